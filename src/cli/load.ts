@@ -1,0 +1,53 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import {
+  decodeScenarioLink,
+  issueLine,
+  parseScenario,
+  parseScenarioText,
+  PRESETS,
+  presetNames,
+  resolveTraceFiles,
+  type Scenario,
+  type ScenarioIssue,
+} from '../core/index';
+
+export class CliError extends Error {}
+
+function fail(source: string, errors: ScenarioIssue[]): never {
+  const shown = errors.slice(0, 3).map(issueLine).join('; ');
+  const more = errors.length > 3 ? `; and ${errors.length - 3} more` : '';
+  throw new CliError(`${source}: ${shown}${more}`);
+}
+
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Loads a scenario from a file path, a preset name or a link. Throws CliError with one line. */
+export function loadScenario(arg: string): { scenario: Scenario; source: string } {
+  if (Object.hasOwn(PRESETS, arg)) {
+    const parsed = parseScenario(PRESETS[arg]!.scenario);
+    if (!parsed.ok) fail(`preset ${arg}`, parsed.errors);
+    return { scenario: parsed.scenario, source: `preset ${arg}` };
+  }
+  if (arg.includes('#') || arg.startsWith('s=')) {
+    const parsed = decodeScenarioLink(arg);
+    if (!parsed.ok) fail('link', parsed.errors);
+    return { scenario: parsed.scenario, source: 'link' };
+  }
+  if (existsSync(arg)) {
+    const st = statSync(arg);
+    if (!st.isFile()) throw new CliError(`${arg}: not a file`);
+    if (st.size > MAX_FILE_BYTES) throw new CliError(`${arg}: too large (${st.size} bytes; at most ${MAX_FILE_BYTES})`);
+    const parsed = parseScenarioText(readFileSync(arg, 'utf8'));
+    if (!parsed.ok) fail(arg, parsed.errors);
+    const base = dirname(resolve(arg));
+    const resolved = resolveTraceFiles(parsed.scenario, (file) => {
+      const path = resolve(base, file);
+      if (statSync(path).size > MAX_FILE_BYTES) throw new Error(`too large (at most ${MAX_FILE_BYTES} bytes)`);
+      return readFileSync(path, 'utf8');
+    });
+    if (!resolved.ok) fail(arg, resolved.errors);
+    return { scenario: resolved.scenario, source: arg };
+  }
+  throw new CliError(`unknown scenario "${arg}": not a file, a link (#s=…) or a preset (${presetNames().join(', ')})`);
+}

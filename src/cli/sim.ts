@@ -1,0 +1,148 @@
+/**
+ * The headless CLI: runs the same core as the console, in Node.
+ *
+ *   npm run sim -- <scenario.json | preset-name | link> [--until <duration>] [--seed N] [--json]
+ *   npm run sim -- --list
+ *
+ * With --json it prints one JSON document: `results` (byte-identical for the same scenario and
+ * seed, in Node and in the browser) and `run` (wall-clock figures, which of course vary).
+ * Bad input: one line on stderr naming the problem, exit code 2.
+ */
+import { createSimulation, durationSeconds, formatDuration, PRESETS, type SimulationResults } from '../core/index';
+import { CliError, loadScenario } from './load';
+
+const USAGE = 'usage: npm run sim -- <scenario.json | preset-name | link> [--until <duration>] [--seed N] [--json]   |   npm run sim -- --list';
+
+interface Args {
+  source?: string;
+  until?: number;
+  seed?: number;
+  json: boolean;
+  list: boolean;
+  help: boolean;
+}
+
+export function parseArgs(argv: string[]): Args {
+  const args: Args = { json: false, list: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new CliError(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--json') args.json = true;
+    else if (a === '--list') args.list = true;
+    else if (a === '--help' || a === '-h') args.help = true;
+    else if (a === '--until') {
+      const v = value();
+      const t = durationSeconds(v);
+      if (!(t >= 0)) throw new CliError(`--until: "${v}" is not a duration (e.g. 90s, 10m, 1h)`);
+      args.until = t;
+    } else if (a === '--seed') {
+      const v = value();
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 4294967295) throw new CliError(`--seed: "${v}" must be a whole number from 0 to 4294967295`);
+      args.seed = n;
+    } else if (a.startsWith('--')) throw new CliError(`unknown option ${a}`);
+    else if (args.source === undefined) args.source = a;
+    else throw new CliError(`unexpected argument "${a}" (one scenario at a time)`);
+  }
+  return args;
+}
+
+const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
+const ms = (s: number | null) => (s === null ? '—' : `${(s * 1000).toFixed(1)}`);
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
+}
+
+export function summary(r: SimulationResults, wallMs: number): string {
+  const lines: string[] = [];
+  lines.push(`${r.scenario} · seed ${r.seed}`);
+  const eps = r.eventsProcessed / (wallMs / 1000);
+  lines.push(
+    `simulated ${formatDuration(r.simulatedTime)} of ${formatDuration(r.duration)}${r.warmup > 0 ? ` (first ${formatDuration(r.warmup)} is warm-up, left out)` : ''} in ${(wallMs / 1000).toFixed(2)} s wall · ${fmtInt(r.eventsProcessed)} events (${fmtInt(eps)} events/s)`,
+  );
+  lines.push(
+    `requests: ${fmtInt(r.requests.arrivals)} arrived, ${fmtInt(r.requests.completed)} completed, ${fmtInt(r.requests.dropped)} dropped, ${fmtInt(r.requests.timedOut)} timed out`,
+  );
+  lines.push('');
+  const rows = [['service', 'replicas', 'arrived', 'completed', 'dropped', 'timed out', 'util %', 'mean ms', '±95% ms', 'p50 ms', 'p95 ms', 'p99 ms']];
+  for (const s of r.services) {
+    const ci = s.latency.ci95 && s.latency.mean !== null ? ((s.latency.ci95.high - s.latency.ci95.low) / 2) * 1000 : null;
+    rows.push([
+      s.id,
+      String(s.replicas),
+      fmtInt(s.arrivals),
+      fmtInt(s.completed),
+      fmtInt(s.dropped),
+      fmtInt(s.timedOut),
+      (s.utilization * 100).toFixed(1),
+      ms(s.latency.mean),
+      ci === null ? '—' : ci.toFixed(2),
+      ms(s.latency.p50),
+      ms(s.latency.p95),
+      ms(s.latency.p99),
+    ]);
+  }
+  lines.push(table(rows));
+  return lines.join('\n');
+}
+
+export function main(argv: string[]): number {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    process.stderr.write(`cumulo sim: ${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.list) {
+    const names = Object.keys(PRESETS);
+    const w = Math.max(...names.map((n) => n.length));
+    for (const n of names) process.stdout.write(`${n.padEnd(w)}  ${PRESETS[n]!.title}\n`);
+    return 0;
+  }
+  if (args.source === undefined) {
+    process.stderr.write(`cumulo sim: no scenario given\n${USAGE}\n`);
+    return 2;
+  }
+  let loaded;
+  try {
+    loaded = loadScenario(args.source);
+  } catch (e) {
+    if (e instanceof CliError) {
+      process.stderr.write(`cumulo sim: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const sim = createSimulation(loaded.scenario, args.seed === undefined ? {} : { seed: args.seed });
+  const t0 = performance.now();
+  sim.runUntil(args.until ?? sim.endTime);
+  const wallMs = performance.now() - t0;
+  const results = sim.results();
+  if (args.json) {
+    const run = {
+      wallMs,
+      eventsPerSecond: results.eventsProcessed / (wallMs / 1000),
+      simulatedSecondsPerWallSecond: results.simulatedTime / (wallMs / 1000),
+      node: process.version,
+      source: loaded.source,
+    };
+    process.stdout.write(`${JSON.stringify({ results, run }, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${summary(results, wallMs)}\n`);
+  }
+  return 0;
+}
+
+const invokedDirectly = process.argv[1] !== undefined && /sim\.[tj]s$/.test(process.argv[1]);
+if (invokedDirectly) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,18 @@
+/**
+ * The public API of the Cumulo core: a pure, deterministic discrete-event simulator of a cloud.
+ * Workers, the CLI and tests import from here only.
+ */
+export { createSimulation, Simulation } from './sim/simulation';
+export type { SimulationOptions, SimulationResults, ServiceResults, LatencySummary, LiveMetrics, LiveService } from './sim/simulation';
+export { parseScenario, parseScenarioText, issueLine, formatPath } from './scenario/validate';
+export type { ParseResult, ScenarioIssue } from './scenario/validate';
+export { scenarioSchema, SCENARIO_VERSION, BUILTIN_INSTANCE_TYPES, BALANCER_POLICIES } from './scenario/schema';
+export type { Scenario, ScenarioInput, ServiceSpec, WorkloadSpec, ArrivalSpec, BalancerPolicy } from './scenario/schema';
+export { durationSeconds, formatDuration } from './scenario/duration';
+export { migrate, MIGRATIONS } from './scenario/migrate';
+export { encodeScenarioLink, decodeScenarioLink, decodeLinkDocument, LinkError, MAX_LINK_CHARS, MAX_SCENARIO_BYTES, LINK_CODEC } from './scenario/link';
+export { PRESETS, DEFAULT_PRESET, presetNames } from './presets';
+export type { Preset } from './presets';
+export { parseTraceText, resolveTraceFiles } from './traffic/trace-file';
+export type { TraceParseResult } from './traffic/trace-file';
+export type { SeriesStore } from './metrics/series';

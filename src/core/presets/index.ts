@@ -1,0 +1,139 @@
+import type { ScenarioInput } from '../scenario/schema';
+
+/**
+ * Built-in scenarios. They are stored as written (defaults left out), which keeps their links short.
+ * `default` is what the console opens with.
+ */
+export interface Preset {
+  title: string;
+  description: string;
+  scenario: ScenarioInput;
+}
+
+const region = {
+  id: 'eu-west',
+  name: 'EU West',
+  zones: [{ id: 'eu-west-a' }, { id: 'eu-west-b' }],
+};
+
+export const PRESETS: Readonly<Record<string, Preset>> = {
+  default: {
+    title: 'Web shop with a flash crowd',
+    description: 'A storefront of 4 replicas behind round robin, and a search service of 3 replicas sharing one queue. At 2 minutes a flash crowd doubles the storefront traffic for a minute: watch queues, p95 and drops.',
+    scenario: {
+      cumulo: 1,
+      name: 'Web shop with a flash crowd',
+      seed: 42,
+      duration: '6m',
+      regions: [region],
+      hostPools: [{ id: 'general', zone: 'eu-west-a', count: 8, shape: { vcpu: 16, memoryGiB: 64 } }],
+      services: [
+        {
+          id: 'web',
+          zone: 'eu-west-a',
+          instanceType: 'g.medium',
+          replicas: 4,
+          concurrency: 2,
+          work: { type: 'lognormal', mean: 0.06, sd: 0.04 },
+          queueLimit: 50,
+          timeout: '2s',
+        },
+        {
+          id: 'search',
+          zone: 'eu-west-b',
+          instanceType: 'c.large',
+          replicas: 3,
+          concurrency: 4,
+          queue: 'shared',
+          work: { type: 'exponential', mean: 0.1 },
+          queueLimit: 200,
+          timeout: '3s',
+        },
+      ],
+      workloads: [
+        { id: 'shoppers', target: 'web', arrival: { type: 'spike', base: 90, peak: 170, at: '2m', rampUp: '10s', hold: '1m', rampDown: '20s' } },
+        { id: 'searchers', target: 'search', arrival: { type: 'poisson', rate: 95 } },
+      ],
+    },
+  },
+  mm1: {
+    title: 'M/M/1 queue',
+    description: 'One replica, Poisson arrivals at 80 req/s, exponential work of mean 10 ms (ρ = 0.8). Theory: mean response time 1/(μ−λ) = 50 ms.',
+    scenario: {
+      cumulo: 1,
+      name: 'M/M/1 queue (ρ = 0.8)',
+      seed: 1,
+      duration: '1h',
+      warmup: '2m',
+      services: [{ id: 'server', replicas: 1, work: { type: 'exponential', mean: 0.01 }, queueLimit: 1_000_000 }],
+      workloads: [{ id: 'clients', target: 'server', arrival: { type: 'poisson', rate: 80 } }],
+    },
+  },
+  mmc: {
+    title: 'M/M/c queue (Erlang C)',
+    description: '10 replicas sharing one queue, Poisson arrivals at 160 req/s, exponential work of mean 50 ms (ρ = 0.8). Theory: the mean wait follows Erlang C.',
+    scenario: {
+      cumulo: 1,
+      name: 'M/M/10 queue (ρ = 0.8)',
+      seed: 7,
+      duration: '1h',
+      warmup: '2m',
+      services: [{ id: 'pool', replicas: 10, queue: 'shared', work: { type: 'exponential', mean: 0.05 }, queueLimit: 1_000_000 }],
+      workloads: [{ id: 'clients', target: 'pool', arrival: { type: 'poisson', rate: 160 } }],
+    },
+  },
+  'mmc-100': {
+    title: 'M/M/100 at ρ = 0.9 (benchmark)',
+    description: '100 replicas sharing one queue, 1,800 req/s, exponential work of mean 50 ms. The kernel benchmark scenario.',
+    scenario: {
+      cumulo: 1,
+      name: 'M/M/100 queue (ρ = 0.9)',
+      seed: 3,
+      duration: '30m',
+      warmup: '1m',
+      services: [{ id: 'fleet', replicas: 100, queue: 'shared', work: { type: 'exponential', mean: 0.05 }, queueLimit: 1_000_000 }],
+      workloads: [{ id: 'clients', target: 'fleet', arrival: { type: 'poisson', rate: 1800 } }],
+    },
+  },
+  'balancers-100': {
+    title: '100 replicas, per-replica queues, power of two choices',
+    description: '100 replicas each with its own queue, fed by power-of-two-choices balancing at ρ = 0.9. Compare with random or round robin by switching the policy.',
+    scenario: {
+      cumulo: 1,
+      name: 'Power of two choices over 100 replicas',
+      seed: 5,
+      duration: '10m',
+      warmup: '30s',
+      services: [
+        {
+          id: 'fleet',
+          replicas: 100,
+          work: { type: 'exponential', mean: 0.05 },
+          queueLimit: 10_000,
+          loadBalancer: { policy: 'power-of-two' },
+        },
+      ],
+      workloads: [{ id: 'clients', target: 'fleet', arrival: { type: 'poisson', rate: 1800 } }],
+    },
+  },
+  'diurnal-day': {
+    title: 'A diurnal day',
+    description: 'One day of traffic following a daily curve between 20 and 180 req/s (peak at 14:00) on 6 replicas: quiet nights, busy afternoons.',
+    scenario: {
+      cumulo: 1,
+      name: 'A diurnal day',
+      seed: 11,
+      duration: '1d',
+      metricsInterval: '1m',
+      regions: [region],
+      services: [{ id: 'app', zone: 'eu-west-a', replicas: 6, concurrency: 4, work: { type: 'lognormal', mean: 0.1, sd: 0.08 }, timeout: '5s' }],
+      workloads: [{ id: 'users', target: 'app', arrival: { type: 'diurnal', peak: 180, trough: 20 } }],
+    },
+  },
+};
+
+export const DEFAULT_PRESET = 'default';
+
+export function presetNames(): string[] {
+  return Object.keys(PRESETS);
+}

@@ -1,0 +1,368 @@
+import { z } from 'zod';
+import { DURATION_PATTERN, durationSeconds } from './duration';
+
+/**
+ * The scenario format, version 1. This zod schema is the single source of truth: validation,
+ * the TypeScript types, the published JSON Schema (schema/scenario.schema.json) and the field
+ * reference in docs/scenario.md are all derived from it.
+ *
+ * Compatibility rule: a later capability may add OPTIONAL fields (with defaults that keep the old
+ * behaviour) without changing the version. A change that alters the meaning of an existing
+ * document bumps `cumulo` and adds a migration in migrate.ts.
+ */
+export const SCENARIO_VERSION = 1 as const;
+
+const d = (text: string) => ({ description: text });
+
+const id = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, {
+    error: 'must be an id: 1 to 40 lowercase letters, digits or dashes, starting with a letter',
+  })
+  .meta(d('Identifier, unique within its list: lowercase letters, digits and dashes, starting with a letter.'));
+
+export const durationSchema = z
+  .union([
+    z.number().min(0).meta(d('Seconds.')),
+    z.string().regex(new RegExp(DURATION_PATTERN), {
+      error: 'must be a duration such as "250ms", "30s", "5m", "1h30m" or a number of seconds',
+    }),
+  ])
+  .meta(d('A duration: a number of seconds, or a string with units ms, s, m, h, d (e.g. "1h30m").'));
+
+const nonNeg = z.number().min(0);
+const pos = z.number().gt(0);
+
+// ---------------------------------------------------------------- distributions
+const constantDist = z
+  .strictObject({ type: z.literal('constant'), value: nonNeg.meta(d('The value every draw returns.')) })
+  .meta(d('Always the same value.'));
+const uniformDist = z
+  .strictObject({ type: z.literal('uniform'), min: nonNeg, max: nonNeg })
+  .meta(d('Uniform between min and max.'));
+const exponentialDist = z
+  .strictObject({ type: z.literal('exponential'), mean: pos.meta(d('Mean of the distribution.')) })
+  .meta(d('Exponential (memoryless) with the given mean.'));
+const normalDist = z
+  .strictObject({
+    type: z.literal('normal'),
+    mean: z.number(),
+    sd: nonNeg.meta(d('Standard deviation.')),
+    min: z.number().optional().meta(d('Draws below this are clamped to it (work is never negative: default 0).')),
+    max: z.number().optional().meta(d('Draws above this are clamped to it.')),
+  })
+  .meta(d('Normal (Gaussian), clamped into [min, max].'));
+const lognormalDist = z
+  .strictObject({
+    type: z.literal('lognormal'),
+    mean: pos.meta(d('Mean of the variable itself (not of its logarithm).')),
+    sd: nonNeg.meta(d('Standard deviation of the variable itself.')),
+  })
+  .meta(d('Lognormal, given by the mean and standard deviation of the variable.'));
+const paretoDist = z
+  .strictObject({
+    type: z.literal('bounded-pareto'),
+    alpha: pos.meta(d('Shape (tail index); smaller means a heavier tail.')),
+    min: pos.meta(d('Lower bound.')),
+    max: pos.meta(d('Upper bound; must exceed min.')),
+  })
+  .meta(d('Bounded Pareto: heavy-tailed between min and max.'));
+const empiricalDist = z
+  .strictObject({
+    type: z.literal('empirical'),
+    samples: z.array(nonNeg).min(1).max(100_000).meta(d('Observed values to draw from.')),
+    interpolate: z
+      .boolean()
+      .optional()
+      .meta(d('false (default): draw one of the samples; true: interpolate the empirical CDF between them.')),
+  })
+  .meta(d('Draws from observed samples.'));
+
+export const distributionSchema = z
+  .discriminatedUnion('type', [constantDist, uniformDist, exponentialDist, normalDist, lognormalDist, paretoDist, empiricalDist])
+  .meta(d('A probability distribution, chosen by "type".'));
+
+// ---------------------------------------------------------------- infrastructure
+const zoneSchema = z.strictObject({
+  id,
+  name: z.string().max(80).optional().meta(d('Display name.')),
+});
+
+const regionSchema = z.strictObject({
+  id,
+  name: z.string().max(80).optional().meta(d('Display name.')),
+  kind: z
+    .enum(['public', 'private', 'edge'])
+    .default('public')
+    .meta(d('public: a cloud region; private: an on-premises datacenter of fixed capacity; edge: an edge location.')),
+  zones: z.array(zoneSchema).min(1).max(20).meta(d('Availability zones (or rooms of a datacenter).')),
+});
+
+const shapeSchema = z.strictObject({
+  vcpu: pos.meta(d('Virtual CPUs per host.')),
+  memoryGiB: pos.meta(d('Memory per host, GiB.')),
+  gpu: z.int().min(0).optional().meta(d('GPUs per host.')),
+});
+
+const hostPoolSchema = z.strictObject({
+  id,
+  zone: id.meta(d('The zone the pool sits in (a zone id from regions[].zones).')),
+  count: z.int().min(0).max(100_000).meta(d('Number of identical hosts.')),
+  shape: shapeSchema.meta(d('Capacity of one host.')),
+});
+
+const instanceTypeSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9.-]{0,39}$/, { error: 'must be an instance-type name such as "m.large"' })
+    .meta(d('Name, e.g. "m.large".')),
+  family: z.enum(['general', 'compute', 'memory', 'gpu']),
+  vcpu: pos,
+  memoryGiB: pos,
+  gpu: z.int().min(0).optional(),
+});
+
+// ---------------------------------------------------------------- services
+export const BALANCER_POLICIES = ['round-robin', 'random', 'least-connections', 'power-of-two'] as const;
+
+const loadBalancerSchema = z.strictObject({
+  policy: z
+    .enum(BALANCER_POLICIES)
+    .default('round-robin')
+    .meta(d('How requests are spread over replicas (ignored with a shared queue, where the next free replica takes the next request).')),
+});
+
+const serviceSchema = z.strictObject({
+  id,
+  name: z.string().max(80).optional().meta(d('Display name.')),
+  zone: id.optional().meta(d('Zone the replicas run in (a zone id).')),
+  instanceType: z.string().optional().meta(d('Instance type of each replica (built-in catalogue or instanceTypes).')),
+  replicas: z.int().min(1).max(10_000).meta(d('Number of replicas serving the service.')),
+  work: distributionSchema.meta(d('Work per request, in seconds of service at one replica slot.')),
+  concurrency: z.int().min(1).max(10_000).default(1).meta(d('Requests one replica serves at once.')),
+  queue: z
+    .enum(['per-replica', 'shared'])
+    .default('per-replica')
+    .meta(
+      d('per-replica: the balancer assigns each request to a replica on arrival, and each replica queues its own (M/M/1 per replica); shared: one queue for the service, served by whichever replica frees first (M/M/c).'),
+    ),
+  queueLimit: z
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .default(1000)
+    .meta(d('Maximum waiting requests per replica (or for the whole service with a shared queue); arrivals beyond it are dropped.')),
+  timeout: durationSchema.optional().meta(d('Client timeout: a request not answered within it counts as timed out (no timeout when absent).')),
+  loadBalancer: loadBalancerSchema.default({ policy: 'round-robin' }).meta(d('The load balancer in front of the replicas.')),
+});
+
+// ---------------------------------------------------------------- workloads
+const ratePointSchema = z.strictObject({
+  at: durationSchema.meta(d('Time of the point from the start (or from the start of each period).')),
+  rate: nonNeg.meta(d('Requests per second at that time.')),
+});
+
+const poissonArrival = z
+  .strictObject({ type: z.literal('poisson'), rate: nonNeg.meta(d('Requests per second.')) })
+  .meta(d('Poisson arrivals at a constant rate.'));
+const piecewiseArrival = z
+  .strictObject({
+    type: z.literal('piecewise'),
+    points: z.array(ratePointSchema).min(1).max(10_000).meta(d('Rate points, in increasing time order.')),
+    interpolation: z
+      .enum(['step', 'linear'])
+      .default('step')
+      .meta(d('step: the rate holds until the next point; linear: it moves linearly between points.')),
+    period: durationSchema.optional().meta(d('When set, the curve repeats with this period.')),
+  })
+  .meta(d('Poisson arrivals whose rate follows a piecewise curve (non-homogeneous Poisson process).'));
+const diurnalArrival = z
+  .strictObject({
+    type: z.literal('diurnal'),
+    peak: nonNeg.meta(d('Highest rate, requests per second.')),
+    trough: nonNeg.meta(d('Lowest rate, requests per second.')),
+    period: durationSchema.default(86400).meta(d('Length of one cycle (default one day).')),
+    peakAt: durationSchema.default(50400).meta(d('Time of the peak within the cycle (default 14:00).')),
+  })
+  .meta(d('Poisson arrivals whose rate follows a sinusoidal day between trough and peak.'));
+const spikeArrival = z
+  .strictObject({
+    type: z.literal('spike'),
+    base: nonNeg.meta(d('Rate before and after the spike.')),
+    peak: nonNeg.meta(d('Rate at the top of the spike.')),
+    at: durationSchema.meta(d('When the spike starts.')),
+    rampUp: durationSchema.default(0).meta(d('Time to climb from base to peak.')),
+    hold: durationSchema.meta(d('Time the peak lasts.')),
+    rampDown: durationSchema.default(0).meta(d('Time to fall back to base.')),
+  })
+  .meta(d('A flash crowd: a base rate with one spike.'));
+const traceArrival = z
+  .strictObject({
+    type: z.literal('trace'),
+    format: z
+      .enum(['per-minute', 'timestamps'])
+      .meta(d('per-minute: data[i] requests arrive during minute i; timestamps: data holds arrival times in seconds.')),
+    data: z.array(nonNeg).max(2_000_000).optional().meta(d('The trace itself (counts per minute, or arrival times in seconds).')),
+    file: z
+      .string()
+      .optional()
+      .meta(d('Instead of data: a trace file the CLI reads (CSV or one number per line), relative to the scenario file.')),
+    column: z.string().optional().meta(d('CSV column to read from file (default: the last column).')),
+    scale: pos.default(1).meta(d('Multiplies the request counts (per-minute) or divides the time between arrivals (timestamps).')),
+    minuteSeconds: pos.default(60).meta(d('Simulated seconds one trace minute lasts (60 replays in real time; 1 replays a minute per second).')),
+    spread: z
+      .enum(['uniform', 'poisson'])
+      .default('uniform')
+      .meta(d('per-minute only: uniform places exactly the counted arrivals at random in their minute; poisson draws a Poisson process at the minute\'s rate.')),
+    loop: z.boolean().default(false).meta(d('Replay the trace again when it ends.')),
+  })
+  .meta(d('Replay of a recorded trace.'));
+
+export const arrivalSchema = z
+  .discriminatedUnion('type', [poissonArrival, piecewiseArrival, diurnalArrival, spikeArrival, traceArrival])
+  .meta(d('The arrival process, chosen by "type".'));
+
+const workloadSchema = z.strictObject({
+  id,
+  name: z.string().max(80).optional().meta(d('Display name.')),
+  target: id.meta(d('The service (id) the requests go to.')),
+  arrival: arrivalSchema,
+});
+
+// ---------------------------------------------------------------- the document
+const scenarioObject = z.strictObject({
+  cumulo: z.literal(SCENARIO_VERSION).meta(d('Format version of this document.')),
+  name: z.string().min(1).max(120).meta(d('Scenario name, shown in the console.')),
+  description: z.string().max(4000).optional().meta(d('What the scenario shows.')),
+  seed: z.int().min(0).max(4294967295).default(1).meta(d('Seed of all random streams (0 to 2^32−1).')),
+  duration: durationSchema.meta(d('Simulated time the run lasts.')),
+  warmup: durationSchema.default(0).meta(d('Initial period whose requests are left out of the results (steady-state statistics).')),
+  metricsInterval: durationSchema.default(1).meta(d('Simulated time between two samples of the metric series.')),
+  regions: z.array(regionSchema).max(100).default([]).meta(d('Regions (public, private datacenter or edge) with their zones.')),
+  hostPools: z.array(hostPoolSchema).max(1000).default([]).meta(d('Pools of identical hosts, per zone.')),
+  instanceTypes: z.array(instanceTypeSchema).max(1000).default([]).meta(d('Instance types added to the built-in catalogue.')),
+  services: z.array(serviceSchema).min(1).max(1000).meta(d('Request-serving services.')),
+  workloads: z.array(workloadSchema).min(1).max(1000).meta(d('Traffic sources, each sending to one service.')),
+});
+
+export type ScenarioInput = z.input<typeof scenarioObject>;
+export type Scenario = z.output<typeof scenarioObject>;
+export type ServiceSpec = Scenario['services'][number];
+export type WorkloadSpec = Scenario['workloads'][number];
+export type ArrivalSpec = z.output<typeof arrivalSchema>;
+export type DistributionSpecInput = z.output<typeof distributionSchema>;
+export type BalancerPolicy = (typeof BALANCER_POLICIES)[number];
+
+/** The built-in instance-type catalogue (scenarios may add to it). */
+export const BUILTIN_INSTANCE_TYPES: ReadonlyArray<z.output<typeof instanceTypeSchema>> = [
+  { id: 'g.small', family: 'general', vcpu: 1, memoryGiB: 4 },
+  { id: 'g.medium', family: 'general', vcpu: 2, memoryGiB: 8 },
+  { id: 'g.large', family: 'general', vcpu: 4, memoryGiB: 16 },
+  { id: 'g.xlarge', family: 'general', vcpu: 8, memoryGiB: 32 },
+  { id: 'c.large', family: 'compute', vcpu: 4, memoryGiB: 8 },
+  { id: 'c.xlarge', family: 'compute', vcpu: 8, memoryGiB: 16 },
+  { id: 'm.large', family: 'memory', vcpu: 4, memoryGiB: 32 },
+  { id: 'm.xlarge', family: 'memory', vcpu: 8, memoryGiB: 64 },
+  { id: 'p.xlarge', family: 'gpu', vcpu: 8, memoryGiB: 61, gpu: 1 },
+];
+
+/** Cross-references that a per-field schema cannot see. */
+export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
+  const duration = durationSeconds(s.duration);
+  if (!(duration > 0)) ctx.addIssue({ code: 'custom', path: ['duration'], message: `must be greater than 0, got ${String(s.duration)}` });
+  else if (duration > 10 * 365 * 86400) ctx.addIssue({ code: 'custom', path: ['duration'], message: `must be at most 10 years, got ${String(s.duration)}` });
+  const warmup = durationSeconds(s.warmup);
+  if (duration > 0 && warmup >= duration)
+    ctx.addIssue({ code: 'custom', path: ['warmup'], message: `must be shorter than the duration (${duration}s), got ${warmup}s` });
+  const interval = durationSeconds(s.metricsInterval);
+  if (!(interval > 0)) ctx.addIssue({ code: 'custom', path: ['metricsInterval'], message: `must be greater than 0, got ${String(s.metricsInterval)}` });
+  else if (duration / interval > 1_000_000)
+    ctx.addIssue({ code: 'custom', path: ['metricsInterval'], message: `gives ${Math.ceil(duration / interval)} samples; at most 1,000,000 (use at least ${Math.ceil(duration / 1_000_000)}s)` });
+  const dup = (list: ReadonlyArray<{ id: string }>, where: string) => {
+    const seen = new Map<string, number>();
+    list.forEach((item, i) => {
+      const first = seen.get(item.id);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [where, i, 'id'],
+          message: `duplicate id "${item.id}" (already used by ${where}[${first}])`,
+        });
+      } else seen.set(item.id, i);
+    });
+  };
+  dup(s.regions, 'regions');
+  dup(s.hostPools, 'hostPools');
+  dup(s.instanceTypes, 'instanceTypes');
+  dup(s.services, 'services');
+  dup(s.workloads, 'workloads');
+  const zones = new Set(s.regions.flatMap((r) => r.zones.map((z) => z.id)));
+  const zoneList = [...zones].join(', ') || 'none defined';
+  s.regions.forEach((r, i) => {
+    const seen = new Set<string>();
+    r.zones.forEach((z, j) => {
+      if (seen.has(z.id)) ctx.addIssue({ code: 'custom', path: ['regions', i, 'zones', j, 'id'], message: `duplicate zone id "${z.id}"` });
+      seen.add(z.id);
+    });
+  });
+  s.hostPools.forEach((p, i) => {
+    if (!zones.has(p.zone)) ctx.addIssue({ code: 'custom', path: ['hostPools', i, 'zone'], message: `unknown zone "${p.zone}" (zones: ${zoneList})` });
+  });
+  const types = new Set([...BUILTIN_INSTANCE_TYPES.map((t) => t.id), ...s.instanceTypes.map((t) => t.id)]);
+  const services = new Set(s.services.map((x) => x.id));
+  s.services.forEach((svc, i) => {
+    if (svc.zone !== undefined && !zones.has(svc.zone))
+      ctx.addIssue({ code: 'custom', path: ['services', i, 'zone'], message: `unknown zone "${svc.zone}" (zones: ${zoneList})` });
+    if (svc.instanceType !== undefined && !types.has(svc.instanceType))
+      ctx.addIssue({ code: 'custom', path: ['services', i, 'instanceType'], message: `unknown instance type "${svc.instanceType}"` });
+    const w = svc.work;
+    if (w.type === 'uniform' && w.min > w.max)
+      ctx.addIssue({ code: 'custom', path: ['services', i, 'work', 'max'], message: `must be at least min (${w.min}), got ${w.max}` });
+    if (w.type === 'bounded-pareto' && w.min >= w.max)
+      ctx.addIssue({ code: 'custom', path: ['services', i, 'work', 'max'], message: `must be greater than min (${w.min}), got ${w.max}` });
+    if (w.type === 'normal' && w.min !== undefined && w.max !== undefined && w.min > w.max)
+      ctx.addIssue({ code: 'custom', path: ['services', i, 'work', 'max'], message: `must be at least min (${w.min}), got ${w.max}` });
+  });
+  s.workloads.forEach((w, i) => {
+    if (!services.has(w.target))
+      ctx.addIssue({ code: 'custom', path: ['workloads', i, 'target'], message: `unknown service "${w.target}" (services: ${[...services].join(', ')})` });
+    const a = w.arrival;
+    if (a.type === 'trace') {
+      if ((a.data === undefined) === (a.file === undefined))
+        ctx.addIssue({ code: 'custom', path: ['workloads', i, 'arrival'], message: 'a trace needs exactly one of "data" or "file"' });
+      if (a.format === 'timestamps' && a.data) {
+        for (let k = 1; k < a.data.length; k++) {
+          if (a.data[k]! < a.data[k - 1]!) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['workloads', i, 'arrival', 'data', k],
+              message: `timestamps must not decrease: ${a.data[k]} comes after ${a.data[k - 1]}`,
+            });
+            break;
+          }
+        }
+      }
+    }
+    if (a.type === 'piecewise') {
+      for (let k = 1; k < a.points.length; k++) {
+        const prev = durationSeconds(a.points[k - 1]!.at);
+        const cur = durationSeconds(a.points[k]!.at);
+        if (cur < prev) {
+          ctx.addIssue({ code: 'custom', path: ['workloads', i, 'arrival', 'points', k, 'at'], message: `points must be in time order: ${cur}s comes after ${prev}s` });
+          break;
+        }
+      }
+      if (a.period !== undefined) {
+        const period = durationSeconds(a.period);
+        const last = durationSeconds(a.points[a.points.length - 1]!.at);
+        if (!(period > 0)) ctx.addIssue({ code: 'custom', path: ['workloads', i, 'arrival', 'period'], message: `must be greater than 0, got ${String(a.period)}` });
+        else if (last >= period)
+          ctx.addIssue({ code: 'custom', path: ['workloads', i, 'arrival', 'period'], message: `must be longer than the last point (${last}s), got ${period}s` });
+      }
+    }
+    if (a.type === 'diurnal') {
+      if (a.trough > a.peak) ctx.addIssue({ code: 'custom', path: ['workloads', i, 'arrival', 'peak'], message: `must be at least trough (${a.trough}), got ${a.peak}` });
+      if (!(durationSeconds(a.period) > 0)) ctx.addIssue({ code: 'custom', path: ['workloads', i, 'arrival', 'period'], message: `must be greater than 0, got ${String(a.period)}` });
+    }
+  });
+});

@@ -1,0 +1,97 @@
+import type { Scenario } from '../scenario/schema';
+import type { ScenarioIssue } from '../scenario/validate';
+
+/**
+ * Trace files: per-minute request counts or arrival timestamps, as CSV (a header row is optional;
+ * the value is read from a named column or the last one) or as one number per line. Lines that are
+ * blank or start with '#' or ';' are comments. A malformed file is rejected with the line number
+ * and the reason for each bad line (the first 20 are listed).
+ */
+export type TraceParseResult = { ok: true; data: number[] } | { ok: false; errors: string[] };
+
+const MAX_ERRORS = 20;
+const MAX_VALUES = 2_000_000;
+
+export function parseTraceText(text: string, format: 'per-minute' | 'timestamps', column?: string): TraceParseResult {
+  const lines = text.split(/\r?\n/);
+  const data: number[] = [];
+  const errors: string[] = [];
+  let col = -1;
+  let colName = '';
+  let headerSeen = false;
+  let width = -1;
+  for (let n = 0; n < lines.length; n++) {
+    const raw = lines[n]!.trim();
+    if (raw === '' || raw.startsWith('#') || raw.startsWith(';')) continue;
+    const cells = raw.split(/\s*[,;\t]\s*|\s+/);
+    const lineNo = n + 1;
+    if (!headerSeen) {
+      headerSeen = true;
+      const looksLikeHeader = cells.some((c) => c !== '' && !Number.isFinite(Number(c)));
+      if (looksLikeHeader) {
+        width = cells.length;
+        if (column !== undefined) {
+          col = cells.indexOf(column);
+          if (col < 0) return { ok: false, errors: [`line ${lineNo}: no column named "${column}" (columns: ${cells.join(', ')})`] };
+        } else col = cells.length - 1;
+        colName = cells[col]!;
+        continue;
+      }
+      if (column !== undefined) return { ok: false, errors: [`line ${lineNo}: the file has no header row, so column "${column}" cannot be found`] };
+    }
+    if (width < 0) width = cells.length;
+    const idx = col >= 0 ? col : cells.length - 1;
+    if (cells.length !== width) {
+      errors.push(`line ${lineNo}: expected ${width} field${width === 1 ? '' : 's'}, found ${cells.length}`);
+    } else {
+      const cell = cells[idx]!;
+      const v = Number(cell);
+      const where = colName ? ` in column "${colName}"` : '';
+      if (cell === '' || !Number.isFinite(v)) errors.push(`line ${lineNo}: ${JSON.stringify(cell.slice(0, 30))}${where} is not a number`);
+      else if (v < 0) errors.push(`line ${lineNo}: ${v}${where} is negative`);
+      else if (format === 'timestamps' && data.length > 0 && v < data[data.length - 1]!)
+        errors.push(`line ${lineNo}: timestamp ${v} is earlier than the one before it (${data[data.length - 1]})`);
+      else data.push(v);
+    }
+    if (errors.length >= MAX_ERRORS) {
+      errors.push('… (further lines not checked)');
+      break;
+    }
+    if (data.length > MAX_VALUES) return { ok: false, errors: [`the trace has more than ${MAX_VALUES} values`] };
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  if (data.length === 0) return { ok: false, errors: ['the trace has no values'] };
+  return { ok: true, data };
+}
+
+/**
+ * Replaces every `"file"` trace in a validated scenario by its data, reading files through
+ * `readText` (the core has no file system: the CLI passes one in). Returns the errors, if any.
+ */
+export function resolveTraceFiles(
+  scenario: Scenario,
+  readText: (file: string) => string,
+): { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioIssue[] } {
+  const errors: ScenarioIssue[] = [];
+  const workloads = scenario.workloads.map((w, i) => {
+    const a = w.arrival;
+    if (a.type !== 'trace' || a.file === undefined) return w;
+    const path = `workloads[${i}].arrival.file`;
+    let text: string;
+    try {
+      text = readText(a.file);
+    } catch (e) {
+      errors.push({ path, message: `cannot read "${a.file}": ${e instanceof Error ? e.message : String(e)}` });
+      return w;
+    }
+    const parsed = parseTraceText(text, a.format, a.column);
+    if (!parsed.ok) {
+      for (const m of parsed.errors) errors.push({ path, message: `${a.file}: ${m}` });
+      return w;
+    }
+    const { file: _file, ...rest } = a;
+    return { ...w, arrival: { ...rest, data: parsed.data } };
+  });
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, scenario: { ...scenario, workloads } };
+}
