@@ -25,6 +25,7 @@ type Json = Record<string, unknown>;
 function typeOf(s: Json): string {
   if (s.const !== undefined) return JSON.stringify(s.const);
   if (Array.isArray(s.enum)) return (s.enum as unknown[]).map((v) => JSON.stringify(v)).join(' \\| ');
+  if (typeof s.description === 'string' && s.description.startsWith('A duration')) return 'duration';
   if (Array.isArray(s.anyOf)) return (s.anyOf as Json[]).map(typeOf).join(' or ');
   if (Array.isArray(s.oneOf)) return 'one of (by "type")';
   if (s.type === 'array') return `list of ${typeOf((s.items ?? {}) as Json)}`;
@@ -64,7 +65,7 @@ export function fieldRows(): Row[] {
     }
   };
   walk(scenarioJsonSchema(), '', true);
-  return rows.filter((r) => !r.path.endsWith('[]') || r.description !== '' || true);
+  return rows.filter((r) => !(r.path.endsWith('[]') && r.description === ''));
 }
 
 /** The generated field reference (Markdown table) embedded in docs/scenario.md. */

@@ -38,7 +38,7 @@ const constantDist = z
   .strictObject({ type: z.literal('constant'), value: nonNeg.meta(d('The value every draw returns.')) })
   .meta(d('Always the same value.'));
 const uniformDist = z
-  .strictObject({ type: z.literal('uniform'), min: nonNeg, max: nonNeg })
+  .strictObject({ type: z.literal('uniform'), min: nonNeg.meta(d('Lowest value.')), max: nonNeg.meta(d('Highest value.')) })
   .meta(d('Uniform between min and max.'));
 const exponentialDist = z
   .strictObject({ type: z.literal('exponential'), mean: pos.meta(d('Mean of the distribution.')) })
@@ -46,7 +46,7 @@ const exponentialDist = z
 const normalDist = z
   .strictObject({
     type: z.literal('normal'),
-    mean: z.number(),
+    mean: z.number().meta(d('Mean.')),
     sd: nonNeg.meta(d('Standard deviation.')),
     min: z.number().optional().meta(d('Draws below this are clamped to it (work is never negative: default 0).')),
     max: z.number().optional().meta(d('Draws above this are clamped to it.')),
@@ -116,10 +116,10 @@ const instanceTypeSchema = z.strictObject({
     .string()
     .regex(/^[a-z][a-z0-9.-]{0,39}$/, { error: 'must be an instance-type name such as "m.large"' })
     .meta(d('Name, e.g. "m.large".')),
-  family: z.enum(['general', 'compute', 'memory', 'gpu']),
-  vcpu: pos,
-  memoryGiB: pos,
-  gpu: z.int().min(0).optional(),
+  family: z.enum(['general', 'compute', 'memory', 'gpu']).meta(d('Instance family.')),
+  vcpu: pos.meta(d('Virtual CPUs.')),
+  memoryGiB: pos.meta(d('Memory, GiB.')),
+  gpu: z.int().min(0).optional().meta(d('GPUs.')),
 });
 
 // ---------------------------------------------------------------- services
