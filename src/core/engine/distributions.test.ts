@@ -209,6 +209,8 @@ describe('normal', () => {
       [{ type: 'normal', mean: 100, sd: 1, min: 0 }, 100],
       [{ type: 'normal', mean: 7, sd: 0, min: 8 }, 8],
       [{ type: 'normal', mean: 7, sd: 3, min: 2, max: 2 }, 2],
+      [{ type: 'normal', mean: 0, sd: 1e-310, min: 1e10 }, 1e10],
+      [{ type: 'normal', mean: 0, sd: 1e-310, max: -1e10 }, -1e10],
     ];
     for (const [spec, expected] of cases) {
       const got = distributionMean(spec);

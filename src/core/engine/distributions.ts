@@ -217,6 +217,8 @@ function clampedNormalMean(mu: number, sd: number, min: number, max: number): nu
   // clamp(x, a, b) = max(x, a) + min(x, b) − x  ⇒  E = μ + σ·(G(α) − G(−β))
   const a = (min - mu) / sd;
   const b = (max - mu) / sd;
+  if (a === Infinity) return min; // sd so small that the quotient overflowed: all mass on a bound
+  if (b === -Infinity) return max;
   const m = mu + sd * (maxNormalMean(a) - maxNormalMean(-b));
   return m < min ? min : m > max ? max : m; // guard the last bits against the bounds
 }

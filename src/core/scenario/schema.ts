@@ -32,6 +32,8 @@ export const durationSchema = z
 
 const nonNeg = z.number().min(0);
 const pos = z.number().gt(0);
+/** Requests per second; the cap keeps a typo from freezing a run in events that never advance time. */
+const rate = z.number().min(0).max(10_000_000);
 
 // ---------------------------------------------------------------- distributions
 const constantDist = z
@@ -159,11 +161,11 @@ const serviceSchema = z.strictObject({
 // ---------------------------------------------------------------- workloads
 const ratePointSchema = z.strictObject({
   at: durationSchema.meta(d('Time of the point from the start (or from the start of each period).')),
-  rate: nonNeg.meta(d('Requests per second at that time.')),
+  rate: rate.meta(d('Requests per second at that time.')),
 });
 
 const poissonArrival = z
-  .strictObject({ type: z.literal('poisson'), rate: nonNeg.meta(d('Requests per second.')) })
+  .strictObject({ type: z.literal('poisson'), rate: rate.meta(d('Requests per second.')) })
   .meta(d('Poisson arrivals at a constant rate.'));
 const piecewiseArrival = z
   .strictObject({
@@ -179,8 +181,8 @@ const piecewiseArrival = z
 const diurnalArrival = z
   .strictObject({
     type: z.literal('diurnal'),
-    peak: nonNeg.meta(d('Highest rate, requests per second.')),
-    trough: nonNeg.meta(d('Lowest rate, requests per second.')),
+    peak: rate.meta(d('Highest rate, requests per second.')),
+    trough: rate.meta(d('Lowest rate, requests per second.')),
     period: durationSchema.default(86400).meta(d('Length of one cycle (default one day).')),
     peakAt: durationSchema.default(50400).meta(d('Time of the peak within the cycle (default 14:00).')),
   })
@@ -188,8 +190,8 @@ const diurnalArrival = z
 const spikeArrival = z
   .strictObject({
     type: z.literal('spike'),
-    base: nonNeg.meta(d('Rate before and after the spike.')),
-    peak: nonNeg.meta(d('Rate at the top of the spike.')),
+    base: rate.meta(d('Rate before and after the spike.')),
+    peak: rate.meta(d('Rate at the top of the spike.')),
     at: durationSchema.meta(d('When the spike starts.')),
     rampUp: durationSchema.default(0).meta(d('Time to climb from base to peak.')),
     hold: durationSchema.meta(d('Time the peak lasts.')),
