@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import {
   decodeScenarioLink,
   issueLine,
@@ -44,7 +45,12 @@ export function loadScenario(arg: string): { scenario: Scenario; source: string 
     const resolved = resolveTraceFiles(parsed.scenario, (file) => {
       const path = resolve(base, file);
       if (statSync(path).size > MAX_FILE_BYTES) throw new Error(`too large (at most ${MAX_FILE_BYTES} bytes)`);
-      return readFileSync(path, 'utf8');
+      if (!path.endsWith('.gz')) return readFileSync(path, 'utf8');
+      try {
+        return gunzipSync(readFileSync(path), { maxOutputLength: 4 * MAX_FILE_BYTES }).toString('utf8');
+      } catch (e) {
+        throw new Error(`not a readable gzip file (${(e as Error).message})`);
+      }
     });
     if (!resolved.ok) fail(arg, resolved.errors);
     return { scenario: resolved.scenario, source: arg };

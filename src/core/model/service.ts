@@ -1,14 +1,11 @@
-import type { Kernel } from '../engine/kernel';
 import type { Sampler } from '../engine/distributions';
+import type { Kernel } from '../engine/kernel';
 import type { RandomStream } from '../engine/random';
-import { BatchMeans } from '../metrics/series';
 import { Histogram } from '../metrics/histogram';
+import { BatchMeans } from '../metrics/series';
 import type { LoadBalancer, ReplicaView } from '../traffic/balancers';
 import type { RequestPool } from './requests';
 import { RingQueue } from './ring-queue';
-
-/** Counters split by phase: index 0 = warm-up, 1 = measured (by the request's arrival time). */
-export type PhaseCounters = Float64Array;
 
 export interface ServiceConfig {
   id: string;
@@ -20,16 +17,45 @@ export interface ServiceConfig {
   timeout: number; // Infinity when none
   warmup: number;
   measuredLength: number;
+  /** Per-replica weights (all 1 when the scenario gives none). */
+  weights: Float64Array;
+  /** Smoothing factor of the per-replica response-time moving average. */
+  alpha: number;
+  /** Health checks: null when the service has none (every replica stays in rotation). */
+  health: { unhealthyThreshold: number; healthyThreshold: number; maxQueue: number } | null;
+  /** Whether requests call other services after their own work. */
+  hasCalls: boolean;
+  /** Latency objective threshold in seconds (Infinity when the service has none). */
+  sloThreshold: number;
+}
+
+/** How a request left a service. */
+export const OK = 0;
+export const DROPPED = 1;
+export const TIMED_OUT = 2;
+export const FAILED = 3;
+export type Outcome = typeof OK | typeof DROPPED | typeof TIMED_OUT | typeof FAILED;
+
+/**
+ * What a service needs from the simulation around it: the downstream calls of a request, and
+ * hearing that a request has left (so a caller or the client can be answered).
+ */
+export interface ServiceHost {
+  /** The request's own work is done; start its downstream calls. False when there is nothing to call. */
+  startCalls(svc: ServiceRuntime, req: number, now: number): boolean;
+  /** The request leaves the service with this outcome (called just before its id is released). */
+  requestDone(svc: ServiceRuntime, req: number, outcome: Outcome, now: number): void;
 }
 
 /**
  * A request-serving service: replicas with `concurrency` slots each, FIFO waiting lines (one per
- * replica, or one shared by all), a queue limit beyond which arrivals are dropped, and a client
- * timeout.
+ * replica, or one shared by all), a queue limit beyond which arrivals are dropped, a client
+ * timeout, crashes, health checks, and synchronous downstream calls (the slot is held while the
+ * request waits for the services it calls, as a thread-per-request server does).
  *
  * Timeouts are detected lazily, without an event per request: a waiting request whose client has
  * already given up is discarded (counted as timed out, no work done) when it reaches the head of
- * the line; a request served too late is counted as timed out when it completes (the server did
+ * the line; a request answered too late is counted as timed out when it completes (the server did
  * the work, the client had gone). The counts are exact; only the moment they are recorded differs.
  */
 export class ServiceRuntime implements ReplicaView {
@@ -40,14 +66,30 @@ export class ServiceRuntime implements ReplicaView {
   private readonly freeSlots: RingQueue;
   private readonly busyArea: Float64Array;
   private readonly lastChange: Float64Array;
+  /** Replica is crashed (1) or up (0). */
+  readonly down: Uint8Array;
+  /** Bumped at every crash: requests started in an older epoch died with the replica. */
+  private readonly epoch: Int32Array;
+  /** In the balancer's rotation (health checks). */
+  readonly inRotation: Uint8Array;
+  private readonly passStreak: Int32Array;
+  private readonly failStreak: Int32Array;
+  private rotationCount: number;
+  /** Moving average of each replica's response times (NaN before the first). */
+  private readonly rtAvg: Float64Array;
   private queuedTotal = 0;
+  /** Requests in the service (waiting, or in a slot), and its time integral (Little's law). */
   inSystem = 0;
+  private areaInSystem = 0;
+  private lastInSystemChange = 0;
 
-  // Counters by phase (0 warm-up, 1 measured).
+  // Counters by phase (0 = arrived during warm-up, 1 = measured).
   readonly arrivals = new Float64Array(2);
   readonly completed = new Float64Array(2);
   readonly dropped = new Float64Array(2);
   readonly timedOut = new Float64Array(2);
+  /** Requests that failed: their replica crashed, they were sent to a dead replica, or a call they made failed. */
+  readonly errors = new Float64Array(2);
 
   /** Latency of every successful request (all phases), for live figures. */
   readonly latencyAll = new Histogram();
@@ -63,9 +105,15 @@ export class ServiceRuntime implements ReplicaView {
   windowDropped = 0;
   windowTimedOut = 0;
   windowArrivals = 0;
+  windowErrors = 0;
+  /** Objective tracking: counts since the last objective window, and measured totals. */
+  readonly sloLatency = new Histogram();
+  sloGood = 0;
+  sloBad = 0;
+  sloSlow = 0;
+  readonly slowTotal = new Float64Array(2);
 
   readonly size: number;
-  private readonly completeKind: number;
 
   constructor(
     readonly cfg: ServiceConfig,
@@ -73,15 +121,22 @@ export class ServiceRuntime implements ReplicaView {
     private readonly pool: RequestPool,
     private readonly work: Sampler,
     private readonly workRng: RandomStream,
-    private readonly balancer: LoadBalancer,
-    completeKind: number,
+    private balancer: LoadBalancer,
+    private readonly completeKind: number,
+    private readonly host: ServiceHost,
   ) {
     const n = cfg.replicas;
     this.size = n;
     this.inService = new Int32Array(n);
     this.busyArea = new Float64Array(n);
     this.lastChange = new Float64Array(n);
-    this.completeKind = completeKind;
+    this.down = new Uint8Array(n);
+    this.epoch = new Int32Array(n);
+    this.inRotation = new Uint8Array(n).fill(1);
+    this.passStreak = new Int32Array(n);
+    this.failStreak = new Int32Array(n);
+    this.rotationCount = n;
+    this.rtAvg = new Float64Array(n).fill(NaN);
     this.queues = [];
     if (cfg.shared) {
       this.queues.push(new RingQueue(64));
@@ -95,27 +150,37 @@ export class ServiceRuntime implements ReplicaView {
     this.waitBatches = new BatchMeans(cfg.warmup, cfg.measuredLength);
   }
 
-  // ReplicaView for balancers.
+  // ---- ReplicaView, for balancers
   active(i: number): number {
     return this.inService[i]!;
   }
   queued(i: number): number {
     return this.cfg.shared ? 0 : this.queues[i]!.length;
   }
+  weight(i: number): number {
+    return this.cfg.weights[i]!;
+  }
+  /** In rotation; when health checks have taken every replica out, all are used (Envoy's panic mode). */
+  healthy(i: number): boolean {
+    return this.inRotation[i] === 1 || this.rotationCount === 0;
+  }
+  responseTime(i: number): number {
+    return this.rtAvg[i]!;
+  }
 
   get queuedCount(): number {
     return this.queuedTotal;
   }
 
-  /** A new request arrives at the service now. */
-  arrive(now: number): void {
+  /** A request arrives at the service now; `parent` is the calling request (−1 for a client's), `origin` its workload. */
+  arrive(now: number, key: number, parent: number, origin: number): void {
     const phase = now >= this.cfg.warmup ? 1 : 0;
     this.arrivals[phase]!++;
     this.windowArrivals++;
     const w = this.work.sample(this.workRng);
-    const req = this.pool.alloc(now, w > 0 ? w : 0);
-    this.inSystem++;
-    const conc = this.cfg.concurrency;
+    const pool = this.pool;
+    const req = pool.alloc(now, w > 0 ? w : 0, this.cfg.index, parent, origin, key);
+    this.changeInSystem(1, now);
     if (this.cfg.shared) {
       if (this.freeSlots.length > 0) {
         this.begin(req, this.freeSlots.shift(), now);
@@ -128,23 +193,78 @@ export class ServiceRuntime implements ReplicaView {
         return;
       }
     } else {
-      const r = this.balancer.pick(this);
-      if (this.inService[r]! < conc) {
+      const r = this.balancer.pick(this, key);
+      if (this.down[r] === 1) {
+        // Connection refused: the balancer still sends to a dead replica until health checks notice.
+        this.leave(req, FAILED, now);
+        return;
+      }
+      if (this.inService[r]! < this.cfg.concurrency) {
         this.begin(req, r, now);
         return;
       }
       const q = this.queues[r]!;
       if (q.length < this.cfg.queueLimit) {
-        this.pool.replica[req] = r;
+        pool.replica[req] = r;
         q.push(req);
         this.queuedTotal++;
         return;
       }
     }
-    this.dropped[phase]!++;
-    this.windowDropped++;
-    this.inSystem--;
-    this.pool.release(req);
+    this.leave(req, DROPPED, now);
+  }
+
+  /** Counts a request's outcome, tells the host, and releases it. Does not touch replica slots. */
+  private leave(req: number, outcome: Outcome, now: number): void {
+    const pool = this.pool;
+    const arrival = pool.arrival[req]!;
+    const phase = arrival >= this.cfg.warmup ? 1 : 0;
+    switch (outcome) {
+      case OK: {
+        const rt = now - arrival;
+        this.completed[phase]!++;
+        this.windowCompleted++;
+        this.latencyAll.record(rt);
+        this.windowLatency.record(rt);
+        if (phase === 1) {
+          this.latency.record(rt);
+          this.latencyBatches.add(arrival, rt);
+        }
+        this.sloGood++;
+        this.sloLatency.record(rt);
+        if (rt > this.cfg.sloThreshold) {
+          this.sloSlow++;
+          this.slowTotal[phase]!++;
+        }
+        break;
+      }
+      case DROPPED:
+        this.dropped[phase]!++;
+        this.windowDropped++;
+        break;
+      case TIMED_OUT:
+        this.timedOut[phase]!++;
+        this.windowTimedOut++;
+        break;
+      default:
+        this.errors[phase]!++;
+        this.windowErrors++;
+    }
+    if (outcome !== OK) this.sloBad++;
+    this.changeInSystem(-1, now);
+    this.host.requestDone(this, req, outcome, now);
+    pool.release(req);
+  }
+
+  private changeInSystem(delta: number, now: number): void {
+    this.areaInSystem += this.inSystem * (now - this.lastInSystemChange);
+    this.lastInSystemChange = now;
+    this.inSystem += delta;
+  }
+
+  /** ∫ inSystem dt from the start to now. */
+  inSystemArea(now: number): number {
+    return this.areaInSystem + this.inSystem * (now - this.lastInSystemChange);
   }
 
   private touch(r: number, now: number): void {
@@ -158,6 +278,7 @@ export class ServiceRuntime implements ReplicaView {
     const pool = this.pool;
     pool.replica[req] = r;
     pool.start[req] = now;
+    pool.epoch[req] = this.epoch[r]!;
     const arrival = pool.arrival[req]!;
     if (arrival >= this.cfg.warmup) {
       const wait = now - arrival;
@@ -168,48 +289,66 @@ export class ServiceRuntime implements ReplicaView {
     this.kernel.schedule(pool.work[req]!, this.completeKind, req, this.cfg.index);
   }
 
-  /** The request `req` finishes its work now. */
-  complete(req: number, now: number): void {
-    const pool = this.pool;
-    const r = pool.replica[req]!;
-    const arrival = pool.arrival[req]!;
-    const phase = arrival >= this.cfg.warmup ? 1 : 0;
-    const rt = now - arrival;
-    if (rt > this.cfg.timeout) {
-      this.timedOut[phase]!++;
-      this.windowTimedOut++;
-    } else {
-      this.completed[phase]!++;
-      this.windowCompleted++;
-      this.latencyAll.record(rt);
-      this.windowLatency.record(rt);
-      if (phase === 1) {
-        this.latency.record(rt);
-        this.latencyBatches.add(arrival, rt);
-      }
+  /** Whether the request died with its replica (a crash since it started). */
+  dead(req: number): boolean {
+    return this.pool.epoch[req] !== this.epoch[this.pool.replica[req]!];
+  }
+
+  /**
+   * A request that died in a crash (already counted as an error then) reaches its next event: its
+   * caller hears of the failure now, and its id is freed. (The caller learns at the moment the
+   * request would have answered, not at the crash itself: a simplification.)
+   */
+  private releaseDead(req: number, now: number): void {
+    this.host.requestDone(this, req, FAILED, now);
+    this.pool.release(req);
+  }
+
+  /** The request's own work is done now: it calls downstream services, or it answers. */
+  workDone(req: number, now: number): void {
+    if (this.dead(req)) {
+      this.releaseDead(req, now);
+      return;
     }
-    pool.release(req);
-    this.inSystem--;
+    if (this.cfg.hasCalls && this.host.startCalls(this, req, now)) return;
+    this.finish(req, now);
+  }
+
+  /**
+   * The request answers now (its calls, if any, are over): success, a late answer (timeout), or a
+   * failure when one of its calls failed. Its slot takes the next request from the line.
+   */
+  finish(req: number, now: number): void {
+    const pool = this.pool;
+    if (this.dead(req)) {
+      this.releaseDead(req, now); // its replica crashed while it waited for downstream calls
+      return;
+    }
+    const r = pool.replica[req]!;
+    const rt = now - pool.arrival[req]!;
+    const avg = this.rtAvg[r]!;
+    this.rtAvg[r] = avg === avg ? avg + this.cfg.alpha * (rt - avg) : rt;
+    this.leave(req, pool.failed[req] === 1 ? FAILED : rt > this.cfg.timeout ? TIMED_OUT : OK, now);
     this.touch(r, now);
     this.inService[r]!--;
-    // The freed slot takes the next live request from its line.
+    this.takeNext(r, now);
+  }
+
+  /** A free slot on replica r takes the next live request from its line, or becomes idle. */
+  private takeNext(r: number, now: number): boolean {
     const q = this.cfg.shared ? this.queues[0]! : this.queues[r]!;
     while (q.length > 0) {
       const next = q.shift();
       this.queuedTotal--;
-      const arr = pool.arrival[next]!;
-      if (now - arr > this.cfg.timeout) {
-        const ph = arr >= this.cfg.warmup ? 1 : 0;
-        this.timedOut[ph]!++;
-        this.windowTimedOut++;
-        this.inSystem--;
-        pool.release(next);
+      if (now - this.pool.arrival[next]! > this.cfg.timeout) {
+        this.leave(next, TIMED_OUT, now);
         continue;
       }
       this.begin(next, r, now);
-      return;
+      return true;
     }
     if (this.cfg.shared) this.freeSlots.push(r);
+    return false;
   }
 
   /** Busy slot-seconds of all replicas up to `now`. */
@@ -222,12 +361,95 @@ export class ServiceRuntime implements ReplicaView {
     return total;
   }
 
-  /** Busy fraction of each replica up to now (for snapshots). */
+  /** Busy slot-seconds of each replica up to now. */
   replicaBusy(now: number, out: Float64Array): void {
     for (let r = 0; r < this.size; r++) {
       this.touch(r, now);
       out[r] = this.busyArea[r]!;
     }
+  }
+
+  /**
+   * The replica crashes now: the requests it was serving (or holding while they wait for their
+   * calls) fail, its waiting line fails, and it takes no work until it recovers. Requests in
+   * service keep their ids until their pending completion (or last call) arrives, then are released.
+   */
+  crash(r: number, now: number): void {
+    if (this.down[r] === 1) return;
+    this.touch(r, now);
+    const lost = this.inService[r]!;
+    this.epoch[r]!++;
+    this.inService[r] = 0;
+    this.down[r] = 1;
+    // Those in service are counted now; their ids are released when their events arrive.
+    this.changeInSystem(-lost, now);
+    const phase = now >= this.cfg.warmup ? 1 : 0;
+    this.errors[phase]! += lost;
+    this.windowErrors += lost;
+    this.sloBad += lost;
+    if (this.cfg.shared) {
+      const keep: number[] = [];
+      while (this.freeSlots.length > 0) {
+        const x = this.freeSlots.shift();
+        if (x !== r) keep.push(x);
+      }
+      for (const x of keep) this.freeSlots.push(x);
+    } else {
+      const q = this.queues[r]!;
+      while (q.length > 0) {
+        const req = q.shift();
+        this.queuedTotal--;
+        this.leave(req, FAILED, now);
+      }
+    }
+  }
+
+  /** The replica is back, empty; with a shared queue it starts on waiting requests at once. */
+  recover(r: number, now: number): void {
+    if (this.down[r] === 0) return;
+    this.touch(r, now);
+    this.down[r] = 0;
+    if (this.cfg.shared) for (let c = 0; c < this.cfg.concurrency; c++) this.takeNext(r, now);
+  }
+
+  /**
+   * One round of health checks. A replica fails its check when it is down, or when more requests
+   * wait at it than `maxQueue` (overloaded). After `unhealthyThreshold` consecutive failures it
+   * leaves the rotation; after `healthyThreshold` consecutive passes it returns. Returns whether
+   * the rotation changed (the balancer is told).
+   */
+  healthCheck(): boolean {
+    const h = this.cfg.health;
+    if (!h) return false;
+    let changed = false;
+    for (let r = 0; r < this.size; r++) {
+      const ok = this.down[r] === 0 && (this.cfg.shared || this.queues[r]!.length <= h.maxQueue);
+      if (ok) {
+        this.failStreak[r] = 0;
+        this.passStreak[r]!++;
+        if (this.inRotation[r] === 0 && this.passStreak[r]! >= h.healthyThreshold) {
+          this.inRotation[r] = 1;
+          this.rotationCount++;
+          changed = true;
+        }
+      } else {
+        this.passStreak[r] = 0;
+        this.failStreak[r]!++;
+        if (this.inRotation[r] === 1 && this.failStreak[r]! >= h.unhealthyThreshold) {
+          this.inRotation[r] = 0;
+          this.rotationCount--;
+          changed = true;
+        }
+      }
+    }
+    if (changed) this.balancer.membershipChanged?.(this);
+    return changed;
+  }
+
+  /** Swaps the load-balancing policy while running (the console's inspector). */
+  setBalancer(balancer: LoadBalancer): void {
+    this.balancer = balancer;
+    balancer.membershipChanged?.(this);
   }
 
   resetWindow(): void {
@@ -236,5 +458,6 @@ export class ServiceRuntime implements ReplicaView {
     this.windowDropped = 0;
     this.windowTimedOut = 0;
     this.windowArrivals = 0;
+    this.windowErrors = 0;
   }
 }

@@ -25,9 +25,11 @@ type Json = Record<string, unknown>;
 function typeOf(s: Json): string {
   if (s.const !== undefined) return JSON.stringify(s.const);
   if (Array.isArray(s.enum)) return (s.enum as unknown[]).map((v) => JSON.stringify(v)).join(' \\| ');
-  if (typeof s.description === 'string' && s.description.startsWith('A duration')) return 'duration';
+  if (Array.isArray(s.anyOf) && (s.anyOf as Json[]).some((x) => x.type === 'string' && typeof x.pattern === 'string' && x.pattern.includes('ms|s|m|h|d'))) {
+    return 'duration';
+  }
   if (Array.isArray(s.anyOf)) return (s.anyOf as Json[]).map(typeOf).join(' or ');
-  if (Array.isArray(s.oneOf)) return 'one of (by "type")';
+  if (Array.isArray(s.oneOf)) return 'one of several forms';
   if (s.type === 'array') return `list of ${typeOf((s.items ?? {}) as Json)}`;
   const t = s.type === 'integer' ? 'whole number' : (s.type as string | undefined) ?? 'any';
   const bounds: string[] = [];
@@ -53,12 +55,14 @@ export function fieldRows(): Row[] {
     }
     if (Array.isArray(s.oneOf)) {
       for (const variant of s.oneOf as Json[]) {
-        const t = ((variant.properties as Record<string, Json> | undefined)?.type?.const as string | undefined) ?? '?';
-        const vpath = `${path} (type "${t}")`;
+        const props = (variant.properties ?? {}) as Record<string, Json>;
+        const disc = Object.keys(props).find((k) => props[k]!.const !== undefined) ?? 'type';
+        const t = (props[disc]?.const as string | undefined) ?? '?';
+        const vpath = `${path} (${disc} "${t}")`;
         rows.push({ path: vpath, type: 'object', required, description: (variant.description as string | undefined) ?? '' });
         const req = new Set((variant.required as string[] | undefined) ?? []);
         for (const [k, v] of Object.entries((variant.properties ?? {}) as Record<string, Json>)) {
-          if (k === 'type') continue;
+          if (k === disc) continue;
           walk(v, `${vpath}.${k}`, req.has(k));
         }
       }

@@ -125,13 +125,72 @@ const instanceTypeSchema = z.strictObject({
 });
 
 // ---------------------------------------------------------------- services
-export const BALANCER_POLICIES = ['round-robin', 'random', 'least-connections', 'power-of-two'] as const;
+export const BALANCER_POLICIES = [
+  'round-robin',
+  'weighted-round-robin',
+  'least-connections',
+  'least-response-time',
+  'random',
+  'power-of-two',
+  'ip-hash',
+  'consistent-hash',
+  'maglev',
+] as const;
 
 const loadBalancerSchema = z.strictObject({
   policy: z
     .enum(BALANCER_POLICIES)
     .default('round-robin')
     .meta(d('How requests are spread over replicas (ignored with a shared queue, where the next free replica takes the next request).')),
+  choices: z.int().min(2).max(16).optional().meta(d('power-of-two: how many random replicas to compare (default 2).')),
+  virtualNodes: z.int().min(1).max(10_000).optional().meta(d('consistent-hash: points on the ring per replica (default 160; at least 1024 points in all).')),
+  tableSize: z.int().min(7).max(1_000_003).optional().meta(d('maglev: lookup-table size, a prime (default 65537).')),
+  alpha: z.number().gt(0).max(1).optional().meta(d('least-response-time: weight of the newest response in the moving average (default 0.2).')),
+});
+
+const healthCheckSchema = z.strictObject({
+  interval: durationSchema.default(5).meta(d('Time between two checks of each replica.')),
+  unhealthyThreshold: z.int().min(1).max(100).default(3).meta(d('Consecutive failed checks that take a replica out of rotation.')),
+  healthyThreshold: z.int().min(1).max(100).default(2).meta(d('Consecutive passed checks that put it back.')),
+  maxQueue: z
+    .int()
+    .min(0)
+    .optional()
+    .meta(d('A replica with more waiting requests than this fails its check (overloaded); absent: only a down replica fails.')),
+});
+
+const callsSchema = z.strictObject({
+  mode: z
+    .enum(['sequential', 'parallel'])
+    .default('sequential')
+    .meta(d('sequential: one call after another; parallel: all at once, answering when the last returns.')),
+  targets: z
+    .array(
+      z.strictObject({
+        service: id.meta(d('The called service (id).')),
+        probability: z.number().gt(0).max(1).default(1).meta(d('Chance that a request makes this call (default always).')),
+      }),
+    )
+    .min(1)
+    .max(20)
+    .meta(d('The services called, in order.')),
+});
+
+const sloSchema = z.strictObject({
+  availability: z
+    .number()
+    .gt(0)
+    .lt(1)
+    .optional()
+    .meta(d('Fraction of requests that must succeed (e.g. 0.999); drops, timeouts and errors count against it.')),
+  latency: z
+    .strictObject({
+      percentile: z.number().gt(0).lt(1).meta(d('Which percentile, e.g. 0.99 for p99.')),
+      threshold: durationSchema.meta(d('The most that percentile may be, e.g. "300ms".')),
+    })
+    .optional()
+    .meta(d('Latency objective: the given percentile of successful requests stays under the threshold.')),
+  window: durationSchema.default(60).meta(d('Length of the windows the objectives are checked over.')),
 });
 
 const serviceSchema = z.strictObject({
@@ -156,6 +215,15 @@ const serviceSchema = z.strictObject({
     .meta(d('Maximum waiting requests per replica (or for the whole service with a shared queue); arrivals beyond it are dropped.')),
   timeout: durationSchema.optional().meta(d('Client timeout: a request not answered within it counts as timed out (no timeout when absent).')),
   loadBalancer: loadBalancerSchema.default({ policy: 'round-robin' }).meta(d('The load balancer in front of the replicas.')),
+  weights: z
+    .array(z.number().gt(0).max(1000))
+    .optional()
+    .meta(d('Per-replica weights for weighted policies (one per replica; default all 1).')),
+  calls: callsSchema
+    .optional()
+    .meta(d('Microservices: after its own work, a request calls these services and answers when they have; its slot is held meanwhile.')),
+  slo: sloSchema.optional().meta(d('Service-level objectives, verified per window and over the run.')),
+  healthCheck: healthCheckSchema.optional().meta(d('Active health checks: replicas that fail them leave the balancer\'s rotation until they pass again.')),
 });
 
 // ---------------------------------------------------------------- workloads
@@ -198,12 +266,29 @@ const spikeArrival = z
     rampDown: durationSchema.default(0).meta(d('Time to fall back to base.')),
   })
   .meta(d('A flash crowd: a base rate with one spike.'));
+const mmppArrival = z
+  .strictObject({
+    type: z.literal('mmpp'),
+    states: z
+      .array(
+        z.strictObject({
+          rate: rate.meta(d('Requests per second while in this state.')),
+          meanDuration: durationSchema.meta(d('Mean time spent in the state (exponentially distributed).')),
+        }),
+      )
+      .min(2)
+      .max(16)
+      .meta(d('The states, visited in a cycle (two states: on/off).')),
+  })
+  .meta(d('Bursty traffic: a Markov-modulated Poisson process (MMPP) cycling through states of different rates.'));
 const traceArrival = z
   .strictObject({
     type: z.literal('trace'),
     format: z
-      .enum(['per-minute', 'timestamps'])
-      .meta(d('per-minute: data[i] requests arrive during minute i; timestamps: data holds arrival times in seconds.')),
+      .enum(['per-minute', 'timestamps', 'swf'])
+      .meta(
+        d('per-minute: data[i] requests arrive during minute i; timestamps: data holds arrival times in seconds; swf: a Standard Workload Format job log (file only; job submit times become arrivals).'),
+      ),
     data: z.array(nonNeg).max(2_000_000).optional().meta(d('The trace itself (counts per minute, or arrival times in seconds).')),
     file: z
       .string()
@@ -221,15 +306,60 @@ const traceArrival = z
   .meta(d('Replay of a recorded trace.'));
 
 export const arrivalSchema = z
-  .discriminatedUnion('type', [poissonArrival, piecewiseArrival, diurnalArrival, spikeArrival, traceArrival])
+  .discriminatedUnion('type', [poissonArrival, piecewiseArrival, diurnalArrival, spikeArrival, mmppArrival, traceArrival])
   .meta(d('The arrival process, chosen by "type".'));
+
+const clientsSchema = z.strictObject({
+  count: z.int().min(1).max(1_000_000).default(10_000).meta(d('Number of distinct clients (session / affinity keys).')),
+  popularity: z
+    .enum(['uniform', 'zipf'])
+    .default('uniform')
+    .meta(d('uniform: every client equally active; zipf: client k sends in proportion to 1/k^skew (hot keys).')),
+  skew: z.number().min(0).max(5).default(1).meta(d('Zipf exponent (1 is classic Zipf).')),
+});
 
 const workloadSchema = z.strictObject({
   id,
   name: z.string().max(80).optional().meta(d('Display name.')),
   target: id.meta(d('The service (id) the requests go to.')),
   arrival: arrivalSchema,
+  from: id
+    .optional()
+    .meta(d('Where the clients sit: a zone or region id (an edge location, say); network latency to the service is added both ways. Absent: next to the service.')),
+  clients: clientsSchema
+    .default({ count: 10_000, popularity: 'uniform', skew: 1 })
+    .meta(d('Who sends the requests: each request carries its client\'s affinity key, which hash-based balancers route on.')),
 });
+
+const networkSchema = z.strictObject({
+  sameZone: durationSchema.default(0.0001).meta(d('One-way latency within a zone (default 0.1 ms).')),
+  crossZone: durationSchema.default(0.0005).meta(d('One-way latency between zones of a region (default 0.5 ms).')),
+  crossRegion: durationSchema.default(0.04).meta(d('One-way latency between regions without a listed link (default 40 ms).')),
+  links: z
+    .array(
+      z.strictObject({
+        between: z.tuple([id, id]).meta(d('Two region ids.')),
+        latency: durationSchema.meta(d('One-way latency between them.')),
+      }),
+    )
+    .max(10_000)
+    .default([])
+    .meta(d('Latency between specific regions (e.g. a hybrid VPN or a dedicated line).')),
+});
+
+const faultSchema = z
+  .discriminatedUnion('kind', [
+    z
+      .strictObject({
+        kind: z.literal('replica-crash'),
+        at: durationSchema.meta(d('When the replica crashes.')),
+        service: id.meta(d('The service (id).')),
+        replica: z.int().min(0).meta(d('Replica index (0-based).')),
+        duration: durationSchema.optional().meta(d('How long until it is back; absent: it stays down.')),
+      })
+      .meta(d('A replica crashes: requests in it fail, and requests sent to it fail until health checks take it out.')),
+  ])
+  .meta(d('A fault injected at a given time, chosen by "kind".'));
 
 // ---------------------------------------------------------------- the document
 const scenarioObject = z.strictObject({
@@ -245,6 +375,10 @@ const scenarioObject = z.strictObject({
   instanceTypes: z.array(instanceTypeSchema).max(1000).default([]).meta(d('Instance types added to the built-in catalogue.')),
   services: z.array(serviceSchema).min(1).max(1000).meta(d('Request-serving services.')),
   workloads: z.array(workloadSchema).min(1).max(1000).meta(d('Traffic sources, each sending to one service.')),
+  faults: z.array(faultSchema).max(10_000).default([]).meta(d('Faults injected during the run.')),
+  network: networkSchema
+    .default({ sameZone: 0.0001, crossZone: 0.0005, crossRegion: 0.04, links: [] })
+    .meta(d('Network latency between zones and regions, added to every hop between clients and services or between services.')),
 });
 
 export type ScenarioInput = z.input<typeof scenarioObject>;
@@ -318,6 +452,8 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
     if (svc.instanceType !== undefined && !types.has(svc.instanceType))
       ctx.addIssue({ code: 'custom', path: ['services', i, 'instanceType'], message: `unknown instance type "${svc.instanceType}"` });
     const w = svc.work;
+    if (svc.weights !== undefined && svc.weights.length !== svc.replicas)
+      ctx.addIssue({ code: 'custom', path: ['services', i, 'weights'], message: `needs one weight per replica (${svc.replicas}), got ${svc.weights.length}` });
     if (w.type === 'uniform' && w.min > w.max)
       ctx.addIssue({ code: 'custom', path: ['services', i, 'work', 'max'], message: `must be at least min (${w.min}), got ${w.max}` });
     if (w.type === 'bounded-pareto' && w.min >= w.max)
@@ -325,11 +461,56 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
     if (w.type === 'normal' && w.min !== undefined && w.max !== undefined && w.min > w.max)
       ctx.addIssue({ code: 'custom', path: ['services', i, 'work', 'max'], message: `must be at least min (${w.min}), got ${w.max}` });
   });
+  const regionIds = new Set(s.regions.map((r) => r.id));
+  s.services.forEach((svc, i) => {
+    svc.calls?.targets.forEach((t, j) => {
+      if (!services.has(t.service))
+        ctx.addIssue({ code: 'custom', path: ['services', i, 'calls', 'targets', j, 'service'], message: `unknown service "${t.service}"` });
+    });
+  });
+  // Calls must not loop (A → B → A would never answer).
+  const callGraph = new Map(s.services.map((x) => [x.id, (x.calls?.targets ?? []).map((t) => t.service)]));
+  const state = new Map<string, 1 | 2>();
+  const visit = (node: string, trail: string[]): string[] | null => {
+    if (state.get(node) === 2) return null;
+    if (state.get(node) === 1) return [...trail.slice(trail.indexOf(node)), node];
+    state.set(node, 1);
+    for (const next of callGraph.get(node) ?? []) {
+      const cycle = visit(next, [...trail, node]);
+      if (cycle) return cycle;
+    }
+    state.set(node, 2);
+    return null;
+  };
+  for (const [i, svc] of s.services.entries()) {
+    const cycle = visit(svc.id, []);
+    if (cycle) {
+      ctx.addIssue({ code: 'custom', path: ['services', i, 'calls'], message: `calls go round in a loop: ${cycle.join(' → ')}` });
+      break;
+    }
+  }
+  s.network.links.forEach((l, i) => {
+    l.between.forEach((r, j) => {
+      if (!regionIds.has(r)) ctx.addIssue({ code: 'custom', path: ['network', 'links', i, 'between', j], message: `unknown region "${r}"` });
+    });
+  });
+  s.workloads.forEach((w, i) => {
+    if (w.from !== undefined && !zones.has(w.from) && !regionIds.has(w.from))
+      ctx.addIssue({ code: 'custom', path: ['workloads', i, 'from'], message: `unknown zone or region "${w.from}"` });
+  });
+  s.faults.forEach((f, i) => {
+    const svc = s.services.find((x) => x.id === f.service);
+    if (!svc) ctx.addIssue({ code: 'custom', path: ['faults', i, 'service'], message: `unknown service "${f.service}"` });
+    else if (f.replica >= svc.replicas)
+      ctx.addIssue({ code: 'custom', path: ['faults', i, 'replica'], message: `service "${f.service}" has replicas 0 to ${svc.replicas - 1}, got ${f.replica}` });
+  });
   s.workloads.forEach((w, i) => {
     if (!services.has(w.target))
       ctx.addIssue({ code: 'custom', path: ['workloads', i, 'target'], message: `unknown service "${w.target}" (services: ${[...services].join(', ')})` });
     const a = w.arrival;
     if (a.type === 'trace') {
+      if (a.format === 'swf' && a.data !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['workloads', i, 'arrival', 'format'], message: 'an "swf" trace is read from a file; inline data must be "timestamps"' });
       if ((a.data === undefined) === (a.file === undefined))
         ctx.addIssue({ code: 'custom', path: ['workloads', i, 'arrival'], message: 'a trace needs exactly one of "data" or "file"' });
       if (a.format === 'timestamps' && a.data) {
@@ -361,6 +542,12 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
         else if (last >= period)
           ctx.addIssue({ code: 'custom', path: ['workloads', i, 'arrival', 'period'], message: `must be longer than the last point (${last}s), got ${period}s` });
       }
+    }
+    if (a.type === 'mmpp') {
+      a.states.forEach((st, j) => {
+        if (!(durationSeconds(st.meanDuration) > 0))
+          ctx.addIssue({ code: 'custom', path: ['workloads', i, 'arrival', 'states', j, 'meanDuration'], message: `must be greater than 0, got ${String(st.meanDuration)}` });
+      });
     }
     if (a.type === 'diurnal') {
       if (a.trough > a.peak) ctx.addIssue({ code: 'custom', path: ['workloads', i, 'arrival', 'peak'], message: `must be at least trough (${a.trough}), got ${a.peak}` });

@@ -27,6 +27,8 @@ describe('Simulation', () => {
           timeout: fc.option(fc.double({ min: 0.05, max: 5, noNaN: true }), { nil: undefined }),
           seed: fc.integer({ min: 0, max: 1000 }),
           until: fc.double({ min: 1, max: 120, noNaN: true }),
+          crash: fc.option(fc.record({ at: fc.double({ min: 0, max: 100, noNaN: true }), duration: fc.double({ min: 0.1, max: 50, noNaN: true }) }), { nil: undefined }),
+          health: fc.boolean(),
         }),
         (p) => {
           const s = sim(
@@ -45,14 +47,16 @@ describe('Simulation', () => {
                   timeout: p.timeout,
                   loadBalancer: { policy: p.policy },
                   work: { type: 'exponential', mean: p.mean },
+                  ...(p.health ? { healthCheck: { interval: 1, maxQueue: 5 } } : {}),
                 },
               ],
-              workloads: [{ id: 'w', target: 's', arrival: { type: 'poisson', rate: p.rate } }],
+              workloads: [{ id: 'w', target: 's', arrival: { type: 'poisson', rate: p.rate }, clients: { count: 50, popularity: 'zipf' } }],
+              faults: p.crash ? [{ kind: 'replica-crash', service: 's', replica: 0, at: p.crash.at, duration: p.crash.duration }] : [],
             },
           );
           s.runUntil(p.until);
           const live = s.live().services[0]!;
-          expect(live.arrivals).toBe(live.completed + live.dropped + live.timedOut + live.inSystem);
+          expect(live.arrivals).toBe(live.completed + live.dropped + live.timedOut + live.errors + live.inSystem);
           // Capacity invariant: never more requests in service than slots, never more waiting than the limit.
           expect(live.inSystem - live.queued).toBeLessThanOrEqual(p.replicas * p.concurrency);
           expect(live.queued).toBeLessThanOrEqual(p.shared ? p.queueLimit : p.queueLimit * p.replicas);
@@ -62,6 +66,43 @@ describe('Simulation', () => {
       ),
       { numRuns: 80 },
     );
+  });
+
+  it('a crashed replica fails requests until health checks take it out of rotation', () => {
+    const doc = (health: boolean): ScenarioInput => ({
+      cumulo: 1,
+      name: 'crash',
+      duration: 120,
+      services: [
+        {
+          id: 's',
+          replicas: 4,
+          work: { type: 'exponential', mean: 0.05 },
+          loadBalancer: { policy: 'round-robin' },
+          ...(health ? { healthCheck: { interval: 2, unhealthyThreshold: 2, healthyThreshold: 2 } } : {}),
+        },
+      ],
+      workloads: [{ id: 'w', target: 's', arrival: { type: 'poisson', rate: 40 } }],
+      faults: [{ kind: 'replica-crash', service: 's', replica: 1, at: 30, duration: 40 }],
+    });
+    const without = sim(doc(false));
+    without.runUntil(69);
+    const w = without.live().services[0]!;
+    expect(w.up).toBe(3);
+    expect(w.inRotation).toBe(4);
+    // Round robin keeps sending a quarter of the traffic into the dead replica: ~10 req/s for 39 s.
+    expect(w.errors).toBeGreaterThan(300);
+    const withHc = sim(doc(true));
+    withHc.runUntil(69);
+    const h = withHc.live().services[0]!;
+    expect(h.inRotation).toBe(3);
+    // Only until two failed checks (≤ 4 s) are errors possible.
+    expect(h.errors).toBeGreaterThan(0);
+    expect(h.errors).toBeLessThan(80);
+    withHc.runToEnd();
+    const back = withHc.live().services[0]!;
+    expect(back.up).toBe(4);
+    expect(back.inRotation).toBe(4);
   });
 
   it('counts timeouts when clients give up, and drops at a full queue', () => {

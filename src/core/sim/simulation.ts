@@ -1,14 +1,17 @@
-import { makeSampler } from '../engine/distributions';
+import { makeSampler, type DistributionSpec } from '../engine/distributions';
 import { Kernel } from '../engine/kernel';
 import { RandomStream } from '../engine/random';
-import { SeriesStore } from '../metrics/series';
+import { Histogram } from '../metrics/histogram';
+import { BatchMeans, SeriesStore } from '../metrics/series';
+import { Network } from '../model/network';
 import { RequestPool } from '../model/requests';
-import { ServiceRuntime } from '../model/service';
+import { FAILED, OK, ServiceRuntime, type Outcome, type ServiceHost } from '../model/service';
 import { durationSeconds } from '../scenario/duration';
-import type { Scenario } from '../scenario/schema';
+import type { BalancerPolicy, Scenario, ServiceSpec } from '../scenario/schema';
 import { makeArrivalProcess, type ArrivalProcess } from '../traffic/arrivals';
 import { BALANCERS } from '../traffic/balancers';
-import type { DistributionSpec } from '../engine/distributions';
+import { makeClientPicker, type ClientPicker } from '../traffic/clients';
+import { SloTracker, type SloReport } from './slo';
 
 export interface SimulationOptions {
   /** Overrides the scenario's seed. */
@@ -35,13 +38,27 @@ export interface ServiceResults {
   completed: number;
   dropped: number;
   timedOut: number;
+  errors: number;
   inFlight: number;
   /** Successful requests per second over the measured period. */
   throughput: number;
-  /** Busy fraction of all replica slots over the measured period. */
+  /** Busy fraction of all replica slots over the measured period (a slot waiting on its calls is busy). */
   utilization: number;
+  /** Time-average number of requests in the service (waiting or in a slot) over the measured period. */
+  meanInSystem: number;
   latency: LatencySummary;
   wait: { mean: number | null; ci95: { low: number; high: number } | null };
+  slo?: SloReport;
+}
+
+export interface WorkloadResults {
+  id: string;
+  target: string;
+  requests: number;
+  completed: number;
+  failed: number;
+  /** End-to-end latency as the clients see it: the entry service's response plus the network both ways. */
+  latency: LatencySummary;
 }
 
 /** What a run produced: plain JSON, identical for the same scenario and seed on every engine. */
@@ -55,8 +72,9 @@ export interface SimulationResults {
   simulatedTime: number;
   finished: boolean;
   eventsProcessed: number;
-  requests: { arrivals: number; completed: number; dropped: number; timedOut: number };
+  requests: { arrivals: number; completed: number; dropped: number; timedOut: number; errors: number };
   services: ServiceResults[];
+  workloads: WorkloadResults[];
 }
 
 export interface LiveService {
@@ -66,9 +84,14 @@ export interface LiveService {
   completed: number;
   dropped: number;
   timedOut: number;
+  errors: number;
   inSystem: number;
   queued: number;
   utilization: number;
+  policy: BalancerPolicy;
+  /** Replicas in the balancer's rotation, and replicas up. */
+  inRotation: number;
+  up: number;
   latency: { mean: number; p50: number; p95: number; p99: number };
 }
 
@@ -79,26 +102,71 @@ export interface LiveMetrics {
 
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
+function summarize(h: Histogram, interval?: { mean: number; halfWidth: number | null }): LatencySummary {
+  return {
+    count: h.count,
+    mean: num(h.mean),
+    ci95:
+      interval && interval.halfWidth !== null && Number.isFinite(interval.mean)
+        ? { low: interval.mean - interval.halfWidth, high: interval.mean + interval.halfWidth }
+        : null,
+    p50: num(h.quantile(0.5)),
+    p95: num(h.quantile(0.95)),
+    p99: num(h.quantile(0.99)),
+    p999: num(h.quantile(0.999)),
+    min: num(h.min),
+    max: num(h.max),
+  };
+}
+
+interface CallPlan {
+  parallel: boolean;
+  targets: Int32Array;
+  probability: Float64Array;
+  /** One-way latency from this service to each target. */
+  latency: Float64Array;
+  rng: RandomStream;
+}
+
 /**
- * One run of a scenario. Built from a validated scenario; owns the kernel, the services, the
- * workloads and the metrics. Components talk through the kernel's events only.
+ * One run of a scenario: wires a validated scenario into the kernel and owns the services, the
+ * workloads, the network and the metrics. Components talk through the kernel's events only.
  */
-export class Simulation {
+export class Simulation implements ServiceHost {
   readonly kernel = new Kernel();
   readonly endTime: number;
   readonly warmup: number;
   readonly seed: number;
   readonly services: ServiceRuntime[] = [];
+  readonly series = new SeriesStore();
   private readonly pool = new RequestPool(1024);
   private readonly arrivals: ArrivalProcess[] = [];
+  private readonly clients: ClientPicker[] = [];
+  private readonly policies: BalancerPolicy[] = [];
   private readonly workloadTarget: Int32Array;
-  readonly series = new SeriesStore();
+  /** One-way latency between each workload's clients and its target service. */
+  private readonly clientLatency: Float64Array;
+  private readonly calls: Array<CallPlan | null> = [];
+  /** Latency back from service i to its callers, by caller service: returnLatency[i][caller]. */
+  private readonly returnLatency: Float64Array[] = [];
+  private readonly healthInterval: number[] = [];
+  private readonly slo: Array<SloTracker | null> = [];
   private readonly interval: number;
-  private seriesCols: { throughput: number; p95: number; utilization: number; queued: number; dropped: number }[] = [];
-  private lastBusy: Float64Array;
-  private warmupBusy: Float64Array;
+  private readonly seriesCols: { throughput: number; p95: number; utilization: number; queued: number; dropped: number; errors: number }[] = [];
+  private readonly lastBusy: Float64Array;
+  private readonly warmupBusy: Float64Array;
+  /** ∫ inSystem dt per service at the end of the warm-up (for Little's law). */
+  private readonly warmupArea: Float64Array;
+  // Workload (end-to-end) figures, measured requests only.
+  private readonly wlRequests: Float64Array;
+  private readonly wlCompleted: Float64Array;
+  private readonly wlLatency: Histogram[] = [];
+  private readonly wlBatches: BatchMeans[] = [];
+
   private readonly arrivalKind: number;
-  private readonly completeKind: number;
+  private readonly deliverKind: number;
+  private readonly callKind: number;
+  private readonly returnKind: number;
   private readonly sampleKind: number;
 
   constructor(
@@ -111,16 +179,35 @@ export class Simulation {
     this.interval = durationSeconds(scenario.metricsInterval);
     const measured = this.endTime - this.warmup;
     const k = this.kernel;
+    const network = new Network(scenario);
     this.arrivalKind = k.register('arrival', (w) => this.onArrival(w));
-    this.completeKind = k.register('complete', (req, svc) => this.services[svc]!.complete(req, k.now));
-    const sampleKind = k.register('sample', () => this.onSample());
+    this.deliverKind = k.register('client-request', (w, key) => this.deliver(w, key >>> 0));
+    this.callKind = k.register('call', (svc, parent) => {
+      const pool = this.pool;
+      this.services[svc]!.arrive(k.now, pool.key[parent]! >>> 0, parent, pool.origin[parent]!);
+    });
+    this.returnKind = k.register('call-return', (parent, outcome) => this.onReturn(parent, outcome as Outcome));
+    const completeKind = k.register('work-done', (req, svc) => this.services[svc]!.workDone(req, k.now));
+    this.sampleKind = k.register('sample', () => this.onSample());
     const warmupKind = k.register('warmup-end', () => this.onWarmupEnd());
+    const healthKind = k.register('health-check', (svc) => {
+      this.services[svc]!.healthCheck();
+      k.schedule(this.healthInterval[svc]!, healthKind, svc);
+    });
+    const sloKind = k.register('slo-window', (svc) => {
+      const t = this.slo[svc]!;
+      t.closeWindow(k.now);
+      if (k.now < this.endTime) k.scheduleAt(Math.min(k.now + t.window, this.endTime), sloKind, svc);
+    });
+    const crashKind = k.register('replica-crash', (svc, r) => this.services[svc]!.crash(r, k.now));
+    const recoverKind = k.register('replica-recover', (svc, r) => this.services[svc]!.recover(r, k.now));
 
     const serviceIndex = new Map<string, number>();
+    scenario.services.forEach((spec, index) => serviceIndex.set(spec.id, index));
     scenario.services.forEach((spec, index) => {
-      serviceIndex.set(spec.id, index);
       const timeout = spec.timeout === undefined ? Infinity : durationSeconds(spec.timeout);
       const work = spec.work.type === 'normal' && spec.work.min === undefined ? { ...spec.work, min: 0 } : spec.work;
+      const sloThreshold = spec.slo?.latency ? durationSeconds(spec.slo.latency.threshold) : Infinity;
       const svc = new ServiceRuntime(
         {
           id: spec.id,
@@ -132,37 +219,88 @@ export class Simulation {
           timeout,
           warmup: this.warmup,
           measuredLength: measured,
+          weights: Float64Array.from(spec.weights ?? new Array<number>(spec.replicas).fill(1)),
+          alpha: spec.loadBalancer.alpha ?? 0.2,
+          health: spec.healthCheck
+            ? {
+                unhealthyThreshold: spec.healthCheck.unhealthyThreshold,
+                healthyThreshold: spec.healthCheck.healthyThreshold,
+                maxQueue: spec.healthCheck.maxQueue ?? Infinity,
+              }
+            : null,
+          hasCalls: spec.calls !== undefined,
+          sloThreshold,
         },
         k,
         this.pool,
         makeSampler(work as DistributionSpec),
         RandomStream.forEntity(this.seed, `service/${spec.id}/work`),
-        BALANCERS[spec.loadBalancer.policy](RandomStream.forEntity(this.seed, `service/${spec.id}/balancer`)),
-        this.completeKind,
+        this.makeBalancer(spec, spec.loadBalancer.policy),
+        completeKind,
+        this,
       );
       this.services.push(svc);
+      this.policies.push(spec.loadBalancer.policy);
+      this.calls.push(
+        spec.calls
+          ? {
+              parallel: spec.calls.mode === 'parallel',
+              targets: Int32Array.from(spec.calls.targets.map((t) => serviceIndex.get(t.service)!)),
+              probability: Float64Array.from(spec.calls.targets.map((t) => t.probability)),
+              latency: Float64Array.from(spec.calls.targets.map((t) => network.latency(spec.zone, scenario.services[serviceIndex.get(t.service)!]!.zone))),
+              rng: RandomStream.forEntity(this.seed, `service/${spec.id}/calls`),
+            }
+          : null,
+      );
+      this.returnLatency.push(Float64Array.from(scenario.services.map((caller) => network.latency(spec.zone, caller.zone))));
+      this.healthInterval.push(spec.healthCheck ? durationSeconds(spec.healthCheck.interval) : Infinity);
+      if (spec.healthCheck) k.scheduleAt(Math.min(this.healthInterval[index]!, this.endTime), healthKind, index);
+      if (spec.slo) {
+        const tracker = new SloTracker(spec.slo, svc, this.warmup);
+        this.slo.push(tracker);
+        k.scheduleAt(Math.min(tracker.window, this.endTime), sloKind, index);
+      } else this.slo.push(null);
       this.seriesCols.push({
         throughput: this.series.addColumn(`${spec.id}.throughput`),
         p95: this.series.addColumn(`${spec.id}.p95`),
         utilization: this.series.addColumn(`${spec.id}.utilization`),
         queued: this.series.addColumn(`${spec.id}.queued`),
         dropped: this.series.addColumn(`${spec.id}.dropped`),
+        errors: this.series.addColumn(`${spec.id}.errors`),
       });
     });
-    this.lastBusy = new Float64Array(this.services.length);
-    this.warmupBusy = new Float64Array(this.services.length);
+    const n = this.services.length;
+    this.lastBusy = new Float64Array(n);
+    this.warmupBusy = new Float64Array(n);
+    this.warmupArea = new Float64Array(n);
 
-    this.workloadTarget = new Int32Array(scenario.workloads.length);
+    const nw = scenario.workloads.length;
+    this.workloadTarget = new Int32Array(nw);
+    this.clientLatency = new Float64Array(nw);
+    this.wlRequests = new Float64Array(nw);
+    this.wlCompleted = new Float64Array(nw);
     scenario.workloads.forEach((w, i) => {
-      this.workloadTarget[i] = serviceIndex.get(w.target)!;
+      const target = serviceIndex.get(w.target)!;
+      this.workloadTarget[i] = target;
+      this.clientLatency[i] = w.from === undefined ? 0 : network.latency(w.from, scenario.services[target]!.zone);
+      this.wlLatency.push(new Histogram());
+      this.wlBatches.push(new BatchMeans(this.warmup, measured));
       const proc = makeArrivalProcess(w.arrival, RandomStream.forEntity(this.seed, `workload/${w.id}/arrivals`));
       this.arrivals.push(proc);
+      this.clients.push(makeClientPicker(w.clients, Math.imul(i + 1, 0x9e3779b1), RandomStream.forEntity(this.seed, `workload/${w.id}/clients`)));
       const first = proc.next(0);
       if (first <= this.endTime) k.scheduleAt(first, this.arrivalKind, i);
     });
+    scenario.faults.forEach((f) => {
+      const svc = serviceIndex.get(f.service)!;
+      const at = durationSeconds(f.at);
+      if (at <= this.endTime) k.scheduleAt(at, crashKind, svc, f.replica);
+      if (f.duration !== undefined && at + durationSeconds(f.duration) <= this.endTime) {
+        k.scheduleAt(at + durationSeconds(f.duration), recoverKind, svc, f.replica);
+      }
+    });
     if (this.warmup > 0) k.scheduleAt(this.warmup, warmupKind);
-    k.scheduleAt(Math.min(this.interval, this.endTime), sampleKind);
-    this.sampleKind = sampleKind;
+    k.scheduleAt(Math.min(this.interval, this.endTime), this.sampleKind);
   }
 
   get now(): number {
@@ -175,17 +313,119 @@ export class Simulation {
     return this.kernel.now >= this.endTime;
   }
 
+  private makeBalancer(spec: ServiceSpec, policy: BalancerPolicy) {
+    const lb = spec.loadBalancer;
+    return BALANCERS[policy](RandomStream.forEntity(this.seed, `service/${spec.id}/balancer/${policy}`), {
+      choices: lb.choices,
+      virtualNodes: lb.virtualNodes,
+      tableSize: lb.tableSize,
+      alpha: lb.alpha,
+    });
+  }
+
+  /** Switches a service's balancing policy from now on. */
+  setBalancer(serviceId: string, policy: BalancerPolicy): boolean {
+    const i = this.scenario.services.findIndex((s) => s.id === serviceId);
+    if (i < 0 || !Object.hasOwn(BALANCERS, policy)) return false;
+    this.services[i]!.setBalancer(this.makeBalancer(this.scenario.services[i]!, policy));
+    this.policies[i] = policy;
+    return true;
+  }
+
+  // ---- traffic
+
   private onArrival(w: number): void {
     const k = this.kernel;
     const now = k.now;
-    this.services[this.workloadTarget[w]!]!.arrive(now);
+    const key = this.clients[w]!.nextKey();
+    const lat = this.clientLatency[w]!;
+    if (lat > 0) k.schedule(lat, this.deliverKind, w, key | 0);
+    else this.deliver(w, key);
     const next = this.arrivals[w]!.next(now);
     if (next <= this.endTime) k.scheduleAt(next, this.arrivalKind, w);
   }
 
+  private deliver(w: number, key: number): void {
+    const svc = this.workloadTarget[w]!;
+    this.services[svc]!.arrive(this.kernel.now, key, -1, w);
+  }
+
+  /** ServiceHost: send the request's downstream calls. */
+  startCalls(svc: ServiceRuntime, req: number, now: number): boolean {
+    const plan = this.calls[svc.cfg.index]!;
+    if (plan.parallel) {
+      let sent = 0;
+      for (let t = 0; t < plan.targets.length; t++) {
+        if (plan.probability[t]! < 1 && plan.rng.next() >= plan.probability[t]!) continue;
+        this.sendCall(plan, t, req);
+        sent++;
+      }
+      this.pool.pending[req] = sent;
+      return sent > 0;
+    }
+    this.pool.nextCall[req] = 0;
+    return this.nextSequentialCall(plan, req, now);
+  }
+
+  private nextSequentialCall(plan: CallPlan, req: number, _now: number): boolean {
+    const pool = this.pool;
+    for (let t = pool.nextCall[req]!; t < plan.targets.length; t++) {
+      if (plan.probability[t]! < 1 && plan.rng.next() >= plan.probability[t]!) continue;
+      pool.nextCall[req] = t + 1;
+      pool.pending[req] = 1;
+      this.sendCall(plan, t, req);
+      return true;
+    }
+    return false;
+  }
+
+  private sendCall(plan: CallPlan, t: number, parent: number): void {
+    const target = plan.targets[t]!;
+    const lat = plan.latency[t]!;
+    if (lat > 0) this.kernel.schedule(lat, this.callKind, target, parent);
+    else this.services[target]!.arrive(this.kernel.now, this.pool.key[parent]! >>> 0, parent, this.pool.origin[parent]!);
+  }
+
+  /** ServiceHost: a request left a service. Answer its caller, or record it for its workload. */
+  requestDone(svc: ServiceRuntime, req: number, outcome: Outcome, now: number): void {
+    const pool = this.pool;
+    const i = svc.cfg.index;
+    const parent = pool.parent[req]!;
+    if (parent >= 0) {
+      const lat = this.returnLatency[i]![pool.service[parent]!]!;
+      if (lat > 0) this.kernel.schedule(lat, this.returnKind, parent, outcome);
+      else this.onReturn(parent, outcome);
+      return;
+    }
+    const w = pool.origin[req]!;
+    const arrival = pool.arrival[req]!;
+    if (arrival < this.warmup) return;
+    this.wlRequests[w]!++;
+    if (outcome === OK) {
+      this.wlCompleted[w]!++;
+      const e2e = now - arrival + 2 * this.clientLatency[w]!;
+      this.wlLatency[w]!.record(e2e);
+      this.wlBatches[w]!.add(arrival, e2e);
+    }
+  }
+
+  private onReturn(parent: number, outcome: Outcome): void {
+    const pool = this.pool;
+    const now = this.kernel.now;
+    if (outcome !== OK) pool.failed[parent] = 1;
+    if (--pool.pending[parent]! > 0) return;
+    const svc = this.services[pool.service[parent]!]!;
+    const plan = this.calls[svc.cfg.index]!;
+    if (!plan.parallel && pool.failed[parent] === 0 && !svc.dead(parent) && this.nextSequentialCall(plan, parent, now)) return;
+    svc.finish(parent, now);
+  }
+
   private onWarmupEnd(): void {
     const now = this.kernel.now;
-    this.services.forEach((s, i) => (this.warmupBusy[i] = s.busyTotal(now)));
+    this.services.forEach((s, i) => {
+      this.warmupBusy[i] = s.busyTotal(now);
+      this.warmupArea[i] = s.inSystemArea(now);
+    });
   }
 
   private onSample(): void {
@@ -203,11 +443,14 @@ export class Simulation {
       this.series.set(cols.utilization, row, dt > 0 ? (busy - this.lastBusy[i]!) / (slots * dt) : 0);
       this.series.set(cols.queued, row, s.queuedCount);
       this.series.set(cols.dropped, row, dt > 0 ? s.windowDropped / dt : 0);
+      this.series.set(cols.errors, row, dt > 0 ? (s.windowErrors + s.windowTimedOut) / dt : 0);
       this.lastBusy[i] = busy;
       s.resetWindow();
     });
     if (now < this.endTime) k.scheduleAt(Math.min(now + this.interval, this.endTime), this.sampleKind);
   }
+
+  // ---- control
 
   /** Processes one event (not past the end). Returns false when none is left before the end. */
   step(): boolean {
@@ -227,10 +470,12 @@ export class Simulation {
     return this.results();
   }
 
+  // ---- reading
+
   live(): LiveMetrics {
     const now = this.kernel.now;
     return {
-      services: this.services.map((s) => {
+      services: this.services.map((s, i) => {
         const h = s.latencyAll;
         const slots = s.size * s.cfg.concurrency;
         return {
@@ -240,9 +485,13 @@ export class Simulation {
           completed: s.completed[0]! + s.completed[1]!,
           dropped: s.dropped[0]! + s.dropped[1]!,
           timedOut: s.timedOut[0]! + s.timedOut[1]!,
+          errors: s.errors[0]! + s.errors[1]!,
           inSystem: s.inSystem,
           queued: s.queuedCount,
           utilization: now > 0 ? s.busyTotal(now) / (slots * now) : 0,
+          policy: this.policies[i]!,
+          inRotation: countOnes(s.inRotation),
+          up: s.size - countOnes(s.down),
           latency: { mean: h.mean, p50: h.quantile(0.5), p95: h.quantile(0.95), p99: h.quantile(0.99) },
         };
       }),
@@ -253,43 +502,49 @@ export class Simulation {
   results(): SimulationResults {
     const now = this.kernel.now;
     const measured = Math.max(0, now - this.warmup);
-    const totals = { arrivals: 0, completed: 0, dropped: 0, timedOut: 0 };
+    const totals = { arrivals: 0, completed: 0, dropped: 0, timedOut: 0, errors: 0 };
     const services = this.services.map((s, i): ServiceResults => {
-      const h = s.latency;
-      const lat = s.latencyBatches.interval();
-      const wait = s.waitBatches.interval();
       const slots = s.size * s.cfg.concurrency;
       const busy = now > this.warmup ? s.busyTotal(now) - this.warmupBusy[i]! : 0;
       totals.arrivals += s.arrivals[1]!;
       totals.completed += s.completed[1]!;
       totals.dropped += s.dropped[1]!;
       totals.timedOut += s.timedOut[1]!;
-      const ci = (m: { mean: number; halfWidth: number | null }) =>
-        m.halfWidth === null || !Number.isFinite(m.mean) ? null : { low: m.mean - m.halfWidth, high: m.mean + m.halfWidth };
-      return {
+      totals.errors += s.errors[1]!;
+      const area = now > this.warmup ? s.inSystemArea(now) - this.warmupArea[i]! : 0;
+      const wait = s.waitBatches.interval();
+      const out: ServiceResults = {
         id: s.cfg.id,
         replicas: s.size,
         arrivals: s.arrivals[1]!,
         completed: s.completed[1]!,
         dropped: s.dropped[1]!,
         timedOut: s.timedOut[1]!,
+        errors: s.errors[1]!,
         inFlight: s.inSystem,
         throughput: measured > 0 ? s.completed[1]! / measured : 0,
         utilization: measured > 0 ? busy / (slots * measured) : 0,
-        latency: {
-          count: h.count,
-          mean: num(h.mean),
-          ci95: ci(lat),
-          p50: num(h.quantile(0.5)),
-          p95: num(h.quantile(0.95)),
-          p99: num(h.quantile(0.99)),
-          p999: num(h.quantile(0.999)),
-          min: num(h.min),
-          max: num(h.max),
+        meanInSystem: measured > 0 ? area / measured : 0,
+        latency: summarize(s.latency, s.latencyBatches.interval()),
+        wait: {
+          mean: num(s.waitCount > 0 ? s.waitSum / s.waitCount : NaN),
+          ci95: wait.halfWidth === null || !Number.isFinite(wait.mean) ? null : { low: wait.mean - wait.halfWidth, high: wait.mean + wait.halfWidth },
         },
-        wait: { mean: num(s.waitCount > 0 ? s.waitSum / s.waitCount : NaN), ci95: ci(wait) },
       };
+      const slo = this.slo[i];
+      if (slo) out.slo = slo.report();
+      return out;
     });
+    const workloads = this.scenario.workloads.map(
+      (w, i): WorkloadResults => ({
+        id: w.id,
+        target: w.target,
+        requests: this.wlRequests[i]!,
+        completed: this.wlCompleted[i]!,
+        failed: this.wlRequests[i]! - this.wlCompleted[i]!,
+        latency: summarize(this.wlLatency[i]!, this.wlBatches[i]!.interval()),
+      }),
+    );
     return {
       format: 'cumulo-results',
       version: 1,
@@ -302,10 +557,19 @@ export class Simulation {
       eventsProcessed: this.kernel.eventsProcessed,
       requests: totals,
       services,
+      workloads,
     };
   }
+}
+
+function countOnes(a: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) n += a[i]!;
+  return n;
 }
 
 export function createSimulation(scenario: Scenario, options?: SimulationOptions): Simulation {
   return new Simulation(scenario, options);
 }
+
+export { FAILED };

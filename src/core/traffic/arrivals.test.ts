@@ -78,3 +78,18 @@ describe('arrival processes', () => {
     expect(times).toEqual([0.5, 1, 1, 2.5]);
   });
 });
+
+describe('bursty arrivals', () => {
+  it('mmpp: the long-run rate is the time-weighted mean of the state rates, and it is burstier than Poisson', () => {
+    const spec: ArrivalSpec = { type: 'mmpp', states: [{ rate: 100, meanDuration: 10 }, { rate: 0, meanDuration: 30 }] };
+    const total = count(spec, 0, 40_000);
+    // Mean rate 100·10/40 = 25/s; the count varies far more than a Poisson count would (cycles of 40 s).
+    expect(Math.abs(total / 40_000 - 25)).toBeLessThan(1.5);
+    const p = makeArrivalProcess(spec, RandomStream.forEntity(3, 'burst'));
+    const perSecond = new Array<number>(2000).fill(0);
+    for (let t = p.next(0); t < 2000; t = p.next(t)) perSecond[Math.floor(t)]!++;
+    const mean = perSecond.reduce((a, b) => a + b, 0) / perSecond.length;
+    const variance = perSecond.reduce((a, b) => a + (b - mean) ** 2, 0) / perSecond.length;
+    expect(variance / mean).toBeGreaterThan(10); // Poisson would give ≈ 1
+  });
+});

@@ -153,6 +153,40 @@ class DiurnalCurve implements RateCurve {
   }
 }
 
+/**
+ * Markov-modulated Poisson process: Poisson at the current state's rate; each state lasts an
+ * exponential time with its mean, then the next state (cyclically) begins. Exact: a candidate
+ * arrival past the state's end is discarded and drawn again from there (memorylessness).
+ */
+class MmppProcess implements ArrivalProcess {
+  private state = 0;
+  private stateEnd: number;
+  constructor(
+    private readonly rates: Float64Array,
+    private readonly means: Float64Array,
+    private readonly rng: RandomStream,
+  ) {
+    this.stateEnd = -means[0]! * ln(rng.nextOpen());
+  }
+  next(now: number): number {
+    let t = now;
+    for (;;) {
+      while (t >= this.stateEnd) this.advanceState();
+      const rate = this.rates[this.state]!;
+      const cand = rate > 0 ? t + expDraw(this.rng, rate) : Infinity;
+      if (cand < this.stateEnd) return cand;
+      t = this.stateEnd;
+    }
+  }
+  private advanceState(): void {
+    this.state = (this.state + 1) % this.rates.length;
+    this.stateEnd += -this.means[this.state]! * ln(this.rng.nextOpen());
+  }
+  rateAt(): number {
+    return this.rates[this.state]!;
+  }
+}
+
 /** Exactly the counted arrivals of each trace minute, placed uniformly at random within it. */
 class PerMinuteUniform implements ArrivalProcess {
   private buf = new Float64Array(64);
@@ -259,8 +293,15 @@ export function makeArrivalProcess(spec: ArrivalSpec, rng: RandomStream): Arriva
       ];
       return new ThinnedProcess(new PiecewiseCurve(points, true, undefined), rng);
     }
+    case 'mmpp':
+      return new MmppProcess(
+        Float64Array.from(spec.states.map((st) => st.rate)),
+        Float64Array.from(spec.states.map((st) => durationSeconds(st.meanDuration))),
+        rng,
+      );
     case 'trace': {
       if (!spec.data) throw new Error('trace data was not loaded (a "file" trace must be read by the loader first)');
+      if (spec.format === 'swf') throw new Error('an swf log must be read into timestamps by the loader first');
       if (spec.format === 'timestamps') return new TimestampReplay(spec.data, spec.scale, spec.loop);
       if (spec.spread === 'uniform') return new PerMinuteUniform(spec.data, spec.scale, spec.minuteSeconds, spec.loop, rng);
       const points = spec.data.map((c, i) => ({ at: i * spec.minuteSeconds, rate: (c * spec.scale) / spec.minuteSeconds }));

@@ -12,7 +12,44 @@ export type TraceParseResult = { ok: true; data: number[] } | { ok: false; error
 const MAX_ERRORS = 20;
 const MAX_VALUES = 2_000_000;
 
-export function parseTraceText(text: string, format: 'per-minute' | 'timestamps', column?: string): TraceParseResult {
+/**
+ * The Standard Workload Format of the Parallel Workloads Archive: ';' header lines, then one job
+ * per line with 18 whitespace-separated integer fields (−1 = unknown). Field 2 is the submit time
+ * in seconds from the log's start; it becomes the arrival time. Jobs must be in submit order.
+ */
+export function parseSwf(text: string): TraceParseResult {
+  const lines = text.split(/\r?\n/);
+  const data: number[] = [];
+  const errors: string[] = [];
+  for (let n = 0; n < lines.length && errors.length < MAX_ERRORS; n++) {
+    const raw = lines[n]!.trim();
+    if (raw === '' || raw.startsWith(';')) continue;
+    const fields = raw.split(/\s+/);
+    const lineNo = n + 1;
+    if (fields.length !== 18) {
+      errors.push(`line ${lineNo}: a job has 18 fields, found ${fields.length}`);
+      continue;
+    }
+    const bad = fields.findIndex((f) => !/^-?\d+(\.\d+)?$/.test(f));
+    if (bad >= 0) {
+      errors.push(`line ${lineNo}: field ${bad + 1} (${JSON.stringify(fields[bad]!.slice(0, 20))}) is not a number`);
+      continue;
+    }
+    const submit = Number(fields[1]);
+    if (submit < 0) errors.push(`line ${lineNo}: submit time (field 2) is ${submit}; it must be known (≥ 0)`);
+    else if (data.length > 0 && submit < data[data.length - 1]!)
+      errors.push(`line ${lineNo}: submit time ${submit} is earlier than the job before it (${data[data.length - 1]})`);
+    else data.push(submit);
+    if (data.length > MAX_VALUES) return { ok: false, errors: [`the trace has more than ${MAX_VALUES} jobs`] };
+  }
+  if (errors.length >= MAX_ERRORS) errors.push('… (further lines not checked)');
+  if (errors.length > 0) return { ok: false, errors };
+  if (data.length === 0) return { ok: false, errors: ['the log has no jobs'] };
+  return { ok: true, data };
+}
+
+export function parseTraceText(text: string, format: 'per-minute' | 'timestamps' | 'swf', column?: string): TraceParseResult {
+  if (format === 'swf') return parseSwf(text);
   const lines = text.split(/\r?\n/);
   const data: number[] = [];
   const errors: string[] = [];
@@ -90,7 +127,8 @@ export function resolveTraceFiles(
       return w;
     }
     const { file: _file, ...rest } = a;
-    return { ...w, arrival: { ...rest, data: parsed.data } };
+    // An SWF log becomes arrival timestamps.
+    return { ...w, arrival: { ...rest, format: a.format === 'swf' ? ('timestamps' as const) : a.format, data: parsed.data } };
   });
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, scenario: { ...scenario, workloads } };
