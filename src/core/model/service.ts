@@ -351,22 +351,20 @@ export class ServiceRuntime implements ReplicaView {
     return false;
   }
 
-  /** Busy slot-seconds of all replicas up to `now`. */
+  /**
+   * Busy slot-seconds of all replicas up to `now`. A pure read: observing a run (the console
+   * polls this) must never change its arithmetic, or a watched run would differ in the last bits
+   * from an unwatched one.
+   */
   busyTotal(now: number): number {
     let total = 0;
-    for (let r = 0; r < this.size; r++) {
-      this.touch(r, now);
-      total += this.busyArea[r]!;
-    }
+    for (let r = 0; r < this.size; r++) total += this.busyArea[r]! + this.inService[r]! * (now - this.lastChange[r]!);
     return total;
   }
 
-  /** Busy slot-seconds of each replica up to now. */
+  /** Busy slot-seconds of each replica up to now (a pure read, like busyTotal). */
   replicaBusy(now: number, out: Float64Array): void {
-    for (let r = 0; r < this.size; r++) {
-      this.touch(r, now);
-      out[r] = this.busyArea[r]!;
-    }
+    for (let r = 0; r < this.size; r++) out[r] = this.busyArea[r]! + this.inService[r]! * (now - this.lastChange[r]!);
   }
 
   /**

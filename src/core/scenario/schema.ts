@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BALANCER_NAMES } from '../traffic/balancers/index';
 import { DURATION_PATTERN, durationSeconds } from './duration';
 
 /**
@@ -125,17 +126,8 @@ const instanceTypeSchema = z.strictObject({
 });
 
 // ---------------------------------------------------------------- services
-export const BALANCER_POLICIES = [
-  'round-robin',
-  'weighted-round-robin',
-  'least-connections',
-  'least-response-time',
-  'random',
-  'power-of-two',
-  'ip-hash',
-  'consistent-hash',
-  'maglev',
-] as const;
+/** The balancing policies, one file each in traffic/balancers (the registry lists them). */
+export const BALANCER_POLICIES = BALANCER_NAMES;
 
 const loadBalancerSchema = z.strictObject({
   policy: z

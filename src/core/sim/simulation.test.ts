@@ -171,3 +171,19 @@ describe('Simulation', () => {
     expect(after.dropped + after.timedOut).toBeGreaterThan(0);
   });
 });
+
+describe('observation', () => {
+  it('reading live metrics and results mid-run never changes the run (bit for bit)', () => {
+    for (const name of ['default', 'two-tier', 'hot-keys'] as const) {
+      const quiet = sim({ ...(PRESETS[name]!.scenario as ScenarioInput), duration: 120 });
+      const watched = sim({ ...(PRESETS[name]!.scenario as ScenarioInput), duration: 120 });
+      quiet.runToEnd();
+      while (!watched.finished) {
+        watched.runUntil(watched.now + 0.37, 777);
+        watched.live();
+        watched.results();
+      }
+      expect(JSON.stringify(watched.results()), name).toBe(JSON.stringify(quiet.results()));
+    }
+  });
+});

@@ -93,12 +93,19 @@ export interface LiveService {
   inRotation: number;
   up: number;
   latency: { mean: number; p50: number; p95: number; p99: number };
+  /** Per replica, now: requests in service, waiting, up (1/0), in rotation (1/0), and utilization over the last metrics interval. */
+  replicaState: { inService: Int32Array; queued: Int32Array; up: Uint8Array; inRotation: Uint8Array; utilization: Float64Array };
 }
 
 export interface LiveMetrics {
   services: LiveService[];
   series: SeriesStore;
 }
+
+/** Per-replica series are kept for services of at most this many replicas… */
+const MAX_REPLICA_SERIES = 64;
+/** …on runs of at most this many samples. */
+const MAX_REPLICA_SAMPLES = 20_000;
 
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
@@ -152,7 +159,22 @@ export class Simulation implements ServiceHost {
   private readonly healthInterval: number[] = [];
   private readonly slo: Array<SloTracker | null> = [];
   private readonly interval: number;
-  private readonly seriesCols: { throughput: number; p95: number; utilization: number; queued: number; dropped: number; errors: number }[] = [];
+  private readonly seriesCols: {
+    throughput: number;
+    p95: number;
+    p99: number;
+    utilization: number;
+    queued: number;
+    dropped: number;
+    errors: number;
+    /** Per-replica utilization and queue columns (small services on runs of reasonable length only). */
+    replicaUtil: Int32Array | null;
+    replicaQueue: Int32Array | null;
+  }[] = [];
+  /** Busy slot-seconds per replica at the last sample, and the utilization over the last interval. */
+  private readonly replicaBusyPrev: Float64Array[] = [];
+  private readonly replicaBusyNow: Float64Array[] = [];
+  private readonly replicaUtilLast: Float64Array[] = [];
   private readonly lastBusy: Float64Array;
   private readonly warmupBusy: Float64Array;
   /** ∫ inSystem dt per service at the end of the warm-up (for Little's law). */
@@ -260,14 +282,21 @@ export class Simulation implements ServiceHost {
         this.slo.push(tracker);
         k.scheduleAt(Math.min(tracker.window, this.endTime), sloKind, index);
       } else this.slo.push(null);
+      const perReplica = spec.replicas <= MAX_REPLICA_SERIES && this.endTime / this.interval <= MAX_REPLICA_SAMPLES;
       this.seriesCols.push({
         throughput: this.series.addColumn(`${spec.id}.throughput`),
         p95: this.series.addColumn(`${spec.id}.p95`),
+        p99: this.series.addColumn(`${spec.id}.p99`),
         utilization: this.series.addColumn(`${spec.id}.utilization`),
         queued: this.series.addColumn(`${spec.id}.queued`),
         dropped: this.series.addColumn(`${spec.id}.dropped`),
         errors: this.series.addColumn(`${spec.id}.errors`),
+        replicaUtil: perReplica ? Int32Array.from({ length: spec.replicas }, (_, r) => this.series.addColumn(`${spec.id}.replica${r}.utilization`)) : null,
+        replicaQueue: perReplica ? Int32Array.from({ length: spec.replicas }, (_, r) => this.series.addColumn(`${spec.id}.replica${r}.queued`)) : null,
       });
+      this.replicaBusyPrev.push(new Float64Array(spec.replicas));
+      this.replicaBusyNow.push(new Float64Array(spec.replicas));
+      this.replicaUtilLast.push(new Float64Array(spec.replicas));
     });
     const n = this.services.length;
     this.lastBusy = new Float64Array(n);
@@ -440,6 +469,21 @@ export class Simulation implements ServiceHost {
       const slots = s.size * s.cfg.concurrency;
       this.series.set(cols.throughput, row, dt > 0 ? s.windowCompleted / dt : 0);
       this.series.set(cols.p95, row, s.windowLatency.count > 0 ? s.windowLatency.quantile(0.95) : NaN);
+      this.series.set(cols.p99, row, s.windowLatency.count > 0 ? s.windowLatency.quantile(0.99) : NaN);
+      const prev = this.replicaBusyPrev[i]!;
+      const cur = this.replicaBusyNow[i]!;
+      const util = this.replicaUtilLast[i]!;
+      s.replicaBusy(now, cur);
+      for (let r = 0; r < s.size; r++) {
+        util[r] = dt > 0 ? (cur[r]! - prev[r]!) / (s.cfg.concurrency * dt) : 0;
+        prev[r] = cur[r]!;
+      }
+      if (cols.replicaUtil && cols.replicaQueue) {
+        for (let r = 0; r < s.size; r++) {
+          this.series.set(cols.replicaUtil[r]!, row, util[r]!);
+          this.series.set(cols.replicaQueue[r]!, row, s.queued(r));
+        }
+      }
       this.series.set(cols.utilization, row, dt > 0 ? (busy - this.lastBusy[i]!) / (slots * dt) : 0);
       this.series.set(cols.queued, row, s.queuedCount);
       this.series.set(cols.dropped, row, dt > 0 ? s.windowDropped / dt : 0);
@@ -493,6 +537,13 @@ export class Simulation implements ServiceHost {
           inRotation: countOnes(s.inRotation),
           up: s.size - countOnes(s.down),
           latency: { mean: h.mean, p50: h.quantile(0.5), p95: h.quantile(0.95), p99: h.quantile(0.99) },
+          replicaState: {
+            inService: Int32Array.from(s.inService),
+            queued: Int32Array.from({ length: s.size }, (_, r) => s.queued(r)),
+            up: Uint8Array.from(s.down, (d) => 1 - d),
+            inRotation: Uint8Array.from(s.inRotation),
+            utilization: Float64Array.from(this.replicaUtilLast[i]!),
+          },
         };
       }),
       series: this.series,

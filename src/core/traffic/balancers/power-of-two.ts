@@ -28,15 +28,11 @@ class PowerOfD implements LoadBalancer {
   }
 
   pick(view: ReplicaView): number {
-    let h = this.healthy.ensure(view);
-    for (let attempt = 0; ; attempt++) {
-      const r = this.sample(view, h);
-      if (r >= 0 || attempt > 0) {
-        if (r < 0) throw new Error('load balancer: healthy list inconsistent with the view'); // unreachable
-        return r;
-      }
-      h = this.healthy.rebuild(view); // a listed replica left rotation without notice
-    }
+    let r = this.sample(view, this.healthy.ensure(view));
+    // a sampled replica left rotation without notice: refresh the list and draw again
+    if (r < 0) r = this.sample(view, this.healthy.rebuild(view));
+    if (r < 0) throw new Error('load balancer: healthy list inconsistent with the view'); // unreachable
+    return r;
   }
 
   /** The winner among min(d, h) sampled replicas, or −1 if the cached list proved stale. */

@@ -1,0 +1,46 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Opens the console (optionally with a hash) in a fresh document and waits for a scenario. */
+export async function openConsole(page: Page, hash = ''): Promise<void> {
+  // about:blank first, so a hash-only change is a real load (startup path), not a hashchange.
+  await page.goto('about:blank');
+  await page.goto(`/${hash}`);
+  await expect(page.getByTestId('scenario-name')).not.toHaveText('Loading…');
+  await expect(page.locator('section.panel').first()).toBeVisible();
+}
+
+/** Ids of the services shown, in order. */
+export async function serviceIds(page: Page): Promise<string[]> {
+  const ids = await page.locator('section.panel').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+  return ids.map((t) => t.replace(/^service-/, ''));
+}
+
+/** "1,234" → 1234; "—" → NaN. */
+export async function readInt(locator: Locator): Promise<number> {
+  const text = (await locator.textContent()) ?? '';
+  return text.trim() === '—' ? Number.NaN : Number(text.replace(/[,\s]/g, ''));
+}
+
+export async function readText(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').trim();
+}
+
+/** The console's own share link for the loaded scenario (the full URL). */
+export async function shareLink(page: Page): Promise<string> {
+  await page.getByTestId('share').click();
+  const box = page.getByTestId('share-url');
+  await expect(box).toHaveValue(/#s=c\d+\./);
+  return box.inputValue();
+}
+
+/** Plays at `speed` until the first service has completed requests and the clock moved; then pauses. */
+export async function playBriefly(page: Page, speed = '100'): Promise<void> {
+  const [id] = await serviceIds(page);
+  await page.getByTestId('speed').selectOption(speed);
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('pause')).toBeVisible();
+  await expect(page.getByTestId('clock')).not.toHaveText('00:00.0');
+  await expect.poll(() => readInt(page.getByTestId(`service-${id}-completed`))).toBeGreaterThan(0);
+  await page.getByTestId('pause').click();
+  await expect(page.getByTestId('play')).toBeVisible();
+}

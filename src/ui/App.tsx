@@ -1,0 +1,58 @@
+import { memo, useEffect } from 'react';
+import { actions } from './bridge';
+import { useConsole } from './store';
+import { TopBar } from './components/TopBar';
+import { NoticeBanner, ShareBox } from './components/NoticeBanner';
+import { ServicePanel } from './components/ServicePanel';
+import { ErrorBoundary } from './components/ErrorBoundary';
+
+/** Keys typed into a form control belong to it, not to the console. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+}
+
+function onKeyDown(e: KeyboardEvent): void {
+  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+  if (e.key === ' ' || e.code === 'Space') {
+    // Also stops a focused button from being "clicked" by the same space press.
+    e.preventDefault();
+    if (!e.repeat) void actions.togglePlay();
+  } else if (e.key === '.') {
+    e.preventDefault();
+    void actions.step();
+  }
+}
+
+const Services = memo(function Services() {
+  const ids = useConsole((s) => s.scenario?.serviceIds);
+  if (!ids) return <p className="muted loading">Starting the simulation…</p>;
+  return (
+    <main className="services">
+      {ids.map((id) => (
+        <ErrorBoundary key={id} what={`the panel for ${id}`}>
+          <ServicePanel id={id} />
+        </ErrorBoundary>
+      ))}
+    </main>
+  );
+});
+
+export function App() {
+  useEffect(() => {
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+  return (
+    <div className="app">
+      <TopBar />
+      <NoticeBanner />
+      <ShareBox />
+      <Services />
+      <footer className="footer muted">
+        Space: play/pause · “.”: one event · Times are simulated; latencies in milliseconds.
+      </footer>
+    </div>
+  );
+}

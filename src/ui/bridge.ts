@@ -1,0 +1,317 @@
+/**
+ * The page's side of the worker boundary. Creates the simulation worker once, keeps Comlink's
+ * `wrap()` result in a module-level variable (a collected temporary proxy would drop calls),
+ * subscribes with a proxied callback and merges snapshots into the store, keeping unchanged parts
+ * as the same objects. Components call the `actions`; they never talk to the worker themselves.
+ */
+import { proxy, wrap, releaseProxy } from 'comlink';
+import type { Remote } from 'comlink';
+import type { LoadResult, LoadSource, ScenarioIssue, ServiceSnapshot, SimWorkerApi, Snapshot } from '../workers/sim.worker';
+import { consoleStore, type ConsoleState, type Notice } from './store';
+import { SeriesBuffer } from './series';
+
+let worker: Worker | null = null;
+let remote: Remote<SimWorkerApi> | null = null;
+let unsubscribe: Remote<() => void> | null = null;
+let started: Promise<void> | null = null;
+
+function api(): Remote<SimWorkerApi> {
+  if (!remote) {
+    // Written literally so Vite finds and bundles the worker.
+    worker = new Worker(new URL('../workers/sim.worker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('error', (ev) => {
+      showNotice({
+        kind: 'error',
+        title: 'The simulation worker failed',
+        messages: [ev.message || 'the worker could not start or crashed (see the browser console)'],
+      });
+    });
+    worker.addEventListener('messageerror', () => {
+      showNotice({ kind: 'error', title: 'The simulation worker sent a message that could not be read', messages: [] });
+    });
+    remote = wrap<SimWorkerApi>(worker);
+  }
+  return remote;
+}
+
+// ------------------------------------------------------------------ snapshots → store
+
+const seriesBuffer = new SeriesBuffer();
+/** Charts get the series at most this often while playing (recharts is the bottleneck, not data). */
+const SERIES_PUBLISH_MS = 250;
+let seriesTimer: ReturnType<typeof setTimeout> | null = null;
+let seriesDirty = false;
+
+function publishSeries(): void {
+  if (seriesTimer !== null) {
+    clearTimeout(seriesTimer);
+    seriesTimer = null;
+  }
+  if (!seriesDirty) return;
+  seriesDirty = false;
+  consoleStore.setState({ series: seriesBuffer.view() });
+}
+
+function applySnapshot(snap: Snapshot): void {
+  const state = consoleStore.getState();
+  const patch: Partial<ConsoleState> = {
+    status: {
+      rev: snap.rev,
+      playing: snap.playing,
+      speed: snap.speed,
+      now: snap.now,
+      endTime: snap.endTime,
+      finished: snap.finished,
+      eventsProcessed: snap.eventsProcessed,
+      eventsPerWallSecond: snap.eventsPerWallSecond,
+      scenarioRev: snap.scenarioRev,
+    },
+  };
+  const newScenario = state.status === null || state.status.scenarioRev !== snap.scenarioRev;
+  if (snap.scenario) patch.scenario = snap.scenario;
+  if (snap.services || newScenario) {
+    const services: Record<string, ServiceSnapshot> = newScenario ? {} : { ...state.services };
+    for (const s of snap.services ?? []) services[s.id] = s;
+    patch.services = services;
+  }
+  if (!state.ready && (snap.scenario || state.scenario)) patch.ready = true;
+
+  let seriesNow = false;
+  if (snap.series) {
+    if (!seriesBuffer.apply(snap.series)) {
+      // Out of step (should not happen: one ordered channel). Start over with a full snapshot.
+      void resubscribe();
+    }
+    seriesDirty = true;
+    seriesNow = snap.series.reset || !snap.playing;
+  } else if (!snap.playing && seriesDirty) {
+    seriesNow = true;
+  }
+  consoleStore.setState(patch);
+  if (seriesNow) publishSeries();
+  else if (seriesDirty && seriesTimer === null) seriesTimer = setTimeout(publishSeries, SERIES_PUBLISH_MS);
+}
+
+const onSnapshot = proxy((snap: Snapshot) => {
+  try {
+    applySnapshot(snap);
+  } catch (e) {
+    console.error('[cumulo] could not apply a snapshot', e);
+  }
+});
+
+async function subscribe(): Promise<void> {
+  unsubscribe = await api().subscribe(onSnapshot);
+}
+
+async function resubscribe(): Promise<void> {
+  const old = unsubscribe;
+  unsubscribe = null;
+  if (old) {
+    await old();
+    old[releaseProxy]();
+  }
+  await subscribe();
+}
+
+// ------------------------------------------------------------------ notices and links
+
+function showNotice(notice: Notice | null): void {
+  consoleStore.setState({ notice });
+}
+
+function issueLines(errors: ReadonlyArray<ScenarioIssue>): string[] {
+  return errors.map((e) => (e.path === '' || e.path === 'link' ? e.message : `${e.path}: ${e.message}`));
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** The hash without '#', trimmed. */
+function currentHash(): string {
+  return window.location.hash.replace(/^#/, '').trim();
+}
+
+function setHash(fragment: string): void {
+  const url = `${window.location.pathname}${window.location.search}${fragment ? `#${fragment}` : ''}`;
+  // replaceState does not fire hashchange, so sharing never reloads the scenario.
+  window.history.replaceState(window.history.state, '', url);
+}
+
+async function load(source: LoadSource): Promise<LoadResult> {
+  try {
+    return await api().load(source);
+  } catch (e) {
+    return { ok: false, errors: [{ path: '', message: `the simulation worker did not answer: ${errorText(e)}` }] };
+  }
+}
+
+async function loadDefault(): Promise<LoadResult> {
+  return load({ preset: consoleStore.getState().defaultPreset });
+}
+
+/**
+ * Opens the scenario in the URL hash. At startup a bad link falls back to the default preset;
+ * later (hashchange) the current scenario stays. Either way the banner says what was wrong.
+ */
+async function openHash(initial: boolean): Promise<void> {
+  const hash = currentHash();
+  if (hash === '') {
+    if (initial) {
+      const r = await loadDefault();
+      if (!r.ok) showNotice({ kind: 'error', title: 'The default scenario could not be loaded', messages: issueLines(r.errors) });
+    }
+    return;
+  }
+  const current = consoleStore.getState().scenario;
+  if (!initial && current && current.link === hash) return; // our own link
+  const r = await load({ link: hash });
+  if (r.ok) {
+    consoleStore.setState({ shareUrl: null, shareCopied: false });
+    return;
+  }
+  if (initial) {
+    const fallback = await loadDefault();
+    showNotice({
+      kind: 'error',
+      title: fallback.ok
+        ? 'The scenario link could not be opened; the default scenario was loaded instead'
+        : 'The scenario link could not be opened',
+      messages: issueLines(r.errors),
+    });
+    if (fallback.ok) setHash('');
+  } else {
+    showNotice({
+      kind: 'error',
+      title: 'The scenario link could not be opened; the current scenario is still loaded',
+      messages: issueLines(r.errors),
+    });
+  }
+}
+
+function onHashChange(): void {
+  void openHash(false);
+}
+
+/** Starts the worker, subscribes, and opens the link in the URL (or the default preset). Idempotent. */
+export function start(): Promise<void> {
+  if (!started) {
+    started = (async () => {
+      try {
+        await subscribe();
+        const { presets, defaultPreset } = await api().presets();
+        consoleStore.setState({ presets, defaultPreset });
+        window.addEventListener('hashchange', onHashChange);
+        await openHash(true);
+      } catch (e) {
+        showNotice({ kind: 'error', title: 'The simulation could not start', messages: [errorText(e)] });
+      }
+    })();
+  }
+  return started;
+}
+
+/** For tests and hot reload: drop the subscription and the worker. */
+export async function stop(): Promise<void> {
+  window.removeEventListener('hashchange', onHashChange);
+  const u = unsubscribe;
+  unsubscribe = null;
+  if (u) {
+    try {
+      await u();
+    } finally {
+      u[releaseProxy]();
+    }
+  }
+  remote?.[releaseProxy]();
+  remote = null;
+  worker?.terminate();
+  worker = null;
+  started = null;
+}
+
+// ------------------------------------------------------------------ actions
+
+async function guarded(what: string, fn: () => Promise<unknown>): Promise<void> {
+  try {
+    await fn();
+  } catch (e) {
+    showNotice({ kind: 'error', title: `${what} failed`, messages: [errorText(e)] });
+  }
+}
+
+function download(filename: string, text: string): void {
+  const blob = new Blob([text], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export const actions = {
+  play: () => guarded('Play', () => api().play()),
+  pause: () => guarded('Pause', () => api().pause()),
+  togglePlay: () => {
+    const s = consoleStore.getState().status;
+    return s?.playing ? actions.pause() : actions.play();
+  },
+  step: () => guarded('Step', () => api().step()),
+  reset: () => guarded('Reset', () => api().reset()),
+  setSpeed: (speed: number) => guarded('Changing the speed', () => api().setSpeed(speed)),
+
+  runToEnd: () =>
+    guarded('Run to end', async () => {
+      consoleStore.setState({ busy: 'Running to the end…' });
+      try {
+        await api().runToEnd();
+      } finally {
+        consoleStore.setState({ busy: null });
+      }
+    }),
+
+  loadPreset: (id: string) =>
+    guarded('Loading the preset', async () => {
+      const r = await load({ preset: id });
+      if (r.ok) {
+        setHash('');
+        consoleStore.setState({ shareUrl: null, shareCopied: false, notice: null });
+      } else {
+        showNotice({ kind: 'error', title: `The preset "${id}" could not be loaded`, messages: issueLines(r.errors) });
+      }
+    }),
+
+  /** Puts the scenario's link in the address bar, shows it, and tries to copy it. */
+  share: () =>
+    guarded('Sharing', async () => {
+      const info = consoleStore.getState().scenario ?? (await api().scenarioInfo());
+      if (!info || !info.link) {
+        showNotice({ kind: 'error', title: 'There is no link for this scenario', messages: [] });
+        return;
+      }
+      setHash(info.link);
+      const url = window.location.href;
+      consoleStore.setState({ shareUrl: url, shareCopied: false });
+      try {
+        await navigator.clipboard.writeText(url);
+        consoleStore.setState({ shareCopied: true });
+      } catch {
+        // No clipboard permission (or not a secure context): the link is shown to copy by hand.
+      }
+    }),
+
+  closeShare: () => consoleStore.setState({ shareUrl: null, shareCopied: false }),
+
+  exportResults: () =>
+    guarded('Exporting the results', async () => {
+      const results = await api().results();
+      download('results.json', `${JSON.stringify(results, null, 2)}\n`);
+    }),
+
+  dismissNotice: () => showNotice(null),
+};

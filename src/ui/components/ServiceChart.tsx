@@ -1,0 +1,53 @@
+import { memo, useMemo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useConsole } from '../store';
+import { chartPoints } from '../series';
+import { formatAxisTime } from '../format';
+
+const MAX_POINTS = 600;
+
+const tickTime = (v: number): string => formatAxisTime(v);
+const tickNumber = (v: number): string => (Math.abs(v) >= 1000 ? `${(v / 1000).toFixed(1)}k` : String(Math.round(v * 10) / 10));
+const tooltipLabel = (v: unknown): string => (typeof v === 'number' ? `t = ${formatAxisTime(v)}` : '');
+const tooltipValue = (v: unknown, name: unknown): [string, string] => {
+  const n = typeof v === 'number' ? v : Number.NaN;
+  return name === 'p95 (ms)' ? [Number.isFinite(n) ? n.toFixed(1) : '—', 'p95 ms'] : [Number.isFinite(n) ? n.toFixed(1) : '—', 'req/s'];
+};
+// Props as module constants: the same objects on every render.
+const MARGIN = { top: 6, right: 4, bottom: 0, left: 0 };
+const THR_COLOR = '#2563eb';
+const P95_COLOR = '#dc2626';
+const TIME_TICK = { fontSize: 11 };
+const THR_TICK = { fontSize: 11, fill: THR_COLOR };
+const P95_TICK = { fontSize: 11, fill: P95_COLOR };
+const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
+const LEGEND_STYLE = { fontSize: 12 };
+
+/** Throughput and p95 over simulated time, downsampled to ≤ MAX_POINTS; updates a few times a second. */
+export const ServiceChart = memo(function ServiceChart({ id }: { id: string }) {
+  const series = useConsole((s) => s.series);
+  const data = useMemo(() => chartPoints(series, id, MAX_POINTS), [series, id]);
+  if (data.length < 2) {
+    return (
+      <div className="chart chart-empty muted" data-testid={`service-${id}-chart`}>
+        The chart fills in as samples arrive.
+      </div>
+    );
+  }
+  return (
+    <div className="chart" data-testid={`service-${id}-chart`}>
+      <ResponsiveContainer width="100%" height={170}>
+        <LineChart data={data} margin={MARGIN}>
+          <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
+          <XAxis dataKey="t" type="number" domain={X_DOMAIN} tickFormatter={tickTime} tick={TIME_TICK} minTickGap={24} />
+          <YAxis yAxisId="thr" tickFormatter={tickNumber} tick={THR_TICK} width={44} />
+          <YAxis yAxisId="p95" orientation="right" tickFormatter={tickNumber} tick={P95_TICK} width={44} />
+          <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
+          <Legend wrapperStyle={LEGEND_STYLE} />
+          <Line yAxisId="thr" name="throughput (req/s)" dataKey="throughput" stroke={THR_COLOR} dot={false} strokeWidth={1.5} isAnimationActive={false} connectNulls={false} />
+          <Line yAxisId="p95" name="p95 (ms)" dataKey="p95" stroke={P95_COLOR} dot={false} strokeWidth={1.5} isAnimationActive={false} connectNulls={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+});

@@ -1,0 +1,156 @@
+import { memo, useCallback, type ChangeEvent } from 'react';
+import { actions } from '../bridge';
+import { useConsole } from '../store';
+import { formatClock, formatInt, formatRate } from '../format';
+
+const SPEEDS: ReadonlyArray<{ value: string; label: string; speed: number }> = [
+  { value: '1', label: '1×', speed: 1 },
+  { value: '10', label: '10×', speed: 10 },
+  { value: '100', label: '100×', speed: 100 },
+  { value: '1000', label: '1000×', speed: 1000 },
+  { value: 'max', label: 'max', speed: Infinity },
+];
+
+const speedValue = (speed: number): string => (speed === Infinity ? 'max' : String(speed));
+
+const PresetPicker = memo(function PresetPicker() {
+  const presets = useConsole((s) => s.presets);
+  const current = useConsole((s) => s.scenario?.preset ?? '');
+  const disabled = useConsole((s) => !s.ready || s.busy !== null);
+  const onChange = useCallback((e: ChangeEvent<HTMLSelectElement>) => {
+    if (e.target.value) void actions.loadPreset(e.target.value);
+  }, []);
+  return (
+    <label className="field">
+      <span className="field-label">Preset</span>
+      <select data-testid="preset" value={current} onChange={onChange} disabled={disabled}>
+        {current === '' && <option value="">(from a link)</option>}
+        {presets.map((p) => (
+          <option key={p.id} value={p.id} title={p.description}>
+            {p.title}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+});
+
+const Clock = memo(function Clock() {
+  const now = useConsole((s) => s.status?.now ?? 0);
+  const end = useConsole((s) => s.status?.endTime ?? 0);
+  const events = useConsole((s) => s.status?.eventsProcessed ?? 0);
+  const rate = useConsole((s) => s.status?.eventsPerWallSecond ?? 0);
+  return (
+    <div className="clock" title="Simulated time / scenario duration">
+      <span className="clock-now num" data-testid="clock">
+        {formatClock(now)}
+      </span>
+      <span className="clock-end num">
+        {' / '}
+        <span data-testid="clock-end">{formatClock(end)}</span>
+      </span>
+      <span className="events num">
+        <span data-testid="events">{formatInt(events)}</span> events
+        <span className="rate" data-testid="event-rate">
+          {' '}
+          · {formatRate(rate)}
+        </span>
+      </span>
+    </div>
+  );
+});
+
+const Controls = memo(function Controls() {
+  const playing = useConsole((s) => s.status?.playing ?? false);
+  const finished = useConsole((s) => s.status?.finished ?? false);
+  const speed = useConsole((s) => s.status?.speed ?? 10);
+  const disabled = useConsole((s) => !s.ready || s.busy !== null);
+
+  const onPlay = useCallback(() => void actions.play(), []);
+  const onPause = useCallback(() => void actions.pause(), []);
+  const onStep = useCallback(() => void actions.step(), []);
+  const onReset = useCallback(() => void actions.reset(), []);
+  const onRunToEnd = useCallback(() => void actions.runToEnd(), []);
+  const onSpeed = useCallback((e: ChangeEvent<HTMLSelectElement>) => {
+    const opt = SPEEDS.find((s) => s.value === e.target.value);
+    if (opt) void actions.setSpeed(opt.speed);
+  }, []);
+
+  return (
+    <div className="controls" role="toolbar" aria-label="Simulation controls">
+      {playing ? (
+        <button type="button" data-testid="pause" onClick={onPause} disabled={disabled} title="Pause (space)">
+          ❚❚ Pause
+        </button>
+      ) : (
+        <button type="button" data-testid="play" onClick={onPlay} disabled={disabled || finished} title="Play (space)">
+          ▶ Play
+        </button>
+      )}
+      <button type="button" data-testid="step" onClick={onStep} disabled={disabled || finished} title="Process one event (.)">
+        Step
+      </button>
+      <button type="button" data-testid="reset" onClick={onReset} disabled={disabled} title="Back to time 0">
+        Reset
+      </button>
+      <label className="field">
+        <span className="field-label">Speed</span>
+        <select data-testid="speed" value={speedValue(speed)} onChange={onSpeed} disabled={disabled}>
+          {SPEEDS.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" data-testid="run-to-end" onClick={onRunToEnd} disabled={disabled || finished}>
+        Run to end
+      </button>
+    </div>
+  );
+});
+
+const Sharing = memo(function Sharing() {
+  const disabled = useConsole((s) => !s.ready || s.busy !== null);
+  const onShare = useCallback(() => void actions.share(), []);
+  const onExport = useCallback(() => void actions.exportResults(), []);
+  return (
+    <div className="controls">
+      <button type="button" data-testid="share" onClick={onShare} disabled={disabled}>
+        Share link
+      </button>
+      <button type="button" data-testid="export" onClick={onExport} disabled={disabled}>
+        Export results (JSON)
+      </button>
+    </div>
+  );
+});
+
+export const TopBar = memo(function TopBar() {
+  const name = useConsole((s) => s.scenario?.name ?? 'Loading…');
+  const description = useConsole((s) => s.scenario?.description ?? '');
+  const busy = useConsole((s) => s.busy);
+  return (
+    <header className="topbar">
+      <div className="title-row">
+        <h1>
+          <span className="brand">Cumulo</span>
+          <span className="scenario-name" data-testid="scenario-name" title={description}>
+            {name}
+          </span>
+        </h1>
+        <PresetPicker />
+      </div>
+      <div className="control-row">
+        <Controls />
+        <Clock />
+        <Sharing />
+      </div>
+      {busy && (
+        <div className="busy" role="status" data-testid="busy">
+          {busy}
+        </div>
+      )}
+    </header>
+  );
+});

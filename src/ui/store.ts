@@ -1,0 +1,66 @@
+/**
+ * The console's state: a zustand vanilla store (no React in it) plus a hook for components.
+ * The bridge is the only writer of simulation state; it keeps unchanged parts as the same objects
+ * so selectors (compared with Object.is) re-render only what changed.
+ */
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { PresetInfo, ScenarioInfo, ServiceSnapshot } from '../workers/sim.worker';
+import { EMPTY_SERIES, type SeriesView } from './series';
+
+export interface RunStatus {
+  rev: number;
+  playing: boolean;
+  speed: number;
+  now: number;
+  endTime: number;
+  finished: boolean;
+  eventsProcessed: number;
+  eventsPerWallSecond: number;
+  scenarioRev: number;
+}
+
+export interface Notice {
+  kind: 'error' | 'info';
+  title: string;
+  messages: string[];
+}
+
+export interface ConsoleState {
+  /** The worker answered and a scenario is loaded. */
+  ready: boolean;
+  presets: PresetInfo[];
+  defaultPreset: string;
+  scenario: ScenarioInfo | null;
+  status: RunStatus | null;
+  /** Latest numbers per service id; an entry is replaced only when its numbers changed. */
+  services: Readonly<Record<string, ServiceSnapshot>>;
+  /** The metrics series, republished at a calm rate for the charts. */
+  series: SeriesView;
+  notice: Notice | null;
+  /** The full URL last shared (shown in the share box), or null. */
+  shareUrl: string | null;
+  shareCopied: boolean;
+  /** A long-running request in progress ("Running to the end…"), or null. */
+  busy: string | null;
+}
+
+export const initialState: ConsoleState = {
+  ready: false,
+  presets: [],
+  defaultPreset: 'default',
+  scenario: null,
+  status: null,
+  services: {},
+  series: EMPTY_SERIES,
+  notice: null,
+  shareUrl: null,
+  shareCopied: false,
+  busy: null,
+};
+
+export const consoleStore = createStore<ConsoleState>()(() => initialState);
+
+export function useConsole<T>(selector: (state: ConsoleState) => T): T {
+  return useStore(consoleStore, selector);
+}

@@ -1,0 +1,69 @@
+/**
+ * The Comlink-facing facade over SimService, shared by the browser worker (`sim.worker.ts`) and the
+ * Node worker (`node-entry.ts`). Snapshots cross the thread boundary with their series buffers
+ * transferred, not copied; `subscribe` hands back a proxied unsubscribe function that also releases
+ * the callback proxy.
+ */
+import { proxy, releaseProxy, transfer } from 'comlink';
+import type { ProxyMarked, Remote } from 'comlink';
+import { SimService, snapshotTransferables } from './service';
+import type { LoadResult, LoadSource, PresetList, ScenarioInfo, Snapshot, SimulationResults } from './service';
+
+export type * from './service';
+
+/** What the page holds a `Remote<…>` of. Every method is safe to call at any time. */
+export interface SimWorkerApi {
+  presets(): PresetList;
+  scenarioInfo(): ScenarioInfo | null;
+  load(source: LoadSource): LoadResult;
+  play(): void;
+  pause(): void;
+  step(): boolean;
+  reset(): void;
+  setSpeed(speed: number): boolean;
+  runToEnd(): SimulationResults;
+  results(): SimulationResults;
+  /** `cb` must be wrapped in Comlink's `proxy()` by the caller. Resolves to a proxied unsubscribe. */
+  subscribe(cb: ((snap: Snapshot) => void) & ProxyMarked): (() => void) & ProxyMarked;
+}
+
+type RemoteCallback = Remote<(snap: Snapshot) => void>;
+
+function isRemote(cb: unknown): cb is RemoteCallback {
+  return typeof cb === 'function' && releaseProxy in cb;
+}
+
+export function createWorkerApi(service: SimService = new SimService()): SimWorkerApi {
+  return {
+    presets: () => service.presets(),
+    scenarioInfo: () => service.scenarioInfo(),
+    load: (source) => service.load(source),
+    play: () => service.play(),
+    pause: () => service.pause(),
+    step: () => service.step(),
+    reset: () => service.reset(),
+    setSpeed: (speed) => service.setSpeed(speed),
+    runToEnd: () => service.runToEnd(),
+    results: () => service.results(),
+    subscribe(cb) {
+      // `cb` arrives as a Comlink proxy of the page's function: calling it posts a message.
+      let active = true;
+      const unsubscribe = service.subscribe((snap) => {
+        if (!active) return;
+        // With one listener the buffers move; with several each needs its own copy.
+        const payload = service.subscriberCount === 1 ? transfer(snap, snapshotTransferables(snap)) : snap;
+        void Promise.resolve((cb as (s: Snapshot) => unknown)(payload)).catch(() => {
+          // The page went away or the proxy was released: stop sending.
+          active = false;
+          unsubscribe();
+        });
+      });
+      return proxy(() => {
+        if (!active) return;
+        active = false;
+        unsubscribe();
+        if (isRemote(cb)) cb[releaseProxy]();
+      });
+    },
+  };
+}

@@ -1,0 +1,471 @@
+/// <reference path="./comlink-node-adapter.d.ts" />
+import { describe, it, expect, afterEach } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { wrap, proxy, releaseProxy } from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { createSimulation, parseScenario, PRESETS, DEFAULT_PRESET } from '../core/index';
+import type { Scenario } from '../core/index';
+import { SimService, snapshotTransferables } from './service';
+import type { Snapshot, SimServiceOptions } from './service';
+import type { SimWorkerApi } from './api';
+
+/** Manual wall clock and timers: nothing runs until `advance` says so. */
+class FakeTime {
+  now = 0;
+  private seq = 0;
+  private timers = new Map<number, { at: number; fn: () => void }>();
+  readonly options: SimServiceOptions = {
+    clock: () => this.now,
+    setTimer: (fn, ms) => {
+      const id = ++this.seq;
+      this.timers.set(id, { at: this.now + Math.max(0, ms), fn });
+      return id;
+    },
+    clearTimer: (h) => {
+      this.timers.delete(h as number);
+    },
+  };
+  get pending(): number {
+    return this.timers.size;
+  }
+  advance(ms: number): void {
+    const end = this.now + ms;
+    for (;;) {
+      let next: [number, { at: number; fn: () => void }] | undefined;
+      for (const e of this.timers) if (e[1].at <= end && (!next || e[1].at < next[1].at)) next = e;
+      if (!next) break;
+      this.timers.delete(next[0]);
+      this.now = Math.max(this.now, next[1].at);
+      next[1].fn();
+    }
+    this.now = end;
+  }
+}
+
+function collect(service: SimService): Snapshot[] {
+  const snaps: Snapshot[] = [];
+  service.subscribe((s) => snaps.push(s));
+  return snaps;
+}
+
+const last = (snaps: Snapshot[]): Snapshot => {
+  const s = snaps[snaps.length - 1];
+  if (!s) throw new Error('no snapshot yet');
+  return s;
+};
+
+/** The default preset, validated (presets are stored as written, with defaults left out). */
+const defaultScenario = (): Scenario => {
+  const p = PRESETS[DEFAULT_PRESET];
+  if (!p) throw new Error(`no default preset "${DEFAULT_PRESET}"`);
+  const r = parseScenario(p.scenario);
+  if (!r.ok) throw new Error(`the default preset is invalid: ${JSON.stringify(r.errors)}`);
+  return r.scenario;
+};
+
+describe('SimService as a plain class', () => {
+  const services: SimService[] = [];
+  const make = (o?: SimServiceOptions): SimService => {
+    const s = new SimService(o);
+    services.push(s);
+    return s;
+  };
+  afterEach(() => {
+    for (const s of services.splice(0)) s.dispose();
+  });
+
+  it('lists the presets with the default among them', () => {
+    const { presets, defaultPreset } = make().presets();
+    expect(presets.length).toBeGreaterThan(0);
+    expect(presets.map((p) => p.id)).toContain(defaultPreset);
+    for (const p of presets) expect(typeof p.title).toBe('string');
+  });
+
+  it('loads a preset and reports its name and link', () => {
+    const s = make();
+    const r = s.load({ preset: DEFAULT_PRESET });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.name).toBe(defaultScenario().name);
+    expect(r.link).toMatch(/^s=/);
+    // The link loads the same scenario back.
+    const again = make().load({ link: r.link });
+    expect(again).toMatchObject({ ok: true, name: r.name, link: r.link });
+    expect(make().load({ link: `https://example.test/cumulo/#${r.link}` })).toMatchObject({ ok: true, name: r.name });
+  });
+
+  it('reports load errors as values and keeps the previous simulation', () => {
+    const time = new FakeTime();
+    const s = make(time.options);
+    const snaps = collect(s);
+    expect(s.load({ preset: DEFAULT_PRESET }).ok).toBe(true);
+    s.step();
+    s.step();
+    const before = last(snaps);
+    expect(before.eventsProcessed).toBe(2);
+
+    const bad = [
+      s.load({ preset: 'no-such-preset' }),
+      s.load({ link: 'not a link at all' }),
+      s.load({ link: '#s=c9.xxxx' }),
+      s.load({ link: '' }),
+      s.load({ scenario: { cumulo: 1 } }),
+      s.load({ scenario: 'this is not json' }),
+      s.load({ scenario: null }),
+      s.load(null as unknown as { preset: string }),
+    ];
+    for (const r of bad) {
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      expect(r.errors.length).toBeGreaterThan(0);
+      for (const e of r.errors) {
+        expect(typeof e.path).toBe('string');
+        expect(e.message.length).toBeGreaterThan(3);
+      }
+    }
+    // Nothing was pushed by the failed loads, and the old run is intact.
+    expect(last(snaps)).toBe(before);
+    expect(s.scenarioInfo()?.name).toBe(defaultScenario().name);
+    s.step();
+    expect(last(snaps).eventsProcessed).toBe(3);
+    expect(last(snaps).scenarioRev).toBe(before.scenarioRev);
+  });
+
+  it('loads a scenario document (object or JSON text)', () => {
+    const s = make();
+    const doc = JSON.parse(JSON.stringify(defaultScenario())) as unknown;
+    expect(s.load({ scenario: doc })).toMatchObject({ ok: true, name: defaultScenario().name });
+    expect(s.load({ scenario: JSON.stringify(doc) })).toMatchObject({ ok: true });
+  });
+
+  it('plays at the chosen speed against the wall clock, and pause stops it', () => {
+    const time = new FakeTime();
+    const s = make(time.options);
+    const snaps = collect(s);
+    s.load({ preset: DEFAULT_PRESET });
+    s.setSpeed(10);
+    s.play();
+    expect(last(snaps).playing).toBe(true);
+    time.advance(1000);
+    const playing = last(snaps);
+    // 1 s of wall time at 10x is ~10 simulated seconds (minus the last partial tick).
+    const expected = Math.min(10, playing.endTime);
+    expect(playing.now).toBeGreaterThan(expected * 0.9);
+    expect(playing.now).toBeLessThanOrEqual(expected + 1e-9);
+    expect(playing.eventsProcessed).toBeGreaterThan(0);
+
+    s.pause();
+    const paused = last(snaps);
+    expect(paused.playing).toBe(false);
+    expect(time.pending).toBe(0);
+    time.advance(1000);
+    expect(last(snaps)).toBe(paused);
+    expect(s.isPlaying()).toBe(false);
+  });
+
+  it('step processes exactly one event and pauses; reset goes back to zero', () => {
+    const time = new FakeTime();
+    const s = make(time.options);
+    const snaps = collect(s);
+    s.load({ preset: DEFAULT_PRESET });
+    expect(last(snaps)).toMatchObject({ now: 0, eventsProcessed: 0, playing: false, finished: false });
+
+    s.play();
+    time.advance(200);
+    expect(s.step()).toBe(true);
+    const a = last(snaps);
+    expect(a.playing).toBe(false);
+    expect(s.step()).toBe(true);
+    const b = last(snaps);
+    expect(b.eventsProcessed).toBe(a.eventsProcessed + 1);
+    expect(b.now).toBeGreaterThanOrEqual(a.now);
+
+    s.reset();
+    const r = last(snaps);
+    expect(r).toMatchObject({ now: 0, eventsProcessed: 0, playing: false, finished: false });
+    expect(r.series?.reset).toBe(true);
+    expect(r.series?.time.length).toBe(0);
+    expect(r.services?.length).toBe(defaultScenario().services.length);
+    expect(r.scenario).toBeUndefined(); // same scenario, not re-sent
+  });
+
+  it('rejects bad speeds and accepts Infinity', () => {
+    const s = make();
+    const snaps = collect(s);
+    s.load({ preset: DEFAULT_PRESET });
+    expect(s.setSpeed(0)).toBe(false);
+    expect(s.setSpeed(-5)).toBe(false);
+    expect(s.setSpeed(Number.NaN)).toBe(false);
+    expect(last(snaps).speed).toBe(10);
+    expect(s.setSpeed(Infinity)).toBe(true);
+    expect(last(snaps).speed).toBe(Infinity);
+    expect(s.setSpeed(100)).toBe(true);
+    expect(last(snaps).speed).toBe(100);
+  });
+
+  it('omits parts that did not change', () => {
+    const s = make();
+    const snaps = collect(s);
+    s.load({ preset: DEFAULT_PRESET });
+    const first = last(snaps);
+    expect(first.scenario?.name).toBe(defaultScenario().name);
+    expect(first.scenario?.serviceIds).toEqual(defaultScenario().services.map((x) => x.id));
+    expect(first.services?.map((x) => x.id)).toEqual(defaultScenario().services.map((x) => x.id));
+    expect(first.series?.reset).toBe(true);
+
+    s.pause(); // a command that changes nothing
+    const second = last(snaps);
+    expect(second.rev).toBe(first.rev + 1);
+    expect(second.scenario).toBeUndefined();
+    expect(second.services).toBeUndefined();
+    expect(second.series).toBeUndefined();
+
+    // After some progress only the services whose numbers moved are sent.
+    for (let i = 0; i < 200; i++) s.step();
+    const third = last(snaps);
+    expect(third.services?.length ?? 0).toBeGreaterThan(0);
+    s.pause();
+    expect(last(snaps).services).toBeUndefined();
+  });
+
+  it('sends only new series samples, which add up to the whole series', () => {
+    const time = new FakeTime();
+    const s = make(time.options);
+    const snaps = collect(s);
+    s.load({ preset: DEFAULT_PRESET });
+    s.setSpeed(Infinity);
+    // Advance in small steps of simulated time by alternating play/pause under a fake clock:
+    // at max speed one tick would run to the end, so use a finite speed instead.
+    s.setSpeed(20);
+    s.play();
+    for (let i = 0; i < 40; i++) time.advance(100);
+    s.pause();
+
+    let length = 0;
+    let time0: number[] = [];
+    const cols = new Map<string, number[]>();
+    let deltas = 0;
+    for (const snap of snaps) {
+      const d = snap.series;
+      if (!d) continue;
+      if (d.reset) {
+        length = 0;
+        time0 = [];
+        cols.clear();
+      }
+      expect(d.from).toBe(length);
+      for (const c of d.columns) expect(c.data.length).toBe(d.time.length);
+      if (d.time.length > 0) deltas++;
+      time0.push(...d.time);
+      for (const c of d.columns) {
+        const arr = cols.get(c.name) ?? [];
+        arr.push(...c.data);
+        cols.set(c.name, arr);
+      }
+      length += d.time.length;
+    }
+    // A late subscriber gets everything sent so far in one piece: it must equal the sum of the deltas.
+    const full: Snapshot[] = [];
+    s.subscribe((x) => full.push(x));
+    const whole = full[0]?.series;
+    if (!whole) throw new Error('no full snapshot');
+    expect(whole.reset).toBe(true);
+    expect(length).toBe(whole.time.length);
+    expect(length).toBeGreaterThan(1);
+    expect(deltas).toBeGreaterThan(1); // it really came in pieces
+    expect(time0).toEqual(Array.from(whole.time));
+    expect([...cols.keys()].sort()).toEqual(whole.columns.map((c) => c.name).sort());
+    for (const c of whole.columns) expect(cols.get(c.name)).toEqual(Array.from(c.data));
+    // And the samples are the ones a direct run of the core has at that time.
+    const sim = createSimulation(defaultScenario());
+    sim.runUntil(last(snaps).now);
+    const ref = sim.live().series;
+    expect(length).toBe(ref.length);
+    expect(time0).toEqual(Array.from(ref.time.subarray(0, ref.length)));
+    // Each delta owns its buffers (so they can be transferred).
+    for (const snap of snaps) {
+      if (!snap.series) continue;
+      for (const b of snapshotTransferables(snap)) expect(b.byteLength).toBeGreaterThan(0);
+    }
+  });
+
+  it('a late subscriber first gets a full snapshot', () => {
+    const time = new FakeTime();
+    const s = make(time.options);
+    const early = collect(s);
+    s.load({ preset: DEFAULT_PRESET });
+    s.setSpeed(20);
+    s.play();
+    time.advance(2000);
+    s.pause();
+    const late = collect(s);
+    expect(late).toHaveLength(1);
+    const full = late[0]!;
+    expect(full.scenario?.name).toBe(defaultScenario().name);
+    expect(full.services?.length).toBe(defaultScenario().services.length);
+    expect(full.series?.reset).toBe(true);
+    const earlyLength = early.reduce((n, x) => (x.series ? (x.series.reset ? 0 : n) + x.series.time.length : n), 0);
+    expect(full.series?.time.length).toBe(earlyLength);
+  });
+
+  it('pushes at most ~30 snapshots a second and never blocks long', async () => {
+    const tickMs: number[] = [];
+    const s = make({
+      setTimer: (fn, ms) =>
+        setTimeout(() => {
+          const t0 = performance.now();
+          fn();
+          tickMs.push(performance.now() - t0);
+        }, ms),
+      clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    });
+    const stamps: number[] = [];
+    const finished: boolean[] = [];
+    s.subscribe((snap) => {
+      stamps.push(performance.now());
+      finished.push(snap.finished);
+    });
+    s.load({ preset: DEFAULT_PRESET });
+    s.setSpeed(Infinity);
+    const t0 = performance.now();
+    stamps.length = 0;
+    finished.length = 0;
+    s.play();
+    await new Promise((r) => setTimeout(r, 1000));
+    s.pause();
+    const elapsed = (performance.now() - t0) / 1000;
+    // play + pause are forced pushes; the rest are rate limited.
+    expect(stamps.length).toBeLessThanOrEqual(Math.ceil(30 * elapsed) + 3);
+    expect(stamps.length).toBeGreaterThan(2);
+    // Between the forced pushes (play, the end of the run, pause) they are spaced >= ~33 ms.
+    for (let i = 2; i < stamps.length - 1; i++) {
+      if (!finished[i]) expect(stamps[i]! - stamps[i - 1]!).toBeGreaterThanOrEqual(30);
+    }
+    expect(tickMs.length).toBeGreaterThan(3);
+    // Budget is 25 ms at max speed; allow slack for a slow or busy machine.
+    const sorted = [...tickMs].sort((a, b) => a - b);
+    expect(sorted[Math.floor(sorted.length * 0.9)]!).toBeLessThan(60);
+  });
+
+  it('runToEnd is deterministic and matches a direct run of the core', () => {
+    const s = make();
+    const snaps = collect(s);
+    s.load({ preset: DEFAULT_PRESET });
+    const a = JSON.stringify(s.runToEnd());
+    expect(last(snaps)).toMatchObject({ finished: true, playing: false });
+    s.reset();
+    for (let i = 0; i < 100; i++) s.step();
+    const b = JSON.stringify(s.runToEnd());
+    expect(b).toBe(a);
+    expect(JSON.stringify(s.results())).toBe(a);
+
+    const sim = createSimulation(defaultScenario());
+    while (!sim.finished) if (sim.runUntil(sim.endTime) === 0 && !sim.finished) break;
+    expect(JSON.stringify(sim.results())).toBe(a);
+    // Playing after the end does nothing.
+    s.play();
+    expect(last(snaps).playing).toBe(false);
+    expect(s.step()).toBe(false);
+  });
+});
+
+describe('watching a run does not change it', () => {
+  // The UI calls live() ~30 times a second while playing; the results (and the series) must be
+  // exactly those of an unwatched run, or a played-then-exported run would not match the CLI.
+  it('results after playing with snapshots equal a direct run, bit for bit', () => {
+    const time = new FakeTime();
+    const s = new SimService(time.options);
+    collect(s);
+    s.load({ preset: DEFAULT_PRESET });
+    s.setSpeed(7);
+    s.play();
+    for (let i = 0; i < 300; i++) time.advance(17); // ~35 simulated seconds, snapshot every 33 ms
+    s.pause();
+    const watched = s.runToEnd();
+    s.dispose();
+
+    const sim = createSimulation(defaultScenario());
+    sim.runUntil(sim.endTime);
+    const direct = sim.results();
+    // Compare field by field first for a readable failure, then the bytes.
+    direct.services.forEach((d, i) => {
+      const w = watched.services[i]!;
+      expect({ id: w.id, utilization: w.utilization }).toEqual({ id: d.id, utilization: d.utilization });
+    });
+    expect(JSON.stringify(watched)).toBe(JSON.stringify(direct));
+  });
+});
+
+describe('SimService across a real worker_threads Worker', () => {
+  it('drives load/step/subscribe/runToEnd through Comlink', async () => {
+    // node-worker.mjs loads node-entry.ts with tsx (see there why not `execArgv: ['--import', 'tsx']`).
+    const worker = new Worker(new URL('./node-worker.mjs', import.meta.url));
+    let failure: Error | null = null;
+    worker.on('error', (e) => {
+      failure = e;
+    });
+    const api = wrap<SimWorkerApi>(nodeEndpoint(worker));
+    const guard = <T>(p: Promise<T>): Promise<T> =>
+      Promise.race([
+        p,
+        new Promise<never>((_, reject) => {
+          const check = setInterval(() => {
+            if (failure) {
+              clearInterval(check);
+              reject(failure);
+            }
+          }, 20);
+          void p.finally(() => clearInterval(check));
+        }),
+      ]);
+    try {
+      // The first call also waits for the worker to boot; fail fast if it cannot.
+      await guard(api.presets());
+      const { presets, defaultPreset } = await api.presets();
+      expect(presets.map((p) => p.id)).toContain(defaultPreset);
+
+      const bad = await api.load({ link: 's=c9.nope' });
+      expect(bad.ok).toBe(false);
+
+      const loaded = await api.load({ preset: defaultPreset });
+      expect(loaded).toMatchObject({ ok: true, name: defaultScenario().name });
+
+      const snaps: Snapshot[] = [];
+      let gotSeriesTypedArray = false;
+      const unsubscribe = await api.subscribe(
+        proxy((snap: Snapshot) => {
+          snaps.push(snap);
+          if (snap.series && snap.series.time instanceof Float64Array) gotSeriesTypedArray = true;
+        }),
+      );
+      expect(await api.step()).toBe(true);
+      expect(await api.step()).toBe(true);
+      const results = await api.runToEnd();
+
+      // Local reference run.
+      const local = new SimService();
+      local.load({ preset: defaultPreset });
+      expect(JSON.stringify(results)).toBe(JSON.stringify(local.runToEnd()));
+      expect(JSON.stringify(await api.results())).toBe(JSON.stringify(results));
+
+      // Snapshots arrive asynchronously; wait for the one after runToEnd.
+      const deadline = Date.now() + 5000;
+      while (!snaps.some((s) => s.finished) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(snaps[0]?.scenario?.name).toBe(defaultScenario().name); // the full snapshot on subscribe
+      expect(snaps.some((s) => s.eventsProcessed === 2)).toBe(true);
+      const final = snaps.find((s) => s.finished);
+      expect(final?.playing).toBe(false);
+      expect(gotSeriesTypedArray).toBe(true);
+
+      await unsubscribe();
+      unsubscribe[releaseProxy]();
+      const count = snaps.length;
+      await api.reset();
+      await new Promise((r) => setTimeout(r, 100));
+      expect(snaps.length).toBe(count); // no more pushes after unsubscribing
+    } finally {
+      api[releaseProxy]();
+      await worker.terminate();
+    }
+  });
+});

@@ -1,0 +1,645 @@
+/**
+ * SimService: paces a core Simulation against the wall clock and pushes compact snapshots to
+ * subscribers. A plain class (no Comlink, no DOM): the worker entries (`sim.worker.ts`,
+ * `node-entry.ts`) wrap it with `createWorkerApi` from `./api`, and tests drive it directly.
+ *
+ * Rules it keeps:
+ * - It never throws from a command; `load` reports problems as a value and leaves the previous
+ *   simulation loaded.
+ * - One tick never blocks for more than about `tickBudgetMs` of wall time, so commands (pause, a new
+ *   speed) get through while it plays.
+ * - Snapshots are pushed at most `1000 / minPushIntervalMs` times per second while playing, plus once
+ *   after every command. Parts that did not change since the last push are omitted, so the page can
+ *   keep its old objects and re-render only what changed.
+ */
+import {
+  createSimulation,
+  decodeScenarioLink,
+  encodeScenarioLink,
+  parseScenario,
+  parseScenarioText,
+  PRESETS,
+  DEFAULT_PRESET,
+} from '../core/index';
+import type { ParseResult, Scenario, ScenarioIssue, Simulation, SimulationResults, LiveMetrics } from '../core/index';
+
+export type { Scenario, ScenarioIssue, SimulationResults };
+
+/** Where a scenario comes from: a preset id, a share link (hash, fragment or full URL), or a document. */
+export type LoadSource = { preset: string } | { link: string } | { scenario: unknown };
+
+export type LoadResult =
+  | { ok: true; name: string; link: string; preset?: string }
+  | { ok: false; errors: ScenarioIssue[] };
+
+export interface PresetInfo {
+  id: string;
+  title: string;
+  description: string;
+}
+
+export interface PresetList {
+  presets: PresetInfo[];
+  defaultPreset: string;
+}
+
+/** Sent when the loaded scenario changes (load), never on a plain tick. */
+export interface ScenarioInfo {
+  name: string;
+  description: string;
+  /** Hash fragment without '#', e.g. "s=c1.eJy…" (empty when the core could not encode it). */
+  link: string;
+  /** The preset id it was loaded from, if any. */
+  preset?: string;
+  seed: number;
+  endTime: number;
+  serviceIds: string[];
+}
+
+export interface ServiceSnapshot {
+  id: string;
+  /** Replicas running now. */
+  replicas: number;
+  arrivals: number;
+  completed: number;
+  dropped: number;
+  timedOut: number;
+  inSystem: number;
+  queued: number;
+  utilization: number;
+  latency: { mean: number; p50: number; p95: number; p99: number };
+}
+
+/**
+ * New samples of the metrics series since the previous push. `from` is the index of the first
+ * sample; `reset` says the receiver must drop what it had (new scenario or reset) before appending.
+ * The typed arrays own their buffers (they are slices), so they can be transferred.
+ */
+export interface SeriesDelta {
+  reset: boolean;
+  from: number;
+  time: Float64Array;
+  columns: Array<{ name: string; data: Float64Array }>;
+}
+
+export interface Snapshot {
+  /** Increments on every push. */
+  rev: number;
+  playing: boolean;
+  /** Simulated seconds per wall second; Infinity = as fast as possible. */
+  speed: number;
+  now: number;
+  endTime: number;
+  finished: boolean;
+  eventsProcessed: number;
+  eventsPerWallSecond: number;
+  /** Increments on every successful load. */
+  scenarioRev: number;
+  /** Present only when the scenario changed (or for a new subscriber). */
+  scenario?: ScenarioInfo;
+  /** Only the services whose numbers changed (all of them after a load or reset). Omitted if none did. */
+  services?: ServiceSnapshot[];
+  /** Omitted when there are no new samples and no reset. */
+  series?: SeriesDelta;
+}
+
+export type SnapshotListener = (snap: Snapshot) => void;
+
+export interface SimServiceOptions {
+  /** Wall clock in milliseconds (default `performance.now`). */
+  clock?: () => number;
+  /** Timer (default `setTimeout`/`clearTimeout`); injectable for tests. */
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+  /** Longest a paced tick may run (default 20 ms). */
+  tickBudgetMs?: number;
+  /** Longest a max-speed chunk may run before yielding (default 25 ms). */
+  maxSpeedBudgetMs?: number;
+  /** Delay between paced ticks (default 16 ms). */
+  tickIntervalMs?: number;
+  /** Minimum wall time between pushes while playing (default 33 ms, i.e. ≤ ~30/s). */
+  minPushIntervalMs?: number;
+  /** Initial speed (default 10). */
+  speed?: number;
+}
+
+const MAX_CHUNK = 20_000;
+const MIN_CHUNK = 64;
+/** Wall time a paced tick may make up after a stall; more than this is dropped, not caught up in a burst. */
+const MAX_CATCH_UP_MS = 100;
+
+/** The array buffers in a snapshot, for `transfer(snap, buffers)`. */
+export function snapshotTransferables(snap: Snapshot): ArrayBuffer[] {
+  const s = snap.series;
+  if (!s) return [];
+  const out: ArrayBuffer[] = [];
+  const add = (a: Float64Array): void => {
+    const b = a.buffer;
+    if (b instanceof ArrayBuffer && b.byteLength > 0 && !out.includes(b)) out.push(b);
+  };
+  add(s.time);
+  for (const c of s.columns) add(c.data);
+  return out;
+}
+
+function issue(path: string, message: string): ScenarioIssue {
+  return { path, message };
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function sameService(a: ServiceSnapshot, b: LiveMetrics['services'][number]): boolean {
+  return (
+    a.replicas === b.replicas &&
+    a.arrivals === b.arrivals &&
+    a.completed === b.completed &&
+    a.dropped === b.dropped &&
+    a.timedOut === b.timedOut &&
+    a.inSystem === b.inSystem &&
+    a.queued === b.queued &&
+    Object.is(a.utilization, b.utilization) &&
+    Object.is(a.latency.mean, b.latency.mean) &&
+    Object.is(a.latency.p50, b.latency.p50) &&
+    Object.is(a.latency.p95, b.latency.p95) &&
+    Object.is(a.latency.p99, b.latency.p99)
+  );
+}
+
+function copyService(s: LiveMetrics['services'][number]): ServiceSnapshot {
+  const l = s.latency;
+  return {
+    id: s.id,
+    replicas: s.replicas,
+    arrivals: s.arrivals,
+    completed: s.completed,
+    dropped: s.dropped,
+    timedOut: s.timedOut,
+    inSystem: s.inSystem,
+    queued: s.queued,
+    utilization: s.utilization,
+    latency: { mean: l.mean, p50: l.p50, p95: l.p95, p99: l.p99 },
+  };
+}
+
+export class SimService {
+  private sim: Simulation | null = null;
+  private scenario: Scenario | null = null;
+  private info: ScenarioInfo | null = null;
+
+  private playing = false;
+  private speed: number;
+  private timer: unknown = undefined;
+  private lastTickWall = 0;
+  private chunk = 2_000;
+
+  private rev = 0;
+  private scenarioRev = 0;
+  private lastPushWall = -Infinity;
+  /** Info not yet pushed (after a load). */
+  private pendingInfo = false;
+  /** The series must be reset at the receiver on the next push. */
+  private pendingSeriesReset = false;
+  private sentSeriesLength = 0;
+  /** Last pushed numbers per service id. */
+  private sentServices = new Map<string, ServiceSnapshot>();
+
+  private rateWall = 0;
+  private rateEvents = 0;
+  private eventsPerWallSecond = 0;
+
+  private readonly listeners = new Set<SnapshotListener>();
+
+  private readonly clock: () => number;
+  private readonly setTimer: (fn: () => void, ms: number) => unknown;
+  private readonly clearTimer: (handle: unknown) => void;
+  private readonly tickBudgetMs: number;
+  private readonly maxSpeedBudgetMs: number;
+  private readonly tickIntervalMs: number;
+  private readonly minPushIntervalMs: number;
+
+  constructor(options: SimServiceOptions = {}) {
+    this.clock = options.clock ?? (() => performance.now());
+    this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+    this.clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+    this.tickBudgetMs = options.tickBudgetMs ?? 20;
+    this.maxSpeedBudgetMs = options.maxSpeedBudgetMs ?? 25;
+    this.tickIntervalMs = options.tickIntervalMs ?? 16;
+    this.minPushIntervalMs = options.minPushIntervalMs ?? 33;
+    this.speed = SimService.validSpeed(options.speed) ? options.speed : 10;
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  presets(): PresetList {
+    const presets = Object.entries(PRESETS).map(([id, p]) => ({ id, title: p.title, description: p.description }));
+    return { presets, defaultPreset: DEFAULT_PRESET };
+  }
+
+  /** The loaded scenario's description, or null before the first successful load. */
+  scenarioInfo(): ScenarioInfo | null {
+    return this.info;
+  }
+
+  /** The loaded scenario document (a copy-safe plain object), or null. */
+  currentScenario(): Scenario | null {
+    return this.scenario;
+  }
+
+  /** Results so far (the whole run after `runToEnd`). Throws if nothing is loaded. */
+  results(): SimulationResults {
+    return this.requireSim().results();
+  }
+
+  isPlaying(): boolean {
+    return this.playing;
+  }
+
+  get subscriberCount(): number {
+    return this.listeners.size;
+  }
+
+  // ---------------------------------------------------------------- commands
+
+  load(source: LoadSource): LoadResult {
+    let parsed: ParseResult;
+    /** The document as written (defaults left out): what the share link carries, so links stay short. */
+    let doc: unknown;
+    let preset: string | undefined;
+    try {
+      if (typeof source !== 'object' || source === null) {
+        return { ok: false, errors: [issue('', 'nothing to load: expected a preset, a link or a scenario')] };
+      } else if ('preset' in source) {
+        const id = source.preset;
+        const p = typeof id === 'string' && Object.prototype.hasOwnProperty.call(PRESETS, id) ? PRESETS[id] : undefined;
+        if (!p) {
+          const names = Object.keys(PRESETS).join(', ');
+          return { ok: false, errors: [issue('preset', `there is no preset called "${String(id)}" (available: ${names})`)] };
+        }
+        preset = id;
+        doc = p.scenario;
+        parsed = parseScenario(doc);
+      } else if ('link' in source) {
+        if (typeof source.link !== 'string' || source.link.trim() === '' || source.link.trim() === '#') {
+          return { ok: false, errors: [issue('link', 'the link is empty')] };
+        }
+        const decoded: ParseResult & { doc?: unknown } = decodeScenarioLink(source.link);
+        parsed = decoded;
+        doc = decoded.doc;
+      } else if ('scenario' in source) {
+        if (typeof source.scenario === 'string') {
+          parsed = parseScenarioText(source.scenario);
+          if (parsed.ok) doc = JSON.parse(source.scenario) as unknown;
+        } else {
+          doc = source.scenario;
+          parsed = parseScenario(doc);
+        }
+      } else {
+        return { ok: false, errors: [issue('', 'nothing to load: expected a preset, a link or a scenario')] };
+      }
+    } catch (e) {
+      return { ok: false, errors: [issue('', `the scenario could not be read: ${errorMessage(e)}`)] };
+    }
+    if (!parsed.ok) {
+      const errors = parsed.errors.length > 0 ? parsed.errors : [issue('', 'the scenario is not valid')];
+      return { ok: false, errors };
+    }
+
+    const scenario = parsed.scenario;
+    let sim: Simulation;
+    try {
+      sim = createSimulation(scenario);
+    } catch (e) {
+      return { ok: false, errors: [issue('', `the simulation could not start: ${errorMessage(e)}`)] };
+    }
+    let link = '';
+    try {
+      link = encodeScenarioLink(doc ?? scenario);
+    } catch {
+      link = '';
+    }
+
+    this.stopTimer();
+    this.playing = false;
+    this.sim = sim;
+    this.scenario = scenario;
+    this.scenarioRev++;
+    this.info = {
+      name: scenario.name,
+      description: scenario.description ?? '',
+      link,
+      ...(preset !== undefined ? { preset } : {}),
+      seed: scenario.seed,
+      endTime: sim.endTime,
+      serviceIds: scenario.services.map((s) => s.id),
+    };
+    this.pendingInfo = true;
+    this.resetDeltaState();
+    this.push(true);
+    return { ok: true, name: scenario.name, link, ...(preset !== undefined ? { preset } : {}) };
+  }
+
+  play(): void {
+    const sim = this.sim;
+    if (!sim || this.playing || sim.finished) {
+      this.push(true);
+      return;
+    }
+    this.playing = true;
+    this.lastTickWall = this.clock();
+    this.rateWall = this.lastTickWall;
+    this.rateEvents = sim.eventsProcessed;
+    this.push(true);
+    this.schedule(this.speed === Infinity ? 0 : this.tickIntervalMs);
+  }
+
+  pause(): void {
+    this.stopTimer();
+    this.playing = false;
+    this.eventsPerWallSecond = 0;
+    this.push(true);
+  }
+
+  /** Process exactly one event (pausing first). Returns false when nothing was left before the end. */
+  step(): boolean {
+    this.stopTimer();
+    this.playing = false;
+    this.eventsPerWallSecond = 0;
+    let stepped = false;
+    if (this.sim && !this.sim.finished) {
+      try {
+        stepped = this.sim.step();
+      } catch (e) {
+        this.fail(e);
+      }
+    }
+    this.push(true);
+    return stepped;
+  }
+
+  /** Start the loaded scenario over from time 0, paused. */
+  reset(): void {
+    this.stopTimer();
+    this.playing = false;
+    this.eventsPerWallSecond = 0;
+    if (this.scenario) {
+      try {
+        this.sim = createSimulation(this.scenario);
+      } catch (e) {
+        this.fail(e);
+      }
+      this.resetDeltaState();
+    }
+    this.push(true);
+  }
+
+  /** Simulated seconds per wall second (> 0, or Infinity for as fast as possible). Returns false if rejected. */
+  setSpeed(speed: number): boolean {
+    if (!SimService.validSpeed(speed)) {
+      this.push(true);
+      return false;
+    }
+    this.speed = speed;
+    if (this.playing) {
+      // Restart pacing from now so the new speed applies from this moment on.
+      this.stopTimer();
+      this.lastTickWall = this.clock();
+      this.schedule(0);
+    }
+    this.push(true);
+    return true;
+  }
+
+  /** Run synchronously to the end and return the results (stops playing). */
+  runToEnd(): SimulationResults {
+    const sim = this.requireSim();
+    this.stopTimer();
+    this.playing = false;
+    this.eventsPerWallSecond = 0;
+    try {
+      const t0 = this.clock();
+      const e0 = sim.eventsProcessed;
+      while (!sim.finished) {
+        const n = sim.runUntil(sim.endTime);
+        if (n === 0 && !sim.finished) break; // defensive: the core could not move on
+      }
+      const dt = this.clock() - t0;
+      if (dt > 0) this.eventsPerWallSecond = ((sim.eventsProcessed - e0) * 1000) / dt;
+    } catch (e) {
+      this.fail(e);
+      throw e;
+    } finally {
+      this.push(true);
+      this.eventsPerWallSecond = 0;
+    }
+    return sim.results();
+  }
+
+  /** Listen to snapshots; the new listener first gets a full snapshot of the current state. */
+  subscribe(cb: SnapshotListener): () => void {
+    this.listeners.add(cb);
+    if (this.sim) {
+      try {
+        cb(this.buildFullSnapshot());
+      } catch {
+        // a failing listener must not break the service
+      }
+    }
+    return () => {
+      this.listeners.delete(cb);
+    };
+  }
+
+  /** Stop playing and drop listeners (the worker is about to go away). */
+  dispose(): void {
+    this.stopTimer();
+    this.playing = false;
+    this.listeners.clear();
+  }
+
+  // ---------------------------------------------------------------- pacing
+
+  private static validSpeed(speed: unknown): speed is number {
+    return typeof speed === 'number' && speed > 0 && !Number.isNaN(speed);
+  }
+
+  private requireSim(): Simulation {
+    if (!this.sim) throw new Error('no scenario is loaded');
+    return this.sim;
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer !== undefined) return;
+    this.timer = this.setTimer(this.tick, ms);
+  }
+
+  private stopTimer(): void {
+    if (this.timer !== undefined) {
+      this.clearTimer(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  private readonly tick = (): void => {
+    this.timer = undefined;
+    const sim = this.sim;
+    if (!this.playing || !sim) return;
+    const start = this.clock();
+    const maxSpeed = this.speed === Infinity;
+    try {
+      if (maxSpeed) {
+        this.runChunks(sim, sim.endTime, start + this.maxSpeedBudgetMs);
+      } else {
+        const elapsedMs = Math.min(Math.max(0, start - this.lastTickWall), MAX_CATCH_UP_MS);
+        const target = Math.min(sim.endTime, sim.now + (this.speed * elapsedMs) / 1000);
+        this.runChunks(sim, target, start + this.tickBudgetMs);
+      }
+    } catch (e) {
+      this.fail(e);
+      this.push(true);
+      return;
+    }
+    this.lastTickWall = start;
+    const now = this.clock();
+    this.updateRate(sim, now);
+    if (sim.finished) {
+      this.playing = false;
+      this.push(true);
+      this.eventsPerWallSecond = 0;
+      return;
+    }
+    this.push(false);
+    if (maxSpeed) this.schedule(0);
+    else this.schedule(Math.max(0, this.tickIntervalMs - (now - start)));
+  };
+
+  /** Advance toward `target` in chunks until it is reached or the wall-clock deadline passes. */
+  private runChunks(sim: Simulation, target: number, deadline: number): void {
+    while (sim.now < target && !sim.finished) {
+      const t0 = this.clock();
+      const n = sim.runUntil(target, this.chunk);
+      const t1 = this.clock();
+      if (n >= this.chunk) {
+        // Aim for chunks of ~4 ms so the deadline check stays fine-grained.
+        const perMs = n / Math.max(t1 - t0, 0.05);
+        this.chunk = Math.round(Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, perMs * 4)));
+      } else if (sim.now < target && !sim.finished) {
+        break; // the core stopped short on its own; do not spin
+      }
+      if (t1 >= deadline) break;
+    }
+  }
+
+  private updateRate(sim: Simulation, now: number): void {
+    const dt = now - this.rateWall;
+    if (dt >= 500) {
+      this.eventsPerWallSecond = ((sim.eventsProcessed - this.rateEvents) * 1000) / dt;
+      this.rateWall = now;
+      this.rateEvents = sim.eventsProcessed;
+    }
+  }
+
+  /** An exception from the core: stop playing; the next push shows the state as it is. */
+  private fail(e: unknown): void {
+    this.stopTimer();
+    this.playing = false;
+    // Surface in the worker's console; the page sees playing=false.
+    console.error('[cumulo] simulation error:', e);
+  }
+
+  // ---------------------------------------------------------------- snapshots
+
+  private resetDeltaState(): void {
+    this.pendingSeriesReset = true;
+    this.sentSeriesLength = 0;
+    this.sentServices = new Map();
+    this.chunk = 2_000;
+    this.eventsPerWallSecond = 0;
+  }
+
+  private push(force: boolean): void {
+    const sim = this.sim;
+    if (!sim) return;
+    const wall = this.clock();
+    if (!force && wall - this.lastPushWall < this.minPushIntervalMs) return;
+    this.lastPushWall = wall;
+    if (this.listeners.size === 0) {
+      // Nobody to tell: keep the delta state so the next listener gets a full snapshot anyway.
+      return;
+    }
+    const snap = this.buildDelta(sim);
+    for (const cb of this.listeners) {
+      try {
+        cb(snap);
+      } catch {
+        // ignore a failing listener
+      }
+    }
+  }
+
+  private header(sim: Simulation): Snapshot {
+    return {
+      rev: ++this.rev,
+      playing: this.playing,
+      speed: this.speed,
+      now: sim.now,
+      endTime: sim.endTime,
+      finished: sim.finished,
+      eventsProcessed: sim.eventsProcessed,
+      eventsPerWallSecond: this.eventsPerWallSecond,
+      scenarioRev: this.scenarioRev,
+    };
+  }
+
+  private buildDelta(sim: Simulation): Snapshot {
+    const snap = this.header(sim);
+    if (this.pendingInfo && this.info) {
+      snap.scenario = { ...this.info, serviceIds: [...this.info.serviceIds] };
+      this.pendingInfo = false;
+    }
+    const live = sim.live();
+    const changed: ServiceSnapshot[] = [];
+    for (const s of live.services) {
+      const prev = this.sentServices.get(s.id);
+      if (prev && sameService(prev, s)) continue;
+      const copy = copyService(s);
+      this.sentServices.set(s.id, copy);
+      changed.push(copy);
+    }
+    if (changed.length > 0) snap.services = changed;
+
+    const series = live.series;
+    const len = Math.min(series.length, series.time.length);
+    if (this.pendingSeriesReset || len > this.sentSeriesLength) {
+      const from = this.pendingSeriesReset ? 0 : this.sentSeriesLength;
+      snap.series = this.sliceSeries(series, from, len, this.pendingSeriesReset);
+      this.sentSeriesLength = len;
+      this.pendingSeriesReset = false;
+    }
+    return snap;
+  }
+
+  /** Everything, for a new subscriber; does not disturb the delta state of existing ones. */
+  private buildFullSnapshot(): Snapshot {
+    const sim = this.requireSim();
+    const snap = this.header(sim);
+    if (this.info) snap.scenario = { ...this.info, serviceIds: [...this.info.serviceIds] };
+    const live = sim.live();
+    snap.services = live.services.map(copyService);
+    // Up to what the others were sent, so later deltas line up for everybody.
+    const len = this.pendingSeriesReset ? 0 : this.sentSeriesLength;
+    snap.series = this.sliceSeries(live.series, 0, len, true);
+    // Services not yet sent to the others will come with the next delta anyway; harmless duplicates.
+    return snap;
+  }
+
+  private sliceSeries(series: LiveMetrics['series'], from: number, to: number, reset: boolean): SeriesDelta {
+    return {
+      reset,
+      from,
+      time: series.time.slice(from, to),
+      columns: series.columns.map((c) => ({ name: c.name, data: c.data.slice(from, to) })),
+    };
+  }
+}
