@@ -24,6 +24,11 @@ describe('architecture rules', () => {
     expect(await rulesHit("import type { Scenario } from '../core/index';\nexport type Y = Scenario;\n", 'src/ui/ok.ts')).not.toContain('no-restricted-imports');
   }, 30_000);
 
+  it('let workers use the core only through its public API', async () => {
+    expect(await rulesHit("import { Kernel } from '../core/engine/kernel';\nexport const k = Kernel;\n", 'src/workers/bad.ts')).toContain('no-restricted-imports');
+    expect(await rulesHit("import { createSimulation } from '../core/index';\nexport const c = createSimulation;\n", 'src/workers/ok.ts')).not.toContain('no-restricted-imports');
+  }, 30_000);
+
   it('leave clean core code alone', async () => {
     expect(await rulesHit('export const add = (a: number, b: number): number => a + b;\n', 'src/core/engine/ok.ts')).toEqual([]);
   }, 30_000);
