@@ -3,7 +3,8 @@
  * Workers, the CLI and tests import from here only.
  */
 export { createSimulation, Simulation } from './sim/simulation';
-export type { SimulationOptions, SimulationResults, ServiceResults, LatencySummary, LiveMetrics, LiveService } from './sim/simulation';
+export type { SimulationOptions, SimulationResults, ServiceResults, WorkloadResults, LatencySummary, LiveMetrics, LiveService } from './sim/simulation';
+export type { SloReport, SloWindow, SloBreach } from './sim/slo';
 export { parseScenario, parseScenarioText, issueLine, formatPath } from './scenario/validate';
 export type { ParseResult, ScenarioIssue } from './scenario/validate';
 export { scenarioSchema, SCENARIO_VERSION, BUILTIN_INSTANCE_TYPES, BALANCER_POLICIES } from './scenario/schema';

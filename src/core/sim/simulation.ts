@@ -11,7 +11,7 @@ import type { BalancerPolicy, Scenario, ServiceSpec } from '../scenario/schema';
 import { makeArrivalProcess, type ArrivalProcess } from '../traffic/arrivals';
 import { BALANCERS } from '../traffic/balancers';
 import { makeClientPicker, type ClientPicker } from '../traffic/clients';
-import { SloTracker, type SloReport } from './slo';
+import { SloTracker, type SloReport, type SloWindow } from './slo';
 
 export interface SimulationOptions {
   /** Overrides the scenario's seed. */
@@ -95,6 +95,8 @@ export interface LiveService {
   latency: { mean: number; p50: number; p95: number; p99: number };
   /** Per replica, now: requests in service, waiting, up (1/0), in rotation (1/0), and utilization over the last metrics interval. */
   replicaState: { inService: Int32Array; queued: Int32Array; up: Uint8Array; inRotation: Uint8Array; utilization: Float64Array };
+  /** Objective status, when the service declares objectives. */
+  slo: { windows: number; breached: number; last: SloWindow | null } | null;
 }
 
 export interface LiveMetrics {
@@ -185,6 +187,11 @@ export class Simulation implements ServiceHost {
   private readonly wlLatency: Histogram[] = [];
   private readonly wlBatches: BatchMeans[] = [];
 
+  /** Calls sent per caller → target edge, in the current metrics interval; and client requests per workload. */
+  private readonly callWindow: Float64Array[] = [];
+  private readonly callCols: Int32Array[] = [];
+  private readonly workloadWindow: Float64Array;
+  private readonly workloadCols: Int32Array;
   private readonly arrivalKind: number;
   private readonly deliverKind: number;
   private readonly callKind: number;
@@ -298,6 +305,11 @@ export class Simulation implements ServiceHost {
       this.replicaBusyNow.push(new Float64Array(spec.replicas));
       this.replicaUtilLast.push(new Float64Array(spec.replicas));
     });
+    scenario.services.forEach((spec) => {
+      const targets = spec.calls?.targets ?? [];
+      this.callWindow.push(new Float64Array(targets.length));
+      this.callCols.push(Int32Array.from(targets.map((t) => this.series.addColumn(`call.${spec.id}.${t.service}.rate`))));
+    });
     const n = this.services.length;
     this.lastBusy = new Float64Array(n);
     this.warmupBusy = new Float64Array(n);
@@ -308,6 +320,8 @@ export class Simulation implements ServiceHost {
     this.clientLatency = new Float64Array(nw);
     this.wlRequests = new Float64Array(nw);
     this.wlCompleted = new Float64Array(nw);
+    this.workloadWindow = new Float64Array(nw);
+    this.workloadCols = Int32Array.from(scenario.workloads.map((w) => this.series.addColumn(`workload.${w.id}.rate`)));
     scenario.workloads.forEach((w, i) => {
       const target = serviceIndex.get(w.target)!;
       this.workloadTarget[i] = target;
@@ -367,6 +381,7 @@ export class Simulation implements ServiceHost {
     const k = this.kernel;
     const now = k.now;
     const key = this.clients[w]!.nextKey();
+    this.workloadWindow[w]!++;
     const lat = this.clientLatency[w]!;
     if (lat > 0) k.schedule(lat, this.deliverKind, w, key | 0);
     else this.deliver(w, key);
@@ -410,6 +425,7 @@ export class Simulation implements ServiceHost {
 
   private sendCall(plan: CallPlan, t: number, parent: number): void {
     const target = plan.targets[t]!;
+    this.callWindow[this.pool.service[parent]!]![t]!++;
     const lat = plan.latency[t]!;
     if (lat > 0) this.kernel.schedule(lat, this.callKind, target, parent);
     else this.services[target]!.arrive(this.kernel.now, this.pool.key[parent]! >>> 0, parent, this.pool.origin[parent]!);
@@ -491,6 +507,18 @@ export class Simulation implements ServiceHost {
       this.lastBusy[i] = busy;
       s.resetWindow();
     });
+    for (let i = 0; i < this.callWindow.length; i++) {
+      const counts = this.callWindow[i]!;
+      const cols = this.callCols[i]!;
+      for (let t = 0; t < counts.length; t++) {
+        this.series.set(cols[t]!, row, dt > 0 ? counts[t]! / dt : 0);
+        counts[t] = 0;
+      }
+    }
+    for (let w = 0; w < this.workloadWindow.length; w++) {
+      this.series.set(this.workloadCols[w]!, row, dt > 0 ? this.workloadWindow[w]! / dt : 0);
+      this.workloadWindow[w] = 0;
+    }
     if (now < this.endTime) k.scheduleAt(Math.min(now + this.interval, this.endTime), this.sampleKind);
   }
 
@@ -544,6 +572,7 @@ export class Simulation implements ServiceHost {
             inRotation: Uint8Array.from(s.inRotation),
             utilization: Float64Array.from(this.replicaUtilLast[i]!),
           },
+          slo: this.slo[i]?.status() ?? null,
         };
       }),
       series: this.series,

@@ -98,6 +98,13 @@ export class SloTracker {
     });
   }
 
+  /** A cheap summary for live display. */
+  status(): { windows: number; breached: number; last: SloWindow | null } {
+    let breached = 0;
+    for (const w of this.history) if (w.availabilityMet === false || w.latencyMet === false) breached++;
+    return { windows: this.history.length, breached, last: this.history[this.history.length - 1] ?? null };
+  }
+
   report(): SloReport {
     const s = this.svc;
     const ok = s.completed[1]!;
