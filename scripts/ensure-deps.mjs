@@ -8,7 +8,7 @@ export function ensureDeps() {
   const fresh = existsSync(marker) && statSync(marker).mtimeMs >= statSync('package-lock.json').mtimeMs;
   if (fresh) return;
   console.log('cumulo: installing dependencies (npm ci)…');
-  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=notice'], { stdio: 'inherit' });
   if (r.status !== 0) {
     console.error('cumulo: npm ci failed; see the output above.');
     process.exit(r.status ?? 1);

@@ -4,11 +4,25 @@
  * subscribes with a proxied callback and merges snapshots into the store, keeping unchanged parts
  * as the same objects. Components call the `actions`; they never talk to the worker themselves.
  */
-import { proxy, wrap, releaseProxy } from 'comlink';
+import { proxy, wrap, releaseProxy, transfer } from 'comlink';
 import type { Remote } from 'comlink';
-import type { LoadResult, LoadSource, ScenarioIssue, ServiceSnapshot, SimWorkerApi, Snapshot } from '../workers/sim.worker';
+import type {
+  LoadResult,
+  LoadSource,
+  ScenarioIssue,
+  ServiceSnapshot,
+  SimWorkerApi,
+  Snapshot,
+  TraceImportRequest,
+  TraceImportResult,
+} from '../workers/sim.worker';
 import { consoleStore, type ConsoleState, type Notice } from './store';
 import { SeriesBuffer } from './series';
+import { syncTopology } from './topology/topologyStore';
+import { policyLabel } from './inspector/policies';
+
+/** Points per line chart the worker downsamples to (LTTB; ≤ 1000). */
+const CHART_POINTS = 600;
 
 let worker: Worker | null = null;
 let remote: Remote<SimWorkerApi> | null = null;
@@ -68,13 +82,31 @@ function applySnapshot(snap: Snapshot): void {
     },
   };
   const newScenario = state.status === null || state.status.scenarioRev !== snap.scenarioRev;
-  if (snap.scenario) patch.scenario = snap.scenario;
+  if (snap.scenario) {
+    patch.scenario = snap.scenario;
+    syncTopology(snap.scenario.topology);
+  }
   if (snap.services || newScenario) {
     const services: Record<string, ServiceSnapshot> = newScenario ? {} : { ...state.services };
     for (const s of snap.services ?? []) services[s.id] = s;
     patch.services = services;
   }
+  if (snap.switches) patch.switches = snap.switches;
+  if (snap.flows) patch.flows = snap.flows;
+  else if (newScenario) patch.flows = null;
+  if (snap.charts !== undefined) patch.charts = snap.charts;
   if (!state.ready && (snap.scenario || state.scenario)) patch.ready = true;
+  // A new scenario: keep the selected service if it is still there, else inspect the entry service.
+  let focus: string | null | undefined;
+  if (snap.scenario) {
+    const ids = snap.scenario.serviceIds;
+    const keep = state.selectedService !== null && ids.includes(state.selectedService);
+    if (!keep) {
+      focus = ids[0] ?? null;
+      patch.selectedService = focus;
+      patch.charts = null;
+    }
+  }
 
   let seriesNow = false;
   if (snap.series) {
@@ -88,6 +120,7 @@ function applySnapshot(snap: Snapshot): void {
     seriesNow = true;
   }
   consoleStore.setState(patch);
+  if (focus !== undefined) void focusCharts(focus);
   if (seriesNow) publishSeries();
   else if (seriesDirty && seriesTimer === null) seriesTimer = setTimeout(publishSeries, SERIES_PUBLISH_MS);
 }
@@ -112,6 +145,14 @@ async function resubscribe(): Promise<void> {
     old[releaseProxy]();
   }
   await subscribe();
+}
+
+async function focusCharts(serviceId: string | null): Promise<void> {
+  try {
+    await api().setChartFocus(serviceId, CHART_POINTS);
+  } catch (e) {
+    console.error('[cumulo] could not focus the charts', e);
+  }
 }
 
 // ------------------------------------------------------------------ notices and links
@@ -314,4 +355,51 @@ export const actions = {
     }),
 
   dismissNotice: () => showNotice(null),
+
+  /** Shows a service in the inspector and the charts (null closes the inspector). */
+  selectService: (id: string | null) => {
+    if (consoleStore.getState().selectedService === id) return Promise.resolve();
+    consoleStore.setState({ selectedService: id, charts: null });
+    return focusCharts(id);
+  },
+
+  /** Switches a service's balancer while running (an interactive change, not part of the link). */
+  setBalancer: (serviceId: string, policy: string) =>
+    guarded('Switching the balancer', async () => {
+      const r = await api().setBalancer(serviceId, policy);
+      if (!r.ok) showNotice({ kind: 'error', title: `The balancer of ${serviceId} could not be switched to ${policyLabel(policy)}`, messages: [r.error] });
+    }),
+
+  openImport: () => consoleStore.setState({ importOpen: true }),
+  closeImport: () => consoleStore.setState({ importOpen: false }),
+
+  /**
+   * Reads `file` and asks the worker to replace `workload`'s arrivals with it. Resolves to the
+   * worker's answer (the dialog shows its errors); on success the dialog closes and a note says so.
+   */
+  importTrace: async (file: File, options: Omit<TraceImportRequest, 'bytes' | 'fileName'>): Promise<TraceImportResult> => {
+    let bytes: ArrayBuffer;
+    try {
+      bytes = await file.arrayBuffer();
+    } catch (e) {
+      return { ok: false, title: `${file.name} could not be read`, errors: [errorText(e)] };
+    }
+    let r: TraceImportResult;
+    try {
+      const req: TraceImportRequest = { ...options, fileName: file.name, bytes };
+      r = await api().importTrace(transfer(req, [bytes]));
+    } catch (e) {
+      return { ok: false, title: 'The simulation worker did not answer', errors: [errorText(e)] };
+    }
+    if (r.ok) {
+      setHash('');
+      consoleStore.setState({ importOpen: false, shareUrl: null, shareCopied: false });
+      showNotice({
+        kind: 'info',
+        title: `Trace imported into ${r.workload}: ${r.values.toLocaleString('en-US')} ${r.format === 'per-minute' ? 'minutes of counts' : 'arrival times'} from ${file.name}. The run starts again at 0.`,
+        messages: [],
+      });
+    }
+    return r;
+  },
 };

@@ -5,7 +5,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { PresetInfo, ScenarioInfo, ServiceSnapshot } from '../workers/sim.worker';
+import type { BalancerSwitch, ChartData, Flows, PresetInfo, ScenarioInfo, ServiceSnapshot } from '../workers/sim.worker';
 import { EMPTY_SERIES, type SeriesView } from './series';
 
 export interface RunStatus {
@@ -43,6 +43,16 @@ export interface ConsoleState {
   shareCopied: boolean;
   /** A long-running request in progress ("Running to the end…"), or null. */
   busy: string | null;
+  /** The service shown in the inspector and the charts, or null. */
+  selectedService: string | null;
+  /** Balancer switches made during this run (interactive; not in the scenario). */
+  switches: BalancerSwitch[];
+  /** Rates of the last metrics sample (edges, workloads, failure fractions). */
+  flows: Flows | null;
+  /** Downsampled charts of the selected service, from the worker. */
+  charts: ChartData | null;
+  /** The "Import trace" dialog is open. */
+  importOpen: boolean;
 }
 
 export const initialState: ConsoleState = {
@@ -57,6 +67,11 @@ export const initialState: ConsoleState = {
   shareUrl: null,
   shareCopied: false,
   busy: null,
+  selectedService: null,
+  switches: [],
+  flows: null,
+  charts: null,
+  importOpen: false,
 };
 
 export const consoleStore = createStore<ConsoleState>()(() => initialState);

@@ -6,8 +6,19 @@
  */
 import { proxy, releaseProxy, transfer } from 'comlink';
 import type { ProxyMarked, Remote } from 'comlink';
-import { SimService, snapshotTransferables } from './service';
-import type { LoadResult, LoadSource, PresetList, ScenarioInfo, Snapshot, SimulationResults } from './service';
+import { SimService, allTransferables } from './service';
+import type {
+  BalancerResult,
+  BalancerSwitch,
+  LoadResult,
+  LoadSource,
+  PresetList,
+  ScenarioInfo,
+  Snapshot,
+  SimulationResults,
+  TraceImportRequest,
+  TraceImportResult,
+} from './service';
 
 export type * from './service';
 
@@ -23,6 +34,13 @@ export interface SimWorkerApi {
   setSpeed(speed: number): boolean;
   runToEnd(): SimulationResults;
   results(): SimulationResults;
+  /** Switches a service's balancer from now on (recorded; a reset goes back to the scenario's own). */
+  setBalancer(serviceId: string, policy: string): BalancerResult;
+  balancerSwitches(): BalancerSwitch[];
+  /** Replaces a workload's arrivals by a trace file and reloads; pass the bytes' buffer with `transfer`. */
+  importTrace(req: TraceImportRequest): TraceImportResult;
+  /** Which service's downsampled charts snapshots carry (null: none). */
+  setChartFocus(serviceId: string | null, maxPoints?: number): void;
   /** `cb` must be wrapped in Comlink's `proxy()` by the caller. Resolves to a proxied unsubscribe. */
   subscribe(cb: ((snap: Snapshot) => void) & ProxyMarked): (() => void) & ProxyMarked;
 }
@@ -45,13 +63,17 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     setSpeed: (speed) => service.setSpeed(speed),
     runToEnd: () => service.runToEnd(),
     results: () => service.results(),
+    setBalancer: (serviceId, policy) => service.setBalancer(serviceId, policy),
+    balancerSwitches: () => service.balancerSwitches(),
+    importTrace: (req) => service.importTrace(req),
+    setChartFocus: (serviceId, maxPoints) => service.setChartFocus(serviceId, maxPoints),
     subscribe(cb) {
       // `cb` arrives as a Comlink proxy of the page's function: calling it posts a message.
       let active = true;
       const unsubscribe = service.subscribe((snap) => {
         if (!active) return;
         // With one listener the buffers move; with several each needs its own copy.
-        const payload = service.subscriberCount === 1 ? transfer(snap, snapshotTransferables(snap)) : snap;
+        const payload = service.subscriberCount === 1 ? transfer(snap, allTransferables(snap)) : snap;
         void Promise.resolve((cb as (s: Snapshot) => unknown)(payload)).catch(() => {
           // The page went away or the proxy was released: stop sending.
           active = false;

@@ -469,3 +469,193 @@ describe('SimService across a real worker_threads Worker', () => {
     }
   });
 });
+
+describe('switching the load balancer while running', () => {
+  const lbCompare = (): Scenario => {
+    const r = parseScenario(PRESETS['lb-compare']!.scenario);
+    if (!r.ok) throw new Error('lb-compare is invalid');
+    return r.scenario;
+  };
+
+  it('switches from now on, records the switch, and reset replays from the scenario\'s own policy', () => {
+    const time = new FakeTime();
+    const s = new SimService(time.options);
+    const snaps = collect(s);
+    expect(s.load({ preset: 'lb-compare' }).ok).toBe(true);
+    expect(last(snaps).switches).toEqual([]);
+    expect(last(snaps).services?.[0]?.policy).toBe('round-robin');
+    s.setSpeed(100);
+    s.play();
+    time.advance(600); // ~60 simulated seconds
+    expect(last(snaps).now).toBeGreaterThan(30);
+
+    expect(s.setBalancer('app', 'power-of-two')).toEqual({ ok: true });
+    const after = last(snaps);
+    const at = after.now; // the switch forces a push: this is the moment it took effect
+    expect(after.playing).toBe(true); // still running
+    expect(after.switches).toEqual([{ time: at, service: 'app', from: 'round-robin', to: 'power-of-two' }]);
+    expect(after.services?.find((x) => x.id === 'app')?.policy).toBe('power-of-two');
+    // The same policy again is not a switch; bad input is refused as a value.
+    expect(s.setBalancer('app', 'power-of-two')).toEqual({ ok: true });
+    expect(s.balancerSwitches()).toHaveLength(1);
+    expect(s.setBalancer('app', 'fastest')).toMatchObject({ ok: false, error: expect.stringContaining('no balancing policy') });
+    expect(s.setBalancer('nope', 'random')).toMatchObject({ ok: false, error: expect.stringContaining('no service') });
+
+    // The run equals a direct run of the core switched at the same moment.
+    time.advance(600);
+    s.pause();
+    const until = last(snaps).now;
+    const sim = createSimulation(lbCompare());
+    sim.runUntil(at);
+    sim.setBalancer('app', 'power-of-two');
+    sim.runUntil(until);
+    expect(JSON.stringify(s.results())).toBe(JSON.stringify(sim.results()));
+
+    s.reset();
+    const r = last(snaps);
+    expect(r.switches).toEqual([]);
+    expect(r.services?.find((x) => x.id === 'app')?.policy).toBe('round-robin');
+    // The link is the scenario's own: the switch is not in it.
+    const link = s.scenarioInfo()!.link;
+    const fresh = new SimService();
+    expect(fresh.load({ preset: 'lb-compare' })).toMatchObject({ ok: true, link });
+    s.dispose();
+  });
+
+  it('lowers p99 on lb-compare: power of two choices against round robin', () => {
+    const s = new SimService();
+    s.load({ preset: 'lb-compare' });
+    const sim = createSimulation(lbCompare());
+    sim.runUntil(150);
+    const rr = sim.live().services[0]!.slo!.last!.latency!;
+    sim.setBalancer('app', 'power-of-two');
+    sim.runUntil(330);
+    const p2c = sim.live().services[0]!.slo!.last!.latency!;
+    expect(p2c).toBeLessThan(0.6 * rr);
+    s.dispose();
+  });
+
+  it('pushes live rates, failure fractions and per-replica state', () => {
+    const time = new FakeTime();
+    const t = new SimService(time.options);
+    const snaps = collect(t);
+    t.load({ preset: 'two-tier' });
+    t.setSpeed(100);
+    t.play();
+    time.advance(300); // ~30 simulated seconds: several 5 s samples
+    t.pause();
+    const withFlows = snaps.filter((x) => x.flows);
+    const flows = withFlows[withFlows.length - 1]!.flows!;
+    expect(flows.workloads.users).toBeGreaterThan(500);
+    expect(flows.calls.api?.auth).toBeGreaterThan(0);
+    expect(flows.calls.api?.db).toBeGreaterThan(0);
+    expect(flows.services.api?.failureFraction).toBeGreaterThanOrEqual(0);
+    const info = snaps[0]!.scenario!.topology;
+    expect(info.services.map((x) => x.id)).toEqual(['api', 'auth', 'db']);
+    expect(info.services[0]!.calls.map((c) => c.service)).toEqual(['auth', 'db']);
+    expect(info.services[0]!.slo).toEqual({ availability: 0.999, latency: { percentile: 0.99, threshold: 0.25 }, window: 60 });
+    const api = [...snaps].reverse().find((x) => x.services?.some((y) => y.id === 'api'))!.services!.find((y) => y.id === 'api')!;
+    expect(api.replicaView).toMatchObject({ perCell: 1, cells: 20 });
+    expect(api.up).toBe(20);
+    expect(api.inRotation).toBe(20);
+    t.dispose();
+  });
+
+  it('pushes downsampled charts of the focused service only', () => {
+    const s = new SimService();
+    const snaps = collect(s);
+    s.load({ preset: 'lb-compare' });
+    s.setChartFocus('app', 100);
+    s.runToEnd();
+    const charts = [...snaps].reverse().find((x) => x.charts)?.charts;
+    expect(charts?.serviceId).toBe('app');
+    expect(charts!.samples).toBe(1800);
+    expect(charts!.rate.time.length).toBeLessThanOrEqual(100);
+    expect(charts!.latency.time.length).toBeLessThanOrEqual(100);
+    expect(charts!.replicas?.replicas).toBe(20);
+    s.setChartFocus(null);
+    expect(last(snaps).charts).toBeNull();
+    s.setChartFocus('no-such-service');
+    expect(last(snaps).charts).toBeNull();
+    s.dispose();
+  });
+});
+
+describe('importing a trace', () => {
+  const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+  it('replaces a workload\'s arrivals, reloads at time 0, and the arrivals follow the trace', () => {
+    const time = new FakeTime();
+    const s = new SimService(time.options);
+    const snaps = collect(s);
+    s.load({ preset: DEFAULT_PRESET });
+    s.play();
+    time.advance(500);
+    s.pause();
+    const rev = last(snaps).scenarioRev;
+    const r = s.importTrace({
+      workload: 'shoppers',
+      fileName: 'counts.csv',
+      bytes: bytes('minute,requests\n0,100\n1,200\n2,300\n'),
+      format: 'per-minute',
+      minuteSeconds: 10,
+    });
+    expect(r).toMatchObject({ ok: true, workload: 'shoppers', values: 3, format: 'per-minute' });
+    const snap = last(snaps);
+    expect(snap.scenarioRev).toBe(rev + 1);
+    expect(snap.now).toBe(0);
+    expect(snap.scenario?.topology.workloads.find((w) => w.id === 'shoppers')).toMatchObject({
+      arrival: 'trace',
+      trace: { format: 'per-minute', values: 3, minuteSeconds: 10 },
+    });
+    const doc = s.currentScenario()!;
+    expect(doc.workloads[0]!.arrival).toMatchObject({ type: 'trace', format: 'per-minute', data: [100, 200, 300], minuteSeconds: 10 });
+    // Exactly the counted arrivals reach "web" (only the shoppers send there), all within 30 s.
+    s.runToEnd();
+    const web = s.results().services.find((x) => x.id === 'web')!;
+    const warm = s.results().warmup;
+    expect(warm).toBe(0);
+    expect(web.arrivals).toBe(600);
+    // The link carries the trace.
+    expect(s.load({ link: r.ok ? r.link : '' })).toMatchObject({ ok: true });
+    expect(s.currentScenario()!.workloads[0]!.arrival).toMatchObject({ type: 'trace', data: [100, 200, 300] });
+    s.dispose();
+  });
+
+  it('a malformed file reports line numbers and changes nothing', () => {
+    const time = new FakeTime();
+    const s = new SimService(time.options);
+    const snaps = collect(s);
+    s.load({ preset: DEFAULT_PRESET });
+    s.step();
+    const before = last(snaps);
+    const r = s.importTrace({ workload: 'shoppers', fileName: 'bad.csv', bytes: bytes('minute,requests\n0,10\n1,12x\n2,-3\n'), format: 'per-minute' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual(['line 3: "12x" in column "requests" is not a number', 'line 4: -3 in column "requests" is negative']);
+    expect(last(snaps)).toBe(before); // nothing pushed, nothing reloaded
+    expect(s.currentScenario()!.workloads[0]!.arrival.type).toBe('spike');
+    expect(s.importTrace({ workload: 'nobody', fileName: 'a.csv', bytes: bytes('1\n'), format: 'per-minute' })).toMatchObject({ ok: false });
+    expect(s.importTrace({ workload: 'shoppers', fileName: 'a.csv', bytes: bytes('1\n'), format: 'per-minute', minuteSeconds: 0 })).toMatchObject({ ok: false });
+    expect(s.importTrace({ workload: 'shoppers', fileName: 'a.csv', bytes: new Uint8Array(0), format: 'per-minute' })).toMatchObject({ ok: false, errors: ['the file is empty'] });
+    expect(last(snaps)).toBe(before);
+    s.dispose();
+  });
+
+  it('reads gzip, SWF logs (as timestamps) and can fit the duration to the trace', async () => {
+    const { gzipSync } = await import('fflate');
+    const s = new SimService();
+    s.load({ preset: DEFAULT_PRESET });
+    const job = (submit: number): string => [1, submit, 0, 10, 4, -1, -1, 4, 100, -1, 1, 1, 1, -1, 1, -1, -1, -1].join(' ');
+    const swf = `; Version: 2.2\n; Computer: test\n${[0, 30, 60, 120].map(job).join('\n')}\n`;
+    const r = s.importTrace({ workload: 'searchers', fileName: 'log.swf.gz', bytes: gzipSync(bytes(swf)), format: 'swf', minuteSeconds: 6, fitDuration: true });
+    expect(r).toMatchObject({ ok: true, format: 'timestamps', values: 4 });
+    const a = s.currentScenario()!.workloads[1]!.arrival;
+    expect(a).toMatchObject({ type: 'trace', format: 'timestamps', data: [0, 30, 60, 120], scale: 10 });
+    // (120 + 40) / 10 = 16 s
+    expect(r.ok && r.duration).toBe(16);
+    const bad = s.importTrace({ workload: 'searchers', fileName: 'x.gz', bytes: bytes('not gzip at all, honest'), format: 'per-minute' });
+    expect(bad).toMatchObject({ ok: false });
+    s.dispose();
+  });
+});

@@ -13,6 +13,7 @@
  *   keep its old objects and re-render only what changed.
  */
 import {
+  BALANCER_POLICIES,
   createSimulation,
   decodeScenarioLink,
   encodeScenarioLink,
@@ -21,9 +22,15 @@ import {
   PRESETS,
   DEFAULT_PRESET,
 } from '../core/index';
-import type { ParseResult, Scenario, ScenarioIssue, Simulation, SimulationResults, LiveMetrics } from '../core/index';
+import type { BalancerPolicy, ParseResult, Scenario, ScenarioIssue, Simulation, SimulationResults, LiveMetrics, SloWindow } from '../core/index';
+import { buildChartData, chartTransferables, DEFAULT_CHART_POINTS, MAX_CHART_POINTS, type ChartData } from './charts';
+import { topologyOf, type TopologyInfo } from './topology';
+import { parseTraceFile, withTrace, type TraceImportRequest, type TraceImportResult } from './trace-import';
 
-export type { Scenario, ScenarioIssue, SimulationResults };
+export type { BalancerPolicy, Scenario, ScenarioIssue, SimulationResults, SloWindow };
+export type { ChartData, ReplicaHeat } from './charts';
+export type { TopologyInfo, TopologyService, TopologyWorkload, SloObjectives } from './topology';
+export type { TraceFormat, TraceImportRequest, TraceImportResult } from './trace-import';
 
 /** Where a scenario comes from: a preset id, a share link (hash, fragment or full URL), or a document. */
 export type LoadSource = { preset: string } | { link: string } | { scenario: unknown };
@@ -54,7 +61,69 @@ export interface ScenarioInfo {
   seed: number;
   endTime: number;
   serviceIds: string[];
+  /** Services, calls and workloads, for the topology view. */
+  topology: TopologyInfo;
 }
+
+/**
+ * Per-replica state now, one cell per replica, or (over MAX_REPLICA_CELLS replicas) one cell per
+ * group of `perCell` consecutive replicas, so a 10,000-replica service stays a small message.
+ */
+export interface ReplicaView {
+  /** Replicas per cell (1: exact per-replica values). */
+  perCell: number;
+  cells: number;
+  /** Utilization over the last metrics interval (0..1), the cell's mean. */
+  utilization: Float64Array;
+  /** Requests in service / waiting, summed over the cell. */
+  inService: Int32Array;
+  queued: Int32Array;
+  /** Replicas of the cell that are up / in the balancer's rotation. */
+  up: Int32Array;
+  inRotation: Int32Array;
+}
+
+/** Objective status of a service that declares objectives (see TopologyService.slo for the targets). */
+export interface SloStatus {
+  windows: number;
+  breached: number;
+  last: SloWindow | null;
+}
+
+/** A balancer switched while running (an interactive change; not part of the scenario or its link). */
+export interface BalancerSwitch {
+  /** Simulated time of the switch. */
+  time: number;
+  service: string;
+  from: BalancerPolicy;
+  to: BalancerPolicy;
+}
+
+/** One service's figures over the most recent metrics interval(s). */
+export interface ServiceFlow {
+  /** Successful completions per second (last sample). */
+  throughput: number;
+  /** Drops + errors + timeouts per second (last sample). */
+  failures: number;
+  /** (errors + drops + timeouts) / arrivals since the previous sample seen (0..1). */
+  failureFraction: number;
+  /** Latency percentiles of the last interval, seconds (null: nothing completed). */
+  p95: number | null;
+  p99: number | null;
+}
+
+/** Current rates, from the last sample of the series; sent whenever new samples arrived. */
+export interface Flows {
+  /** Simulated time of the sample. */
+  time: number;
+  /** Client requests per second, by workload id. */
+  workloads: Record<string, number>;
+  /** Calls per second on each service → service edge: calls[from][to]. */
+  calls: Record<string, Record<string, number>>;
+  services: Record<string, ServiceFlow>;
+}
+
+export type BalancerResult = { ok: true } | { ok: false; error: string };
 
 export interface ServiceSnapshot {
   id: string;
@@ -64,10 +133,18 @@ export interface ServiceSnapshot {
   completed: number;
   dropped: number;
   timedOut: number;
+  errors: number;
   inSystem: number;
   queued: number;
   utilization: number;
   latency: { mean: number; p50: number; p95: number; p99: number };
+  /** The balancing policy in use now. */
+  policy: BalancerPolicy;
+  /** Replicas up, and in the balancer's rotation. */
+  up: number;
+  inRotation: number;
+  replicaView: ReplicaView;
+  slo: SloStatus | null;
 }
 
 /**
@@ -101,6 +178,15 @@ export interface Snapshot {
   services?: ServiceSnapshot[];
   /** Omitted when there are no new samples and no reset. */
   series?: SeriesDelta;
+  /** Every balancer switch of this run so far; present when the list changed (load, reset, switch). */
+  switches?: BalancerSwitch[];
+  /** Current rates; present when new samples arrived (or after a load or reset). */
+  flows?: Flows;
+  /**
+   * Downsampled charts of the focused service (see `setChartFocus`); present when they changed
+   * (at most ~4 times a second while playing). null: no focus, drop what you had.
+   */
+  charts?: ChartData | null;
 }
 
 export type SnapshotListener = (snap: Snapshot) => void;
@@ -142,6 +228,71 @@ export function snapshotTransferables(snap: Snapshot): ArrayBuffer[] {
   return out;
 }
 
+/** The series buffers and the chart buffers of a snapshot (all freshly made), for `transfer`. */
+export function allTransferables(snap: Snapshot): ArrayBuffer[] {
+  const out = snapshotTransferables(snap);
+  if (snap.charts) for (const b of chartTransferables(snap.charts)) if (!out.includes(b)) out.push(b);
+  return out;
+}
+
+/** Cells of a ReplicaView at most. */
+export const MAX_REPLICA_CELLS = 256;
+
+function isPolicy(p: unknown): p is BalancerPolicy {
+  return typeof p === 'string' && (BALANCER_POLICIES as ReadonlyArray<string>).includes(p);
+}
+
+function replicaView(state: LiveMetrics['services'][number]['replicaState']): ReplicaView {
+  const n = state.utilization.length;
+  const perCell = n <= MAX_REPLICA_CELLS ? 1 : Math.ceil(n / MAX_REPLICA_CELLS);
+  const cells = Math.ceil(n / perCell);
+  const v: ReplicaView = {
+    perCell,
+    cells,
+    utilization: new Float64Array(cells),
+    inService: new Int32Array(cells),
+    queued: new Int32Array(cells),
+    up: new Int32Array(cells),
+    inRotation: new Int32Array(cells),
+  };
+  for (let c = 0; c < cells; c++) {
+    const s = c * perCell;
+    const e = Math.min(n, s + perCell);
+    let u = 0;
+    for (let r = s; r < e; r++) {
+      u += state.utilization[r]!;
+      v.inService[c]! += state.inService[r]!;
+      v.queued[c]! += state.queued[r]!;
+      v.up[c]! += state.up[r]!;
+      v.inRotation[c]! += state.inRotation[r]!;
+    }
+    v.utilization[c] = e > s ? u / (e - s) : 0;
+  }
+  return v;
+}
+
+function sameArray(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+function sameView(a: ReplicaView, b: ReplicaView): boolean {
+  return (
+    a.perCell === b.perCell &&
+    sameArray(a.utilization, b.utilization) &&
+    sameArray(a.inService, b.inService) &&
+    sameArray(a.queued, b.queued) &&
+    sameArray(a.up, b.up) &&
+    sameArray(a.inRotation, b.inRotation)
+  );
+}
+
+function sameSlo(a: SloStatus | null, b: SloStatus | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.windows === b.windows && a.breached === b.breached && (a.last?.end ?? -1) === (b.last?.end ?? -1);
+}
+
 function issue(path: string, message: string): ScenarioIssue {
   return { path, message };
 }
@@ -150,20 +301,26 @@ function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function sameService(a: ServiceSnapshot, b: LiveMetrics['services'][number]): boolean {
+function sameService(a: ServiceSnapshot, b: ServiceSnapshot): boolean {
   return (
     a.replicas === b.replicas &&
     a.arrivals === b.arrivals &&
     a.completed === b.completed &&
     a.dropped === b.dropped &&
     a.timedOut === b.timedOut &&
+    a.errors === b.errors &&
+    a.policy === b.policy &&
+    a.up === b.up &&
+    a.inRotation === b.inRotation &&
     a.inSystem === b.inSystem &&
     a.queued === b.queued &&
     Object.is(a.utilization, b.utilization) &&
     Object.is(a.latency.mean, b.latency.mean) &&
     Object.is(a.latency.p50, b.latency.p50) &&
     Object.is(a.latency.p95, b.latency.p95) &&
-    Object.is(a.latency.p99, b.latency.p99)
+    Object.is(a.latency.p99, b.latency.p99) &&
+    sameView(a.replicaView, b.replicaView) &&
+    sameSlo(a.slo, b.slo)
   );
 }
 
@@ -176,17 +333,47 @@ function copyService(s: LiveMetrics['services'][number]): ServiceSnapshot {
     completed: s.completed,
     dropped: s.dropped,
     timedOut: s.timedOut,
+    errors: s.errors,
     inSystem: s.inSystem,
     queued: s.queued,
     utilization: s.utilization,
     latency: { mean: l.mean, p50: l.p50, p95: l.p95, p99: l.p99 },
+    policy: s.policy,
+    up: s.up,
+    inRotation: s.inRotation,
+    replicaView: replicaView(s.replicaState),
+    slo: s.slo ? { windows: s.slo.windows, breached: s.slo.breached, last: s.slo.last ? { ...s.slo.last } : null } : null,
   };
 }
+
+const finiteOrNull = (x: number | undefined): number | null => (x !== undefined && Number.isFinite(x) ? x : null);
+const lastValue = (c: Float64Array | undefined, len: number): number => (c && len > 0 ? c[len - 1]! : Number.NaN);
+const rateOrZero = (x: number): number => (Number.isFinite(x) ? x : 0);
 
 export class SimService {
   private sim: Simulation | null = null;
   private scenario: Scenario | null = null;
+  /** The loaded document as written (defaults left out): what a trace import edits. */
+  private doc: unknown = null;
   private info: ScenarioInfo | null = null;
+
+  /** Balancer switches made while running (cleared by reset and load). */
+  private switches: BalancerSwitch[] = [];
+  private pendingSwitches = false;
+  /** The policy in use per service id. */
+  private policies = new Map<string, BalancerPolicy>();
+
+  /** Rates of the last sample, and the counters they were measured from. */
+  private flows: Flows | null = null;
+  private flowLength = -1;
+  private flowMarks = new Map<string, { arrivals: number; failed: number }>();
+
+  /** The service whose charts are pushed, and when they were last built. */
+  private chartFocus: { serviceId: string; maxPoints: number } | null = null;
+  private chartDirty = false;
+  private chartBuiltLength = -1;
+  private lastChartWall = -Infinity;
+  private chartCostMs = 0;
 
   private playing = false;
   private speed: number;
@@ -320,10 +507,18 @@ export class SimService {
       link = '';
     }
 
+    let topology: TopologyInfo;
+    try {
+      topology = topologyOf(scenario);
+    } catch (e) {
+      return { ok: false, errors: [issue('', `the scenario could not be read: ${errorMessage(e)}`)] };
+    }
+
     this.stopTimer();
     this.playing = false;
     this.sim = sim;
     this.scenario = scenario;
+    this.doc = doc ?? scenario;
     this.scenarioRev++;
     this.info = {
       name: scenario.name,
@@ -333,8 +528,11 @@ export class SimService {
       seed: scenario.seed,
       endTime: sim.endTime,
       serviceIds: scenario.services.map((s) => s.id),
+      topology,
     };
     this.pendingInfo = true;
+    if (this.chartFocus && !scenario.services.some((s) => s.id === this.chartFocus?.serviceId)) this.chartFocus = null;
+    this.resetRunState();
     this.resetDeltaState();
     this.push(true);
     return { ok: true, name: scenario.name, link, ...(preset !== undefined ? { preset } : {}) };
@@ -389,8 +587,100 @@ export class SimService {
       } catch (e) {
         this.fail(e);
       }
+      this.resetRunState();
       this.resetDeltaState();
     }
+    this.push(true);
+  }
+
+  /**
+   * Switches a service's load balancer from now on, while running or paused. The switch is
+   * recorded (see `Snapshot.switches`) but is not part of the scenario: reset and the share link
+   * start from the scenario's own policy.
+   */
+  setBalancer(serviceId: string, policy: string): BalancerResult {
+    const sim = this.sim;
+    let result: BalancerResult;
+    if (!sim || !this.scenario) result = { ok: false, error: 'no scenario is loaded' };
+    else if (!isPolicy(policy)) result = { ok: false, error: `there is no balancing policy "${String(policy)}" (available: ${BALANCER_POLICIES.join(', ')})` };
+    else if (!this.policies.has(serviceId)) result = { ok: false, error: `there is no service "${String(serviceId)}"` };
+    else if (sim.finished) result = { ok: false, error: 'the run has ended: reset it to start again' };
+    else if (this.policies.get(serviceId) === policy) result = { ok: true };
+    else {
+      try {
+        if (sim.setBalancer(serviceId, policy)) {
+          const from = this.policies.get(serviceId)!;
+          this.policies.set(serviceId, policy);
+          this.switches.push({ time: sim.now, service: serviceId, from, to: policy });
+          this.pendingSwitches = true;
+          this.chartDirty = true;
+          result = { ok: true };
+        } else result = { ok: false, error: `the simulation refused the policy "${policy}" for "${serviceId}"` };
+      } catch (e) {
+        result = { ok: false, error: `the balancer could not be switched: ${errorMessage(e)}` };
+      }
+    }
+    this.push(true);
+    return result;
+  }
+
+  /** The balancer switches of this run so far. */
+  balancerSwitches(): BalancerSwitch[] {
+    return this.switches.map((s) => ({ ...s }));
+  }
+
+  /**
+   * Replaces a workload's arrivals by a trace file (CSV per-minute counts, timestamps or an SWF
+   * log; gzip accepted), then validates and reloads the scenario: the clock starts over. A file or
+   * a result that does not validate changes nothing and comes back as line-numbered messages.
+   */
+  importTrace(req: TraceImportRequest): TraceImportResult {
+    const name = typeof req?.fileName === 'string' && req.fileName !== '' ? req.fileName : 'the file';
+    if (!this.scenario || this.doc === null) return { ok: false, title: 'No scenario is loaded', errors: [] };
+    if (!this.scenario.workloads.some((w) => w.id === req.workload)) {
+      return { ok: false, title: 'The trace could not be imported', errors: [`there is no workload "${String(req.workload)}"`] };
+    }
+    let parsed: ReturnType<typeof parseTraceFile>;
+    try {
+      parsed = parseTraceFile(req);
+    } catch (e) {
+      parsed = { ok: false, errors: [errorMessage(e)] };
+    }
+    if (!parsed.ok) return { ok: false, title: `${name} is not a valid ${req.format} trace`, errors: parsed.errors };
+    const next = withTrace(this.doc, req.workload, parsed.format, parsed.data, {
+      ...(req.minuteSeconds !== undefined ? { minuteSeconds: req.minuteSeconds } : {}),
+      loop: req.loop === true,
+      fitDuration: req.fitDuration === true,
+    });
+    if (!next.ok) return { ok: false, title: 'The trace could not be imported', errors: next.errors };
+    const loaded = this.load({ scenario: next.doc });
+    if (!loaded.ok) {
+      return {
+        ok: false,
+        title: 'The scenario with this trace is not valid; nothing was changed',
+        errors: loaded.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)),
+      };
+    }
+    return {
+      ok: true,
+      name: loaded.name,
+      link: loaded.link,
+      workload: req.workload,
+      values: parsed.data.length,
+      format: parsed.format,
+      duration: this.sim?.endTime ?? 0,
+    };
+  }
+
+  /**
+   * Which service's charts to push (null: none). `maxPoints` bounds each line chart (≤ 1000).
+   * Charts are pushed now, then with new samples at most ~4 times a second.
+   */
+  setChartFocus(serviceId: string | null, maxPoints: number = DEFAULT_CHART_POINTS): void {
+    const valid = typeof serviceId === 'string' && this.scenario?.services.some((s) => s.id === serviceId) === true;
+    const points = Number.isFinite(maxPoints) ? Math.max(10, Math.min(MAX_CHART_POINTS, Math.floor(maxPoints))) : DEFAULT_CHART_POINTS;
+    this.chartFocus = valid ? { serviceId: serviceId as string, maxPoints: points } : null;
+    this.chartDirty = true;
     this.push(true);
   }
 
@@ -558,6 +848,67 @@ export class SimService {
     this.eventsPerWallSecond = 0;
   }
 
+  /** A new run of the loaded scenario: its own policies, no switches, no rates yet. */
+  private resetRunState(): void {
+    this.switches = [];
+    this.pendingSwitches = true;
+    this.policies = new Map((this.scenario?.services ?? []).map((s) => [s.id, s.loadBalancer.policy]));
+    this.flows = null;
+    this.flowLength = -1;
+    this.flowMarks = new Map();
+    this.chartDirty = true;
+    this.chartBuiltLength = -1;
+    this.lastChartWall = -Infinity;
+  }
+
+  /** Rates from the last sample, and failure fractions from the counters since the previous call. */
+  private buildFlows(live: LiveMetrics): Flows {
+    const series = live.series;
+    const len = Math.min(series.length, series.time.length);
+    const flows: Flows = { time: len > 0 ? series.time[len - 1]! : 0, workloads: {}, calls: {}, services: {} };
+    const topo = this.info?.topology;
+    for (const w of topo?.workloads ?? []) flows.workloads[w.id] = rateOrZero(lastValue(series.column(`workload.${w.id}.rate`), len));
+    for (const s of topo?.services ?? []) {
+      if (s.calls.length === 0) continue;
+      const out: Record<string, number> = {};
+      for (const c of s.calls) out[c.service] = rateOrZero(lastValue(series.column(`call.${s.id}.${c.service}.rate`), len));
+      flows.calls[s.id] = out;
+    }
+    for (const s of live.services) {
+      const failed = s.dropped + s.timedOut + s.errors;
+      const mark = this.flowMarks.get(s.id) ?? { arrivals: 0, failed: 0 };
+      const dArr = s.arrivals - mark.arrivals;
+      const dFail = failed - mark.failed;
+      this.flowMarks.set(s.id, { arrivals: s.arrivals, failed });
+      const fraction = dArr > 0 ? Math.min(1, Math.max(0, dFail / dArr)) : dFail > 0 ? 1 : 0;
+      flows.services[s.id] = {
+        throughput: rateOrZero(lastValue(series.column(`${s.id}.throughput`), len)),
+        failures: rateOrZero(lastValue(series.column(`${s.id}.dropped`), len)) + rateOrZero(lastValue(series.column(`${s.id}.errors`), len)),
+        failureFraction: fraction,
+        p95: finiteOrNull(lastValue(series.column(`${s.id}.p95`), len)),
+        p99: finiteOrNull(lastValue(series.column(`${s.id}.p99`), len)),
+      };
+    }
+    return flows;
+  }
+
+  /** Minimum wall time between two chart builds while playing: 250 ms, more if building is slow. */
+  private chartInterval(): number {
+    return Math.max(250, this.chartCostMs * 10);
+  }
+
+  private buildCharts(live: LiveMetrics, len: number): ChartData | null {
+    const focus = this.chartFocus;
+    if (!focus) return null;
+    const t0 = this.clock();
+    const data = buildChartData(live.series, focus.serviceId, { maxPoints: focus.maxPoints });
+    this.chartCostMs = Math.max(0, this.clock() - t0);
+    this.lastChartWall = this.clock();
+    this.chartBuiltLength = len;
+    this.chartDirty = false;
+    return data;
+  }
+
   private push(force: boolean): void {
     const sim = this.sim;
     if (!sim) return;
@@ -568,7 +919,7 @@ export class SimService {
       // Nobody to tell: keep the delta state so the next listener gets a full snapshot anyway.
       return;
     }
-    const snap = this.buildDelta(sim);
+    const snap = this.buildDelta(sim, force, wall);
     for (const cb of this.listeners) {
       try {
         cb(snap);
@@ -592,7 +943,7 @@ export class SimService {
     };
   }
 
-  private buildDelta(sim: Simulation): Snapshot {
+  private buildDelta(sim: Simulation, force: boolean, wall: number): Snapshot {
     const snap = this.header(sim);
     if (this.pendingInfo && this.info) {
       snap.scenario = { ...this.info, serviceIds: [...this.info.serviceIds] };
@@ -601,10 +952,11 @@ export class SimService {
     const live = sim.live();
     const changed: ServiceSnapshot[] = [];
     for (const s of live.services) {
-      const prev = this.sentServices.get(s.id);
-      if (prev && sameService(prev, s)) continue;
       const copy = copyService(s);
+      const prev = this.sentServices.get(s.id);
+      if (prev && sameService(prev, copy)) continue;
       this.sentServices.set(s.id, copy);
+      // Kept for the next comparison and sent as is: its arrays are copied on the way, never transferred.
       changed.push(copy);
     }
     if (changed.length > 0) snap.services = changed;
@@ -616,6 +968,21 @@ export class SimService {
       snap.series = this.sliceSeries(series, from, len, this.pendingSeriesReset);
       this.sentSeriesLength = len;
       this.pendingSeriesReset = false;
+    }
+    if (len !== this.flowLength) {
+      this.flows = this.buildFlows(live);
+      this.flowLength = len;
+      snap.flows = this.flows;
+    }
+    if (this.pendingSwitches) {
+      snap.switches = this.balancerSwitches();
+      this.pendingSwitches = false;
+    }
+    if (this.chartDirty && !this.chartFocus) {
+      snap.charts = null;
+      this.chartDirty = false;
+    } else if (this.chartFocus && (this.chartDirty || len !== this.chartBuiltLength)) {
+      if (force || !this.playing || this.chartDirty || wall - this.lastChartWall >= this.chartInterval()) snap.charts = this.buildCharts(live, len);
     }
     return snap;
   }
@@ -630,6 +997,12 @@ export class SimService {
     // Up to what the others were sent, so later deltas line up for everybody.
     const len = this.pendingSeriesReset ? 0 : this.sentSeriesLength;
     snap.series = this.sliceSeries(live.series, 0, len, true);
+    snap.switches = this.balancerSwitches();
+    if (this.flows) snap.flows = this.flows;
+    if (this.chartFocus) {
+      const data = buildChartData(live.series, this.chartFocus.serviceId, { maxPoints: this.chartFocus.maxPoints });
+      if (data) snap.charts = data;
+    }
     // Services not yet sent to the others will come with the next delta anyway; harmless duplicates.
     return snap;
   }

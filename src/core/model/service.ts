@@ -91,10 +91,11 @@ export class ServiceRuntime implements ReplicaView {
   /** Requests that failed: their replica crashed, they were sent to a dead replica, or a call they made failed. */
   readonly errors = new Float64Array(2);
 
-  /** Latency of every successful request (all phases), for live figures. */
-  readonly latencyAll = new Histogram();
-  /** Latency of measured requests, for results. */
+  /** Latency of successful requests that arrived during the warm-up, and of measured ones (results). */
+  readonly warmupLatency = new Histogram();
   readonly latency = new Histogram();
+  /** Scratch for live figures over both phases. */
+  private readonly latencyBoth = new Histogram();
   readonly latencyBatches: BatchMeans;
   readonly waitBatches: BatchMeans;
   waitSum = 0;
@@ -168,6 +169,16 @@ export class ServiceRuntime implements ReplicaView {
     return this.rtAvg[i]!;
   }
 
+  /** Latency of every successful request so far, warm-up included (for live figures). */
+  latencySoFar(): Histogram {
+    if (this.warmupLatency.count === 0) return this.latency;
+    if (this.latency.count === 0) return this.warmupLatency;
+    this.latencyBoth.reset();
+    this.latencyBoth.add(this.warmupLatency);
+    this.latencyBoth.add(this.latency);
+    return this.latencyBoth;
+  }
+
   get queuedCount(): number {
     return this.queuedTotal;
   }
@@ -224,12 +235,11 @@ export class ServiceRuntime implements ReplicaView {
         const rt = now - arrival;
         this.completed[phase]!++;
         this.windowCompleted++;
-        this.latencyAll.record(rt);
         this.windowLatency.record(rt);
         if (phase === 1) {
           this.latency.record(rt);
           this.latencyBatches.add(arrival, rt);
-        }
+        } else this.warmupLatency.record(rt);
         this.sloGood++;
         this.sloLatency.record(rt);
         if (rt > this.cfg.sloThreshold) {

@@ -128,6 +128,23 @@ function summarize(h: Histogram, interval?: { mean: number; halfWidth: number | 
   };
 }
 
+/** A latency summary moved by a constant (e.g. the network both ways). */
+function shift(l: LatencySummary, by: number): LatencySummary {
+  if (by === 0) return l;
+  const m = (x: number | null) => (x === null ? null : x + by);
+  return {
+    count: l.count,
+    mean: m(l.mean),
+    ci95: l.ci95 ? { low: l.ci95.low + by, high: l.ci95.high + by } : null,
+    p50: m(l.p50),
+    p95: m(l.p95),
+    p99: m(l.p99),
+    p999: m(l.p999),
+    min: m(l.min),
+    max: m(l.max),
+  };
+}
+
 interface CallPlan {
   parallel: boolean;
   targets: Int32Array;
@@ -185,6 +202,13 @@ export class Simulation implements ServiceHost {
   private readonly wlRequests: Float64Array;
   private readonly wlCompleted: Float64Array;
   private readonly wlLatency: Histogram[] = [];
+  /**
+   * Whether a workload is the only source of its target service (no other workload, no caller):
+   * then its end-to-end latency is the service's latency plus a constant (the network both ways),
+   * and is derived from the service's figures instead of being recorded twice per request.
+   */
+  private readonly wlSoleSource: Uint8Array;
+  private readonly needsKey: Uint8Array;
   private readonly wlBatches: BatchMeans[] = [];
 
   /** Calls sent per caller → target edge, in the current metrics interval; and client requests per workload. */
@@ -321,6 +345,15 @@ export class Simulation implements ServiceHost {
     this.wlRequests = new Float64Array(nw);
     this.wlCompleted = new Float64Array(nw);
     this.workloadWindow = new Float64Array(nw);
+    this.needsKey = Uint8Array.from(scenario.workloads, (w) => {
+      const t = scenario.services.find((x) => x.id === w.target)!;
+      return t.queue === 'shared' && t.calls === undefined ? 0 : 1;
+    });
+    this.wlSoleSource = Uint8Array.from(scenario.workloads, (w) => {
+      const others = scenario.workloads.filter((x) => x.target === w.target).length > 1;
+      const called = scenario.services.some((svc) => svc.calls?.targets.some((t) => t.service === w.target));
+      return others || called ? 0 : 1;
+    });
     this.workloadCols = Int32Array.from(scenario.workloads.map((w) => this.series.addColumn(`workload.${w.id}.rate`)));
     scenario.workloads.forEach((w, i) => {
       const target = serviceIndex.get(w.target)!;
@@ -380,7 +413,8 @@ export class Simulation implements ServiceHost {
   private onArrival(w: number): void {
     const k = this.kernel;
     const now = k.now;
-    const key = this.clients[w]!.nextKey();
+    // Affinity keys matter only where a balancer routes (not into a shared queue that calls nobody).
+    const key = this.needsKey[w] === 1 ? this.clients[w]!.nextKey() : 0;
     this.workloadWindow[w]!++;
     const lat = this.clientLatency[w]!;
     if (lat > 0) k.schedule(lat, this.deliverKind, w, key | 0);
@@ -448,6 +482,7 @@ export class Simulation implements ServiceHost {
     this.wlRequests[w]!++;
     if (outcome === OK) {
       this.wlCompleted[w]!++;
+      if (this.wlSoleSource[w] === 1) return;
       const e2e = now - arrival + 2 * this.clientLatency[w]!;
       this.wlLatency[w]!.record(e2e);
       this.wlBatches[w]!.add(arrival, e2e);
@@ -548,7 +583,7 @@ export class Simulation implements ServiceHost {
     const now = this.kernel.now;
     return {
       services: this.services.map((s, i) => {
-        const h = s.latencyAll;
+        const h = s.latencySoFar();
         const slots = s.size * s.cfg.concurrency;
         return {
           id: s.cfg.id,
@@ -622,7 +657,10 @@ export class Simulation implements ServiceHost {
         requests: this.wlRequests[i]!,
         completed: this.wlCompleted[i]!,
         failed: this.wlRequests[i]! - this.wlCompleted[i]!,
-        latency: summarize(this.wlLatency[i]!, this.wlBatches[i]!.interval()),
+        latency:
+          this.wlSoleSource[i] === 1
+            ? shift(summarize(this.services[this.workloadTarget[i]!]!.latency, this.services[this.workloadTarget[i]!]!.latencyBatches.interval()), 2 * this.clientLatency[i]!)
+            : summarize(this.wlLatency[i]!, this.wlBatches[i]!.interval()),
       }),
     );
     return {

@@ -1,0 +1,84 @@
+/**
+ * Custom @xyflow/react nodes, declared once at module level and memoised. Their `data` holds only
+ * the static description; live numbers come from the console store through narrow selectors, so
+ * a tick re-renders a node's content without touching the node objects xyflow holds.
+ */
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useConsole } from '../store';
+import { formatMs, formatPercent, formatRatePerSecond } from '../format';
+import { policyLabel } from '../inspector/policies';
+import { ReplicaCells } from './ReplicaCells';
+import type { ServiceNodeType, WorkloadNodeType } from './topologyStore';
+
+const ARRIVAL_LABELS: Readonly<Record<string, string>> = {
+  poisson: 'Poisson',
+  piecewise: 'rate curve',
+  diurnal: 'diurnal',
+  spike: 'flash crowd',
+  mmpp: 'bursty (MMPP)',
+  trace: 'trace replay',
+};
+
+export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<ServiceNodeType>) {
+  const spec = data.service;
+  const id = spec.id;
+  const svc = useConsole((s) => s.services[id]);
+  const flow = useConsole((s) => s.flows?.services[id]);
+  const selected = useConsole((s) => s.selectedService === id);
+  const policy = svc?.policy ?? spec.policy;
+  const switched = policy !== spec.policy;
+  const failure = flow?.failureFraction ?? 0;
+  return (
+    <div className={`tnode tnode-service${selected ? ' is-selected' : ''}`} data-testid={`topo-service-${id}`} aria-label={`Service ${id}`}>
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <div className="tnode-head">
+        <span className="tnode-title">{id}</span>
+        <span className={`chip${switched ? ' chip-switched' : ''}`} data-testid={`topo-service-${id}-policy`} title={spec.queue === 'shared' ? 'Shared queue: the next free replica takes the next request' : 'Load balancer policy'}>
+          {spec.queue === 'shared' ? 'shared queue' : policyLabel(policy)}
+        </span>
+      </div>
+      <div className="tnode-sub muted">
+        {svc ? `${svc.up}/${svc.replicas} up` : `${spec.replicas} replicas`}
+        {svc && svc.inRotation < svc.up ? ` · ${svc.inRotation} in rotation` : ''}
+        {spec.zone ? ` · ${spec.zone}` : ''}
+      </div>
+      {svc && <ReplicaCells view={svc.replicaView} replicas={svc.replicas} />}
+      <div className="tnode-stats num">
+        <span title="Completed requests per second (last interval)">{formatRatePerSecond(flow?.throughput ?? 0)}</span>
+        <span title="p99 latency of the last interval, ms">p99 {formatMs(flow?.p99)}</span>
+        <span className={failure > 0.001 ? 'bad' : undefined} title="Errors, drops and timeouts over arrivals, last interval">
+          ✕ {formatPercent(failure)}
+        </span>
+      </div>
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </div>
+  );
+});
+
+export const WorkloadNode = memo(function WorkloadNode({ data }: NodeProps<WorkloadNodeType>) {
+  const w = data.workload;
+  const rate = useConsole((s) => s.flows?.workloads[w.id] ?? 0);
+  const where = w.fromLabel ? `from ${w.fromLabel}` : `next to ${w.target}`;
+  const arrival = w.trace
+    ? `trace · ${w.trace.values.toLocaleString('en-US')} ${w.trace.format === 'per-minute' ? 'min' : 'arrivals'}`
+    : (ARRIVAL_LABELS[w.arrival] ?? w.arrival);
+  return (
+    <div className="tnode tnode-workload" data-testid={`topo-workload-${w.id}`} aria-label={`Workload ${w.id}`}>
+      <div className="tnode-head">
+        <span className="tnode-title">{w.name ?? w.id}</span>
+        <span className={`chip${w.trace ? ' chip-trace' : ''}`} data-testid={`topo-workload-${w.id}-arrival`}>
+          {arrival}
+        </span>
+      </div>
+      <div className="tnode-sub muted">clients {where}</div>
+      <div className="tnode-rate num" data-testid={`topo-workload-${w.id}-rate`}>
+        {formatRatePerSecond(rate)}
+      </div>
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </div>
+  );
+});
+
+/** Stable for the lifetime of the page (xyflow warns when nodeTypes change). */
+export const NODE_TYPES = { service: ServiceNode, workload: WorkloadNode };
