@@ -11,7 +11,8 @@
 import { createSimulation, durationSeconds, formatDuration, PRESETS, type SimulationResults } from '../core/index';
 import { CliError, loadScenario } from './load';
 
-const USAGE = 'usage: npm run sim -- <scenario.json | preset-name | link> [--until <duration>] [--seed N] [--json]   |   npm run sim -- --list';
+const USAGE =
+  'usage: npm run sim -- <scenario.json | preset-name | link> [--until <duration>] [--seed N] [--json] [--log] [--explain <instance>]   |   npm run sim -- --list';
 
 interface Args {
   source?: string;
@@ -20,10 +21,12 @@ interface Args {
   json: boolean;
   list: boolean;
   help: boolean;
+  log: boolean;
+  explain?: string;
 }
 
 export function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, list: false, help: false };
+  const args: Args = { json: false, list: false, help: false, log: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -34,6 +37,8 @@ export function parseArgs(argv: string[]): Args {
     if (a === '--json') args.json = true;
     else if (a === '--list') args.list = true;
     else if (a === '--help' || a === '-h') args.help = true;
+    else if (a === '--log') args.log = true;
+    else if (a === '--explain') args.explain = value();
     else if (a === '--until') {
       const v = value();
       const t = durationSeconds(v);
@@ -88,7 +93,46 @@ export function summary(r: SimulationResults, wallMs: number): string {
       ms(s.latency.p99),
     ]);
   }
-  lines.push(table(rows));
+  if (r.services.length > 0) lines.push(table(rows));
+  const c = r.compute;
+  if (c) {
+    lines.push('');
+    lines.push(
+      `compute: ${c.hosts} hosts (${c.hostsUp} up, ${c.poweredOn} powered on); instances ${Object.entries(c.instances)
+        .filter(([, n]) => n > 0)
+        .map(([st, n]) => `${n} ${st}`)
+        .join(', ')}; scheduling latency p95 ${c.schedulingLatency.p95 === null ? '—' : formatDuration(c.schedulingLatency.p95)}${c.fragmentation ? `; fragmentation ${(c.fragmentation.value * 100).toFixed(1)} %` : ''}`,
+    );
+    const poolRows = [['pool', 'hosts', 'up', 'on', 'instances', 'cpu alloc', 'mem alloc']];
+    for (const [id, p] of Object.entries(c.pools)) {
+      poolRows.push([id, String(p.hosts), String(p.up), String(p.poweredOn), String(p.instances), `${((100 * p.cpu.allocated) / Math.max(1e-9, p.cpu.capacity)).toFixed(1)} %`, `${((100 * p.memory.allocated) / Math.max(1e-9, p.memory.capacity)).toFixed(1)} %`]);
+    }
+    lines.push(table(poolRows));
+    for (const u of c.unschedulable.slice(0, 5)) lines.push(`unschedulable ${u.instance}: ${u.reason}`);
+    if (c.violations.length > 0) {
+      lines.push(`INVARIANT VIOLATIONS: ${c.violations.length}`);
+      for (const v of c.violations.slice(0, 10)) lines.push(`  ${formatDuration(v.t)} ${v.rule}: ${v.detail}`);
+    } else lines.push('allocation invariants: held throughout (capacity × overcommit, no instance on a failed host, isolation, anti-affinity)');
+  }
+  return lines.join('\n');
+}
+
+type Explained = ReturnType<NonNullable<ReturnType<typeof createSimulation>['compute']>['explain']>;
+
+export function explainText(ex: Explained): string {
+  const lines = [`${ex.instance}: ${ex.state}${ex.host ? ` on ${ex.host}` : ''}`];
+  const x = ex.explanation;
+  if (x) {
+    lines.push(`last placement at ${formatDuration(x.time)}: ${x.summary}`);
+    lines.push(`  ${x.examined} of ${x.totalHosts} hosts examined, ${x.feasible} feasible`);
+    for (const f of x.filters) {
+      if (f.removed > 0) lines.push(`  filter ${f.name}: removed ${f.removed} (${Object.entries(f.reasons).map(([r, n]) => `${n} ${r}`).join(', ')})`);
+    }
+    for (const s of x.scores) lines.push(`  score ${s.host.padEnd(14)} ${s.total.toFixed(1).padStart(6)}  ${Object.entries(s.plugins).map(([p, v]) => `${p} ${v.toFixed(1)}`).join(', ')}`);
+    if (x.preempted.length) lines.push(`  preempted instances: ${x.preempted.join(', ')}`);
+  }
+  lines.push('history:');
+  for (const e of ex.history) lines.push(`  ${formatDuration(e.t).padStart(9)}  ${e.from && e.to ? `${e.from} → ${e.to}: ` : ''}${e.reason}`);
   return lines.join('\n');
 }
 
@@ -129,6 +173,33 @@ export function main(argv: string[]): number {
   sim.runUntil(args.until ?? sim.endTime);
   const wallMs = performance.now() - t0;
   const results = sim.results();
+  if (args.explain !== undefined) {
+    if (!sim.compute) {
+      process.stderr.write('cumulo sim: --explain: this scenario has no host pools, so no instances to explain\n');
+      return 2;
+    }
+    let ex;
+    try {
+      ex = sim.compute.explain(args.explain);
+    } catch (e) {
+      process.stderr.write(`cumulo sim: --explain: ${(e as Error).message}\n`);
+      return 2;
+    }
+    if (args.json) process.stdout.write(`${JSON.stringify(ex, null, 2)}\n`);
+    else process.stdout.write(`${explainText(ex)}\n`);
+    return 0;
+  }
+  if (args.log) {
+    if (!sim.compute) {
+      process.stderr.write('cumulo sim: --log: this scenario has no host pools, so no compute event log\n');
+      return 2;
+    }
+    for (const e of sim.compute.log) {
+      process.stdout.write(`${formatDuration(e.t).padStart(9)}  ${e.kind.padEnd(9)} ${e.subject.padEnd(22)} ${e.from && e.to ? `${e.from} → ${e.to}: ` : ''}${e.reason}\n`);
+    }
+    if (sim.compute.logDropped > 0) process.stdout.write(`(${sim.compute.logDropped} further entries not kept)\n`);
+    return 0;
+  }
   if (args.json) {
     const run = {
       wallMs,

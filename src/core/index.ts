@@ -17,3 +17,6 @@ export type { Preset } from './presets';
 export { parseTraceText, resolveTraceFiles } from './traffic/trace-file';
 export type { TraceParseResult } from './traffic/trace-file';
 export type { SeriesStore } from './metrics/series';
+export type { ComputeOperation } from './sim/simulation';
+export type { ComputeSummary, AllocationSummary, LogEntry, InvariantViolation, InstanceState } from './compute/compute';
+export type { PlacementExplanation } from './compute/types';

@@ -11,6 +11,8 @@ export class Network {
   private readonly regions = new Set<string>();
   private readonly links = new Map<string, number>();
   private readonly sameZone: number;
+  private readonly hostBandwidth: number;
+  private readonly linkBandwidth = new Map<string, number>();
   private readonly crossZone: number;
   private readonly crossRegion: number;
 
@@ -20,6 +22,7 @@ export class Network {
       for (const z of r.zones) this.zoneRegion.set(z.id, r.id);
     }
     const n = scenario.network;
+    this.hostBandwidth = n.hostBandwidthGbps;
     this.sameZone = durationSeconds(n.sameZone);
     this.crossZone = durationSeconds(n.crossZone);
     this.crossRegion = durationSeconds(n.crossRegion);
@@ -27,11 +30,20 @@ export class Network {
       const t = durationSeconds(l.latency);
       this.links.set(`${l.between[0]}|${l.between[1]}`, t);
       this.links.set(`${l.between[1]}|${l.between[0]}`, t);
+      this.linkBandwidth.set(`${l.between[0]}|${l.between[1]}`, l.bandwidthGbps);
+      this.linkBandwidth.set(`${l.between[1]}|${l.between[0]}`, l.bandwidthGbps);
     }
   }
 
-  private regionOf(place: string): string | undefined {
+  regionOf(place: string | undefined): string | undefined {
+    if (place === undefined) return undefined;
     return this.zoneRegion.get(place) ?? (this.regions.has(place) ? place : undefined);
+  }
+
+  /** Bandwidth between two regions for bulk transfers (live migration), Gbit/s: the host network within a region, a listed link's bandwidth across regions, else 1 Gbit/s over the internet. */
+  bandwidth(ra: string, rb: string): number {
+    if (ra === rb) return this.hostBandwidth;
+    return this.linkBandwidth.get(`${ra}|${rb}`) ?? 1;
   }
 
   /** One-way latency in seconds between two places (undefined = unplaced: no latency). */

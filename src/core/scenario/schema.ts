@@ -107,11 +107,62 @@ const shapeSchema = z.strictObject({
   gpu: z.int().min(0).optional().meta(d('GPUs per host.')),
 });
 
+const taintSchema = z.strictObject({
+  key: z.string().min(1).max(63).meta(d('Taint key, e.g. "gpu".')),
+  value: z.string().max(63).optional().meta(d('Taint value.')),
+  effect: z
+    .enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute'])
+    .meta(d('NoSchedule: only tolerating instances land here; PreferNoSchedule: avoided when possible; NoExecute: also evicts running instances that do not tolerate it.')),
+});
+
+const tolerationSchema = z.strictObject({
+  key: z.string().min(1).max(63).meta(d('Taint key tolerated.')),
+  value: z.string().max(63).optional().meta(d('Taint value tolerated (absent: any value).')),
+  effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']).optional().meta(d('Effect tolerated (absent: every effect).')),
+});
+
 const hostPoolSchema = z.strictObject({
   id,
   zone: id.meta(d('The zone the pool sits in (a zone id from regions[].zones).')),
   count: z.int().min(0).max(100_000).meta(d('Number of identical hosts.')),
   shape: shapeSchema.meta(d('Capacity of one host.')),
+  overcommit: z
+    .strictObject({
+      cpu: z.number().min(1).max(16).default(1).meta(d('CPU overcommit ratio: allocatable vCPU = vCPU × ratio.')),
+      memory: z.number().min(1).max(4).default(1).meta(d('Memory overcommit ratio.')),
+    })
+    .default({ cpu: 1, memory: 1 })
+    .meta(d('Overcommit ratios of the pool.')),
+  taints: z.array(taintSchema).max(20).default([]).meta(d('Taints every host of the pool carries.')),
+  dedicatedTo: z.string().min(1).max(63).optional().meta(d('Dedicated hosts: only this tenant\'s instances may run here.')),
+  mtbf: durationSchema.optional().meta(d('Mean time between failures of each host: hosts fail at random (exponential), and come back after mttr.')),
+  mttr: durationSchema.default('10m').meta(d('Mean time to repair a failed host (exponential).')),
+});
+
+const placementSchema = z.strictObject({
+  kind: z.enum(['vm', 'container']).default('vm').meta(d('Virtual machine (boots in tens of seconds) or container (seconds).')),
+  zones: z.array(id).max(20).optional().meta(d('Zones the instances may run in (absent: any).')),
+  tolerations: z.array(tolerationSchema).max(20).default([]).meta(d('Taints the instances tolerate.')),
+  spread: z
+    .strictObject({
+      maxSkew: z.int().min(1).max(1000).default(1).meta(d('Most the count in one zone may exceed the least-loaded zone.')),
+      hard: z.boolean().default(true).meta(d('true: DoNotSchedule (a rule); false: ScheduleAnyway (a preference).')),
+    })
+    .optional()
+    .meta(d('Topology spread across zones.')),
+  antiAffinity: z.boolean().default(false).meta(d('Never two instances of the group on one host.')),
+  affinity: z.array(id).max(10).default([]).meta(d('Run only on hosts that already run an instance of these groups (service or instance-group ids).')),
+  priority: z.int().min(-1000).max(1_000_000).default(0).meta(d('Scheduling priority; higher may preempt lower.')),
+  tenant: z.string().min(1).max(63).optional().meta(d('Owning tenant (dedicated hosts take only their tenant).')),
+});
+
+const instanceGroupSchema = z.strictObject({
+  id,
+  type: z.string().meta(d('Instance type (built-in catalogue or instanceTypes).')),
+  count: z.int().min(1).max(200_000).default(1).meta(d('How many instances.')),
+  at: durationSchema.default(0).meta(d('When they are created (at 0 they start running, already provisioned).')),
+  placement: placementSchema.default({ kind: 'vm', tolerations: [], antiAffinity: false, affinity: [], priority: 0 }).meta(d('Where and how they may run.')),
+  lifetime: durationSchema.optional().meta(d('Terminated this long after they start running (absent: they run to the end).')),
 });
 
 const instanceTypeSchema = z.strictObject({
@@ -211,6 +262,9 @@ const serviceSchema = z.strictObject({
     .array(z.number().gt(0).max(1000))
     .optional()
     .meta(d('Per-replica weights for weighted policies (one per replica; default all 1).')),
+  placement: placementSchema
+    .optional()
+    .meta(d('With host pools: each replica is an instance of instanceType placed by the scheduler; it serves only while its instance runs.')),
   calls: callsSchema
     .optional()
     .meta(d('Microservices: after its own work, a request calls these services and answers when they have; its slot is held meanwhile.')),
@@ -327,11 +381,14 @@ const networkSchema = z.strictObject({
   sameZone: durationSchema.default(0.0001).meta(d('One-way latency within a zone (default 0.1 ms).')),
   crossZone: durationSchema.default(0.0005).meta(d('One-way latency between zones of a region (default 0.5 ms).')),
   crossRegion: durationSchema.default(0.04).meta(d('One-way latency between regions without a listed link (default 40 ms).')),
+  hostBandwidthGbps: z.number().gt(0).max(1000).default(25).meta(d('Bandwidth between hosts of a region (live migration), Gbit/s.')),
   links: z
     .array(
       z.strictObject({
         between: z.tuple([id, id]).meta(d('Two region ids.')),
         latency: durationSchema.meta(d('One-way latency between them.')),
+        kind: z.enum(['backbone', 'vpn', 'dedicated']).default('backbone').meta(d('backbone: the provider\'s network; vpn: over the internet; dedicated: a leased line (hybrid cloud).')),
+        bandwidthGbps: z.number().gt(0).max(1000).default(10).meta(d('Bandwidth, Gbit/s (live migrations across it take memory / bandwidth).')),
       }),
     )
     .max(10_000)
@@ -350,6 +407,31 @@ const faultSchema = z
         duration: durationSchema.optional().meta(d('How long until it is back; absent: it stays down.')),
       })
       .meta(d('A replica crashes: requests in it fail, and requests sent to it fail until health checks take it out.')),
+    z
+      .strictObject({
+        kind: z.literal('host-failure'),
+        at: durationSchema.meta(d('When the host fails.')),
+        pool: id.meta(d('The host pool (id).')),
+        host: z.int().min(0).meta(d('Host index within the pool (0-based).')),
+        duration: durationSchema.optional().meta(d('How long until it is repaired; absent: it stays down.')),
+      })
+      .meta(d('A host fails: its instances are lost and replaced where policy allows.')),
+    z
+      .strictObject({
+        kind: z.literal('zone-outage'),
+        at: durationSchema.meta(d('When the zone goes down.')),
+        zone: id.meta(d('The zone (id).')),
+        duration: durationSchema.optional().meta(d('How long the outage lasts; absent: to the end.')),
+      })
+      .meta(d('Every host of a zone fails at once.')),
+    z
+      .strictObject({
+        kind: z.literal('link-cut'),
+        at: durationSchema.meta(d('When the link is cut.')),
+        between: z.tuple([id, id]).meta(d('The two regions of the link.')),
+        duration: durationSchema.optional().meta(d('How long until it is restored; absent: to the end.')),
+      })
+      .meta(d('The network link between two regions is cut: calls across it fail, migrations across it are impossible.')),
   ])
   .meta(d('A fault injected at a given time, chosen by "kind".'));
 
@@ -365,11 +447,36 @@ const scenarioObject = z.strictObject({
   regions: z.array(regionSchema).max(100).default([]).meta(d('Regions (public, private datacenter or edge) with their zones.')),
   hostPools: z.array(hostPoolSchema).max(1000).default([]).meta(d('Pools of identical hosts, per zone.')),
   instanceTypes: z.array(instanceTypeSchema).max(1000).default([]).meta(d('Instance types added to the built-in catalogue.')),
-  services: z.array(serviceSchema).min(1).max(1000).meta(d('Request-serving services.')),
-  workloads: z.array(workloadSchema).min(1).max(1000).meta(d('Traffic sources, each sending to one service.')),
+  services: z.array(serviceSchema).max(1000).default([]).meta(d('Request-serving services.')),
+  workloads: z.array(workloadSchema).max(1000).default([]).meta(d('Traffic sources, each sending to one service.')),
+  instances: z.array(instanceGroupSchema).max(10_000).default([]).meta(d('Instances (VMs or containers) created on the hosts, outside any service (IaaS).')),
+  scheduler: z
+    .strictObject({
+      strategy: z
+        .enum(['least-allocated', 'most-allocated', 'balanced', 'first-fit', 'random', 'zone-round-robin'])
+        .default('least-allocated')
+        .meta(d('least-allocated: spread (Kubernetes default); most-allocated: bin packing (best fit); balanced: even cpu/memory use; first-fit; random; zone-round-robin.')),
+      percentageOfNodesToScore: z
+        .number()
+        .min(0)
+        .max(100)
+        .default(0)
+        .meta(d('Stop filtering once this share of hosts is found feasible (0: Kubernetes\' adaptive default, 50 − hosts/125, at least 5 %, at least 100 hosts).')),
+      preemption: z.boolean().default(true).meta(d('Evict lower-priority instances when nothing fits.')),
+    })
+    .default({ strategy: 'least-allocated', percentageOfNodesToScore: 0, preemption: true })
+    .meta(d('The scheduler that places instances on hosts.')),
+  provisioning: z
+    .strictObject({
+      vm: distributionSchema.default({ type: 'lognormal', mean: 45, sd: 15 }).meta(d('Boot time of a VM, seconds.')),
+      container: distributionSchema.default({ type: 'lognormal', mean: 3, sd: 1 }).meta(d('Start time of a container, seconds.')),
+      detection: durationSchema.default(30).meta(d('Time before a lost instance is noticed and replaced (controller resync).')),
+    })
+    .default({ vm: { type: 'lognormal', mean: 45, sd: 15 }, container: { type: 'lognormal', mean: 3, sd: 1 }, detection: 30 })
+    .meta(d('Provisioning delays.')),
   faults: z.array(faultSchema).max(10_000).default([]).meta(d('Faults injected during the run.')),
   network: networkSchema
-    .default({ sameZone: 0.0001, crossZone: 0.0005, crossRegion: 0.04, links: [] })
+    .default({ sameZone: 0.0001, crossZone: 0.0005, crossRegion: 0.04, hostBandwidthGbps: 25, links: [] })
     .meta(d('Network latency between zones and regions, added to every hop between clients and services or between services.')),
 });
 
@@ -424,6 +531,7 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
   dup(s.instanceTypes, 'instanceTypes');
   dup(s.services, 'services');
   dup(s.workloads, 'workloads');
+  dup(s.instances, 'instances');
   const zones = new Set(s.regions.flatMap((r) => r.zones.map((z) => z.id)));
   const zoneList = [...zones].join(', ') || 'none defined';
   s.regions.forEach((r, i) => {
@@ -490,11 +598,60 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
     if (w.from !== undefined && !zones.has(w.from) && !regionIds.has(w.from))
       ctx.addIssue({ code: 'custom', path: ['workloads', i, 'from'], message: `unknown zone or region "${w.from}"` });
   });
+  const pools = new Map(s.hostPools.map((p) => [p.id, p]));
+  const groupIds = new Set([...s.services.map((x) => x.id), ...s.instances.map((x) => x.id)]);
   s.faults.forEach((f, i) => {
-    const svc = s.services.find((x) => x.id === f.service);
-    if (!svc) ctx.addIssue({ code: 'custom', path: ['faults', i, 'service'], message: `unknown service "${f.service}"` });
-    else if (f.replica >= svc.replicas)
-      ctx.addIssue({ code: 'custom', path: ['faults', i, 'replica'], message: `service "${f.service}" has replicas 0 to ${svc.replicas - 1}, got ${f.replica}` });
+    const at = ['faults', i];
+    switch (f.kind) {
+      case 'replica-crash': {
+        const svc = s.services.find((x) => x.id === f.service);
+        if (!svc) ctx.addIssue({ code: 'custom', path: [...at, 'service'], message: `unknown service "${f.service}"` });
+        else if (f.replica >= svc.replicas)
+          ctx.addIssue({ code: 'custom', path: [...at, 'replica'], message: `service "${f.service}" has replicas 0 to ${svc.replicas - 1}, got ${f.replica}` });
+        break;
+      }
+      case 'host-failure': {
+        const pool = pools.get(f.pool);
+        if (!pool) ctx.addIssue({ code: 'custom', path: [...at, 'pool'], message: `unknown host pool "${f.pool}"` });
+        else if (f.host >= pool.count)
+          ctx.addIssue({ code: 'custom', path: [...at, 'host'], message: `pool "${f.pool}" has hosts 0 to ${pool.count - 1}, got ${f.host}` });
+        break;
+      }
+      case 'zone-outage':
+        if (!zones.has(f.zone)) ctx.addIssue({ code: 'custom', path: [...at, 'zone'], message: `unknown zone "${f.zone}" (zones: ${zoneList})` });
+        break;
+      case 'link-cut':
+        f.between.forEach((r, j) => {
+          if (!regionIds.has(r)) ctx.addIssue({ code: 'custom', path: [...at, 'between', j], message: `unknown region "${r}"` });
+        });
+        break;
+    }
+  });
+  const checkPlacement = (pl: z.output<typeof placementSchema> | undefined, path: (string | number)[]) => {
+    if (!pl) return;
+    pl.zones?.forEach((zn, j) => {
+      if (!zones.has(zn)) ctx.addIssue({ code: 'custom', path: [...path, 'zones', j], message: `unknown zone "${zn}" (zones: ${zoneList})` });
+    });
+    pl.affinity.forEach((g, j) => {
+      if (!groupIds.has(g)) ctx.addIssue({ code: 'custom', path: [...path, 'affinity', j], message: `unknown service or instance group "${g}"` });
+    });
+  };
+  s.services.forEach((svc, i) => {
+    checkPlacement(svc.placement, ['services', i, 'placement']);
+    if (svc.placement && svc.instanceType === undefined)
+      ctx.addIssue({ code: 'custom', path: ['services', i, 'instanceType'], message: 'is required when the replicas are placed on hosts (placement)' });
+    if (svc.placement && s.hostPools.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['services', i, 'placement'], message: 'needs host pools to place the replicas on' });
+  });
+  s.instances.forEach((g, i) => {
+    checkPlacement(g.placement, ['instances', i, 'placement']);
+    if (!types.has(g.type)) ctx.addIssue({ code: 'custom', path: ['instances', i, 'type'], message: `unknown instance type "${g.type}"` });
+    if (s.hostPools.length === 0) ctx.addIssue({ code: 'custom', path: ['instances', i], message: 'needs host pools to run on' });
+  });
+  const ids = new Set<string>();
+  [...s.services.map((x, i) => ['services', i, x.id] as const), ...s.instances.map((x, i) => ['instances', i, x.id] as const)].forEach(([where, i, gid]) => {
+    if (ids.has(gid)) ctx.addIssue({ code: 'custom', path: [where, i, 'id'], message: `"${gid}" is already the id of a service or instance group` });
+    ids.add(gid);
   });
   s.workloads.forEach((w, i) => {
     if (!services.has(w.target))

@@ -12,6 +12,7 @@ import { makeArrivalProcess, type ArrivalProcess } from '../traffic/arrivals';
 import { BALANCERS } from '../traffic/balancers';
 import { makeClientPicker, type ClientPicker } from '../traffic/clients';
 import { SloTracker, type SloReport, type SloWindow } from './slo';
+import { ComputeModel, type ComputeSummary } from '../compute/compute';
 
 export interface SimulationOptions {
   /** Overrides the scenario's seed. */
@@ -75,6 +76,8 @@ export interface SimulationResults {
   requests: { arrivals: number; completed: number; dropped: number; timedOut: number; errors: number };
   services: ServiceResults[];
   workloads: WorkloadResults[];
+  /** The compute model (hosts and instances), when the scenario has host pools. */
+  compute?: ComputeSummary;
 }
 
 export interface LiveService {
@@ -102,6 +105,7 @@ export interface LiveService {
 export interface LiveMetrics {
   services: LiveService[];
   series: SeriesStore;
+  compute: ComputeSummary | null;
 }
 
 /** Per-replica series are kept for services of at most this many replicas… */
@@ -216,6 +220,13 @@ export class Simulation implements ServiceHost {
   private readonly callCols: Int32Array[] = [];
   private readonly workloadWindow: Float64Array;
   private readonly workloadCols: Int32Array;
+  /** Hosts and instances, when the scenario has host pools. */
+  readonly compute: ComputeModel | null = null;
+  private readonly network: Network;
+  /** Region of each service and of each workload's clients (for link cuts). */
+  private readonly serviceRegion: Array<string | undefined>;
+  private readonly workloadRegion: Array<string | undefined>;
+  private computeCols: { pending: number; poweredOn: number; cpu: number; mem: number } | null = null;
   private readonly arrivalKind: number;
   private readonly deliverKind: number;
   private readonly callKind: number;
@@ -233,6 +244,9 @@ export class Simulation implements ServiceHost {
     const measured = this.endTime - this.warmup;
     const k = this.kernel;
     const network = new Network(scenario);
+    this.network = network;
+    this.serviceRegion = scenario.services.map((x) => network.regionOf(x.zone));
+    this.workloadRegion = scenario.workloads.map((w) => network.regionOf(w.from));
     this.arrivalKind = k.register('arrival', (w) => this.onArrival(w));
     this.deliverKind = k.register('client-request', (w, key) => this.deliver(w, key >>> 0));
     this.callKind = k.register('call', (svc, parent) => {
@@ -368,6 +382,7 @@ export class Simulation implements ServiceHost {
       if (first <= this.endTime) k.scheduleAt(first, this.arrivalKind, i);
     });
     scenario.faults.forEach((f) => {
+      if (f.kind !== 'replica-crash') return; // host, zone and link faults belong to the compute model
       const svc = serviceIndex.get(f.service)!;
       const at = durationSeconds(f.at);
       if (at <= this.endTime) k.scheduleAt(at, crashKind, svc, f.replica);
@@ -375,8 +390,36 @@ export class Simulation implements ServiceHost {
         k.scheduleAt(at + durationSeconds(f.duration), recoverKind, svc, f.replica);
       }
     });
+    if (scenario.hostPools.length > 0) {
+      // Placed replicas serve only while their instance runs: they start down, and the compute
+      // model brings up each one whose instance is placed.
+      scenario.services.forEach((spec, i) => {
+        if (spec.placement) for (let r = 0; r < spec.replicas; r++) this.services[i]!.crash(r, 0);
+      });
+      this.compute = new ComputeModel(
+        scenario,
+        k,
+        this.seed,
+        {
+          replicaUp: (svc, slot) => this.services[svc]!.recover(slot, k.now),
+          replicaDown: (svc, slot) => this.services[svc]!.crash(slot, k.now),
+        },
+        (a, b) => (this.compute?.isLinkCut(a, b) ? 0 : network.bandwidth(a, b)),
+      );
+      this.computeCols = {
+        pending: this.series.addColumn('compute.pending'),
+        poweredOn: this.series.addColumn('compute.poweredOn'),
+        cpu: this.series.addColumn('compute.cpuAllocated'),
+        mem: this.series.addColumn('compute.memoryAllocated'),
+      };
+    }
     if (this.warmup > 0) k.scheduleAt(this.warmup, warmupKind);
     k.scheduleAt(Math.min(this.interval, this.endTime), this.sampleKind);
+  }
+
+  /** Whether the network path between two regions is cut. */
+  private cut(a: string | undefined, b: string | undefined): boolean {
+    return this.compute !== null && a !== undefined && b !== undefined && a !== b && this.compute.isLinkCut(a, b);
   }
 
   get now(): number {
@@ -417,7 +460,10 @@ export class Simulation implements ServiceHost {
     const key = this.needsKey[w] === 1 ? this.clients[w]!.nextKey() : 0;
     this.workloadWindow[w]!++;
     const lat = this.clientLatency[w]!;
-    if (lat > 0) k.schedule(lat, this.deliverKind, w, key | 0);
+    if (this.cut(this.workloadRegion[w], this.serviceRegion[this.workloadTarget[w]!])) {
+      // The clients cannot reach the service at all.
+      if (now >= this.warmup) this.wlRequests[w]!++;
+    } else if (lat > 0) k.schedule(lat, this.deliverKind, w, key | 0);
     else this.deliver(w, key);
     const next = this.arrivals[w]!.next(now);
     if (next <= this.endTime) k.scheduleAt(next, this.arrivalKind, w);
@@ -459,7 +505,13 @@ export class Simulation implements ServiceHost {
 
   private sendCall(plan: CallPlan, t: number, parent: number): void {
     const target = plan.targets[t]!;
-    this.callWindow[this.pool.service[parent]!]![t]!++;
+    const from = this.pool.service[parent]!;
+    this.callWindow[from]![t]!++;
+    if (this.cut(this.serviceRegion[from], this.serviceRegion[target])) {
+      // The call cannot cross a cut link: it fails at once.
+      this.onReturn(parent, FAILED);
+      return;
+    }
     const lat = plan.latency[t]!;
     if (lat > 0) this.kernel.schedule(lat, this.callKind, target, parent);
     else this.services[target]!.arrive(this.kernel.now, this.pool.key[parent]! >>> 0, parent, this.pool.origin[parent]!);
@@ -554,6 +606,29 @@ export class Simulation implements ServiceHost {
       this.series.set(this.workloadCols[w]!, row, dt > 0 ? this.workloadWindow[w]! / dt : 0);
       this.workloadWindow[w] = 0;
     }
+    if (this.compute && this.computeCols) {
+      const c = this.compute;
+      c.checkAll();
+      const h = c.hosts;
+      let cpu = 0;
+      let cpuCap = 0;
+      let mem = 0;
+      let memCap = 0;
+      let on = 0;
+      for (let i = 0; i < h.count; i++) {
+        cpu += h.cpuAlloc[i]!;
+        cpuCap += h.cpuCap[i]!;
+        mem += h.memAlloc[i]!;
+        memCap += h.memCap[i]!;
+        on += h.poweredOn[i]!;
+      }
+      let pending = 0;
+      for (const inst of c.instances) if (inst.state === 'pending') pending++;
+      this.series.set(this.computeCols.pending, row, pending);
+      this.series.set(this.computeCols.poweredOn, row, on);
+      this.series.set(this.computeCols.cpu, row, cpuCap > 0 ? cpu / cpuCap : 0);
+      this.series.set(this.computeCols.mem, row, memCap > 0 ? mem / memCap : 0);
+    }
     if (now < this.endTime) k.scheduleAt(Math.min(now + this.interval, this.endTime), this.sampleKind);
   }
 
@@ -611,7 +686,61 @@ export class Simulation implements ServiceHost {
         };
       }),
       series: this.series,
+      compute: this.compute ? this.compute.summary() : null,
     };
+  }
+
+  /**
+   * An operation on the compute model (the console's buttons, the course's exercises). Never
+   * throws: an impossible request comes back as { ok: false, message }.
+   */
+  operate(op: ComputeOperation): { ok: true; message: string } | { ok: false; message: string } {
+    const c = this.compute;
+    if (!c) return { ok: false, message: 'this scenario has no host pools' };
+    try {
+      switch (op.op) {
+        case 'create': {
+          const names = c.createInstances(op.type, op.count ?? 1, {
+            kind: op.kind ?? 'vm',
+            tolerations: [],
+            antiAffinity: false,
+            affinity: [],
+            priority: op.priority ?? 0,
+            ...(op.zones ? { zones: op.zones } : {}),
+            ...(op.tenant ? { tenant: op.tenant } : {}),
+          });
+          return { ok: true, message: `created ${names.join(', ')}` };
+        }
+        case 'terminate':
+          c.terminateInstance(op.instance);
+          return { ok: true, message: `${op.instance} terminated` };
+        case 'resize':
+          return { ok: true, message: `${op.instance} resized to ${op.type} ${c.resize(op.instance, op.type)}` };
+        case 'migrate':
+          return { ok: true, message: `${op.instance} migrating to ${c.migrate(op.instance, op.host)}` };
+        case 'drain':
+          c.drain(op.host);
+          return { ok: true, message: `${op.host} draining` };
+        case 'uncordon':
+          c.uncordon(op.host);
+          return { ok: true, message: `${op.host} back in service` };
+        case 'consolidate': {
+          const hosts = c.consolidate(op.threshold ?? 0.5);
+          return { ok: true, message: hosts.length ? `emptying ${hosts.join(', ')}` : 'nothing to consolidate' };
+        }
+        case 'kill-host':
+          c.killHost(op.host);
+          return { ok: true, message: `${op.host} killed` };
+        case 'zone-outage':
+          c.zoneOutage(op.zone, op.duration ?? Infinity);
+          return { ok: true, message: `zone ${op.zone} down` };
+        case 'cut-link':
+          c.cutLink(op.between[0], op.between[1], op.duration ?? Infinity);
+          return { ok: true, message: `link ${op.between[0]}↔${op.between[1]} cut` };
+      }
+    } catch (e) {
+      return { ok: false, message: e instanceof Error ? e.message : String(e) };
+    }
   }
 
   results(): SimulationResults {
@@ -676,9 +805,23 @@ export class Simulation implements ServiceHost {
       requests: totals,
       services,
       workloads,
+      ...(this.compute ? { compute: this.compute.summary() } : {}),
     };
   }
 }
+
+/** Operations on the compute model. */
+export type ComputeOperation =
+  | { op: 'create'; type: string; count?: number; kind?: 'vm' | 'container'; zones?: string[]; priority?: number; tenant?: string }
+  | { op: 'terminate'; instance: string }
+  | { op: 'resize'; instance: string; type: string }
+  | { op: 'migrate'; instance: string; host?: string }
+  | { op: 'drain'; host: string }
+  | { op: 'uncordon'; host: string }
+  | { op: 'consolidate'; threshold?: number }
+  | { op: 'kill-host'; host: string }
+  | { op: 'zone-outage'; zone: string; duration?: number }
+  | { op: 'cut-link'; between: [string, string]; duration?: number };
 
 function countOnes(a: Uint8Array): number {
   let n = 0;

@@ -1,0 +1,950 @@
+import { makeSampler, type DistributionSpec, type Sampler } from '../engine/distributions';
+import { ln } from '../engine/detmath';
+import type { Kernel } from '../engine/kernel';
+import { RandomStream } from '../engine/random';
+import { Histogram } from '../metrics/histogram';
+import { durationSeconds } from '../scenario/duration';
+import { BUILTIN_INSTANCE_TYPES, type Scenario } from '../scenario/schema';
+import { fragmentation } from './scheduler/fragmentation';
+import { Scheduler } from './scheduler/scheduler';
+import { Hosts } from './hosts';
+import type { InstanceRequest, PlacementExplanation, SchedulingContext, TaintEffect } from './types';
+
+export type InstanceState = 'pending' | 'scheduled' | 'provisioning' | 'running' | 'draining' | 'terminated' | 'failed';
+
+export interface Instance {
+  index: number;
+  name: string;
+  /** Group index (services first, then instance groups) and its id. */
+  group: number;
+  groupId: string;
+  type: string;
+  kind: 'vm' | 'container';
+  cpu: number;
+  mem: number;
+  gpu: number;
+  state: InstanceState;
+  host: number;
+  req: InstanceRequest;
+  recovery: 'replace' | 'none';
+  lifetime: number;
+  createdAt: number;
+  scheduledAt: number;
+  runningAt: number;
+  endedAt: number;
+  /** The service replica slot it serves, if any. */
+  replica: { service: number; slot: number } | null;
+  /** Live migration in progress: the target host (resources reserved there), else −1. */
+  migratingTo: number;
+  /** Bumped on every state change that makes pending events about it stale. */
+  epoch: number;
+  explanation: PlacementExplanation | null;
+  /** Position in its host's instance list. */
+  posOnHost: number;
+}
+
+export interface LogEntry {
+  t: number;
+  subject: string;
+  kind: 'instance' | 'host' | 'zone' | 'link' | 'invariant' | 'operation';
+  from?: string;
+  to?: string;
+  reason: string;
+}
+
+export interface InvariantViolation {
+  t: number;
+  rule: 'capacity' | 'failed-host' | 'isolation' | 'anti-affinity' | 'bookkeeping';
+  detail: string;
+}
+
+/** What the traffic layer hears: a service replica starts or stops serving. */
+export interface ComputeListener {
+  replicaUp(service: number, slot: number): void;
+  replicaDown(service: number, slot: number): void;
+}
+
+const LOG_LIMIT = 200_000;
+const HOST_BOOT_SECONDS = 120;
+const CONTAINER_GRACE_SECONDS = 5;
+/** Pre-copy live migration: each round re-sends the pages dirtied meanwhile (a fifth of the last round). */
+const DIRTY_RATIO = 0.2;
+const PRECOPY_ROUNDS = 4;
+
+/**
+ * The compute model (IaaS/PaaS): hosts in pools, zones and regions; instances (VMs and
+ * containers) with real lifecycles (pending → scheduled → provisioning → running → draining →
+ * terminated, or failed), placed by the scheduler; operations (create, resize, live-migrate, drain,
+ * consolidate); failures (hosts, zones, links, random host failures from an MTBF); metrics; and
+ * allocation invariants checked continuously. Every transition is logged with its time and reason.
+ */
+export class ComputeModel {
+  readonly hosts: Hosts;
+  readonly instances: Instance[] = [];
+  readonly log: LogEntry[] = [];
+  logDropped = 0;
+  readonly violations: InvariantViolation[] = [];
+  readonly schedulingLatency = new Histogram();
+  private readonly scheduler: Scheduler;
+  /** Places migrating instances: the same strategy, never preempting. */
+  private readonly mover: Scheduler;
+  private readonly ctx: SchedulingContext;
+  private readonly hostInstances: number[][];
+  private readonly groupIndex = new Map<string, number>();
+  private readonly boot: Record<'vm' | 'container', Sampler>;
+  private readonly bootRng: RandomStream;
+  private readonly detection: number;
+  private readonly types = new Map<string, { vcpu: number; memoryGiB: number; gpu: number }>();
+  private readonly slotRunning: Int32Array[] = [];
+  private passScheduled = false;
+  private readonly linkCut = new Set<string>();
+  private readonly k: {
+    pass: number;
+    ready: number;
+    expire: number;
+    replace: number;
+    migrated: number;
+    hostFail: number;
+    zoneDown: number;
+    linkDown: number;
+    hostRepair: number;
+    hostPowered: number;
+    randomFailure: number;
+    groupCreate: number;
+    drainDone: number;
+    zoneRestore: number;
+    linkRestore: number;
+  };
+  private readonly failureRng: RandomStream[] = [];
+  private readonly linkNames: string[] = [];
+  /** Hosts being emptied by consolidation, to power down once empty. */
+  private readonly powerDownWhenEmpty = new Set<number>();
+
+  constructor(
+    readonly scenario: Scenario,
+    private readonly kernel: Kernel,
+    seed: number,
+    private readonly listener: ComputeListener,
+    private readonly bandwidth: (fromRegion: string, toRegion: string) => number,
+  ) {
+    this.hosts = new Hosts(scenario);
+    this.hostInstances = Array.from({ length: this.hosts.count }, () => []);
+    const schedRng = RandomStream.forEntity(seed, 'compute/scheduler');
+    this.ctx = { hosts: this.hosts, random: () => schedRng.next() };
+    this.scheduler = new Scheduler(
+      {
+        strategy: scenario.scheduler.strategy,
+        percentageOfNodesToScore: scenario.scheduler.percentageOfNodesToScore,
+        preemption: scenario.scheduler.preemption,
+      },
+      (host) =>
+        this.hostInstances[host]!.map((i) => {
+          const inst = this.instances[i]!;
+          return { instance: i, priority: inst.req.priority, cpu: inst.cpu, mem: inst.mem, gpu: inst.gpu, group: inst.group };
+        }),
+    );
+    this.mover = new Scheduler(
+      { strategy: scenario.scheduler.strategy, percentageOfNodesToScore: scenario.scheduler.percentageOfNodesToScore, preemption: false },
+      () => [],
+    );
+    for (const t of [...BUILTIN_INSTANCE_TYPES, ...scenario.instanceTypes]) this.types.set(t.id, { vcpu: t.vcpu, memoryGiB: t.memoryGiB, gpu: t.gpu ?? 0 });
+    scenario.services.forEach((s, i) => this.groupIndex.set(s.id, i));
+    scenario.instances.forEach((g, i) => this.groupIndex.set(g.id, scenario.services.length + i));
+    this.boot = {
+      vm: makeSampler(scenario.provisioning.vm as DistributionSpec),
+      container: makeSampler(scenario.provisioning.container as DistributionSpec),
+    };
+    this.bootRng = RandomStream.forEntity(seed, 'compute/boot');
+    this.detection = durationSeconds(scenario.provisioning.detection);
+    for (const l of scenario.network.links) this.linkNames.push(linkKey(l.between[0], l.between[1]));
+
+    const k = kernel;
+    this.k = {
+      pass: k.register('schedule-pass', () => this.schedulePass(false)),
+      ready: k.register('instance-ready', (i, e) => this.onReady(i, e)),
+      expire: k.register('instance-expire', (i, e) => this.stale(i, e) || this.terminate(i, 'lifetime over')),
+      replace: k.register('instance-replace', (i) => this.replace(i)),
+      migrated: k.register('migration-done', (i, e) => this.onMigrated(i, e)),
+      hostFail: k.register('host-failure', (h) => this.failHost(h, 'host failure (fault injected)')),
+      zoneDown: k.register('zone-outage', (z) => this.zoneOutage(this.hosts.zoneNames[z]!, Infinity)),
+      linkDown: k.register('link-cut', (l) => this.cutLinkByIndex(l)),
+      hostRepair: k.register('host-repair', (h) => this.repairHost(h)),
+      hostPowered: k.register('host-powered-on', (h) => this.onPoweredOn(h)),
+      randomFailure: k.register('host-random-failure', (h) => this.onRandomFailure(h)),
+      groupCreate: k.register('instances-create', (g) => this.createGroup(g)),
+      drainDone: k.register('container-drained', (i, e) => this.stale(i, e) || this.terminate(i, 'drained')),
+      zoneRestore: k.register('zone-restore', (z) => this.restoreZone(z)),
+      linkRestore: k.register('link-restore', (l) => this.restoreLink(l)),
+    };
+    // Faults of the scenario.
+    for (const f of scenario.faults) {
+      const at = durationSeconds(f.at);
+      const end = f.duration === undefined ? Infinity : at + durationSeconds(f.duration);
+      if (f.kind === 'host-failure') {
+        const h = this.hosts.poolFirstHost[this.hosts.poolNames.indexOf(f.pool)]! + f.host;
+        k.scheduleAt(at, this.k.hostFail, h);
+        if (Number.isFinite(end)) k.scheduleAt(end, this.k.hostRepair, h);
+      } else if (f.kind === 'zone-outage') {
+        const z = this.hosts.zoneNames.indexOf(f.zone);
+        k.scheduleAt(at, this.k.zoneDown, z);
+        if (Number.isFinite(end)) k.scheduleAt(end, this.k.zoneRestore, z);
+      } else if (f.kind === 'link-cut') {
+        const idx = this.linkIndex(f.between[0], f.between[1]);
+        k.scheduleAt(at, this.k.linkDown, idx);
+        if (Number.isFinite(end)) k.scheduleAt(end, this.k.linkRestore, idx);
+      }
+    }
+
+    // Service replicas and t=0 instance groups start as an already provisioned fleet.
+    scenario.services.forEach((svc, si) => {
+      this.slotRunning.push(new Int32Array(svc.replicas));
+      if (!svc.placement) return;
+      for (let slot = 0; slot < svc.replicas; slot++) this.create(si, svc.instanceType!, svc.placement, `${svc.id}-${slot}`, { service: si, slot }, 'replace', Infinity);
+    });
+    scenario.instances.forEach((g, gi) => {
+      const at = durationSeconds(g.at);
+      if (at === 0) this.createGroup(gi);
+      else k.scheduleAt(at, this.k.groupCreate, gi);
+    });
+    this.schedulePass(true);
+    // Random host failures.
+    for (let h = 0; h < this.hosts.count; h++) {
+      const mtbf = this.hosts.poolMtbf[this.hosts.pool[h]!]!;
+      if (!Number.isFinite(mtbf)) {
+        this.failureRng.push(null as unknown as RandomStream);
+        continue;
+      }
+      const rng = RandomStream.forEntity(seed, `host/${this.hosts.id[h]}/failures`);
+      this.failureRng.push(rng);
+      k.schedule(-mtbf * ln(rng.nextOpen()), this.k.randomFailure, h);
+    }
+  }
+
+  // ------------------------------------------------------------------ bookkeeping
+
+  private note(kind: LogEntry['kind'], subject: string, reason: string, from?: string, to?: string): void {
+    if (this.log.length >= LOG_LIMIT) {
+      this.logDropped++;
+      return;
+    }
+    const e: LogEntry = { t: this.kernel.now, kind, subject, reason };
+    if (from !== undefined) e.from = from;
+    if (to !== undefined) e.to = to;
+    this.log.push(e);
+  }
+
+  private setState(inst: Instance, to: InstanceState, reason: string): void {
+    const from = inst.state;
+    const wasRunning = from === 'running' || from === 'draining';
+    inst.state = to;
+    inst.epoch++;
+    this.note('instance', inst.name, reason, from, to);
+    const running = to === 'running' || to === 'draining';
+    if (inst.replica && wasRunning !== running) {
+      const counts = this.slotRunning[inst.replica.service]!;
+      const slot = inst.replica.slot;
+      counts[slot]! += running ? 1 : -1;
+      if (running && counts[slot] === 1) this.listener.replicaUp(inst.replica.service, slot);
+      if (!running && counts[slot] === 0) this.listener.replicaDown(inst.replica.service, slot);
+    }
+  }
+
+  private stale(i: number, epoch: number): boolean {
+    return this.instances[i]!.epoch !== epoch;
+  }
+
+  private typeOf(name: string) {
+    return this.types.get(name)!;
+  }
+
+  private create(
+    group: number,
+    type: string,
+    placement: NonNullable<Scenario['services'][number]['placement']>,
+    name: string,
+    replica: Instance['replica'],
+    recovery: 'replace' | 'none',
+    lifetime: number,
+  ): Instance {
+    const t = this.typeOf(type);
+    const index = this.instances.length;
+    const zoneIds = placement.zones?.map((z) => this.hosts.zoneNames.indexOf(z)) ?? null;
+    const req: InstanceRequest = {
+      instance: index,
+      cpu: t.vcpu,
+      mem: t.memoryGiB,
+      gpu: t.gpu,
+      zones: zoneIds ? Int32Array.from(zoneIds) : null,
+      tolerations: placement.tolerations.map((x) => ({ ...x })),
+      group,
+      affinity: Int32Array.from(placement.affinity.map((a) => this.groupIndex.get(a)!)),
+      antiAffinity: placement.antiAffinity ? Int32Array.of(group) : new Int32Array(0),
+      spread: placement.spread ? { maxSkew: placement.spread.maxSkew, hard: placement.spread.hard } : null,
+      priority: placement.priority,
+      tenant: placement.tenant ?? null,
+    };
+    const inst: Instance = {
+      index,
+      name,
+      group,
+      groupId: [...this.groupIndex.entries()].find(([, v]) => v === group)?.[0] ?? '?',
+      type,
+      kind: placement.kind,
+      cpu: t.vcpu,
+      mem: t.memoryGiB,
+      gpu: t.gpu,
+      state: 'pending',
+      host: -1,
+      req,
+      recovery,
+      lifetime,
+      createdAt: this.kernel.now,
+      scheduledAt: NaN,
+      runningAt: NaN,
+      endedAt: NaN,
+      replica,
+      migratingTo: -1,
+      epoch: 0,
+      explanation: null,
+      posOnHost: -1,
+    };
+    this.instances.push(inst);
+    this.note('instance', name, `created (${type}, ${placement.kind})`, undefined, 'pending');
+    this.requestPass();
+    return inst;
+  }
+
+  private createGroup(g: number): void {
+    const spec = this.scenario.instances[g]!;
+    const group = this.scenario.services.length + g;
+    const lifetime = spec.lifetime === undefined ? Infinity : durationSeconds(spec.lifetime);
+    for (let n = 0; n < spec.count; n++) {
+      this.create(group, spec.type, spec.placement, `${spec.id}-${n}`, null, 'replace', lifetime);
+    }
+  }
+
+  private requestPass(): void {
+    if (this.passScheduled) return;
+    this.passScheduled = true;
+    this.kernel.schedule(0, this.k.pass);
+  }
+
+  private attach(inst: Instance, host: number): void {
+    this.hosts.apply(host, inst.cpu, inst.mem, inst.gpu, inst.group, 1);
+    const list = this.hostInstances[host]!;
+    inst.posOnHost = list.length;
+    list.push(inst.index);
+    inst.host = host;
+    this.checkHost(host, `binding ${inst.name}`);
+  }
+
+  private detach(inst: Instance): void {
+    const host = inst.host;
+    if (host < 0) return;
+    this.hosts.apply(host, inst.cpu, inst.mem, inst.gpu, inst.group, -1);
+    const list = this.hostInstances[host]!;
+    const last = list.pop()!;
+    if (last !== inst.index) {
+      list[inst.posOnHost] = last;
+      this.instances[last]!.posOnHost = inst.posOnHost;
+    }
+    inst.host = -1;
+    inst.posOnHost = -1;
+    if (list.length === 0 && this.powerDownWhenEmpty.has(host)) this.powerDown(host);
+    else this.drainProgress(host);
+  }
+
+  // ------------------------------------------------------------------ scheduling
+
+  /** Places pending instances, highest priority first. `initial`: the t=0 fleet starts running at once. */
+  private schedulePass(initial: boolean): void {
+    this.passScheduled = false;
+    const pending = this.instances.filter((i) => i.state === 'pending');
+    if (pending.length === 0) return;
+    pending.sort((a, b) => b.req.priority - a.req.priority || a.createdAt - b.createdAt || a.index - b.index);
+    const now = this.kernel.now;
+    let wantPower = false;
+    for (const inst of pending) {
+      if (inst.state !== 'pending') continue;
+      const res = this.scheduler.schedule(this.ctx, inst.req, now);
+      const before = inst.explanation?.summary;
+      inst.explanation = res.explanation;
+      if (res.host < 0) {
+        if (before !== res.explanation.summary) this.note('instance', inst.name, `unschedulable: ${res.explanation.summary}`);
+        wantPower = true;
+        continue;
+      }
+      for (const v of res.explanation.preempted) {
+        const victim = this.instances[v]!;
+        this.note('instance', victim.name, `preempted by ${inst.name} (priority ${inst.req.priority} > ${victim.req.priority})`);
+        this.lose(victim, `preempted by ${inst.name}`, 'terminated');
+      }
+      this.attach(inst, res.host);
+      inst.scheduledAt = now;
+      this.schedulingLatency.record(now - inst.createdAt);
+      this.setState(inst, 'scheduled', res.explanation.summary);
+      if (initial) {
+        this.setState(inst, 'provisioning', 'initial fleet: already provisioned');
+        this.becomeRunning(inst, 'initial fleet');
+      } else {
+        this.setState(inst, 'provisioning', `${inst.kind === 'vm' ? 'booting' : 'starting'} on ${this.hosts.id[res.host]}`);
+        const d = this.boot[inst.kind].sample(this.bootRng);
+        this.kernel.schedule(d > 0 ? d : 0, this.k.ready, inst.index, inst.epoch);
+      }
+    }
+    if (wantPower) this.powerUpOne();
+  }
+
+  private becomeRunning(inst: Instance, reason: string): void {
+    inst.runningAt = this.kernel.now;
+    this.setState(inst, 'running', reason);
+    if (Number.isFinite(inst.lifetime)) this.kernel.schedule(inst.lifetime, this.k.expire, inst.index, inst.epoch);
+  }
+
+  private onReady(i: number, epoch: number): void {
+    if (this.stale(i, epoch)) return;
+    const inst = this.instances[i]!;
+    this.becomeRunning(inst, `ready after ${formatSeconds(this.kernel.now - inst.scheduledAt)}`);
+  }
+
+  /** An instance stops for good (`failed` or `terminated`); a managed one is replaced when policy says so. */
+  private lose(inst: Instance, reason: string, to: 'failed' | 'terminated'): void {
+    if (inst.migratingTo >= 0) this.cancelMigration(inst);
+    this.detach(inst);
+    inst.endedAt = this.kernel.now;
+    this.setState(inst, to, reason);
+    if (inst.recovery === 'replace') this.kernel.schedule(to === 'failed' ? this.detection : 0, this.k.replace, inst.index);
+    this.requestPass();
+  }
+
+  private terminate(i: number, reason: string): boolean {
+    const inst = this.instances[i]!;
+    if (inst.state === 'terminated' || inst.state === 'failed') return false;
+    inst.recovery = 'none';
+    this.detach(inst);
+    inst.endedAt = this.kernel.now;
+    this.setState(inst, 'terminated', reason);
+    this.requestPass();
+    return true;
+  }
+
+  private replace(i: number): void {
+    const old = this.instances[i]!;
+    const placement = this.placementOf(old);
+    const next = this.create(old.group, old.type, placement, `${old.name.replace(/~\d+$/, '')}~${this.instances.length}`, old.replica, old.recovery, old.lifetime);
+    this.note('instance', next.name, `replacing ${old.name} (${old.state} at ${formatSeconds(old.endedAt)})`);
+  }
+
+  private placementOf(inst: Instance): NonNullable<Scenario['services'][number]['placement']> {
+    const svc = inst.replica ? this.scenario.services[inst.replica.service] : undefined;
+    if (svc?.placement) return svc.placement;
+    const g = this.scenario.instances[inst.group - this.scenario.services.length];
+    return g!.placement;
+  }
+
+  // ------------------------------------------------------------------ failures
+
+  failHost(h: number, reason: string): void {
+    const hosts = this.hosts;
+    if (hosts.failed[h] === 1) return;
+    hosts.failed[h] = 1;
+    hosts.refresh(h);
+    this.note('host', hosts.id[h]!, reason, 'up', 'failed');
+    for (const i of [...this.hostInstances[h]!]) this.lose(this.instances[i]!, `lost with host ${hosts.id[h]}`, 'failed');
+    // Migrations heading to this host are abandoned.
+    for (const inst of this.instances) if (inst.migratingTo === h) this.cancelMigration(inst);
+  }
+
+  private repairHost(h: number): void {
+    const hosts = this.hosts;
+    if (hosts.failed[h] === 0) return;
+    hosts.failed[h] = 0;
+    hosts.refresh(h);
+    this.note('host', hosts.id[h]!, 'repaired', 'failed', 'up');
+    this.requestPass();
+    const rng = this.failureRng[h];
+    const mtbf = hosts.poolMtbf[hosts.pool[h]!]!;
+    if (rng && Number.isFinite(mtbf)) this.kernel.schedule(-mtbf * ln(rng.nextOpen()), this.k.randomFailure, h);
+  }
+
+  private onRandomFailure(h: number): void {
+    const rng = this.failureRng[h]!;
+    const mttr = this.hosts.poolMttr[this.hosts.pool[h]!]!;
+    if (this.hosts.failed[h] === 1) return;
+    this.failHost(h, 'random failure (MTBF)');
+    this.kernel.schedule(-mttr * ln(rng.nextOpen()), this.k.hostRepair, h);
+  }
+
+  zoneOutage(zone: string, duration: number): void {
+    const z = this.hosts.zoneNames.indexOf(zone);
+    if (z < 0) return;
+    this.note('zone', zone, 'zone outage', 'up', 'down');
+    for (let h = 0; h < this.hosts.count; h++) if (this.hosts.zone[h] === z) this.failHost(h, `zone ${zone} down`);
+    if (Number.isFinite(duration)) this.kernel.schedule(duration, this.k.zoneRestore, z);
+  }
+
+  private restoreZone(z: number): void {
+    this.note('zone', this.hosts.zoneNames[z]!, 'zone restored', 'down', 'up');
+    for (let h = 0; h < this.hosts.count; h++) if (this.hosts.zone[h] === z) this.repairHost(h);
+  }
+
+  private linkIndex(a: string, b: string): number {
+    const key = linkKey(a, b);
+    let idx = this.linkNames.indexOf(key);
+    if (idx < 0) {
+      this.linkNames.push(key);
+      idx = this.linkNames.length - 1;
+    }
+    return idx;
+  }
+
+  private cutLinkByIndex(idx: number): void {
+    const key = this.linkNames[idx]!;
+    this.linkCut.add(key);
+    this.note('link', key.replace('|', '↔'), 'link cut', 'up', 'down');
+  }
+
+  cutLink(a: string, b: string, duration: number): void {
+    const idx = this.linkIndex(a, b);
+    this.cutLinkByIndex(idx);
+    if (Number.isFinite(duration)) this.kernel.schedule(duration, this.k.linkRestore, idx);
+  }
+
+  private restoreLink(idx: number): void {
+    const key = this.linkNames[idx]!;
+    this.linkCut.delete(key);
+    this.note('link', key.replace('|', '↔'), 'link restored', 'down', 'up');
+  }
+
+  isLinkCut(regionA: string, regionB: string): boolean {
+    return this.linkCut.size > 0 && this.linkCut.has(linkKey(regionA, regionB));
+  }
+
+  // ------------------------------------------------------------------ operations
+
+  /** Creates instances of a type now (an interactive "create"). Returns their names. */
+  createInstances(type: string, count: number, placement: NonNullable<Scenario['services'][number]['placement']>, groupId = 'manual'): string[] {
+    if (!this.types.has(type)) throw new Error(`unknown instance type "${type}"`);
+    let group = this.groupIndex.get(groupId);
+    if (group === undefined) {
+      group = 10_000 + this.groupIndex.size;
+      this.groupIndex.set(groupId, group);
+    }
+    const names: string[] = [];
+    for (let n = 0; n < count; n++) names.push(this.create(group, type, placement, `${groupId}-${this.instances.length}`, null, 'none', Infinity).name);
+    this.note('operation', groupId, `create ${count} × ${type}`);
+    return names;
+  }
+
+  private byName(name: string): Instance {
+    const inst = this.instances.find((i) => i.name === name);
+    if (!inst) throw new Error(`no instance named "${name}"`);
+    return inst;
+  }
+
+  private hostByName(id: string): number {
+    const h = this.hosts.id.indexOf(id);
+    if (h < 0) throw new Error(`no host named "${id}"`);
+    return h;
+  }
+
+  killHost(id: string): void {
+    this.failHost(this.hostByName(id), 'killed by the operator');
+  }
+
+  terminateInstance(name: string): void {
+    const inst = this.byName(name);
+    if (!this.terminate(inst.index, 'terminated by the operator')) throw new Error(`${name} has already ended`);
+  }
+
+  /** Seconds a live migration of `inst` from one host to another takes, and its pause. */
+  migrationTime(inst: Instance, from: number, to: number): { total: number; pause: number } {
+    const gbps = this.bandwidth(this.hosts.regionNames[this.hosts.region[from]!]!, this.hosts.regionNames[this.hosts.region[to]!]!);
+    if (!(gbps > 0)) return { total: Infinity, pause: Infinity };
+    const copy = (inst.mem * 8 * 1.073741824) / gbps; // GiB → Gbit
+    let total = 0;
+    let round = copy;
+    for (let r = 0; r < PRECOPY_ROUNDS; r++) {
+      total += round;
+      round *= DIRTY_RATIO;
+    }
+    const pause = round + 0.05;
+    return { total: total + pause, pause };
+  }
+
+  /** Live-migrates a running VM to `toHost` (or where the scheduler puts it). */
+  migrate(name: string, toHost?: string, resizeTo?: string): string {
+    const inst = this.byName(name);
+    if (inst.state !== 'running') throw new Error(`${name} is ${inst.state}; only a running instance can be migrated`);
+    if (inst.kind !== 'vm') throw new Error(`${name} is a container: containers are rescheduled, not live-migrated`);
+    if (inst.migratingTo >= 0) throw new Error(`${name} is already migrating`);
+    const size = resizeTo ? this.typeOf(resizeTo) : { vcpu: inst.cpu, memoryGiB: inst.mem, gpu: inst.gpu };
+    let target: number;
+    if (toHost !== undefined) {
+      target = this.hostByName(toHost);
+      const h = this.hosts;
+      if (target === inst.host) throw new Error(`${name} is already on ${toHost}`);
+      if (h.schedulable[target] === 0) throw new Error(`${toHost} takes no instances (failed, powered off or cordoned)`);
+      if (h.cpuAlloc[target]! + size.vcpu > h.cpuCap[target]! + 1e-9 || h.memAlloc[target]! + size.memoryGiB > h.memCap[target]! + 1e-9 || h.gpuAlloc[target]! + size.gpu > h.gpuCap[target]! + 1e-9)
+        throw new Error(`${toHost} lacks room for ${name}`);
+    } else {
+      const req: InstanceRequest = { ...inst.req, cpu: size.vcpu, mem: size.memoryGiB, gpu: size.gpu };
+      const saved = this.hosts.schedulable[inst.host]!;
+      this.hosts.schedulable[inst.host] = 0; // not onto itself
+      const res = this.mover.schedule(this.ctx, req, this.kernel.now);
+      this.hosts.schedulable[inst.host] = saved;
+      if (res.host < 0) throw new Error(`nowhere to migrate ${name}: ${res.explanation.summary}`);
+      target = res.host;
+    }
+    const { total, pause } = this.migrationTime(inst, inst.host, target);
+    if (!Number.isFinite(total)) throw new Error(`no network path from ${this.hosts.id[inst.host]} to ${this.hosts.id[target]}`);
+    // Reserve on the target for the whole copy.
+    this.hosts.apply(target, size.vcpu, size.memoryGiB, size.gpu, inst.group, 1);
+    this.checkHost(target, `reserving for migration of ${name}`);
+    inst.migratingTo = target;
+    this.pendingResize.set(inst.index, resizeTo ?? null);
+    this.note('instance', name, `live migration ${this.hosts.id[inst.host]} → ${this.hosts.id[target]} started: ${formatSeconds(total)} expected, ${Math.round(pause * 1000)} ms pause`);
+    this.kernel.schedule(total, this.k.migrated, inst.index, inst.epoch);
+    return this.hosts.id[target]!;
+  }
+
+  private readonly pendingResize = new Map<number, string | null>();
+
+  private onMigrated(i: number, epoch: number): void {
+    const inst = this.instances[i]!;
+    if (inst.epoch !== epoch || inst.migratingTo < 0) return;
+    const from = inst.host;
+    const to = inst.migratingTo;
+    const resizeTo = this.pendingResize.get(i) ?? null;
+    this.pendingResize.delete(i);
+    const size = resizeTo ? this.typeOf(resizeTo) : { vcpu: inst.cpu, memoryGiB: inst.mem, gpu: inst.gpu };
+    // The reservation on the target becomes the instance's allocation.
+    this.hosts.apply(to, size.vcpu, size.memoryGiB, size.gpu, inst.group, -1);
+    this.detach(inst);
+    inst.migratingTo = -1;
+    if (resizeTo) {
+      inst.type = resizeTo;
+      inst.cpu = size.vcpu;
+      inst.mem = size.memoryGiB;
+      inst.gpu = size.gpu;
+      inst.req = { ...inst.req, cpu: size.vcpu, mem: size.memoryGiB, gpu: size.gpu };
+    }
+    this.attach(inst, to);
+    this.note('instance', inst.name, `migrated ${this.hosts.id[from]} → ${this.hosts.id[to]}${resizeTo ? `, now ${resizeTo}` : ''}`);
+  }
+
+  private cancelMigration(inst: Instance): void {
+    const to = inst.migratingTo;
+    const resizeTo = this.pendingResize.get(inst.index) ?? null;
+    const size = resizeTo ? this.typeOf(resizeTo) : { vcpu: inst.cpu, memoryGiB: inst.mem, gpu: inst.gpu };
+    this.hosts.apply(to, size.vcpu, size.memoryGiB, size.gpu, inst.group, -1);
+    inst.migratingTo = -1;
+    this.pendingResize.delete(inst.index);
+    this.note('instance', inst.name, `migration to ${this.hosts.id[to]} abandoned`);
+  }
+
+  /** Vertical scaling: in place when the host has room, else a live migration to a host that has. */
+  resize(name: string, type: string): string {
+    const inst = this.byName(name);
+    if (!this.types.has(type)) throw new Error(`unknown instance type "${type}"`);
+    if (inst.state !== 'running') throw new Error(`${name} is ${inst.state}; only a running instance can be resized`);
+    const t = this.typeOf(type);
+    const h = this.hosts;
+    const host = inst.host;
+    const fits =
+      h.cpuAlloc[host]! - inst.cpu + t.vcpu <= h.cpuCap[host]! + 1e-9 &&
+      h.memAlloc[host]! - inst.mem + t.memoryGiB <= h.memCap[host]! + 1e-9 &&
+      h.gpuAlloc[host]! - inst.gpu + t.gpu <= h.gpuCap[host]! + 1e-9;
+    if (fits) {
+      h.adjust(host, t.vcpu - inst.cpu, t.memoryGiB - inst.mem, t.gpu - inst.gpu);
+      const old = inst.type;
+      inst.type = type;
+      inst.cpu = t.vcpu;
+      inst.mem = t.memoryGiB;
+      inst.gpu = t.gpu;
+      inst.req = { ...inst.req, cpu: t.vcpu, mem: t.memoryGiB, gpu: t.gpu };
+      this.checkHost(host, `resizing ${name}`);
+      this.note('instance', name, `resized in place ${old} → ${type} on ${h.id[host]}`);
+      return 'in place';
+    }
+    if (inst.kind !== 'vm') throw new Error(`${h.id[host]} lacks room to resize container ${name}, and containers are not live-migrated`);
+    const target = this.migrate(name, undefined, type);
+    return `by live migration to ${target}`;
+  }
+
+  /** Cordons a host and moves everything off it: VMs live-migrate, containers are replaced elsewhere. */
+  drain(id: string): void {
+    const h = this.hostByName(id);
+    this.hosts.cordoned[h] = 1;
+    this.hosts.refresh(h);
+    this.note('host', id, 'cordoned for drain', 'schedulable', 'cordoned');
+    for (const i of [...this.hostInstances[h]!]) {
+      const inst = this.instances[i]!;
+      if (inst.migratingTo >= 0) continue;
+      if (inst.kind === 'vm' && inst.state === 'running') {
+        try {
+          this.migrate(inst.name);
+        } catch (e) {
+          this.note('instance', inst.name, `cannot leave ${id}: ${(e as Error).message}`);
+        }
+      } else if (inst.state === 'running' || inst.state === 'provisioning' || inst.state === 'scheduled') {
+        this.setState(inst, 'draining', `evicted by the drain of ${id}`);
+        if (inst.recovery === 'replace') this.kernel.schedule(0, this.k.replace, inst.index);
+        inst.recovery = 'none';
+        this.kernel.schedule(CONTAINER_GRACE_SECONDS, this.k.drainDone, inst.index, inst.epoch);
+      }
+    }
+    this.drainProgress(h);
+  }
+
+  private drainProgress(h: number): void {
+    if (this.hosts.cordoned[h] === 1 && this.hostInstances[h]!.length === 0 && !this.powerDownWhenEmpty.has(h)) {
+      this.note('host', this.hosts.id[h]!, 'drained: no instances left');
+    }
+  }
+
+  /** Puts a cordoned host back into service. */
+  uncordon(id: string): void {
+    const h = this.hostByName(id);
+    this.hosts.cordoned[h] = 0;
+    this.powerDownWhenEmpty.delete(h);
+    this.hosts.refresh(h);
+    this.note('host', id, 'uncordoned', 'cordoned', 'schedulable');
+    this.requestPass();
+  }
+
+  /**
+   * Consolidation: hosts whose allocated CPU is below `threshold` of capacity are emptied, lightest
+   * first, when all their VMs fit elsewhere (bin-packing placement); emptied hosts power down.
+   * Returns the hosts being emptied.
+   */
+  consolidate(threshold = 0.5): string[] {
+    const h = this.hosts;
+    const candidates: number[] = [];
+    for (let i = 0; i < h.count; i++) {
+      if (h.schedulable[i] === 1 && h.instances[i]! > 0 && h.cpuAlloc[i]! / h.cpuCap[i]! < threshold) candidates.push(i);
+    }
+    candidates.sort((a, b) => h.cpuAlloc[a]! / h.cpuCap[a]! - h.cpuAlloc[b]! / h.cpuCap[b]! || a - b);
+    const emptied: string[] = [];
+    const packer = new Scheduler({ strategy: 'most-allocated', percentageOfNodesToScore: 100, preemption: false }, () => []);
+    for (const host of candidates) {
+      const list = this.hostInstances[host]!.map((i) => this.instances[i]!);
+      if (list.some((x) => x.kind !== 'vm' || x.state !== 'running' || x.migratingTo >= 0)) continue;
+      // Dry run: can every instance find a place elsewhere (with the reservations made so far)?
+      h.cordoned[host] = 1;
+      h.refresh(host);
+      const targets: number[] = [];
+      let ok = true;
+      for (const inst of list) {
+        const res = packer.schedule(this.ctx, inst.req, this.kernel.now);
+        if (res.host < 0) {
+          ok = false;
+          break;
+        }
+        targets.push(res.host);
+        h.adjust(res.host, inst.cpu, inst.mem, inst.gpu);
+      }
+      list.slice(0, targets.length).forEach((inst, k) => h.adjust(targets[k]!, -inst.cpu, -inst.mem, -inst.gpu));
+      if (!ok) {
+        h.cordoned[host] = 0;
+        h.refresh(host);
+        continue;
+      }
+      this.powerDownWhenEmpty.add(host);
+      this.note('host', h.id[host]!, `consolidation: emptying (cpu ${Math.round((100 * h.cpuAlloc[host]!) / h.cpuCap[host]!)} % allocated)`, 'schedulable', 'cordoned');
+      list.forEach((inst, k) => this.migrate(inst.name, h.id[targets[k]!]));
+      emptied.push(h.id[host]!);
+    }
+    this.note('operation', 'cluster', `consolidate below ${Math.round(threshold * 100)} %: ${emptied.length} host(s) emptied`);
+    return emptied;
+  }
+
+  private powerDown(h: number): void {
+    this.powerDownWhenEmpty.delete(h);
+    this.hosts.poweredOn[h] = 0;
+    this.hosts.cordoned[h] = 0;
+    this.hosts.refresh(h);
+    this.note('host', this.hosts.id[h]!, 'powered down (empty after consolidation)', 'on', 'off');
+  }
+
+  private powerUpOne(): void {
+    const h = this.hosts;
+    for (let i = 0; i < h.count; i++) {
+      if (h.poweredOn[i] === 0 && h.failed[i] === 0 && !this.poweringUp.has(i)) {
+        this.poweringUp.add(i);
+        this.note('host', h.id[i]!, 'powering on for pending instances', 'off', 'booting');
+        this.kernel.schedule(HOST_BOOT_SECONDS, this.k.hostPowered, i);
+        return;
+      }
+    }
+  }
+
+  private readonly poweringUp = new Set<number>();
+
+  private onPoweredOn(h: number): void {
+    this.poweringUp.delete(h);
+    this.hosts.poweredOn[h] = 1;
+    this.hosts.refresh(h);
+    this.note('host', this.hosts.id[h]!, 'powered on', 'booting', 'on');
+    this.requestPass();
+  }
+
+  // ------------------------------------------------------------------ invariants
+
+  private violate(rule: InvariantViolation['rule'], detail: string): void {
+    if (this.violations.length < 1000) this.violations.push({ t: this.kernel.now, rule, detail });
+    this.note('invariant', rule, `INVARIANT VIOLATED: ${detail}`);
+  }
+
+  /** Checks one host after a change: capacity × overcommit, not failed, isolation, anti-affinity. */
+  private checkHost(host: number, during: string): void {
+    const h = this.hosts;
+    const eps = 1e-9;
+    if (h.cpuAlloc[host]! > h.cpuCap[host]! + eps || h.memAlloc[host]! > h.memCap[host]! + eps || h.gpuAlloc[host]! > h.gpuCap[host]! + eps) {
+      this.violate('capacity', `${h.id[host]} over capacity while ${during}: cpu ${h.cpuAlloc[host]}/${h.cpuCap[host]}, memory ${h.memAlloc[host]}/${h.memCap[host]}`);
+    }
+    if (h.failed[host] === 1 && h.instances[host]! > 0) this.violate('failed-host', `${h.id[host]} is failed but holds instances (${during})`);
+    const dedicated = h.poolDedicatedTo[h.pool[host]!];
+    for (const i of this.hostInstances[host]!) {
+      const inst = this.instances[i]!;
+      if (dedicated && inst.req.tenant !== dedicated) this.violate('isolation', `${inst.name} (tenant ${inst.req.tenant ?? 'none'}) on ${h.id[host]} dedicated to ${dedicated}`);
+      if (inst.req.antiAffinity.length > 0 && h.groupCount(host, inst.group) > 1 + (inst.migratingTo >= 0 ? 1 : 0))
+        this.violate('anti-affinity', `${h.id[host]} runs ${h.groupCount(host, inst.group)} instances of ${inst.groupId}`);
+    }
+  }
+
+  /** A full recount: allocations from the instances themselves must match the host table. */
+  checkAll(): void {
+    const h = this.hosts;
+    const cpu = new Float64Array(h.count);
+    const mem = new Float64Array(h.count);
+    for (const inst of this.instances) {
+      if (inst.host >= 0) {
+        cpu[inst.host]! += inst.cpu;
+        mem[inst.host]! += inst.mem;
+        if (inst.state === 'terminated' || inst.state === 'failed' || inst.state === 'pending')
+          this.violate('bookkeeping', `${inst.name} is ${inst.state} but still bound to ${h.id[inst.host]}`);
+      }
+      if (inst.migratingTo >= 0) {
+        const size = this.pendingResize.get(inst.index);
+        const t = size ? this.typeOf(size) : { vcpu: inst.cpu, memoryGiB: inst.mem };
+        cpu[inst.migratingTo]! += t.vcpu;
+        mem[inst.migratingTo]! += t.memoryGiB;
+      }
+    }
+    for (let i = 0; i < h.count; i++) {
+      if (Math.abs(cpu[i]! - h.cpuAlloc[i]!) > 1e-6 || Math.abs(mem[i]! - h.memAlloc[i]!) > 1e-6)
+        this.violate('bookkeeping', `${h.id[i]}: table says cpu ${h.cpuAlloc[i]}, memory ${h.memAlloc[i]}; instances add up to ${cpu[i]}, ${mem[i]}`);
+      this.checkHost(i, 'periodic check');
+    }
+  }
+
+  // ------------------------------------------------------------------ metrics
+
+  summary(): ComputeSummary {
+    const h = this.hosts;
+    const byState: Record<InstanceState, number> = { pending: 0, scheduled: 0, provisioning: 0, running: 0, draining: 0, terminated: 0, failed: 0 };
+    const shapes = new Map<string, { cpu: number; mem: number; gpu: number; n: number }>();
+    for (const inst of this.instances) {
+      byState[inst.state]++;
+      if (inst.state === 'running' || inst.state === 'pending') {
+        const key = `${inst.cpu}/${inst.mem}/${inst.gpu}`;
+        const s = shapes.get(key) ?? { cpu: inst.cpu, mem: inst.mem, gpu: inst.gpu, n: 0 };
+        s.n++;
+        shapes.set(key, s);
+      }
+    }
+    let commonest: { cpu: number; mem: number; gpu: number; n: number } | null = null;
+    for (const s of shapes.values()) if (!commonest || s.n > commonest.n) commonest = s;
+    const agg = (keyOf: (host: number) => string) => {
+      const out: Record<string, { hosts: number; up: number; poweredOn: number; instances: number; cpu: { allocated: number; capacity: number }; memory: { allocated: number; capacity: number } }> = {};
+      for (let i = 0; i < h.count; i++) {
+        const k = keyOf(i);
+        const a = (out[k] ??= { hosts: 0, up: 0, poweredOn: 0, instances: 0, cpu: { allocated: 0, capacity: 0 }, memory: { allocated: 0, capacity: 0 } });
+        a.hosts++;
+        if (h.failed[i] === 0) a.up++;
+        if (h.poweredOn[i] === 1) a.poweredOn++;
+        a.instances += h.instances[i]!;
+        a.cpu.allocated += h.cpuAlloc[i]!;
+        a.cpu.capacity += h.cpuCap[i]!;
+        a.memory.allocated += h.memAlloc[i]!;
+        a.memory.capacity += h.memCap[i]!;
+      }
+      return out;
+    };
+    const lat = this.schedulingLatency;
+    const num = (x: number) => (Number.isFinite(x) ? x : null);
+    return {
+      hosts: h.count,
+      hostsUp: h.count - sum(h.failed),
+      poweredOn: sum(h.poweredOn),
+      instances: byState,
+      pending: byState.pending,
+      schedulingLatency: { count: lat.count, mean: num(lat.mean), p50: num(lat.quantile(0.5)), p95: num(lat.quantile(0.95)), max: num(lat.max) },
+      fragmentation: commonest ? { shape: { cpu: commonest.cpu, memoryGiB: commonest.mem, gpu: commonest.gpu }, value: fragmentation(h, { cpu: commonest.cpu, mem: commonest.mem, gpu: commonest.gpu }) } : null,
+      pools: agg((i) => h.poolNames[h.pool[i]!]!),
+      zones: agg((i) => h.zoneNames[h.zone[i]!]!),
+      regions: agg((i) => h.regionNames[h.region[i]!]!),
+      violations: this.violations.map((v) => ({ ...v })),
+      unschedulable: this.instances
+        .filter((i) => i.state === 'pending' && i.explanation && i.explanation.winner === null)
+        .slice(0, 20)
+        .map((i) => ({ instance: i.name, reason: i.explanation!.summary })),
+      logEntries: this.log.length + this.logDropped,
+    };
+  }
+
+  explain(name: string): { instance: string; state: InstanceState; host: string | null; explanation: PlacementExplanation | null; history: LogEntry[] } {
+    const inst = this.byName(name);
+    return {
+      instance: inst.name,
+      state: inst.state,
+      host: inst.host >= 0 ? this.hosts.id[inst.host]! : null,
+      explanation: inst.explanation,
+      history: this.log.filter((e) => e.subject === name),
+    };
+  }
+
+  hasTaint(host: number, effect: TaintEffect): boolean {
+    return this.hosts.poolTaints[this.hosts.pool[host]!]!.some((t) => t.effect === effect);
+  }
+}
+
+export interface ComputeSummary {
+  hosts: number;
+  hostsUp: number;
+  poweredOn: number;
+  instances: Record<InstanceState, number>;
+  pending: number;
+  schedulingLatency: { count: number; mean: number | null; p50: number | null; p95: number | null; max: number | null };
+  fragmentation: { shape: { cpu: number; memoryGiB: number; gpu: number }; value: number } | null;
+  pools: Record<string, AllocationSummary>;
+  zones: Record<string, AllocationSummary>;
+  regions: Record<string, AllocationSummary>;
+  violations: InvariantViolation[];
+  unschedulable: Array<{ instance: string; reason: string }>;
+  logEntries: number;
+}
+
+export interface AllocationSummary {
+  hosts: number;
+  up: number;
+  poweredOn: number;
+  instances: number;
+  cpu: { allocated: number; capacity: number };
+  memory: { allocated: number; capacity: number };
+}
+
+function sum(a: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) n += a[i]!;
+  return n;
+}
+
+function linkKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+function formatSeconds(s: number): string {
+  return s < 1 ? `${Math.round(s * 1000)} ms` : `${Math.round(s * 10) / 10} s`;
+}
