@@ -44,3 +44,23 @@ export async function playBriefly(page: Page, speed = '100'): Promise<void> {
   await page.getByTestId('pause').click();
   await expect(page.getByTestId('play')).toBeVisible();
 }
+
+/** The simulated clock in seconds ("05:01.3" → 301.3, "1:02:03.4" → 3723.4). */
+export async function clockSeconds(page: Page): Promise<number> {
+  const text = await readText(page.getByTestId('clock'));
+  const parts = text.split(':').map(Number);
+  return parts.reduce((acc, p) => acc * 60 + p, 0);
+}
+
+/** A number shown as text ("2,477" → 2477, "93.0" → 93; "—" → NaN). */
+export async function readNumber(locator: Locator): Promise<number> {
+  const text = ((await locator.textContent()) ?? '').trim();
+  return text === '—' ? Number.NaN : Number(text.replace(/[,\s]/g, ''));
+}
+
+/** Loads a built-in preset through the picker and waits until it is shown at time 0. */
+export async function choosePreset(page: Page, id: string, name: string): Promise<void> {
+  await page.getByTestId('preset').selectOption(id);
+  await expect(page.getByTestId('scenario-name')).toHaveText(name);
+  await expect(page.getByTestId('clock')).toHaveText('00:00.0');
+}

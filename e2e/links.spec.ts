@@ -74,7 +74,7 @@ test.describe('scenario links', () => {
 
   test('a well-formed link to an invalid scenario', async ({ page }) => {
     const base = PRESETS[DEFAULT_PRESET]!.scenario;
-    const bad = { ...base, services: base.services.map((s, i) => (i === 0 ? { ...s, replicas: 0 } : s)) };
+    const bad = { ...base, services: (base.services ?? []).map((s, i) => (i === 0 ? { ...s, replicas: 0 } : s)) };
     await expectFallback(page, `#${encodeScenarioLink(bad)}`, /replicas/);
   });
 

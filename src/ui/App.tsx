@@ -5,11 +5,17 @@ import { TopBar } from './components/TopBar';
 import { NoticeBanner, ShareBox } from './components/NoticeBanner';
 import { ServicePanel } from './components/ServicePanel';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { TopologyView } from './topology/TopologyView';
+import { Inspector } from './inspector/Inspector';
+import { ServiceCharts } from './charts/ServiceCharts';
+import { ImportTraceDialog } from './trace/ImportTraceDialog';
 
 /** Keys typed into a form control belong to it, not to the console. */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
+  // A dialog's keys are its own (space on its buttons must not play or pause).
+  if (target.closest('[role="dialog"]')) return true;
   return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
@@ -49,9 +55,21 @@ export function App() {
       <TopBar />
       <NoticeBanner />
       <ShareBox />
+      <ImportTraceDialog />
+      <div className="workspace">
+        <ErrorBoundary what="the topology">
+          <TopologyView />
+        </ErrorBoundary>
+        <ErrorBoundary what="the inspector">
+          <Inspector />
+        </ErrorBoundary>
+      </div>
+      <ErrorBoundary what="the charts">
+        <ServiceCharts />
+      </ErrorBoundary>
       <Services />
       <footer className="footer muted">
-        Space: play/pause · “.”: one event · Times are simulated; latencies in milliseconds.
+        Space: play/pause · “.”: one event · Click a service to inspect it; drag nodes to rearrange · Times are simulated; latencies in milliseconds.
       </footer>
     </div>
   );

@@ -51,3 +51,22 @@ export function formatRate(perSecond: number): string {
 export function formatSpeed(speed: number): string {
   return speed === Infinity ? 'max' : `${speed}×`;
 }
+
+/** Requests per second for labels: "0 req/s", "4.2 req/s", "360 req/s", "1.2k req/s". */
+export function formatRatePerSecond(perSecond: number): string {
+  if (!Number.isFinite(perSecond) || perSecond <= 0) return '0 req/s';
+  if (perSecond >= 1e6) return `${(perSecond / 1e6).toFixed(1)}M req/s`;
+  if (perSecond >= 1e4) return `${(perSecond / 1e3).toFixed(0)}k req/s`;
+  if (perSecond >= 1e3) return `${(perSecond / 1e3).toFixed(1)}k req/s`;
+  if (perSecond >= 10) return `${perSecond.toFixed(0)} req/s`;
+  return `${perSecond.toFixed(1)} req/s`;
+}
+
+/** Seconds as a short duration: "30 s", "5 min", "1.5 h". */
+export function formatSpan(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '—';
+  if (seconds < 1) return `${Math.round(seconds * 1000)} ms`;
+  if (seconds < 120) return `${Number(seconds.toFixed(1))} s`;
+  if (seconds < 7200) return `${Number((seconds / 60).toFixed(1))} min`;
+  return `${Number((seconds / 3600).toFixed(1))} h`;
+}

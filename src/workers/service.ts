@@ -920,6 +920,8 @@ export class SimService {
       return;
     }
     const snap = this.buildDelta(sim, force, wall);
+    // Spacing is measured between deliveries: a slow build (charts, a GC pause) cannot bunch them up.
+    this.lastPushWall = this.clock();
     for (const cb of this.listeners) {
       try {
         cb(snap);

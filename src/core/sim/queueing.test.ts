@@ -118,8 +118,8 @@ describe('determinism and common random numbers', () => {
     const one: ScenarioInput = { ...mm1(80, 0.01), duration: '10m' };
     const two: ScenarioInput = {
       ...one,
-      services: [...one.services, { id: 'other', replicas: 3, work: { type: 'lognormal', mean: 0.2, sd: 0.1 } }],
-      workloads: [{ id: 'other-load', target: 'other', arrival: { type: 'poisson', rate: 9 } }, ...one.workloads],
+      services: [...(one.services ?? []), { id: 'other', replicas: 3, work: { type: 'lognormal', mean: 0.2, sd: 0.1 } }],
+      workloads: [{ id: 'other-load', target: 'other', arrival: { type: 'poisson', rate: 9 } }, ...(one.workloads ?? [])],
     };
     const a = run(one).services[0]!;
     const b = run(two).services.find((s) => s.id === 's')!;

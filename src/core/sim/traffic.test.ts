@@ -89,7 +89,8 @@ describe('microservices and the network', () => {
 
   it('rejects call loops', () => {
     const doc = chain('sequential');
-    doc.services[2] = { ...doc.services[2]!, calls: { targets: [{ service: 'a' }] } };
+    const services = doc.services!;
+    services[2] = { ...services[2]!, calls: { targets: [{ service: 'a' }] } };
     const parsed = parseScenario(doc);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.errors.map((e) => e.message)).toContain('calls go round in a loop: a → b → a'.replace('b', 'c'));

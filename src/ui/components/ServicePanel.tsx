@@ -1,6 +1,8 @@
-import { memo } from 'react';
+import { memo, useCallback } from 'react';
+import { actions } from '../bridge';
 import { useConsole } from '../store';
 import { formatInt, formatMs, formatPercent } from '../format';
+import { policyLabel } from '../inspector/policies';
 import { ServiceChart } from './ServiceChart';
 
 interface StatProps {
@@ -24,12 +26,23 @@ function Stat({ label, value, testId, title }: StatProps) {
 /** One service: live counters, latency and a small chart. Re-renders only when its numbers change. */
 export const ServicePanel = memo(function ServicePanel({ id }: { id: string }) {
   const svc = useConsole((s) => s.services[id]);
+  const selected = useConsole((s) => s.selectedService === id);
+  const shared = useConsole((s) => s.scenario?.topology.services.find((x) => x.id === id)?.queue === 'shared');
+  const onInspect = useCallback(() => void actions.selectService(id), [id]);
   const t = (field: string) => `service-${id}-${field}`;
   return (
-    <section className="panel" data-testid={`service-${id}`} aria-label={`Service ${id}`}>
+    <section className={`panel${selected ? ' panel-selected' : ''}`} data-testid={`service-${id}`} aria-label={`Service ${id}`}>
       <header className="panel-head">
-        <h2>{id}</h2>
-        {svc && <span className="muted num">{formatInt(svc.replicas)} replicas</span>}
+        <h2>
+          <button type="button" className="linkish" onClick={onInspect} data-testid={t('inspect')} title="Inspect this service" aria-pressed={selected}>
+            {id}
+          </button>
+        </h2>
+        {svc && (
+          <span className="muted num">
+            {formatInt(svc.replicas)} replicas · {shared ? 'shared queue' : policyLabel(svc.policy)}
+          </span>
+        )}
       </header>
       {svc ? (
         <>

@@ -24,7 +24,7 @@ const PresetPicker = memo(function PresetPicker() {
     <label className="field">
       <span className="field-label">Preset</span>
       <select data-testid="preset" value={current} onChange={onChange} disabled={disabled}>
-        {current === '' && <option value="">(from a link)</option>}
+        {current === '' && <option value="">(custom scenario)</option>}
         {presets.map((p) => (
           <option key={p.id} value={p.id} title={p.description}>
             {p.title}
@@ -114,8 +114,12 @@ const Sharing = memo(function Sharing() {
   const disabled = useConsole((s) => !s.ready || s.busy !== null);
   const onShare = useCallback(() => void actions.share(), []);
   const onExport = useCallback(() => void actions.exportResults(), []);
+  const onImport = useCallback(() => actions.openImport(), []);
   return (
     <div className="controls">
+      <button type="button" data-testid="import-trace" onClick={onImport} disabled={disabled} title="Replace a workload's arrivals with a recorded trace">
+        Import trace
+      </button>
       <button type="button" data-testid="share" onClick={onShare} disabled={disabled}>
         Share link
       </button>

@@ -20,3 +20,20 @@ export function policyLabel(policy: string | undefined): string {
   if (policy === undefined) return '—';
   return Object.prototype.hasOwnProperty.call(POLICY_LABELS, policy) ? POLICY_LABELS[policy as BalancerPolicy] : policy;
 }
+
+/** Short names for chart markers. */
+export const POLICY_SHORT: Readonly<Record<BalancerPolicy, string>> = {
+  'round-robin': 'RR',
+  'weighted-round-robin': 'WRR',
+  'least-connections': 'LC',
+  'least-response-time': 'LRT',
+  random: 'Random',
+  'power-of-two': 'P2C',
+  'ip-hash': 'IP hash',
+  'consistent-hash': 'Ring',
+  maglev: 'Maglev',
+};
+
+export function policyShort(policy: string): string {
+  return Object.prototype.hasOwnProperty.call(POLICY_SHORT, policy) ? POLICY_SHORT[policy as BalancerPolicy] : policy;
+}

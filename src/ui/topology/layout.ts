@@ -43,7 +43,7 @@ export const MAX_REPLICA_CELLS_DRAWN = 64;
 export const CELLS_PER_ROW = 16;
 export const SERVICE_WIDTH = 236;
 export const WORKLOAD_WIDTH = 176;
-const WORKLOAD_HEIGHT = 78;
+const WORKLOAD_HEIGHT = 80;
 const COLUMN_GAP = 110;
 const ROW_GAP = 28;
 

@@ -66,12 +66,16 @@ export const WorkloadNode = memo(function WorkloadNode({ data }: NodeProps<Workl
   return (
     <div className="tnode tnode-workload" data-testid={`topo-workload-${w.id}`} aria-label={`Workload ${w.id}`}>
       <div className="tnode-head">
-        <span className="tnode-title">{w.name ?? w.id}</span>
-        <span className={`chip${w.trace ? ' chip-trace' : ''}`} data-testid={`topo-workload-${w.id}-arrival`}>
-          {arrival}
+        <span className="tnode-title" title={w.id}>
+          {w.name ?? w.id}
         </span>
       </div>
-      <div className="tnode-sub muted">clients {where}</div>
+      <div className="tnode-sub muted">
+        <span className={`chip${w.trace ? ' chip-trace' : ''}`} data-testid={`topo-workload-${w.id}-arrival`}>
+          {arrival}
+        </span>{' '}
+        clients {where}
+      </div>
       <div className="tnode-rate num" data-testid={`topo-workload-${w.id}-rate`}>
         {formatRatePerSecond(rate)}
       </div>

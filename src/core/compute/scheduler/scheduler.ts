@@ -87,7 +87,8 @@ export const RAW_SUFFIX = '.raw';
 
 /**
  * Hosts are filtered in chunks (each filter runs over a chunk before the next one, which keeps the
- * per-host work monomorphic); a chunk starts at CHUNK_MIN hosts and doubles up to CHUNK_MAX. The
+ * per-host work monomorphic); a chunk is at least the number of feasible hosts still wanted, else
+ * starts at CHUNK_MIN hosts and doubles, and is at most CHUNK_MAX. The
  * rejections and feasible hosts are then taken in order and the scan stops exactly at the host that
  * completes the wanted number of feasible hosts, so `examined` and the per-reason counts are as if
  * hosts were filtered one by one (the filters' verdicts on the rest of the chunk are discarded).
@@ -162,6 +163,8 @@ export class Scheduler {
   // Scoring.
   private readonly scorePlugins: SchedulerScore[];
   private readonly scorePluginsSpread: SchedulerScore[];
+  /** `name + RAW_SUFFIX` of scorePluginsSpread[i] (scorePlugins is its prefix), built once. */
+  private readonly rawKeys: string[];
   private feasibleBuf = new Int32Array(16);
   private totals = new Float64Array(16);
   private readonly topHost = new Int32Array(EXPLAINED_SCORES);
@@ -191,6 +194,7 @@ export class Scheduler {
     this.reasonCounts = this.filters.map(() => []);
     this.scorePlugins = scorePluginsFor(config.strategy);
     this.scorePluginsSpread = this.scorePlugins.length > 0 ? [...this.scorePlugins, new PodTopologySpreadScore()] : [];
+    this.rawKeys = this.scorePluginsSpread.map((p) => p.name + RAW_SUFFIX);
   }
 
   /** Where the next sampled filtering pass starts (kube-scheduler's nextStartNodeIndex). */
@@ -419,7 +423,9 @@ export class Scheduler {
     let k = 0;
     let chunk = CHUNK_MIN;
     while (k < n && this.found < toFind) {
-      const size = Math.min(chunk, n - k);
+      // At least toFind − found more hosts must be examined, so a chunk that size wastes nothing.
+      const want = toFind - this.found;
+      const size = Math.min(want > chunk ? want : chunk, CHUNK_MAX, n - k);
       for (let j = 0; j < size; j++) {
         let at = start + k + j;
         if (at >= n) at -= n;
@@ -536,10 +542,11 @@ export class Scheduler {
       for (let k = 0; k < this.topN; k++) {
         const h = this.topHost[k]!;
         const detail: Record<string, number> = {};
-        for (const p of plugins) {
+        for (let i = 0; i < plugins.length; i++) {
+          const p = plugins[i]!;
           const raw = p.score(ctx, req, h);
           detail[p.name] = p.weight * raw;
-          detail[p.name + RAW_SUFFIX] = raw;
+          detail[this.rawKeys[i]!] = raw;
         }
         scores.push({ host: t.id[h]!, total: this.topScore[k]!, plugins: detail });
       }

@@ -1,0 +1,78 @@
+import { memo, useCallback } from 'react';
+import { Background, Controls, ReactFlow, type NodeChange, type NodeMouseHandler } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { actions } from '../bridge';
+import { useConsole } from '../store';
+import { NODE_TYPES } from './nodes';
+import { EDGE_TYPES } from './FlowEdge';
+import { applyTopologyChanges, useTopology, type TopologyNode } from './topologyStore';
+
+// Props as module constants: the same objects on every render.
+const FIT_VIEW_OPTIONS = { padding: 0.12, maxZoom: 1.25 };
+const PRO_OPTIONS = { hideAttribution: false };
+
+const onNodesChange = (changes: NodeChange<TopologyNode>[]): void => applyTopologyChanges(changes);
+
+/**
+ * The scenario as a graph: workloads on the left, services by call depth, live traffic on the
+ * edges. Nodes can be dragged (positions stay while the same topology is loaded); a click on a
+ * service opens it in the inspector.
+ */
+export const TopologyView = memo(function TopologyView() {
+  const nodes = useTopology((s) => s.nodes);
+  const edges = useTopology((s) => s.edges);
+  const signature = useTopology((s) => s.signature);
+  const ready = useConsole((s) => s.scenario !== null);
+  const onNodeClick: NodeMouseHandler<TopologyNode> = useCallback((_event, node) => {
+    if (node.type === 'service') void actions.selectService(node.data.service.id);
+  }, []);
+  if (!ready) return <div className="topology card muted loading">Starting the simulation…</div>;
+  return (
+    <div className="topology card" data-testid="topology" aria-label="Topology">
+      <ReactFlow<TopologyNode>
+        // A new topology remounts the flow, so it fits the view to the new graph.
+        key={signature}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        onNodesChange={onNodesChange}
+        onNodeClick={onNodeClick}
+        fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        minZoom={0.2}
+        maxZoom={2}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        edgesFocusable={false}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        panActivationKeyCode={null}
+        zoomActivationKeyCode={null}
+        proOptions={PRO_OPTIONS}
+      >
+        <Background gap={20} size={1} color="#e4e4e7" />
+        <Controls showInteractive={false} position="bottom-right" />
+      </ReactFlow>
+      <TopologyLegend />
+    </div>
+  );
+});
+
+const TopologyLegend = memo(function TopologyLegend() {
+  return (
+    <div className="topo-legend muted" aria-hidden="true">
+      <span>
+        <i className="swatch swatch-util" /> utilization
+      </span>
+      <span>
+        <i className="swatch swatch-out" /> out of rotation
+      </span>
+      <span>
+        <i className="swatch swatch-down" /> down
+      </span>
+      <span>edge width: req/s (log) · red: failing</span>
+    </div>
+  );
+});
