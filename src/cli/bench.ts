@@ -136,6 +136,75 @@ export function runBench(opts: { rounds: number; scale: number }): BenchResult[]
   return out;
 }
 
+export interface PlacementBench {
+  name: 'placement';
+  hosts: number;
+  instances: number;
+  placed: number;
+  strategy: string;
+  rounds: number;
+  placementsPerSecond: number;
+  /** Heap held by the placed cluster (hosts, instances, explanations, event log), MiB, after a GC when `--expose-gc` is on (npm run bench sets it). */
+  heapMiB: number;
+  eventsPerSecond: null;
+  requestsPerSecond: null;
+  baselineRequestsPerSecond: null;
+  ratio: null;
+}
+
+/** The scheduler at scale: 100,000 instances placed on 10,000 hosts in three zones, sampling on. */
+export function runPlacementBench(opts: { rounds: number; scale: number }): PlacementBench {
+  const hosts = Math.round(10_000 * opts.scale);
+  const instances = Math.round(100_000 * opts.scale);
+  const perZone = Math.ceil(hosts / 3);
+  const doc: ScenarioInput = {
+    cumulo: 1,
+    name: 'placement',
+    duration: 10,
+    regions: [{ id: 'r', zones: [{ id: 'a' }, { id: 'b' }, { id: 'c' }] }],
+    hostPools: ['a', 'b', 'c'].map((z, i) => ({ id: `pool-${z}`, zone: z, count: i < 2 ? perZone : hosts - 2 * perZone, shape: { vcpu: 64, memoryGiB: 256 } })),
+    instances: [
+      { id: 'web', type: 'g.medium', count: Math.round(instances * 0.5), at: 1 },
+      { id: 'api', type: 'c.large', count: Math.round(instances * 0.3), at: 1 },
+      { id: 'db', type: 'm.large', count: instances - Math.round(instances * 0.5) - Math.round(instances * 0.3), at: 1 },
+    ],
+  };
+  const parsed = parseScenario(doc);
+  if (!parsed.ok) throw new Error(`placement bench scenario is invalid: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  const rates: number[] = [];
+  const heaps: number[] = [];
+  let placed = 0;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  for (let r = 0; r < opts.rounds; r++) {
+    gc?.();
+    const heap0 = process.memoryUsage().heapUsed;
+    const sim = createSimulation(parsed.scenario, { seed: r + 1 });
+    sim.runUntil(0.999);
+    const t0 = performance.now();
+    sim.runUntil(1); // creation at t = 1 and the scheduling pass that places them
+    const wall = (performance.now() - t0) / 1000;
+    const c = sim.compute!;
+    placed = c.instances.filter((i) => i.host >= 0).length;
+    rates.push(placed / wall);
+    gc?.();
+    heaps.push((process.memoryUsage().heapUsed - heap0) / (1024 * 1024));
+  }
+  return {
+    name: 'placement',
+    hosts,
+    instances,
+    placed,
+    strategy: parsed.scenario.scheduler.strategy,
+    rounds: opts.rounds,
+    placementsPerSecond: median(rates),
+    heapMiB: median(heaps),
+    eventsPerSecond: null,
+    requestsPerSecond: null,
+    baselineRequestsPerSecond: null,
+    ratio: null,
+  };
+}
+
 function main(argv: string[]): number {
   const json = argv.includes('--json');
   const quick = argv.includes('--quick');
@@ -145,8 +214,9 @@ function main(argv: string[]): number {
     return 2;
   }
   const results = runBench(quick ? { rounds: 1, scale: 0.02 } : { rounds: 5, scale: 1 });
+  const placement = runPlacementBench(quick ? { rounds: 1, scale: 0.01 } : { rounds: 3, scale: 1 });
   if (json) {
-    process.stdout.write(`${JSON.stringify({ node: process.version, results }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ node: process.version, results: [...results, placement] }, null, 2)}\n`);
     return 0;
   }
   const f = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -159,6 +229,9 @@ function main(argv: string[]): number {
           : `  baseline: ${f(r.baselineRequestsPerSecond)} requests/s (${r.baseline})\n  ratio:    ${r.ratio!.toFixed(2)}\n\n`),
     );
   }
+  process.stdout.write(
+    `placement (${placement.instances.toLocaleString('en-US')} instances on ${placement.hosts.toLocaleString('en-US')} hosts, ${placement.strategy}, sampling on)\n  ${f(placement.placementsPerSecond)} placements/s (median of ${placement.rounds}); ${f(placement.placed)} placed; heap ${placement.heapMiB.toFixed(0)} MiB\n`,
+  );
   return 0;
 }
 

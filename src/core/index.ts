@@ -18,5 +18,6 @@ export { parseTraceText, resolveTraceFiles } from './traffic/trace-file';
 export type { TraceParseResult } from './traffic/trace-file';
 export type { SeriesStore } from './metrics/series';
 export type { ComputeOperation } from './sim/simulation';
-export type { ComputeSummary, AllocationSummary, LogEntry, InvariantViolation, InstanceState } from './compute/compute';
+export type { ComputeModel, ComputeSummary, AllocationSummary, LogEntry, InvariantViolation, InstanceState, Instance } from './compute/compute';
+export type { Hosts } from './compute/hosts';
 export type { PlacementExplanation } from './compute/types';

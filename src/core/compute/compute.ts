@@ -65,6 +65,8 @@ export interface ComputeListener {
 }
 
 const LOG_LIMIT = 200_000;
+/** Placements whose full explanation is kept (older ones keep a light copy). */
+const FULL_EXPLANATIONS = 5_000;
 const HOST_BOOT_SECONDS = 120;
 const CONTAINER_GRACE_SECONDS = 5;
 /** Pre-copy live migration: each round re-sends the pages dirtied meanwhile (a fifth of the last round). */
@@ -368,7 +370,7 @@ export class ComputeModel {
       if (inst.state !== 'pending') continue;
       const res = this.scheduler.schedule(this.ctx, inst.req, now);
       const before = inst.explanation?.summary;
-      inst.explanation = res.explanation;
+      this.keepExplanation(inst, res.explanation);
       if (res.host < 0) {
         if (before !== res.explanation.summary) this.note('instance', inst.name, `unschedulable: ${res.explanation.summary}`);
         wantPower = true;
@@ -394,6 +396,28 @@ export class ComputeModel {
     }
     if (wantPower) this.powerUpOne();
   }
+
+  /**
+   * Full explanations (per-filter counts, top scores) are kept for the most recent placements and
+   * for every instance still pending; older placed instances keep a light copy (summary, counts,
+   * winner) so 100,000 instances do not hold 100,000 score tables.
+   */
+  private keepExplanation(inst: Instance, ex: PlacementExplanation): void {
+    inst.explanation = ex;
+    const slot = this.explainedNext++ % FULL_EXPLANATIONS;
+    const oldIndex = this.explained[slot];
+    this.explained[slot] = inst.index;
+    if (oldIndex !== undefined && oldIndex >= 0 && oldIndex !== inst.index) {
+      const old = this.instances[oldIndex]!;
+      const e = old.explanation;
+      if (e && old.state !== 'pending' && e.scores.length > 1) {
+        old.explanation = { ...e, scores: e.scores.slice(0, 1), filters: e.filters.filter((f) => f.removed > 0) };
+      }
+    }
+  }
+
+  private readonly explained = new Int32Array(FULL_EXPLANATIONS).fill(-1);
+  private explainedNext = 0;
 
   private becomeRunning(inst: Instance, reason: string): void {
     inst.runningAt = this.kernel.now;

@@ -118,7 +118,11 @@ export interface PlacementExplanation {
   /** Per filter, in pipeline order: how many examined hosts it removed, by reason. */
   filters: Array<{ name: string; removed: number; reasons: Record<string, number> }>;
   feasible: number;
-  /** Scores of the best feasible hosts (at most 10), highest first: per plug-in raw and weighted. */
+  /**
+   * Scores of the best feasible hosts (at most 10), highest first. `total` is the weighted sum of
+   * the plug-ins (weights from kube-scheduler, so up to 100 × the sum of weights); `plugins[name]`
+   * is a plug-in's weighted value and `plugins[name + '.raw']` its raw 0..100 score.
+   */
   scores: Array<{ host: string; total: number; plugins: Record<string, number> }>;
   winner: string | null;
   /** Kubernetes-style summary, e.g. "0/40 hosts available: 31 insufficient memory, 9 wrong zone". */

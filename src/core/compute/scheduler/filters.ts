@@ -490,6 +490,11 @@ export class PodTopologySpread implements SchedulerFilter {
 }
 
 /** The filter pipeline in its fixed order. */
+/**
+ * Kubernetes' default filter order (NodeUnschedulable, TaintToleration, NodeAffinity, …,
+ * NodeResourcesFit, …, PodTopologySpread, InterPodAffinity): placement rules before resources, so a
+ * host in the wrong zone is reported as "wrong zone", not as short of memory.
+ */
 export function defaultFilters(): SchedulerFilter[] {
-  return [new NodeUnschedulable(), new NodeResourcesFit(), new ZoneFilter(), new TaintToleration(), new DedicatedHost(), new InterPodAffinity(), new PodTopologySpread()];
+  return [new NodeUnschedulable(), new TaintToleration(), new ZoneFilter(), new DedicatedHost(), new NodeResourcesFit(), new PodTopologySpread(), new InterPodAffinity()];
 }

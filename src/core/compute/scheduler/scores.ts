@@ -156,6 +156,7 @@ export class TaintTolerationScore implements SchedulerScore {
   private req: InstanceRequest | null = null;
   private hosts: HostTable | null = null;
   private poolCount: Int32Array = new Int32Array(0);
+  private poolScore: Float64Array = new Float64Array(0);
   private max = 0;
 
   constructor(readonly weight: number = SCORE_WEIGHTS.TaintToleration) {}
@@ -205,9 +206,13 @@ export class TaintTolerationScore implements SchedulerScore {
       for (let i = 0; i < n; i++) totals[i]! += w * 100;
       return;
     }
+    // One weighted score per pool (the same expression as score()).
+    const pools = this.poolCount.length;
+    if (this.poolScore.length < pools) this.poolScore = new Float64Array(pools);
+    const ps = this.poolScore;
+    for (let p = 0; p < pools; p++) ps[p] = w * (100 - (100 * this.poolCount[p]!) / max);
     const pool = ctx.hosts.pool;
-    const counts = this.poolCount;
-    for (let i = 0; i < n; i++) totals[i]! += w * (100 - (100 * counts[pool[feasible[i]!]!]!) / max);
+    for (let i = 0; i < n; i++) totals[i]! += ps[pool[feasible[i]!]!]!;
   }
 }
 
