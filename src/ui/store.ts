@@ -5,20 +5,11 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { BalancerSwitch, ChartData, Flows, PresetInfo, ScenarioInfo, ServiceSnapshot } from '../workers/sim.worker';
+import type { BalancerSwitch, ChartData, Flows, PresetInfo, ScenarioInfo, ServiceSnapshot, Snapshot } from '../workers/sim.worker';
 import { EMPTY_SERIES, type SeriesView } from './series';
 
-export interface RunStatus {
-  rev: number;
-  playing: boolean;
-  speed: number;
-  now: number;
-  endTime: number;
-  finished: boolean;
-  eventsProcessed: number;
-  eventsPerWallSecond: number;
-  scenarioRev: number;
-}
+/** The run's clock and counters, as the latest snapshot carried them. */
+export type RunStatus = Pick<Snapshot, 'rev' | 'playing' | 'speed' | 'now' | 'endTime' | 'finished' | 'eventsProcessed' | 'eventsPerWallSecond' | 'scenarioRev'>;
 
 export interface Notice {
   kind: 'error' | 'info';

@@ -22,12 +22,32 @@ import {
   PRESETS,
   DEFAULT_PRESET,
 } from '../core/index';
-import type { BalancerPolicy, ParseResult, Scenario, ScenarioIssue, Simulation, SimulationResults, LiveMetrics, SloWindow } from '../core/index';
+import type { BalancerPolicy, ComputeOperation, ParseResult, Scenario, ScenarioIssue, Simulation, SimulationResults, LiveMetrics, LiveService, SloWindow } from '../core/index';
 import { buildChartData, chartTransferables, DEFAULT_CHART_POINTS, MAX_CHART_POINTS, type ChartData } from './charts';
+import { buildComputeCharts, computeInfoOf, computeTransferables, ComputeTracker, type ComputeCharts, type ComputeDelta, type ComputeInfo } from './compute';
+import { explainInstance, hostDetail, runOperation, type ExplainResult, type HostDetailResult, type OperationRecord, type OperationResult } from './operations';
 import { topologyOf, type TopologyInfo } from './topology';
 import { parseTraceFile, withTrace, type TraceImportRequest, type TraceImportResult } from './trace-import';
 
-export type { BalancerPolicy, Scenario, ScenarioIssue, SimulationResults, SloWindow };
+export type { BalancerPolicy, ComputeOperation, Scenario, ScenarioIssue, SimulationResults, SloWindow };
+export type {
+  ComputeCharts,
+  ComputeDelta,
+  ComputeInfo,
+  ComputeLinkInfo,
+  ComputeLogEntry,
+  ComputePoolInfo,
+  ComputeRegionInfo,
+  ComputeSummaryView,
+  ComputeZoneInfo,
+  HostLive,
+  InstanceDelta,
+  InstanceState,
+  InstanceTypeInfo,
+  InvariantViolation,
+  LogDelta,
+} from './compute';
+export type { ExplainResult, HostDetailResult, HostDetail, HostInstance, InstanceDetail, OperationRecord, OperationResult } from './operations';
 export type { ChartData, ReplicaHeat } from './charts';
 export type { TopologyInfo, TopologyService, TopologyWorkload, SloObjectives } from './topology';
 export type { TraceFormat, TraceImportRequest, TraceImportResult } from './trace-import';
@@ -63,6 +83,8 @@ export interface ScenarioInfo {
   serviceIds: string[];
   /** Services, calls and workloads, for the topology view. */
   topology: TopologyInfo;
+  /** Regions, zones, host pools, hosts and links, when the scenario has host pools (else null). */
+  compute: ComputeInfo | null;
 }
 
 /**
@@ -125,24 +147,8 @@ export interface Flows {
 
 export type BalancerResult = { ok: true } | { ok: false; error: string };
 
-export interface ServiceSnapshot {
-  id: string;
-  /** Replicas running now. */
-  replicas: number;
-  arrivals: number;
-  completed: number;
-  dropped: number;
-  timedOut: number;
-  errors: number;
-  inSystem: number;
-  queued: number;
-  utilization: number;
-  latency: { mean: number; p50: number; p95: number; p99: number };
-  /** The balancing policy in use now. */
-  policy: BalancerPolicy;
-  /** Replicas up, and in the balancer's rotation. */
-  up: number;
-  inRotation: number;
+/** A service's live figures as pushed to the page: the core's, with per-replica state made compact. */
+export interface ServiceSnapshot extends Omit<LiveService, 'replicaState' | 'slo'> {
   replicaView: ReplicaView;
   slo: SloStatus | null;
 }
@@ -187,6 +193,15 @@ export interface Snapshot {
    * (at most ~4 times a second while playing). null: no focus, drop what you had.
    */
   charts?: ChartData | null;
+  /**
+   * The compute model's changes (hosts, instances, new log entries, summary), when the scenario
+   * has host pools and something changed; `reset` after a load or reset.
+   */
+  compute?: ComputeDelta;
+  /** The compute series downsampled (≤ 1000 points), when new samples arrived (≤ ~4 times a second). null: none. */
+  computeCharts?: ComputeCharts | null;
+  /** Every compute operation of this run so far; present when the list changed (load, reset, operation). */
+  operations?: OperationRecord[];
 }
 
 export type SnapshotListener = (snap: Snapshot) => void;
@@ -228,10 +243,11 @@ export function snapshotTransferables(snap: Snapshot): ArrayBuffer[] {
   return out;
 }
 
-/** The series buffers and the chart buffers of a snapshot (all freshly made), for `transfer`. */
+/** The series, chart and compute buffers of a snapshot (all freshly made), for `transfer`. */
 export function allTransferables(snap: Snapshot): ArrayBuffer[] {
   const out = snapshotTransferables(snap);
   if (snap.charts) for (const b of chartTransferables(snap.charts)) if (!out.includes(b)) out.push(b);
+  for (const b of computeTransferables(snap.compute, snap.computeCharts)) if (!out.includes(b)) out.push(b);
   return out;
 }
 
@@ -375,6 +391,15 @@ export class SimService {
   private lastChartWall = -Infinity;
   private chartCostMs = 0;
 
+  /** What the page was last sent about the compute model. */
+  private readonly computeTracker = new ComputeTracker();
+  private computeChartDirty = true;
+  private computeChartLength = -1;
+  private lastComputeChartWall = -Infinity;
+  /** Compute operations of this run (interactive; a reset starts over from the scenario). */
+  private operations: OperationRecord[] = [];
+  private pendingOperations = false;
+
   private playing = false;
   private speed: number;
   private timer: unknown = undefined;
@@ -508,8 +533,10 @@ export class SimService {
     }
 
     let topology: TopologyInfo;
+    let computeInfo: ComputeInfo | null;
     try {
       topology = topologyOf(scenario);
+      computeInfo = computeInfoOf(scenario, sim.compute);
     } catch (e) {
       return { ok: false, errors: [issue('', `the scenario could not be read: ${errorMessage(e)}`)] };
     }
@@ -529,6 +556,7 @@ export class SimService {
       endTime: sim.endTime,
       serviceIds: scenario.services.map((s) => s.id),
       topology,
+      compute: computeInfo,
     };
     this.pendingInfo = true;
     if (this.chartFocus && !scenario.services.some((s) => s.id === this.chartFocus?.serviceId)) this.chartFocus = null;
@@ -627,6 +655,46 @@ export class SimService {
   /** The balancer switches of this run so far. */
   balancerSwitches(): BalancerSwitch[] {
     return this.switches.map((s) => ({ ...s }));
+  }
+
+  /**
+   * An operation on the compute model (kill a host, drain, uncordon, migrate, resize, terminate, a
+   * zone outage, a link cut…), now, while running or paused. Never throws: an impossible request
+   * comes back as { ok: false, message }. Successful ones are recorded (see
+   * `Snapshot.operations`); they are not part of the scenario: reset starts over without them.
+   */
+  operate(op: ComputeOperation): OperationResult {
+    const sim = this.sim;
+    let result: OperationResult;
+    if (!sim || !this.info) result = { ok: false, message: 'no scenario is loaded' };
+    else if (sim.finished) result = { ok: false, message: 'the run has ended: reset it to start again' };
+    else {
+      result = runOperation(sim, this.info.compute, op);
+      if (result.ok) {
+        this.operations.push({ time: sim.now, op: structuredCloneOp(op), message: result.message });
+        this.pendingOperations = true;
+        this.computeChartDirty = true;
+      }
+    }
+    this.push(true);
+    return result;
+  }
+
+  /** The compute operations of this run so far. */
+  computeOperations(): OperationRecord[] {
+    return this.operations.map((o) => ({ ...o }));
+  }
+
+  /** An instance's placement explanation (the scheduler's reasoning) and its lifecycle from the log. */
+  explain(instance: string): ExplainResult {
+    if (!this.sim) return { ok: false, message: 'no scenario is loaded' };
+    return explainInstance(this.sim, instance);
+  }
+
+  /** A host now: capacity, allocation, state and the instances on it (and migrating to it). */
+  hostDetail(hostId: string): HostDetailResult {
+    if (!this.sim) return { ok: false, message: 'no scenario is loaded' };
+    return hostDetail(this.sim, this.info?.compute ?? null, hostId);
   }
 
   /**
@@ -841,6 +909,10 @@ export class SimService {
   // ---------------------------------------------------------------- snapshots
 
   private resetDeltaState(): void {
+    this.computeTracker.reset();
+    this.computeChartDirty = true;
+    this.computeChartLength = -1;
+    this.lastComputeChartWall = -Infinity;
     this.pendingSeriesReset = true;
     this.sentSeriesLength = 0;
     this.sentServices = new Map();
@@ -852,6 +924,8 @@ export class SimService {
   private resetRunState(): void {
     this.switches = [];
     this.pendingSwitches = true;
+    this.operations = [];
+    this.pendingOperations = true;
     this.policies = new Map((this.scenario?.services ?? []).map((s) => [s.id, s.loadBalancer.policy]));
     this.flows = null;
     this.flowLength = -1;
@@ -980,6 +1054,23 @@ export class SimService {
       snap.switches = this.balancerSwitches();
       this.pendingSwitches = false;
     }
+    if (this.pendingOperations) {
+      snap.operations = this.computeOperations();
+      this.pendingOperations = false;
+    }
+    if (sim.compute && this.info?.compute) {
+      const delta = this.computeTracker.delta(sim.compute, live.compute, this.info.compute.links, { force, wall });
+      if (delta) snap.compute = delta;
+      if (this.computeChartDirty || len !== this.computeChartLength) {
+        // No clock readings here (a tick's budget is tight): the interval grows with the series instead.
+        if (force || !this.playing || this.computeChartDirty || wall - this.lastComputeChartWall >= Math.max(250, len / 2000)) {
+          snap.computeCharts = buildComputeCharts(live.series, DEFAULT_CHART_POINTS);
+          this.lastComputeChartWall = wall;
+          this.computeChartLength = len;
+          this.computeChartDirty = false;
+        }
+      }
+    }
     if (this.chartDirty && !this.chartFocus) {
       snap.charts = null;
       this.chartDirty = false;
@@ -1000,6 +1091,11 @@ export class SimService {
     const len = this.pendingSeriesReset ? 0 : this.sentSeriesLength;
     snap.series = this.sliceSeries(live.series, 0, len, true);
     snap.switches = this.balancerSwitches();
+    snap.operations = this.computeOperations();
+    if (sim.compute && this.info?.compute) {
+      snap.compute = this.computeTracker.full(sim.compute);
+      snap.computeCharts = buildComputeCharts(live.series, DEFAULT_CHART_POINTS);
+    }
     if (this.flows) snap.flows = this.flows;
     if (this.chartFocus) {
       const data = buildChartData(live.series, this.chartFocus.serviceId, { maxPoints: this.chartFocus.maxPoints });
@@ -1017,4 +1113,9 @@ export class SimService {
       columns: series.columns.map((c) => ({ name: c.name, data: c.data.slice(from, to) })),
     };
   }
+}
+
+/** A plain copy of an operation as the page sent it (arrays copied; nothing else kept). */
+function structuredCloneOp(op: ComputeOperation): ComputeOperation {
+  return JSON.parse(JSON.stringify(op)) as ComputeOperation;
 }

@@ -1,5 +1,6 @@
 import { pow } from '../engine/detmath';
 import type { RandomStream } from '../engine/random';
+import { fmix32 } from './balancers/hash';
 
 /**
  * Client populations: each request comes from one of `count` clients, chosen uniformly or by a
@@ -14,13 +15,7 @@ export interface ClientPicker {
 
 /** A well-mixed 32-bit hash of an integer (murmur3's finaliser). */
 export function mix32(x: number): number {
-  let h = x | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fmix32(x | 0);
 }
 
 class UniformClients implements ClientPicker {
