@@ -437,7 +437,7 @@ const faultSchema = z
 
 // ---------------------------------------------------------------- the document
 const scenarioObject = z.strictObject({
-  cumulo: z.literal(SCENARIO_VERSION).meta(d('Format version of this document.')),
+  cumulo: z.literal(SCENARIO_VERSION).meta(d('Format version of the scenario.')),
   name: z.string().min(1).max(120).meta(d('Scenario name, shown in the console.')),
   description: z.string().max(4000).optional().meta(d('What the scenario shows.')),
   seed: z.int().min(0).max(4294967295).default(1).meta(d('Seed of all random streams (0 to 2^32−1).')),
