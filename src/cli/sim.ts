@@ -71,7 +71,7 @@ export function summary(r: SimulationResults, wallMs: number): string {
   lines.push(
     `simulated ${formatDuration(r.simulatedTime)} of ${formatDuration(r.duration)}${r.warmup > 0 ? ` (first ${formatDuration(r.warmup)} is warm-up, left out)` : ''} in ${(wallMs / 1000).toFixed(2)} s wall · ${fmtInt(r.eventsProcessed)} events (${fmtInt(eps)} events/s)`,
   );
-  lines.push(
+  if (r.services.length > 0) lines.push(
     `requests: ${fmtInt(r.requests.arrivals)} arrived, ${fmtInt(r.requests.completed)} completed, ${fmtInt(r.requests.dropped)} dropped, ${fmtInt(r.requests.timedOut)} timed out`,
   );
   lines.push('');
@@ -128,7 +128,15 @@ export function explainText(ex: Explained): string {
     for (const f of x.filters) {
       if (f.removed > 0) lines.push(`  filter ${f.name}: removed ${f.removed} (${Object.entries(f.reasons).map(([r, n]) => `${n} ${r}`).join(', ')})`);
     }
-    for (const s of x.scores) lines.push(`  score ${s.host.padEnd(14)} ${s.total.toFixed(1).padStart(6)}  ${Object.entries(s.plugins).map(([p, v]) => `${p} ${v.toFixed(1)}`).join(', ')}`);
+    for (const s of x.scores) {
+      const parts = Object.entries(s.plugins)
+        .filter(([p]) => !p.endsWith('.raw'))
+        .map(([p, v]) => {
+          const raw = s.plugins[`${p}.raw`];
+          return raw === undefined || raw === v ? `${p} ${v.toFixed(1)}` : `${p} ${v.toFixed(1)} (raw ${raw.toFixed(1)})`;
+        });
+      lines.push(`  score ${s.host.padEnd(14)} ${s.total.toFixed(1).padStart(6)}  ${parts.join(', ')}`);
+    }
     if (x.preempted.length) lines.push(`  preempted instances: ${x.preempted.join(', ')}`);
   }
   lines.push('history:');
