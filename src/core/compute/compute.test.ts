@@ -129,6 +129,41 @@ describe('operations', () => {
     expect(summary.violations).toEqual([]);
   });
 
+  it('a migration to a named host obeys the scheduler’s rules (anti-affinity, tenant, zone)', () => {
+    const s = sim({
+      ...base(),
+      hostPools: [
+        { id: 'pa', zone: 'a', count: 3, shape: { vcpu: 8, memoryGiB: 32 } },
+        { id: 'pd', zone: 'b', count: 2, shape: { vcpu: 8, memoryGiB: 32 }, dedicatedTo: 'acme' },
+      ],
+      instances: [
+        { id: 'spread', type: 'g.small', count: 2, placement: { antiAffinity: true, zones: ['a'] } },
+        { id: 'acme', type: 'g.small', count: 1, placement: { tenant: 'acme', zones: ['b'] } },
+      ],
+    });
+    const c = s.compute!;
+    const [a, b] = c.instances;
+    const other = c.hosts.id[b!.host]!;
+    expect(s.operate({ op: 'migrate', instance: a!.name, host: other })).toEqual({ ok: false, message: `${other} cannot take ${a!.name}: anti-affinity conflict` });
+    expect(s.operate({ op: 'migrate', instance: a!.name, host: 'pd-0' })).toEqual({ ok: false, message: `pd-0 cannot take ${a!.name}: wrong zone` });
+    expect(s.operate({ op: 'migrate', instance: 'acme-0', host: 'pa-2' }).ok).toBe(false);
+    expect(s.operate({ op: 'kill-host', host: 'pa-2' }).ok).toBe(true);
+    expect(s.operate({ op: 'kill-host', host: 'pa-2' })).toEqual({ ok: false, message: 'pa-2 has already failed' });
+    expect(s.operate({ op: 'zone-outage', zone: 'mars' })).toEqual({ ok: false, message: 'no zone named "mars"' });
+    expect(s.operate({ op: 'bogus' } as never)).toEqual({ ok: false, message: 'unknown operation "bogus"' });
+    s.runToEnd();
+    expect(c.violations).toEqual([]);
+  });
+
+  it('regression (found by the property test): resizing an instance mid-migration is refused, keeping the books straight', () => {
+    const s = sim({ ...base(), instances: [{ id: 'vm', type: 'g.medium', count: 2 }] });
+    expect(s.operate({ op: 'migrate', instance: 'vm-0' }).ok).toBe(true);
+    expect(s.operate({ op: 'resize', instance: 'vm-0', type: 'g.small' })).toEqual({ ok: false, message: 'vm-0 is being migrated; resize it when the migration is over' });
+    s.runToEnd();
+    s.compute!.checkAll();
+    expect(s.compute!.violations).toEqual([]);
+  });
+
   it('refuses impossible requests with a specific message', () => {
     const s = sim({ ...base(), instances: [{ id: 'vm', type: 'g.medium', count: 1 }] });
     expect(s.operate({ op: 'resize', instance: 'ghost', type: 'g.large' })).toEqual({ ok: false, message: 'no instance named "ghost"' });
@@ -173,6 +208,7 @@ describe('allocation invariants', () => {
     fc.record({ op: fc.constant('terminate' as const), instance: fc.integer({ min: 0, max: 30 }).map((i) => `i${i}`) }),
     fc.record({ op: fc.constant('resize' as const), instance: fc.integer({ min: 0, max: 30 }).map((i) => `i${i}`), type: fc.constantFrom('g.small', 'g.large', 'g.xlarge') }),
     fc.record({ op: fc.constant('migrate' as const), instance: fc.integer({ min: 0, max: 30 }).map((i) => `i${i}`) }),
+    fc.record({ op: fc.constant('migrate' as const), instance: fc.integer({ min: 0, max: 30 }).map((i) => `i${i}`), host: fc.integer({ min: 0, max: 5 }).map((h) => `h${h}`) }),
     fc.record({ op: fc.constant('drain' as const), host: fc.integer({ min: 0, max: 5 }).map((h) => `h${h}`) }),
     fc.record({ op: fc.constant('uncordon' as const), host: fc.integer({ min: 0, max: 5 }).map((h) => `h${h}`) }),
     fc.record({ op: fc.constant('consolidate' as const), threshold: fc.double({ min: 0.1, max: 0.9, noNaN: true }) }),
@@ -222,7 +258,7 @@ describe('allocation invariants', () => {
           expect(c.violations).toEqual([]);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: Number(process.env.CUMULO_PROPERTY_RUNS ?? 60) },
     );
   });
 });

@@ -5,6 +5,7 @@ import { RandomStream } from '../engine/random';
 import { Histogram } from '../metrics/histogram';
 import { durationSeconds } from '../scenario/duration';
 import { BUILTIN_INSTANCE_TYPES, type Scenario } from '../scenario/schema';
+import { defaultFilters } from './scheduler/filters';
 import { fragmentation } from './scheduler/fragmentation';
 import { Scheduler } from './scheduler/scheduler';
 import { Hosts } from './hosts';
@@ -501,7 +502,7 @@ export class ComputeModel {
 
   zoneOutage(zone: string, duration: number): void {
     const z = this.hosts.zoneNames.indexOf(zone);
-    if (z < 0) return;
+    if (z < 0) throw new Error(`no zone named "${zone}"`);
     this.note('zone', zone, 'zone outage', 'up', 'down');
     for (let h = 0; h < this.hosts.count; h++) if (this.hosts.zone[h] === z) this.failHost(h, `zone ${zone} down`);
     if (Number.isFinite(duration)) this.kernel.schedule(duration, this.k.zoneRestore, z);
@@ -573,7 +574,9 @@ export class ComputeModel {
   }
 
   killHost(id: string): void {
-    this.failHost(this.hostByName(id), 'killed by the operator');
+    const h = this.hostByName(id);
+    if (this.hosts.failed[h] === 1) throw new Error(`${id} has already failed`);
+    this.failHost(h, 'killed by the operator');
   }
 
   terminateInstance(name: string): void {
@@ -609,8 +612,13 @@ export class ComputeModel {
       const h = this.hosts;
       if (target === inst.host) throw new Error(`${name} is already on ${toHost}`);
       if (h.schedulable[target] === 0) throw new Error(`${toHost} takes no instances (failed, powered off or cordoned)`);
-      if (h.cpuAlloc[target]! + size.vcpu > h.cpuCap[target]! + 1e-9 || h.memAlloc[target]! + size.memoryGiB > h.memCap[target]! + 1e-9 || h.gpuAlloc[target]! + size.gpu > h.gpuCap[target]! + 1e-9)
-        throw new Error(`${toHost} lacks room for ${name}`);
+      // A named target must pass every filter the scheduler would apply (zone, taints, tenant, fit, spread, affinity).
+      const req: InstanceRequest = { ...inst.req, cpu: size.vcpu, mem: size.memoryGiB, gpu: size.gpu };
+      for (const f of defaultFilters()) {
+        const reason = f.preFilter(this.ctx, req) ? f.filter(this.ctx, req, target) : null;
+        f.reset();
+        if (reason !== null) throw new Error(`${toHost} cannot take ${name}: ${reason}`);
+      }
     } else {
       const req: InstanceRequest = { ...inst.req, cpu: size.vcpu, mem: size.memoryGiB, gpu: size.gpu };
       const saved = this.hosts.schedulable[inst.host]!;
@@ -672,6 +680,7 @@ export class ComputeModel {
     const inst = this.byName(name);
     if (!this.types.has(type)) throw new Error(`unknown instance type "${type}"`);
     if (inst.state !== 'running') throw new Error(`${name} is ${inst.state}; only a running instance can be resized`);
+    if (inst.migratingTo >= 0) throw new Error(`${name} is being migrated; resize it when the migration is over`);
     const t = this.typeOf(type);
     const h = this.hosts;
     const host = inst.host;

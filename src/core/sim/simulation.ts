@@ -737,6 +737,8 @@ export class Simulation implements ServiceHost {
         case 'cut-link':
           c.cutLink(op.between[0], op.between[1], op.duration ?? Infinity);
           return { ok: true, message: `link ${op.between[0]}↔${op.between[1]} cut` };
+        default:
+          return { ok: false, message: `unknown operation "${String((op as { op?: unknown }).op)}"` };
       }
     } catch (e) {
       return { ok: false, message: e instanceof Error ? e.message : String(e) };
