@@ -9,6 +9,12 @@ import { TopologyView } from './topology/TopologyView';
 import { Inspector } from './inspector/Inspector';
 import { ServiceCharts } from './charts/ServiceCharts';
 import { ImportTraceDialog } from './trace/ImportTraceDialog';
+import { useCompute } from './infra/computeStore';
+import { ViewBar } from './infra/ViewBar';
+import { InfraView } from './infra/InfraView';
+import { InfraInspector } from './infra/InfraInspector';
+import { EventLog } from './infra/EventLog';
+import { ComputeMetrics } from './infra/ComputeMetrics';
 
 /** Keys typed into a form control belong to it, not to the console. */
 function isTyping(target: EventTarget | null): boolean {
@@ -46,6 +52,7 @@ const Services = memo(function Services() {
 });
 
 export function App() {
+  const infra = useCompute((s) => s.view === 'infra' && s.info !== null);
   useEffect(() => {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
@@ -56,20 +63,44 @@ export function App() {
       <NoticeBanner />
       <ShareBox />
       <ImportTraceDialog />
-      <div className="workspace">
-        <ErrorBoundary what="the topology">
-          <TopologyView />
-        </ErrorBoundary>
-        <ErrorBoundary what="the inspector">
-          <Inspector />
-        </ErrorBoundary>
-      </div>
-      <ErrorBoundary what="the charts">
-        <ServiceCharts />
-      </ErrorBoundary>
+      <ViewBar />
+      {infra ? (
+        <>
+          <div className="workspace workspace-infra">
+            <ErrorBoundary what="the infrastructure view">
+              <InfraView />
+            </ErrorBoundary>
+            <ErrorBoundary what="the infrastructure inspector">
+              <InfraInspector />
+            </ErrorBoundary>
+          </div>
+          <ErrorBoundary what="the event log">
+            <EventLog />
+          </ErrorBoundary>
+          <ErrorBoundary what="the compute metrics">
+            <ComputeMetrics />
+          </ErrorBoundary>
+        </>
+      ) : (
+        <>
+          <div className="workspace">
+            <ErrorBoundary what="the topology">
+              <TopologyView />
+            </ErrorBoundary>
+            <ErrorBoundary what="the inspector">
+              <Inspector />
+            </ErrorBoundary>
+          </div>
+          <ErrorBoundary what="the charts">
+            <ServiceCharts />
+          </ErrorBoundary>
+        </>
+      )}
       <Services />
       <footer className="footer muted">
-        Space: play/pause · “.”: one event · Click a service to inspect it; drag nodes to rearrange · Times are simulated; latencies in milliseconds.
+        {infra
+          ? 'Space: play/pause · “.”: one event · Click a host, pool, zone, link or instance dot to inspect it; right-click a host for actions; drag groups to rearrange · Times are simulated.'
+          : 'Space: play/pause · “.”: one event · Click a service to inspect it; drag nodes to rearrange · Times are simulated; latencies in milliseconds.'}
       </footer>
     </div>
   );

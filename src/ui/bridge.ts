@@ -7,6 +7,9 @@
 import { proxy, wrap, releaseProxy, transfer } from 'comlink';
 import type { Remote } from 'comlink';
 import type {
+  ComputeOperation,
+  ExplainResult,
+  HostDetailResult,
   LoadResult,
   LoadSource,
   ScenarioIssue,
@@ -20,6 +23,8 @@ import { consoleStore, type ConsoleState, type Notice } from './store';
 import { SeriesBuffer } from './series';
 import { syncTopology } from './topology/topologyStore';
 import { policyLabel } from './inspector/policies';
+import { applyComputeDelta, computeStore, flushCompute, loadComputeInfo, select, setComputeCharts, setOperations, setView, showResult, type ConsoleView, type InfraSelection } from './infra/computeStore';
+import { syncInfra } from './infra/infraGraph';
 
 /** Points per line chart the worker downsamples to (LTTB; ≤ 1000). */
 const CHART_POINTS = 600;
@@ -51,6 +56,8 @@ function api(): Remote<SimWorkerApi> {
 // ------------------------------------------------------------------ snapshots → store
 
 const seriesBuffer = new SeriesBuffer();
+/** The scenario revision whose infrastructure the compute store holds. */
+let computeScenarioRev = -1;
 /** Charts get the series at most this often while playing (recharts is the bottleneck, not data). */
 const SERIES_PUBLISH_MS = 250;
 let seriesTimer: ReturnType<typeof setTimeout> | null = null;
@@ -85,7 +92,17 @@ function applySnapshot(snap: Snapshot): void {
   if (snap.scenario) {
     patch.scenario = snap.scenario;
     syncTopology(snap.scenario.topology);
+    if (snap.scenarioRev !== computeScenarioRev) {
+      computeScenarioRev = snap.scenarioRev;
+      loadComputeInfo(snap.scenario.compute ?? null);
+      syncInfra(snap.scenario.compute ?? null, snap.scenarioRev);
+    }
   }
+  let computeInStep = true;
+  if (snap.compute) computeInStep = applyComputeDelta(snap.compute, !snap.playing);
+  else if (!snap.playing) flushCompute();
+  if (snap.computeCharts !== undefined) setComputeCharts(snap.computeCharts);
+  if (snap.operations) setOperations(snap.operations);
   if (snap.services || newScenario) {
     const services: Record<string, ServiceSnapshot> = newScenario ? {} : { ...state.services };
     for (const s of snap.services ?? []) services[s.id] = s;
@@ -109,6 +126,7 @@ function applySnapshot(snap: Snapshot): void {
   }
 
   let seriesNow = false;
+  if (!computeInStep) void resubscribe();
   if (snap.series) {
     if (!seriesBuffer.apply(snap.series)) {
       // Out of step (should not happen: one ordered channel). Start over with a full snapshot.
@@ -369,6 +387,48 @@ export const actions = {
       const r = await api().setBalancer(serviceId, policy);
       if (!r.ok) showNotice({ kind: 'error', title: `The balancer of ${serviceId} could not be switched to ${policyLabel(policy)}`, messages: [r.error] });
     }),
+
+  // ---------------------------------------------------------------- compute (infrastructure view)
+
+  setView: (view: ConsoleView) => setView(view),
+
+  /** Shows a host, instance, pool, zone, region or link in the infrastructure inspector. */
+  selectInfra: (selection: InfraSelection | null) => select(selection),
+
+  /**
+   * Runs an operation on the compute model. The result (or the error) is shown in the inspector;
+   * it never throws. `what` describes it for people ("Kill host pool-a-0").
+   */
+  operate: async (op: ComputeOperation, what: string): Promise<boolean> => {
+    try {
+      const r = await api().operate(op);
+      // The snapshot after the operation came first: show it with the answer.
+      flushCompute();
+      showResult(what, r.ok, r.message);
+      return r.ok;
+    } catch (e) {
+      showResult(what, false, `the simulation worker did not answer: ${errorText(e)}`);
+      return false;
+    }
+  },
+
+  explain: async (instance: string): Promise<ExplainResult> => {
+    try {
+      return await api().explain(instance);
+    } catch (e) {
+      return { ok: false, message: `the simulation worker did not answer: ${errorText(e)}` };
+    }
+  },
+
+  hostDetail: async (hostId: string): Promise<HostDetailResult> => {
+    try {
+      return await api().hostDetail(hostId);
+    } catch (e) {
+      return { ok: false, message: `the simulation worker did not answer: ${errorText(e)}` };
+    }
+  },
+
+  closeHostMenu: () => computeStore.setState({ menu: null }),
 
   openImport: () => consoleStore.setState({ importOpen: true }),
   closeImport: () => consoleStore.setState({ importOpen: false }),

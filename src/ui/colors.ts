@@ -53,3 +53,29 @@ export function failureColor(fraction: number): string {
   const b: Rgb = [220, 38, 38];
   return css([Math.round(a[0] + (b[0] - a[0]) * t), Math.round(a[1] + (b[1] - a[1]) * t), Math.round(a[2] + (b[2] - a[2]) * t)]);
 }
+
+// ---------------------------------------------------------------- compute (hosts and instances)
+
+/** Instance states: pending grey, provisioning amber, running green, draining purple, failed red. */
+export const INSTANCE_STATE_COLORS: Readonly<Record<string, string>> = {
+  pending: '#a1a1aa',
+  scheduled: '#94a3b8',
+  provisioning: '#f59e0b',
+  running: '#16a34a',
+  draining: '#9333ea',
+  terminated: '#d4d4d8',
+  failed: '#dc2626',
+};
+
+export const HOST_FAILED_RGB: Rgb = [220, 38, 38];
+export const HOST_OFF_RGB: Rgb = [63, 63, 70];
+/** The light stripe of a cordoned host (alternating with its allocation colour). */
+export const HOST_CORDON_RGB: Rgb = [250, 204, 21];
+
+/** Allocation of a host (0..1, overcommit included): the utilization ramp, red past capacity. */
+export function allocationRgb(fraction: number): Rgb {
+  return fraction > 1 + 1e-9 ? HOST_FAILED_RGB : utilizationRgb(fraction);
+}
+export function allocationColor(fraction: number): string {
+  return css(allocationRgb(fraction));
+}

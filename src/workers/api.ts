@@ -10,6 +10,11 @@ import { SimService, allTransferables } from './service';
 import type {
   BalancerResult,
   BalancerSwitch,
+  ComputeOperation,
+  ExplainResult,
+  HostDetailResult,
+  OperationRecord,
+  OperationResult,
   LoadResult,
   LoadSource,
   PresetList,
@@ -37,6 +42,13 @@ export interface SimWorkerApi {
   /** Switches a service's balancer from now on (recorded; a reset goes back to the scenario's own). */
   setBalancer(serviceId: string, policy: string): BalancerResult;
   balancerSwitches(): BalancerSwitch[];
+  /** An operation on the compute model now (recorded; a reset starts over from the scenario). Never throws. */
+  operate(op: ComputeOperation): OperationResult;
+  computeOperations(): OperationRecord[];
+  /** An instance's placement explanation and lifecycle. */
+  explain(instance: string): ExplainResult;
+  /** A host's capacity, allocation, state and instances now. */
+  hostDetail(hostId: string): HostDetailResult;
   /** Replaces a workload's arrivals by a trace file and reloads; pass the bytes' buffer with `transfer`. */
   importTrace(req: TraceImportRequest): TraceImportResult;
   /** Which service's downsampled charts snapshots carry (null: none). */
@@ -65,6 +77,10 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     results: () => service.results(),
     setBalancer: (serviceId, policy) => service.setBalancer(serviceId, policy),
     balancerSwitches: () => service.balancerSwitches(),
+    operate: (op) => service.operate(op),
+    computeOperations: () => service.computeOperations(),
+    explain: (instance) => service.explain(instance),
+    hostDetail: (hostId) => service.hostDetail(hostId),
     importTrace: (req) => service.importTrace(req),
     setChartFocus: (serviceId, maxPoints) => service.setChartFocus(serviceId, maxPoints),
     subscribe(cb) {

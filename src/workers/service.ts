@@ -22,14 +22,14 @@ import {
   PRESETS,
   DEFAULT_PRESET,
 } from '../core/index';
-import type { BalancerPolicy, ComputeOperation, ParseResult, Scenario, ScenarioIssue, Simulation, SimulationResults, LiveMetrics, LiveService, SloWindow } from '../core/index';
+import type { BalancerPolicy, ComputeOperation, LogEntry, PlacementExplanation, ParseResult, Scenario, ScenarioIssue, Simulation, SimulationResults, LiveMetrics, LiveService, SloWindow } from '../core/index';
 import { buildChartData, chartTransferables, DEFAULT_CHART_POINTS, MAX_CHART_POINTS, type ChartData } from './charts';
 import { buildComputeCharts, computeInfoOf, computeTransferables, ComputeTracker, type ComputeCharts, type ComputeDelta, type ComputeInfo } from './compute';
 import { explainInstance, hostDetail, runOperation, type ExplainResult, type HostDetailResult, type OperationRecord, type OperationResult } from './operations';
 import { topologyOf, type TopologyInfo } from './topology';
 import { parseTraceFile, withTrace, type TraceImportRequest, type TraceImportResult } from './trace-import';
 
-export type { BalancerPolicy, ComputeOperation, Scenario, ScenarioIssue, SimulationResults, SloWindow };
+export type { BalancerPolicy, ComputeOperation, LogEntry, PlacementExplanation, Scenario, ScenarioIssue, SimulationResults, SloWindow };
 export type {
   ComputeCharts,
   ComputeDelta,
@@ -1093,7 +1093,9 @@ export class SimService {
     snap.switches = this.balancerSwitches();
     snap.operations = this.computeOperations();
     if (sim.compute && this.info?.compute) {
-      snap.compute = this.computeTracker.full(sim.compute);
+      // Nothing sent since a load or reset (nobody was listening): send everything now, as a delta.
+      const t = this.computeTracker;
+      snap.compute = (t.fresh ? t.delta(sim.compute, live.compute, this.info.compute.links, { force: true, wall: this.clock() }) : null) ?? t.full(sim.compute);
       snap.computeCharts = buildComputeCharts(live.series, DEFAULT_CHART_POINTS);
     }
     if (this.flows) snap.flows = this.flows;

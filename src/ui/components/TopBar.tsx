@@ -2,6 +2,7 @@ import { memo, useCallback, type ChangeEvent } from 'react';
 import { actions } from '../bridge';
 import { useConsole } from '../store';
 import { formatClock, formatInt, formatRate } from '../format';
+import { ViolationBanner } from '../infra/ViewBar';
 
 const SPEEDS: ReadonlyArray<{ value: string; label: string; speed: number }> = [
   { value: '1', label: '1×', speed: 1 },
@@ -150,6 +151,7 @@ export const TopBar = memo(function TopBar() {
         <Clock />
         <Sharing />
       </div>
+      <ViolationBanner />
       {busy && (
         <div className="busy" role="status" data-testid="busy">
           {busy}

@@ -1,0 +1,235 @@
+/**
+ * The compute model over time (downsampled in the worker, ≤ 1000 points) and now: pending
+ * instances, powered-on hosts and allocated cpu/memory; per-pool allocation; fragmentation and
+ * scheduling latency from the summary.
+ */
+import { memo, useMemo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ComputeCharts } from '../../workers/sim.worker';
+import { allocationColor } from '../colors';
+import { formatAxisTime, formatInt, formatSpan } from '../format';
+import { actions } from '../bridge';
+import { useCompute } from './computeStore';
+
+const MARGIN = { top: 8, right: 8, bottom: 0, left: 0 };
+const TICK = { fontSize: 10 };
+const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
+const Y_COUNT: [number, string] = [0, 'auto'];
+const Y_PCT: [number, number] = [0, 100];
+const LEGEND_STYLE = { fontSize: 11 };
+const tickTime = (v: number): string => formatAxisTime(v);
+const tooltipLabel = (v: unknown): string => (typeof v === 'number' ? `t = ${formatAxisTime(v)}` : '');
+const tooltipValue = (v: unknown): string => (typeof v === 'number' && Number.isFinite(v) ? String(Math.round(v * 10) / 10) : '—');
+
+export interface ComputePoint {
+  t: number;
+  pending: number | null;
+  poweredOn: number | null;
+  cpu: number | null;
+  memory: number | null;
+}
+
+const orNull = (x: number | undefined, scale = 1): number | null => (x !== undefined && Number.isFinite(x) ? x * scale : null);
+
+/** Chart rows from the worker's arrays (allocation in percent). */
+export function computePoints(c: ComputeCharts): ComputePoint[] {
+  const out: ComputePoint[] = new Array<ComputePoint>(c.time.length);
+  for (let i = 0; i < c.time.length; i++) {
+    out[i] = { t: c.time[i]!, pending: orNull(c.pending[i]), poweredOn: orNull(c.poweredOn[i]), cpu: orNull(c.cpu[i], 100), memory: orNull(c.memory[i], 100) };
+  }
+  return out;
+}
+
+function Small({ title, hint, testId, children }: { title: string; hint?: string; testId: string; children: React.ReactNode }) {
+  return (
+    <section className="chart-card card small-chart" data-testid={testId} aria-label={title}>
+      <header className="chart-card-head">
+        <h3>{title}</h3>
+        {hint && <span className="muted">{hint}</span>}
+      </header>
+      <div className="small-chart-body">{children}</div>
+    </section>
+  );
+}
+
+const CountChart = memo(function CountChart({ points, dataKey, name, color }: { points: ComputePoint[]; dataKey: 'pending' | 'poweredOn'; name: string; color: string }) {
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <LineChart data={points} margin={MARGIN}>
+        <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
+        <XAxis dataKey="t" type="number" domain={X_DOMAIN} tickFormatter={tickTime} tick={TICK} minTickGap={24} />
+        <YAxis tick={TICK} width={32} domain={Y_COUNT} allowDecimals={false} />
+        <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
+        <Line type="stepAfter" name={name} dataKey={dataKey} stroke={color} dot={false} strokeWidth={1.5} isAnimationActive={false} />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+});
+
+const AllocChart = memo(function AllocChart({ points }: { points: ComputePoint[] }) {
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <LineChart data={points} margin={MARGIN}>
+        <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
+        <XAxis dataKey="t" type="number" domain={X_DOMAIN} tickFormatter={tickTime} tick={TICK} minTickGap={24} />
+        <YAxis tick={TICK} width={32} domain={Y_PCT} />
+        <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
+        <Legend wrapperStyle={LEGEND_STYLE} />
+        <Line name="cpu %" dataKey="cpu" stroke="#2563eb" dot={false} strokeWidth={1.5} isAnimationActive={false} />
+        <Line name="memory %" dataKey="memory" stroke="#0d9488" dot={false} strokeWidth={1.5} isAnimationActive={false} />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+});
+
+function Meter({ value }: { value: number }) {
+  return (
+    <span className="meter" title={`${Math.round(value * 100)} %`}>
+      <i style={{ width: `${Math.min(100, value * 100)}%`, background: allocationColor(value) }} />
+    </span>
+  );
+}
+
+interface PoolRowProps {
+  id: string;
+  zone: string;
+  hosts: number;
+  up: number;
+  poweredOn: number;
+  instances: number;
+  cpu: number;
+  mem: number;
+}
+
+/** One pool's figures: primitives only, so an unchanged pool does not re-render. */
+const PoolRow = memo(function PoolRow({ id, zone, hosts, up, poweredOn, instances, cpu, mem }: PoolRowProps) {
+  return (
+    <tr data-testid={`pool-row-${id}`}>
+      <td>
+        <button type="button" className="linkish num" onClick={() => actions.selectInfra({ kind: 'pool', id })}>
+          {id}
+        </button>
+      </td>
+      <td className="muted">{zone}</td>
+      <td className={`num right${up < hosts ? ' bad' : ''}`}>
+        {formatInt(up)}/{formatInt(hosts)}
+      </td>
+      <td className="num right">{formatInt(poweredOn)}</td>
+      <td className="num right">{formatInt(instances)}</td>
+      <td className="num nowrap">
+        <Meter value={cpu} /> {Math.round(cpu * 100)} %
+      </td>
+      <td className="num nowrap">
+        <Meter value={mem} /> {Math.round(mem * 100)} %
+      </td>
+    </tr>
+  );
+});
+
+const PoolTable = memo(function PoolTable() {
+  const pools = useCompute((s) => s.info?.pools);
+  const agg = useCompute((s) => s.summary?.pools);
+  if (!pools || !agg) return null;
+  return (
+    <div className="pool-table-wrap">
+      <table className="insp-table pool-table" data-testid="pool-table">
+        <thead>
+          <tr>
+            <th>pool</th>
+            <th>zone</th>
+            <th className="right">up</th>
+            <th className="right">on</th>
+            <th className="right">inst.</th>
+            <th>cpu</th>
+            <th>memory</th>
+          </tr>
+        </thead>
+        <tbody>
+          {pools.map((p) => {
+            const a = agg[p.id];
+            if (!a) return null;
+            return (
+              <PoolRow
+                key={p.id}
+                id={p.id}
+                zone={p.zone}
+                hosts={a.hosts}
+                up={a.up}
+                poweredOn={a.poweredOn}
+                instances={a.instances}
+                cpu={a.cpu.capacity > 0 ? a.cpu.allocated / a.cpu.capacity : 0}
+                mem={a.memory.capacity > 0 ? a.memory.allocated / a.memory.capacity : 0}
+              />
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+});
+
+const SummaryFigures = memo(function SummaryFigures() {
+  const s = useCompute((x) => x.summary);
+  if (!s) return null;
+  const lat = s.schedulingLatency;
+  return (
+    <dl className="minis num compute-figures" data-testid="compute-figures">
+      <div>
+        <dt>fragmentation</dt>
+        <dd title={s.fragmentation ? `Share of free capacity that cannot hold one more ${s.fragmentation.shape.cpu} vCPU / ${s.fragmentation.shape.memoryGiB} GiB instance (the commonest shape)` : 'No instances yet'}>
+          {s.fragmentation ? `${Math.round(s.fragmentation.value * 100)} %` : '—'}
+          {s.fragmentation && (
+            <span className="muted">
+              {' '}
+              for {s.fragmentation.shape.cpu}/{s.fragmentation.shape.memoryGiB}
+            </span>
+          )}
+        </dd>
+      </div>
+      <div>
+        <dt>scheduling latency</dt>
+        <dd title="From creation to placement: mean · p95">
+          {lat.count > 0 && lat.mean !== null ? `${formatSpan(lat.mean)} · p95 ${lat.p95 === null ? '—' : formatSpan(lat.p95)}` : '—'}
+        </dd>
+      </div>
+      <div>
+        <dt>violations</dt>
+        <dd className={s.violationCount > 0 ? 'bad' : undefined} data-testid="compute-violations">
+          {formatInt(s.violationCount)}
+        </dd>
+      </div>
+    </dl>
+  );
+});
+
+export const ComputeMetrics = memo(function ComputeMetrics() {
+  const charts = useCompute((s) => s.charts);
+  const points = useMemo(() => (charts ? computePoints(charts) : []), [charts]);
+  const enough = points.length >= 2;
+  return (
+    <div className="compute-metrics" data-testid="compute-metrics">
+      <div className="small-charts">
+        <Small title="Pending instances" testId="chart-pending">
+          {enough ? <CountChart points={points} dataKey="pending" name="pending" color="#71717a" /> : <Empty />}
+        </Small>
+        <Small title="Hosts powered on" testId="chart-powered-on">
+          {enough ? <CountChart points={points} dataKey="poweredOn" name="powered on" color="#7c3aed" /> : <Empty />}
+        </Small>
+        <Small title="Allocated" hint="of all capacity" testId="chart-allocated">
+          {enough ? <AllocChart points={points} /> : <Empty />}
+        </Small>
+      </div>
+      <section className="card pools-card" aria-label="Pools">
+        <header className="chart-card-head">
+          <h3>Pools now</h3>
+        </header>
+        <SummaryFigures />
+        <PoolTable />
+      </section>
+    </div>
+  );
+});
+
+function Empty() {
+  return <div className="chart-empty-text muted">Fills in as samples arrive.</div>;
+}

@@ -1,0 +1,129 @@
+/**
+ * The compute event log, newest first: every instance transition, host and zone change, link cut,
+ * operation and invariant violation with its simulated time and reason. Filter by kind and text;
+ * click a subject to inspect it. Invariant violations stand out.
+ */
+import { memo, useCallback, useDeferredValue, useMemo, useState, type ChangeEvent } from 'react';
+import type { ComputeLogEntry } from '../../workers/sim.worker';
+import { actions } from '../bridge';
+import { INSTANCE_STATE_COLORS } from '../colors';
+import { formatClock, formatInt } from '../format';
+import { computeStore, useCompute } from './computeStore';
+import { countKinds, filterLog, LOG_KINDS, type LogKind } from './logFilter';
+
+const SHOWN = 200;
+
+function inspect(e: ComputeLogEntry): void {
+  switch (e.kind) {
+    case 'instance':
+      actions.selectInfra({ kind: 'instance', name: e.subject });
+      break;
+    case 'host':
+      actions.selectInfra({ kind: 'host', id: e.subject });
+      break;
+    case 'zone':
+      actions.selectInfra({ kind: 'zone', id: e.subject });
+      break;
+    case 'link': {
+      const [a, b] = e.subject.split('↔');
+      const i = computeStore.getState().info?.links.findIndex((l) => (l.between[0] === a && l.between[1] === b) || (l.between[0] === b && l.between[1] === a)) ?? -1;
+      if (i >= 0) actions.selectInfra({ kind: 'link', index: i });
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+const Row = memo(function Row({ e }: { e: ComputeLogEntry }) {
+  const clickable = e.kind !== 'invariant' && e.kind !== 'operation';
+  const onClick = useCallback(() => inspect(e), [e]);
+  return (
+    <li className={`log-row log-${e.kind}`} data-testid="log-row" data-kind={e.kind} data-subject={e.subject}>
+      <span className="log-time num">{formatClock(e.t)}</span>
+      <span className={`log-kind log-kind-${e.kind}`}>{e.kind}</span>
+      {clickable ? (
+        <button type="button" className="linkish log-subject num" onClick={onClick} title={`Inspect ${e.subject}`}>
+          {e.subject}
+        </button>
+      ) : (
+        <span className="log-subject num">{e.subject}</span>
+      )}
+      <span className="log-change">
+        {(e.from || e.to) && (
+          <>
+            {e.from && <span className="log-state">{e.from}</span>}
+            <span className="muted"> → </span>
+            {e.to && (
+              <span className="log-state log-to" style={INSTANCE_STATE_COLORS[e.to] && e.kind === 'instance' ? { color: INSTANCE_STATE_COLORS[e.to] } : undefined}>
+                {e.to}
+              </span>
+            )}
+          </>
+        )}
+      </span>
+      <span className="log-reason">{e.reason}</span>
+    </li>
+  );
+});
+
+export const EventLog = memo(function EventLog() {
+  const log = useCompute((s) => s.log);
+  const total = useCompute((s) => s.logTotal);
+  const dropped = useCompute((s) => s.logDropped);
+  const [kinds, setKinds] = useState<ReadonlySet<LogKind>>(new Set());
+  const [text, setText] = useState('');
+  const deferredText = useDeferredValue(text);
+  const shown = useMemo(() => filterLog(log, { kinds, text: deferredText }, SHOWN), [log, kinds, deferredText]);
+  const counts = useMemo(() => countKinds(log), [log]);
+  const toggle = useCallback((k: LogKind | null) => {
+    setKinds((prev) => {
+      if (k === null) return new Set();
+      const next = new Set(prev);
+      if (next.has(k)) next.delete(k);
+      else next.add(k);
+      return next;
+    });
+  }, []);
+  const onText = useCallback((e: ChangeEvent<HTMLInputElement>) => setText(e.target.value), []);
+  return (
+    <section className="card event-log" data-testid="event-log" aria-label="Compute event log">
+      <header className="event-log-head">
+        <h3>
+          Event log{' '}
+          <span className="muted num">
+            {formatInt(total)} entries{log.length < total ? ` · latest ${formatInt(log.length)} kept` : ''}
+            {dropped > 0 ? ` · ${formatInt(dropped)} beyond the core's limit not logged` : ''}
+          </span>
+        </h3>
+        <div className="log-filters" role="group" aria-label="Filter by kind">
+          <button type="button" className={`chip-button${kinds.size === 0 ? ' is-on' : ''}`} onClick={() => toggle(null)} data-testid="log-kind-all" aria-pressed={kinds.size === 0}>
+            all
+          </button>
+          {LOG_KINDS.map((k) => (
+            <button
+              type="button"
+              key={k}
+              className={`chip-button chip-kind-${k}${kinds.has(k) ? ' is-on' : ''}`}
+              onClick={() => toggle(k)}
+              data-testid={`log-kind-${k}`}
+              aria-pressed={kinds.has(k)}
+            >
+              {k} <span className="num muted">{formatInt(counts[k])}</span>
+            </button>
+          ))}
+          <input type="search" placeholder="Filter: host, instance, reason…" value={text} onChange={onText} data-testid="log-filter" aria-label="Filter the log by text" spellCheck={false} />
+        </div>
+      </header>
+      {shown.length === 0 ? (
+        <p className="muted log-empty">{log.length === 0 ? 'Nothing has happened yet.' : 'No entry matches the filter.'}</p>
+      ) : (
+        <ol className="log-list" data-testid="log-list">
+          {shown.map((e) => (
+            <Row key={e.seq} e={e} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+});

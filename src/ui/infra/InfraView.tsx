@@ -1,0 +1,220 @@
+import { memo, useCallback, useEffect, useRef } from 'react';
+import { Background, Controls, ReactFlow, useReactFlow, type NodeChange, type NodeMouseHandler } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { actions } from '../bridge';
+import { INSTANCE_STATE_COLORS } from '../colors';
+import { computeStore, openHostMenu, useCompute } from './computeStore';
+import { applyInfraChanges, setAllExpanded, setPoolExpanded, useInfraGraph, type InfraNode } from './infraGraph';
+import { INFRA_NODE_TYPES } from './infraNodes';
+import { INFRA_EDGE_TYPES } from './LinkEdge';
+import { hostActions } from './hostActions';
+
+const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1.1 };
+const PRO_OPTIONS = { hideAttribution: false };
+
+const onNodesChange = (changes: NodeChange<InfraNode>[]): void => applyInfraChanges(changes);
+
+const onNodeClick: NodeMouseHandler<InfraNode> = (_event, node) => {
+  switch (node.type) {
+    case 'host':
+      actions.selectInfra({ kind: 'host', id: node.data.id });
+      break;
+    case 'pool':
+      actions.selectInfra({ kind: 'pool', id: node.data.pool.id });
+      // "Expandable on click": a collapsed pool opens into its hosts.
+      if (node.data.expandable && !node.data.expanded) setPoolExpanded(node.data.pool.id, true);
+      break;
+    case 'zone':
+      actions.selectInfra({ kind: 'zone', id: node.data.zone.id });
+      break;
+    case 'region':
+      actions.selectInfra({ kind: 'region', id: node.data.region.id });
+      break;
+    default:
+      break;
+  }
+};
+
+const onNodeContextMenu: NodeMouseHandler<InfraNode> = (event, node) => {
+  if (node.type !== 'host') return;
+  event.preventDefault();
+  openHostMenu({ hostId: node.data.id, x: event.clientX, y: event.clientY });
+};
+
+const closeMenu = (): void => {
+  if (computeStore.getState().menu) openHostMenu(null);
+};
+
+/** The right-click menu of a host: inspect, kill, drain, uncordon. */
+const HostMenu = memo(function HostMenu() {
+  const menu = useCompute((s) => s.menu);
+  const flags = useCompute((s) => {
+    const m = s.menu;
+    const i = m && s.info ? s.info.hostIds.indexOf(m.hostId) : -1;
+    return i >= 0 ? (s.hosts?.flags[i] ?? 2) : 2;
+  });
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!menu) return;
+    ref.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') closeMenu();
+    };
+    const onDown = (e: PointerEvent): void => {
+      if (ref.current && e.target instanceof Node && ref.current.contains(e.target)) return;
+      closeMenu();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onDown, true);
+    window.addEventListener('resize', closeMenu);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onDown, true);
+      window.removeEventListener('resize', closeMenu);
+    };
+  }, [menu]);
+  if (!menu) return null;
+  const items = hostActions(menu.hostId, flags);
+  const left = Math.min(menu.x, window.innerWidth - 200);
+  const top = Math.min(menu.y, window.innerHeight - 40 * (items.length + 2));
+  return (
+    <div className="ctx-menu card" role="menu" aria-label={`Actions on ${menu.hostId}`} ref={ref} style={{ left, top }} data-testid="host-menu">
+      <div className="ctx-menu-title num">{menu.hostId}</div>
+      <button
+        type="button"
+        role="menuitem"
+        data-testid="host-menu-inspect"
+        onClick={() => {
+          actions.selectInfra({ kind: 'host', id: menu.hostId });
+        }}
+      >
+        Inspect
+      </button>
+      {items.map((a) => (
+        <button
+          type="button"
+          role="menuitem"
+          key={a.key}
+          className={a.danger ? 'danger' : undefined}
+          data-testid={`host-menu-${a.key}`}
+          disabled={a.disabled !== null}
+          title={a.disabled ?? a.title}
+          onClick={() => {
+            actions.selectInfra({ kind: 'host', id: menu.hostId });
+            void actions.operate(a.op, a.what);
+          }}
+        >
+          {a.label}
+        </button>
+      ))}
+    </div>
+  );
+});
+
+const InfraLegend = memo(function InfraLegend() {
+  return (
+    <div className="topo-legend infra-legend muted" aria-hidden="true">
+      <span>
+        <i className="swatch swatch-util" /> cpu allocated
+      </span>
+      <span>
+        <i className="swatch swatch-down" /> failed
+      </span>
+      <span>
+        <i className="swatch swatch-off" /> off
+      </span>
+      <span>
+        <i className="swatch swatch-cordon" /> cordoned
+      </span>
+      <span className="legend-sep" />
+      {(['pending', 'provisioning', 'running', 'draining', 'failed'] as const).map((s) => (
+        <span key={s}>
+          <i className="legend-dot" style={{ background: INSTANCE_STATE_COLORS[s] }} /> {s}
+        </span>
+      ))}
+    </div>
+  );
+});
+
+/** Fits the view again when pools are expanded or collapsed (the layout changed shape). */
+function FitOnLayout() {
+  const { fitView } = useReactFlow();
+  const expanded = useInfraGraph((s) => s.expanded);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const t = setTimeout(() => void fitView({ ...FIT_VIEW_OPTIONS, duration: 250 }), 30);
+    return () => clearTimeout(t);
+  }, [expanded, fitView]);
+  return null;
+}
+
+const Toolbar = memo(function Toolbar() {
+  const expandable = useInfraGraph((s) => s.info?.pools.some((p) => p.count > 0 && p.count <= 64) ?? false);
+  const onExpand = useCallback(() => setAllExpanded(true), []);
+  const onCollapse = useCallback(() => setAllExpanded(false), []);
+  if (!expandable) return null;
+  return (
+    <div className="infra-toolbar">
+      <button type="button" onClick={onExpand} data-testid="infra-expand-all" title="Show every host of pools up to 64 hosts">
+        Expand pools
+      </button>
+      <button type="button" onClick={onCollapse} data-testid="infra-collapse-all" title="Every pool as a heat strip">
+        Collapse
+      </button>
+    </div>
+  );
+});
+
+/**
+ * The infrastructure as nested groups: regions, their zones, host pools (heat strips, or hosts
+ * with their instances as dots), links between regions. Click to inspect; right-click a host for
+ * its actions; drag groups to rearrange (kept while the scenario stays loaded).
+ */
+export const InfraView = memo(function InfraView() {
+  const nodes = useInfraGraph((s) => s.nodes);
+  const edges = useInfraGraph((s) => s.edges);
+  const key = useInfraGraph((s) => s.key);
+  const has = useInfraGraph((s) => s.info !== null);
+  if (!has) return <div className="topology card muted loading">This scenario has no host pools.</div>;
+  return (
+    <div className="topology infra card" data-testid="infra" aria-label="Infrastructure">
+      <ReactFlow<InfraNode>
+        // A new scenario remounts the flow, so it fits the view to the new layout.
+        key={key}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={INFRA_NODE_TYPES}
+        edgeTypes={INFRA_EDGE_TYPES}
+        onNodesChange={onNodesChange}
+        onNodeClick={onNodeClick}
+        onNodeContextMenu={onNodeContextMenu}
+        onPaneClick={closeMenu}
+        onMoveStart={closeMenu}
+        fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        minZoom={0.1}
+        maxZoom={2}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        edgesFocusable={false}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        panActivationKeyCode={null}
+        zoomActivationKeyCode={null}
+        proOptions={PRO_OPTIONS}
+      >
+        <Background gap={20} size={1} color="#e4e4e7" />
+        <Controls showInteractive={false} position="bottom-right" />
+        <FitOnLayout />
+      </ReactFlow>
+      <Toolbar />
+      <InfraLegend />
+      <HostMenu />
+    </div>
+  );
+});

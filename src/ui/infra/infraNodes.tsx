@@ -1,0 +1,361 @@
+/**
+ * Custom @xyflow/react nodes of the infrastructure view, declared once at module level and
+ * memoised. Their `data` is the static description; live state (allocation, failures, instances)
+ * comes from the compute store through narrow selectors, so a tick re-renders node contents
+ * without touching the node objects xyflow holds.
+ */
+import { memo, useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { actions } from '../bridge';
+import { allocationColor, allocationRgb, HOST_CORDON_RGB, HOST_FAILED_RGB, HOST_OFF_RGB, INSTANCE_STATE_COLORS } from '../colors';
+import { formatInt } from '../format';
+import { useCompute, type ComputeState } from './computeStore';
+import { togglePool } from './infraGraph';
+import { dotsKey, MIGRATING, pendingRows, rowsByHost, STATE_NAMES, type InstanceTableView } from './instanceTable';
+import type { HostNodeType, PoolNodeType, QueueNodeType, RegionNodeType, ZoneNodeType } from './infraGraph';
+
+const FAILED = 1;
+const POWERED_ON = 2;
+const CORDONED = 4;
+
+const pct = (x: number): string => `${Math.round(x * 100)} %`;
+const fraction = (a: { allocated: number; capacity: number } | undefined): number => (a && a.capacity > 0 ? a.allocated / a.capacity : 0);
+
+function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Failed hosts in [first, first + count). */
+function failedIn(s: ComputeState, first: number, count: number): number {
+  const f = s.hosts?.flags;
+  if (!f) return 0;
+  let n = 0;
+  for (let i = first; i < first + count; i++) if ((f[i]! & FAILED) !== 0) n++;
+  return n;
+}
+
+const REGION_KIND: Readonly<Record<string, string>> = { private: 'on-premises', public: 'public cloud', edge: 'edge' };
+
+export const RegionNode = memo(function RegionNode({ data }: NodeProps<RegionNodeType>) {
+  const r = data.region;
+  // Primitives, so a new summary with the same figures re-renders nothing.
+  const up = useCompute((s) => s.summary?.regions[r.id]?.up ?? -1);
+  const hosts = useCompute((s) => s.summary?.regions[r.id]?.hosts ?? 0);
+  const cpu = useCompute((s) => fraction(s.summary?.regions[r.id]?.cpu));
+  const instances = useCompute((s) => s.summary?.regions[r.id]?.instances ?? 0);
+  const selected = useCompute((s) => s.selection?.kind === 'region' && s.selection.id === r.id);
+  return (
+    <div className={`inode inode-region inode-region-${r.kind}${selected ? ' is-selected' : ''}`} data-testid={`infra-region-${r.id}`} aria-label={`Region ${r.name}`}>
+      <Handle type="target" position={Position.Left} isConnectable={false} className="inode-handle" />
+      <Handle type="source" position={Position.Right} isConnectable={false} className="inode-handle" />
+      <div className="inode-head">
+        <span className="inode-title" title={r.id}>
+          {r.name}
+        </span>
+        <span className={`chip chip-region-${r.kind}`}>{REGION_KIND[r.kind] ?? r.kind}</span>
+      </div>
+      {up >= 0 && (
+        <div className="inode-region-figures muted num">
+          {formatInt(up)}/{formatInt(hosts)} hosts up · cpu {pct(cpu)} · {formatInt(instances)} instances
+        </div>
+      )}
+    </div>
+  );
+});
+
+export const ZoneNode = memo(function ZoneNode({ data }: NodeProps<ZoneNodeType>) {
+  const z = data.zone;
+  const up = useCompute((s) => s.summary?.zones[z.id]?.up ?? -1);
+  const hosts = useCompute((s) => s.summary?.zones[z.id]?.hosts ?? 0);
+  const selected = useCompute((s) => s.selection?.kind === 'zone' && s.selection.id === z.id);
+  const down = up === 0 && hosts > 0;
+  const some = up > 0 && up < hosts;
+  return (
+    <div className={`inode inode-zone${down ? ' is-down' : ''}${selected ? ' is-selected' : ''}`} data-testid={`infra-zone-${z.id}`} aria-label={`Zone ${z.name}`}>
+      <div className="inode-head">
+        <span className="inode-title inode-zone-title">{z.name}</span>
+        {down && (
+          <span className="chip chip-bad" data-testid={`infra-zone-${z.id}-down`}>
+            zone down
+          </span>
+        )}
+        {some && <span className="chip chip-warn">{formatInt(hosts - up)} failed</span>}
+      </div>
+    </div>
+  );
+});
+
+/**
+ * The hosts of a pool as one strip: one cell per host; colour = cpu allocated; red = failed;
+ * dark = powered off; yellow stripes = cordoned. A click picks the host under the pointer.
+ */
+const HostStrip = memo(function HostStrip({ first, count, poolId }: { first: number; count: number; poolId: string }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const hosts = useCompute((s) => s.hosts);
+  const ids = useCompute((s) => s.info?.hostIds);
+  const cellW = count >= 200 ? 1 : Math.max(2, Math.min(12, Math.floor(220 / Math.max(1, count))));
+  /** What was drawn last (cpu and flags per host): skip redrawing when this pool did not change. */
+  const drawn = useRef<{ cpu: Float32Array; flags: Uint8Array; cellW: number } | null>(null);
+  useEffect(() => {
+    const canvas = ref.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const cpuNow = hosts ? hosts.cpu.subarray(first, first + count) : new Float32Array(count);
+    const flagsNow = hosts ? hosts.flags.subarray(first, first + count) : new Uint8Array(count).fill(POWERED_ON);
+    const last = drawn.current;
+    if (last && last.cellW === cellW && sameValues(last.cpu, cpuNow) && sameValues(last.flags, flagsNow)) return;
+    drawn.current = { cpu: cpuNow.slice(), flags: flagsNow.slice(), cellW };
+    const w = Math.max(1, count * cellW);
+    const h = 8;
+    canvas.width = w;
+    canvas.height = h;
+    const img = ctx.createImageData(w, h);
+    for (let k = 0; k < count; k++) {
+      const flags = flagsNow[k] ?? POWERED_ON;
+      const base = (flags & FAILED) !== 0 ? HOST_FAILED_RGB : (flags & POWERED_ON) === 0 ? HOST_OFF_RGB : allocationRgb(cpuNow[k] ?? 0);
+      const cordoned = (flags & CORDONED) !== 0 && (flags & FAILED) === 0;
+      for (let x = k * cellW; x < (k + 1) * cellW; x++) {
+        for (let y = 0; y < h; y++) {
+          const rgb = cordoned && (x + y) % 4 < 2 ? HOST_CORDON_RGB : base;
+          const o = (y * w + x) * 4;
+          img.data[o] = rgb[0];
+          img.data[o + 1] = rgb[1];
+          img.data[o + 2] = rgb[2];
+          // A hairline between cells when they are wide enough.
+          img.data[o + 3] = cellW >= 4 && x === (k + 1) * cellW - 1 ? 90 : 255;
+        }
+      }
+    }
+    ctx.putImageData(img, 0, 0);
+  }, [hosts, first, count, cellW]);
+  const hostAt = useCallback(
+    (e: MouseEvent<HTMLCanvasElement>): number => {
+      const r = e.currentTarget.getBoundingClientRect();
+      const k = Math.floor(((e.clientX - r.left) / Math.max(1, r.width)) * count);
+      return Math.max(0, Math.min(count - 1, k));
+    },
+    [count],
+  );
+  const onMove = useCallback(
+    (e: MouseEvent<HTMLCanvasElement>) => {
+      const i = first + hostAt(e);
+      const id = ids?.[i] ?? '';
+      const flags = hosts?.flags[i] ?? 0;
+      const state = (flags & FAILED) !== 0 ? 'failed' : (flags & POWERED_ON) === 0 ? 'powered off' : (flags & CORDONED) !== 0 ? 'cordoned' : 'up';
+      e.currentTarget.title = `${id}: ${state}, cpu ${pct(hosts?.cpu[i] ?? 0)}, memory ${pct(hosts?.mem[i] ?? 0)}, ${hosts?.instances[i] ?? 0} instances — click to inspect`;
+    },
+    [first, hostAt, ids, hosts],
+  );
+  const onClick = useCallback(
+    (e: MouseEvent<HTMLCanvasElement>) => {
+      e.stopPropagation();
+      const id = ids?.[first + hostAt(e)];
+      if (id) actions.selectInfra({ kind: 'host', id });
+    },
+    [first, hostAt, ids],
+  );
+  return (
+    <canvas
+      ref={ref}
+      className="host-strip nodrag"
+      data-testid={`infra-pool-${poolId}-strip`}
+      role="img"
+      aria-label={`${count} hosts: colour = cpu allocated; red = failed; dark = powered off; striped = cordoned`}
+      onMouseMove={onMove}
+      onClick={onClick}
+    />
+  );
+});
+
+export const PoolNode = memo(function PoolNode({ data }: NodeProps<PoolNodeType>) {
+  const p = data.pool;
+  const cpu = useCompute((s) => fraction(s.summary?.pools[p.id]?.cpu));
+  const mem = useCompute((s) => fraction(s.summary?.pools[p.id]?.memory));
+  const instances = useCompute((s) => s.summary?.pools[p.id]?.instances ?? 0);
+  const failed = useCompute((s) => failedIn(s, p.firstHost, p.count));
+  const selected = useCompute((s) => s.selection?.kind === 'pool' && s.selection.id === p.id);
+  const onToggle = useCallback(
+    (e: MouseEvent) => {
+      e.stopPropagation();
+      togglePool(p.id);
+    },
+    [p.id],
+  );
+  const over = p.cpuOvercommit > 1 || p.memoryOvercommit > 1;
+  return (
+    <div className={`inode inode-pool${data.expanded ? ' is-expanded' : ''}${selected ? ' is-selected' : ''}`} data-testid={`infra-pool-${p.id}`} aria-label={`Host pool ${p.id}`}>
+      <div className="inode-head">
+        {data.expandable ? (
+          <button
+            type="button"
+            className="chevron nodrag"
+            onClick={onToggle}
+            aria-expanded={data.expanded}
+            aria-label={data.expanded ? `Collapse ${p.id}` : `Show the hosts of ${p.id}`}
+            title={data.expanded ? 'Collapse to a heat strip' : 'Show each host'}
+            data-testid={`infra-pool-${p.id}-toggle`}
+          >
+            {data.expanded ? '▾' : '▸'}
+          </button>
+        ) : (
+          <span className="chevron chevron-off" title="Pools of more than 64 hosts stay a heat strip; click the strip to inspect a host">
+            ▪
+          </span>
+        )}
+        <span className="inode-title">{p.id}</span>
+        {p.dedicatedTo && <span className="chip chip-dedicated" title={`Dedicated hosts: only tenant ${p.dedicatedTo}`}>{p.dedicatedTo}</span>}
+        {p.taints.length > 0 && (
+          <span className="chip chip-taint" title={`Taints: ${p.taints.join(', ')}`}>
+            tainted
+          </span>
+        )}
+        <span className="inode-figures muted num">{formatInt(p.count)} hosts</span>
+      </div>
+      <div className="inode-sub muted num">
+        {p.vcpu} vCPU · {p.memoryGiB} GiB{p.gpu > 0 ? ` · ${p.gpu} GPU` : ''}
+        {over ? ` · overcommit cpu ×${p.cpuOvercommit}${p.memoryOvercommit > 1 ? `, mem ×${p.memoryOvercommit}` : ''}` : ''}
+      </div>
+      <HostStrip first={p.firstHost} count={p.count} poolId={p.id} />
+      <div className="inode-stats num">
+        <span title="CPU allocated / allocatable">cpu {pct(cpu)}</span>
+        <span title="Memory allocated / allocatable">mem {pct(mem)}</span>
+        <span title="Instances bound to its hosts">{formatInt(instances)} inst</span>
+        {failed > 0 ? (
+          <span className="bad" title="Failed hosts">
+            {formatInt(failed)} failed
+          </span>
+        ) : (
+          <span className="muted">all up</span>
+        )}
+      </div>
+    </div>
+  );
+});
+
+function dotTitle(view: InstanceTableView, row: number): string {
+  const name = view.names[row] ?? '?';
+  const state = STATE_NAMES[view.state[row] ?? 0] ?? '?';
+  const type = view.typeNames[view.type[row] ?? 0] ?? '';
+  return `${name} · ${state}${(view.flags[row]! & MIGRATING) !== 0 ? ' (migrating)' : ''} · ${type} — click to inspect`;
+}
+
+/** Instances as dots coloured by state; a click inspects one. */
+const Dots = memo(function Dots({ view, rows, limit }: { view: InstanceTableView; rows: readonly number[]; limit: number }) {
+  const onClick = useCallback((e: MouseEvent<HTMLButtonElement>) => {
+    e.stopPropagation();
+    const name = e.currentTarget.dataset.name;
+    if (name) actions.selectInfra({ kind: 'instance', name });
+  }, []);
+  const shown = rows.slice(0, limit);
+  return (
+    <div className="dots">
+      {shown.map((r) => {
+        const state = STATE_NAMES[view.state[r] ?? 0] ?? 'pending';
+        const name = view.names[r] ?? '';
+        const migrating = (view.flags[r]! & MIGRATING) !== 0;
+        return (
+          <button
+            type="button"
+            key={r}
+            className={`dot nodrag${migrating ? ' dot-migrating' : ''}`}
+            style={{ background: INSTANCE_STATE_COLORS[state] }}
+            title={dotTitle(view, r)}
+            aria-label={`${name} (${state})`}
+            data-name={name}
+            data-state={state}
+            data-testid={`instance-dot-${name}`}
+            onClick={onClick}
+          />
+        );
+      })}
+      {rows.length > limit && <span className="dots-more muted num">+{formatInt(rows.length - limit)}</span>}
+    </div>
+  );
+});
+
+const HOST_DOTS = 18;
+
+export const HostNode = memo(function HostNode({ data }: NodeProps<HostNodeType>) {
+  const i = data.host;
+  const id = data.id;
+  const cpu = useCompute((s) => s.hosts?.cpu[i] ?? 0);
+  const mem = useCompute((s) => s.hosts?.mem[i] ?? 0);
+  const flags = useCompute((s) => s.hosts?.flags[i] ?? POWERED_ON);
+  const count = useCompute((s) => s.hosts?.instances[i] ?? 0);
+  const selected = useCompute((s) => s.selection?.kind === 'host' && s.selection.id === id);
+  const menuOpen = useCompute((s) => s.menu?.hostId === id);
+  // A string key: the node re-renders only when its own dots change.
+  const key = useCompute((s) => dotsKey(s.instances, rowsByHost(s.instances).get(i)));
+  const view = useCompute((s) => s.instances);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` says when the rows changed
+  const rows = useMemo(() => rowsByHost(view).get(i) ?? [], [key, i]);
+  const failed = (flags & FAILED) !== 0;
+  const off = !failed && (flags & POWERED_ON) === 0;
+  const cordoned = !failed && (flags & CORDONED) !== 0;
+  const state = failed ? 'failed' : off ? 'off' : cordoned ? 'cordoned' : 'up';
+  return (
+    <div
+      className={`inode inode-host host-${state}${selected ? ' is-selected' : ''}${menuOpen ? ' is-menu' : ''}`}
+      data-testid={`infra-host-${id}`}
+      data-state={state}
+      data-instances={count}
+      aria-label={`Host ${id} (${state}), ${count} instances`}
+      title={`${id}: ${state} · cpu ${pct(cpu)} · memory ${pct(mem)} · ${count} instances — right-click for actions`}
+    >
+      <div className="ihost-head">
+        <span className="ihost-title">{id}</span>
+        <span className="ihost-count num muted" title="Instances on this host">
+          {count > 0 ? count : ''}
+        </span>
+      </div>
+      {state === 'failed' || state === 'off' ? (
+        <div className={`ihost-badge ihost-badge-${state}`}>{state === 'failed' ? 'failed' : 'powered off'}</div>
+      ) : (
+        <div className="ibars" aria-hidden="true">
+          <span className="ibar">
+            <i style={{ width: `${Math.min(100, cpu * 100)}%`, background: allocationColor(cpu) }} />
+          </span>
+          <span className="ibar ibar-mem">
+            <i style={{ width: `${Math.min(100, mem * 100)}%` }} />
+          </span>
+        </div>
+      )}
+      <Dots view={view} rows={rows} limit={HOST_DOTS} />
+    </div>
+  );
+});
+
+const QUEUE_DOTS = 40;
+
+export const QueueNode = memo(function QueueNode(_props: NodeProps<QueueNodeType>) {
+  const pending = useCompute((s) => s.instances.byState.pending);
+  const failed = useCompute((s) => s.instances.byState.failed);
+  const provisioning = useCompute((s) => s.instances.byState.provisioning + s.instances.byState.scheduled);
+  const running = useCompute((s) => s.instances.byState.running);
+  const key = useCompute((s) => dotsKey(s.instances, pendingRows(s.instances, QUEUE_DOTS + 1)));
+  const view = useCompute((s) => s.instances);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` says when the rows changed
+  const rows = useMemo(() => pendingRows(view, QUEUE_DOTS + 1), [key]);
+  return (
+    <div className={`inode inode-queue${pending > 0 ? ' has-pending' : ''}`} data-testid="infra-queue" aria-label="Scheduling queue">
+      <div className="inode-head">
+        <span className="inode-title">Scheduling queue</span>
+      </div>
+      <div className="queue-count">
+        <span className="num" data-testid="infra-pending">
+          {formatInt(pending)}
+        </span>{' '}
+        pending
+      </div>
+      {rows.length > 0 ? <Dots view={view} rows={rows} limit={QUEUE_DOTS} /> : <div className="muted queue-empty">nothing waiting</div>}
+      <div className="queue-foot muted num">
+        {formatInt(running)} running · {formatInt(provisioning)} starting · <span className={failed > 0 ? 'bad' : undefined}>{formatInt(failed)} failed</span>
+      </div>
+    </div>
+  );
+});
+
+/** Stable for the lifetime of the page (xyflow warns when nodeTypes change). */
+export const INFRA_NODE_TYPES = { region: RegionNode, zone: ZoneNode, pool: PoolNode, host: HostNode, queue: QueueNode };
