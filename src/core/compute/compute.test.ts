@@ -62,6 +62,19 @@ describe('instance lifecycles', () => {
   });
 });
 
+describe('metrics', () => {
+  it('reports allocation and fragmentation per pool, zone and region', () => {
+    // m.large is 4 vCPU / 32 GiB: on an 8 vCPU / 32 GiB host it leaves 4 vCPU that nothing of its shape can use.
+    const s = sim({ ...base(), instances: [{ id: 'mem', type: 'm.large', count: 3, placement: { zones: ['a'] } }] });
+    const c = s.results().compute!;
+    expect(c.pools.pa!.fragmentation).toBe(1);
+    expect(c.pools.pb!.fragmentation).toBe(0);
+    expect(c.zones.a!.memory).toEqual({ allocated: 96, capacity: 96 });
+    expect(c.regions.r!.cpu).toEqual({ allocated: 12, capacity: 48 });
+    expect(c.fragmentation!.value).toBeCloseTo(12 / 36, 12);
+  });
+});
+
 describe('operations', () => {
   it('resizes in place when the host has room, else by live migration', () => {
     const s = sim({ ...base(), scheduler: { strategy: 'most-allocated' }, instances: [{ id: 'vm', type: 'g.medium', count: 3 }] });

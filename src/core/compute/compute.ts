@@ -890,10 +890,10 @@ export class ComputeModel {
     let commonest: { cpu: number; mem: number; gpu: number; n: number } | null = null;
     for (const s of shapes.values()) if (!commonest || s.n > commonest.n) commonest = s;
     const agg = (keyOf: (host: number) => string) => {
-      const out: Record<string, { hosts: number; up: number; poweredOn: number; instances: number; cpu: { allocated: number; capacity: number }; memory: { allocated: number; capacity: number } }> = {};
+      const out: Record<string, AllocationSummary> = {};
       for (let i = 0; i < h.count; i++) {
         const k = keyOf(i);
-        const a = (out[k] ??= { hosts: 0, up: 0, poweredOn: 0, instances: 0, cpu: { allocated: 0, capacity: 0 }, memory: { allocated: 0, capacity: 0 } });
+        const a = (out[k] ??= { hosts: 0, up: 0, poweredOn: 0, instances: 0, cpu: { allocated: 0, capacity: 0 }, memory: { allocated: 0, capacity: 0 }, fragmentation: null });
         a.hosts++;
         if (h.failed[i] === 0) a.up++;
         if (h.poweredOn[i] === 1) a.poweredOn++;
@@ -902,6 +902,10 @@ export class ComputeModel {
         a.cpu.capacity += h.cpuCap[i]!;
         a.memory.allocated += h.memAlloc[i]!;
         a.memory.capacity += h.memCap[i]!;
+      }
+      if (commonest) {
+        const shape = { cpu: commonest.cpu, mem: commonest.mem, gpu: commonest.gpu };
+        for (const k of Object.keys(out)) out[k]!.fragmentation = fragmentation(h, shape, (host) => keyOf(host) === k);
       }
       return out;
     };
@@ -966,6 +970,8 @@ export interface AllocationSummary {
   instances: number;
   cpu: { allocated: number; capacity: number };
   memory: { allocated: number; capacity: number };
+  /** Share of free CPU stranded on hosts that cannot fit the commonest instance shape (null without instances). */
+  fragmentation: number | null;
 }
 
 function sum(a: Uint8Array): number {

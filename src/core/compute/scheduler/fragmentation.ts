@@ -17,12 +17,14 @@ export interface Shape {
  * free CPU at all (nothing is stranded). Only resources count: taints, zones and affinity are not
  * considered.
  */
-export function fragmentation(hosts: HostTable, shape: Shape): number {
+/** `include` restricts the measure to some hosts (a pool, a zone, a region). */
+export function fragmentation(hosts: HostTable, shape: Shape, include?: (host: number) => boolean): number {
   const gpu = shape.gpu ?? 0;
   let free = 0;
   let stranded = 0;
   for (let h = 0; h < hosts.count; h++) {
     if (hosts.schedulable[h] !== 1) continue;
+    if (include && !include(h)) continue;
     const cap = hosts.cpuCap[h]!;
     const alloc = hosts.cpuAlloc[h]!;
     const f = cap > alloc ? cap - alloc : 0;
