@@ -188,6 +188,8 @@ export function runPlacementBench(opts: { rounds: number; scale: number }): Plac
     rates.push(placed / wall);
     gc?.();
     heaps.push((process.memoryUsage().heapUsed - heap0) / (1024 * 1024));
+    // Keep the cluster alive until it has been measured (a dead `sim` could be collected before).
+    if (c.instances.length !== instances) throw new Error('placement bench lost instances');
   }
   return {
     name: 'placement',
@@ -197,7 +199,8 @@ export function runPlacementBench(opts: { rounds: number; scale: number }): Plac
     strategy: parsed.scenario.scheduler.strategy,
     rounds: opts.rounds,
     placementsPerSecond: median(rates),
-    heapMiB: median(heaps),
+    // The first round's figure: later rounds' baselines can still hold the previous cluster.
+    heapMiB: heaps[0]!,
     eventsPerSecond: null,
     requestsPerSecond: null,
     baselineRequestsPerSecond: null,

@@ -66,6 +66,7 @@ export interface ComputeListener {
 }
 
 const LOG_LIMIT = 200_000;
+const EMPTY_GROUPS = new Int32Array(0);
 /** Placements whose full explanation is kept (older ones keep a light copy). */
 const FULL_EXPLANATIONS = 5_000;
 const HOST_BOOT_SECONDS = 120;
@@ -271,18 +272,36 @@ export class ComputeModel {
   ): Instance {
     const t = this.typeOf(type);
     const index = this.instances.length;
-    const zoneIds = placement.zones?.map((z) => this.hosts.zoneNames.indexOf(z)) ?? null;
+    // The placement rules are shared by every instance of a group: build them once.
+    const cacheKey = `${group}`;
+    let shared = this.requestTemplates.get(placement)?.get(cacheKey);
+    if (!shared) {
+      const zoneIds = placement.zones?.map((z) => this.hosts.zoneNames.indexOf(z)) ?? null;
+      shared = {
+        zones: zoneIds ? Int32Array.from(zoneIds) : null,
+        tolerations: placement.tolerations.map((x) => ({ ...x })),
+        affinity: Int32Array.from(placement.affinity.map((a) => this.groupIndex.get(a)!)),
+        antiAffinity: placement.antiAffinity ? Int32Array.of(group) : EMPTY_GROUPS,
+        spread: placement.spread ? { maxSkew: placement.spread.maxSkew, hard: placement.spread.hard } : null,
+      };
+      let byGroup = this.requestTemplates.get(placement);
+      if (!byGroup) {
+        byGroup = new Map();
+        this.requestTemplates.set(placement, byGroup);
+      }
+      byGroup.set(cacheKey, shared);
+    }
     const req: InstanceRequest = {
       instance: index,
       cpu: t.vcpu,
       mem: t.memoryGiB,
       gpu: t.gpu,
-      zones: zoneIds ? Int32Array.from(zoneIds) : null,
-      tolerations: placement.tolerations.map((x) => ({ ...x })),
+      zones: shared.zones,
+      tolerations: shared.tolerations,
       group,
-      affinity: Int32Array.from(placement.affinity.map((a) => this.groupIndex.get(a)!)),
-      antiAffinity: placement.antiAffinity ? Int32Array.of(group) : new Int32Array(0),
-      spread: placement.spread ? { maxSkew: placement.spread.maxSkew, hard: placement.spread.hard } : null,
+      affinity: shared.affinity,
+      antiAffinity: shared.antiAffinity,
+      spread: shared.spread,
       priority: placement.priority,
       tenant: placement.tenant ?? null,
     };
@@ -290,7 +309,7 @@ export class ComputeModel {
       index,
       name,
       group,
-      groupId: [...this.groupIndex.entries()].find(([, v]) => v === group)?.[0] ?? '?',
+      groupId: this.groupName(group),
       type,
       kind: placement.kind,
       cpu: t.vcpu,
@@ -315,6 +334,13 @@ export class ComputeModel {
     this.note('instance', name, `created (${type}, ${placement.kind})`, undefined, 'pending');
     this.requestPass();
     return inst;
+  }
+
+  private readonly requestTemplates = new WeakMap<object, Map<string, Pick<InstanceRequest, 'zones' | 'tolerations' | 'affinity' | 'antiAffinity' | 'spread'>>>();
+
+  private groupName(group: number): string {
+    for (const [name, g] of this.groupIndex) if (g === group) return name;
+    return '?';
   }
 
   private createGroup(g: number): void {
