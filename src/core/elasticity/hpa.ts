@@ -237,7 +237,7 @@ export const DEFAULT_SCALE_UP_RULES: ScalingRules = Object.freeze({
   ]),
 } as const);
 
-/** defaults.go: scale down by up to 100 % every 15 s, after a 300 s stabilization window. */
+/** defaults.go: scale down by up to 100 % every 15 s, after a 300 s window of stabilization. */
 export const DEFAULT_SCALE_DOWN_RULES: ScalingRules = Object.freeze({
   stabilizationWindowSeconds: 300,
   selectPolicy: 'Max',
@@ -295,7 +295,7 @@ const MAX_PERIOD_SECONDS = 1800; // validation.go: 0 < periodSeconds ≤ 1800
  * The behavior stage of the HPA controller (normalizeDesiredReplicasWithBehaviors), for one HPA.
  * Call `decide` once per sync (every 15 s in Kubernetes) with the target's current replica count
  * and the metrics' desired count; it returns the count to set and remembers what it needs:
- *  - every unstabilized recommendation within the longer stabilization window. The first call also
+ *  - every unstabilized recommendation within the longer stabilization period. The first call also
  *    records the current count (recordInitialRecommendation), so a fresh HPA does not scale down
  *    during its first scale-down window;
  *  - every scale event within the longest policy period.
