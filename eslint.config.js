@@ -75,7 +75,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/core/**', '**/core'], allowTypeImports: true, message: 'The UI holds no simulation logic: import only types from the core.' },
-            { group: ['**/workers/*', '!**/workers/api'], allowTypeImports: true, message: 'The UI imports only the worker API types.' },
+            { group: ['**/workers/*', '!**/workers/api', '!**/workers/wire'], allowTypeImports: true, message: 'The UI imports only the worker API types (and the wire encoding constants).' },
           ],
         },
       ],

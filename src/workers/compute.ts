@@ -14,29 +14,15 @@ import { BUILTIN_INSTANCE_TYPES, durationSeconds } from '../core/index';
 import type { ComputeModel, ComputeSummary, InstanceState, InvariantViolation, LogEntry, Scenario } from '../core/index';
 import { pick, sharedIndices } from './lttb';
 import type { SeriesSource } from './charts';
+import { HOST_CORDONED, HOST_FAILED, HOST_POWERED_ON, HOST_SCHEDULABLE, INSTANCE_MIGRATING, INSTANCE_STATE_NAMES } from './wire';
 
 export type { InstanceState, InvariantViolation };
 
 /** Instance states by code (the index is the code sent in the instance table). */
-export const INSTANCE_STATES: readonly InstanceState[] = ['pending', 'scheduled', 'provisioning', 'running', 'draining', 'terminated', 'failed'];
-const STATE_CODE: Readonly<Record<InstanceState, number>> = {
-  pending: 0,
-  scheduled: 1,
-  provisioning: 2,
-  running: 3,
-  draining: 4,
-  terminated: 5,
-  failed: 6,
-};
+export const INSTANCE_STATES: readonly InstanceState[] = INSTANCE_STATE_NAMES;
+const STATE_CODE = Object.fromEntries(INSTANCE_STATE_NAMES.map((name, code) => [name, code])) as Readonly<Record<InstanceState, number>>;
 
-/** Host flag bits in `HostLive.flags`. */
-export const HOST_FAILED = 1;
-export const HOST_POWERED_ON = 2;
-export const HOST_CORDONED = 4;
-export const HOST_SCHEDULABLE = 8;
-
-/** Instance flag bits in `InstanceDelta.flags`. */
-export const INSTANCE_MIGRATING = 1;
+export { HOST_CORDONED, HOST_FAILED, HOST_POWERED_ON, HOST_SCHEDULABLE, INSTANCE_MIGRATING };
 
 /** Instances tracked row by row; beyond this the page gets counts by state only. */
 export const MAX_TRACKED_INSTANCES = 5_000;

@@ -9,7 +9,7 @@ import { defaultFilters } from './scheduler/filters';
 import { fragmentation } from './scheduler/fragmentation';
 import { Scheduler } from './scheduler/scheduler';
 import { Hosts } from './hosts';
-import type { InstanceRequest, PlacementExplanation, SchedulingContext, TaintEffect } from './types';
+import type { InstanceRequest, PlacementExplanation, SchedulingContext } from './types';
 
 export type InstanceState = 'pending' | 'scheduled' | 'provisioning' | 'running' | 'draining' | 'terminated' | 'failed';
 
@@ -900,7 +900,22 @@ export class ComputeModel {
 
   // ------------------------------------------------------------------ metrics
 
+  /**
+   * Every change to hosts or instances is logged, so the log's length tells whether the summary
+   * can have changed: the console asks for it on every push, and it is recomputed only when needed.
+   */
   summary(): ComputeSummary {
+    const revision = this.log.length + this.logDropped + this.violations.length;
+    if (this.cachedSummary && this.cachedRevision === revision) return this.cachedSummary;
+    this.cachedSummary = this.computeSummary();
+    this.cachedRevision = revision;
+    return this.cachedSummary;
+  }
+
+  private cachedSummary: ComputeSummary | null = null;
+  private cachedRevision = -1;
+
+  private computeSummary(): ComputeSummary {
     const h = this.hosts;
     const byState: Record<InstanceState, number> = { pending: 0, scheduled: 0, provisioning: 0, running: 0, draining: 0, terminated: 0, failed: 0 };
     const shapes = new Map<string, { cpu: number; mem: number; gpu: number; n: number }>();
@@ -966,10 +981,6 @@ export class ComputeModel {
       explanation: inst.explanation,
       history: this.log.filter((e) => e.subject === name),
     };
-  }
-
-  hasTaint(host: number, effect: TaintEffect): boolean {
-    return this.hosts.poolTaints[this.hosts.pool[host]!]!.some((t) => t.effect === effect);
   }
 }
 

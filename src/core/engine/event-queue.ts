@@ -127,10 +127,6 @@ export class EventQueue {
     return true;
   }
 
-  clear(): void {
-    while (this.count > 0) this.popSlot();
-  }
-
   private release(slot: number): void {
     const g = this.gen[slot]! + 1;
     this.gen[slot] = g >= GEN_LIMIT ? 0 : g;

@@ -14,7 +14,6 @@ export type EventHandler = (a: number, b: number) => void;
 export class Kernel {
   private readonly queue = new EventQueue(1024);
   private readonly handlers: EventHandler[] = [];
-  private readonly handlerNames: string[] = [];
   private clock = 0;
   private processed = 0;
   private stopRequested = false;
@@ -39,14 +38,10 @@ export class Kernel {
     return this.queue.peekTime();
   }
 
-  register(name: string, handler: EventHandler): number {
+  /** Registers a handler; the name documents the call site (the loop dispatches by index). */
+  register(_name: string, handler: EventHandler): number {
     this.handlers.push(handler);
-    this.handlerNames.push(name);
     return this.handlers.length - 1;
-  }
-
-  kindName(kind: number): string {
-    return this.handlerNames[kind] ?? `#${kind}`;
   }
 
   /** Schedules an event `delay` seconds from now (delay ≥ 0). */

@@ -86,11 +86,6 @@ export class Histogram {
     return this.max;
   }
 
-  /** Several quantiles in one pass (qs ascending). */
-  quantiles(qs: readonly number[]): number[] {
-    return qs.map((q) => this.quantile(q));
-  }
-
   reset(): void {
     if (this.hi >= this.lo) this.counts.fill(0, this.lo, this.hi + 1);
     this.lo = BUCKETS;

@@ -30,11 +30,6 @@ export class RingQueue {
     return v;
   }
 
-  clear(): void {
-    this.head = 0;
-    this.len = 0;
-  }
-
   private grow(): void {
     const next = new Int32Array(this.buf.length * 2);
     for (let k = 0; k < this.len; k++) {

@@ -835,4 +835,3 @@ export function createSimulation(scenario: Scenario, options?: SimulationOptions
   return new Simulation(scenario, options);
 }
 
-export { FAILED };

@@ -8,9 +8,9 @@ import { applyInfraChanges, setAllExpanded, setPoolExpanded, useInfraGraph, type
 import { INFRA_NODE_TYPES } from './infraNodes';
 import { INFRA_EDGE_TYPES } from './LinkEdge';
 import { hostActions } from './hostActions';
+import { READ_ONLY_FLOW } from '../flow/readOnlyFlow';
 
 const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1.1 };
-const PRO_OPTIONS = { hideAttribution: false };
 
 const onNodesChange = (changes: NodeChange<InfraNode>[]): void => applyInfraChanges(changes);
 
@@ -194,19 +194,9 @@ export const InfraView = memo(function InfraView() {
         onNodeContextMenu={onNodeContextMenu}
         onPaneClick={closeMenu}
         onMoveStart={closeMenu}
-        fitView
+        {...READ_ONLY_FLOW}
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.1}
-        maxZoom={2}
-        nodesConnectable={false}
-        elementsSelectable={false}
-        edgesFocusable={false}
-        deleteKeyCode={null}
-        selectionKeyCode={null}
-        multiSelectionKeyCode={null}
-        panActivationKeyCode={null}
-        zoomActivationKeyCode={null}
-        proOptions={PRO_OPTIONS}
       >
         <Background gap={20} size={1} color="#e4e4e7" />
         <Controls showInteractive={false} position="bottom-right" />

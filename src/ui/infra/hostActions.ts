@@ -1,8 +1,7 @@
 /** The actions offered on a host (context menu and inspector), with why one is not available. Display only. */
 import type { ComputeOperation } from '../../workers/sim.worker';
 
-const FAILED = 1;
-const CORDONED = 4;
+import { HOST_CORDONED as CORDONED, HOST_FAILED as FAILED } from '../../workers/wire';
 
 export interface HostAction {
   key: 'kill' | 'drain' | 'uncordon';

@@ -14,9 +14,7 @@ import { togglePool } from './infraGraph';
 import { dotsKey, MIGRATING, pendingRows, rowsByHost, STATE_NAMES, type InstanceTableView } from './instanceTable';
 import type { HostNodeType, PoolNodeType, QueueNodeType, RegionNodeType, ZoneNodeType } from './infraGraph';
 
-const FAILED = 1;
-const POWERED_ON = 2;
-const CORDONED = 4;
+import { HOST_CORDONED as CORDONED, HOST_FAILED as FAILED, HOST_POWERED_ON as POWERED_ON } from '../../workers/wire';
 
 const pct = (x: number): string => `${Math.round(x * 100)} %`;
 const fraction = (a: { allocated: number; capacity: number } | undefined): number => (a && a.capacity > 0 ? a.allocated / a.capacity : 0);

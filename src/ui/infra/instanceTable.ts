@@ -4,11 +4,12 @@
  * every version, so selectors and memos key on it. Display only: no simulation logic.
  */
 import type { InstanceDelta, InstanceState } from '../../workers/sim.worker';
+import { INSTANCE_MIGRATING, INSTANCE_STATE_NAMES } from '../../workers/wire';
 
-/** Instance states by the code the worker sends (same order as the worker's INSTANCE_STATES). */
-export const STATE_NAMES: readonly InstanceState[] = ['pending', 'scheduled', 'provisioning', 'running', 'draining', 'terminated', 'failed'];
-export const STATE_PENDING = 0;
-export const MIGRATING = 1;
+/** Instance states by the code the worker sends. */
+export const STATE_NAMES: readonly InstanceState[] = INSTANCE_STATE_NAMES;
+export const STATE_PENDING = INSTANCE_STATE_NAMES.indexOf('pending');
+export const MIGRATING = INSTANCE_MIGRATING;
 
 export interface InstanceTableView {
   readonly version: number;

@@ -6,10 +6,10 @@ import { useConsole } from '../store';
 import { NODE_TYPES } from './nodes';
 import { EDGE_TYPES } from './FlowEdge';
 import { applyTopologyChanges, useTopology, type TopologyNode } from './topologyStore';
+import { READ_ONLY_FLOW } from '../flow/readOnlyFlow';
 
 // Props as module constants: the same objects on every render.
 const FIT_VIEW_OPTIONS = { padding: 0.12, maxZoom: 1.25 };
-const PRO_OPTIONS = { hideAttribution: false };
 
 const onNodesChange = (changes: NodeChange<TopologyNode>[]): void => applyTopologyChanges(changes);
 
@@ -38,19 +38,9 @@ export const TopologyView = memo(function TopologyView() {
         edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
         onNodeClick={onNodeClick}
-        fitView
+        {...READ_ONLY_FLOW}
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.2}
-        maxZoom={2}
-        nodesConnectable={false}
-        elementsSelectable={false}
-        edgesFocusable={false}
-        deleteKeyCode={null}
-        selectionKeyCode={null}
-        multiSelectionKeyCode={null}
-        panActivationKeyCode={null}
-        zoomActivationKeyCode={null}
-        proOptions={PRO_OPTIONS}
       >
         <Background gap={20} size={1} color="#e4e4e7" />
         <Controls showInteractive={false} position="bottom-right" />

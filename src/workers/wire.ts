@@ -1,0 +1,17 @@
+/**
+ * The compact encoding of compute snapshots, shared by the worker (which writes it) and the page
+ * (which reads it). No imports, so the page can use these constants without pulling worker code in.
+ */
+
+/** Instance states by code (the index is the code sent in the instance table). */
+export const INSTANCE_STATE_NAMES = ['pending', 'scheduled', 'provisioning', 'running', 'draining', 'terminated', 'failed'] as const;
+export type WireInstanceState = (typeof INSTANCE_STATE_NAMES)[number];
+
+/** Host flag bits in `HostLive.flags`. */
+export const HOST_FAILED = 1;
+export const HOST_POWERED_ON = 2;
+export const HOST_CORDONED = 4;
+export const HOST_SCHEDULABLE = 8;
+
+/** Instance flag bits in `InstanceDelta.flags`. */
+export const INSTANCE_MIGRATING = 1;
