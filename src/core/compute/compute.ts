@@ -7,7 +7,7 @@ import { durationSeconds } from '../scenario/duration';
 import { BUILTIN_INSTANCE_TYPES, type Scenario } from '../scenario/schema';
 import { defaultFilters } from './scheduler/filters';
 import { fragmentation } from './scheduler/fragmentation';
-import { Scheduler } from './scheduler/scheduler';
+import { Scheduler, type Explanation } from './scheduler/scheduler';
 import { Hosts } from './hosts';
 import type { InstanceRequest, PlacementExplanation, SchedulingContext } from './types';
 
@@ -39,7 +39,7 @@ export interface Instance {
   migratingTo: number;
   /** Bumped on every state change that makes pending events about it stale. */
   epoch: number;
-  explanation: PlacementExplanation | null;
+  explanation: Explanation | null;
   /** Position in its host's instance list. */
   posOnHost: number;
 }
@@ -429,7 +429,7 @@ export class ComputeModel {
    * for every instance still pending; older placed instances keep a light copy (summary, counts,
    * winner) so 100,000 instances do not hold 100,000 score tables.
    */
-  private keepExplanation(inst: Instance, ex: PlacementExplanation): void {
+  private keepExplanation(inst: Instance, ex: Explanation): void {
     inst.explanation = ex;
     const slot = this.explainedNext++ % FULL_EXPLANATIONS;
     const oldIndex = this.explained[slot];
@@ -437,9 +437,7 @@ export class ComputeModel {
     if (oldIndex !== undefined && oldIndex >= 0 && oldIndex !== inst.index) {
       const old = this.instances[oldIndex]!;
       const e = old.explanation;
-      if (e && old.state !== 'pending' && e.scores.length > 1) {
-        old.explanation = { ...e, scores: e.scores.slice(0, 1), filters: e.filters.filter((f) => f.removed > 0) };
-      }
+      if (e && old.state !== 'pending') e.lighten();
     }
   }
 
@@ -978,7 +976,7 @@ export class ComputeModel {
       instance: inst.name,
       state: inst.state,
       host: inst.host >= 0 ? this.hosts.id[inst.host]! : null,
-      explanation: inst.explanation,
+      explanation: inst.explanation ? inst.explanation.plain() : null,
       history: this.log.filter((e) => e.subject === name),
     };
   }

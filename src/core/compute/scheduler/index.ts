@@ -1,6 +1,6 @@
 /** The placement scheduler: filter and score plug-ins, strategies, preemption, fragmentation. */
 export { Scheduler, numFeasibleToFind, RAW_SUFFIX, EXPLAINED_SCORES, MIN_FEASIBLE_HOSTS_TO_FIND, MIN_FEASIBLE_PERCENTAGE_TO_FIND } from './scheduler';
-export type { Placement, InstancesOn, HostInstance } from './scheduler';
+export type { Placement, InstancesOn, HostInstance, Explanation } from './scheduler';
 export {
   defaultFilters,
   toleratesTaint,

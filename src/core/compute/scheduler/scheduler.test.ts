@@ -519,6 +519,11 @@ describe('properties', () => {
             // Scored strategies see every host here (fewer than 100).
             if (res.host >= 0 && res.explanation.scores.length > 0) {
               expect(res.explanation.feasible).toBe(verdict.filter((v) => v === null).length);
+              // The one-pass scoring of the default plug-ins gives exactly the plug-ins' own sums.
+              for (const sc of res.explanation.scores) {
+                const parts = Object.entries(sc.plugins).filter(([k]) => !k.endsWith(RAW_SUFFIX));
+                expect(parts.reduce((a, [, v]) => a + v, 0)).toBe(sc.total);
+              }
             }
           });
         },

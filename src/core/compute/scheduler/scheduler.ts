@@ -63,7 +63,16 @@ import {
   type SchedulingContext,
 } from '../types';
 import { FIT_EPSILON, defaultFilters, type FilterBatch, type SchedulerFilter } from './filters';
-import { BalancedAllocation, LeastAllocated, MostAllocated, PodTopologySpreadScore, TaintTolerationScore, type SchedulerScore } from './scores';
+import {
+  BalancedAllocation,
+  LeastAllocated,
+  MostAllocated,
+  PodTopologySpreadScore,
+  SCORE_WEIGHTS,
+  TaintTolerationScore,
+  balancedScore,
+  type SchedulerScore,
+} from './scores';
 import { scanOrder, zoneIndex } from './zones';
 
 /** An instance bound to a host, as preemption needs it. */
@@ -82,7 +91,7 @@ export type InstancesOn = (host: number) => ReadonlyArray<HostInstance>;
 export interface Placement {
   /** The chosen host, or −1 when the request is unschedulable. */
   host: number;
-  explanation: PlacementExplanation;
+  explanation: Explanation;
 }
 
 /** kube-scheduler's `minFeasibleNodesToFind`. */
@@ -150,6 +159,7 @@ function scorePluginsFor(strategy: PlacementStrategy): SchedulerScore[] {
 export class Scheduler {
   /** The filter pipeline, in order. */
   readonly filters: readonly SchedulerFilter[];
+  private readonly filterNames: readonly string[];
   private readonly strategy: PlacementStrategy;
   private readonly percentage: number;
   private readonly preemption: boolean;
@@ -175,8 +185,7 @@ export class Scheduler {
   // Scoring.
   private readonly scorePlugins: SchedulerScore[];
   private readonly scorePluginsSpread: SchedulerScore[];
-  /** `name + RAW_SUFFIX` of scorePluginsSpread[i] (scorePlugins is its prefix), built once. */
-  private readonly rawKeys: string[];
+  private readonly taint: TaintTolerationScore;
   private feasibleBuf = new Int32Array(16);
   private totals = new Float64Array(16);
   private readonly topHost = new Int32Array(EXPLAINED_SCORES);
@@ -201,12 +210,13 @@ export class Scheduler {
     this.preemption = config.preemption;
     this.filters = defaultFilters();
     this.fitIndex = this.filters.findIndex((f) => f.name === 'NodeResourcesFit');
+    this.filterNames = this.filters.map((f) => f.name);
     this.removed = new Int32Array(this.filters.length);
     this.reasonKeys = this.filters.map(() => []);
     this.reasonCounts = this.filters.map(() => []);
     this.scorePlugins = scorePluginsFor(config.strategy);
+    this.taint = (this.scorePlugins.find((p) => p instanceof TaintTolerationScore) as TaintTolerationScore | undefined) ?? new TaintTolerationScore();
     this.scorePluginsSpread = this.scorePlugins.length > 0 ? [...this.scorePlugins, new PodTopologySpreadScore()] : [];
-    this.rawKeys = this.scorePluginsSpread.map((p) => p.name + RAW_SUFFIX);
   }
 
   /** Where the next sampled filtering pass starts (kube-scheduler's nextStartNodeIndex). */
@@ -450,12 +460,56 @@ export class Scheduler {
     if (found === 0) return -1;
 
     const feas = this.feasibleBuf;
+    for (let p = 0; p < plugins.length; p++) plugins[p]!.preScore(ctx, req, feas, found);
+    if (plugins === this.scorePlugins && this.strategy !== 'balanced' && this.taint.weight === SCORE_WEIGHTS.TaintToleration) {
+      this.scoreFused(ctx, req, found);
+      return this.topHost[0]!;
+    }
     const totals = this.totals;
     totals.fill(0, 0, found);
-    for (let p = 0; p < plugins.length; p++) plugins[p]!.preScore(ctx, req, feas, found);
     for (let p = 0; p < plugins.length; p++) plugins[p]!.addScores(ctx, req, feas, found, totals);
     for (let i = 0; i < found; i++) this.offer(feas[i]!, totals[i]!);
     return this.topHost[0]!;
+  }
+
+  /**
+   * The default plug-in set (Least- or MostAllocated, BalancedAllocation, TaintToleration; no
+   * spread) scored in one pass over the feasible hosts, each host's allocation read once. The same
+   * expressions, added in the same order, as the plug-ins' own `addScores`, so totals are bit-identical
+   * (scheduler.test.ts checks this against the generic path).
+   */
+  private scoreFused(ctx: SchedulingContext, req: InstanceRequest, found: number): void {
+    const t = ctx.hosts;
+    const { cpuAlloc, cpuCap, memAlloc, memCap, gpuCap, pool } = t;
+    const feas = this.feasibleBuf;
+    const most = this.strategy === 'most-allocated';
+    const wFit = this.scorePlugins[0]!.weight;
+    const wBal = this.scorePlugins[1]!.weight;
+    const taint = this.taint.poolWeighted(ctx);
+    const rc = req.cpu;
+    const rm = req.mem;
+    for (let i = 0; i < found; i++) {
+      const h = feas[i]!;
+      const c = cpuAlloc[h]! + rc;
+      const m = memAlloc[h]! + rm;
+      const cc = cpuCap[h]!;
+      const mc = memCap[h]!;
+      // leastRequested / mostRequested of scores.ts, written out (a call across modules costs an
+      // export getter per host under tsx, and this loop runs for every sampled host).
+      let fit: number;
+      if (most) fit = ((cc <= 0 ? 0 : ((c > cc ? cc : c) * 100) / cc) + (mc <= 0 ? 0 : ((m > mc ? mc : m) * 100) / mc)) / 2;
+      else fit = ((cc <= 0 || c > cc ? 0 : ((cc - c) * 100) / cc) + (mc <= 0 || m > mc ? 0 : ((mc - m) * 100) / mc)) / 2;
+      let s = wFit * fit;
+      if (cc > 0 && mc > 0 && gpuCap[h]! <= 0) {
+        const fc = c / cc;
+        const fm = m / mc;
+        s += wBal * ((1 - Math.abs(((fc > 1 ? 1 : fc) - (fm > 1 ? 1 : fm)) / 2)) * 100);
+      } else {
+        s += wBal * balancedScore(t, h, rc, rm, req.gpu);
+      }
+      s += taint === null ? this.taint.weight * 100 : taint[pool[h]!]!;
+      this.offer(h, s);
+    }
   }
 
   /** Keeps the best EXPLAINED_SCORES hosts, highest score first, ties to the lower host index. */
@@ -546,33 +600,134 @@ export class Scheduler {
     plugins: readonly SchedulerScore[],
     summary: string,
     preempted: number[],
-  ): PlacementExplanation {
+  ): Explanation {
     const t = ctx.hosts;
-    const scores: PlacementExplanation['scores'] = [];
-    if (plugins.length > 0) {
-      for (let k = 0; k < this.topN; k++) {
-        const h = this.topHost[k]!;
-        const detail: Record<string, number> = {};
-        for (let i = 0; i < plugins.length; i++) {
-          const p = plugins[i]!;
-          const raw = p.score(ctx, req, h);
-          detail[p.name] = p.weight * raw;
-          detail[this.rawKeys[i]!] = raw;
-        }
-        scores.push({ host: t.id[h]!, total: this.topScore[k]!, plugins: detail });
+    const nf = this.filters.length;
+    let removed: Int32Array | null = null;
+    let reasons: Array<[string[], number[]]> | null = null;
+    for (let i = 0; i < nf; i++) {
+      if (this.removed[i] === 0) continue;
+      if (removed === null) {
+        removed = this.removed.slice();
+        reasons = [];
       }
+      reasons![i] = [this.reasonKeys[i]!.slice(), this.reasonCounts[i]!.slice()];
     }
+    let top: ScoreTable | null = null;
+    if (plugins.length > 0 && this.topN > 0) {
+      const k = this.topN;
+      const np = plugins.length;
+      const data = new Float64Array(k * (np + 2));
+      for (let j = 0; j < k; j++) {
+        const h = this.topHost[j]!;
+        data[j] = h;
+        data[k + j] = this.topScore[j]!;
+        for (let i = 0; i < np; i++) data[2 * k + j * np + i] = plugins[i]!.score(ctx, req, h);
+      }
+      top = { plugins, k, data };
+    }
+    return new Explanation(req.instance, time, t.count, this.examined, this.found, winner >= 0 ? t.id[winner]! : null, summary, preempted, t.id, this.filterNames, removed, reasons, top);
+  }
+}
+
+/**
+ * The top k scores of a placement, kept as numbers until someone reads them, in one array (one
+ * allocation per placement): data[j] is host j's index, data[k + j] its total, and
+ * data[2k + j × plugins + i] plug-in i's raw score of it, computed at placement time.
+ */
+interface ScoreTable {
+  plugins: readonly SchedulerScore[];
+  k: number;
+  data: Float64Array;
+}
+
+/**
+ * A placement explanation. The summary and counts are plain fields; the per-filter reasons and the
+ * score table are kept as typed arrays and turned into objects only when read (a cluster of 100,000
+ * placements is explained once or twice, not 100,000 times). `plain()` gives a copy without getters,
+ * for structured clone and JSON.
+ */
+export class Explanation implements PlacementExplanation {
+  private scoresCache: PlacementExplanation['scores'] | null = null;
+  private filtersCache: PlacementExplanation['filters'] | null = null;
+
+  constructor(
+    readonly instance: number,
+    readonly time: number,
+    readonly totalHosts: number,
+    readonly examined: number,
+    readonly feasible: number,
+    readonly winner: string | null,
+    readonly summary: string,
+    readonly preempted: number[],
+    private readonly hostIds: readonly string[],
+    private readonly filterNames: readonly string[],
+    private readonly removed: Int32Array | null,
+    private readonly reasonTable: ReadonlyArray<[string[], number[]] | undefined> | null,
+    private top: ScoreTable | null,
+  ) {}
+
+  get filters(): PlacementExplanation['filters'] {
+    if (this.filtersCache === null) {
+      this.filtersCache = this.filterNames.map((name, i) => {
+        const reasons: Record<string, number> = {};
+        const r = this.reasonTable?.[i];
+        if (r) for (let j = 0; j < r[0].length; j++) reasons[r[0][j]!] = (reasons[r[0][j]!] ?? 0) + r[1][j]!;
+        return { name, removed: this.removed?.[i] ?? 0, reasons };
+      });
+    }
+    return this.filtersCache;
+  }
+
+  get scores(): PlacementExplanation['scores'] {
+    if (this.scoresCache === null) {
+      const out: PlacementExplanation['scores'] = [];
+      const top = this.top;
+      if (top !== null) {
+        const np = top.plugins.length;
+        const { k, data } = top;
+        for (let j = 0; j < k; j++) {
+          const detail: Record<string, number> = {};
+          for (let i = 0; i < np; i++) {
+            const p = top.plugins[i]!;
+            const raw = data[2 * k + j * np + i]!;
+            detail[p.name] = p.weight * raw;
+            detail[p.name + RAW_SUFFIX] = raw;
+          }
+          out.push({ host: this.hostIds[data[j]!]!, total: data[k + j]!, plugins: detail });
+        }
+      }
+      this.scoresCache = out;
+    }
+    return this.scoresCache;
+  }
+
+  /** Keeps only the winner's score (old placements of a large cluster). */
+  lighten(): void {
+    const top = this.top;
+    if (top === null || top.k <= 1) return;
+    const np = top.plugins.length;
+    const data = new Float64Array(np + 2);
+    data[0] = top.data[0]!;
+    data[1] = top.data[top.k]!;
+    data.set(top.data.subarray(2 * top.k, 2 * top.k + np), 2);
+    this.top = { plugins: top.plugins, k: 1, data };
+    this.scoresCache = null;
+  }
+
+  /** A plain-object copy (no getters, no typed arrays). */
+  plain(): PlacementExplanation {
     return {
-      instance: req.instance,
-      time,
-      totalHosts: t.count,
+      instance: this.instance,
+      time: this.time,
+      totalHosts: this.totalHosts,
       examined: this.examined,
-      filters: this.filters.map((f, i) => ({ name: f.name, removed: this.removed[i]!, reasons: this.reasonsOf(i) })),
-      feasible: this.found,
-      scores,
-      winner: winner >= 0 ? t.id[winner]! : null,
-      summary,
-      preempted,
+      filters: this.filters,
+      feasible: this.feasible,
+      scores: this.scores,
+      winner: this.winner,
+      summary: this.summary,
+      preempted: this.preempted,
     };
   }
 }

@@ -198,19 +198,29 @@ export class TaintTolerationScore implements SchedulerScore {
     const max = this.req === req && this.hosts === ctx.hosts ? this.max : c;
     return max === 0 ? 100 : 100 - (100 * c) / max;
   }
-  addScores(ctx: SchedulingContext, req: InstanceRequest, feasible: Int32Array, n: number, totals: Float64Array): void {
-    if (this.req !== req || this.hosts !== ctx.hosts) this.preScore(ctx, req, feasible, n);
-    const w = this.weight;
+  /**
+   * After `preScore`: the weighted score of each pool (indexed by pool), or null when every feasible
+   * host scores the same weight × 100 (no untolerated PreferNoSchedule taint among them).
+   */
+  poolWeighted(ctx: SchedulingContext): Float64Array | null {
     const max = this.max;
-    if (max === 0) {
-      for (let i = 0; i < n; i++) totals[i]! += w * 100;
-      return;
-    }
+    if (max === 0) return null;
     // One weighted score per pool (the same expression as score()).
-    const pools = this.poolCount.length;
+    const w = this.weight;
+    const pools = ctx.hosts.poolTaints.length;
     if (this.poolScore.length < pools) this.poolScore = new Float64Array(pools);
     const ps = this.poolScore;
     for (let p = 0; p < pools; p++) ps[p] = w * (100 - (100 * this.poolCount[p]!) / max);
+    return ps;
+  }
+  addScores(ctx: SchedulingContext, req: InstanceRequest, feasible: Int32Array, n: number, totals: Float64Array): void {
+    if (this.req !== req || this.hosts !== ctx.hosts) this.preScore(ctx, req, feasible, n);
+    const ps = this.poolWeighted(ctx);
+    if (ps === null) {
+      const w = this.weight;
+      for (let i = 0; i < n; i++) totals[i]! += w * 100;
+      return;
+    }
     const pool = ctx.hosts.pool;
     for (let i = 0; i < n; i++) totals[i]! += ps[pool[feasible[i]!]!]!;
   }
