@@ -10,7 +10,10 @@ import { RingQueue } from './ring-queue';
 export interface ServiceConfig {
   id: string;
   index: number;
+  /** Replicas at the start (slots 0 .. replicas − 1). */
   replicas: number;
+  /** Replica slots (the autoscaler's maximum; `replicas` without one). */
+  capacity: number;
   concurrency: number;
   queueLimit: number;
   shared: boolean;
@@ -27,7 +30,15 @@ export interface ServiceConfig {
   hasCalls: boolean;
   /** Latency objective threshold in seconds (Infinity when the service has none). */
   sloThreshold: number;
+  /** Record latencies for an autoscaler's sync period (`syncLatency`). */
+  trackSyncLatency?: boolean;
 }
+
+/** Replica slot states (autoscaling): not in the set, starting (not yet taking traffic), ready, draining. */
+export const SLOT_ABSENT = 0;
+export const SLOT_STARTING = 1;
+export const SLOT_READY = 2;
+export const SLOT_DRAINING = 3;
 
 /** How a request left a service. */
 export const OK = 0;
@@ -45,6 +56,8 @@ export interface ServiceHost {
   startCalls(svc: ServiceRuntime, req: number, now: number): boolean;
   /** The request leaves the service with this outcome (called just before its id is released). */
   requestDone(svc: ServiceRuntime, req: number, outcome: Outcome, now: number): void;
+  /** A draining replica has finished its last request (autoscaling scale-down). */
+  slotDrained?(svc: ServiceRuntime, slot: number, now: number): void;
 }
 
 /**
@@ -70,7 +83,16 @@ export class ServiceRuntime implements ReplicaView {
   readonly down: Uint8Array;
   /** Bumped at every crash: requests started in an older epoch died with the replica. */
   private readonly epoch: Int32Array;
-  /** In the balancer's rotation (health checks). */
+  /** Slot state: SLOT_ABSENT, SLOT_STARTING, SLOT_READY or SLOT_DRAINING. */
+  readonly slot: Uint8Array;
+  /** Ready slots (taking traffic), and ready + draining + starting ones. */
+  readyCount = 0;
+  private drainingCount = 0;
+  private startingCount = 0;
+  /** ∫ (ready + draining replicas) dt: the replica-seconds able to serve (utilization's denominator). */
+  private servingArea = 0;
+  private servingChange = 0;
+  /** In the balancer's rotation (health checks); only ready slots are. */
   readonly inRotation: Uint8Array;
   private readonly passStreak: Int32Array;
   private readonly failStreak: Int32Array;
@@ -107,6 +129,9 @@ export class ServiceRuntime implements ReplicaView {
   windowTimedOut = 0;
   windowArrivals = 0;
   windowErrors = 0;
+  /** Latency since the autoscaler's last sync (only when cfg.trackSyncLatency). */
+  readonly syncLatency = new Histogram();
+  private readonly trackSync: boolean;
   /** Objective tracking: counts since the last objective window, and measured totals. */
   readonly sloLatency = new Histogram();
   sloGood = 0;
@@ -126,23 +151,30 @@ export class ServiceRuntime implements ReplicaView {
     private readonly completeKind: number,
     private readonly host: ServiceHost,
   ) {
-    const n = cfg.replicas;
+    this.trackSync = cfg.trackSyncLatency === true;
+    const n = cfg.capacity;
+    const initial = cfg.replicas;
+    if (!(initial >= 0 && initial <= n)) throw new RangeError(`service ${cfg.id}: ${initial} initial replicas do not fit ${n} slots`);
     this.size = n;
     this.inService = new Int32Array(n);
     this.busyArea = new Float64Array(n);
     this.lastChange = new Float64Array(n);
     this.down = new Uint8Array(n);
     this.epoch = new Int32Array(n);
-    this.inRotation = new Uint8Array(n).fill(1);
+    this.slot = new Uint8Array(n);
+    this.slot.fill(SLOT_READY, 0, initial);
+    this.readyCount = initial;
+    this.inRotation = new Uint8Array(n);
+    this.inRotation.fill(1, 0, initial);
     this.passStreak = new Int32Array(n);
     this.failStreak = new Int32Array(n);
-    this.rotationCount = n;
+    this.rotationCount = initial;
     this.rtAvg = new Float64Array(n).fill(NaN);
     this.queues = [];
     if (cfg.shared) {
       this.queues.push(new RingQueue(64));
       this.freeSlots = new RingQueue(n * cfg.concurrency);
-      for (let c = 0; c < cfg.concurrency; c++) for (let r = 0; r < n; r++) this.freeSlots.push(r);
+      for (let c = 0; c < cfg.concurrency; c++) for (let r = 0; r < initial; r++) this.freeSlots.push(r);
     } else {
       for (let r = 0; r < n; r++) this.queues.push(new RingQueue(16));
       this.freeSlots = new RingQueue(2);
@@ -161,9 +193,9 @@ export class ServiceRuntime implements ReplicaView {
   weight(i: number): number {
     return this.cfg.weights[i]!;
   }
-  /** In rotation; when health checks have taken every replica out, all are used (Envoy's panic mode). */
+  /** Ready and in rotation; when health checks have taken every ready replica out, all ready ones are used (Envoy's panic mode). */
   healthy(i: number): boolean {
-    return this.inRotation[i] === 1 || this.rotationCount === 0;
+    return this.inRotation[i] === 1 || (this.rotationCount === 0 && this.slot[i] === SLOT_READY);
   }
   responseTime(i: number): number {
     return this.rtAvg[i]!;
@@ -204,6 +236,11 @@ export class ServiceRuntime implements ReplicaView {
         return;
       }
     } else {
+      if (this.readyCount === 0) {
+        // No endpoint: every replica is starting, draining or gone (scaled to zero).
+        this.leave(req, FAILED, now);
+        return;
+      }
       const r = this.balancer.pick(this, key);
       if (this.down[r] === 1) {
         // Connection refused: the balancer still sends to a dead replica until health checks notice.
@@ -242,6 +279,7 @@ export class ServiceRuntime implements ReplicaView {
         } else this.warmupLatency.record(rt);
         this.sloGood++;
         this.sloLatency.record(rt);
+        if (this.trackSync) this.syncLatency.record(rt);
         if (rt > this.cfg.sloThreshold) {
           this.sloSlow++;
           this.slowTotal[phase]!++;
@@ -346,6 +384,10 @@ export class ServiceRuntime implements ReplicaView {
 
   /** A free slot on replica r takes the next live request from its line, or becomes idle. */
   private takeNext(r: number, now: number): boolean {
+    if (this.cfg.shared && this.slot[r] !== SLOT_READY) {
+      this.checkDrained(r, now);
+      return false;
+    }
     const q = this.cfg.shared ? this.queues[0]! : this.queues[r]!;
     while (q.length > 0) {
       const next = q.shift();
@@ -358,7 +400,111 @@ export class ServiceRuntime implements ReplicaView {
       return true;
     }
     if (this.cfg.shared) this.freeSlots.push(r);
+    else this.checkDrained(r, now);
     return false;
+  }
+
+  /** A draining replica with nothing left to do is done: the host hears of it. */
+  private checkDrained(r: number, now: number): void {
+    if (this.slot[r] !== SLOT_DRAINING || this.inService[r]! > 0) return;
+    if (!this.cfg.shared && this.queues[r]!.length > 0) return;
+    this.host.slotDrained?.(this, r, now);
+  }
+
+  // ---- the replica set (autoscaling)
+
+  /** Replicas in the set: starting + ready (what an autoscaler calls the current count). */
+  get activeCount(): number {
+    return this.startingCount + this.readyCount;
+  }
+  get starting(): number {
+    return this.startingCount;
+  }
+  get draining(): number {
+    return this.drainingCount;
+  }
+
+  private touchServing(now: number): void {
+    this.servingArea += (this.readyCount + this.drainingCount) * (now - this.servingChange);
+    this.servingChange = now;
+  }
+
+  /** ∫ (ready + draining replicas) dt up to now (a pure read). */
+  servingSeconds(now: number): number {
+    return this.servingArea + (this.readyCount + this.drainingCount) * (now - this.servingChange);
+  }
+
+  /** An absent slot joins the set, starting: it takes no traffic until `makeReady`. */
+  startSlot(r: number, now: number): void {
+    if (this.slot[r] !== SLOT_ABSENT) throw new Error(`service ${this.cfg.id}: slot ${r} is not free`);
+    this.touchServing(now);
+    this.slot[r] = SLOT_STARTING;
+    this.startingCount++;
+  }
+
+  /** A starting slot is ready (or a draining one is taken back): it enters the rotation. */
+  makeReady(r: number, now: number): void {
+    const st = this.slot[r];
+    if (st !== SLOT_STARTING && st !== SLOT_DRAINING) throw new Error(`service ${this.cfg.id}: slot ${r} is not starting or draining`);
+    this.touchServing(now);
+    if (st === SLOT_STARTING) this.startingCount--;
+    else this.drainingCount--;
+    this.slot[r] = SLOT_READY;
+    this.readyCount++;
+    this.inRotation[r] = 1;
+    this.rotationCount++;
+    this.passStreak[r] = 0;
+    this.failStreak[r] = 0;
+    this.balancer.membershipChanged?.(this);
+    if (this.cfg.shared && this.down[r] === 0) {
+      // Its free slots (minus those already busy with leftovers) start on the shared line.
+      for (let c = this.inService[r]!; c < this.cfg.concurrency; c++) this.takeNext(r, now);
+    }
+  }
+
+  /** A starting slot is given up before it took traffic: absent again. */
+  cancelSlot(r: number, now: number): void {
+    if (this.slot[r] !== SLOT_STARTING) throw new Error(`service ${this.cfg.id}: slot ${r} is not starting`);
+    this.touchServing(now);
+    this.slot[r] = SLOT_ABSENT;
+    this.startingCount--;
+  }
+
+  /**
+   * A ready slot leaves the rotation and finishes what it holds. Returns true when it holds
+   * nothing (drained at once; the host is not called back then).
+   */
+  drainSlot(r: number, now: number): boolean {
+    if (this.slot[r] !== SLOT_READY) throw new Error(`service ${this.cfg.id}: slot ${r} is not ready`);
+    this.touchServing(now);
+    this.slot[r] = SLOT_DRAINING;
+    this.readyCount--;
+    this.drainingCount++;
+    if (this.inRotation[r] === 1) {
+      this.inRotation[r] = 0;
+      this.rotationCount--;
+    }
+    if (this.cfg.shared) this.removeFreeSlots(r);
+    this.balancer.membershipChanged?.(this);
+    return this.inService[r] === 0 && (this.cfg.shared || this.queues[r]!.length === 0);
+  }
+
+  /** A drained slot leaves the set. */
+  releaseSlot(r: number, now: number): void {
+    if (this.slot[r] !== SLOT_DRAINING) throw new Error(`service ${this.cfg.id}: slot ${r} is not draining`);
+    if (this.inService[r]! > 0 || (!this.cfg.shared && this.queues[r]!.length > 0)) throw new Error(`service ${this.cfg.id}: slot ${r} still holds requests`);
+    this.touchServing(now);
+    this.slot[r] = SLOT_ABSENT;
+    this.drainingCount--;
+  }
+
+  private removeFreeSlots(r: number): void {
+    const keep: number[] = [];
+    while (this.freeSlots.length > 0) {
+      const x = this.freeSlots.shift();
+      if (x !== r) keep.push(x);
+    }
+    for (const x of keep) this.freeSlots.push(x);
   }
 
   /**
@@ -395,14 +541,8 @@ export class ServiceRuntime implements ReplicaView {
     this.errors[phase]! += lost;
     this.windowErrors += lost;
     this.sloBad += lost;
-    if (this.cfg.shared) {
-      const keep: number[] = [];
-      while (this.freeSlots.length > 0) {
-        const x = this.freeSlots.shift();
-        if (x !== r) keep.push(x);
-      }
-      for (const x of keep) this.freeSlots.push(x);
-    } else {
+    if (this.cfg.shared) this.removeFreeSlots(r);
+    else {
       const q = this.queues[r]!;
       while (q.length > 0) {
         const req = q.shift();
@@ -410,6 +550,7 @@ export class ServiceRuntime implements ReplicaView {
         this.leave(req, FAILED, now);
       }
     }
+    this.checkDrained(r, now);
   }
 
   /** The replica is back, empty; with a shared queue it starts on waiting requests at once. */
@@ -417,7 +558,7 @@ export class ServiceRuntime implements ReplicaView {
     if (this.down[r] === 0) return;
     this.touch(r, now);
     this.down[r] = 0;
-    if (this.cfg.shared) for (let c = 0; c < this.cfg.concurrency; c++) this.takeNext(r, now);
+    if (this.cfg.shared && this.slot[r] === SLOT_READY) for (let c = 0; c < this.cfg.concurrency; c++) this.takeNext(r, now);
   }
 
   /**
@@ -431,6 +572,7 @@ export class ServiceRuntime implements ReplicaView {
     if (!h) return false;
     let changed = false;
     for (let r = 0; r < this.size; r++) {
+      if (this.slot[r] !== SLOT_READY) continue;
       const ok = this.down[r] === 0 && (this.cfg.shared || this.queues[r]!.length <= h.maxQueue);
       if (ok) {
         this.failStreak[r] = 0;

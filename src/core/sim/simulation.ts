@@ -5,13 +5,16 @@ import { Histogram } from '../metrics/histogram';
 import { BatchMeans, SeriesStore } from '../metrics/series';
 import { Network } from '../model/network';
 import { RequestPool } from '../model/requests';
-import { FAILED, OK, ServiceRuntime, type Outcome, type ServiceHost } from '../model/service';
+import { FAILED, OK, SLOT_READY, ServiceRuntime, type Outcome, type ServiceHost } from '../model/service';
 import { durationSeconds } from '../scenario/duration';
 import type { BalancerPolicy, Scenario, ServiceSpec } from '../scenario/schema';
 import { makeArrivalProcess, type ArrivalProcess } from '../traffic/arrivals';
 import { BALANCERS } from '../traffic/balancers';
 import { makeClientPicker, type ClientPicker } from '../traffic/clients';
 import { SloTracker, type SloReport, type SloWindow } from './slo';
+import { ServiceScaling, type ReplicaMachines } from './scaling';
+import type { ScalingDecision } from '../elasticity/autoscaler';
+import { distributionMean } from '../engine/distributions';
 import { ComputeModel, type ComputeSummary } from '../compute/compute';
 
 export interface SimulationOptions {
@@ -50,6 +53,26 @@ export interface ServiceResults {
   latency: LatencySummary;
   wait: { mean: number | null; ci95: { low: number; high: number } | null };
   slo?: SloReport;
+  /** Horizontal autoscaling, when the service has an autoscaler. */
+  scaling?: ScalingSummary;
+}
+
+/** What a service's autoscaler did over the run. */
+export interface ScalingSummary {
+  policy: string;
+  metric: string | null;
+  target: number | null;
+  minReplicas: number;
+  maxReplicas: number;
+  /** Replicas in the set at the end, the most and the fewest at any time. */
+  final: number;
+  peak: number;
+  low: number;
+  /** Decisions taken, and how many changed the count. */
+  decisions: number;
+  changes: number;
+  /** Replica-hours of the set (starting + ready + draining): the capacity paid for. */
+  replicaHours: number;
 }
 
 export interface WorkloadResults {
@@ -78,6 +101,8 @@ export interface SimulationResults {
   workloads: WorkloadResults[];
   /** The compute model (hosts and instances), when the scenario has host pools. */
   compute?: ComputeSummary;
+  /** Every autoscaling decision (the decision log), oldest first; absent without autoscalers. */
+  scaling?: { decisions: ScalingDecision[]; dropped: number };
 }
 
 export interface LiveService {
@@ -100,6 +125,14 @@ export interface LiveService {
   replicaState: { inService: Int32Array; queued: Int32Array; up: Uint8Array; inRotation: Uint8Array; utilization: Float64Array };
   /** Objective status, when the service declares objectives. */
   slo: { windows: number; breached: number; last: SloWindow | null } | null;
+  /** Replicas: ready, starting and draining now (ready + starting = the count an autoscaler sets). */
+  ready: number;
+  starting: number;
+  draining: number;
+  /** Per slot: 0 absent, 1 starting, 2 ready, 3 draining. */
+  slotState: Uint8Array;
+  /** The autoscaler, when the service has one: policy, bounds, target and the latest decision. */
+  autoscaler: { policy: string; metric: string | null; target: number | null; minReplicas: number; maxReplicas: number; last: ScalingDecision | null } | null;
 }
 
 export interface LiveMetrics {
@@ -108,6 +141,8 @@ export interface LiveMetrics {
   compute: ComputeSummary | null;
 }
 
+/** Decisions kept in the log (one per sync per autoscaled service: 17,280 a day at 15 s). */
+const MAX_SCALING_LOG = 200_000;
 /** Per-replica series are kept for services of at most this many replicas… */
 const MAX_REPLICA_SERIES = 64;
 /** …on runs of at most this many samples. */
@@ -181,6 +216,11 @@ export class Simulation implements ServiceHost {
   private readonly returnLatency: Float64Array[] = [];
   private readonly healthInterval: number[] = [];
   private readonly slo: Array<SloTracker | null> = [];
+  /** Per service, its autoscaling controller (null without an autoscaler). */
+  readonly scaling: Array<ServiceScaling | null> = [];
+  /** The decision log of every autoscaler, oldest first (bounded). */
+  readonly scalingLog: ScalingDecision[] = [];
+  private scalingLogDropped = 0;
   private readonly interval: number;
   private readonly seriesCols: {
     throughput: number;
@@ -193,7 +233,15 @@ export class Simulation implements ServiceHost {
     /** Per-replica utilization and queue columns (small services on runs of reasonable length only). */
     replicaUtil: Int32Array | null;
     replicaQueue: Int32Array | null;
+    /** Ready replicas; and with an autoscaler the count it set, its metric and its forecast. */
+    replicas: number;
+    desired: number;
+    metric: number;
+    forecast: number;
   }[] = [];
+  /** Replica-seconds able to serve (ready + draining) per service at the last sample. */
+  private readonly lastServing: Float64Array;
+  private readonly warmupServing: Float64Array;
   /** Busy slot-seconds per replica at the last sample, and the utilization over the last interval. */
   private readonly replicaBusyPrev: Float64Array[] = [];
   private readonly replicaBusyNow: Float64Array[] = [];
@@ -275,18 +323,23 @@ export class Simulation implements ServiceHost {
       const timeout = spec.timeout === undefined ? Infinity : durationSeconds(spec.timeout);
       const work = spec.work.type === 'normal' && spec.work.min === undefined ? { ...spec.work, min: 0 } : spec.work;
       const sloThreshold = spec.slo?.latency ? durationSeconds(spec.slo.latency.threshold) : Infinity;
+      const capacity = spec.autoscaler ? Math.max(spec.replicas, spec.autoscaler.maxReplicas) : spec.replicas;
+      const weights = new Float64Array(capacity).fill(1);
+      if (spec.weights) weights.set(spec.weights.slice(0, capacity));
       const svc = new ServiceRuntime(
         {
           id: spec.id,
           index,
           replicas: spec.replicas,
+          capacity,
+          trackSyncLatency: spec.autoscaler?.metric === 'p95-latency',
           concurrency: spec.concurrency,
           queueLimit: spec.queueLimit,
           shared: spec.queue === 'shared',
           timeout,
           warmup: this.warmup,
           measuredLength: measured,
-          weights: Float64Array.from(spec.weights ?? new Array<number>(spec.replicas).fill(1)),
+          weights,
           alpha: spec.loadBalancer.alpha ?? 0.2,
           health: spec.healthCheck
             ? {
@@ -327,7 +380,7 @@ export class Simulation implements ServiceHost {
         this.slo.push(tracker);
         k.scheduleAt(Math.min(tracker.window, this.endTime), sloKind, index);
       } else this.slo.push(null);
-      const perReplica = spec.replicas <= MAX_REPLICA_SERIES && this.endTime / this.interval <= MAX_REPLICA_SAMPLES;
+      const perReplica = capacity <= MAX_REPLICA_SERIES && this.endTime / this.interval <= MAX_REPLICA_SAMPLES;
       this.seriesCols.push({
         throughput: this.series.addColumn(`${spec.id}.throughput`),
         p95: this.series.addColumn(`${spec.id}.p95`),
@@ -336,12 +389,16 @@ export class Simulation implements ServiceHost {
         queued: this.series.addColumn(`${spec.id}.queued`),
         dropped: this.series.addColumn(`${spec.id}.dropped`),
         errors: this.series.addColumn(`${spec.id}.errors`),
-        replicaUtil: perReplica ? Int32Array.from({ length: spec.replicas }, (_, r) => this.series.addColumn(`${spec.id}.replica${r}.utilization`)) : null,
-        replicaQueue: perReplica ? Int32Array.from({ length: spec.replicas }, (_, r) => this.series.addColumn(`${spec.id}.replica${r}.queued`)) : null,
+        replicaUtil: perReplica ? Int32Array.from({ length: capacity }, (_, r) => this.series.addColumn(`${spec.id}.replica${r}.utilization`)) : null,
+        replicaQueue: perReplica ? Int32Array.from({ length: capacity }, (_, r) => this.series.addColumn(`${spec.id}.replica${r}.queued`)) : null,
+        replicas: this.series.addColumn(`${spec.id}.replicas`),
+        desired: spec.autoscaler ? this.series.addColumn(`${spec.id}.desired`) : -1,
+        metric: spec.autoscaler ? this.series.addColumn(`${spec.id}.scaleMetric`) : -1,
+        forecast: spec.autoscaler?.policy === 'predictive' ? this.series.addColumn(`${spec.id}.forecast`) : -1,
       });
-      this.replicaBusyPrev.push(new Float64Array(spec.replicas));
-      this.replicaBusyNow.push(new Float64Array(spec.replicas));
-      this.replicaUtilLast.push(new Float64Array(spec.replicas));
+      this.replicaBusyPrev.push(new Float64Array(capacity));
+      this.replicaBusyNow.push(new Float64Array(capacity));
+      this.replicaUtilLast.push(new Float64Array(capacity));
     });
     scenario.services.forEach((spec) => {
       const targets = spec.calls?.targets ?? [];
@@ -351,6 +408,8 @@ export class Simulation implements ServiceHost {
     const n = this.services.length;
     this.lastBusy = new Float64Array(n);
     this.warmupBusy = new Float64Array(n);
+    this.lastServing = new Float64Array(n);
+    this.warmupServing = new Float64Array(n);
     this.warmupArea = new Float64Array(n);
 
     const nw = scenario.workloads.length;
@@ -401,7 +460,11 @@ export class Simulation implements ServiceHost {
         k,
         this.seed,
         {
-          replicaUp: (svc, slot) => this.services[svc]!.recover(slot, k.now),
+          replicaUp: (svc, slot) => {
+            const sc = this.scaling[svc];
+            if (sc) sc.machineUp(slot);
+            else this.services[svc]!.recover(slot, k.now);
+          },
           replicaDown: (svc, slot) => this.services[svc]!.crash(slot, k.now),
         },
         (a, b) => (this.compute?.isLinkCut(a, b) ? 0 : network.bandwidth(a, b)),
@@ -413,6 +476,38 @@ export class Simulation implements ServiceHost {
         mem: this.series.addColumn('compute.memoryAllocated'),
       };
     }
+    // Autoscalers (after the compute model, which runs the placed replicas' machines).
+    const scaleKinds = {
+      sync: k.register('autoscale-sync', (svc) => this.scaling[svc]!.sync(this.endTime)),
+      ready: k.register('replica-ready', (svc, slot) => this.scaling[svc]!.onReady(slot)),
+      bucket: k.register('demand-bucket', (svc) => this.scaling[svc]!.bucket(this.endTime)),
+    };
+    scenario.services.forEach((spec, i) => {
+      if (!spec.autoscaler) {
+        this.scaling.push(null);
+        return;
+      }
+      const placed = spec.placement !== undefined && this.compute !== null;
+      const machines: ReplicaMachines | null = placed ? (this.compute as unknown as ReplicaMachines) : null; // TEMP until compute lands the API
+      const bootMean = placed ? distributionMean(scenario.provisioning[spec.placement!.kind] as DistributionSpec) : 0;
+      this.scaling.push(
+        new ServiceScaling(
+          i,
+          spec.autoscaler,
+          this.services[i]!,
+          k,
+          scaleKinds,
+          RandomStream.forEntity(this.seed, `service/${spec.id}/provisioning`),
+          machines,
+          bootMean,
+          (d) => {
+            if (this.scalingLog.length < MAX_SCALING_LOG) this.scalingLog.push(d);
+            else this.scalingLogDropped++;
+          },
+          this.endTime,
+        ),
+      );
+    });
     if (this.warmup > 0) k.scheduleAt(this.warmup, warmupKind);
     k.scheduleAt(Math.min(this.interval, this.endTime), this.sampleKind);
   }
@@ -541,6 +636,11 @@ export class Simulation implements ServiceHost {
     }
   }
 
+  /** ServiceHost: a draining replica is empty (autoscaling scale-down). */
+  slotDrained(svc: ServiceRuntime, slot: number): void {
+    this.scaling[svc.cfg.index]?.drained(slot);
+  }
+
   private onReturn(parent: number, outcome: Outcome): void {
     const pool = this.pool;
     const now = this.kernel.now;
@@ -557,6 +657,7 @@ export class Simulation implements ServiceHost {
     this.services.forEach((s, i) => {
       this.warmupBusy[i] = s.busyTotal(now);
       this.warmupArea[i] = s.inSystemArea(now);
+      this.warmupServing[i] = s.servingSeconds(now);
     });
   }
 
@@ -569,7 +670,8 @@ export class Simulation implements ServiceHost {
     this.services.forEach((s, i) => {
       const cols = this.seriesCols[i]!;
       const busy = s.busyTotal(now);
-      const slots = s.size * s.cfg.concurrency;
+      const serving = s.servingSeconds(now);
+      const slotSeconds = (serving - this.lastServing[i]!) * s.cfg.concurrency;
       this.series.set(cols.throughput, row, dt > 0 ? s.windowCompleted / dt : 0);
       this.series.set(cols.p95, row, s.windowLatency.count > 0 ? s.windowLatency.quantile(0.95) : NaN);
       this.series.set(cols.p99, row, s.windowLatency.count > 0 ? s.windowLatency.quantile(0.99) : NaN);
@@ -587,7 +689,16 @@ export class Simulation implements ServiceHost {
           this.series.set(cols.replicaQueue[r]!, row, s.queued(r));
         }
       }
-      this.series.set(cols.utilization, row, dt > 0 ? (busy - this.lastBusy[i]!) / (slots * dt) : 0);
+      this.series.set(cols.utilization, row, slotSeconds > 0 ? (busy - this.lastBusy[i]!) / slotSeconds : 0);
+      this.series.set(cols.replicas, row, s.readyCount);
+      const sc = this.scaling[i];
+      if (sc) {
+        this.series.set(cols.desired, row, s.activeCount);
+        const v = sc.last?.value;
+        this.series.set(cols.metric, row, v === null || v === undefined ? NaN : v);
+        if (cols.forecast >= 0) this.series.set(cols.forecast, row, sc.last?.forecast ?? NaN);
+      }
+      this.lastServing[i] = serving;
       this.series.set(cols.queued, row, s.queuedCount);
       this.series.set(cols.dropped, row, dt > 0 ? s.windowDropped / dt : 0);
       this.series.set(cols.errors, row, dt > 0 ? (s.windowErrors + s.windowTimedOut) / dt : 0);
@@ -659,10 +770,11 @@ export class Simulation implements ServiceHost {
     return {
       services: this.services.map((s, i) => {
         const h = s.latencySoFar();
-        const slots = s.size * s.cfg.concurrency;
+        const slotSeconds = s.servingSeconds(now) * s.cfg.concurrency;
+        const sc = this.scaling[i];
         return {
           id: s.cfg.id,
-          replicas: s.size,
+          replicas: s.activeCount,
           arrivals: s.arrivals[0]! + s.arrivals[1]!,
           completed: s.completed[0]! + s.completed[1]!,
           dropped: s.dropped[0]! + s.dropped[1]!,
@@ -670,10 +782,10 @@ export class Simulation implements ServiceHost {
           errors: s.errors[0]! + s.errors[1]!,
           inSystem: s.inSystem,
           queued: s.queuedCount,
-          utilization: now > 0 ? s.busyTotal(now) / (slots * now) : 0,
+          utilization: slotSeconds > 0 ? s.busyTotal(now) / slotSeconds : 0,
           policy: this.policies[i]!,
           inRotation: countOnes(s.inRotation),
-          up: s.size - countOnes(s.down),
+          up: countUp(s),
           latency: { mean: h.mean, p50: h.quantile(0.5), p95: h.quantile(0.95), p99: h.quantile(0.99) },
           replicaState: {
             inService: Int32Array.from(s.inService),
@@ -683,6 +795,20 @@ export class Simulation implements ServiceHost {
             utilization: Float64Array.from(this.replicaUtilLast[i]!),
           },
           slo: this.slo[i]?.status() ?? null,
+          ready: s.readyCount,
+          starting: s.starting,
+          draining: s.draining,
+          slotState: Uint8Array.from(s.slot),
+          autoscaler: sc
+            ? {
+                policy: sc.autoscaler.policy,
+                metric: sc.autoscaler.policy === 'scheduled' ? null : sc.autoscaler.metric,
+                target: sc.autoscaler.target,
+                minReplicas: sc.autoscaler.minReplicas,
+                maxReplicas: sc.autoscaler.maxReplicas,
+                last: sc.last,
+              }
+            : null,
         };
       }),
       series: this.series,
@@ -750,7 +876,7 @@ export class Simulation implements ServiceHost {
     const measured = Math.max(0, now - this.warmup);
     const totals = { arrivals: 0, completed: 0, dropped: 0, timedOut: 0, errors: 0 };
     const services = this.services.map((s, i): ServiceResults => {
-      const slots = s.size * s.cfg.concurrency;
+      const slotSeconds = (now > this.warmup ? s.servingSeconds(now) - this.warmupServing[i]! : 0) * s.cfg.concurrency;
       const busy = now > this.warmup ? s.busyTotal(now) - this.warmupBusy[i]! : 0;
       totals.arrivals += s.arrivals[1]!;
       totals.completed += s.completed[1]!;
@@ -761,7 +887,7 @@ export class Simulation implements ServiceHost {
       const wait = s.waitBatches.interval();
       const out: ServiceResults = {
         id: s.cfg.id,
-        replicas: s.size,
+        replicas: s.activeCount,
         arrivals: s.arrivals[1]!,
         completed: s.completed[1]!,
         dropped: s.dropped[1]!,
@@ -769,7 +895,7 @@ export class Simulation implements ServiceHost {
         errors: s.errors[1]!,
         inFlight: s.inSystem,
         throughput: measured > 0 ? s.completed[1]! / measured : 0,
-        utilization: measured > 0 ? busy / (slots * measured) : 0,
+        utilization: slotSeconds > 0 ? busy / slotSeconds : 0,
         meanInSystem: measured > 0 ? area / measured : 0,
         latency: summarize(s.latency, s.latencyBatches.interval()),
         wait: {
@@ -779,6 +905,23 @@ export class Simulation implements ServiceHost {
       };
       const slo = this.slo[i];
       if (slo) out.slo = slo.report();
+      const sc = this.scaling[i];
+      if (sc) {
+        const mine = this.scalingLog.filter((d) => d.service === s.cfg.id);
+        out.scaling = {
+          policy: sc.autoscaler.policy,
+          metric: sc.autoscaler.policy === 'scheduled' ? null : sc.autoscaler.metric,
+          target: sc.autoscaler.target,
+          minReplicas: sc.autoscaler.minReplicas,
+          maxReplicas: sc.autoscaler.maxReplicas,
+          final: s.activeCount,
+          peak: sc.peakReplicas,
+          low: sc.minReplicasSeen,
+          decisions: mine.length,
+          changes: mine.filter((d) => d.replicas !== d.current).length,
+          replicaHours: sc.replicaSeconds(now) / 3600,
+        };
+      }
       return out;
     });
     const workloads = this.scenario.workloads.map(
@@ -808,6 +951,7 @@ export class Simulation implements ServiceHost {
       services,
       workloads,
       ...(this.compute ? { compute: this.compute.summary() } : {}),
+      ...(this.scaling.some((x) => x !== null) ? { scaling: { decisions: this.scalingLog.slice(), dropped: this.scalingLogDropped } } : {}),
     };
   }
 }
@@ -824,6 +968,13 @@ export type ComputeOperation =
   | { op: 'kill-host'; host: string }
   | { op: 'zone-outage'; zone: string; duration?: number }
   | { op: 'cut-link'; between: [string, string]; duration?: number };
+
+/** Replicas taking traffic (ready) and up. */
+function countUp(s: ServiceRuntime): number {
+  let n = 0;
+  for (let r = 0; r < s.size; r++) if (s.slot[r] === SLOT_READY && s.down[r] === 0) n++;
+  return n;
+}
 
 function countOnes(a: Uint8Array): number {
   let n = 0;
