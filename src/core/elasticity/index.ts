@@ -9,3 +9,4 @@ export * from './hpa';
 export * from './step-scaling';
 export * from './scheduled';
 export * from './forecast';
+export * from './planning';
