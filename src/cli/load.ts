@@ -23,12 +23,40 @@ function fail(source: string, errors: ScenarioIssue[]): never {
 
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
+/** Reads a trace file (gzip by its .gz name). */
+function readTrace(path: string): string {
+  if (statSync(path).size > MAX_FILE_BYTES) throw new Error(`too large (at most ${MAX_FILE_BYTES} bytes)`);
+  if (!path.endsWith('.gz')) return readFileSync(path, 'utf8');
+  try {
+    return gunzipSync(readFileSync(path), { maxOutputLength: 4 * MAX_FILE_BYTES }).toString('utf8');
+  } catch (e) {
+    throw new Error(`not a readable gzip file (${(e as Error).message})`);
+  }
+}
+
+/** The traces folder: $CUMULO_TRACES, else ../shared/traces from the working directory, else null. */
+export function tracesDir(): string | null {
+  const env = process.env['CUMULO_TRACES'];
+  if (env) return resolve(env);
+  const guess = resolve('..', 'shared', 'traces');
+  return existsSync(guess) ? guess : null;
+}
+
 /** Loads a scenario from a file path, a preset name or a link. Throws CliError with one line. */
 export function loadScenario(arg: string): { scenario: Scenario; source: string } {
   if (Object.hasOwn(PRESETS, arg)) {
     const parsed = parseScenario(PRESETS[arg]!.scenario);
     if (!parsed.ok) fail(`preset ${arg}`, parsed.errors);
-    return { scenario: parsed.scenario, source: `preset ${arg}` };
+    const files = parsed.scenario.workloads.flatMap((w) => (w.arrival.type === 'trace' && w.arrival.file !== undefined ? [w.arrival.file] : []));
+    if (files.length === 0) return { scenario: parsed.scenario, source: `preset ${arg}` };
+    // A preset that replays a trace reads it from the traces folder (never copied into the repository).
+    const dir = tracesDir();
+    if (dir === null) {
+      throw new CliError(`preset ${arg} replays ${files.join(', ')} from the traces folder: set CUMULO_TRACES to that folder (none found at ../shared/traces)`);
+    }
+    const resolved = resolveTraceFiles(parsed.scenario, (file) => readTrace(resolve(dir, file)));
+    if (!resolved.ok) fail(`preset ${arg} (traces from ${dir})`, resolved.errors);
+    return { scenario: resolved.scenario, source: `preset ${arg}` };
   }
   if (arg.includes('#') || arg.startsWith('s=')) {
     const parsed = decodeScenarioLink(arg);
@@ -42,16 +70,7 @@ export function loadScenario(arg: string): { scenario: Scenario; source: string 
     const parsed = parseScenarioText(readFileSync(arg, 'utf8'));
     if (!parsed.ok) fail(arg, parsed.errors);
     const base = dirname(resolve(arg));
-    const resolved = resolveTraceFiles(parsed.scenario, (file) => {
-      const path = resolve(base, file);
-      if (statSync(path).size > MAX_FILE_BYTES) throw new Error(`too large (at most ${MAX_FILE_BYTES} bytes)`);
-      if (!path.endsWith('.gz')) return readFileSync(path, 'utf8');
-      try {
-        return gunzipSync(readFileSync(path), { maxOutputLength: 4 * MAX_FILE_BYTES }).toString('utf8');
-      } catch (e) {
-        throw new Error(`not a readable gzip file (${(e as Error).message})`);
-      }
-    });
+    const resolved = resolveTraceFiles(parsed.scenario, (file) => readTrace(resolve(base, file)));
     if (!resolved.ok) fail(arg, resolved.errors);
     return { scenario: resolved.scenario, source: arg };
   }

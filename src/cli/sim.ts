@@ -12,7 +12,7 @@ import { createSimulation, durationSeconds, formatDuration, PRESETS, type Simula
 import { CliError, loadScenario } from './load';
 
 const USAGE =
-  'usage: npm run sim -- <scenario.json | preset-name | link> [--until <duration>] [--seed N] [--json] [--log] [--explain <instance>]   |   npm run sim -- --list';
+  'usage: npm run sim -- <scenario.json | preset-name | link> [--until <duration>] [--seed N] [--json] [--log] [--decisions [all]] [--explain <instance>]   |   npm run sim -- --list';
 
 interface Args {
   source?: string;
@@ -22,11 +22,13 @@ interface Args {
   list: boolean;
   help: boolean;
   log: boolean;
+  /** Print the autoscalers' decision log: changes only, or every sync with 'all'. */
+  decisions: 'changes' | 'all' | null;
   explain?: string;
 }
 
 export function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, list: false, help: false, log: false };
+  const args: Args = { json: false, list: false, help: false, log: false, decisions: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -38,6 +40,12 @@ export function parseArgs(argv: string[]): Args {
     else if (a === '--list') args.list = true;
     else if (a === '--help' || a === '-h') args.help = true;
     else if (a === '--log') args.log = true;
+    else if (a === '--decisions') {
+      if (argv[i + 1] === 'all') {
+        args.decisions = 'all';
+        i++;
+      } else args.decisions = 'changes';
+    }
     else if (a === '--explain') args.explain = value();
     else if (a === '--until') {
       const v = value();
@@ -94,6 +102,25 @@ export function summary(r: SimulationResults, wallMs: number): string {
     ]);
   }
   if (r.services.length > 0) lines.push(table(rows));
+  const scaled = r.services.filter((s) => s.scaling);
+  if (scaled.length > 0) {
+    lines.push('');
+    const sRows = [['autoscaler', 'policy', 'metric', 'target', 'min', 'max', 'final', 'low', 'peak', 'changes', 'replica-h']];
+    for (const s of scaled) {
+      const a = s.scaling!;
+      sRows.push([s.id, a.policy, a.metric ?? '—', a.target === null ? '—' : String(a.target), String(a.minReplicas), String(a.maxReplicas), String(a.final), String(a.low), String(a.peak), `${a.changes}/${a.decisions}`, a.replicaHours.toFixed(2)]);
+    }
+    lines.push(table(sRows));
+    const changes = (r.scaling?.decisions ?? []).filter((d) => d.replicas !== d.current);
+    if (changes.length > 0) {
+      lines.push(`last scaling decisions (of ${changes.length} changes; --decisions shows them all):`);
+      for (const d of changes.slice(-5)) lines.push(`  ${decisionLine(d)}`);
+    }
+  }
+  for (const s of r.services) {
+    const slo = s.slo;
+    if (slo && slo.windows.total > 0) lines.push(`objectives ${s.id}: ${slo.windows.breached} of ${slo.windows.total} windows breached`);
+  }
   const c = r.compute;
   if (c) {
     lines.push('');
@@ -115,6 +142,12 @@ export function summary(r: SimulationResults, wallMs: number): string {
     } else lines.push('allocation invariants: held throughout (capacity × overcommit, no instance on a failed host, isolation, anti-affinity)');
   }
   return lines.join('\n');
+}
+
+/** One decision of the log, on one line. */
+export function decisionLine(d: NonNullable<SimulationResults['scaling']>['decisions'][number]): string {
+  const move = d.replicas === d.current ? `stay ${d.current}` : `${d.current} → ${d.replicas}`;
+  return `${formatDuration(d.time).padStart(9)}  ${d.service.padEnd(12)} ${d.policy.padEnd(15)} ${move.padEnd(9)} ${d.capped ? `[${d.capped}] ` : ''}${d.reason}`;
 }
 
 type Explained = ReturnType<NonNullable<ReturnType<typeof createSimulation>['compute']>['explain']>;
@@ -206,6 +239,18 @@ export function main(argv: string[]): number {
       process.stdout.write(`${formatDuration(e.t).padStart(9)}  ${e.kind.padEnd(9)} ${e.subject.padEnd(22)} ${e.from && e.to ? `${e.from} → ${e.to}: ` : ''}${e.reason}\n`);
     }
     if (sim.compute.logDropped > 0) process.stdout.write(`(${sim.compute.logDropped} further entries not kept)\n`);
+    return 0;
+  }
+  if (args.decisions !== null) {
+    const log = results.scaling;
+    if (!log) {
+      process.stderr.write('cumulo sim: --decisions: no service in this scenario has an autoscaler\n');
+      return 2;
+    }
+    const shown = args.decisions === 'all' ? log.decisions : log.decisions.filter((d) => d.replicas !== d.current);
+    if (args.json) process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+    else for (const d of shown) process.stdout.write(`${decisionLine(d)}\n`);
+    if (log.dropped > 0) process.stdout.write(`(${log.dropped} further decisions not kept)\n`);
     return 0;
   }
   if (args.json) {

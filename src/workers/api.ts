@@ -8,6 +8,9 @@ import { proxy, releaseProxy, transfer } from 'comlink';
 import type { ProxyMarked, Remote } from 'comlink';
 import { SimService, allTransferables } from './service';
 import type {
+  AutoscalerChange,
+  AutoscalerResult,
+  AutoscalerSpecInput,
   BalancerResult,
   BalancerSwitch,
   ComputeOperation,
@@ -42,6 +45,10 @@ export interface SimWorkerApi {
   /** Switches a service's balancer from now on (recorded; a reset goes back to the scenario's own). */
   setBalancer(serviceId: string, policy: string): BalancerResult;
   balancerSwitches(): BalancerSwitch[];
+  /** Changes a service's autoscaler from now on (checked like a scenario edit; a reset goes back to the scenario's). */
+  setAutoscaler(serviceId: string, change: AutoscalerChange): AutoscalerResult;
+  /** The autoscaler settings in force for a service, or null when it has none. */
+  autoscalerSettings(serviceId: string): AutoscalerSpecInput | null;
   /** An operation on the compute model now (recorded; a reset starts over from the scenario). Never throws. */
   operate(op: ComputeOperation): OperationResult;
   computeOperations(): OperationRecord[];
@@ -77,6 +84,8 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     results: () => service.results(),
     setBalancer: (serviceId, policy) => service.setBalancer(serviceId, policy),
     balancerSwitches: () => service.balancerSwitches(),
+    setAutoscaler: (serviceId, change) => service.setAutoscaler(serviceId, change),
+    autoscalerSettings: (serviceId) => service.autoscalerSettings(serviceId),
     operate: (op) => service.operate(op),
     computeOperations: () => service.computeOperations(),
     explain: (instance) => service.explain(instance),

@@ -37,6 +37,11 @@ export interface ChartData {
   latency: { time: Float64Array; p95: Float64Array; p99: Float64Array };
   /** Per-replica history; null when the core kept none for this service (over 64 replicas). */
   replicas: ReplicaHeat | null;
+  /**
+   * Replicas over time: ready (serving) and, with an autoscaler, the count it set (ready + starting),
+   * its metric and (predictive) the forecast demand; arrivals per second for every service.
+   */
+  scaling: { time: Float64Array; ready: Float64Array; desired: Float64Array | null; metric: Float64Array | null; forecast: Float64Array | null; arrivals: Float64Array };
 }
 
 export interface ChartOptions {
@@ -132,12 +137,27 @@ export function buildChartData(series: SeriesSource, serviceId: string, options:
     replicas = { replicas: util.length, columns: u.columns, time: ends, utilization: u.values, queued: q.values, maxQueued };
   }
 
+  const ready = series.column(`${serviceId}.replicas`) ?? nan;
+  const desired = series.column(`${serviceId}.desired`);
+  const metric = series.column(`${serviceId}.scaleMetric`);
+  const forecast = series.column(`${serviceId}.forecast`);
+  const arrivals = series.column(`${serviceId}.arrivals`) ?? nan;
+  const scaleIdx = sharedIndices(time, [ready, arrivals, ...(desired ? [desired] : []), ...(metric ? [metric] : []), ...(forecast ? [forecast] : [])], n, maxPoints);
+
   return {
     serviceId,
     samples: n,
     rate: { time: pick(time, rateIdx), throughput: pick(thr, rateIdx), failures: pick(failures, rateIdx) },
     latency: { time: pick(time, latIdx), p95: pick(p95, latIdx), p99: pick(p99, latIdx) },
     replicas,
+    scaling: {
+      time: pick(time, scaleIdx),
+      ready: pick(ready, scaleIdx),
+      desired: desired ? pick(desired, scaleIdx) : null,
+      metric: metric ? pick(metric, scaleIdx) : null,
+      forecast: forecast ? pick(forecast, scaleIdx) : null,
+      arrivals: pick(arrivals, scaleIdx),
+    },
   };
 }
 
@@ -145,6 +165,9 @@ export function buildChartData(series: SeriesSource, serviceId: string, options:
 export function chartTransferables(c: ChartData): ArrayBuffer[] {
   const arrays: ArrayBufferView[] = [c.rate.time, c.rate.throughput, c.rate.failures, c.latency.time, c.latency.p95, c.latency.p99];
   if (c.replicas) arrays.push(c.replicas.time, c.replicas.utilization, c.replicas.queued);
+  const sc = c.scaling;
+  arrays.push(sc.time, sc.ready, sc.arrivals);
+  for (const a of [sc.desired, sc.metric, sc.forecast]) if (a) arrays.push(a);
   const out: ArrayBuffer[] = [];
   for (const a of arrays) {
     const b = a.buffer;

@@ -670,3 +670,59 @@ describe('importing a trace', () => {
     s.dispose();
   });
 });
+
+describe('autoscaling through the service', () => {
+  it('streams the decision log, reports replica slots, and changes the policy while running', () => {
+    const time = new FakeTime();
+    const s = new SimService(time.options);
+    const snaps = collect(s);
+    expect(s.load({ preset: 'flash-crowd' }).ok).toBe(true);
+    const first = last(snaps);
+    expect(first.decisions).toEqual({ reset: true, entries: [] });
+    const web0 = first.services!.find((x) => x.id === 'web')!;
+    expect(web0.autoscaler).toMatchObject({ policy: 'target-tracking', metric: 'cpu', target: 0.6, minReplicas: 2, maxReplicas: 20 });
+    expect(web0.replicaView.members.reduce((a, b) => a + b, 0)).toBe(2);
+    s.setSpeed(200);
+    s.play();
+    time.advance(2000); // ~400 simulated seconds
+    s.pause();
+    expect(last(snaps).finished).toBe(false);
+    const seen = snaps.flatMap((x) => x.decisions?.entries ?? []);
+    expect(seen.length).toBeGreaterThan(10);
+    // Deltas add up to the core's log, in order, without repeats.
+    const sim = createSimulation(parseScenarioOrThrow(PRESETS['flash-crowd']!.scenario));
+    sim.runUntil(last(snaps).now);
+    expect(seen.map((d) => [d.time, d.replicas])).toEqual(sim.scalingLog.map((d) => [d.time, d.replicas]));
+
+    // Bad changes come back as messages with the schema's words; a good one is logged.
+    expect(s.setAutoscaler('web', { minReplicas: 30 })).toEqual({ ok: false, error: 'autoscaler.minReplicas: must not exceed maxReplicas (20), got 30' });
+    expect(s.setAutoscaler('web', { maxReplicas: 50 })).toMatchObject({ ok: false, error: expect.stringContaining('maxReplicas can be at most 20') });
+    expect(s.setAutoscaler('nope', { policy: 'step' })).toMatchObject({ ok: false, error: 'there is no service "nope"' });
+    const r = s.setAutoscaler('web', { policy: 'step', rules: [{ operator: '>', threshold: 0.8, for: 30, change: 2 }] });
+    expect(r).toMatchObject({ ok: true, autoscaler: { policy: 'step' } });
+    const after = last(snaps);
+    expect(after.decisions!.entries.at(-1)!.reason).toMatch(/^policy changed from target-tracking to step/);
+    expect(after.services!.find((x) => x.id === 'web')!.autoscaler!.policy).toBe('step');
+    expect(s.autoscalerSettings('web')).toMatchObject({ policy: 'step' });
+    // A reset goes back to the scenario's own autoscaler and clears the log.
+    s.reset();
+    expect(last(snaps).decisions).toEqual({ reset: true, entries: [] });
+    expect(s.autoscalerSettings('web')).toMatchObject({ policy: 'target-tracking' });
+  });
+
+  it('a preset replaying a trace file by path loads silent and names the file to import', () => {
+    const s = new SimService(new FakeTime().options);
+    const snaps = collect(s);
+    expect(s.load({ preset: 'nasa-web' }).ok).toBe(true);
+    expect(last(snaps).scenario!.missingTraces).toEqual([{ workload: 'visitors', file: 'nasa-http-1995/requests_per_minute.csv' }]);
+    const res = s.importTrace({ workload: 'visitors', fileName: 'requests_per_minute.csv', bytes: new TextEncoder().encode('minute_index,requests\n0,30\n1,60\n').buffer, format: 'per-minute' });
+    expect(res.ok).toBe(true);
+    expect(last(snaps).scenario!.missingTraces).toEqual([]);
+  });
+});
+
+function parseScenarioOrThrow(doc: unknown): Scenario {
+  const p = parseScenario(doc);
+  if (!p.ok) throw new Error(p.errors.map((e) => e.message).join('; '));
+  return p.scenario;
+}

@@ -22,14 +22,29 @@ import {
   PRESETS,
   DEFAULT_PRESET,
 } from '../core/index';
-import type { BalancerPolicy, ComputeOperation, LogEntry, PlacementExplanation, ParseResult, Scenario, ScenarioIssue, Simulation, SimulationResults, LiveMetrics, LiveService, SloWindow } from '../core/index';
+import type {
+  AutoscalerSpecInput,
+  BalancerPolicy,
+  ComputeOperation,
+  LogEntry,
+  PlacementExplanation,
+  ParseResult,
+  ScalingDecision,
+  Scenario,
+  ScenarioIssue,
+  Simulation,
+  SimulationResults,
+  LiveMetrics,
+  LiveService,
+  SloWindow,
+} from '../core/index';
 import { buildChartData, chartTransferables, DEFAULT_CHART_POINTS, MAX_CHART_POINTS, type ChartData } from './charts';
 import { buildComputeCharts, computeInfoOf, computeTransferables, ComputeTracker, type ComputeCharts, type ComputeDelta, type ComputeInfo } from './compute';
 import { explainInstance, hostDetail, runOperation, type ExplainResult, type HostDetailResult, type OperationRecord, type OperationResult } from './operations';
 import { topologyOf, type TopologyInfo } from './topology';
 import { parseTraceFile, withTrace, type TraceImportRequest, type TraceImportResult } from './trace-import';
 
-export type { BalancerPolicy, ComputeOperation, LogEntry, PlacementExplanation, Scenario, ScenarioIssue, SimulationResults, SloWindow };
+export type { AutoscalerSpecInput, BalancerPolicy, ComputeOperation, LogEntry, PlacementExplanation, ScalingDecision, Scenario, ScenarioIssue, SimulationResults, SloWindow };
 export type {
   ComputeCharts,
   ComputeDelta,
@@ -85,6 +100,14 @@ export interface ScenarioInfo {
   topology: TopologyInfo;
   /** Regions, zones, host pools, hosts and links, when the scenario has host pools (else null). */
   compute: ComputeInfo | null;
+  /** Workloads whose trace file (named by path) must be imported before they send anything. */
+  missingTraces: MissingTrace[];
+}
+
+/** A workload replaying a trace file the page could not open by its path. */
+export interface MissingTrace {
+  workload: string;
+  file: string;
 }
 
 /**
@@ -103,6 +126,10 @@ export interface ReplicaView {
   /** Replicas of the cell that are up / in the balancer's rotation. */
   up: Int32Array;
   inRotation: Int32Array;
+  /** Slots of the cell in the replica set (starting, ready or draining), and those starting / draining (autoscaling). */
+  members: Int32Array;
+  starting: Int32Array;
+  draining: Int32Array;
 }
 
 /** Objective status of a service that declares objectives (see TopologyService.slo for the targets). */
@@ -148,10 +175,21 @@ export interface Flows {
 export type BalancerResult = { ok: true } | { ok: false; error: string };
 
 /** A service's live figures as pushed to the page: the core's, with per-replica state made compact. */
-export interface ServiceSnapshot extends Omit<LiveService, 'replicaState' | 'slo'> {
+export interface ServiceSnapshot extends Omit<LiveService, 'replicaState' | 'slo' | 'slotState'> {
   replicaView: ReplicaView;
   slo: SloStatus | null;
 }
+
+/** New autoscaling decisions since the previous push; `reset`: drop what you had first. */
+export interface DecisionDelta {
+  reset: boolean;
+  entries: ScalingDecision[];
+}
+
+/** What the console's autoscaler panel may change; fields left out keep their value. */
+export type AutoscalerChange = Partial<AutoscalerSpecInput>;
+
+export type AutoscalerResult = { ok: true; autoscaler: AutoscalerSpecInput } | { ok: false; error: string };
 
 /**
  * New samples of the metrics series since the previous push. `from` is the index of the first
@@ -202,6 +240,8 @@ export interface Snapshot {
   computeCharts?: ComputeCharts | null;
   /** Every compute operation of this run so far; present when the list changed (load, reset, operation). */
   operations?: OperationRecord[];
+  /** New entries of the autoscalers' decision log (at most the last 2,000 after a reset or for a new subscriber). */
+  decisions?: DecisionDelta;
 }
 
 export type SnapshotListener = (snap: Snapshot) => void;
@@ -253,12 +293,14 @@ export function allTransferables(snap: Snapshot): ArrayBuffer[] {
 
 /** Cells of a ReplicaView at most. */
 export const MAX_REPLICA_CELLS = 256;
+/** Decisions sent at most in one snapshot (the page keeps a window of the log; the CLI has it all). */
+export const MAX_DECISIONS_SENT = 2_000;
 
 function isPolicy(p: unknown): p is BalancerPolicy {
   return typeof p === 'string' && (BALANCER_POLICIES as ReadonlyArray<string>).includes(p);
 }
 
-function replicaView(state: LiveMetrics['services'][number]['replicaState']): ReplicaView {
+function replicaView(state: LiveMetrics['services'][number]['replicaState'], slots: Uint8Array): ReplicaView {
   const n = state.utilization.length;
   const perCell = n <= MAX_REPLICA_CELLS ? 1 : Math.ceil(n / MAX_REPLICA_CELLS);
   const cells = Math.ceil(n / perCell);
@@ -270,6 +312,9 @@ function replicaView(state: LiveMetrics['services'][number]['replicaState']): Re
     queued: new Int32Array(cells),
     up: new Int32Array(cells),
     inRotation: new Int32Array(cells),
+    members: new Int32Array(cells),
+    starting: new Int32Array(cells),
+    draining: new Int32Array(cells),
   };
   for (let c = 0; c < cells; c++) {
     const s = c * perCell;
@@ -281,6 +326,10 @@ function replicaView(state: LiveMetrics['services'][number]['replicaState']): Re
       v.queued[c]! += state.queued[r]!;
       v.up[c]! += state.up[r]!;
       v.inRotation[c]! += state.inRotation[r]!;
+      const st = slots[r]!;
+      if (st !== 0) v.members[c]!++;
+      if (st === 1) v.starting[c]!++;
+      if (st === 3) v.draining[c]!++;
     }
     v.utilization[c] = e > s ? u / (e - s) : 0;
   }
@@ -300,7 +349,10 @@ function sameView(a: ReplicaView, b: ReplicaView): boolean {
     sameArray(a.inService, b.inService) &&
     sameArray(a.queued, b.queued) &&
     sameArray(a.up, b.up) &&
-    sameArray(a.inRotation, b.inRotation)
+    sameArray(a.inRotation, b.inRotation) &&
+    sameArray(a.members, b.members) &&
+    sameArray(a.starting, b.starting) &&
+    sameArray(a.draining, b.draining)
   );
 }
 
@@ -336,7 +388,13 @@ function sameService(a: ServiceSnapshot, b: ServiceSnapshot): boolean {
     Object.is(a.latency.p95, b.latency.p95) &&
     Object.is(a.latency.p99, b.latency.p99) &&
     sameView(a.replicaView, b.replicaView) &&
-    sameSlo(a.slo, b.slo)
+    sameSlo(a.slo, b.slo) &&
+    a.ready === b.ready &&
+    a.starting === b.starting &&
+    a.draining === b.draining &&
+    (a.autoscaler === null) === (b.autoscaler === null) &&
+    a.autoscaler?.policy === b.autoscaler?.policy &&
+    a.autoscaler?.last === b.autoscaler?.last
   );
 }
 
@@ -357,8 +415,13 @@ function copyService(s: LiveMetrics['services'][number]): ServiceSnapshot {
     policy: s.policy,
     up: s.up,
     inRotation: s.inRotation,
-    replicaView: replicaView(s.replicaState),
+    replicaView: replicaView(s.replicaState, s.slotState),
     slo: s.slo ? { windows: s.slo.windows, breached: s.slo.breached, last: s.slo.last ? { ...s.slo.last } : null } : null,
+    ready: s.ready,
+    starting: s.starting,
+    draining: s.draining,
+    // The decision object is kept as is for the comparison (a new sync makes a new object); it is copied on the way out.
+    autoscaler: s.autoscaler ? { ...s.autoscaler } : null,
   };
 }
 
@@ -398,6 +461,11 @@ export class SimService {
   private lastComputeChartWall = -Infinity;
   /** Compute operations of this run (interactive; a reset starts over from the scenario). */
   private operations: OperationRecord[] = [];
+  /** Autoscaler settings changed in this run, per service id (a reset goes back to the scenario's). */
+  private autoscalerEdits = new Map<string, AutoscalerSpecInput>();
+  /** Decisions of the log already sent, and whether the receivers must drop theirs. */
+  private sentDecisions = 0;
+  private decisionsReset = true;
   private pendingOperations = false;
 
   private playing = false;
@@ -518,7 +586,21 @@ export class SimService {
       return { ok: false, errors };
     }
 
-    const scenario = parsed.scenario;
+    let scenario = parsed.scenario;
+    // Trace files named by path (presets replaying the course's traces) cannot be opened from a
+    // page: those workloads start silent, and the page offers Import trace for each.
+    const missingTraces: MissingTrace[] = [];
+    if (scenario.workloads.some((w) => w.arrival.type === 'trace' && w.arrival.data === undefined)) {
+      scenario = {
+        ...scenario,
+        workloads: scenario.workloads.map((w) => {
+          const a = w.arrival;
+          if (a.type !== 'trace' || a.data !== undefined) return w;
+          missingTraces.push({ workload: w.id, file: a.file ?? '' });
+          return { ...w, arrival: { ...a, format: 'per-minute' as const, data: [0], file: undefined } };
+        }),
+      };
+    }
     let sim: Simulation;
     try {
       sim = createSimulation(scenario);
@@ -557,6 +639,7 @@ export class SimService {
       serviceIds: scenario.services.map((s) => s.id),
       topology,
       compute: computeInfo,
+      missingTraces,
     };
     this.pendingInfo = true;
     if (this.chartFocus && !scenario.services.some((s) => s.id === this.chartFocus?.serviceId)) this.chartFocus = null;
@@ -650,6 +733,55 @@ export class SimService {
     }
     this.push(true);
     return result;
+  }
+
+  /**
+   * Changes a service's autoscaler from now on (policy, bounds, target, rules…), while running or
+   * paused. The change is checked like a scenario edit (the same messages, with their paths); it is
+   * not part of the scenario: reset starts over from the scenario's own autoscaler. The decision
+   * log records it.
+   */
+  setAutoscaler(serviceId: string, change: AutoscalerChange): AutoscalerResult {
+    const sim = this.sim;
+    let result: AutoscalerResult;
+    const doc = this.doc as { services?: Array<{ id?: unknown; autoscaler?: AutoscalerSpecInput }> } | null;
+    const index = doc?.services?.findIndex((x) => x.id === serviceId) ?? -1;
+    if (!sim || !this.scenario || !doc) result = { ok: false, error: 'no scenario is loaded' };
+    else if (index < 0) result = { ok: false, error: `there is no service "${String(serviceId)}"` };
+    else if (change === null || typeof change !== 'object') result = { ok: false, error: 'the change must be an object of autoscaler settings' };
+    else {
+      const current = this.autoscalerEdits.get(serviceId) ?? doc.services![index]!.autoscaler;
+      if (!current) result = { ok: false, error: `service "${serviceId}" has no autoscaler in its scenario; add one there (its replica slots are set when the run starts)` };
+      else {
+        const next = { ...current, ...change } as AutoscalerSpecInput;
+        const trial = structuredClone(doc) as { services: Array<{ autoscaler?: AutoscalerSpecInput }> };
+        trial.services[index]!.autoscaler = next;
+        const parsed = parseScenario(trial);
+        if (!parsed.ok) {
+          const mine = parsed.errors.filter((e) => e.path.startsWith(`services[${index}]`));
+          const shown = (mine.length > 0 ? mine : parsed.errors).slice(0, 3).map((e) => `${e.path.replace(`services[${index}].`, '')}: ${e.message}`);
+          result = { ok: false, error: shown.join('; ') };
+        } else {
+          const r = sim.setAutoscaler(serviceId, parsed.scenario.services[index]!.autoscaler!);
+          if (r.ok) {
+            this.autoscalerEdits.set(serviceId, next);
+            this.chartDirty = true;
+            result = { ok: true, autoscaler: structuredClone(next) };
+          } else result = { ok: false, error: r.error };
+        }
+      }
+    }
+    this.push(true);
+    return result;
+  }
+
+  /** The autoscaler settings in force for a service (the scenario's, or as changed in this run), or null. */
+  autoscalerSettings(serviceId: string): AutoscalerSpecInput | null {
+    const edited = this.autoscalerEdits.get(serviceId);
+    if (edited) return structuredClone(edited);
+    const doc = this.doc as { services?: Array<{ id?: unknown; autoscaler?: AutoscalerSpecInput }> } | null;
+    const a = doc?.services?.find((x) => x.id === serviceId)?.autoscaler;
+    return a ? structuredClone(a) : null;
   }
 
   /** The balancer switches of this run so far. */
@@ -922,6 +1054,9 @@ export class SimService {
 
   /** A new run of the loaded scenario: its own policies, no switches, no rates yet. */
   private resetRunState(): void {
+    this.autoscalerEdits = new Map();
+    this.sentDecisions = 0;
+    this.decisionsReset = true;
     this.switches = [];
     this.pendingSwitches = true;
     this.operations = [];
@@ -1058,6 +1193,13 @@ export class SimService {
       snap.operations = this.computeOperations();
       this.pendingOperations = false;
     }
+    const log = sim.scalingLog;
+    if (this.decisionsReset || log.length > this.sentDecisions) {
+      const from = this.decisionsReset ? Math.max(0, log.length - MAX_DECISIONS_SENT) : Math.max(this.sentDecisions, log.length - MAX_DECISIONS_SENT);
+      snap.decisions = { reset: this.decisionsReset, entries: log.slice(from).map((d) => ({ ...d })) };
+      this.sentDecisions = log.length;
+      this.decisionsReset = false;
+    }
     if (sim.compute && this.info?.compute) {
       const delta = this.computeTracker.delta(sim.compute, live.compute, this.info.compute.links, { force, wall });
       if (delta) snap.compute = delta;
@@ -1092,6 +1234,8 @@ export class SimService {
     snap.series = this.sliceSeries(live.series, 0, len, true);
     snap.switches = this.balancerSwitches();
     snap.operations = this.computeOperations();
+    const log = sim.scalingLog.slice(0, this.sentDecisions);
+    snap.decisions = { reset: true, entries: log.slice(-MAX_DECISIONS_SENT).map((d) => ({ ...d })) };
     if (sim.compute && this.info?.compute) {
       // Nothing sent since a load or reset (nobody was listening): send everything now, as a delta.
       const t = this.computeTracker;

@@ -110,6 +110,9 @@ export function withTrace(
   }
   if (options.loop) arrival.loop = true;
   const w = workloads[i] as Doc;
+  // Filling in a trace the scenario names by path (a preset replaying the course's traces): keep its scale.
+  const prev = w.arrival;
+  if (isRecord(prev) && prev.type === 'trace' && typeof prev.file === 'string' && format === 'per-minute' && typeof prev.scale === 'number') arrival.scale = prev.scale;
   workloads[i] = { ...w, arrival };
   let duration: number | null = null;
   if (options.fitDuration) {

@@ -41,6 +41,8 @@ export interface ScalingView {
   value(metric: AutoscalerMetric): number | null;
   /** Demand per completed bucket, oldest first: requests per second (rps) or busy replicas (cpu). */
   demand(kind: 'rps' | 'cpu'): readonly number[];
+  /** When the first bucket began (seconds). */
+  readonly demandStart: number;
 }
 
 /** One entry of the decision log. */
@@ -226,7 +228,7 @@ class Predictive extends TargetTracking {
     const kind = this.metric === 'cpu' ? 'cpu' : 'rps';
     const history = view.demand(kind);
     // Buckets from the end of the last complete one to now + lead + one sync period.
-    const lastEnd = history.length * this.bucket;
+    const lastEnd = view.demandStart + history.length * this.bucket;
     const steps = Math.max(1, Math.ceil((view.now + this.lead + this.period - lastEnd) / this.bucket));
     const f = this.forecastPeak(history, steps);
     let desired = reactive.desired;

@@ -264,6 +264,105 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
       workloads: [{ id: 'users', target: 'app', arrival: { type: 'diurnal', peak: 180, trough: 20 } }],
     },
   },
+  'flash-crowd': {
+    title: 'Autoscaling a flash crowd',
+    description:
+      'A web tier of 2 containers autoscaled by a Kubernetes-style HPA (CPU target 60 %), on a pool of 3 small hosts that a cluster autoscaler may grow to 10. At 5 minutes a flash crowd sextuples the traffic for 10 minutes. Watch the HPA ask for replicas, the pending ones wait for hosts, new hosts boot, and the latency objective break and recover; then the scale-down, held by the 5-minute stabilization window, drains replicas and empties hosts. Switch the policy to step scaling and compare. Question for the class: which delay hurts most here — the HPA sync, the host boot or the application start-up?',
+    scenario: {
+      cumulo: 1,
+      name: 'Autoscaling a flash crowd',
+      seed: 7,
+      duration: '30m',
+      metricsInterval: 5,
+      regions: [region],
+      hostPools: [{ id: 'nodes', zone: 'eu-west-a', count: 3, minCount: 2, maxCount: 10, shape: { vcpu: 4, memoryGiB: 16 } }],
+      clusterAutoscaler: { expander: 'least-waste', scaleDownUnneededTime: '3m', scaleDownDelayAfterAdd: '3m' },
+      services: [
+        {
+          id: 'web',
+          zone: 'eu-west-a',
+          instanceType: 'g.medium',
+          placement: { kind: 'container' },
+          replicas: 2,
+          concurrency: 4,
+          work: { type: 'lognormal', mean: 0.08, sd: 0.05 },
+          queueLimit: 200,
+          timeout: '5s',
+          slo: { latency: { percentile: 0.95, threshold: '500ms' }, window: 60 },
+          autoscaler: { policy: 'target-tracking', metric: 'cpu', target: 0.6, minReplicas: 2, maxReplicas: 20, startup: 10 },
+        },
+      ],
+      workloads: [{ id: 'crowd', target: 'web', arrival: { type: 'spike', base: 40, peak: 240, at: '5m', rampUp: '30s', hold: '10m', rampDown: '1m' } }],
+    },
+  },
+  'diurnal-predictive': {
+    title: 'Three days of diurnal traffic, scaled ahead by forecast',
+    description:
+      'Three days of a daily curve between 15 and 150 req/s on a service autoscaled by predictive scaling: a forecast of the demand per 10-minute bucket (seasonal naive after the first day, Holt-Winters after the second) provisions replicas ahead of the morning ramp by the VM boot time, and the HPA still covers what the forecast misses. Compare the objective windows breached on day 1 (no history, purely reactive) with days 2 and 3, and against target tracking alone. Question for the class: what would a holiday do to this forecast?',
+    scenario: {
+      cumulo: 1,
+      name: 'Diurnal traffic with predictive scaling',
+      seed: 21,
+      duration: '3d',
+      metricsInterval: '1m',
+      regions: [region],
+      services: [
+        {
+          id: 'app',
+          zone: 'eu-west-a',
+          replicas: 3,
+          concurrency: 4,
+          queue: 'shared',
+          work: { type: 'lognormal', mean: 0.1, sd: 0.08 },
+          timeout: '5s',
+          slo: { latency: { percentile: 0.95, threshold: '300ms' }, window: '5m' },
+          autoscaler: {
+            policy: 'predictive',
+            metric: 'rps',
+            target: 28,
+            minReplicas: 2,
+            maxReplicas: 12,
+            provisioning: { type: 'lognormal', mean: 90, sd: 30 },
+            startup: 20,
+            forecast: { season: '1d', bucket: '10m' },
+          },
+        },
+      ],
+      workloads: [{ id: 'users', target: 'app', arrival: { type: 'diurnal', peak: 150, trough: 15, peakAt: '14h' } }],
+    },
+  },
+  'nasa-web': {
+    title: 'The NASA web server, July 1995, autoscaled',
+    description:
+      'Replays the real per-minute request counts of the NASA Kennedy Space Center web server (July 1995, ITA archive; the file nasa-http-1995/requests_per_minute.csv of the traces folder, ×60 to stand for a bigger site) against an HPA-autoscaled service. The console cannot open files by path: use Import trace and choose that file. Watch real daily cycles, weekend dips and bursts. Question for the class: which days would a daily forecast get wrong?',
+    scenario: {
+      cumulo: 1,
+      name: 'NASA web trace, autoscaled',
+      seed: 1995,
+      duration: '3d',
+      metricsInterval: '1m',
+      regions: [region],
+      services: [
+        {
+          id: 'site',
+          zone: 'eu-west-a',
+          replicas: 2,
+          concurrency: 2,
+          work: { type: 'lognormal', mean: 0.05, sd: 0.03 },
+          timeout: '5s',
+          slo: { latency: { percentile: 0.95, threshold: '250ms' }, window: '5m' },
+          autoscaler: { policy: 'target-tracking', metric: 'cpu', target: 0.6, minReplicas: 1, maxReplicas: 12, provisioning: { type: 'lognormal', mean: 60, sd: 20 }, startup: 15 },
+        },
+      ],
+      workloads: [
+        {
+          id: 'visitors',
+          target: 'site',
+          arrival: { type: 'trace', format: 'per-minute', file: 'nasa-http-1995/requests_per_minute.csv', column: 'requests', scale: 60 },
+        },
+      ],
+    },
+  },
 };
 
 export const DEFAULT_PRESET = 'default';

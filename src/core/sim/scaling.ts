@@ -33,9 +33,11 @@ export interface ScalingKinds {
 }
 
 export class ServiceScaling implements ScalingView {
-  readonly autoscaler: Autoscaler;
-  private readonly startup: number;
-  private readonly provisioning: Sampler;
+  autoscaler: Autoscaler;
+  private startup: number;
+  private provisioning: Sampler;
+  private readonly bootMean: number;
+  private bucketsScheduled = false;
   /** Per slot: when its pending ready event is due (NaN: none), and since when it is ready. */
   private readonly readyAt: Float64Array;
   private readonly readySince: Float64Array;
@@ -60,9 +62,12 @@ export class ServiceScaling implements ScalingView {
   peakReplicas: number;
   minReplicasSeen: number;
 
+  /** Where the demand history starts (0, or when a predictive policy was switched on). */
+  private bucketOffset = 0;
+
   constructor(
     readonly index: number,
-    readonly spec: AutoscalerSpec,
+    public spec: AutoscalerSpec,
     private readonly svc: ServiceRuntime,
     private readonly kernel: Kernel,
     private readonly kinds: ScalingKinds,
@@ -74,8 +79,8 @@ export class ServiceScaling implements ScalingView {
   ) {
     this.startup = durationSeconds(spec.startup);
     this.provisioning = makeSampler(spec.provisioning as DistributionSpec);
-    const bootMean = machines ? machineBootMean : distributionMean(spec.provisioning as DistributionSpec);
-    this.autoscaler = makeAutoscaler(spec, svc.cfg.id, svc.activeCount, Math.max(0, bootMean) + this.startup);
+    this.bootMean = machineBootMean;
+    this.autoscaler = this.make(spec);
     const n = svc.size;
     this.readyAt = new Float64Array(n).fill(NaN);
     this.readySince = new Float64Array(n);
@@ -86,7 +91,56 @@ export class ServiceScaling implements ScalingView {
     this.peakReplicas = this.setCount;
     this.minReplicasSeen = this.setCount;
     kernel.scheduleAt(Math.min(this.autoscaler.period, endTime), kinds.sync, index);
-    if (spec.policy === 'predictive') kernel.scheduleAt(Math.min(this.bucketSeconds, endTime), kinds.bucket, index);
+    if (spec.policy === 'predictive') {
+      kernel.scheduleAt(Math.min(this.bucketSeconds, endTime), kinds.bucket, index);
+      this.bucketsScheduled = true;
+    }
+  }
+
+  private make(spec: AutoscalerSpec): Autoscaler {
+    const boot = this.machines ? this.bootMean : distributionMean(spec.provisioning as DistributionSpec);
+    return makeAutoscaler(spec, this.svc.cfg.id, this.svc.activeCount, Math.max(0, boot) + durationSeconds(spec.startup));
+  }
+
+  /**
+   * Another autoscaler from now on (the console's policy picker). The replicas stay; the new policy
+   * starts with no memory (a fresh HPA records the current count first, as Kubernetes does). Its
+   * sync period applies after the sync already due. The demand history is kept; its bucket length
+   * cannot change during a run.
+   */
+  replace(spec: AutoscalerSpec, endTime: number): void {
+    const now = this.kernel.now;
+    const from = this.autoscaler.policy;
+    this.spec = spec;
+    this.startup = durationSeconds(spec.startup);
+    this.provisioning = makeSampler(spec.provisioning as DistributionSpec);
+    this.autoscaler = this.make(spec);
+    if (spec.policy === 'predictive' && !this.bucketsScheduled && now < endTime) {
+      // The history starts now (earlier demand was not recorded).
+      const s = this.svc;
+      this.bucketArrivals = s.arrivals[0]! + s.arrivals[1]!;
+      this.bucketBusy = s.busyTotal(now);
+      this.bucketOffset = now;
+      this.kernel.scheduleAt(Math.min(now + this.bucketSeconds, endTime), this.kinds.bucket, this.index);
+      this.bucketsScheduled = true;
+    }
+    const n = this.svc.activeCount;
+    const d: ScalingDecision = {
+      time: now,
+      service: this.svc.cfg.id,
+      policy: spec.policy,
+      metric: spec.policy === 'scheduled' ? null : spec.metric,
+      value: null,
+      target: this.autoscaler.target,
+      current: n,
+      desired: n,
+      replicas: n,
+      capped: null,
+      forecast: null,
+      reason: `policy changed from ${from} to ${spec.policy} (min ${spec.minReplicas}, max ${spec.maxReplicas}${this.autoscaler.target !== null ? `, target ${this.autoscaler.target}` : ''}); the next sync decides`,
+    };
+    this.last = d;
+    this.log(d);
   }
 
   // ---------------------------------------------------------------- ScalingView
@@ -152,6 +206,10 @@ export class ServiceScaling implements ScalingView {
 
   demand(kind: 'rps' | 'cpu'): readonly number[] {
     return kind === 'rps' ? this.demandRps : this.demandCpu;
+  }
+
+  get demandStart(): number {
+    return this.bucketOffset;
   }
 
   // ---------------------------------------------------------------- events

@@ -7,7 +7,7 @@ import { Network } from '../model/network';
 import { RequestPool } from '../model/requests';
 import { FAILED, OK, SLOT_READY, ServiceRuntime, type Outcome, type ServiceHost } from '../model/service';
 import { durationSeconds } from '../scenario/duration';
-import type { BalancerPolicy, Scenario, ServiceSpec } from '../scenario/schema';
+import type { AutoscalerSpec, BalancerPolicy, Scenario, ServiceSpec } from '../scenario/schema';
 import { makeArrivalProcess, type ArrivalProcess } from '../traffic/arrivals';
 import { BALANCERS } from '../traffic/balancers';
 import { makeClientPicker, type ClientPicker } from '../traffic/clients';
@@ -233,6 +233,8 @@ export class Simulation implements ServiceHost {
     /** Per-replica utilization and queue columns (small services on runs of reasonable length only). */
     replicaUtil: Int32Array | null;
     replicaQueue: Int32Array | null;
+    /** Requests arriving per second (demand, for capacity planning). */
+    arrivals: number;
     /** Ready replicas; and with an autoscaler the count it set, its metric and its forecast. */
     replicas: number;
     desired: number;
@@ -391,6 +393,7 @@ export class Simulation implements ServiceHost {
         errors: this.series.addColumn(`${spec.id}.errors`),
         replicaUtil: perReplica ? Int32Array.from({ length: capacity }, (_, r) => this.series.addColumn(`${spec.id}.replica${r}.utilization`)) : null,
         replicaQueue: perReplica ? Int32Array.from({ length: capacity }, (_, r) => this.series.addColumn(`${spec.id}.replica${r}.queued`)) : null,
+        arrivals: this.series.addColumn(`${spec.id}.arrivals`),
         replicas: this.series.addColumn(`${spec.id}.replicas`),
         desired: spec.autoscaler ? this.series.addColumn(`${spec.id}.desired`) : -1,
         metric: spec.autoscaler ? this.series.addColumn(`${spec.id}.scaleMetric`) : -1,
@@ -488,7 +491,7 @@ export class Simulation implements ServiceHost {
         return;
       }
       const placed = spec.placement !== undefined && this.compute !== null;
-      const machines: ReplicaMachines | null = placed ? (this.compute as unknown as ReplicaMachines) : null; // TEMP until compute lands the API
+      const machines: ReplicaMachines | null = placed ? this.compute : null;
       const bootMean = placed ? distributionMean(scenario.provisioning[spec.placement!.kind] as DistributionSpec) : 0;
       this.scaling.push(
         new ServiceScaling(
@@ -544,6 +547,23 @@ export class Simulation implements ServiceHost {
     this.services[i]!.setBalancer(this.makeBalancer(this.scenario.services[i]!, policy));
     this.policies[i] = policy;
     return true;
+  }
+
+  /**
+   * Replaces a service's autoscaler from now on (the console's policy picker). Only a service
+   * that has one: its replica slots were set at load, so maxReplicas cannot exceed them.
+   */
+  setAutoscaler(serviceId: string, spec: AutoscalerSpec): { ok: true } | { ok: false; error: string } {
+    const i = this.scenario.services.findIndex((s) => s.id === serviceId);
+    if (i < 0) return { ok: false, error: `there is no service "${serviceId}"` };
+    const sc = this.scaling[i];
+    if (!sc) return { ok: false, error: `service "${serviceId}" has no autoscaler in its scenario; add one there (its replica slots are set when the run starts)` };
+    const slots = this.services[i]!.size;
+    if (spec.maxReplicas > slots) return { ok: false, error: `maxReplicas can be at most ${slots} during this run (the slots set when it started); change the scenario to go higher` };
+    if (spec.minReplicas > spec.maxReplicas) return { ok: false, error: `minReplicas (${spec.minReplicas}) must not exceed maxReplicas (${spec.maxReplicas})` };
+    if (this.finished) return { ok: false, error: 'the run has ended: reset it to start again' };
+    sc.replace(spec, this.endTime);
+    return { ok: true };
   }
 
   // ---- traffic
@@ -691,6 +711,7 @@ export class Simulation implements ServiceHost {
       }
       this.series.set(cols.utilization, row, slotSeconds > 0 ? (busy - this.lastBusy[i]!) / slotSeconds : 0);
       this.series.set(cols.replicas, row, s.readyCount);
+      this.series.set(cols.arrivals, row, dt > 0 ? s.windowArrivals / dt : 0);
       const sc = this.scaling[i];
       if (sc) {
         this.series.set(cols.desired, row, s.activeCount);
