@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { openConsole, readText, shareLink } from './helpers';
+import { choosePreset, openConsole, readText, shareLink } from './helpers';
 
 /**
  * The browser (worker) and the CLI (Node) must produce byte-identical results for the same link:
@@ -70,5 +70,20 @@ test('watching a run does not change its results: play, step, then run to end', 
   await runToEnd(page);
   const exported = await exportedResults(page);
   expect(exported.finished).toBe(true);
+  expect(JSON.stringify(exported)).toBe(JSON.stringify(cliResults(link)));
+});
+
+test('autoscaling and the cluster autoscaler replay identically in the browser and the CLI', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openConsole(page);
+  await choosePreset(page, 'flash-crowd', 'Autoscaling a flash crowd');
+  const link = await shareLink(page);
+  await page.goto('about:blank');
+  await page.goto(link);
+  await expect(page.getByTestId('error-banner')).toHaveCount(0);
+  await runToEnd(page);
+  const exported = await exportedResults(page);
+  const scaling = exported.scaling as { decisions: unknown[] } | undefined;
+  expect(scaling?.decisions.length ?? 0).toBeGreaterThan(100);
   expect(JSON.stringify(exported)).toBe(JSON.stringify(cliResults(link)));
 });
