@@ -23,4 +23,5 @@ export type { SeriesStore } from './metrics/series';
 export type { ComputeOperation } from './sim/simulation';
 export type { ComputeModel, ComputeSummary, AllocationSummary, LogEntry, InvariantViolation, InstanceState, Instance } from './compute/compute';
 export type { Hosts } from './compute/hosts';
+export type { ClusterAutoscalerDecision, ClusterAutoscalerAction } from './compute/cluster-autoscaler';
 export type { PlacementExplanation } from './compute/types';

@@ -8,8 +8,11 @@ import { BUILTIN_INSTANCE_TYPES, type Scenario } from '../scenario/schema';
 import { defaultFilters } from './scheduler/filters';
 import { fragmentation } from './scheduler/fragmentation';
 import { Scheduler, type Explanation } from './scheduler/scheduler';
+import { ClusterAutoscaler, clusterAutoscalerConfig, type AutoscaledCluster, type ClusterAutoscalerDecision } from './cluster-autoscaler';
 import { Hosts } from './hosts';
 import type { InstanceRequest, PlacementExplanation, SchedulingContext } from './types';
+
+type Placement = NonNullable<Scenario['services'][number]['placement']>;
 
 export type InstanceState = 'pending' | 'scheduled' | 'provisioning' | 'running' | 'draining' | 'terminated' | 'failed';
 
@@ -59,7 +62,12 @@ export interface InvariantViolation {
   detail: string;
 }
 
-/** What the traffic layer hears: a service replica starts or stops serving. */
+/**
+ * What the traffic layer hears: a service replica starts or stops serving. A slot's first running
+ * instance calls replicaUp, its last one to stop calls replicaDown, except after `removeReplica`
+ * (the caller asked for it and has drained the replica: no replicaDown). Moves (cluster autoscaler
+ * scale-downs) start the new instance before stopping the old one, so they call neither.
+ */
 export interface ComputeListener {
   replicaUp(service: number, slot: number): void;
   replicaDown(service: number, slot: number): void;
@@ -71,6 +79,10 @@ const EMPTY_GROUPS = new Int32Array(0);
 const FULL_EXPLANATIONS = 5_000;
 const HOST_BOOT_SECONDS = 120;
 const CONTAINER_GRACE_SECONDS = 5;
+/** A scale-down whose host is not empty after this long is abandoned (Kubernetes' max graceful termination, 10 min). */
+const SCALE_DOWN_TIMEOUT_SECONDS = 600;
+/** How far along its lifecycle a state is (replicaState picks the most advanced live instance). */
+const STATE_RANK: Record<InstanceState, number> = { terminated: 0, failed: 0, pending: 1, scheduled: 2, provisioning: 3, draining: 4, running: 5 };
 /** Pre-copy live migration: each round re-sends the pages dirtied meanwhile (a fifth of the last round). */
 const DIRTY_RATIO = 0.2;
 const PRECOPY_ROUNDS = 4;
@@ -118,11 +130,40 @@ export class ComputeModel {
     drainDone: number;
     zoneRestore: number;
     linkRestore: number;
+    caScan: number;
+    hostProvisioned: number;
+    hostEmptied: number;
+    removalTimeout: number;
   };
   private readonly failureRng: RandomStream[] = [];
   private readonly linkNames: string[] = [];
   /** Hosts being emptied by consolidation, to power down once empty. */
   private readonly powerDownWhenEmpty = new Set<number>();
+  /** The placement rules each instance was created with (successors and replacements reuse them). */
+  private readonly placements: Placement[] = [];
+  private readonly names = new Set<string>();
+  private pendingCount = 0;
+  /** Per service and replica slot: whether the slot is wanted (removeReplica clears it), and its instances. */
+  private readonly slotWanted: Uint8Array[] = [];
+  private readonly slotMembers: number[][][] = [];
+  /** Moves: an instance being replaced on another host, and the instance replacing it (indices). */
+  private readonly successorOf = new Map<number, number>();
+  private readonly predecessorOf = new Map<number, number>();
+  private readonly zonesDown = new Set<number>();
+  /** The cluster autoscaler, when the scenario enables it. */
+  readonly autoscaler: ClusterAutoscaler | null = null;
+  /** Host slots being provisioned (booting) by the autoscaler. */
+  private readonly booting = new Set<number>();
+  /** Hosts being emptied for a scale-down, with the number of the removal (stale timeouts are ignored). */
+  private readonly removing = new Map<number, number>();
+  private removalSeq = 0;
+  /** Hosts deprovisioned by scale-downs. */
+  private hostsRemoved = 0;
+  /**
+   * Provisioned and booting hosts per pool over time: one entry per pool at the start and one at
+   * every change (a step function), with an enabled cluster autoscaler.
+   */
+  readonly poolSizeHistory: Array<{ t: number; pool: string; provisioned: number; provisioning: number }> = [];
 
   constructor(
     readonly scenario: Scenario,
@@ -179,6 +220,10 @@ export class ComputeModel {
       drainDone: k.register('container-drained', (i, e) => this.stale(i, e) || this.terminate(i, 'drained')),
       zoneRestore: k.register('zone-restore', (z) => this.restoreZone(z)),
       linkRestore: k.register('link-restore', (l) => this.restoreLink(l)),
+      caScan: k.register('cluster-autoscaler-scan', () => this.onAutoscalerScan()),
+      hostProvisioned: k.register('host-provisioned', (h) => this.onHostProvisioned(h)),
+      hostEmptied: k.register('host-emptied', (h) => this.onHostEmptied(h)),
+      removalTimeout: k.register('scale-down-timeout', (h, seq) => this.onRemovalTimeout(h, seq)),
     };
     // Faults of the scenario.
     for (const f of scenario.faults) {
@@ -202,6 +247,8 @@ export class ComputeModel {
     // Service replicas and t=0 instance groups start as an already provisioned fleet.
     scenario.services.forEach((svc, si) => {
       this.slotRunning.push(new Int32Array(svc.replicas));
+      this.slotWanted.push(new Uint8Array(svc.replicas).fill(1));
+      this.slotMembers.push(Array.from({ length: svc.replicas }, () => []));
       if (!svc.placement) return;
       for (let slot = 0; slot < svc.replicas; slot++) this.create(si, svc.instanceType!, svc.placement, `${svc.id}-${slot}`, { service: si, slot }, 'replace', Infinity);
     });
@@ -211,6 +258,12 @@ export class ComputeModel {
       else k.scheduleAt(at, this.k.groupCreate, gi);
     });
     this.schedulePass(true);
+    const ca = clusterAutoscalerConfig(scenario);
+    if (ca) {
+      this.autoscaler = new ClusterAutoscaler(ca, this.autoscaledCluster(), seed);
+      k.schedule(ca.scanInterval, this.k.caScan);
+      for (let p = 0; p < this.hosts.poolNames.length; p++) this.recordPoolSize(p);
+    }
     // Random host failures.
     for (let h = 0; h < this.hosts.count; h++) {
       const mtbf = this.hosts.poolMtbf[this.hosts.pool[h]!]!;
@@ -240,6 +293,7 @@ export class ComputeModel {
   private setState(inst: Instance, to: InstanceState, reason: string): void {
     const from = inst.state;
     const wasRunning = from === 'running' || from === 'draining';
+    if (from === 'pending') this.pendingCount--;
     inst.state = to;
     inst.epoch++;
     this.note('instance', inst.name, reason, from, to);
@@ -248,8 +302,9 @@ export class ComputeModel {
       const counts = this.slotRunning[inst.replica.service]!;
       const slot = inst.replica.slot;
       counts[slot]! += running ? 1 : -1;
-      if (running && counts[slot] === 1) this.listener.replicaUp(inst.replica.service, slot);
-      if (!running && counts[slot] === 0) this.listener.replicaDown(inst.replica.service, slot);
+      const wanted = this.slotWanted[inst.replica.service]![slot] === 1;
+      if (wanted && running && counts[slot] === 1) this.listener.replicaUp(inst.replica.service, slot);
+      if (wanted && !running && counts[slot] === 0) this.listener.replicaDown(inst.replica.service, slot);
     }
   }
 
@@ -264,7 +319,7 @@ export class ComputeModel {
   private create(
     group: number,
     type: string,
-    placement: NonNullable<Scenario['services'][number]['placement']>,
+    placement: Placement,
     name: string,
     replica: Instance['replica'],
     recovery: 'replace' | 'none',
@@ -331,6 +386,13 @@ export class ComputeModel {
       posOnHost: -1,
     };
     this.instances.push(inst);
+    this.placements.push(placement);
+    this.names.add(name);
+    this.pendingCount++;
+    if (replica) {
+      this.ensureSlots(replica.service, replica.slot + 1);
+      this.slotMembers[replica.service]![replica.slot]!.push(index);
+    }
     this.note('instance', name, `created (${type}, ${placement.kind})`, undefined, 'pending');
     this.requestPass();
     return inst;
@@ -380,6 +442,7 @@ export class ComputeModel {
     inst.host = -1;
     inst.posOnHost = -1;
     if (list.length === 0 && this.powerDownWhenEmpty.has(host)) this.powerDown(host);
+    else if (list.length === 0 && this.removing.has(host)) this.kernel.schedule(0, this.k.hostEmptied, host);
     else this.drainProgress(host);
   }
 
@@ -448,6 +511,15 @@ export class ComputeModel {
     inst.runningAt = this.kernel.now;
     this.setState(inst, 'running', reason);
     if (Number.isFinite(inst.lifetime)) this.kernel.schedule(inst.lifetime, this.k.expire, inst.index, inst.epoch);
+    // A move completes: the instance it replaces stops only now, so no work is lost in between.
+    const pred = this.predecessorOf.get(inst.index);
+    if (pred !== undefined) {
+      this.predecessorOf.delete(inst.index);
+      this.successorOf.delete(pred);
+      const old = this.instances[pred]!;
+      const from = old.host >= 0 ? this.hosts.id[old.host]! : 'nowhere';
+      this.terminate(pred, `moved off ${from}: ${inst.name} runs on ${this.hosts.id[inst.host]}`);
+    }
   }
 
   private onReady(i: number, epoch: number): void {
@@ -462,7 +534,12 @@ export class ComputeModel {
     this.detach(inst);
     inst.endedAt = this.kernel.now;
     this.setState(inst, to, reason);
-    if (inst.recovery === 'replace') this.kernel.schedule(to === 'failed' ? this.detection : 0, this.k.replace, inst.index);
+    // An instance being moved already has its replacement: the successor.
+    const succ = this.successorOf.get(inst.index);
+    if (succ !== undefined) {
+      this.successorOf.delete(inst.index);
+      this.predecessorOf.delete(succ);
+    } else if (inst.recovery === 'replace') this.kernel.schedule(to === 'failed' ? this.detection : 0, this.k.replace, inst.index);
     this.requestPass();
   }
 
@@ -470,33 +547,63 @@ export class ComputeModel {
     const inst = this.instances[i]!;
     if (inst.state === 'terminated' || inst.state === 'failed') return false;
     inst.recovery = 'none';
+    if (inst.migratingTo >= 0) this.cancelMigration(inst);
     this.detach(inst);
     inst.endedAt = this.kernel.now;
     this.setState(inst, 'terminated', reason);
+    // Ending an instance on purpose ends its move too; a successor ending leaves the original in place.
+    const succ = this.successorOf.get(i);
+    if (succ !== undefined) {
+      this.successorOf.delete(i);
+      this.predecessorOf.delete(succ);
+      this.terminate(succ, `not needed: ${inst.name} ended (${reason})`);
+    }
+    const pred = this.predecessorOf.get(i);
+    if (pred !== undefined) {
+      this.predecessorOf.delete(i);
+      this.successorOf.delete(pred);
+    }
     this.requestPass();
     return true;
   }
 
   private replace(i: number): void {
     const old = this.instances[i]!;
-    const placement = this.placementOf(old);
-    const next = this.create(old.group, old.type, placement, `${old.name.replace(/~\d+$/, '')}~${this.instances.length}`, old.replica, old.recovery, old.lifetime);
+    if (old.replica && this.slotWanted[old.replica.service]![old.replica.slot] !== 1) {
+      this.note('instance', old.name, `not replaced: replica slot ${old.replica.slot} was removed`);
+      return;
+    }
+    const next = this.create(old.group, old.type, this.placements[i]!, this.nextName(old), old.replica, old.recovery, old.lifetime);
     this.note('instance', next.name, `replacing ${old.name} (${old.state} at ${formatSeconds(old.endedAt)})`);
+    // A lost successor's replacement carries the move on.
+    const pred = this.predecessorOf.get(i);
+    if (pred !== undefined) {
+      this.predecessorOf.delete(i);
+      const orig = this.instances[pred]!;
+      if (orig.state !== 'terminated' && orig.state !== 'failed') {
+        this.successorOf.set(pred, next.index);
+        this.predecessorOf.set(next.index, pred);
+      } else this.successorOf.delete(pred);
+    }
   }
 
-  private placementOf(inst: Instance): NonNullable<Scenario['services'][number]['placement']> {
-    const svc = inst.replica ? this.scenario.services[inst.replica.service] : undefined;
-    if (svc?.placement) return svc.placement;
-    const g = this.scenario.instances[inst.group - this.scenario.services.length];
-    return g!.placement;
+  /** "web-3" → "web-3~57": the name of an instance that replaces another. */
+  private nextName(old: Instance): string {
+    return `${old.name.replace(/~\d+$/, '')}~${this.instances.length}`;
   }
 
   // ------------------------------------------------------------------ failures
 
   failHost(h: number, reason: string): void {
     const hosts = this.hosts;
-    if (hosts.failed[h] === 1) return;
+    if (hosts.failed[h] === 1 || hosts.provisioned[h] === 0) return;
     hosts.failed[h] = 1;
+    if (this.removing.has(h)) {
+      // Its instances are lost, not moved: the successors already made stand in for them.
+      this.removing.delete(h);
+      hosts.cordoned[h] = 0;
+      this.autoscaler?.record('no-scale-down', hosts.poolNames[hosts.pool[h]!]!, 0, `scale-down of ${hosts.id[h]} abandoned: the host failed`);
+    }
     hosts.refresh(h);
     this.note('host', hosts.id[h]!, reason, 'up', 'failed');
     for (const i of [...this.hostInstances[h]!]) this.lose(this.instances[i]!, `lost with host ${hosts.id[h]}`, 'failed');
@@ -519,6 +626,11 @@ export class ComputeModel {
   private onRandomFailure(h: number): void {
     const rng = this.failureRng[h]!;
     const mttr = this.hosts.poolMttr[this.hosts.pool[h]!]!;
+    if (this.hosts.provisioned[h] === 0) {
+      // A slot that is not provisioned cannot fail: draw the next failure (memoryless).
+      this.kernel.schedule(-this.hosts.poolMtbf[this.hosts.pool[h]!]! * ln(rng.nextOpen()), this.k.randomFailure, h);
+      return;
+    }
     if (this.hosts.failed[h] === 1) return;
     this.failHost(h, 'random failure (MTBF)');
     this.kernel.schedule(-mttr * ln(rng.nextOpen()), this.k.hostRepair, h);
@@ -527,12 +639,14 @@ export class ComputeModel {
   zoneOutage(zone: string, duration: number): void {
     const z = this.hosts.zoneNames.indexOf(zone);
     if (z < 0) throw new Error(`no zone named "${zone}"`);
+    this.zonesDown.add(z);
     this.note('zone', zone, 'zone outage', 'up', 'down');
     for (let h = 0; h < this.hosts.count; h++) if (this.hosts.zone[h] === z) this.failHost(h, `zone ${zone} down`);
     if (Number.isFinite(duration)) this.kernel.schedule(duration, this.k.zoneRestore, z);
   }
 
   private restoreZone(z: number): void {
+    this.zonesDown.delete(z);
     this.note('zone', this.hosts.zoneNames[z]!, 'zone restored', 'down', 'up');
     for (let h = 0; h < this.hosts.count; h++) if (this.hosts.zone[h] === z) this.repairHost(h);
   }
@@ -597,8 +711,15 @@ export class ComputeModel {
     return h;
   }
 
-  killHost(id: string): void {
+  /** A host by name that exists (provisioned), for operations on it. */
+  private liveHostByName(id: string): number {
     const h = this.hostByName(id);
+    if (this.hosts.provisioned[h] === 0) throw new Error(`${id} is not provisioned${this.booting.has(h) ? ' yet (booting)' : ''}`);
+    return h;
+  }
+
+  killHost(id: string): void {
+    const h = this.liveHostByName(id);
     if (this.hosts.failed[h] === 1) throw new Error(`${id} has already failed`);
     this.failHost(h, 'killed by the operator');
   }
@@ -625,7 +746,11 @@ export class ComputeModel {
 
   /** Live-migrates a running VM to `toHost` (or where the scheduler puts it). */
   migrate(name: string, toHost?: string, resizeTo?: string): string {
-    const inst = this.byName(name);
+    return this.migrateInstance(this.byName(name), toHost, resizeTo);
+  }
+
+  private migrateInstance(inst: Instance, toHost?: string, resizeTo?: string): string {
+    const name = inst.name;
     if (inst.state !== 'running') throw new Error(`${name} is ${inst.state}; only a running instance can be migrated`);
     if (inst.kind !== 'vm') throw new Error(`${name} is a container: containers are rescheduled, not live-migrated`);
     if (inst.migratingTo >= 0) throw new Error(`${name} is already migrating`);
@@ -725,13 +850,14 @@ export class ComputeModel {
       return 'in place';
     }
     if (inst.kind !== 'vm') throw new Error(`${h.id[host]} lacks room to resize container ${name}, and containers are not live-migrated`);
-    const target = this.migrate(name, undefined, type);
+    const target = this.migrateInstance(inst, undefined, type);
     return `by live migration to ${target}`;
   }
 
   /** Cordons a host and moves everything off it: VMs live-migrate, containers are replaced elsewhere. */
   drain(id: string): void {
-    const h = this.hostByName(id);
+    const h = this.liveHostByName(id);
+    if (this.removing.has(h)) throw new Error(`${id} is already being emptied by the cluster autoscaler`);
     this.hosts.cordoned[h] = 1;
     this.hosts.refresh(h);
     this.note('host', id, 'cordoned for drain', 'schedulable', 'cordoned');
@@ -740,7 +866,7 @@ export class ComputeModel {
       if (inst.migratingTo >= 0) continue;
       if (inst.kind === 'vm' && inst.state === 'running') {
         try {
-          this.migrate(inst.name);
+          this.migrateInstance(inst);
         } catch (e) {
           this.note('instance', inst.name, `cannot leave ${id}: ${(e as Error).message}`);
         }
@@ -762,7 +888,8 @@ export class ComputeModel {
 
   /** Puts a cordoned host back into service. */
   uncordon(id: string): void {
-    const h = this.hostByName(id);
+    const h = this.liveHostByName(id);
+    if (this.removing.has(h)) this.abortRemoval(h, 'uncordoned by the operator');
     this.hosts.cordoned[h] = 0;
     this.powerDownWhenEmpty.delete(h);
     this.hosts.refresh(h);
@@ -809,7 +936,7 @@ export class ComputeModel {
       }
       this.powerDownWhenEmpty.add(host);
       this.note('host', h.id[host]!, `consolidation: emptying (cpu ${Math.round((100 * h.cpuAlloc[host]!) / h.cpuCap[host]!)} % allocated)`, 'schedulable', 'cordoned');
-      list.forEach((inst, k) => this.migrate(inst.name, h.id[targets[k]!]));
+      list.forEach((inst, k) => this.migrateInstance(inst, h.id[targets[k]!]));
       emptied.push(h.id[host]!);
     }
     this.note('operation', 'cluster', `consolidate below ${Math.round(threshold * 100)} %: ${emptied.length} host(s) emptied`);
@@ -827,7 +954,7 @@ export class ComputeModel {
   private powerUpOne(): void {
     const h = this.hosts;
     for (let i = 0; i < h.count; i++) {
-      if (h.poweredOn[i] === 0 && h.failed[i] === 0 && !this.poweringUp.has(i)) {
+      if (h.provisioned[i] === 1 && h.poweredOn[i] === 0 && h.failed[i] === 0 && !this.poweringUp.has(i)) {
         this.poweringUp.add(i);
         this.note('host', h.id[i]!, 'powering on for pending instances', 'off', 'booting');
         this.kernel.schedule(HOST_BOOT_SECONDS, this.k.hostPowered, i);
@@ -843,6 +970,274 @@ export class ComputeModel {
     this.hosts.poweredOn[h] = 1;
     this.hosts.refresh(h);
     this.note('host', this.hosts.id[h]!, 'powered on', 'booting', 'on');
+    this.requestPass();
+  }
+
+  // ------------------------------------------------------------------ service replicas
+
+  /** Grows the per-slot tables of a service to at least `count` slots. */
+  private ensureSlots(service: number, count: number): void {
+    const running = this.slotRunning[service]!;
+    if (running.length >= count) return;
+    const grown = new Int32Array(count);
+    grown.set(running);
+    this.slotRunning[service] = grown;
+    const wanted = new Uint8Array(count);
+    wanted.set(this.slotWanted[service]!);
+    this.slotWanted[service] = wanted;
+    const members = this.slotMembers[service]!;
+    while (members.length < count) members.push([]);
+  }
+
+  private serviceSpec(service: number): Scenario['services'][number] {
+    const svc = this.scenario.services[service];
+    if (!svc) throw new Error(`no service with index ${service} (the scenario has ${this.scenario.services.length})`);
+    return svc;
+  }
+
+  private checkSlot(svc: Scenario['services'][number], slot: number): void {
+    if (!Number.isInteger(slot) || slot < 0) throw new Error(`replica slot of ${svc.id} must be a whole number from 0, got ${slot}`);
+  }
+
+  /**
+   * Makes room for `count` replica slots of a service (its highest slot index + 1). Optional:
+   * `addReplica` grows the tables itself; a caller that knows its maximum may reserve it up front.
+   */
+  reserveSlots(service: number, count: number): void {
+    this.serviceSpec(service);
+    this.ensureSlots(service, count);
+  }
+
+  /**
+   * Creates the instance of a new replica slot of a placed service: the service's instance type and
+   * placement, named `${service id}-${slot}` (with a `~n` suffix if an instance already had that
+   * name), through the normal lifecycle (pending → scheduled → provisioning → running); the
+   * listener's replicaUp(service, slot) fires when it runs. Throws when the service is not placed
+   * on hosts or the slot is already in use (added and not removed).
+   */
+  addReplica(service: number, slot: number): void {
+    const svc = this.serviceSpec(service);
+    this.checkSlot(svc, slot);
+    if (!svc.placement || svc.instanceType === undefined) throw new Error(`service "${svc.id}" is not placed on hosts: its replicas have no instances`);
+    this.ensureSlots(service, slot + 1);
+    const wanted = this.slotWanted[service]!;
+    if (wanted[slot] === 1) throw new Error(`replica slot ${slot} of ${svc.id} is already in use`);
+    wanted[slot] = 1;
+    const base = `${svc.id}-${slot}`;
+    const name = this.names.has(base) ? `${base}~${this.instances.length}` : base;
+    this.create(service, svc.instanceType, svc.placement, name, { service, slot }, 'replace', Infinity);
+    this.note('instance', name, `replica slot ${slot} of ${svc.id} added`);
+  }
+
+  /**
+   * Ends a replica slot the traffic side has drained (or that never became ready): its instances
+   * are cancelled (pending, scheduled, provisioning) or terminated (running, releasing the host)
+   * now, each logged with `reason`, and never replaced. replicaDown is NOT called for it.
+   * Nothing happens to instances when the slot has none left.
+   */
+  removeReplica(service: number, slot: number, reason: string): void {
+    const svc = this.serviceSpec(service);
+    this.checkSlot(svc, slot);
+    this.ensureSlots(service, slot + 1);
+    this.slotWanted[service]![slot] = 0;
+    for (const i of this.slotMembers[service]![slot]!) {
+      const inst = this.instances[i]!;
+      if (inst.state === 'terminated' || inst.state === 'failed') continue;
+      const running = inst.state === 'running' || inst.state === 'draining';
+      this.terminate(i, `${running ? 'removed' : 'cancelled'}: ${reason}`);
+    }
+  }
+
+  /**
+   * The state of a replica slot's instance, for the console: the most advanced of its live
+   * instances (running, draining, provisioning, scheduled, pending, in that order), else the state
+   * its last instance ended in; null when the slot never had an instance.
+   */
+  replicaState(service: number, slot: number): InstanceState | null {
+    const members = this.slotMembers[service]?.[slot];
+    if (!members || members.length === 0) return null;
+    let best: InstanceState | null = null;
+    for (const i of members) {
+      const st = this.instances[i]!.state;
+      if (STATE_RANK[st] > (best === null ? 0 : STATE_RANK[best])) best = st;
+    }
+    return best ?? this.instances[members[members.length - 1]!]!.state;
+  }
+
+  // ------------------------------------------------------------------ cluster autoscaler
+
+  /** The cluster autoscaler's decisions (empty without one). */
+  get clusterAutoscalerLog(): readonly ClusterAutoscalerDecision[] {
+    return this.autoscaler?.decisions ?? [];
+  }
+
+  /** Where a host slot stands in the cluster autoscaler's lifecycle. */
+  hostProvisioning(h: number): 'not provisioned' | 'booting' | 'provisioned' | 'removing' {
+    if (this.booting.has(h)) return 'booting';
+    if (this.hosts.provisioned[h] === 0) return 'not provisioned';
+    return this.removing.has(h) ? 'removing' : 'provisioned';
+  }
+
+  private onAutoscalerScan(): void {
+    const ca = this.autoscaler!;
+    // A scheduling pass due at this instant goes first (the scan waits behind it), so the scan sees
+    // what is really unschedulable (a host that just joined has been used).
+    if (this.passScheduled) {
+      this.kernel.schedule(0, this.k.caScan);
+      return;
+    }
+    ca.scan();
+    this.kernel.schedule(ca.config.scanInterval, this.k.caScan);
+  }
+
+  private autoscaledCluster(): AutoscaledCluster {
+    return {
+      hosts: this.hosts,
+      ctx: this.ctx,
+      now: () => this.kernel.now,
+      unschedulable: () => {
+        if (this.pendingCount === 0) return [];
+        const out = this.instances.filter((i) => i.state === 'pending' && i.explanation !== null && i.explanation.winner === null);
+        return out.sort((a, b) => b.req.priority - a.req.priority || a.createdAt - b.createdAt || a.index - b.index);
+      },
+      instancesOn: (h) => this.hostInstances[h]!.map((i) => this.instances[i]!),
+      isBooting: (h) => this.booting.has(h),
+      isRemoving: (h) => this.removing.has(h),
+      removalsInProgress: () => {
+        let n = 0;
+        for (const h of this.removing.keys()) if (this.hostInstances[h]!.length > 0) n++;
+        return n;
+      },
+      zoneIsDown: (z) => this.zonesDown.has(z),
+      unmovable: (inst) => this.unmovable(inst),
+      leaving: (inst) => inst.migratingTo >= 0 || inst.state === 'draining',
+      provision: (hosts, delay) => this.provisionHosts(hosts, delay),
+      removeHost: (h, reason) => this.removeHost(h, reason),
+      log: (d) => this.note('operation', 'cluster-autoscaler', d.reason),
+    };
+  }
+
+  /**
+   * Which instances the cluster autoscaler may move off a host (the FAQ's "pods that prevent a
+   * scale-down"): service replicas and instances their controller replaces (recovery "replace") are
+   * started again elsewhere; running VMs are live-migrated. Anything else (an operator's container,
+   * or an operator's VM that is not running yet) would be lost, and keeps its host.
+   */
+  private unmovable(inst: Instance): string | null {
+    if (inst.replica || inst.recovery === 'replace') return null;
+    if (inst.kind === 'vm' && inst.state === 'running') return null;
+    return 'is not replicated: moving it would lose it';
+  }
+
+  private recordPoolSize(pool: number): void {
+    let provisioning = 0;
+    for (const h of this.hosts.poolHosts[pool]!) if (this.booting.has(h)) provisioning++;
+    this.poolSizeHistory.push({ t: this.kernel.now, pool: this.hosts.poolNames[pool]!, provisioned: this.hosts.provisionedIn(pool), provisioning });
+  }
+
+  private provisionHosts(hosts: readonly number[], delay: (host: number) => number): void {
+    const h = this.hosts;
+    for (const x of hosts) {
+      this.booting.add(x);
+      const d = delay(x);
+      this.note('host', h.id[x]!, `provisioning for pending instances (cluster autoscaler): ready in ${formatSeconds(d)}`, 'not provisioned', 'booting');
+      this.kernel.schedule(d, this.k.hostProvisioned, x);
+    }
+    if (hosts.length > 0) this.recordPoolSize(h.pool[hosts[0]!]!);
+  }
+
+  private onHostProvisioned(x: number): void {
+    const h = this.hosts;
+    if (!this.booting.delete(x)) return;
+    h.provision(x);
+    this.note('host', h.id[x]!, 'provisioned: joins its pool', 'booting', 'up');
+    this.recordPoolSize(h.pool[x]!);
+    if (this.zonesDown.has(h.zone[x]!)) this.failHost(x, `zone ${h.zoneNames[h.zone[x]!]} down`);
+    this.requestPass();
+  }
+
+  /**
+   * Scale-down of one host. The host is cordoned and migrations heading to it are abandoned. Then
+   * each instance on it is moved:
+   * - a running VM that is not a service replica is live-migrated (it keeps running throughout);
+   * - any other instance (service replicas of every kind, controller-managed containers, VMs not
+   *   yet running) gets a successor: a new instance of the same group, type, placement and replica
+   *   slot, created now and placed by the scheduler elsewhere. The original keeps its host and keeps
+   *   serving until the successor runs, and only then is terminated ("moved off …"), so a replica
+   *   never stops serving and the listener hears nothing;
+   * - instances already leaving (migrating away, draining) are left to finish.
+   * When the host is empty it is deprovisioned (a slot again: no capacity, not schedulable). If it
+   * is not empty after SCALE_DOWN_TIMEOUT_SECONDS, the scale-down is abandoned: successors that do
+   * not run yet are terminated and the host is uncordoned. A host that fails meanwhile ends the
+   * scale-down (its instances are lost as usual; their successors stand in for them).
+   */
+  private removeHost(x: number, reason: string): boolean {
+    const h = this.hosts;
+    const id = h.id[x]!;
+    h.cordoned[x] = 1;
+    h.refresh(x);
+    const seq = ++this.removalSeq;
+    this.removing.set(x, seq);
+    this.note('host', id, `cordoned for scale-down (cluster autoscaler: ${reason})`, 'schedulable', 'cordoned');
+    for (const inst of this.instances) if (inst.migratingTo === x) this.cancelMigration(inst);
+    for (const i of [...this.hostInstances[x]!]) {
+      const inst = this.instances[i]!;
+      if (inst.migratingTo >= 0 || inst.state === 'draining') continue;
+      if (inst.kind === 'vm' && inst.state === 'running' && !inst.replica) {
+        try {
+          this.migrateInstance(inst);
+        } catch (e) {
+          this.abortRemoval(x, `${inst.name} cannot leave: ${(e as Error).message}`);
+          return false;
+        }
+      } else {
+        const next = this.create(inst.group, inst.type, this.placements[i]!, this.nextName(inst), inst.replica, inst.recovery, inst.lifetime);
+        this.successorOf.set(i, next.index);
+        this.predecessorOf.set(next.index, i);
+        this.note('instance', next.name, `moving ${inst.name} off ${id} (scale-down): ${inst.name} stops when this one runs`);
+      }
+    }
+    if (this.hostInstances[x]!.length === 0) this.onHostEmptied(x);
+    else this.kernel.schedule(SCALE_DOWN_TIMEOUT_SECONDS, this.k.removalTimeout, x, seq);
+    return true;
+  }
+
+  private onHostEmptied(x: number): void {
+    const h = this.hosts;
+    if (!this.removing.has(x) || this.hostInstances[x]!.length > 0) return;
+    this.removing.delete(x);
+    // Allocations of an empty host are zero up to rounding (sums and differences of requests).
+    if (Math.abs(h.cpuAlloc[x]!) > 1e-6 || Math.abs(h.memAlloc[x]!) > 1e-6 || Math.abs(h.gpuAlloc[x]!) > 1e-6)
+      this.violate('bookkeeping', `${h.id[x]} is empty but the table says cpu ${h.cpuAlloc[x]}, memory ${h.memAlloc[x]} when deprovisioning it`);
+    h.cpuAlloc[x] = 0;
+    h.memAlloc[x] = 0;
+    h.gpuAlloc[x] = 0;
+    h.deprovision(x);
+    this.hostsRemoved++;
+    this.note('host', h.id[x]!, 'deprovisioned (cluster autoscaler scale-down)', 'cordoned', 'not provisioned');
+    this.recordPoolSize(h.pool[x]!);
+  }
+
+  private onRemovalTimeout(x: number, seq: number): void {
+    if (this.removing.get(x) !== seq) return;
+    this.abortRemoval(x, `not empty after ${formatSeconds(SCALE_DOWN_TIMEOUT_SECONDS)} (${this.hostInstances[x]!.length} instance(s) left)`);
+  }
+
+  /** Gives up a scale-down: successors not running yet are terminated, the host is uncordoned. */
+  private abortRemoval(x: number, why: string): void {
+    const h = this.hosts;
+    this.removing.delete(x);
+    for (const i of [...this.hostInstances[x]!]) {
+      const succ = this.successorOf.get(i);
+      if (succ === undefined) continue;
+      this.successorOf.delete(i);
+      this.predecessorOf.delete(succ);
+      this.terminate(succ, `scale-down of ${h.id[x]} abandoned`);
+    }
+    h.cordoned[x] = 0;
+    h.refresh(x);
+    this.note('host', h.id[x]!, `scale-down abandoned: ${why}`, 'cordoned', 'schedulable');
+    this.autoscaler?.record('no-scale-down', h.poolNames[h.pool[x]!]!, 0, `scale-down of ${h.id[x]} abandoned: ${why}`);
     this.requestPass();
   }
 
@@ -932,7 +1327,22 @@ export class ComputeModel {
       const out: Record<string, AllocationSummary> = {};
       for (let i = 0; i < h.count; i++) {
         const k = keyOf(i);
-        const a = (out[k] ??= { hosts: 0, up: 0, poweredOn: 0, instances: 0, cpu: { allocated: 0, capacity: 0 }, memory: { allocated: 0, capacity: 0 }, fragmentation: null });
+        const a = (out[k] ??= {
+          hosts: 0,
+          up: 0,
+          poweredOn: 0,
+          instances: 0,
+          cpu: { allocated: 0, capacity: 0 },
+          memory: { allocated: 0, capacity: 0 },
+          fragmentation: null,
+          provisioning: 0,
+          maxHosts: 0,
+        });
+        a.maxHosts++;
+        if (h.provisioned[i] === 0) {
+          if (this.booting.has(i)) a.provisioning++;
+          continue;
+        }
         a.hosts++;
         if (h.failed[i] === 0) a.up++;
         if (h.poweredOn[i] === 1) a.poweredOn++;
@@ -950,9 +1360,11 @@ export class ComputeModel {
     };
     const lat = this.schedulingLatency;
     const num = (x: number) => (Number.isFinite(x) ? x : null);
+    const provisioned = sum(h.provisioned);
+    const ca = this.autoscaler;
     return {
-      hosts: h.count,
-      hostsUp: h.count - sum(h.failed),
+      hosts: provisioned,
+      hostsUp: provisioned - sum(h.failed),
       poweredOn: sum(h.poweredOn),
       instances: byState,
       pending: byState.pending,
@@ -967,6 +1379,21 @@ export class ComputeModel {
         .slice(0, 20)
         .map((i) => ({ instance: i.name, reason: i.explanation!.summary })),
       logEntries: this.log.length + this.logDropped,
+      ...(ca
+        ? {
+            clusterAutoscaler: {
+              expander: ca.config.expander,
+              scaleUps: ca.scaleUps,
+              scaleDowns: ca.scaleDowns,
+              hostsAdded: ca.hostsAdded,
+              hostsRemoved: this.hostsRemoved,
+              provisioning: this.booting.size,
+              removing: this.removing.size,
+              decisions: ca.decisions.length,
+              last: ca.decisions.length > 0 ? { ...ca.decisions[ca.decisions.length - 1]! } : null,
+            },
+          }
+        : {}),
     };
   }
 
@@ -996,9 +1423,24 @@ export interface ComputeSummary {
   violations: InvariantViolation[];
   unschedulable: Array<{ instance: string; reason: string }>;
   logEntries: number;
+  /** With an enabled cluster autoscaler: what it has done (its decisions are ComputeModel.clusterAutoscalerLog). */
+  clusterAutoscaler?: {
+    expander: string;
+    scaleUps: number;
+    scaleDowns: number;
+    /** Hosts provisioned by scale-ups (as decided) and hosts deprovisioned by scale-downs (done). */
+    hostsAdded: number;
+    hostsRemoved: number;
+    /** Hosts booting and hosts being emptied now. */
+    provisioning: number;
+    removing: number;
+    decisions: number;
+    last: ClusterAutoscalerDecision | null;
+  };
 }
 
 export interface AllocationSummary {
+  /** Provisioned hosts (the hosts that exist; slots the cluster autoscaler has not provisioned are not counted). */
   hosts: number;
   up: number;
   poweredOn: number;
@@ -1007,6 +1449,10 @@ export interface AllocationSummary {
   memory: { allocated: number; capacity: number };
   /** Share of free CPU stranded on hosts that cannot fit the commonest instance shape (null without instances). */
   fragmentation: number | null;
+  /** Hosts the cluster autoscaler is provisioning (booting). */
+  provisioning: number;
+  /** Hosts there can be: provisioned hosts plus slots (maxCount). */
+  maxHosts: number;
 }
 
 function sum(a: Uint8Array): number {

@@ -3,9 +3,24 @@ import type { Scenario } from '../scenario/schema';
 import type { HostTable, Taint } from './types';
 
 /**
+ * Default price of a host per hour (USD) when its pool gives none: vCPU × 0.04 + memory GiB × 0.005
+ * + GPUs × 0.5. An assumption, used only to compare pools (the cheapest expander) until billing is
+ * modelled.
+ */
+export function defaultHostPrice(shape: { vcpu: number; memoryGiB: number; gpu?: number }): number {
+  return shape.vcpu * 0.04 + shape.memoryGiB * 0.005 + (shape.gpu ?? 0) * 0.5;
+}
+
+/**
  * The hosts of a scenario as a struct of arrays (10,000 hosts scan fast), with per-group counts
  * for affinity, anti-affinity and topology spread. Only the compute model writes to it; the
  * scheduler reads it through the HostTable interface.
+ *
+ * Layout: every pool's initial `count` hosts come first, pool after pool (so a pool's initial hosts
+ * are [poolFirstHost, poolFirstHost + count)); then, with an enabled cluster autoscaler, the slots
+ * of pools whose maxCount exceeds count, pool after pool (`poolHosts` lists a pool's hosts in
+ * order). A slot that is not provisioned has no capacity, is powered off and takes nothing
+ * (`provisioned` 0); `provision` and `deprovision` turn it into a host and back.
  */
 export class Hosts implements HostTable {
   readonly count: number;
@@ -30,11 +45,28 @@ export class Hosts implements HostTable {
   readonly failed: Uint8Array;
   readonly poweredOn: Uint8Array;
   readonly cordoned: Uint8Array;
+  /** 1 when the host exists (the initial fleet, or provisioned by the cluster autoscaler). */
+  readonly provisioned: Uint8Array;
   readonly poolTaints: Taint[][] = [];
   readonly poolDedicatedTo: Array<string | null> = [];
   readonly poolFirstHost: number[] = [];
   readonly poolMtbf: number[] = [];
   readonly poolMttr: number[] = [];
+  /** Every host slot of each pool, in pool order (initial hosts, then autoscaler slots). */
+  readonly poolHosts: number[][] = [];
+  /** Cluster autoscaler bounds per pool (both the pool's count for pools it does not manage). */
+  readonly poolMin: number[] = [];
+  readonly poolMax: number[] = [];
+  /** Price of one host per hour (pricePerHour, or defaultHostPrice). */
+  readonly poolPrice: number[] = [];
+  /** Zone index of each pool. */
+  readonly poolZone: number[] = [];
+  /** Allocatable capacity of one host of each pool (overcommit included), and its physical size. */
+  readonly poolCpuCap: number[] = [];
+  readonly poolMemCap: number[] = [];
+  readonly poolGpuCap: number[] = [];
+  private readonly poolVcpu: number[] = [];
+  private readonly poolMemGiB: number[] = [];
   /** Physical (not overcommitted) capacity, for reporting. */
   readonly vcpu: Float64Array;
   readonly memGiB: Float64Array;
@@ -54,7 +86,12 @@ export class Hosts implements HostTable {
         zoneRegion.push(regionIndex.get(r.id)!);
       });
     });
-    const n = scenario.hostPools.reduce((a, p) => a + p.count, 0);
+    const ca = scenario.clusterAutoscaler;
+    const autoscaled = ca !== undefined && ca.enabled;
+    // A pool is the autoscaler's to resize when it gives minCount or maxCount; others keep their count.
+    const managed = (p: Scenario['hostPools'][number]) => autoscaled && (p.minCount !== undefined || p.maxCount !== undefined);
+    const slotsOf = (p: Scenario['hostPools'][number]) => (managed(p) && p.maxCount !== undefined && p.maxCount > p.count ? p.maxCount - p.count : 0);
+    const n = scenario.hostPools.reduce((a, p) => a + p.count + slotsOf(p), 0);
     this.count = n;
     this.pool = new Int32Array(n);
     this.zone = new Int32Array(n);
@@ -73,6 +110,7 @@ export class Hosts implements HostTable {
     this.cordoned = new Uint8Array(n);
     this.vcpu = new Float64Array(n);
     this.memGiB = new Float64Array(n);
+    this.provisioned = new Uint8Array(n).fill(1);
     let h = 0;
     scenario.hostPools.forEach((p, pi) => {
       this.poolNames.push(p.id);
@@ -82,24 +120,78 @@ export class Hosts implements HostTable {
       this.poolMtbf.push(p.mtbf === undefined ? Infinity : durationSeconds(p.mtbf));
       this.poolMttr.push(durationSeconds(p.mttr));
       const z = zoneIndex.get(p.zone)!;
-      for (let k = 0; k < p.count; k++, h++) {
-        this.id.push(`${p.id}-${k}`);
-        this.pool[h] = pi;
-        this.zone[h] = z;
-        this.region[h] = zoneRegion[z]!;
-        this.indexInPool[h] = k;
-        this.vcpu[h] = p.shape.vcpu;
-        this.memGiB[h] = p.shape.memoryGiB;
-        this.cpuCap[h] = p.shape.vcpu * p.overcommit.cpu;
-        this.memCap[h] = p.shape.memoryGiB * p.overcommit.memory;
-        this.gpuCap[h] = p.shape.gpu ?? 0;
-      }
+      this.poolZone.push(z);
+      this.poolHosts.push([]);
+      this.poolMin.push(managed(p) ? (p.minCount ?? 0) : p.count);
+      this.poolMax.push(p.count + slotsOf(p));
+      this.poolPrice.push(p.pricePerHour ?? defaultHostPrice(p.shape));
+      this.poolVcpu.push(p.shape.vcpu);
+      this.poolMemGiB.push(p.shape.memoryGiB);
+      this.poolCpuCap.push(p.shape.vcpu * p.overcommit.cpu);
+      this.poolMemCap.push(p.shape.memoryGiB * p.overcommit.memory);
+      this.poolGpuCap.push(p.shape.gpu ?? 0);
+      for (let k = 0; k < p.count; k++, h++) this.place(h, pi, k, zoneRegion, true);
     });
+    scenario.hostPools.forEach((p, pi) => {
+      for (let k = p.count; k < p.count + slotsOf(p); k++, h++) this.place(h, pi, k, zoneRegion, false);
+    });
+  }
+
+  private place(h: number, pool: number, k: number, zoneRegion: readonly number[], provisioned: boolean): void {
+    const z = this.poolZone[pool]!;
+    this.id.push(`${this.poolNames[pool]}-${k}`);
+    this.pool[h] = pool;
+    this.zone[h] = z;
+    this.region[h] = zoneRegion[z]!;
+    this.indexInPool[h] = k;
+    this.poolHosts[pool]!.push(h);
+    if (provisioned) this.setCapacity(h, true);
+    else {
+      this.provisioned[h] = 0;
+      this.poweredOn[h] = 0;
+      this.schedulable[h] = 0;
+    }
+  }
+
+  private setCapacity(h: number, on: boolean): void {
+    const p = this.pool[h]!;
+    this.vcpu[h] = on ? this.poolVcpu[p]! : 0;
+    this.memGiB[h] = on ? this.poolMemGiB[p]! : 0;
+    this.cpuCap[h] = on ? this.poolCpuCap[p]! : 0;
+    this.memCap[h] = on ? this.poolMemCap[p]! : 0;
+    this.gpuCap[h] = on ? this.poolGpuCap[p]! : 0;
+  }
+
+  /** A slot becomes a host of its pool: full capacity, powered on, up, schedulable. */
+  provision(h: number): void {
+    this.setCapacity(h, true);
+    this.provisioned[h] = 1;
+    this.poweredOn[h] = 1;
+    this.failed[h] = 0;
+    this.cordoned[h] = 0;
+    this.refresh(h);
+  }
+
+  /** An empty host goes back to being a slot: no capacity, powered off, not schedulable. */
+  deprovision(h: number): void {
+    this.setCapacity(h, false);
+    this.provisioned[h] = 0;
+    this.poweredOn[h] = 0;
+    this.failed[h] = 0;
+    this.cordoned[h] = 0;
+    this.refresh(h);
+  }
+
+  /** Provisioned hosts of a pool. */
+  provisionedIn(pool: number): number {
+    let n = 0;
+    for (const h of this.poolHosts[pool]!) n += this.provisioned[h]!;
+    return n;
   }
 
   /** Recomputes whether a host takes new instances. */
   refresh(host: number): void {
-    this.schedulable[host] = this.failed[host] === 0 && this.poweredOn[host] === 1 && this.cordoned[host] === 0 ? 1 : 0;
+    this.schedulable[host] = this.provisioned[host] === 1 && this.failed[host] === 0 && this.poweredOn[host] === 1 && this.cordoned[host] === 0 ? 1 : 0;
   }
 
   groupCount(host: number, group: number): number {

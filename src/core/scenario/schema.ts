@@ -137,6 +137,33 @@ const hostPoolSchema = z.strictObject({
   dedicatedTo: z.string().min(1).max(63).optional().meta(d('Dedicated hosts: only this tenant\'s instances may run here.')),
   mtbf: durationSchema.optional().meta(d('Mean time between failures of each host: hosts fail at random (exponential), and come back after mttr.')),
   mttr: durationSchema.default('10m').meta(d('Mean time to repair a failed host (exponential).')),
+  minCount: z
+    .int()
+    .min(0)
+    .max(100_000)
+    .optional()
+    .meta(d('Cluster autoscaler: the fewest hosts it may scale the pool down to (default 0); at most count. A pool with minCount or maxCount is resized by an enabled clusterAutoscaler; other pools keep their count.')),
+  maxCount: z
+    .int()
+    .min(0)
+    .max(100_000)
+    .optional()
+    .meta(
+      d('Cluster autoscaler: the most hosts it may scale the pool up to (default count: the pool never grows). Hosts beyond count start not provisioned: they cost nothing and take nothing until the autoscaler provisions them. Ignored without an enabled clusterAutoscaler.'),
+    ),
+  pricePerHour: z
+    .number()
+    .min(0)
+    .max(1_000_000)
+    .optional()
+    .meta(
+      d('Price of one host per hour, USD (the cheapest expander compares it). Default, an assumption until billing is modelled: vCPU × 0.04 + memory GiB × 0.005 + GPUs × 0.5.'),
+    ),
+}).superRefine((p, ctx) => {
+  if (p.maxCount !== undefined && p.maxCount < p.count)
+    ctx.addIssue({ code: 'custom', path: ['maxCount'], message: `must be at least count (${p.count}), got ${p.maxCount}` });
+  if (p.minCount !== undefined && p.minCount > p.count)
+    ctx.addIssue({ code: 'custom', path: ['minCount'], message: `must be at most count (${p.count}), got ${p.minCount}` });
 });
 
 const placementSchema = z.strictObject({
@@ -435,6 +462,38 @@ const faultSchema = z
   ])
   .meta(d('A fault injected at a given time, chosen by "kind".'));
 
+// ---------------------------------------------------------------- cluster autoscaler
+/** The expanders: how the cluster autoscaler picks the pool to grow. */
+export const CLUSTER_AUTOSCALER_EXPANDERS = ['random', 'least-waste', 'cheapest'] as const;
+
+const clusterAutoscalerSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true).meta(d('false keeps every pool at its count.')),
+    expander: z
+      .enum(CLUSTER_AUTOSCALER_EXPANDERS)
+      .default('random')
+      .meta(
+        d('Which pool grows when several could: random; least-waste: the least idle cpu and memory after placing the pending instances; cheapest: the lowest price per pending instance placed.'),
+      ),
+    scanInterval: durationSchema.default(10).meta(d('Time between two scans for pending instances and unneeded hosts.')),
+    scaleDownUtilizationThreshold: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.5)
+      .meta(d('A host is unneeded when its cpu and its memory requests are each below this share of allocatable (and its instances fit elsewhere).')),
+    scaleDownUnneededTime: durationSchema.default('10m').meta(d('How long a host must stay unneeded before it is removed.')),
+    scaleDownDelayAfterAdd: durationSchema.default('10m').meta(d('No scale-down for this long after a scale-up.')),
+    provisioningTime: z
+      .union([durationSchema, distributionSchema])
+      .default(120)
+      .meta(d('Time a new host takes to boot and join before it takes instances: a duration, or a distribution of seconds.')),
+  })
+  .superRefine((c, ctx) => {
+    const scan = durationSeconds(c.scanInterval);
+    if (!(scan > 0)) ctx.addIssue({ code: 'custom', path: ['scanInterval'], message: `must be greater than 0, got ${String(c.scanInterval)}` });
+  });
+
 // ---------------------------------------------------------------- the document
 const scenarioObject = z.strictObject({
   cumulo: z.literal(SCENARIO_VERSION).meta(d('Format version of the scenario.')),
@@ -475,6 +534,9 @@ const scenarioObject = z.strictObject({
     .default({ vm: { type: 'lognormal', mean: 45, sd: 15 }, container: { type: 'lognormal', mean: 3, sd: 1 }, detection: 30 })
     .meta(d('Provisioning delays.')),
   faults: z.array(faultSchema).max(10_000).default([]).meta(d('Faults injected during the run.')),
+  clusterAutoscaler: clusterAutoscalerSchema
+    .optional()
+    .meta(d('The cluster autoscaler (Kubernetes cluster-autoscaler rules): adds hosts to pools with room (maxCount) when instances cannot be placed, and removes underused hosts.')),
   network: networkSchema
     .default({ sameZone: 0.0001, crossZone: 0.0005, crossRegion: 0.04, hostBandwidthGbps: 25, links: [] })
     .meta(d('Network latency between zones and regions, added to every hop between clients and services or between services.')),
