@@ -243,6 +243,29 @@ describe('cluster autoscaler: scale-down', () => {
   });
 });
 
+describe('cluster autoscaler: abandoned scale-downs', () => {
+  it('gives up a scale-down whose host is not empty after 10 minutes: the successor is cancelled, the original keeps serving', () => {
+    const m = computeModel(
+      scenario([pool('pa', 8, 32, { count: 2, maxCount: 2, minCount: 1 })], {
+        provisioning: { vm: { type: 'constant', value: 900 } },
+        services: [{ id: 'web', replicas: 2, instanceType: 'g.medium', work: { type: 'constant', value: 0.01 }, placement: { kind: 'vm' } }],
+      }),
+    );
+    m.run(1300);
+    const decided = decisions(m);
+    expect(decided[0]).toMatch(/^610 scale-down pa -1: scale-down pa −1: moving 1 instance off pa-[01] /);
+    const host = /off (pa-[01])/.exec(decided[0]!)![1]!;
+    expect(decided[1]).toBe(`1210 no-scale-down pa 0: scale-down of ${host} abandoned: not empty after 600 s (1 instance left)`);
+    const successor = m.c.instances.find((i) => i.name.includes('~'))!;
+    expect(m.c.explain(successor.name).history.at(-1)).toMatchObject({ t: 1210, to: 'terminated', reason: `scale-down of ${host} abandoned` });
+    expect(m.c.hostProvisioning(m.c.hosts.id.indexOf(host))).toBe('provisioned');
+    expect(m.c.instances.filter((i) => i.state === 'running')).toHaveLength(2);
+    expect(m.heard).toEqual(['up 0/0', 'up 0/1']);
+    m.c.checkAll();
+    expect(m.c.violations).toEqual([]);
+  });
+});
+
 describe('cluster autoscaler: schema', () => {
   const errors = (doc: unknown) => {
     const r = parseScenario(doc);

@@ -254,10 +254,10 @@ export class ClusterAutoscaler {
       else sb.bind(x, inst);
     }
     const waiting = pending.length - remaining.length;
-    const waitNote = waiting > 0 ? `; ${plural(waiting, 'other')} wait for ${plural(upcoming.length, 'host')} being provisioned` : '';
+    const waitNote = waiting > 0 ? `; ${plural(waiting, 'other')} ${waiting === 1 ? 'waits' : 'wait'} for ${plural(upcoming.length, 'host')} being provisioned` : '';
     if (remaining.length === 0) {
       sb.rollback();
-      this.noScaleUp(`${plural(pending.length, 'pending instance')} wait for ${plural(upcoming.length, 'host')} being provisioned`);
+      this.noScaleUp(`${plural(pending.length, 'pending instance')} ${pending.length === 1 ? 'waits' : 'wait'} for ${plural(upcoming.length, 'host')} being provisioned`);
       return false;
     }
     const options: ScaleUpOption[] = [];

@@ -1220,7 +1220,8 @@ export class ComputeModel {
 
   private onRemovalTimeout(x: number, seq: number): void {
     if (this.removing.get(x) !== seq) return;
-    this.abortRemoval(x, `not empty after ${formatSeconds(SCALE_DOWN_TIMEOUT_SECONDS)} (${this.hostInstances[x]!.length} instance(s) left)`);
+    const left = this.hostInstances[x]!.length;
+    this.abortRemoval(x, `not empty after ${formatSeconds(SCALE_DOWN_TIMEOUT_SECONDS)} (${left} instance${left === 1 ? '' : 's'} left)`);
   }
 
   /** Gives up a scale-down: successors not running yet are terminated, the host is uncordoned. */
