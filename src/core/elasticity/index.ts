@@ -9,4 +9,5 @@ export * from './hpa';
 export * from './step-scaling';
 export * from './scheduled';
 export * from './forecast';
+export * from './autoscaler';
 export * from './planning';

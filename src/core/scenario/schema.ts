@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCron } from '../elasticity/scheduled';
 import { BALANCER_NAMES } from '../traffic/balancers/index';
 import { DURATION_PATTERN, durationSeconds } from './duration';
 
@@ -263,6 +264,87 @@ const sloSchema = z.strictObject({
   window: durationSchema.default(60).meta(d('Length of the windows the objectives are checked over.')),
 });
 
+// ---------------------------------------------------------------- autoscaling
+export const AUTOSCALER_METRICS = ['cpu', 'rps', 'concurrency', 'queue', 'p95-latency'] as const;
+const autoscalerMetric = z
+  .enum(AUTOSCALER_METRICS)
+  .meta(
+    d('cpu: busy fraction of the replicas\' slots (like CPU utilization of requests); rps: requests per second per replica; concurrency: requests in progress per replica; queue: waiting requests per replica; p95-latency: the service\'s 95th percentile latency, seconds.'),
+  );
+
+const scalingRulesSchema = z.strictObject({
+  stabilizationWindow: durationSchema.optional().meta(d('Stabilization window (Kubernetes: 0 s up, 300 s down).')),
+  selectPolicy: z.enum(['Max', 'Min', 'Disabled']).optional().meta(d('Max: the policy allowing the largest change; Min: the smallest; Disabled: no scaling this way.')),
+  policies: z
+    .array(
+      z.strictObject({
+        type: z.enum(['Pods', 'Percent']).meta(d('Pods: at most value replicas per period; Percent: at most value % of the count at the start of the period.')),
+        value: z.int().min(1).max(100_000).meta(d('How many replicas, or what percentage.')),
+        period: durationSchema.meta(d('The period, at most 30 minutes.')),
+      }),
+    )
+    .min(1)
+    .max(10)
+    .optional()
+    .meta(d('Rate limits (Kubernetes defaults: up 4 pods or 100 % per 15 s; down 100 % per 15 s).')),
+});
+
+const stepRuleSchema = z.strictObject({
+  name: z.string().min(1).max(60).optional().meta(d('A name for the decision log (default "rule N").')),
+  operator: z.enum(['>', '>=', '<', '<=']).meta(d('How the metric compares with the threshold.')),
+  threshold: z.number().min(0).meta(d('The threshold.')),
+  for: durationSchema.default(60).meta(d('How long the condition must hold before the rule fires.')),
+  change: z.int().min(-10_000).max(10_000).optional().meta(d('Add (positive) or remove (negative) this many replicas.')),
+  changePercent: z.number().min(-100).max(10_000).optional().meta(d('Or: change by this percent of the current count (at least one replica).')),
+  setTo: z.int().min(0).max(10_000).optional().meta(d('Or: set the count to exactly this.')),
+});
+
+export const autoscalerSchema = z
+  .strictObject({
+    policy: z
+      .enum(['target-tracking', 'step', 'scheduled', 'predictive'])
+      .meta(
+        d('target-tracking: the Kubernetes HPA; step: threshold rules held for a duration, with a cooldown; scheduled: cron actions; predictive: forecast demand from history and scale ahead of it by the provisioning delay.'),
+      ),
+    minReplicas: z.int().min(0).max(10_000).default(1).meta(d('Fewest replicas (0 allows scale to zero).')),
+    maxReplicas: z.int().min(1).max(10_000).meta(d('Most replicas.')),
+    metric: autoscalerMetric.default('cpu').meta(d('The metric the policy reads (target-tracking, step, predictive).')),
+    target: z.number().gt(0).optional().meta(d('Target value per replica (target-tracking, predictive): 0.8 for cpu (80 %), requests/s for rps, seconds for p95-latency. Default 0.8 for cpu.')),
+    tolerance: z.number().min(0).max(1).default(0.1).meta(d('No change while |metric / target − 1| ≤ tolerance (Kubernetes 0.1).')),
+    syncPeriod: durationSchema.default(15).meta(d('How often the autoscaler decides (Kubernetes 15 s).')),
+    scaleUp: scalingRulesSchema.optional().meta(d('Scale-up behavior (target-tracking, predictive).')),
+    scaleDown: scalingRulesSchema.optional().meta(d('Scale-down behavior (target-tracking, predictive).')),
+    rules: z.array(stepRuleSchema).max(20).default([]).meta(d('Step rules, checked in order; the first that fires acts (step).')),
+    cooldown: durationSchema.default(300).meta(d('After a step action, no other for this long (step; AWS default 300 s).')),
+    schedule: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(60).optional().meta(d('A name for the decision log.')),
+          cron: z.string().min(1).max(120).meta(d('Five-field cron (minute hour day-of-month month day-of-week) on the simulated calendar, which starts on Monday 00:00.')),
+          replicas: z.int().min(0).max(10_000).optional().meta(d('Desired replicas from then on.')),
+          minReplicas: z.int().min(0).max(10_000).optional().meta(d('Or/and a new minimum.')),
+          maxReplicas: z.int().min(1).max(10_000).optional().meta(d('Or/and a new maximum.')),
+        }),
+      )
+      .max(50)
+      .default([])
+      .meta(d('Scheduled actions (scheduled).')),
+    forecast: z
+      .strictObject({
+        model: z.enum(['auto', 'holt-winters', 'seasonal-naive', 'linear']).default('auto').meta(d('auto: Holt-Winters once two seasons are known, seasonal naive after one, a linear trend before.')),
+        season: durationSchema.default('1d').meta(d('Length of the season (the daily cycle).')),
+        bucket: durationSchema.default('5m').meta(d('The demand history is kept per bucket of this length.')),
+        lead: durationSchema.optional().meta(d('How far ahead to provision (default: the mean provisioning plus start-up delay).')),
+      })
+      .default({ model: 'auto', season: '1d', bucket: '5m' })
+      .meta(d('The forecaster (predictive).')),
+    provisioning: distributionSchema
+      .default({ type: 'lognormal', mean: 45, sd: 15 })
+      .meta(d('Seconds before a new replica\'s machine is up, for services not placed on hosts (placed ones take the compute model\'s boot time).')),
+    startup: durationSchema.default(10).meta(d('Application start-up after the machine is up, before the replica takes traffic.')),
+  })
+  .meta(d('Horizontal autoscaling of the replicas.'));
+
 const serviceSchema = z.strictObject({
   id,
   name: z.string().max(80).optional().meta(d('Display name.')),
@@ -297,6 +379,7 @@ const serviceSchema = z.strictObject({
     .meta(d('Microservices: after its own work, a request calls these services and answers when they have; its slot is held meanwhile.')),
   slo: sloSchema.optional().meta(d('Service-level objectives, verified per window and over the run.')),
   healthCheck: healthCheckSchema.optional().meta(d('Active health checks: replicas that fail them leave the balancer\'s rotation until they pass again.')),
+  autoscaler: autoscalerSchema.optional().meta(d('Horizontal autoscaling: the replica count moves between minReplicas and maxReplicas; "replicas" is the count at the start.')),
 });
 
 // ---------------------------------------------------------------- workloads
@@ -545,6 +628,8 @@ const scenarioObject = z.strictObject({
 export type ScenarioInput = z.input<typeof scenarioObject>;
 export type Scenario = z.output<typeof scenarioObject>;
 export type ServiceSpec = Scenario['services'][number];
+export type AutoscalerSpec = NonNullable<ServiceSpec['autoscaler']>;
+export type AutoscalerSpecInput = z.input<typeof autoscalerSchema>;
 export type WorkloadSpec = Scenario['workloads'][number];
 export type ArrivalSpec = z.output<typeof arrivalSchema>;
 export type DistributionSpecInput = z.output<typeof distributionSchema>;
@@ -704,6 +789,46 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
       ctx.addIssue({ code: 'custom', path: ['services', i, 'instanceType'], message: 'is required when the replicas are placed on hosts (placement)' });
     if (svc.placement && s.hostPools.length === 0)
       ctx.addIssue({ code: 'custom', path: ['services', i, 'placement'], message: 'needs host pools to place the replicas on' });
+    const a = svc.autoscaler;
+    if (a) {
+      const at = ['services', i, 'autoscaler'];
+      if (a.minReplicas > a.maxReplicas) ctx.addIssue({ code: 'custom', path: [...at, 'minReplicas'], message: `must not exceed maxReplicas (${a.maxReplicas}), got ${a.minReplicas}` });
+      if (svc.replicas > a.maxReplicas) ctx.addIssue({ code: 'custom', path: ['services', i, 'replicas'], message: `must not exceed autoscaler.maxReplicas (${a.maxReplicas}), got ${svc.replicas}` });
+      if ((a.policy === 'target-tracking' || a.policy === 'predictive') && a.target === undefined && a.metric !== 'cpu')
+        ctx.addIssue({ code: 'custom', path: [...at, 'target'], message: `is required for metric "${a.metric}" (only cpu has a default, 0.8)` });
+      if (a.metric === 'cpu' && a.target !== undefined && a.target > 1)
+        ctx.addIssue({ code: 'custom', path: [...at, 'target'], message: `cpu is a fraction of the replicas' capacity: at most 1, got ${a.target}` });
+      if (a.policy === 'predictive' && a.metric !== 'rps' && a.metric !== 'cpu')
+        ctx.addIssue({ code: 'custom', path: [...at, 'metric'], message: `predictive scaling forecasts demand: use "rps" or "cpu", got "${a.metric}"` });
+      if (a.policy === 'step' && a.rules.length === 0) ctx.addIssue({ code: 'custom', path: [...at, 'rules'], message: 'step scaling needs at least one rule' });
+      a.rules.forEach((r, j) => {
+        const n = (r.change !== undefined ? 1 : 0) + (r.changePercent !== undefined ? 1 : 0) + (r.setTo !== undefined ? 1 : 0);
+        if (n !== 1) ctx.addIssue({ code: 'custom', path: [...at, 'rules', j], message: `needs exactly one of "change", "changePercent" or "setTo", got ${n}` });
+      });
+      if (a.policy === 'scheduled' && a.schedule.length === 0) ctx.addIssue({ code: 'custom', path: [...at, 'schedule'], message: 'scheduled scaling needs at least one action' });
+      a.schedule.forEach((act, j) => {
+        if (act.replicas === undefined && act.minReplicas === undefined && act.maxReplicas === undefined)
+          ctx.addIssue({ code: 'custom', path: [...at, 'schedule', j], message: 'sets nothing: give replicas, minReplicas or maxReplicas' });
+        const c = parseCron(act.cron);
+        if (!c.ok) ctx.addIssue({ code: 'custom', path: [...at, 'schedule', j, 'cron'], message: c.errors.join('; ') });
+      });
+      const sync = durationSeconds(a.syncPeriod);
+      if (!(sync > 0)) ctx.addIssue({ code: 'custom', path: [...at, 'syncPeriod'], message: `must be greater than 0, got ${String(a.syncPeriod)}` });
+      const f = a.forecast;
+      const season = durationSeconds(f.season);
+      const bucket = durationSeconds(f.bucket);
+      if (!(bucket > 0)) ctx.addIssue({ code: 'custom', path: [...at, 'forecast', 'bucket'], message: `must be greater than 0, got ${String(f.bucket)}` });
+      else if (!(season >= 2 * bucket) || Math.abs(season / bucket - Math.round(season / bucket)) > 1e-9)
+        ctx.addIssue({ code: 'custom', path: [...at, 'forecast', 'season'], message: `must be a whole number (at least 2) of buckets (${bucket}s), got ${season}s` });
+      for (const dir of ['scaleUp', 'scaleDown'] as const) {
+        a[dir]?.policies?.forEach((p, j) => {
+          const period = durationSeconds(p.period);
+          if (!(period > 0 && period <= 1800)) ctx.addIssue({ code: 'custom', path: [...at, dir, 'policies', j, 'period'], message: `must be within (0, 30m], got ${String(p.period)}` });
+        });
+        const w = a[dir]?.stabilizationWindow;
+        if (w !== undefined && durationSeconds(w) > 3600) ctx.addIssue({ code: 'custom', path: [...at, dir, 'stabilizationWindow'], message: `must be at most 1h, got ${String(w)}` });
+      }
+    }
   });
   s.instances.forEach((g, i) => {
     checkPlacement(g.placement, ['instances', i, 'placement']);
