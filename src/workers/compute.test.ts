@@ -13,7 +13,9 @@ import {
   ComputeTracker,
   HOST_CORDONED,
   HOST_FAILED,
+  HOST_BOOTING,
   HOST_POWERED_ON,
+  HOST_PROVISIONED,
   INSTANCE_STATES,
   type ComputeDelta,
   type ComputeLogEntry,
@@ -393,5 +395,32 @@ describe('compute commands across a real worker_threads Worker', () => {
       api[releaseProxy]();
       await worker.terminate();
     }
+  });
+});
+
+describe('cluster autoscaler slots on the wire', () => {
+  it('lists every host slot of an autoscaled pool and flags which are provisioned or booting', () => {
+    const sim = preset('flash-crowd');
+    const info = computeInfoOf(sim.scenario, sim.compute)!;
+    const pool = info.pools.find((p) => p.id === 'nodes')!;
+    expect([pool.count, pool.maxCount, pool.minCount, pool.hosts.length]).toEqual([3, 10, 2, 10]);
+    const tracker = new ComputeTracker();
+    const opts = { force: true, wall: 0 };
+    const provisioned = (d: ComputeDelta | null, seen: Uint8Array) => {
+      if (d?.hosts) seen.set(d.hosts.flags);
+      return Array.from(pool.hosts).filter((h) => (seen[h]! & HOST_PROVISIONED) !== 0).length;
+    };
+    const flags = new Uint8Array(info.hostIds.length);
+    expect(provisioned(tracker.delta(sim.compute!, sim.live().compute, info.links, opts), flags)).toBe(3);
+    // The crowd arrives at 5 min; hosts are added once replicas cannot be placed.
+    let booting = 0;
+    for (let t = 300; t <= 900; t += 15) {
+      sim.runUntil(t);
+      const d = tracker.delta(sim.compute!, sim.live().compute, info.links, opts);
+      if (d?.hosts) flags.set(d.hosts.flags);
+      for (const h of pool.hosts) if ((flags[h]! & HOST_BOOTING) !== 0) booting++;
+    }
+    expect(booting).toBeGreaterThan(0);
+    expect(provisioned(null, flags)).toBeGreaterThan(3);
   });
 });

@@ -14,7 +14,7 @@ import { BUILTIN_INSTANCE_TYPES, durationSeconds } from '../core/index';
 import type { ComputeModel, ComputeSummary, InstanceState, InvariantViolation, LogEntry, Scenario } from '../core/index';
 import { pick, sharedIndices } from './lttb';
 import type { SeriesSource } from './charts';
-import { HOST_CORDONED, HOST_FAILED, HOST_POWERED_ON, HOST_SCHEDULABLE, INSTANCE_MIGRATING, INSTANCE_STATE_NAMES } from './wire';
+import { HOST_BOOTING, HOST_CORDONED, HOST_FAILED, HOST_POWERED_ON, HOST_PROVISIONED, HOST_SCHEDULABLE, INSTANCE_MIGRATING, INSTANCE_STATE_NAMES } from './wire';
 
 export type { InstanceState, InvariantViolation };
 
@@ -22,7 +22,7 @@ export type { InstanceState, InvariantViolation };
 export const INSTANCE_STATES: readonly InstanceState[] = INSTANCE_STATE_NAMES;
 const STATE_CODE = Object.fromEntries(INSTANCE_STATE_NAMES.map((name, code) => [name, code])) as Readonly<Record<InstanceState, number>>;
 
-export { HOST_CORDONED, HOST_FAILED, HOST_POWERED_ON, HOST_SCHEDULABLE, INSTANCE_MIGRATING };
+export { HOST_BOOTING, HOST_CORDONED, HOST_FAILED, HOST_POWERED_ON, HOST_PROVISIONED, HOST_SCHEDULABLE, INSTANCE_MIGRATING };
 
 /** Instances tracked row by row; beyond this the page gets counts by state only. */
 export const MAX_TRACKED_INSTANCES = 5_000;
@@ -50,9 +50,13 @@ export interface ComputePoolInfo {
   id: string;
   zone: string;
   region: string;
-  /** Index of its first host; its hosts are [firstHost, firstHost + count). */
+  /** Index of its first host; its initial hosts are [firstHost, firstHost + count). */
   firstHost: number;
   count: number;
+  /** Every host slot of the pool, in order: the initial hosts, then those the cluster autoscaler may provision (up to maxCount). */
+  hosts: Int32Array;
+  maxCount: number;
+  minCount: number;
   vcpu: number;
   memoryGiB: number;
   gpu: number;
@@ -202,6 +206,9 @@ export function computeInfoOf(scenario: Scenario, model: ComputeModel | null): C
       region: zoneRegion.get(p.zone) ?? '',
       firstHost: first,
       count: p.count,
+      hosts: Int32Array.from(h.poolHosts[scenario.hostPools.indexOf(p)] ?? []),
+      maxCount: Math.max(p.count, h.poolHosts[scenario.hostPools.indexOf(p)]?.length ?? p.count),
+      minCount: p.minCount ?? 0,
       vcpu: p.shape.vcpu,
       memoryGiB: p.shape.memoryGiB,
       gpu: p.shape.gpu ?? 0,
@@ -428,7 +435,9 @@ export class ComputeTracker {
         (h.failed[i] === 1 ? HOST_FAILED : 0) |
         (h.poweredOn[i] === 1 ? HOST_POWERED_ON : 0) |
         (h.cordoned[i] === 1 ? HOST_CORDONED : 0) |
-        (h.schedulable[i] === 1 ? HOST_SCHEDULABLE : 0);
+        (h.schedulable[i] === 1 ? HOST_SCHEDULABLE : 0) |
+        (h.provisioned[i] === 1 ? HOST_PROVISIONED : 0) |
+        (model.hostProvisioning(i) === 'booting' ? HOST_BOOTING : 0);
       const count = h.instances[i]!;
       if (this.sentCpu[i] !== cpu || this.sentMem[i] !== mem || this.sentFlags[i] !== flags || this.sentCount[i] !== count) {
         this.sentCpu[i] = cpu;

@@ -122,7 +122,7 @@ function check(sim: Simulation, info: ComputeInfo | null, op: unknown): string |
       if (!isText(o.zone) || !info.zones.some((z) => z.id === o.zone)) return `there is no zone "${String(o.zone)}"`;
       if (!isDuration(o.duration)) return 'the duration must be a positive number of seconds';
       const pools = info.pools.filter((p) => p.zone === o.zone);
-      if (pools.length > 0 && pools.every((p) => Array.from({ length: p.count }, (_, k) => c.hosts.failed[p.firstHost + k] === 1).every(Boolean)))
+      if (pools.length > 0 && pools.every((p) => Array.from(p.hosts).every((h) => c.hosts.provisioned[h] === 0 || c.hosts.failed[h] === 1)))
         return `zone ${o.zone} is already down`;
       return null;
     }

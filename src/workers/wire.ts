@@ -12,6 +12,10 @@ export const HOST_FAILED = 1;
 export const HOST_POWERED_ON = 2;
 export const HOST_CORDONED = 4;
 export const HOST_SCHEDULABLE = 8;
+/** The host exists (initial fleet, or provisioned by the cluster autoscaler); without it the slot is empty. */
+export const HOST_PROVISIONED = 16;
+/** The cluster autoscaler is booting it. */
+export const HOST_BOOTING = 32;
 
 /** Instance flag bits in `InstanceDelta.flags`. */
 export const INSTANCE_MIGRATING = 1;

@@ -278,8 +278,8 @@ function info(): ComputeInfo {
       { id: 'eu-a', name: 'eu-a', region: 'eu' },
     ],
     pools: [
-      { id: 'small', zone: 'hall', region: 'dc', firstHost: 0, count: 2, vcpu: 8, memoryGiB: 32, gpu: 0, cpuOvercommit: 1, memoryOvercommit: 1, dedicatedTo: null, taints: [] },
-      { id: 'big', zone: 'eu-a', region: 'eu', firstHost: 2, count: 80, vcpu: 8, memoryGiB: 32, gpu: 0, cpuOvercommit: 1, memoryOvercommit: 1, dedicatedTo: null, taints: [] },
+      { id: 'small', zone: 'hall', region: 'dc', firstHost: 0, count: 2, hosts: Int32Array.of(0, 1), maxCount: 2, minCount: 0, vcpu: 8, memoryGiB: 32, gpu: 0, cpuOvercommit: 1, memoryOvercommit: 1, dedicatedTo: null, taints: [] },
+      { id: 'big', zone: 'eu-a', region: 'eu', firstHost: 2, count: 80, hosts: Int32Array.from({ length: 80 }, (_, k) => 2 + k), maxCount: 80, minCount: 0, vcpu: 8, memoryGiB: 32, gpu: 0, cpuOvercommit: 1, memoryOvercommit: 1, dedicatedTo: null, taints: [] },
     ],
     hostIds: ['small-0', 'small-1', ...Array.from({ length: 80 }, (_, i) => `big-${i}`)],
     hostPool: Int32Array.from({ length: 82 }, (_, i) => (i < 2 ? 0 : 1)),

@@ -83,7 +83,7 @@ function hostIdsOf(info: ComputeInfo): (poolId: string) => string[] {
   const byPool = new Map(info.pools.map((p) => [p.id, p]));
   return (poolId) => {
     const p = byPool.get(poolId);
-    return p ? info.hostIds.slice(p.firstHost, p.firstHost + p.count) : [];
+    return p ? Array.from(p.hosts, (h) => info.hostIds[h]!) : [];
   };
 }
 

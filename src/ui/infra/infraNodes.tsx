@@ -14,7 +14,16 @@ import { togglePool } from './infraGraph';
 import { dotsKey, MIGRATING, pendingRows, rowsByHost, STATE_NAMES, type InstanceTableView } from './instanceTable';
 import type { HostNodeType, PoolNodeType, QueueNodeType, RegionNodeType, ZoneNodeType } from './infraGraph';
 
-import { HOST_CORDONED as CORDONED, HOST_FAILED as FAILED, HOST_POWERED_ON as POWERED_ON } from '../../workers/wire';
+import {
+  HOST_BOOTING as BOOTING,
+  HOST_CORDONED as CORDONED,
+  HOST_FAILED as FAILED,
+  HOST_POWERED_ON as POWERED_ON,
+  HOST_PROVISIONED as PROVISIONED,
+} from '../../workers/wire';
+
+/** An empty host slot (not provisioned). */
+const HOST_ABSENT_RGB: readonly [number, number, number] = [236, 239, 243];
 
 const pct = (x: number): string => `${Math.round(x * 100)} %`;
 const fraction = (a: { allocated: number; capacity: number } | undefined): number => (a && a.capacity > 0 ? a.allocated / a.capacity : 0);
@@ -25,13 +34,26 @@ function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   return true;
 }
 
-/** Failed hosts in [first, first + count). */
-function failedIn(s: ComputeState, first: number, count: number): number {
+/** Failed hosts among a pool's provisioned ones. */
+function failedIn(s: ComputeState, slots: Int32Array): number {
   const f = s.hosts?.flags;
   if (!f) return 0;
   let n = 0;
-  for (let i = first; i < first + count; i++) if ((f[i]! & FAILED) !== 0) n++;
+  for (const i of slots) if ((f[i]! & FAILED) !== 0 && (f[i]! & PROVISIONED) !== 0) n++;
   return n;
+}
+
+/** Provisioned hosts of a pool, and those booting (cluster autoscaler). */
+function provisionedIn(s: ComputeState, slots: Int32Array): { up: number; booting: number } {
+  const f = s.hosts?.flags;
+  if (!f) return { up: slots.length, booting: 0 };
+  let up = 0;
+  let booting = 0;
+  for (const i of slots) {
+    if ((f[i]! & PROVISIONED) !== 0) up++;
+    if ((f[i]! & BOOTING) !== 0) booting++;
+  }
+  return { up, booting };
 }
 
 const REGION_KIND: Readonly<Record<string, string>> = { private: 'on-premises', public: 'public cloud', edge: 'edge' };
@@ -89,10 +111,11 @@ export const ZoneNode = memo(function ZoneNode({ data }: NodeProps<ZoneNodeType>
  * The hosts of a pool as one strip: one cell per host; colour = cpu allocated; red = failed;
  * dark = powered off; yellow stripes = cordoned. A click picks the host under the pointer.
  */
-const HostStrip = memo(function HostStrip({ first, count, poolId }: { first: number; count: number; poolId: string }) {
+const HostStrip = memo(function HostStrip({ slots, poolId }: { slots: Int32Array; poolId: string }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const hosts = useCompute((s) => s.hosts);
   const ids = useCompute((s) => s.info?.hostIds);
+  const count = slots.length;
   const cellW = count >= 200 ? 1 : Math.max(2, Math.min(12, Math.floor(220 / Math.max(1, count))));
   /** What was drawn last (cpu and flags per host): skip redrawing when this pool did not change. */
   const drawn = useRef<{ cpu: Float32Array; flags: Uint8Array; cellW: number } | null>(null);
@@ -100,11 +123,17 @@ const HostStrip = memo(function HostStrip({ first, count, poolId }: { first: num
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
-    const cpuNow = hosts ? hosts.cpu.subarray(first, first + count) : new Float32Array(count);
-    const flagsNow = hosts ? hosts.flags.subarray(first, first + count) : new Uint8Array(count).fill(POWERED_ON);
+    const cpuNow = new Float32Array(count);
+    const flagsNow = new Uint8Array(count).fill(POWERED_ON | PROVISIONED);
+    if (hosts) {
+      for (let k = 0; k < count; k++) {
+        cpuNow[k] = hosts.cpu[slots[k]!] ?? 0;
+        flagsNow[k] = hosts.flags[slots[k]!] ?? 0;
+      }
+    }
     const last = drawn.current;
     if (last && last.cellW === cellW && sameValues(last.cpu, cpuNow) && sameValues(last.flags, flagsNow)) return;
-    drawn.current = { cpu: cpuNow.slice(), flags: flagsNow.slice(), cellW };
+    drawn.current = { cpu: cpuNow, flags: flagsNow, cellW };
     const w = Math.max(1, count * cellW);
     const h = 8;
     canvas.width = w;
@@ -112,11 +141,14 @@ const HostStrip = memo(function HostStrip({ first, count, poolId }: { first: num
     const img = ctx.createImageData(w, h);
     for (let k = 0; k < count; k++) {
       const flags = flagsNow[k] ?? POWERED_ON;
-      const base = (flags & FAILED) !== 0 ? HOST_FAILED_RGB : (flags & POWERED_ON) === 0 ? HOST_OFF_RGB : allocationRgb(cpuNow[k] ?? 0);
-      const cordoned = (flags & CORDONED) !== 0 && (flags & FAILED) === 0;
+      const absent = (flags & PROVISIONED) === 0;
+      const booting = (flags & BOOTING) !== 0;
+      const base = absent ? HOST_ABSENT_RGB : (flags & FAILED) !== 0 ? HOST_FAILED_RGB : (flags & POWERED_ON) === 0 ? HOST_OFF_RGB : allocationRgb(cpuNow[k] ?? 0);
+      const cordoned = (flags & CORDONED) !== 0 && (flags & FAILED) === 0 && !absent;
       for (let x = k * cellW; x < (k + 1) * cellW; x++) {
         for (let y = 0; y < h; y++) {
-          const rgb = cordoned && (x + y) % 4 < 2 ? HOST_CORDON_RGB : base;
+          // Not provisioned: an empty slot (a faint outline); booting: a dotted slot; cordoned: striped.
+          const rgb = absent && !booting ? (y === 0 || y === h - 1 ? HOST_OFF_RGB : HOST_ABSENT_RGB) : booting ? ((x + y) % 2 === 0 ? HOST_OFF_RGB : HOST_ABSENT_RGB) : cordoned && (x + y) % 4 < 2 ? HOST_CORDON_RGB : base;
           const o = (y * w + x) * 4;
           img.data[o] = rgb[0];
           img.data[o + 1] = rgb[1];
@@ -127,32 +159,43 @@ const HostStrip = memo(function HostStrip({ first, count, poolId }: { first: num
       }
     }
     ctx.putImageData(img, 0, 0);
-  }, [hosts, first, count, cellW]);
+  }, [hosts, slots, count, cellW]);
   const hostAt = useCallback(
     (e: MouseEvent<HTMLCanvasElement>): number => {
       const r = e.currentTarget.getBoundingClientRect();
       const k = Math.floor(((e.clientX - r.left) / Math.max(1, r.width)) * count);
-      return Math.max(0, Math.min(count - 1, k));
+      return slots[Math.max(0, Math.min(count - 1, k))] ?? 0;
     },
-    [count],
+    [count, slots],
   );
   const onMove = useCallback(
     (e: MouseEvent<HTMLCanvasElement>) => {
-      const i = first + hostAt(e);
+      const i = hostAt(e);
       const id = ids?.[i] ?? '';
       const flags = hosts?.flags[i] ?? 0;
-      const state = (flags & FAILED) !== 0 ? 'failed' : (flags & POWERED_ON) === 0 ? 'powered off' : (flags & CORDONED) !== 0 ? 'cordoned' : 'up';
+      const state =
+        (flags & BOOTING) !== 0
+          ? 'booting (cluster autoscaler)'
+          : (flags & PROVISIONED) === 0
+            ? 'not provisioned'
+            : (flags & FAILED) !== 0
+              ? 'failed'
+              : (flags & POWERED_ON) === 0
+                ? 'powered off'
+                : (flags & CORDONED) !== 0
+                  ? 'cordoned'
+                  : 'up';
       e.currentTarget.title = `${id}: ${state}, cpu ${pct(hosts?.cpu[i] ?? 0)}, memory ${pct(hosts?.mem[i] ?? 0)}, ${hosts?.instances[i] ?? 0} instances — click to inspect`;
     },
-    [first, hostAt, ids, hosts],
+    [hostAt, ids, hosts],
   );
   const onClick = useCallback(
     (e: MouseEvent<HTMLCanvasElement>) => {
       e.stopPropagation();
-      const id = ids?.[first + hostAt(e)];
+      const id = ids?.[hostAt(e)];
       if (id) actions.selectInfra({ kind: 'host', id });
     },
-    [first, hostAt, ids],
+    [hostAt, ids],
   );
   return (
     <canvas
@@ -160,7 +203,7 @@ const HostStrip = memo(function HostStrip({ first, count, poolId }: { first: num
       className="host-strip nodrag"
       data-testid={`infra-pool-${poolId}-strip`}
       role="img"
-      aria-label={`${count} hosts: colour = cpu allocated; red = failed; dark = powered off; striped = cordoned`}
+      aria-label={`${count} host slots: colour = cpu allocated; red = failed; dark = powered off; striped = cordoned; empty = not provisioned; dotted = booting`}
       onMouseMove={onMove}
       onClick={onClick}
     />
@@ -172,7 +215,10 @@ export const PoolNode = memo(function PoolNode({ data }: NodeProps<PoolNodeType>
   const cpu = useCompute((s) => fraction(s.summary?.pools[p.id]?.cpu));
   const mem = useCompute((s) => fraction(s.summary?.pools[p.id]?.memory));
   const instances = useCompute((s) => s.summary?.pools[p.id]?.instances ?? 0);
-  const failed = useCompute((s) => failedIn(s, p.firstHost, p.count));
+  const failed = useCompute((s) => failedIn(s, p.hosts));
+  const provisionedUp = useCompute((s) => provisionedIn(s, p.hosts).up);
+  const booting = useCompute((s) => provisionedIn(s, p.hosts).booting);
+  const autoscaled = p.maxCount > p.count;
   const selected = useCompute((s) => s.selection?.kind === 'pool' && s.selection.id === p.id);
   const onToggle = useCallback(
     (e: MouseEvent) => {
@@ -209,13 +255,15 @@ export const PoolNode = memo(function PoolNode({ data }: NodeProps<PoolNodeType>
             tainted
           </span>
         )}
-        <span className="inode-figures muted num">{formatInt(p.count)} hosts</span>
+        <span className="inode-figures muted num" data-testid={`infra-pool-${p.id}-hosts`} title={autoscaled ? `Cluster autoscaler: ${p.minCount} to ${p.maxCount} hosts` : undefined}>
+          {autoscaled ? `${formatInt(provisionedUp)}/${formatInt(p.maxCount)} hosts${booting > 0 ? ` (+${booting} booting)` : ''}` : `${formatInt(p.count)} hosts`}
+        </span>
       </div>
       <div className="inode-sub muted num">
         {p.vcpu} vCPU · {p.memoryGiB} GiB{p.gpu > 0 ? ` · ${p.gpu} GPU` : ''}
         {over ? ` · overcommit cpu ×${p.cpuOvercommit}${p.memoryOvercommit > 1 ? `, mem ×${p.memoryOvercommit}` : ''}` : ''}
       </div>
-      <HostStrip first={p.firstHost} count={p.count} poolId={p.id} />
+      <HostStrip slots={p.hosts} poolId={p.id} />
       <div className="inode-stats num">
         <span title="CPU allocated / allocatable">cpu {pct(cpu)}</span>
         <span title="Memory allocated / allocatable">mem {pct(mem)}</span>
