@@ -71,6 +71,8 @@ export interface InvariantViolation {
 export interface ComputeListener {
   replicaUp(service: number, slot: number): void;
   replicaDown(service: number, slot: number): void;
+  /** A replica's machine stops for `seconds` now: the stop-and-copy pause at the end of a live migration. */
+  replicaPause?(service: number, slot: number, seconds: number): void;
 }
 
 const LOG_LIMIT = 200_000;
@@ -120,6 +122,7 @@ export class ComputeModel {
     expire: number;
     replace: number;
     migrated: number;
+    migrationPause: number;
     hostFail: number;
     zoneDown: number;
     linkDown: number;
@@ -210,6 +213,7 @@ export class ComputeModel {
       expire: k.register('instance-expire', (i, e) => this.stale(i, e) || this.terminate(i, 'lifetime over')),
       replace: k.register('instance-replace', (i) => this.replace(i)),
       migrated: k.register('migration-done', (i, e) => this.onMigrated(i, e)),
+      migrationPause: k.register('migration-pause', (i, e) => this.onMigrationPause(i, e)),
       hostFail: k.register('host-failure', (h) => this.failHost(h, 'host failure (fault injected)')),
       zoneDown: k.register('zone-outage', (z) => this.zoneOutage(this.hosts.zoneNames[z]!, Infinity)),
       linkDown: k.register('link-cut', (l) => this.cutLinkByIndex(l)),
@@ -786,7 +790,17 @@ export class ComputeModel {
     this.pendingResize.set(inst.index, resizeTo ?? null);
     this.note('instance', name, `live migration ${this.hosts.id[inst.host]} → ${this.hosts.id[target]} started: ${formatSeconds(total)} expected, ${Math.round(pause * 1000)} ms pause`);
     this.kernel.schedule(total, this.k.migrated, inst.index, inst.epoch);
+    // The last round stops the machine (stop-and-copy): a replica serves nothing meanwhile.
+    if (inst.replica && pause > 0) this.kernel.schedule(total - pause, this.k.migrationPause, inst.index, inst.epoch);
     return this.hosts.id[target]!;
+  }
+
+  private onMigrationPause(i: number, epoch: number): void {
+    const inst = this.instances[i]!;
+    if (inst.epoch !== epoch || inst.migratingTo < 0 || !inst.replica) return;
+    const { pause } = this.migrationTime(inst, inst.host, inst.migratingTo);
+    this.note('instance', inst.name, `paused for the final copy (${Math.round(pause * 1000)} ms): its requests wait`);
+    this.listener.replicaPause?.(inst.replica.service, inst.replica.slot, pause);
   }
 
   private readonly pendingResize = new Map<number, string | null>();

@@ -81,6 +81,9 @@ export class ServiceRuntime implements ReplicaView {
   private readonly lastChange: Float64Array;
   /** Replica is crashed (1) or up (0). */
   readonly down: Uint8Array;
+  /** The replica's last pause (a live migration's stop-and-copy): work in it stands still. */
+  private readonly pauseStart: Float64Array;
+  private readonly pauseEnd: Float64Array;
   /** Bumped at every crash: requests started in an older epoch died with the replica. */
   private readonly epoch: Int32Array;
   /** Slot state: SLOT_ABSENT, SLOT_STARTING, SLOT_READY or SLOT_DRAINING. */
@@ -161,6 +164,8 @@ export class ServiceRuntime implements ReplicaView {
     this.lastChange = new Float64Array(n);
     this.down = new Uint8Array(n);
     this.epoch = new Int32Array(n);
+    this.pauseStart = new Float64Array(n);
+    this.pauseEnd = new Float64Array(n);
     this.slot = new Uint8Array(n);
     this.slot.fill(SLOT_READY, 0, initial);
     this.readyCount = initial;
@@ -352,11 +357,36 @@ export class ServiceRuntime implements ReplicaView {
     this.pool.release(req);
   }
 
+  /**
+   * The replica's machine stops for `seconds` from now (live migration): requests in service, and
+   * those that start meanwhile, make no progress until it resumes; their completions move later by
+   * the overlap. (Requests waiting on downstream calls are not held back.)
+   */
+  pause(r: number, now: number, seconds: number): void {
+    this.pauseStart[r] = now;
+    this.pauseEnd[r] = now + seconds;
+  }
+
   /** The request's own work is done now: it calls downstream services, or it answers. */
   workDone(req: number, now: number): void {
     if (this.dead(req)) {
       this.releaseDead(req, now);
       return;
+    }
+    const pool = this.pool;
+    const r = pool.replica[req]!;
+    const end = this.pauseEnd[r]!;
+    const start = pool.start[req]!;
+    const a = this.pauseStart[r]!;
+    if (end > start && a < now) {
+      // The work (now − start) overlapped the pause [a, end): what was left when it began resumes at its end.
+      const done = start < a ? a - start : 0;
+      const finish = end + (now - start - done);
+      pool.start[req] = end; // counted once
+      if (finish > now) {
+        this.kernel.schedule(finish - now, this.completeKind, req, this.cfg.index);
+        return;
+      }
     }
     if (this.cfg.hasCalls && this.host.startCalls(this, req, now)) return;
     this.finish(req, now);

@@ -469,6 +469,7 @@ export class Simulation implements ServiceHost {
             else this.services[svc]!.recover(slot, k.now);
           },
           replicaDown: (svc, slot) => this.services[svc]!.crash(slot, k.now),
+          replicaPause: (svc, slot, seconds) => this.services[svc]!.pause(slot, k.now, seconds),
         },
         (a, b) => (this.compute?.isLinkCut(a, b) ? 0 : network.bandwidth(a, b)),
       );
