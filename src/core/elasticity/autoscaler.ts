@@ -131,15 +131,14 @@ function base(spec: AutoscalerSpec, service: string, view: ScalingView, policy: 
   };
 }
 
-/** target-tracking: the Kubernetes HPA. */
-class TargetTracking implements Autoscaler {
-  readonly policy: AutoscalerPolicy = 'target-tracking';
+/** What every policy takes from its settings. */
+abstract class BasePolicy implements Autoscaler {
+  abstract readonly policy: AutoscalerPolicy;
   readonly metric: AutoscalerMetric;
   readonly period: number;
   readonly minReplicas: number;
   readonly maxReplicas: number;
-  readonly target: number;
-  protected readonly behavior: HpaBehavior;
+  readonly target: number | null;
 
   constructor(
     protected readonly spec: AutoscalerSpec,
@@ -149,6 +148,20 @@ class TargetTracking implements Autoscaler {
     this.period = durationSeconds(spec.syncPeriod);
     this.minReplicas = spec.minReplicas;
     this.maxReplicas = spec.maxReplicas;
+    this.target = autoscalerTarget(spec);
+  }
+
+  abstract decide(view: ScalingView): ScalingDecision;
+}
+
+/** target-tracking: the Kubernetes HPA. */
+class TargetTracking extends BasePolicy {
+  readonly policy: AutoscalerPolicy = 'target-tracking';
+  override readonly target: number;
+  protected readonly behavior: HpaBehavior;
+
+  constructor(spec: AutoscalerSpec, service: string) {
+    super(spec, service);
     this.target = autoscalerTarget(spec)!;
     this.behavior = new HpaBehavior({ minReplicas: spec.minReplicas, maxReplicas: spec.maxReplicas, scaleUp: rulesOf(spec.scaleUp), scaleDown: rulesOf(spec.scaleDown) });
   }
@@ -253,24 +266,13 @@ class Predictive extends TargetTracking {
 }
 
 /** step: threshold rules with durations and a cooldown. */
-class Step implements Autoscaler {
+class Step extends BasePolicy {
   readonly policy = 'step' as const;
-  readonly metric: AutoscalerMetric;
-  readonly period: number;
-  readonly minReplicas: number;
-  readonly maxReplicas: number;
-  readonly target = null;
+  override readonly target = null;
   private readonly scaler: StepScaler;
 
-  constructor(
-    private readonly spec: AutoscalerSpec,
-    private readonly service: string,
-    initial: number,
-  ) {
-    this.metric = spec.metric;
-    this.period = durationSeconds(spec.syncPeriod);
-    this.minReplicas = spec.minReplicas;
-    this.maxReplicas = spec.maxReplicas;
+  constructor(spec: AutoscalerSpec, service: string, initial: number) {
+    super(spec, service);
     this.scaler = new StepScaler({
       minReplicas: spec.minReplicas,
       maxReplicas: spec.maxReplicas,
@@ -323,23 +325,13 @@ class Step implements Autoscaler {
 }
 
 /** scheduled: cron actions set the desired count and the bounds. */
-class Scheduled implements Autoscaler {
+class Scheduled extends BasePolicy {
   readonly policy = 'scheduled' as const;
-  readonly metric: AutoscalerMetric;
-  readonly period: number;
-  readonly minReplicas: number;
-  readonly maxReplicas: number;
-  readonly target = null;
+  override readonly target = null;
   private readonly schedule: ScheduledScaling;
 
-  constructor(
-    private readonly spec: AutoscalerSpec,
-    private readonly service: string,
-  ) {
-    this.metric = spec.metric;
-    this.period = durationSeconds(spec.syncPeriod);
-    this.minReplicas = spec.minReplicas;
-    this.maxReplicas = spec.maxReplicas;
+  constructor(spec: AutoscalerSpec, service: string) {
+    super(spec, service);
     this.schedule = new ScheduledScaling(
       spec.schedule.map((a, i) => ({
         name: a.name ?? `action ${i + 1}`,
