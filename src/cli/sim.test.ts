@@ -53,11 +53,28 @@ describe('npm run sim', () => {
       [['mm1', '--until', 'soon'], /--until: "soon" is not a duration/],
       [['mm1', '--seed', '-3'], /--seed/],
       [['mm1', '--bogus'], /unknown option --bogus/],
+      [['mm1', '--until', '10s', '--decisions'], /--decisions: no service in this scenario has an autoscaler/],
     ];
     for (const [args, pattern] of cases) {
       const r = cli(...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.err.trim().split('\n')[0]).toMatch(pattern);
     }
+  });
+
+  it('prints the autoscalers and their decision log', () => {
+    const r = cli('flash-crowd', '--until', '12m');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/autoscaler\s+policy\s+metric/);
+    expect(r.out).toMatch(/web\s+target-tracking\s+cpu\s+0\.6\s+2\s+20/);
+    expect(r.out).toMatch(/cluster autoscaler \(least-waste\): [1-9]\d* scale-ups/);
+    const d = cli('flash-crowd', '--until', '12m', '--decisions');
+    expect(d.code).toBe(0);
+    const lines = d.out.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(3);
+    // Changes only: each line moves the count, and says why.
+    for (const line of lines) expect(line).toMatch(/web\s+target-tracking\s+\d+ → \d+ .*vs target 60 %/);
+    const all = cli('flash-crowd', '--until', '2m', '--decisions', 'all', '--json');
+    expect(JSON.parse(all.out)).toHaveLength(8); // one per 15 s sync
   });
 });

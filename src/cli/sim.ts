@@ -135,6 +135,12 @@ export function summary(r: SimulationResults, wallMs: number): string {
       poolRows.push([id, String(p.hosts), String(p.up), String(p.poweredOn), String(p.instances), `${((100 * p.cpu.allocated) / Math.max(1e-9, p.cpu.capacity)).toFixed(1)} %`, `${((100 * p.memory.allocated) / Math.max(1e-9, p.memory.capacity)).toFixed(1)} %`]);
     }
     lines.push(table(poolRows));
+    const ca = c.clusterAutoscaler;
+    if (ca) {
+      lines.push(
+        `cluster autoscaler (${ca.expander}): ${ca.scaleUps} scale-ups adding ${ca.hostsAdded} hosts, ${ca.scaleDowns} scale-downs removing ${ca.hostsRemoved}${ca.provisioning > 0 ? `; ${ca.provisioning} booting` : ''}${ca.removing > 0 ? `; ${ca.removing} being emptied` : ''} (--log shows each decision)`,
+      );
+    }
     for (const u of c.unschedulable.slice(0, 5)) lines.push(`unschedulable ${u.instance}: ${u.reason}`);
     if (c.violations.length > 0) {
       lines.push(`INVARIANT VIOLATIONS: ${c.violations.length}`);
