@@ -23,6 +23,13 @@
  *   `minSamples` in-range idle times, or at least `maxOutOfRange` of them beyond the range (where
  *   the paper switches to an ARIMA forecast, which we do not implement), or a coefficient of
  *   variation of the bin counts below `minCv` (the paper's test for a flat, patternless histogram).
+ *
+ * One extension of ours: the paper's unit is the application (one loaded image serves all its
+ * invocations), while here an environment runs one invocation at a time. The simulator therefore
+ * keeps a histogram per application *and concurrency slot* and hands the policy the one of the slot
+ * the environment served (slot 1 is exactly the paper's application histogram). Applying slot 1's
+ * windows to every environment instead drops a busy function's extra environments within a minute
+ * or two and made the hybrid policy cold-start more often than a fixed 10-minute keep-alive.
  */
 
 import type { FaasFunctionSpec, KeepAliveSpec } from './types';

@@ -26,8 +26,10 @@
  *   integrated over [0, horizon]: all loaded environments (held), those not running an invocation
  *   (idle: warm, provisioned or loading for a pre-warm), and the idle spells that ended in an unload
  *   rather than a reuse (wasted). Idle spells still open at the horizon count as idle, not wasted.
- * - Idle times for the hybrid policy are recorded per application at every arrival: 0 if the
- *   application has an invocation running, else the time since its last invocation ended.
+ * - Idle times for the hybrid policy are kept per application and concurrency slot (see AppSlots):
+ *   slot 1's are the paper's application idle times; slot k's are those of the environment that
+ *   serves the k-th concurrent invocation, so a busy function's extra environments are kept for
+ *   their own idle times, not for the first environment's (which are near zero).
  * - Arrivals from per-minute counts are spread uniformly at random inside their minute (seeded, one
  *   stream per function). Every arrival draws its duration, throttled or not, so the duration
  *   stream lines up across policies (common random numbers).
