@@ -27,8 +27,10 @@ import type {
   TraceImportRequest,
   TraceImportResult,
 } from './service';
+import { planForService, type CapacityPlanRequest, type CapacityPlanResult } from './planning';
 
 export type * from './service';
+export type * from './planning';
 
 /** What the page holds a `Remote<…>` of. Every method is safe to call at any time. */
 export interface SimWorkerApi {
@@ -58,6 +60,8 @@ export interface SimWorkerApi {
   hostDetail(hostId: string): HostDetailResult;
   /** Replaces a workload's arrivals by a trace file and reloads; pass the bytes' buffer with `transfer`. */
   importTrace(req: TraceImportRequest): TraceImportResult;
+  /** A capacity plan for a service from the run's arrivals so far (backtest, forecast, sizing). Never throws. */
+  planCapacity(serviceId: string, request: CapacityPlanRequest): CapacityPlanResult;
   /** Which service's downsampled charts snapshots carry (null: none). */
   setChartFocus(serviceId: string | null, maxPoints?: number): void;
   /** `cb` must be wrapped in Comlink's `proxy()` by the caller. Resolves to a proxied unsubscribe. */
@@ -91,6 +95,7 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     explain: (instance) => service.explain(instance),
     hostDetail: (hostId) => service.hostDetail(hostId),
     importTrace: (req) => service.importTrace(req),
+    planCapacity: (serviceId, request) => planForService(service, serviceId, request),
     setChartFocus: (serviceId, maxPoints) => service.setChartFocus(serviceId, maxPoints),
     subscribe(cb) {
       // `cb` arrives as a Comlink proxy of the page's function: calling it posts a message.

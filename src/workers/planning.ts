@@ -1,0 +1,254 @@
+/**
+ * Capacity planning from the run in progress: the arrivals at one service (the `${id}.arrivals`
+ * series, requests per second per metrics interval) are turned into requests per step and handed
+ * to the core's planner (backtest on a holdout, forecast, replica and host sizing). Everything the
+ * page gets back is plain data; every problem is one plain sentence, never an exception.
+ *
+ * `planFromSeries` is the pure part (series in, plan out); `planForService` fetches the series and
+ * the scenario from a SimService.
+ */
+import { durationSeconds, formatDuration } from '../core/index';
+import type { Scenario } from '../core/index';
+// The planner and the distribution mean are not (yet) part of the core's public API (src/core/index.ts);
+// the brief for this file allows importing them directly, here and nowhere else in the worker.
+// eslint-disable-next-line no-restricted-imports
+import {
+  aggregateCounts,
+  planCapacity as corePlanCapacity,
+  PLAN_MODELS,
+  type LatencySla,
+  type ModelTrial,
+  type PlanModel,
+  type PlanModelChoice,
+  type PlanModelParams,
+  type PlanResult,
+  type ReplicaSizing,
+} from '../core/elasticity/planning';
+// eslint-disable-next-line no-restricted-imports
+import { distributionMean } from '../core/engine/distributions';
+import type { SimService, Snapshot } from './service';
+
+export type { PlanModel, PlanModelChoice, PlanResult, ModelTrial, PlanModelParams, ReplicaSizing };
+
+/** What the page asks for. Durations are seconds or strings such as "5m", "1h". */
+export interface CapacityPlanRequest {
+  /** Length of one step of the demand series. */
+  step: number | string;
+  /** How far ahead to forecast (also what is held out to check the forecast, unless `holdout`). */
+  horizon: number | string;
+  /** How much of the end of the history to hold out for the backtest (default: the horizon). */
+  holdout?: number | string;
+  /** 'auto' (default) picks the model with the lowest holdout error. */
+  model?: PlanModelChoice;
+  /** Utilization to plan for at the forecast peak, 0 < u ≤ 1. */
+  targetUtilization: number;
+  /** Replicas that fit on one host, ≥ 1. */
+  replicasPerHost: number;
+  /** Optional latency objective: P(wait > slaWait) ≤ 1 − slaQuantile (Erlang C, one shared line). */
+  slaWait?: number | string;
+  /** Default 0.99. */
+  slaQuantile?: number;
+}
+
+export type CapacityPlanResult =
+  | {
+      ok: true;
+      serviceId: string;
+      stepSeconds: number;
+      /** Requests per step of the history the plan used, oldest first; step i ends at historyStart + (i + 1) × stepSeconds. */
+      history: number[];
+      /** Simulated time the first step of `history` begins. */
+      historyStart: number;
+      /** Whole metrics intervals at the end left out because they do not fill a step. */
+      droppedIntervals: number;
+      /** How one replica's capacity was found (from the scenario's service). */
+      capacityNote: string;
+      plan: PlanResult;
+    }
+  | { ok: false; error: string };
+
+/** The parts of the metrics series the planner reads (a SeriesDelta or the core's SeriesStore). */
+export interface PlanSeries {
+  time: ArrayLike<number>;
+  column(name: string): ArrayLike<number> | undefined;
+}
+
+/** What planning needs to know about the service and the scenario. */
+export interface PlanServiceInfo {
+  id: string;
+  /** Seconds between two samples of the series. */
+  metricsInterval: number;
+  /** Mean work per request, seconds of one slot. */
+  meanWork: number;
+  concurrency: number;
+  /** Fewest replicas (the autoscaler's minimum, else 1). */
+  minReplicas: number;
+}
+
+/** Steps the page may ask to forecast at most (one point each on its chart). */
+export const MAX_HORIZON_STEPS = 1000;
+/** Steps of history the planner works on at most (older ones are left out). */
+export const MAX_HISTORY_STEPS = 20_000;
+
+const text = (seconds: number): string => formatDuration(seconds);
+
+function seconds(value: number | string | undefined, what: string, positive: boolean): number | string {
+  if (value === undefined) return Number.NaN;
+  const s = durationSeconds(value);
+  if (!Number.isFinite(s) || s < 0 || (positive && s === 0)) return `${what} must be a ${positive ? 'positive ' : ''}duration such as 5m or 1h, got "${String(value)}"`;
+  return s;
+}
+
+/** Steps a model needs to train on, with the reason in words. */
+function trainingNeed(model: PlanModelChoice, season: number | null): { steps: number; what: string } | null {
+  switch (model) {
+    case 'auto':
+    case 'linear':
+      return { steps: 2, what: 'fit a linear trend' };
+    case 'seasonal-naive':
+      return season === null ? null : { steps: season, what: 'cover one season for the seasonal naive model' };
+    case 'holt-winters':
+      return season === null ? null : { steps: 2 * season + 1, what: 'cover two seasons for Holt-Winters' };
+  }
+}
+
+const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The plan for `info.id` from the series as it stands. Only whole metrics intervals count (the
+ * last sample, at the end of a run, may cover less); they are summed into steps of `req.step`.
+ */
+export function planFromSeries(series: PlanSeries, info: PlanServiceInfo, req: CapacityPlanRequest): CapacityPlanResult {
+  try {
+    return plan(series, info, req);
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+function plan(series: PlanSeries, info: PlanServiceInfo, req: CapacityPlanRequest): CapacityPlanResult {
+  if (req === null || typeof req !== 'object') return { ok: false, error: 'the request must be an object of planning settings' };
+  const step = seconds(req.step, 'the step', true);
+  if (typeof step === 'string') return { ok: false, error: step };
+  const horizon = seconds(req.horizon, 'the horizon', true);
+  if (typeof horizon === 'string') return { ok: false, error: horizon };
+  const holdoutSeconds = req.holdout === undefined ? horizon : seconds(req.holdout, 'the holdout', true);
+  if (typeof holdoutSeconds === 'string') return { ok: false, error: holdoutSeconds };
+  const model: PlanModelChoice = req.model ?? 'auto';
+  if (model !== 'auto' && !(PLAN_MODELS as readonly string[]).includes(model)) return { ok: false, error: `the model must be auto, ${PLAN_MODELS.join(', ')}; got "${String(model)}"` };
+  const u = req.targetUtilization;
+  if (typeof u !== 'number' || !(u > 0 && u <= 1)) return { ok: false, error: `the target utilization must be above 0 % and at most 100 %, got ${String(u)}` };
+  const perHost = req.replicasPerHost;
+  if (typeof perHost !== 'number' || !Number.isInteger(perHost) || perHost < 1) return { ok: false, error: `replicas per host must be a whole number ≥ 1, got ${String(perHost)}` };
+  let sla: LatencySla | undefined;
+  if (req.slaWait !== undefined && req.slaWait !== '') {
+    const wait = seconds(req.slaWait, 'the SLA wait', false);
+    if (typeof wait === 'string') return { ok: false, error: wait };
+    const q = req.slaQuantile ?? 0.99;
+    if (typeof q !== 'number' || !(q > 0 && q < 1)) return { ok: false, error: `the SLA quantile must be between 0 and 1 (e.g. 0.99), got ${String(q)}` };
+    sla = { waitQuantile: { wait, quantile: q } };
+  }
+
+  const interval = info.metricsInterval;
+  const ratio = step / interval;
+  if (Math.round(ratio) < 1 || Math.abs(ratio - Math.round(ratio)) > 1e-9 * ratio)
+    return { ok: false, error: `the step (${text(step)}) must be a whole multiple of the metrics interval (${text(interval)})` };
+  const stepsOf = (s: number): number => Math.round(s / step);
+  if (Math.abs(horizon / step - stepsOf(horizon)) > 1e-9 * (horizon / step) || stepsOf(horizon) < 1)
+    return { ok: false, error: `the horizon (${text(horizon)}) must be a whole number of steps (${text(step)})` };
+  if (Math.abs(holdoutSeconds / step - stepsOf(holdoutSeconds)) > 1e-9 * (holdoutSeconds / step) || stepsOf(holdoutSeconds) < 1)
+    return { ok: false, error: `the holdout (${text(holdoutSeconds)}) must be a whole number of steps (${text(step)})` };
+  const horizonSteps = stepsOf(horizon);
+  const holdout = stepsOf(holdoutSeconds);
+  if (horizonSteps > MAX_HORIZON_STEPS)
+    return { ok: false, error: `a ${text(step)} step over a ${text(horizon)} horizon is ${plural(horizonSteps, 'step')}; at most ${MAX_HORIZON_STEPS.toLocaleString('en-US')}: choose a longer step or a shorter horizon` };
+
+  const rate = series.column(`${info.id}.arrivals`);
+  if (!rate) return { ok: false, error: `the run has no arrival series for service "${info.id}"` };
+  // Requests per whole metrics interval.
+  const counts: number[] = [];
+  const n = Math.min(series.time.length, rate.length);
+  for (let r = 0; r < n; r++) {
+    const dt = series.time[r]! - (r === 0 ? 0 : series.time[r - 1]!);
+    if (Math.abs(dt - interval) > 1e-9 * interval) continue;
+    const v = rate[r]!;
+    counts.push(Number.isFinite(v) && v > 0 ? v * dt : 0);
+  }
+  const history = counts.length * interval;
+  const season = 86400 / step >= 2 && Number.isInteger(86400 / step) ? 86400 / step : null;
+  const need = trainingNeed(model, season);
+  if (need === null) return { ok: false, error: `the ${model} model needs a daily season, and a ${text(step)} step does not divide a day` };
+  const needSteps = holdout + need.steps;
+  const haveSteps = Math.floor(history / step);
+  if (haveSteps < needSteps) {
+    const has = history > 0 ? `${text(history)} of history` : 'no history yet (play it for a while first)';
+    return {
+      ok: false,
+      error: `the run has ${has}; a ${text(step)} step and a ${text(horizon)} horizon need at least ${text(needSteps * step)} (${plural(holdout, 'step')} held out to check the forecast and ${need.steps} to ${need.what})`,
+    };
+  }
+
+  const agg = aggregateCounts(counts, interval, step);
+  const demand = agg.series.length > MAX_HISTORY_STEPS ? agg.series.slice(agg.series.length - MAX_HISTORY_STEPS) : agg.series;
+  const result = corePlanCapacity({
+    series: demand,
+    stepSeconds: step,
+    horizon: horizonSteps,
+    holdout,
+    model,
+    service: { meanServiceTime: info.meanWork, concurrency: info.concurrency, targetUtilization: u, replicasPerHost: perHost, minReplicas: info.minReplicas },
+    ...(sla ? { sla } : {}),
+  });
+  const perReplica = info.concurrency / info.meanWork;
+  const capacityNote = `one replica serves ${round(perReplica)} req/s at 100 %: ${plural(info.concurrency, 'slot')} ÷ ${text(info.meanWork)} mean work per request`;
+  return {
+    ok: true,
+    serviceId: info.id,
+    stepSeconds: step,
+    history: demand,
+    historyStart: (agg.series.length - demand.length) * step,
+    droppedIntervals: agg.droppedTail,
+    capacityNote,
+    // A plain copy: the page gets data, not the core's frozen arrays.
+    plan: structuredClone(result),
+  };
+}
+
+function round(x: number): string {
+  return x >= 100 ? Math.round(x).toLocaleString('en-US') : String(Math.round(x * 100) / 100);
+}
+
+/** The figures of a scenario's service that planning needs, or an error. */
+export function serviceInfo(scenario: Scenario, serviceId: string): PlanServiceInfo | string {
+  const svc = scenario.services.find((s) => s.id === serviceId);
+  if (!svc) return `there is no service "${String(serviceId)}"`;
+  const interval = durationSeconds(scenario.metricsInterval);
+  let meanWork: number;
+  try {
+    meanWork = distributionMean(svc.work);
+  } catch (e) {
+    return `the mean work per request of "${serviceId}" is not known: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  if (!(meanWork > 0) || !Number.isFinite(meanWork)) return `the mean work per request of "${serviceId}" is ${meanWork} s; planning needs a positive figure`;
+  return { id: svc.id, metricsInterval: interval, meanWork, concurrency: svc.concurrency, minReplicas: Math.max(1, svc.autoscaler?.minReplicas ?? 1) };
+}
+
+/**
+ * The plan for a service of the run loaded in `service`, from the series as the subscribers have
+ * it (a momentary subscription hands over a full snapshot; nothing else in the service changes).
+ */
+export function planForService(service: SimService, serviceId: string, req: CapacityPlanRequest): CapacityPlanResult {
+  const scenario = service.currentScenario();
+  if (!scenario) return { ok: false, error: 'no scenario is loaded' };
+  const info = serviceInfo(scenario, serviceId);
+  if (typeof info === 'string') return { ok: false, error: info };
+  let full: Snapshot | null = null;
+  const unsubscribe = service.subscribe((snap) => {
+    full ??= snap;
+  });
+  unsubscribe();
+  const delta = (full as Snapshot | null)?.series;
+  if (!delta) return { ok: false, error: 'the run has no series yet' };
+  const columns = new Map(delta.columns.map((c) => [c.name, c.data]));
+  return planFromSeries({ time: delta.time, column: (name) => columns.get(name) }, info, req);
+}
