@@ -15,6 +15,10 @@ import { InfraView } from './infra/InfraView';
 import { InfraInspector } from './infra/InfraInspector';
 import { EventLog } from './infra/EventLog';
 import { ComputeMetrics } from './infra/ComputeMetrics';
+import { MissingTraceBanner } from './components/MissingTraceBanner';
+import { AutoscalerPanel } from './elasticity/AutoscalerPanel';
+import { DecisionLog } from './elasticity/DecisionLog';
+import { CapacityPanel } from './elasticity/CapacityPanel';
 
 /** Keys typed into a form control belong to it, not to the console. */
 function isTyping(target: EventTarget | null): boolean {
@@ -51,6 +55,17 @@ const Services = memo(function Services() {
   );
 });
 
+/** The decision log, when some service of the scenario has an autoscaler. */
+const Decisions = memo(function Decisions() {
+  const any = useConsole((s) => Object.values(s.services).some((x) => x.autoscaler !== null));
+  if (!any) return null;
+  return (
+    <ErrorBoundary what="the decision log">
+      <DecisionLog />
+    </ErrorBoundary>
+  );
+});
+
 export function App() {
   const infra = useCompute((s) => s.view === 'infra' && s.info !== null);
   useEffect(() => {
@@ -61,6 +76,7 @@ export function App() {
     <div className="app">
       <TopBar />
       <NoticeBanner />
+      <MissingTraceBanner />
       <ShareBox />
       <ImportTraceDialog />
       <ViewBar />
@@ -77,6 +93,7 @@ export function App() {
           <ErrorBoundary what="the event log">
             <EventLog />
           </ErrorBoundary>
+          <Decisions />
           <ErrorBoundary what="the compute metrics">
             <ComputeMetrics />
           </ErrorBoundary>
@@ -93,6 +110,13 @@ export function App() {
           </div>
           <ErrorBoundary what="the charts">
             <ServiceCharts />
+          </ErrorBoundary>
+          <ErrorBoundary what="the autoscaler panel">
+            <AutoscalerPanel />
+          </ErrorBoundary>
+          <Decisions />
+          <ErrorBoundary what="the capacity planning panel">
+            <CapacityPanel />
           </ErrorBoundary>
         </>
       )}

@@ -7,6 +7,9 @@
 import { proxy, wrap, releaseProxy, transfer } from 'comlink';
 import type { Remote } from 'comlink';
 import type {
+  AutoscalerChange,
+  AutoscalerResult,
+  AutoscalerSpecInput,
   ComputeOperation,
   ExplainResult,
   HostDetailResult,
@@ -19,12 +22,14 @@ import type {
   TraceImportRequest,
   TraceImportResult,
 } from '../workers/sim.worker';
+import type { CapacityPlanRequest, CapacityPlanResult } from '../workers/planning';
 import { consoleStore, type ConsoleState, type Notice } from './store';
 import { SeriesBuffer } from './series';
 import { syncTopology } from './topology/topologyStore';
 import { policyLabel } from './inspector/policies';
 import { applyComputeDelta, computeStore, flushCompute, loadComputeInfo, select, setComputeCharts, setOperations, setView, showResult, type ConsoleView, type InfraSelection } from './infra/computeStore';
 import { syncInfra } from './infra/infraGraph';
+import { appendDecisions } from './elasticity/decisionStore';
 
 /** Points per line chart the worker downsamples to (LTTB; ≤ 1000). */
 const CHART_POINTS = 600;
@@ -103,6 +108,7 @@ function applySnapshot(snap: Snapshot): void {
   else if (!snap.playing) flushCompute();
   if (snap.computeCharts !== undefined) setComputeCharts(snap.computeCharts);
   if (snap.operations) setOperations(snap.operations);
+  if (snap.decisions) appendDecisions(snap.decisions);
   if (snap.services || newScenario) {
     const services: Record<string, ServiceSnapshot> = newScenario ? {} : { ...state.services };
     for (const s of snap.services ?? []) services[s.id] = s;
@@ -430,8 +436,38 @@ export const actions = {
 
   closeHostMenu: () => computeStore.setState({ menu: null }),
 
-  openImport: () => consoleStore.setState({ importOpen: true }),
-  closeImport: () => consoleStore.setState({ importOpen: false }),
+  /** Opens "Import trace", for `workload` when given (a trace the scenario names by path). */
+  openImport: (workload?: string) => consoleStore.setState({ importOpen: true, importWorkload: workload ?? null }),
+  closeImport: () => consoleStore.setState({ importOpen: false, importWorkload: null }),
+
+  // ---------------------------------------------------------------- elasticity
+
+  /** Changes a service's autoscaler from now on; resolves to the worker's answer (its error is for the form). */
+  setAutoscaler: async (serviceId: string, change: AutoscalerChange): Promise<AutoscalerResult> => {
+    try {
+      return await api().setAutoscaler(serviceId, change);
+    } catch (e) {
+      return { ok: false, error: `the simulation worker did not answer: ${errorText(e)}` };
+    }
+  },
+
+  /** The autoscaler settings in force for a service (null: it has none, or the worker did not answer). */
+  autoscalerSettings: async (serviceId: string): Promise<AutoscalerSpecInput | null> => {
+    try {
+      return await api().autoscalerSettings(serviceId);
+    } catch {
+      return null;
+    }
+  },
+
+  /** A capacity plan from the run's arrivals so far; never throws. */
+  planCapacity: async (serviceId: string, request: CapacityPlanRequest): Promise<CapacityPlanResult> => {
+    try {
+      return await api().planCapacity(serviceId, request);
+    } catch (e) {
+      return { ok: false, error: `the simulation worker did not answer: ${errorText(e)}` };
+    }
+  },
 
   /**
    * Reads `file` and asks the worker to replace `workload`'s arrivals with it. Resolves to the
@@ -453,7 +489,7 @@ export const actions = {
     }
     if (r.ok) {
       setHash('');
-      consoleStore.setState({ importOpen: false, shareUrl: null, shareCopied: false });
+      consoleStore.setState({ importOpen: false, importWorkload: null, shareUrl: null, shareCopied: false });
       showNotice({
         kind: 'info',
         title: `Trace imported into ${r.workload}: ${r.values.toLocaleString('en-US')} ${r.format === 'per-minute' ? 'minutes of counts' : 'arrival times'} from ${file.name}. The run starts again at 0.`,

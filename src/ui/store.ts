@@ -44,6 +44,8 @@ export interface ConsoleState {
   charts: ChartData | null;
   /** The "Import trace" dialog is open. */
   importOpen: boolean;
+  /** The workload the dialog was opened for (a missing trace), or null: the dialog's own choice. */
+  importWorkload: string | null;
 }
 
 export const initialState: ConsoleState = {
@@ -63,6 +65,7 @@ export const initialState: ConsoleState = {
   flows: null,
   charts: null,
   importOpen: false,
+  importWorkload: null,
 };
 
 export const consoleStore = createStore<ConsoleState>()(() => initialState);

@@ -24,6 +24,7 @@ export const ServiceCharts = memo(function ServiceCharts() {
   const id = useConsole((s) => s.selectedService);
   const data = useConsole((s) => (s.charts && s.charts.serviceId === s.selectedService ? s.charts : null));
   const allSwitches = useConsole((s) => s.switches);
+  const autoscaled = useConsole((s) => id !== null && (s.services[id]?.autoscaler ?? null) !== null);
   const switches = useMemo(() => allSwitches.filter((x) => x.service === id), [allSwitches, id]);
   if (id === null) return null;
   const enough = data !== null && data.samples >= 2;
@@ -38,7 +39,11 @@ export const ServiceCharts = memo(function ServiceCharts() {
       <Card title={`Latency · ${id}`} hint="per interval, ms" testId="chart-latency">
         {enough ? <LatencyChart data={data} switches={switches} /> : <Empty />}
       </Card>
-      <Card title={`Load per replica · ${id}`} hint={heat ? `${heat.replicas} replicas × time` : undefined} testId="chart-replicas">
+      <Card
+        title={`Load per replica · ${id}`}
+        hint={heat ? (autoscaled ? `${heat.replicas} replica slots × time (a slot out of the set reads 0 %)` : `${heat.replicas} replicas × time`) : undefined}
+        testId="chart-replicas"
+      >
         {!enough ? (
           <Empty />
         ) : heat ? (

@@ -40,7 +40,8 @@ export const ServicePanel = memo(function ServicePanel({ id }: { id: string }) {
         </h2>
         {svc && (
           <span className="muted num">
-            {formatInt(svc.replicas)} replicas · {shared ? 'shared queue' : policyLabel(svc.policy)}
+            {svc.autoscaler ? `${formatInt(svc.ready)}/${formatInt(svc.replicas)} replicas ready` : `${formatInt(svc.replicas)} replicas`} ·{' '}
+            {shared ? 'shared queue' : policyLabel(svc.policy)}
           </span>
         )}
       </header>

@@ -6,6 +6,7 @@ import type { TopologyService } from '../../workers/sim.worker';
 import { BalancerControl } from './BalancerControl';
 import { ReplicaBars } from './ReplicaBars';
 import { SloPanel } from './SloPanel';
+import { AutoscalerSummary } from './AutoscalerSummary';
 
 /**
  * p99 over the current window: the service's last objective window when it has a p99 objective
@@ -59,7 +60,7 @@ const Replicas = memo(function Replicas({ id }: { id: string }) {
           {formatInt(svc.up)} up · {formatInt(svc.inRotation)} in rotation · of {formatInt(svc.replicas)}
         </span>
       </h3>
-      <ReplicaBars view={svc.replicaView} replicas={svc.replicas} />
+      <ReplicaBars view={svc.replicaView} />
     </section>
   );
 });
@@ -88,6 +89,7 @@ export const Inspector = memo(function Inspector() {
       </header>
       <WindowLatency spec={spec} />
       <BalancerControl spec={spec} />
+      <AutoscalerSummary id={id} />
       {spec.slo && <SloPanel id={id} objectives={spec.slo} />}
       <Replicas id={id} />
     </aside>

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { ReplicaView } from '../../workers/sim.worker';
 import { utilizationColor } from '../colors';
+import { cellState, memberCells } from '../topology/replicaState';
 
 /** Queue bars are drawn against at least this many waiting requests (so a queue of 1 looks small). */
 const MIN_QUEUE_SCALE = 5;
@@ -10,36 +11,38 @@ function label(v: ReplicaView, c: number): string {
   return v.perCell === 1 ? `r${first}` : `r${first}–${first + v.perCell - 1}`;
 }
 
+const STATE_TEXT = { starting: 'start', draining: 'drain', down: 'down' } as const;
+
 /**
- * Live load per replica (or per group of replicas for large services): utilization over the last
- * metrics interval and the requests waiting now. Down replicas are red; out of rotation hatched.
+ * Live load per replica of the set (or per group of replicas for large services): utilization
+ * over the last metrics interval and the requests waiting now. Down replicas are red; out of
+ * rotation hatched; starting ones hollow; draining ones faded.
  */
-export const ReplicaBars = memo(function ReplicaBars({ view, replicas }: { view: ReplicaView; replicas: number }) {
+export const ReplicaBars = memo(function ReplicaBars({ view }: { view: ReplicaView }) {
+  const cells = memberCells(view);
   let maxQueue = MIN_QUEUE_SCALE;
-  for (let c = 0; c < view.cells; c++) maxQueue = Math.max(maxQueue, (view.queued[c] ?? 0) / view.perCell);
-  const rows = [];
-  for (let c = 0; c < view.cells; c++) {
-    const members = Math.max(1, Math.min(view.perCell, replicas - c * view.perCell));
-    const up = view.up[c] ?? 0;
-    const down = up < members;
-    const out = !down && (view.inRotation[c] ?? 0) < up;
+  for (const c of cells) maxQueue = Math.max(maxQueue, (view.queued[c] ?? 0) / view.perCell);
+  const rows = cells.map((c) => {
+    const state = cellState(view, c);
     const u = view.utilization[c] ?? 0;
     const q = view.queued[c] ?? 0;
     const qPer = q / view.perCell;
-    rows.push(
-      <div key={c} className={`rbar${down ? ' rbar-down' : out ? ' rbar-out' : ''}`} data-testid="replica-bar">
+    const cls = state === 'ready' ? '' : ` rbar-${state}`;
+    const text = state === 'starting' || state === 'draining' || state === 'down' ? STATE_TEXT[state] : `${Math.round(u * 100)}%`;
+    return (
+      <div key={c} className={`rbar${cls}`} data-testid="replica-bar" data-state={state}>
         <span className="rbar-name num">{label(view, c)}</span>
         <span className="rbar-track" title={`${Math.round(u * 100)} % busy over the last interval`}>
           <span className="rbar-fill" style={{ width: `${Math.min(100, u * 100)}%`, background: utilizationColor(0.35 + u * 0.65) }} />
         </span>
-        <span className="rbar-value num">{down ? 'down' : `${Math.round(u * 100)}%`}</span>
+        <span className="rbar-value num">{text}</span>
         <span className="rbar-track rbar-queue" title={`${q} waiting now`}>
           <span className="rbar-fill" style={{ width: `${Math.min(100, (qPer / maxQueue) * 100)}%` }} />
         </span>
         <span className="rbar-value num">{q}</span>
-      </div>,
+      </div>
     );
-  }
+  });
   return (
     <div className="rbars" data-testid="replica-bars">
       <div className="rbar rbar-head muted">

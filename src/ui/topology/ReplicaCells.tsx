@@ -2,78 +2,115 @@ import { memo, useEffect, useRef } from 'react';
 import type { ReplicaView } from '../../workers/sim.worker';
 import { utilizationColor, utilizationRgb } from '../colors';
 import { CELLS_PER_ROW, MAX_REPLICA_CELLS_DRAWN } from './layout';
+import { cellState, memberCells, type CellState } from './replicaState';
 
-function cellTitle(v: ReplicaView, c: number): string {
+function cellTitle(v: ReplicaView, c: number, state: CellState): string {
   const first = c * v.perCell;
   const name = v.perCell === 1 ? `replica ${first}` : `replicas ${first}–${first + v.perCell - 1}`;
+  if (v.perCell === 1) {
+    if (state === 'starting') return `${name}: starting (booting, not serving yet)`;
+    if (state === 'draining') return `${name}: draining (finishing ${v.inService[c] ?? 0} in service before it goes)`;
+  }
   const u = `${Math.round((v.utilization[c] ?? 0) * 100)} % busy`;
-  const state =
+  const detail =
     v.perCell === 1
-      ? v.up[c] === 0
+      ? state === 'down'
         ? 'down'
-        : v.inRotation[c] === 0
+        : state === 'out'
           ? 'out of rotation'
           : `${v.inService[c] ?? 0} in service, ${v.queued[c] ?? 0} waiting`
-      : `${v.up[c] ?? 0} up, ${v.inRotation[c] ?? 0} in rotation, ${v.queued[c] ?? 0} waiting`;
-  return `${name}: ${u}, ${state}`;
+      : `${v.members[c] ?? 0} in the set (${v.starting[c] ?? 0} starting, ${v.draining[c] ?? 0} draining), ${v.up[c] ?? 0} up, ${v.queued[c] ?? 0} waiting`;
+  return `${name}: ${u}, ${detail}`;
 }
 
-/** One cell per replica: colour = utilization of the last interval; grey hatch = out of rotation; red = down. */
-const CellGrid = memo(function CellGrid({ view }: { view: ReplicaView }) {
-  const cells = [];
-  for (let c = 0; c < view.cells; c++) {
-    const down = view.up[c] === 0;
-    const out = !down && view.inRotation[c] === 0;
-    cells.push(
+const CELL_CLASS: Readonly<Record<CellState, string>> = {
+  starting: 'cell cell-starting',
+  draining: 'cell cell-draining',
+  down: 'cell cell-down',
+  out: 'cell cell-out',
+  ready: 'cell',
+};
+
+/**
+ * One cell per replica of the set: colour = utilization of the last interval; hollow and pulsing =
+ * starting; faded = draining; grey hatch = out of rotation; red = down.
+ */
+const CellGrid = memo(function CellGrid({ view, cells }: { view: ReplicaView; cells: readonly number[] }) {
+  const out = cells.map((c) => {
+    const state = cellState(view, c);
+    const coloured = state === 'ready' || state === 'draining';
+    return (
       <span
         key={c}
-        className={down ? 'cell cell-down' : out ? 'cell cell-out' : 'cell'}
-        style={down || out ? undefined : { background: utilizationColor(view.utilization[c] ?? 0) }}
-        title={cellTitle(view, c)}
-      />,
+        className={CELL_CLASS[state]}
+        data-state={state}
+        style={coloured ? { background: utilizationColor(view.utilization[c] ?? 0) } : undefined}
+        title={cellTitle(view, c, state)}
+      />
     );
-  }
+  });
   return (
-    <div className="cells" style={{ gridTemplateColumns: `repeat(${Math.min(CELLS_PER_ROW, view.cells)}, 11px)` }} role="img" aria-label={`${view.cells} replicas`}>
-      {cells}
+    <div className="cells" style={{ gridTemplateColumns: `repeat(${Math.max(1, Math.min(CELLS_PER_ROW, cells.length))}, 11px)` }} role="img" aria-label={`${cells.length} replicas`} data-testid="replica-cells">
+      {out}
     </div>
   );
 });
 
+const STARTING_RGB: readonly [number, number, number] = [226, 232, 240];
+const blend = (rgb: readonly [number, number, number], t: number): [number, number, number] => [
+  Math.round(rgb[0] + (255 - rgb[0]) * t),
+  Math.round(rgb[1] + (255 - rgb[1]) * t),
+  Math.round(rgb[2] + (255 - rgb[2]) * t),
+];
+
 /**
- * Many replicas as one strip: each pixel column is a cell (a replica, or a group of them);
- * colour = utilization, red where any replica of the cell is down, grey where out of rotation.
+ * Many replicas as one strip: each pixel column is a cell of the set (a replica, or a group of
+ * them); colour = utilization, red where any is down, grey where out of rotation, pale where
+ * starting, faded where draining.
  */
-export const HeatStrip = memo(function HeatStrip({ view, replicas, height = 14 }: { view: ReplicaView; replicas: number; height?: number }) {
+export const HeatStrip = memo(function HeatStrip({ view, height = 14 }: { view: ReplicaView; height?: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const cells = memberCells(view);
+  const count = cells.length;
+  let replicas = 0;
+  for (const c of cells) replicas += view.members[c] ?? 0;
   useEffect(() => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
-    const w = Math.max(1, view.cells);
+    const members = memberCells(view);
+    const w = Math.max(1, members.length);
     canvas.width = w;
     canvas.height = 1;
     const img = ctx.createImageData(w, 1);
-    for (let c = 0; c < view.cells; c++) {
-      const members = Math.max(1, Math.min(view.perCell, replicas - c * view.perCell));
-      const up = view.up[c] ?? 0;
-      const down = up < members;
-      const out = !down && (view.inRotation[c] ?? 0) < up;
-      const rgb: readonly [number, number, number] = down ? [220, 38, 38] : out ? [161, 161, 170] : utilizationRgb(view.utilization[c] ?? 0);
-      img.data[c * 4] = rgb[0];
-      img.data[c * 4 + 1] = rgb[1];
-      img.data[c * 4 + 2] = rgb[2];
-      img.data[c * 4 + 3] = 255;
-    }
+    members.forEach((c, x) => {
+      const state = cellState(view, c);
+      const u = utilizationRgb(view.utilization[c] ?? 0);
+      const rgb: readonly [number, number, number] =
+        state === 'down' ? [220, 38, 38] : state === 'out' ? [161, 161, 170] : state === 'starting' ? STARTING_RGB : state === 'draining' ? blend(u, 0.6) : u;
+      img.data[x * 4] = rgb[0];
+      img.data[x * 4 + 1] = rgb[1];
+      img.data[x * 4 + 2] = rgb[2];
+      img.data[x * 4 + 3] = 255;
+    });
     ctx.putImageData(img, 0, 0);
-  }, [view, replicas]);
-  const label = view.perCell === 1 ? `${view.cells} replicas` : `${replicas} replicas in ${view.cells} groups of ${view.perCell}`;
-  return <canvas ref={ref} className="heat-strip" style={{ height }} role="img" aria-label={label} title={`${label}: colour = utilization; red = down; grey = out of rotation`} />;
+  }, [view]);
+  const label = view.perCell === 1 ? `${count} replicas` : `${replicas} replicas in ${count} groups of up to ${view.perCell}`;
+  return (
+    <canvas
+      ref={ref}
+      className="heat-strip"
+      style={{ height }}
+      role="img"
+      aria-label={label}
+      title={`${label}: colour = utilization; red = down; grey = out of rotation; pale = starting; faded = draining`}
+    />
+  );
 });
 
-/** The replicas of a service: a cell grid up to 64, a heat strip beyond. */
-export const ReplicaCells = memo(function ReplicaCells({ view, replicas }: { view: ReplicaView; replicas: number }) {
-  if (replicas <= MAX_REPLICA_CELLS_DRAWN && view.perCell === 1) return <CellGrid view={view} />;
-  return <HeatStrip view={view} replicas={replicas} />;
+/** The replicas of a service's set: a cell grid up to 64, a heat strip beyond. */
+export const ReplicaCells = memo(function ReplicaCells({ view }: { view: ReplicaView }) {
+  const cells = memberCells(view);
+  if (cells.length <= MAX_REPLICA_CELLS_DRAWN && view.perCell === 1) return <CellGrid view={view} cells={cells} />;
+  return <HeatStrip view={view} />;
 });
-

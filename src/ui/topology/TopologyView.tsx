@@ -62,6 +62,12 @@ const TopologyLegend = memo(function TopologyLegend() {
       <span>
         <i className="swatch swatch-down" /> down
       </span>
+      <span>
+        <i className="swatch swatch-starting" /> starting
+      </span>
+      <span>
+        <i className="swatch swatch-draining" /> draining
+      </span>
       <span>edge width: req/s (log) · red: failing</span>
     </div>
   );

@@ -39,11 +39,30 @@ export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<Service
         </span>
       </div>
       <div className="tnode-sub muted">
-        {svc ? `${svc.up}/${svc.replicas} up` : `${spec.replicas} replicas`}
-        {svc && svc.inRotation < svc.up ? ` · ${svc.inRotation} in rotation` : ''}
+        {svc?.autoscaler ? (
+          <span
+            className="tnode-replicas"
+            data-testid={`topo-service-${id}-replicas`}
+            data-ready={svc.ready}
+            data-desired={svc.replicas}
+            title="Ready (serving) / the count the autoscaler set (ready + starting)"
+          >
+            <strong className="num">
+              {svc.ready}/{svc.replicas}
+            </strong>{' '}
+            ready
+            {svc.starting > 0 ? ` · ${svc.starting} starting` : ''}
+            {svc.draining > 0 ? ` · ${svc.draining} draining` : ''}
+          </span>
+        ) : (
+          <span className="tnode-replicas" data-testid={`topo-service-${id}-replicas`} data-ready={svc?.up ?? spec.replicas} data-desired={svc?.replicas ?? spec.replicas}>
+            {svc ? `${svc.up}/${svc.replicas} up` : `${spec.replicas} replicas`}
+            {svc && svc.inRotation < svc.up ? ` · ${svc.inRotation} in rotation` : ''}
+          </span>
+        )}
         {spec.zone ? ` · ${spec.zone}` : ''}
       </div>
-      {svc && <ReplicaCells view={svc.replicaView} replicas={svc.replicas} />}
+      {svc && <ReplicaCells view={svc.replicaView} />}
       <div className="tnode-stats num">
         <span title="Completed requests per second (last interval)">{formatRatePerSecond(flow?.throughput ?? 0)}</span>
         <span title="p99 latency of the last interval, ms">p99 {formatMs(flow?.p99)}</span>

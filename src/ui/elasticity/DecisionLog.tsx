@@ -1,0 +1,95 @@
+/**
+ * The autoscalers' decision log, newest first: when, which service and policy, the metric against
+ * its target, the count before and after (and what was asked when a rule capped it), and why.
+ * "Changes only" hides the syncs that kept the count.
+ */
+import { memo, useCallback, useMemo, useState, type ChangeEvent } from 'react';
+import { useConsole } from '../store';
+import { formatClock, formatInt } from '../format';
+import { filterDecisions, isChange, metricVsTarget, policyName, type DecisionRow } from './decisions';
+import { useDecisions } from './decisionStore';
+
+/** Rows drawn at most (the page keeps more; the CLI's `sim --decisions` has them all). */
+const SHOWN = 300;
+
+const Row = memo(function Row({ row }: { row: DecisionRow }) {
+  const d = row.d;
+  const change = isChange(d);
+  const direction = d.replicas > d.current ? 'up' : d.replicas < d.current ? 'down' : 'same';
+  return (
+    <tr className={`decision-row decision-${direction}${change ? ' is-change' : ''}`} data-testid="decision-row" data-service={d.service} data-change={change ? '1' : '0'}>
+      <td className="num muted">{formatClock(d.time)}</td>
+      <td className="mono">{d.service}</td>
+      <td>{policyName(d.policy)}</td>
+      <td className="num">{metricVsTarget(d)}</td>
+      <td className="num decision-count">
+        {d.current} → <strong>{d.replicas}</strong>
+        {d.desired !== d.replicas && <span className="muted"> (asked {d.desired})</span>}
+      </td>
+      <td className="decision-capped">{d.capped ?? ''}</td>
+      <td className="decision-reason">{d.reason}</td>
+    </tr>
+  );
+});
+
+export const DecisionLog = memo(function DecisionLog() {
+  const rows = useDecisions((s) => s.rows);
+  const total = useDecisions((s) => s.total);
+  const selected = useConsole((s) => s.selectedService);
+  const [changesOnly, setChangesOnly] = useState(false);
+  const [onlySelected, setOnlySelected] = useState(false);
+  const service = onlySelected ? selected : null;
+  const shown = useMemo(() => filterDecisions(rows, { changesOnly, service }, SHOWN), [rows, changesOnly, service]);
+  const changes = useMemo(() => rows.reduce((n, r) => n + (isChange(r.d) ? 1 : 0), 0), [rows]);
+  const onChanges = useCallback((e: ChangeEvent<HTMLInputElement>) => setChangesOnly(e.target.checked), []);
+  const onSelected = useCallback((e: ChangeEvent<HTMLInputElement>) => setOnlySelected(e.target.checked), []);
+  return (
+    <section className="card decision-log" data-testid="decision-log" aria-label="Autoscaling decision log">
+      <header className="event-log-head">
+        <h3>
+          Scaling decisions{' '}
+          <span className="muted num" data-testid="decision-count">
+            {formatInt(total)} decisions · {formatInt(changes)} changes{rows.length < total ? ` (of the latest ${formatInt(rows.length)} kept)` : ''}
+          </span>
+        </h3>
+        <div className="log-filters">
+          <label className="check">
+            <input type="checkbox" checked={changesOnly} onChange={onChanges} data-testid="decisions-changes-only" /> changes only
+          </label>
+          {selected !== null && (
+            <label className="check">
+              <input type="checkbox" checked={onlySelected} onChange={onSelected} data-testid="decisions-selected-only" /> only <span className="mono">{selected}</span>
+            </label>
+          )}
+        </div>
+      </header>
+      {shown.length === 0 ? (
+        <p className="muted log-empty" data-testid="decisions-empty">
+          {rows.length === 0 ? 'No decision yet: autoscalers decide once per sync period.' : 'No decision matches the filter.'}
+        </p>
+      ) : (
+        <div className="decision-scroll">
+          <table className="decision-table" data-testid="decision-table">
+            <caption className="sr-only">Autoscaling decisions, newest first{shown.length < rows.length ? `, the latest ${shown.length} shown` : ''}</caption>
+            <thead>
+              <tr>
+                <th scope="col">time</th>
+                <th scope="col">service</th>
+                <th scope="col">policy</th>
+                <th scope="col">metric vs target</th>
+                <th scope="col">current → set</th>
+                <th scope="col">capped by</th>
+                <th scope="col">reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((r) => (
+                <Row key={r.seq} row={r} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+});
