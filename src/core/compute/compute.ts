@@ -27,6 +27,12 @@ export interface Instance {
   cpu: number;
   mem: number;
   gpu: number;
+  /**
+   * CPU and memory limits (containers: `placement.limits`, else the requests; VMs: their size).
+   * Kubernetes QoS: Guaranteed when the limits equal the requests, else Burstable.
+   */
+  limitCpu: number;
+  limitMem: number;
   state: InstanceState;
   host: number;
   req: InstanceRequest;
@@ -374,6 +380,8 @@ export class ComputeModel {
       cpu: t.vcpu,
       mem: t.memoryGiB,
       gpu: t.gpu,
+      limitCpu: Math.max(t.vcpu, placement.kind === 'container' ? (placement.limits?.vcpu ?? t.vcpu) : t.vcpu),
+      limitMem: Math.max(t.memoryGiB, placement.kind === 'container' ? (placement.limits?.memoryGiB ?? t.memoryGiB) : t.memoryGiB),
       state: 'pending',
       host: -1,
       req,
@@ -1060,6 +1068,22 @@ export class ComputeModel {
       const running = inst.state === 'running' || inst.state === 'draining';
       this.terminate(i, `${running ? 'removed' : 'cancelled'}: ${reason}`);
     }
+  }
+
+  /** The running (or draining) instance of a replica slot, or null. */
+  replicaInstance(service: number, slot: number): Instance | null {
+    const members = this.slotMembers[service]?.[slot];
+    if (!members) return null;
+    for (const i of members) {
+      const inst = this.instances[i]!;
+      if ((inst.state === 'running' || inst.state === 'draining') && inst.host >= 0) return inst;
+    }
+    return null;
+  }
+
+  /** The instances bound to a host (indices into `instances`; read-only). */
+  instancesOnHost(host: number): readonly number[] {
+    return this.hostInstances[host] ?? [];
   }
 
   /**

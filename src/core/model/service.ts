@@ -81,6 +81,8 @@ export class ServiceRuntime implements ReplicaView {
   private readonly lastChange: Float64Array;
   /** Replica is crashed (1) or up (0). */
   readonly down: Uint8Array;
+  /** Speed of a request starting on a slot relative to its nominal work (CPU contention, limits); null: always 1. */
+  private speedOf: ((slot: number) => number) | null = null;
   /** The replica's last pause (a live migration's stop-and-copy): work in it stands still. */
   private readonly pauseStart: Float64Array;
   private readonly pauseEnd: Float64Array;
@@ -339,7 +341,13 @@ export class ServiceRuntime implements ReplicaView {
       this.waitCount++;
       this.waitBatches.add(arrival, wait);
     }
-    this.kernel.schedule(pool.work[req]!, this.completeKind, req, this.cfg.index);
+    const speed = this.speedOf === null ? 1 : this.speedOf(r);
+    this.kernel.schedule(speed === 1 ? pool.work[req]! : pool.work[req]! / speed, this.completeKind, req, this.cfg.index);
+  }
+
+  /** Installs the speed of requests by slot (see sim/contention.ts). */
+  setSpeed(fn: ((slot: number) => number) | null): void {
+    this.speedOf = fn;
   }
 
   /** Whether the request died with its replica (a crash since it started). */

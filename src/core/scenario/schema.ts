@@ -182,6 +182,15 @@ const placementSchema = z.strictObject({
   affinity: z.array(id).max(10).default([]).meta(d('Run only on hosts that already run an instance of these groups (service or instance-group ids).')),
   priority: z.int().min(-1000).max(1_000_000).default(0).meta(d('Scheduling priority; higher may preempt lower.')),
   tenant: z.string().min(1).max(63).optional().meta(d('Owning tenant (dedicated hosts take only their tenant).')),
+  limits: z
+    .strictObject({
+      vcpu: pos.optional().meta(d('CPU limit, vCPU (at least the type\'s vCPU, the request).')),
+      memoryGiB: pos.optional().meta(d('Memory limit, GiB (at least the type\'s memory).')),
+    })
+    .optional()
+    .meta(
+      d('Containers only: limits above the requests (Kubernetes QoS Burstable). A replica may then use idle CPU of its host up to its CPU limit and serves faster; without limits it is held to its request (Guaranteed). The scheduler places on requests only.'),
+    ),
 });
 
 const instanceGroupSchema = z.strictObject({
@@ -774,8 +783,16 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
         break;
     }
   });
-  const checkPlacement = (pl: z.output<typeof placementSchema> | undefined, path: (string | number)[]) => {
+  const checkPlacement = (pl: z.output<typeof placementSchema> | undefined, path: (string | number)[], typeId?: string) => {
     if (!pl) return;
+    if (pl.limits) {
+      if (pl.kind !== 'container') ctx.addIssue({ code: 'custom', path: [...path, 'limits'], message: 'applies to containers only (a VM is sized by its instance type)' });
+      const t = typeId === undefined ? undefined : [...s.instanceTypes, ...BUILTIN_INSTANCE_TYPES].find((x) => x.id === typeId);
+      if (t && pl.limits.vcpu !== undefined && pl.limits.vcpu < t.vcpu)
+        ctx.addIssue({ code: 'custom', path: [...path, 'limits', 'vcpu'], message: `must be at least the request (${t.vcpu} vCPU of ${typeId}), got ${pl.limits.vcpu}` });
+      if (t && pl.limits.memoryGiB !== undefined && pl.limits.memoryGiB < t.memoryGiB)
+        ctx.addIssue({ code: 'custom', path: [...path, 'limits', 'memoryGiB'], message: `must be at least the request (${t.memoryGiB} GiB of ${typeId}), got ${pl.limits.memoryGiB}` });
+    }
     pl.zones?.forEach((zn, j) => {
       if (!zones.has(zn)) ctx.addIssue({ code: 'custom', path: [...path, 'zones', j], message: `unknown zone "${zn}" (zones: ${zoneList})` });
     });
@@ -784,7 +801,7 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
     });
   };
   s.services.forEach((svc, i) => {
-    checkPlacement(svc.placement, ['services', i, 'placement']);
+    checkPlacement(svc.placement, ['services', i, 'placement'], svc.instanceType);
     if (svc.placement && svc.instanceType === undefined)
       ctx.addIssue({ code: 'custom', path: ['services', i, 'instanceType'], message: 'is required when the replicas are placed on hosts (placement)' });
     if (svc.placement && s.hostPools.length === 0)
@@ -831,7 +848,7 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
     }
   });
   s.instances.forEach((g, i) => {
-    checkPlacement(g.placement, ['instances', i, 'placement']);
+    checkPlacement(g.placement, ['instances', i, 'placement'], g.type);
     if (!types.has(g.type)) ctx.addIssue({ code: 'custom', path: ['instances', i, 'type'], message: `unknown instance type "${g.type}"` });
     if (s.hostPools.length === 0) ctx.addIssue({ code: 'custom', path: ['instances', i], message: 'needs host pools to run on' });
   });

@@ -13,6 +13,7 @@ import { BALANCERS } from '../traffic/balancers';
 import { makeClientPicker, type ClientPicker } from '../traffic/clients';
 import { SloTracker, type SloReport, type SloWindow } from './slo';
 import { ServiceScaling, type ReplicaMachines } from './scaling';
+import { contentionPossible, replicaSpeed } from './contention';
 import type { ScalingDecision } from '../elasticity/autoscaler';
 import { distributionMean } from '../engine/distributions';
 import { ComputeModel, type ComputeSummary } from '../compute/compute';
@@ -473,6 +474,15 @@ export class Simulation implements ServiceHost {
         },
         (a, b) => (this.compute?.isLinkCut(a, b) ? 0 : network.bandwidth(a, b)),
       );
+      // Noisy neighbours and burstable containers: only where they can matter (no cost elsewhere).
+      const overcommitted = scenario.hostPools.some((p) => p.overcommit.cpu > 1);
+      const burstable = scenario.services.some((x) => x.placement?.kind === 'container' && x.placement.limits?.vcpu !== undefined);
+      if (contentionPossible(overcommitted, burstable)) {
+        const compute = this.compute;
+        scenario.services.forEach((spec, i) => {
+          if (spec.placement) this.services[i]!.setSpeed((slot) => replicaSpeed(compute, this.services, i, slot));
+        });
+      }
       this.computeCols = {
         pending: this.series.addColumn('compute.pending'),
         poweredOn: this.series.addColumn('compute.poweredOn'),
