@@ -11,6 +11,9 @@ export { scenarioSchema, SCENARIO_VERSION, BUILTIN_INSTANCE_TYPES, BALANCER_POLI
 export type { Scenario, ScenarioInput, ServiceSpec, WorkloadSpec, ArrivalSpec, BalancerPolicy, AutoscalerSpec } from './scenario/schema';
 export type { AutoscalerSpecInput } from './scenario/schema';
 export type { ScalingDecision } from './elasticity/autoscaler';
+export { planCapacity, aggregateCounts, PLAN_MODELS } from './elasticity/planning';
+export type { LatencySla, ModelTrial, PlanModel, PlanModelChoice, PlanModelParams, PlanResult, ReplicaSizing } from './elasticity/planning';
+export { distributionMean } from './engine/distributions';
 export type { ScalingSummary } from './sim/simulation';
 export { durationSeconds, formatDuration } from './scenario/duration';
 export { migrate, MIGRATIONS } from './scenario/migrate';

@@ -7,13 +7,11 @@
  * `planFromSeries` is the pure part (series in, plan out); `planForService` fetches the series and
  * the scenario from a SimService.
  */
-import { durationSeconds, formatDuration } from '../core/index';
-import type { Scenario } from '../core/index';
-// The planner and the distribution mean are not (yet) part of the core's public API (src/core/index.ts);
-// the brief for this file allows importing them directly, here and nowhere else in the worker.
-// eslint-disable-next-line no-restricted-imports
 import {
   aggregateCounts,
+  distributionMean,
+  durationSeconds,
+  formatDuration,
   planCapacity as corePlanCapacity,
   PLAN_MODELS,
   type LatencySla,
@@ -23,10 +21,9 @@ import {
   type PlanModelParams,
   type PlanResult,
   type ReplicaSizing,
-} from '../core/elasticity/planning';
-// eslint-disable-next-line no-restricted-imports
-import { distributionMean } from '../core/engine/distributions';
-import type { SimService, Snapshot } from './service';
+  type Scenario,
+} from '../core/index';
+import type { SimService } from './service';
 
 export type { PlanModel, PlanModelChoice, PlanResult, ModelTrial, PlanModelParams, ReplicaSizing };
 
@@ -233,22 +230,13 @@ export function serviceInfo(scenario: Scenario, serviceId: string): PlanServiceI
   return { id: svc.id, metricsInterval: interval, meanWork, concurrency: svc.concurrency, minReplicas: Math.max(1, svc.autoscaler?.minReplicas ?? 1) };
 }
 
-/**
- * The plan for a service of the run loaded in `service`, from the series as the subscribers have
- * it (a momentary subscription hands over a full snapshot; nothing else in the service changes).
- */
+/** The plan for a service of the run loaded in `service`, from the run's own series up to now. */
 export function planForService(service: SimService, serviceId: string, req: CapacityPlanRequest): CapacityPlanResult {
   const scenario = service.currentScenario();
   if (!scenario) return { ok: false, error: 'no scenario is loaded' };
   const info = serviceInfo(scenario, serviceId);
   if (typeof info === 'string') return { ok: false, error: info };
-  let full: Snapshot | null = null;
-  const unsubscribe = service.subscribe((snap) => {
-    full ??= snap;
-  });
-  unsubscribe();
-  const delta = (full as Snapshot | null)?.series;
-  if (!delta) return { ok: false, error: 'the run has no series yet' };
-  const columns = new Map(delta.columns.map((c) => [c.name, c.data]));
-  return planFromSeries({ time: delta.time, column: (name) => columns.get(name) }, info, req);
+  const series = service.seriesView();
+  if (!series) return { ok: false, error: 'the run has no series yet' };
+  return planFromSeries(series, info, req);
 }

@@ -775,6 +775,15 @@ export class SimService {
     return result;
   }
 
+  /** The run's metric series up to now, read in place (no copy): for planning inside the worker. */
+  seriesView(): { time: ArrayLike<number>; column(name: string): ArrayLike<number> | undefined } | null {
+    const sim = this.sim;
+    if (!sim) return null;
+    const s = sim.series;
+    const n = Math.min(s.length, s.time.length);
+    return { time: s.time.subarray(0, n), column: (name) => s.column(name)?.subarray(0, n) };
+  }
+
   /** The autoscaler settings in force for a service (the scenario's, or as changed in this run), or null. */
   autoscalerSettings(serviceId: string): AutoscalerSpecInput | null {
     const edited = this.autoscalerEdits.get(serviceId);

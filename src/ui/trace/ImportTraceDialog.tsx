@@ -30,7 +30,8 @@ export const ImportTraceDialog = memo(function ImportTraceDialog() {
 
 function DialogBody() {
   const workloads = useConsole((s) => s.scenario?.topology.workloads);
-  const [workload, setWorkload] = useState(() => workloads?.[0]?.id ?? '');
+  const preselected = useConsole((s) => s.importWorkload);
+  const [workload, setWorkload] = useState(() => (preselected && workloads?.some((w) => w.id === preselected) ? preselected : (workloads?.[0]?.id ?? '')));
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<TraceFormat>('per-minute');
   const [column, setColumn] = useState('');
