@@ -81,6 +81,17 @@ export interface ComputeListener {
   replicaPause?(service: number, slot: number, seconds: number): void;
 }
 
+/**
+ * What metering (billing) hears: every change to what an instance or a host may cost, after the
+ * model's state has changed. Attach one with `setMeter`; it reads the instance or host itself.
+ */
+export interface MeteringListener {
+  /** An instance changed state, host (a live migration ended) or size (resized in place). */
+  instanceChanged(inst: Instance): void;
+  /** A host slot started booting, joined its pool, was deprovisioned, or was powered down or on. */
+  hostChanged(host: number): void;
+}
+
 const LOG_LIMIT = 200_000;
 const EMPTY_GROUPS = new Int32Array(0);
 /** Placements whose full explanation is kept (older ones keep a light copy). */
@@ -143,6 +154,7 @@ export class ComputeModel {
     hostProvisioned: number;
     hostEmptied: number;
     removalTimeout: number;
+    spotInterrupt: number;
   };
   private readonly failureRng: RandomStream[] = [];
   private readonly linkNames: string[] = [];
@@ -234,6 +246,7 @@ export class ComputeModel {
       hostProvisioned: k.register('host-provisioned', (h) => this.onHostProvisioned(h)),
       hostEmptied: k.register('host-emptied', (h) => this.onHostEmptied(h)),
       removalTimeout: k.register('scale-down-timeout', (h, seq) => this.onRemovalTimeout(h, seq)),
+      spotInterrupt: k.register('spot-interruption', (i) => this.onSpotInterruption(i)),
     };
     // Faults of the scenario.
     for (const f of scenario.faults) {
@@ -307,6 +320,7 @@ export class ComputeModel {
     inst.state = to;
     inst.epoch++;
     this.note('instance', inst.name, reason, from, to);
+    this.meter?.instanceChanged(inst);
     const running = to === 'running' || to === 'draining';
     if (inst.replica && wasRunning !== running) {
       const counts = this.slotRunning[inst.replica.service]!;
@@ -741,6 +755,37 @@ export class ComputeModel {
     if (!this.terminate(inst.index, 'terminated by the operator')) throw new Error(`${name} has already ended`);
   }
 
+  /** Attaches the metering listener (billing), or detaches it with null. */
+  setMeter(meter: MeteringListener | null): void {
+    this.meter = meter;
+  }
+
+  private meter: MeteringListener | null = null;
+  /** Spot instances under an interruption notice. */
+  private readonly spotNoticed = new Set<number>();
+
+  /**
+   * Spot capacity is reclaimed: the instance gets a notice now (logged with `reason`) and is
+   * terminated `noticeSeconds` later, then replaced if its recovery policy says so (a replica
+   * serves until the end of the notice). Returns false, doing nothing, when the instance holds no
+   * host (not placed yet, or ended) or already has a notice.
+   */
+  interruptSpot(index: number, noticeSeconds: number, reason: string): boolean {
+    const inst = this.instances[index];
+    if (!inst || inst.host < 0 || this.spotNoticed.has(index)) return false;
+    this.spotNoticed.add(index);
+    this.note('instance', inst.name, `spot interruption notice (${reason}): terminated in ${formatSeconds(noticeSeconds)}`);
+    this.kernel.schedule(noticeSeconds > 0 ? noticeSeconds : 0, this.k.spotInterrupt, index);
+    return true;
+  }
+
+  private onSpotInterruption(i: number): void {
+    this.spotNoticed.delete(i);
+    const inst = this.instances[i]!;
+    if (inst.state === 'terminated' || inst.state === 'failed') return;
+    this.lose(inst, 'spot interruption: capacity reclaimed at the end of the notice', 'terminated');
+  }
+
   /** Seconds a live migration of `inst` from one host to another takes, and its pause. */
   migrationTime(inst: Instance, from: number, to: number): { total: number; pause: number } {
     const gbps = this.bandwidth(this.hosts.regionNames[this.hosts.region[from]!]!, this.hosts.regionNames[this.hosts.region[to]!]!);
@@ -833,6 +878,7 @@ export class ComputeModel {
       inst.req = { ...inst.req, cpu: size.vcpu, mem: size.memoryGiB, gpu: size.gpu };
     }
     this.attach(inst, to);
+    this.meter?.instanceChanged(inst);
     this.note('instance', inst.name, `migrated ${this.hosts.id[from]} → ${this.hosts.id[to]}${resizeTo ? `, now ${resizeTo}` : ''}`);
   }
 
@@ -869,6 +915,7 @@ export class ComputeModel {
       inst.req = { ...inst.req, cpu: t.vcpu, mem: t.memoryGiB, gpu: t.gpu };
       this.checkHost(host, `resizing ${name}`);
       this.note('instance', name, `resized in place ${old} → ${type} on ${h.id[host]}`);
+      this.meter?.instanceChanged(inst);
       return 'in place';
     }
     if (inst.kind !== 'vm') throw new Error(`${h.id[host]} lacks room to resize container ${name}, and containers are not live-migrated`);
@@ -971,6 +1018,7 @@ export class ComputeModel {
     this.hosts.cordoned[h] = 0;
     this.hosts.refresh(h);
     this.note('host', this.hosts.id[h]!, 'powered down (empty after consolidation)', 'on', 'off');
+    this.meter?.hostChanged(h);
   }
 
   private powerUpOne(): void {
@@ -992,6 +1040,7 @@ export class ComputeModel {
     this.hosts.poweredOn[h] = 1;
     this.hosts.refresh(h);
     this.note('host', this.hosts.id[h]!, 'powered on', 'booting', 'on');
+    this.meter?.hostChanged(h);
     this.requestPass();
   }
 
@@ -1179,6 +1228,7 @@ export class ComputeModel {
       this.booting.add(x);
       const d = delay(x);
       this.note('host', h.id[x]!, `provisioning for pending instances (cluster autoscaler): ready in ${formatSeconds(d)}`, 'not provisioned', 'booting');
+      this.meter?.hostChanged(x);
       this.kernel.schedule(d, this.k.hostProvisioned, x);
     }
     if (hosts.length > 0) this.recordPoolSize(h.pool[hosts[0]!]!);
@@ -1189,6 +1239,7 @@ export class ComputeModel {
     if (!this.booting.delete(x)) return;
     h.provision(x);
     this.note('host', h.id[x]!, 'provisioned: joins its pool', 'booting', 'up');
+    this.meter?.hostChanged(x);
     this.recordPoolSize(h.pool[x]!);
     if (this.zonesDown.has(h.zone[x]!)) this.failHost(x, `zone ${h.zoneNames[h.zone[x]!]} down`);
     this.requestPass();
@@ -1253,6 +1304,7 @@ export class ComputeModel {
     h.deprovision(x);
     this.hostsRemoved++;
     this.note('host', h.id[x]!, 'deprovisioned (cluster autoscaler scale-down)', 'cordoned', 'not provisioned');
+    this.meter?.hostChanged(x);
     this.recordPoolSize(h.pool[x]!);
   }
 
