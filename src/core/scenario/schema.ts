@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseCron } from '../elasticity/scheduled';
 import { BALANCER_NAMES } from '../traffic/balancers/index';
 import { DURATION_PATTERN, durationSeconds } from './duration';
+import { EGRESS_PER_GB, FUNCTION_PRICES, RESERVED_DISCOUNTS, SPOT_DEFAULTS, STORAGE_PER_GB_MONTH } from '../billing/defaults';
 
 /**
  * The scenario format, version 1. This zod schema is the single source of truth: validation,
@@ -182,6 +183,13 @@ const placementSchema = z.strictObject({
   affinity: z.array(id).max(10).default([]).meta(d('Run only on hosts that already run an instance of these groups (service or instance-group ids).')),
   priority: z.int().min(-1000).max(1_000_000).default(0).meta(d('Scheduling priority; higher may preempt lower.')),
   tenant: z.string().min(1).max(63).optional().meta(d('Owning tenant (dedicated hosts take only their tenant).')),
+  pricing: z
+    .enum(['on-demand', 'spot'])
+    .optional()
+    .meta(
+      d('Billing: on-demand (default; reserved commitments cover matching usage first) or spot (the spot price in force each second; interrupted with a notice when the price passes spotMaxPrice or capacity is reclaimed). Applies to instances billed per instance, not to those sharing billed hosts.'),
+    ),
+  spotMaxPrice: z.number().gt(0).max(1_000_000).optional().meta(d('Spot: the most you pay per hour, USD (default: the on-demand price); a higher spot price interrupts the instance.')),
   limits: z
     .strictObject({
       vcpu: pos.optional().meta(d('CPU limit, vCPU (at least the type\'s vCPU, the request).')),
@@ -586,6 +594,146 @@ const clusterAutoscalerSchema = z
     if (!(scan > 0)) ctx.addIssue({ code: 'custom', path: ['scanInterval'], message: `must be greater than 0, got ${String(c.scanInterval)}` });
   });
 
+// ---------------------------------------------------------------- billing
+const usd = z.number().min(0).max(1_000_000);
+const discountSchema = z.number().min(0).max(0.95);
+const upfrontDiscounts = (dflt: { none: number; partial: number; all: number }) =>
+  z.strictObject({
+    none: discountSchema.default(dflt.none).meta(d('No upfront payment.')),
+    partial: discountSchema.default(dflt.partial).meta(d('Part paid upfront.')),
+    all: discountSchema.default(dflt.all).meta(d('All paid upfront.')),
+  });
+
+const billingSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true).meta(d('false: no metering and no bill.')),
+    regions: z
+      .array(
+        z.strictObject({
+          region: id.meta(d('The region (id).')),
+          priceMultiplier: z.number().gt(0).max(100).default(1).meta(d('Multiplies the default on-demand prices in this region.')),
+          instanceTypes: z
+            .array(
+              z.strictObject({
+                type: z.string().meta(d('Instance type.')),
+                onDemand: usd.meta(d('On-demand price per hour, USD.')),
+              }),
+            )
+            .max(1000)
+            .default([])
+            .meta(d('Exact on-demand prices of instance types in this region (others: the default formula).')),
+        }),
+      )
+      .max(100)
+      .default([])
+      .meta(d('Price catalogue overrides per public region. Default on-demand price per hour: $0.0365 per vCPU + $0.0031 per GiB + $2.58 per GPU (a fit to AWS m5/c5/r5/p3 list prices).')),
+    pools: z
+      .array(
+        z.strictObject({
+          pool: id.meta(d('The host pool (id).')),
+          billedAs: z
+            .enum(['instances', 'hosts'])
+            .optional()
+            .meta(
+              d('instances: each instance is billed at its type\'s price (a public cloud\'s VMs); hosts: the hosts are billed and their cost is shared by the instances on them by their requests, the rest is idle (Kubernetes nodes, dedicated hosts). Default: hosts for private datacenters, dedicated pools and pools the cluster autoscaler resizes; instances otherwise.'),
+            ),
+          monthly: usd.optional().meta(d('Private datacenter: fixed cost of one host per month, used or not (default 730 × pricePerHour, else 40 % of the on-demand price of its shape).')),
+        }),
+      )
+      .max(1000)
+      .default([])
+      .meta(d('How host pools are billed.')),
+    reserved: z
+      .array(
+        z.strictObject({
+          region: id.meta(d('Region of the commitment.')),
+          type: z.string().meta(d('Instance type it covers.')),
+          count: z.int().min(1).max(1_000_000).meta(d('Instances covered at once: up to count × 3600 instance-seconds of matching on-demand usage per clock hour.')),
+          term: z.enum(['1y', '3y']).default('1y').meta(d('Term of the commitment.')),
+          upfront: z.enum(['none', 'partial', 'all']).default('none').meta(d('Upfront payment option (amortised over the term into an effective hourly rate).')),
+          tenant: z.string().min(1).max(63).optional().meta(d('Tenant that pays for unused hours (absent: unused hours are idle cost).')),
+        }),
+      )
+      .max(1000)
+      .default([])
+      .meta(d('Reserved commitments, paid every hour whether used or not; they cover matching usage (same region and type) before on-demand.')),
+    discounts: z
+      .strictObject({
+        '1y': upfrontDiscounts(RESERVED_DISCOUNTS['1y']).default({ ...RESERVED_DISCOUNTS['1y'] }).meta(d('One-year term.')),
+        '3y': upfrontDiscounts(RESERVED_DISCOUNTS['3y']).default({ ...RESERVED_DISCOUNTS['3y'] }).meta(d('Three-year term.')),
+      })
+      .optional()
+      .meta(d('Reserved discounts off on-demand (default 1 year: 37 / 40 / 42 %, 3 years: 57 / 60 / 62 % for no / partial / all upfront).')),
+    spot: z
+      .strictObject({
+        fraction: z.number().gt(0).max(1).default(SPOT_DEFAULTS.fraction).meta(d('Long-run spot price as a fraction of on-demand.')),
+        volatility: z.number().min(0).max(2).default(SPOT_DEFAULTS.volatility).meta(d('Standard deviation of one step of the log price.')),
+        reversion: z.number().gt(0).max(1).default(SPOT_DEFAULTS.reversion).meta(d('Share of the gap to the long-run price closed at each step.')),
+        step: durationSchema.default(SPOT_DEFAULTS.step).meta(d('How long a spot price holds (default 5 minutes; at least 1 minute).')),
+        interruptionRate: z.number().min(0).max(3600).default(SPOT_DEFAULTS.interruptionRate).meta(d('Capacity reclaims per spot instance-hour, whatever the price (Poisson; 0: only the price interrupts).')),
+        notice: durationSchema.default(SPOT_DEFAULTS.notice).meta(d('Interruption notice before the termination (AWS: 2 minutes).')),
+      })
+      .default({ ...SPOT_DEFAULTS })
+      .meta(d('The spot market: per region and type, a seeded mean-reverting random walk of the log price around fraction × on-demand, constant over each step, never above on-demand.')),
+    storage: z
+      .strictObject({
+        perGBMonth: usd.default(STORAGE_PER_GB_MONTH).meta(d('Price per GB-month (730 hours).')),
+        volumes: z
+          .array(
+            z.strictObject({
+              group: id.meta(d('Service or instance group (id).')),
+              sizeGB: z.number().gt(0).max(1_000_000).meta(d('Size of the volume of each instance, GB.')),
+            }),
+          )
+          .max(1000)
+          .default([])
+          .meta(d('A volume per instance of a group, billed while the instance holds a host.')),
+      })
+      .default({ perGBMonth: STORAGE_PER_GB_MONTH, volumes: [] })
+      .meta(d('Block storage.')),
+    egress: z
+      .strictObject({
+        internetPerGB: usd.default(EGRESS_PER_GB.internet).meta(d('Data out to the internet (clients without "from", or at an edge location), per GB.')),
+        crossRegionPerGB: usd.default(EGRESS_PER_GB.crossRegion).meta(d('Data out to another region, per GB (within a region it is free).')),
+        responses: z
+          .array(
+            z.strictObject({
+              service: id.meta(d('The service (id).')),
+              kb: z.number().gt(0).max(10_000_000).meta(d('Size of one response, KiB.')),
+            }),
+          )
+          .max(1000)
+          .default([])
+          .meta(d('Response sizes: every response completed to a workload\'s clients is metered.')),
+      })
+      .default({ internetPerGB: EGRESS_PER_GB.internet, crossRegionPerGB: EGRESS_PER_GB.crossRegion, responses: [] })
+      .meta(d('Data egress, by destination.')),
+    functions: z
+      .strictObject({
+        perMillionRequests: usd.default(FUNCTION_PRICES.perMillionRequests).meta(d('Per million invocations (AWS Lambda: $0.20).')),
+        perGbSecond: usd.default(FUNCTION_PRICES.perGbSecond).meta(d('Per GB-second (AWS Lambda: $0.0000166667).')),
+      })
+      .default({ ...FUNCTION_PRICES })
+      .meta(d('Function prices (for serverless functions).')),
+    idleSplit: z
+      .enum(['proportional', 'even'])
+      .default('proportional')
+      .meta(d('How idle cost (billed host capacity nobody requested, unused commitments) is shared out, hour by hour: in proportion to each tenant\'s cost, or evenly (OpenCost).')),
+    budgets: z
+      .array(
+        z.strictObject({
+          tenant: z.string().min(1).max(63).meta(d('The tenant ("shared" for untenanted usage).')),
+          monthly: z.number().gt(0).max(1_000_000_000).meta(d('Budget per month (730 hours), USD.')),
+          thresholds: z.array(z.number().gt(0).max(10)).min(1).max(10).default([0.8, 1]).meta(d('Alert when spend reaches these shares of the budget.')),
+          forecastAfter: durationSchema.default('1h').meta(d('Forecast alerts (spend so far extrapolated linearly to the month) start after this much time.')),
+        }),
+      )
+      .max(1000)
+      .default([])
+      .meta(d('Budgets per tenant, with alerts on actual and forecast spend.')),
+  })
+  .meta(d('Metering and billing: prices, commitments, spot, storage, egress, budgets.'));
+
 // ---------------------------------------------------------------- the document
 const scenarioObject = z.strictObject({
   cumulo: z.literal(SCENARIO_VERSION).meta(d('Format version of the scenario.')),
@@ -632,6 +780,9 @@ const scenarioObject = z.strictObject({
   network: networkSchema
     .default({ sameZone: 0.0001, crossZone: 0.0005, crossRegion: 0.04, hostBandwidthGbps: 25, links: [] })
     .meta(d('Network latency between zones and regions, added to every hop between clients and services or between services.')),
+  billing: billingSchema
+    .optional()
+    .meta(d('Metering and billing (on with the defaults whenever there are host pools; this block changes prices, adds commitments, spot settings, storage, egress and budgets).')),
 });
 
 export type ScenarioInput = z.input<typeof scenarioObject>;
@@ -907,4 +1058,48 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
       if (!(durationSeconds(a.period) > 0)) ctx.addIssue({ code: 'custom', path: ['workloads', i, 'arrival', 'period'], message: `must be greater than 0, got ${String(a.period)}` });
     }
   });
+  if (s.billing) checkBilling(s, ctx, types, services, groupIds);
 });
+
+/** Cross-references of the billing block. */
+function checkBilling(s: z.output<typeof scenarioObject>, ctx: z.RefinementCtx, types: Set<string>, services: Set<string>, groups: Set<string>): void {
+  const b = s.billing!;
+  const kind = new Map(s.regions.map((r) => [r.id, r.kind]));
+  const regionOfZone = new Map(s.regions.flatMap((r) => r.zones.map((z) => [z.id, r.id] as const)));
+  const at = (...path: (string | number)[]) => ['billing', ...path];
+  const publicRegion = (r: string, path: (string | number)[]) => {
+    const k = kind.get(r);
+    if (k === undefined) ctx.addIssue({ code: 'custom', path, message: `unknown region "${r}"` });
+    else if (k === 'private') ctx.addIssue({ code: 'custom', path, message: `"${r}" is a private datacenter: its hosts cost a fixed monthly amount (billing.pools[].monthly), not prices per instance` });
+  };
+  b.regions.forEach((r, i) => {
+    publicRegion(r.region, at('regions', i, 'region'));
+    r.instanceTypes.forEach((t, j) => {
+      if (!types.has(t.type)) ctx.addIssue({ code: 'custom', path: at('regions', i, 'instanceTypes', j, 'type'), message: `unknown instance type "${t.type}"` });
+    });
+  });
+  b.pools.forEach((p, i) => {
+    const pool = s.hostPools.find((x) => x.id === p.pool);
+    if (!pool) {
+      ctx.addIssue({ code: 'custom', path: at('pools', i, 'pool'), message: `unknown host pool "${p.pool}"` });
+      return;
+    }
+    const privateDc = kind.get(regionOfZone.get(pool.zone) ?? '') === 'private';
+    if (privateDc && p.billedAs === 'instances')
+      ctx.addIssue({ code: 'custom', path: at('pools', i, 'billedAs'), message: `pool "${p.pool}" is in a private datacenter: its hosts are billed, not its instances` });
+    if (!privateDc && p.monthly !== undefined)
+      ctx.addIssue({ code: 'custom', path: at('pools', i, 'monthly'), message: `only hosts of a private datacenter have a fixed monthly cost; "${p.pool}" is in a public region (set its pricePerHour)` });
+  });
+  b.reserved.forEach((r, i) => {
+    publicRegion(r.region, at('reserved', i, 'region'));
+    if (!types.has(r.type)) ctx.addIssue({ code: 'custom', path: at('reserved', i, 'type'), message: `unknown instance type "${r.type}"` });
+  });
+  b.storage.volumes.forEach((v, i) => {
+    if (!groups.has(v.group)) ctx.addIssue({ code: 'custom', path: at('storage', 'volumes', i, 'group'), message: `unknown service or instance group "${v.group}"` });
+  });
+  b.egress.responses.forEach((r, i) => {
+    if (!services.has(r.service)) ctx.addIssue({ code: 'custom', path: at('egress', 'responses', i, 'service'), message: `unknown service "${r.service}"` });
+  });
+  const step = durationSeconds(b.spot.step);
+  if (!(step >= 60)) ctx.addIssue({ code: 'custom', path: at('spot', 'step'), message: `must be at least 1 minute, got ${String(b.spot.step)}` });
+}

@@ -17,6 +17,7 @@ import { contentionPossible, replicaSpeed } from './contention';
 import type { ScalingDecision } from '../elasticity/autoscaler';
 import { distributionMean } from '../engine/distributions';
 import { ComputeModel, type ComputeSummary } from '../compute/compute';
+import { BillingModel, type BillingSummary } from '../billing';
 
 export interface SimulationOptions {
   /** Overrides the scenario's seed. */
@@ -102,6 +103,8 @@ export interface SimulationResults {
   workloads: WorkloadResults[];
   /** The compute model (hosts and instances), when the scenario has host pools. */
   compute?: ComputeSummary;
+  /** The bill (metering of instances and hosts, invoices per tenant), when the scenario has host pools. */
+  billing?: BillingSummary;
   /** Every autoscaling decision (the decision log), oldest first; absent without autoscalers. */
   scaling?: { decisions: ScalingDecision[]; dropped: number };
 }
@@ -273,6 +276,8 @@ export class Simulation implements ServiceHost {
   private readonly workloadCols: Int32Array;
   /** Hosts and instances, when the scenario has host pools. */
   readonly compute: ComputeModel | null = null;
+  /** Metering and billing of the compute model (unless the scenario turns billing off). */
+  readonly billing: BillingModel | null = null;
   private readonly network: Network;
   /** Region of each service and of each workload's clients (for link cuts). */
   private readonly serviceRegion: Array<string | undefined>;
@@ -474,6 +479,7 @@ export class Simulation implements ServiceHost {
         },
         (a, b) => (this.compute?.isLinkCut(a, b) ? 0 : network.bandwidth(a, b)),
       );
+      if (scenario.billing?.enabled !== false) this.billing = new BillingModel(scenario, k, this.seed, this.compute);
       // Noisy neighbours and burstable containers: only where they can matter (no cost elsewhere).
       const overcommitted = scenario.hostPools.some((p) => p.overcommit.cpu > 1);
       const burstable = scenario.services.some((x) => x.placement?.kind === 'container' && x.placement.limits?.vcpu !== undefined);
@@ -983,6 +989,7 @@ export class Simulation implements ServiceHost {
       services,
       workloads,
       ...(this.compute ? { compute: this.compute.summary() } : {}),
+      ...(this.billing ? { billing: this.billing.summary({ warmup: this.warmup, services, workloads, series: this.series }, now) } : {}),
       ...(this.scaling.some((x) => x !== null) ? { scaling: { decisions: this.scalingLog.slice(), dropped: this.scalingLogDropped } } : {}),
     };
   }

@@ -1,0 +1,271 @@
+/**
+ * Metering: what instances and hosts were billable, and when, heard from the compute model's
+ * events (never estimated). The compute model calls `instanceChanged` and `hostChanged` after every
+ * change (see MeteringListener in compute.ts); this keeps, per instance, the segments during which
+ * it held a host with a given type and size, and per host the episodes during which it was billed.
+ *
+ * Metering rules:
+ * - An instance is metered while it holds a host: from the moment the scheduler binds it (its VM
+ *   boots or its container starts at once: EC2 bills from the instance's start, which includes the
+ *   boot, and Fargate from the image pull) until it is terminated, fails, is preempted or
+ *   interrupted. A live migration or a resize starts a new segment; the instance's start does not
+ *   change (one start, one 60-second minimum).
+ * - A host of a pool billed per host is metered while it exists: private datacenter hosts while
+ *   provisioned (failed, powered off or idle alike); public hosts from the start of their boot
+ *   until they are deprovisioned or powered down.
+ *
+ * Spot: instances placed with `pricing: spot` on pools billed per instance are watched. At every
+ * price step, and when one starts, an instance whose spot price exceeds its maximum gets an
+ * interruption notice (compute.interruptSpot), as it does at a Poisson rate per instance-hour
+ * (`spot.interruptionRate`) for capacity reclaims; the compute model logs the notice, terminates
+ * the instance when it runs out and replaces it if its policy says so. Billing stops at the
+ * termination. These events exist only when the scenario places something on spot, so a scenario
+ * without spot runs exactly the events it ran before billing existed.
+ */
+import type { ComputeModel, Instance, MeteringListener } from '../compute/compute';
+import { ln } from '../engine/detmath';
+import type { Kernel } from '../engine/kernel';
+import { RandomStream } from '../engine/random';
+import { durationSeconds } from '../scenario/duration';
+import type { Scenario } from '../scenario/schema';
+import { PriceCatalogue, type PricingModel } from './catalogue';
+import { computeBill, type BillingRecord, type BillingSummary, type RunContext } from './invoice';
+
+/** A stretch of time during which an instance held one host with one type and size. */
+export interface UsageSegment {
+  start: number;
+  end: number;
+  host: number;
+  pool: number;
+  region: string;
+  type: string;
+  cpu: number;
+  mem: number;
+  gpu: number;
+}
+
+export interface InstanceUsage {
+  index: number;
+  name: string;
+  group: string;
+  tenant: string;
+  pricing: PricingModel;
+  /** Spot: the most paid per hour (null: the on-demand price). */
+  maxPrice: number | null;
+  segments: UsageSegment[];
+  /** When it stopped holding a host for good (null: still holds one). */
+  end: number | null;
+  /** Ended by a spot interruption (no minimum charge: the provider ended it). */
+  interrupted: boolean;
+}
+
+export interface HostEpisode {
+  host: number;
+  id: string;
+  pool: number;
+  start: number;
+  end: number | null;
+}
+
+export interface SpotNotice {
+  t: number;
+  instance: string;
+  reason: string;
+  terminateAt: number;
+}
+
+/** Everything metered up to a time: plain data, the input of the (pure) bill computation. */
+export interface MeteredUsage {
+  now: number;
+  instances: InstanceUsage[];
+  hosts: HostEpisode[];
+  notices: SpotNotice[];
+}
+
+/** Group ids of scenario groups by compute group index (services first, then instance groups). */
+function placementOf(scenario: Scenario, group: number) {
+  const S = scenario.services.length;
+  if (group < S) return scenario.services[group]!.placement;
+  return scenario.instances[group - S]?.placement;
+}
+
+export class BillingModel implements MeteringListener {
+  readonly catalogue: PriceCatalogue;
+  private readonly usage: InstanceUsage[] = [];
+  private readonly byIndex = new Map<number, InstanceUsage>();
+  private readonly open = new Map<number, UsageSegment>();
+  private readonly hostEpisodes: HostEpisode[] = [];
+  private readonly hostOpen = new Map<number, HostEpisode>();
+  private readonly notices: SpotNotice[] = [];
+  private readonly noticeEnd = new Map<number, number>();
+  /** Spot instances holding a host on a pool billed per instance, in the order they started. */
+  private readonly spotLive = new Set<number>();
+  private readonly spotWanted: boolean;
+  private readonly stepKind: number = -1;
+  private readonly reclaimKind: number = -1;
+  private readonly endTime: number;
+
+  constructor(
+    readonly scenario: Scenario,
+    private readonly kernel: Kernel,
+    private readonly seed: number,
+    private readonly compute: ComputeModel,
+  ) {
+    this.catalogue = new PriceCatalogue(scenario, seed);
+    this.endTime = durationSeconds(scenario.duration);
+    this.spotWanted = [...scenario.services.map((x) => x.placement), ...scenario.instances.map((x) => x.placement)].some((p) => p?.pricing === 'spot');
+    if (this.spotWanted) {
+      this.stepKind = kernel.register('spot-price-step', (k) => this.onPriceStep(k));
+      this.reclaimKind = kernel.register('spot-reclaim', (i) => this.onReclaim(i));
+      const step = this.catalogue.spot.settings.step;
+      if (step <= this.endTime) kernel.scheduleAt(step, this.stepKind, 1);
+    }
+    // What already exists (the t = 0 fleet and hosts), then everything that happens.
+    for (let h = 0; h < compute.hosts.count; h++) this.hostChanged(h);
+    for (const inst of compute.instances) this.instanceChanged(inst);
+    compute.setMeter(this);
+  }
+
+  // ------------------------------------------------------------------ listener
+
+  instanceChanged(inst: Instance): void {
+    const now = this.kernel.now;
+    const seg = this.open.get(inst.index);
+    const bound = inst.host >= 0;
+    if (seg && bound && seg.host === inst.host && seg.type === inst.type && seg.cpu === inst.cpu && seg.mem === inst.mem && seg.gpu === inst.gpu) return;
+    if (seg) {
+      seg.end = now;
+      this.open.delete(inst.index);
+    }
+    let u = this.byIndex.get(inst.index);
+    if (bound) {
+      const pool = this.compute.hosts.pool[inst.host]!;
+      const next: UsageSegment = {
+        start: now,
+        end: now,
+        host: inst.host,
+        pool,
+        region: this.compute.hosts.regionNames[this.compute.hosts.region[inst.host]!]!,
+        type: inst.type,
+        cpu: inst.cpu,
+        mem: inst.mem,
+        gpu: inst.gpu,
+      };
+      if (!u) {
+        const pl = placementOf(this.scenario, inst.group);
+        u = {
+          index: inst.index,
+          name: inst.name,
+          group: inst.groupId,
+          tenant: inst.req.tenant ?? 'shared',
+          pricing: pl?.pricing ?? 'on-demand',
+          maxPrice: pl?.spotMaxPrice ?? null,
+          segments: [],
+          end: null,
+          interrupted: false,
+        };
+        this.usage.push(u);
+        this.byIndex.set(inst.index, u);
+      }
+      u.segments.push(next);
+      this.open.set(inst.index, next);
+      if (u.pricing === 'spot') this.watchSpot(u, next);
+    } else if (u && seg) {
+      u.end = now;
+      const due = this.noticeEnd.get(inst.index);
+      u.interrupted = due !== undefined && Math.abs(due - now) < 1e-9;
+      this.spotLive.delete(inst.index);
+    }
+  }
+
+  hostChanged(h: number): void {
+    const c = this.compute;
+    const pool = c.hosts.pool[h]!;
+    const p = this.catalogue.pools[pool]!;
+    if (p.billing !== 'hosts') return;
+    const stage = c.hostProvisioning(h);
+    const billed = stage === 'booting' || (c.hosts.provisioned[h] === 1 && (p.fixed || c.hosts.poweredOn[h] === 1));
+    const ep = this.hostOpen.get(h);
+    if (billed && !ep) {
+      const e: HostEpisode = { host: h, id: c.hosts.id[h]!, pool, start: this.kernel.now, end: null };
+      this.hostEpisodes.push(e);
+      this.hostOpen.set(h, e);
+    } else if (!billed && ep) {
+      ep.end = this.kernel.now;
+      this.hostOpen.delete(h);
+    }
+  }
+
+  // ------------------------------------------------------------------ spot
+
+  private maxPrice(u: InstanceUsage, seg: UsageSegment): number {
+    return u.maxPrice ?? this.catalogue.onDemand(seg.region, seg.type);
+  }
+
+  private watchSpot(u: InstanceUsage, seg: UsageSegment): void {
+    if (this.catalogue.pools[seg.pool]!.billing !== 'instances') {
+      this.spotLive.delete(u.index);
+      return;
+    }
+    const first = !this.spotLive.has(u.index) && u.segments.length === 1;
+    this.spotLive.add(u.index);
+    const price = this.catalogue.spotPrice(seg.region, seg.type, this.kernel.now);
+    const max = this.maxPrice(u, seg);
+    if (price > max) this.interrupt(u.index, `spot price $${price.toFixed(4)}/h above the maximum $${max.toFixed(4)}/h`);
+    const rate = this.catalogue.spot.settings.interruptionRate;
+    if (first && rate > 0 && this.reclaimKind >= 0) {
+      const rng = RandomStream.forEntity(this.seed, `billing/spot-reclaim/${u.name}`);
+      this.kernel.schedule((-ln(rng.nextOpen()) / rate) * 3600, this.reclaimKind, u.index);
+    }
+  }
+
+  private interrupt(index: number, reason: string): void {
+    const notice = this.catalogue.spot.settings.notice;
+    if (!this.compute.interruptSpot(index, notice, reason)) return;
+    const now = this.kernel.now;
+    this.noticeEnd.set(index, now + notice);
+    if (this.notices.length < 10_000) this.notices.push({ t: now, instance: this.compute.instances[index]!.name, reason, terminateAt: now + notice });
+  }
+
+  private onPriceStep(k: number): void {
+    const now = this.kernel.now;
+    for (const i of this.spotLive) {
+      const seg = this.open.get(i);
+      const u = this.byIndex.get(i);
+      if (!seg || !u) continue;
+      const price = this.catalogue.spotPrice(seg.region, seg.type, now);
+      const max = this.maxPrice(u, seg);
+      if (price > max) this.interrupt(i, `spot price $${price.toFixed(4)}/h above the maximum $${max.toFixed(4)}/h`);
+    }
+    const next = (k + 1) * this.catalogue.spot.settings.step;
+    if (next <= this.endTime) this.kernel.scheduleAt(next, this.stepKind, k + 1);
+  }
+
+  private onReclaim(i: number): void {
+    if (this.spotLive.has(i)) this.interrupt(i, 'capacity reclaimed');
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  /** Everything metered up to `now` (open segments and episodes end at `now`), as plain data. */
+  metered(now = this.kernel.now): MeteredUsage {
+    return {
+      now,
+      instances: this.usage.map((u) => ({
+        ...u,
+        segments: u.segments.map((s) => ({ ...s, end: this.open.get(u.index) === s ? now : s.end })),
+      })),
+      hosts: this.hostEpisodes.map((e) => ({ ...e })),
+      notices: this.notices.map((n) => ({ ...n })),
+    };
+  }
+
+  /** The bill up to now: every record, and the summary (invoices, series, budgets, recommendations). */
+  bill(run?: RunContext, now = this.kernel.now): { records: BillingRecord[]; summary: BillingSummary } {
+    return computeBill(this.scenario, this.catalogue, this.metered(now), run);
+  }
+
+  summary(run?: RunContext, now = this.kernel.now): BillingSummary {
+    return this.bill(run, now).summary;
+  }
+}
