@@ -10,9 +10,10 @@
  */
 import { createSimulation, durationSeconds, formatDuration, PRESETS, type SimulationResults } from '../core/index';
 import { CliError, loadScenario } from './load';
+import { invoiceCsv, recordsCsv, type BillingSummary } from '../core/billing';
 
 const USAGE =
-  'usage: npm run sim -- <scenario.json | preset-name | link> [--until <duration>] [--seed N] [--json] [--log] [--decisions [all]] [--explain <instance>]   |   npm run sim -- --list';
+  'usage: npm run sim -- <scenario.json | preset-name | link> [--until <duration>] [--seed N] [--json] [--log] [--decisions [all]] [--explain <instance>] [--bill [csv|records]]   |   npm run sim -- --list';
 
 interface Args {
   source?: string;
@@ -25,10 +26,12 @@ interface Args {
   /** Print the autoscalers' decision log: changes only, or every sync with 'all'. */
   decisions: 'changes' | 'all' | null;
   explain?: string;
+  /** Print the bill: the invoices as text, as CSV, or every metered record as CSV. */
+  bill: 'text' | 'csv' | 'records' | null;
 }
 
 export function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, list: false, help: false, log: false, decisions: null };
+  const args: Args = { json: false, list: false, help: false, log: false, decisions: null, bill: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -47,6 +50,13 @@ export function parseArgs(argv: string[]): Args {
       } else args.decisions = 'changes';
     }
     else if (a === '--explain') args.explain = value();
+    else if (a === '--bill') {
+      const next = argv[i + 1];
+      if (next === 'csv' || next === 'records') {
+        args.bill = next;
+        i++;
+      } else args.bill = 'text';
+    }
     else if (a === '--until') {
       const v = value();
       const t = durationSeconds(v);
@@ -156,6 +166,56 @@ export function decisionLine(d: NonNullable<SimulationResults['scaling']>['decis
   return `${formatDuration(d.time).padStart(9)}  ${d.service.padEnd(12)} ${d.policy.padEnd(15)} ${move.padEnd(9)} ${d.capped ? `[${d.capped}] ` : ''}${d.reason}`;
 }
 
+const usd = (x: number) => `$${x.toFixed(2)}`;
+
+/** The bill as text: totals per tenant, each invoice's line items, budgets, spot, recommendations. */
+export function billText(b: BillingSummary): string {
+  const lines: string[] = [];
+  lines.push(`bill for 0 to ${formatDuration(b.to)}: ${usd(b.total)} (${b.records} metered records); idle ${usd(b.idle.total)}, split ${b.idle.split}`);
+  lines.push(
+    `by pricing: ${Object.entries(b.byPricing)
+      .map(([k, v]) => `${k} ${usd(v)}`)
+      .join(', ')}`,
+  );
+  lines.push('');
+  const rows = [['tenant', 'own', 'idle share', 'total']];
+  for (const t of b.tenants) rows.push([t.tenant, usd(t.direct), usd(t.idleShare), usd(t.total)]);
+  rows.push(['all', usd(b.total - b.idle.total), usd(b.idle.total), usd(b.total)]);
+  lines.push(table(rows));
+  for (const t of b.tenants) {
+    lines.push('');
+    lines.push(`invoice · ${t.tenant}`);
+    const li = [['group', 'category', 'resource', 'pricing', 'quantity', 'cost']];
+    for (const x of t.lineItems) li.push([x.group, x.category, x.resource, x.pricing, `${x.quantity.toFixed(x.unit === 'hours' ? 2 : 4)} ${x.unit}`, usd(x.cost)]);
+    if (t.idleShare !== 0) li.push(['', 'idle share', `split ${b.idle.split}`, '', '', usd(t.idleShare)]);
+    li.push(['total', '', '', '', '', usd(t.total)]);
+    lines.push(table(li));
+  }
+  if (b.reservations.length > 0) {
+    lines.push('');
+    const rr = [['reserved', 'count', 'term', 'upfront', '$/h', 'used', 'cost', 'saving']];
+    for (const r of b.reservations) rr.push([`${r.type} · ${r.region}`, String(r.count), r.term, r.upfront, r.hourly.toFixed(4), `${(r.utilization * 100).toFixed(1)} %`, usd(r.cost), usd(r.saving)]);
+    lines.push(table(rr));
+  }
+  if (b.budgets.length > 0) {
+    lines.push('');
+    for (const x of b.budgets) lines.push(`budget ${x.tenant}: ${usd(x.spent)} spent of ${usd(x.monthly)} a month; forecast ${usd(x.forecast)} for the month`);
+    for (const a of b.alerts) lines.push(`  ${formatDuration(a.t).padStart(9)}  ALERT (${a.kind}) ${a.message}`);
+  }
+  if (b.spot.instances > 0) {
+    lines.push('');
+    lines.push(`spot: ${b.spot.instances} instances, ${b.spot.notices} interruption notices, ${b.spot.interrupted} interrupted`);
+    for (const n of b.spot.recent.slice(-5)) lines.push(`  ${formatDuration(n.t).padStart(9)}  ${n.instance}: ${n.reason}; terminated at ${formatDuration(n.terminateAt)}`);
+  }
+  lines.push('');
+  if (b.recommendations.length === 0) lines.push('recommendations: none');
+  else {
+    lines.push('recommendations (estimated savings):');
+    for (const r of b.recommendations) lines.push(`  [${r.kind}] ${r.summary} — saves ${usd(r.runSaving)} over the run, ${usd(r.monthlySaving)} a month`);
+  }
+  return lines.join('\n');
+}
+
 type Explained = ReturnType<NonNullable<ReturnType<typeof createSimulation>['compute']>['explain']>;
 
 export function explainText(ex: Explained): string {
@@ -257,6 +317,20 @@ export function main(argv: string[]): number {
     if (args.json) process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
     else for (const d of shown) process.stdout.write(`${decisionLine(d)}\n`);
     if (log.dropped > 0) process.stdout.write(`(${log.dropped} further decisions not kept)\n`);
+    return 0;
+  }
+  if (args.bill !== null) {
+    if (!sim.billing || !results.billing) {
+      process.stderr.write('cumulo sim: --bill: this scenario has no host pools (or turns billing off), so nothing is metered\n');
+      return 2;
+    }
+    if (args.bill === 'csv') process.stdout.write(invoiceCsv(results.billing));
+    else if (args.bill === 'records') {
+      const services = results.services;
+      const workloads = results.workloads;
+      process.stdout.write(recordsCsv(sim.billing.bill({ warmup: results.warmup, services, workloads, series: sim.live().series }).records));
+    } else if (args.json) process.stdout.write(`${JSON.stringify(results.billing, null, 2)}\n`);
+    else process.stdout.write(`${billText(results.billing)}\n`);
     return 0;
   }
   if (args.json) {
