@@ -10,7 +10,7 @@
  */
 import { createSimulation, durationSeconds, formatDuration, PRESETS, type SimulationResults } from '../core/index';
 import { CliError, loadScenario } from './load';
-import { invoiceCsv, recordsCsv, type BillingSummary } from '../core/billing';
+import { invoiceCsv, recordsCsv, type BillingSummary } from '../core/index';
 
 const USAGE =
   'usage: npm run sim -- <scenario.json | preset-name | link> [--until <duration>] [--seed N] [--json] [--log] [--decisions [all]] [--explain <instance>] [--bill [csv|records]]   |   npm run sim -- --list';

@@ -28,3 +28,5 @@ export type { ComputeModel, ComputeSummary, AllocationSummary, LogEntry, Invaria
 export type { Hosts } from './compute/hosts';
 export type { ClusterAutoscalerDecision, ClusterAutoscalerAction } from './compute/cluster-autoscaler';
 export type { PlacementExplanation } from './compute/types';
+export { invoiceCsv, recordsCsv, recommend, applyRecommendation } from './billing/index';
+export type { BillingSummary, TenantInvoice, LineItem, Recommendation, BillingRecord } from './billing/index';
