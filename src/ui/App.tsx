@@ -19,6 +19,7 @@ import { MissingTraceBanner } from './components/MissingTraceBanner';
 import { AutoscalerPanel } from './elasticity/AutoscalerPanel';
 import { DecisionLog } from './elasticity/DecisionLog';
 import { CapacityPanel } from './elasticity/CapacityPanel';
+import { BillingPanel } from './billing/BillingPanel';
 
 /** Keys typed into a form control belong to it, not to the console. */
 function isTyping(target: EventTarget | null): boolean {
@@ -120,6 +121,7 @@ export function App() {
           </ErrorBoundary>
         </>
       )}
+      <BillingPanel />
       <Services />
       <footer className="footer muted">
         {infra

@@ -23,6 +23,7 @@ import type {
   TraceImportResult,
 } from '../workers/sim.worker';
 import type { CapacityPlanRequest, CapacityPlanResult } from '../workers/planning';
+import type { BillResult } from '../workers/billing';
 import { consoleStore, type ConsoleState, type Notice } from './store';
 import { SeriesBuffer } from './series';
 import { syncTopology } from './topology/topologyStore';
@@ -306,8 +307,8 @@ async function guarded(what: string, fn: () => Promise<unknown>): Promise<void> 
   }
 }
 
-function download(filename: string, text: string): void {
-  const blob = new Blob([text], { type: 'application/json' });
+function download(filename: string, text: string, type = 'application/json'): void {
+  const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -468,6 +469,20 @@ export const actions = {
       return { ok: false, error: `the simulation worker did not answer: ${errorText(e)}` };
     }
   },
+
+  // ---------------------------------------------------------------- billing
+
+  /** The run's bill so far with its CSV (whole and per tenant); never throws. */
+  bill: async (): Promise<BillResult> => {
+    try {
+      return await api().bill();
+    } catch (e) {
+      return { ok: false, error: `the simulation worker did not answer: ${errorText(e)}` };
+    }
+  },
+
+  /** Saves `text` as a CSV file named `filename` (Blob + object URL). */
+  downloadCsv: (filename: string, text: string) => download(filename, text, 'text/csv'),
 
   /**
    * Reads `file` and asks the worker to replace `workload`'s arrivals with it. Resolves to the

@@ -28,9 +28,11 @@ import type {
   TraceImportResult,
 } from './service';
 import { planForService, type CapacityPlanRequest, type CapacityPlanResult } from './planning';
+import { billForService, type BillResult } from './billing';
 
 export type * from './service';
 export type * from './planning';
+export type * from './billing';
 
 /** What the page holds a `Remote<…>` of. Every method is safe to call at any time. */
 export interface SimWorkerApi {
@@ -62,6 +64,8 @@ export interface SimWorkerApi {
   importTrace(req: TraceImportRequest): TraceImportResult;
   /** A capacity plan for a service from the run's arrivals so far (backtest, forecast, sizing). Never throws. */
   planCapacity(serviceId: string, request: CapacityPlanRequest): CapacityPlanResult;
+  /** The run's bill so far, with its CSV (whole and per tenant). Never throws. */
+  bill(): BillResult;
   /** Which service's downsampled charts snapshots carry (null: none). */
   setChartFocus(serviceId: string | null, maxPoints?: number): void;
   /** `cb` must be wrapped in Comlink's `proxy()` by the caller. Resolves to a proxied unsubscribe. */
@@ -96,6 +100,7 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     hostDetail: (hostId) => service.hostDetail(hostId),
     importTrace: (req) => service.importTrace(req),
     planCapacity: (serviceId, request) => planForService(service, serviceId, request),
+    bill: () => billForService(service),
     setChartFocus: (serviceId, maxPoints) => service.setChartFocus(serviceId, maxPoints),
     subscribe(cb) {
       // `cb` arrives as a Comlink proxy of the page's function: calling it posts a message.

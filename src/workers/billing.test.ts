@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { PRESETS } from '../core/index';
+import { SimService } from './service';
+import { billForService } from './billing';
+
+const HEADER = 'tenant,group,category,resource,pricing,quantity,unit,cost_usd';
+
+function service(): SimService {
+  return new SimService({ setTimer: () => 0, clearTimer: () => undefined, clock: () => 0 });
+}
+
+describe('billForService', () => {
+  it('bills the hybrid-dc run so far and at the end, with CSV for the bill and each tenant', () => {
+    const s = service();
+    expect(billForService(s)).toEqual({ ok: false, error: 'no scenario is loaded' });
+    expect(s.load({ preset: 'hybrid-dc' })).toMatchObject({ ok: true });
+    // Run for a while: until the batch VMs (at 10 min) are running.
+    while (s.step() && s.results().simulatedTime < 900) {
+      /* one event at a time */
+    }
+    const early = billForService(s);
+    if (!early.ok) throw new Error(early.error);
+    expect(early.summary.to).toBeGreaterThanOrEqual(900);
+    expect(early.summary.to).toBeLessThan(7200);
+    expect(early.summary.total).toBeGreaterThan(0);
+
+    const results = s.runToEnd();
+    const r = billForService(s);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.summary.to).toBe(results.simulatedTime);
+    expect(r.summary.total).toBeGreaterThan(early.summary.total);
+    expect(r.summary.total).toBeCloseTo(results.billing!.total, 9);
+    const tenants = r.summary.tenants.map((t) => t.tenant).sort();
+    expect(tenants).toEqual(expect.arrayContaining(['acme', 'shared']));
+    // Tenant totals add up to the bill (idle shared out).
+    const sum = r.summary.tenants.reduce((a, t) => a + t.total, 0);
+    expect(sum).toBeCloseTo(r.summary.total, 6);
+    for (const t of r.summary.tenants) expect(t.total).toBeCloseTo(t.direct + t.idleShare, 6);
+
+    expect(r.csv.split('\r\n')[0]).toBe(HEADER);
+    expect(Object.keys(r.tenantCsv).sort()).toEqual(tenants);
+    const acme = r.tenantCsv.acme!;
+    const rows = acme.trim().split('\r\n');
+    expect(rows[0]).toBe(HEADER);
+    expect(rows.length).toBeGreaterThan(2);
+    expect(rows.slice(1).every((row) => row.startsWith('acme,'))).toBe(true);
+    expect(rows[rows.length - 1]).toMatch(/^acme,,total,/);
+    // The same run gives the same bill.
+    expect(billForService(s)).toEqual(r);
+    s.dispose();
+  });
+
+  it('says plainly when there is nothing to bill', () => {
+    const s = service();
+    expect(s.load({ preset: 'mm1' })).toMatchObject({ ok: true });
+    expect(billForService(s)).toEqual({ ok: false, error: 'this scenario has no host pools, so there is nothing to bill' });
+    const off = { ...PRESETS['hybrid-dc']!.scenario, billing: { enabled: false } };
+    const loaded = s.load({ scenario: off });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    expect(billForService(s)).toEqual({ ok: false, error: 'billing is turned off in this scenario (billing.enabled: false)' });
+    s.dispose();
+  });
+});
