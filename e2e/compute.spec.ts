@@ -245,3 +245,24 @@ test('dragged infrastructure nodes keep their place through a reset', async ({ p
   expect(now[0]).toBeCloseTo(before[0]!, 2);
   expect(now[1]).toBeCloseTo(before[1]!, 2);
 });
+
+test('the cluster autoscaler: empty host slots fill as a flash crowd arrives, and the pool shows provisioned/max', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openInfra(page, 'flash-crowd');
+  const hosts = page.getByTestId('infra-pool-nodes-hosts');
+  await expect(hosts).toHaveText('3/10 hosts');
+  // The pool is small: one node per slot, the seven beyond the initial three empty.
+  await expect(page.locator('[data-testid^="infra-host-nodes-"][data-state="absent"]')).toHaveCount(7);
+  await page.getByTestId('speed').selectOption('100');
+  await page.getByTestId('play').click();
+  // The crowd arrives at 5 min; pending replicas make the autoscaler boot hosts, which then take them.
+  await expect.poll(async () => Number((await readText(hosts)).split('/')[0]), { timeout: 60_000 }).toBeGreaterThan(3);
+  await page.getByTestId('pause').click();
+  const up = await page.locator('[data-testid^="infra-host-nodes-"][data-state="up"]').count();
+  expect(up).toBeGreaterThan(3);
+  // The decisions are in the compute log.
+  await expect(page.getByTestId('log-row').filter({ hasText: 'scale-up nodes' }).first()).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -337,10 +337,12 @@ export const HostNode = memo(function HostNode({ data }: NodeProps<HostNodeType>
   const view = useCompute((s) => s.instances);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` says when the rows changed
   const rows = useMemo(() => rowsByHost(view).get(i) ?? [], [key, i]);
-  const failed = (flags & FAILED) !== 0;
+  const absent = (flags & PROVISIONED) === 0;
+  const booting = (flags & BOOTING) !== 0;
+  const failed = !absent && (flags & FAILED) !== 0;
   const off = !failed && (flags & POWERED_ON) === 0;
   const cordoned = !failed && (flags & CORDONED) !== 0;
-  const state = failed ? 'failed' : off ? 'off' : cordoned ? 'cordoned' : 'up';
+  const state = booting ? 'booting' : absent ? 'absent' : failed ? 'failed' : off ? 'off' : cordoned ? 'cordoned' : 'up';
   return (
     <div
       className={`inode inode-host host-${state}${selected ? ' is-selected' : ''}${menuOpen ? ' is-menu' : ''}`}
@@ -356,8 +358,10 @@ export const HostNode = memo(function HostNode({ data }: NodeProps<HostNodeType>
           {count > 0 ? count : ''}
         </span>
       </div>
-      {state === 'failed' || state === 'off' ? (
-        <div className={`ihost-badge ihost-badge-${state}`}>{state === 'failed' ? 'failed' : 'powered off'}</div>
+      {state === 'failed' || state === 'off' || state === 'absent' || state === 'booting' ? (
+        <div className={`ihost-badge ihost-badge-${state}`}>
+          {state === 'failed' ? 'failed' : state === 'off' ? 'powered off' : state === 'booting' ? 'booting' : 'not provisioned'}
+        </div>
       ) : (
         <div className="ibars" aria-hidden="true">
           <span className="ibar">
