@@ -157,6 +157,18 @@ export function summary(r: SimulationResults, wallMs: number): string {
       for (const v of c.violations.slice(0, 10)) lines.push(`  ${formatDuration(v.t)} ${v.rule}: ${v.detail}`);
     } else lines.push('allocation invariants: held throughout (capacity × overcommit, no instance on a failed host, isolation, anti-affinity)');
   }
+  const tn = r.tenancy;
+  if (tn) {
+    lines.push('');
+    lines.push(`tenants: ${tn.refused} creates refused by quotas; Jain's index over dominant share / weight: mean ${tn.jain.mean.toFixed(3)}, lowest ${tn.jain.min.toFixed(3)} (${tn.samples} samples)`);
+    const tRows = [['tenant', 'weight', 'vcpu', 'mem GiB', 'instances', 'refused', 'dominant mean', 'peak', 'last']];
+    for (const t of tn.tenants) {
+      const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+      tRows.push([t.id, String(t.weight), String(t.usage.vcpu), String(t.usage.memoryGiB), String(t.usage.instances), String(t.refused), pct(t.dominantShare.mean), pct(t.dominantShare.peak), pct(t.dominantShare.last)]);
+    }
+    lines.push(table(tRows));
+    if (tn.violations.length > 0) lines.push(`QUOTA VIOLATIONS: ${tn.violations.join('; ')}`);
+  }
   return lines.join('\n');
 }
 

@@ -10,6 +10,7 @@ import { fragmentation } from './scheduler/fragmentation';
 import { Scheduler, type Explanation } from './scheduler/scheduler';
 import { ClusterAutoscaler, clusterAutoscalerConfig, type AutoscaledCluster, type ClusterAutoscalerDecision } from './cluster-autoscaler';
 import { Hosts } from './hosts';
+import { QuotaExceededError, TenantQuotas, type QuotaUse } from '../tenancy/quota';
 import type { InstanceRequest, PlacementExplanation, SchedulingContext } from './types';
 
 type Placement = NonNullable<Scenario['services'][number]['placement']>;
@@ -185,6 +186,11 @@ export class ComputeModel {
    * every change (a step function), with an enabled cluster autoscaler.
    */
   readonly poolSizeHistory: Array<{ t: number; pool: string; provisioned: number; provisioning: number }> = [];
+  /** Tenant quotas (the scenario's `tenants`), checked when instances are created; null without tenants. */
+  readonly quotas: TenantQuotas | null;
+  /** Creates refused by a tenant quota, per tenant (each logged as an operation). */
+  readonly quotaRefusals = new Map<string, number>();
+  private readonly zoneRegion = new Map<string, string>();
 
   constructor(
     readonly scenario: Scenario,
@@ -223,6 +229,8 @@ export class ComputeModel {
     this.bootRng = RandomStream.forEntity(seed, 'compute/boot');
     this.detection = durationSeconds(scenario.provisioning.detection);
     for (const l of scenario.network.links) this.linkNames.push(linkKey(l.between[0], l.between[1]));
+    this.quotas = scenario.tenants?.length ? new TenantQuotas(scenario.tenants) : null;
+    for (const r of scenario.regions) for (const z of r.zones) this.zoneRegion.set(z.id, r.id);
 
     const k = kernel;
     this.k = {
@@ -273,7 +281,11 @@ export class ComputeModel {
       this.slotWanted.push(new Uint8Array(svc.replicas).fill(1));
       this.slotMembers.push(Array.from({ length: svc.replicas }, () => []));
       if (!svc.placement) return;
-      for (let slot = 0; slot < svc.replicas; slot++) this.create(si, svc.instanceType!, svc.placement, `${svc.id}-${slot}`, { service: si, slot }, 'replace', Infinity);
+      for (let slot = 0; slot < svc.replicas; slot++) {
+        const refusal = this.admit(svc.instanceType!, svc.placement, 1);
+        if (refusal) this.refuse(svc.placement, `${svc.id}-${slot}`, 1, refusal);
+        else this.create(si, svc.instanceType!, svc.placement, `${svc.id}-${slot}`, { service: si, slot }, 'replace', Infinity);
+      }
     });
     scenario.instances.forEach((g, gi) => {
       const at = durationSeconds(g.at);
@@ -351,6 +363,8 @@ export class ComputeModel {
   ): Instance {
     const t = this.typeOf(type);
     const index = this.instances.length;
+    // A tenant's LimitRange default: containers without limits burst to a factor of their requests.
+    const lf = placement.kind === 'container' && !placement.limits ? (this.quotas?.containerLimitFactor(placement.tenant ?? null) ?? 1) : 1;
     // The placement rules are shared by every instance of a group: build them once.
     const cacheKey = `${group}`;
     let shared = this.requestTemplates.get(placement)?.get(cacheKey);
@@ -394,8 +408,8 @@ export class ComputeModel {
       cpu: t.vcpu,
       mem: t.memoryGiB,
       gpu: t.gpu,
-      limitCpu: Math.max(t.vcpu, placement.kind === 'container' ? (placement.limits?.vcpu ?? t.vcpu) : t.vcpu),
-      limitMem: Math.max(t.memoryGiB, placement.kind === 'container' ? (placement.limits?.memoryGiB ?? t.memoryGiB) : t.memoryGiB),
+      limitCpu: Math.max(t.vcpu, placement.kind === 'container' ? (placement.limits?.vcpu ?? t.vcpu * lf) : t.vcpu),
+      limitMem: Math.max(t.memoryGiB, placement.kind === 'container' ? (placement.limits?.memoryGiB ?? t.memoryGiB * lf) : t.memoryGiB),
       state: 'pending',
       host: -1,
       req,
@@ -435,9 +449,71 @@ export class ComputeModel {
     const spec = this.scenario.instances[g]!;
     const group = this.scenario.services.length + g;
     const lifetime = spec.lifetime === undefined ? Infinity : durationSeconds(spec.lifetime);
+    // Admitted one by one (like a controller's pods): those that fit the tenant's quota are created.
+    const t = this.quotas?.hasQuota(spec.placement.tenant ?? null) ? this.typeOf(spec.type) : null;
+    const usage = t ? this.quotas!.usage(spec.placement.tenant!, this.quotaUses(spec.placement.tenant!)) : null;
+    const regions = t ? this.candidateRegions(spec.placement) : [];
     for (let n = 0; n < spec.count; n++) {
+      const refusal = t ? this.quotas!.admit(spec.placement.tenant!, { cpu: t.vcpu, mem: t.memoryGiB, regions }, usage!) : null;
+      if (refusal) {
+        this.refuse(spec.placement, n === spec.count - 1 ? `${spec.id}-${n}` : `${spec.id}-${n}..${spec.count - 1}`, spec.count - n, refusal);
+        break;
+      }
       this.create(group, spec.type, spec.placement, `${spec.id}-${n}`, null, 'replace', lifetime);
     }
+  }
+
+  // ------------------------------------------------------------------ tenant quotas (admission)
+
+  /** The regions an unplaced instance may land in: those of its zones, else every region. */
+  private candidateRegions(placement: Placement): string[] {
+    if (!placement.zones?.length) return this.hosts.regionNames;
+    const out: string[] = [];
+    for (const z of placement.zones) {
+      const r = this.zoneRegion.get(z);
+      if (r !== undefined && !out.includes(r)) out.push(r);
+    }
+    return out;
+  }
+
+  /**
+   * A tenant's live instances as its quota counts them: not terminated or failed; in the region of
+   * their host once placed, else in every region they may land in. A move's successor (started
+   * before its predecessor stops) shares its predecessor's charge until then.
+   */
+  private *quotaUses(tenant: string): Iterable<QuotaUse> {
+    for (const inst of this.instances) {
+      if (inst.req.tenant !== tenant || inst.state === 'terminated' || inst.state === 'failed') continue;
+      const pred = this.predecessorOf.get(inst.index);
+      if (pred !== undefined) {
+        const p = this.instances[pred]!;
+        if (p.state !== 'terminated' && p.state !== 'failed') continue;
+      }
+      const regions = inst.host >= 0 ? [this.hosts.regionNames[this.hosts.region[inst.host]!]!] : this.candidateRegions(this.placements[inst.index]!);
+      yield { tenant, cpu: inst.cpu, mem: inst.mem, regions };
+    }
+  }
+
+  /** Admission of `count` instances of a type together: null when the tenant's quota (if any) takes them all, else the refusal. */
+  private admit(type: string, placement: Placement, count: number): string | null {
+    const tenant = placement.tenant ?? null;
+    if (!this.quotas?.hasQuota(tenant)) return null;
+    const t = this.typeOf(type);
+    const usage = this.quotas.usage(tenant, this.quotaUses(tenant));
+    return this.quotas.admit(tenant, { cpu: t.vcpu, mem: t.memoryGiB, regions: this.candidateRegions(placement) }, usage, count);
+  }
+
+  private refuse(placement: Placement, subject: string, count: number, reason: string): void {
+    const tenant = placement.tenant!;
+    this.quotaRefusals.set(tenant, (this.quotaRefusals.get(tenant) ?? 0) + count);
+    this.note('operation', subject, `refused${count > 1 ? ` (${count} instances)` : ''}: ${reason}`);
+  }
+
+  /** Every quota cap the tenants' live instances pass right now (always empty: admission keeps them within). */
+  quotaViolations(): string[] {
+    const q = this.quotas;
+    if (!q) return [];
+    return q.ids.filter((t) => q.hasQuota(t)).flatMap((t) => q.violations(t, q.usage(t, this.quotaUses(t))));
   }
 
   private requestPass(): void {
@@ -599,6 +675,11 @@ export class ComputeModel {
       this.note('instance', old.name, `not replaced: replica slot ${old.replica.slot} was removed`);
       return;
     }
+    const refusal = this.admit(old.type, this.placements[i]!, 1);
+    if (refusal) {
+      this.refuse(this.placements[i]!, old.name, 1, `not replaced: ${refusal}`);
+      return;
+    }
     const next = this.create(old.group, old.type, this.placements[i]!, this.nextName(old), old.replica, old.recovery, old.lifetime);
     this.note('instance', next.name, `replacing ${old.name} (${old.state} at ${formatSeconds(old.endedAt)})`);
     // A lost successor's replacement carries the move on.
@@ -711,9 +792,18 @@ export class ComputeModel {
 
   // ------------------------------------------------------------------ operations
 
-  /** Creates instances of a type now (an interactive "create"). Returns their names. */
+  /**
+   * Creates instances of a type now (an interactive "create"). Returns their names. All or none:
+   * when the tenant's quota cannot take all `count`, nothing is created, the refusal is logged and
+   * counted, and a QuotaExceededError carrying the reason is thrown.
+   */
   createInstances(type: string, count: number, placement: NonNullable<Scenario['services'][number]['placement']>, groupId = 'manual'): string[] {
     if (!this.types.has(type)) throw new Error(`unknown instance type "${type}"`);
+    const refusal = this.admit(type, placement, count);
+    if (refusal) {
+      this.refuse(placement, groupId, count, refusal);
+      throw new QuotaExceededError(placement.tenant!, refusal);
+    }
     let group = this.groupIndex.get(groupId);
     if (group === undefined) {
       group = 10_000 + this.groupIndex.size;
@@ -1084,20 +1174,27 @@ export class ComputeModel {
    * placement, named `${service id}-${slot}` (with a `~n` suffix if an instance already had that
    * name), through the normal lifecycle (pending → scheduled → provisioning → running); the
    * listener's replicaUp(service, slot) fires when it runs. Throws when the service is not placed
-   * on hosts or the slot is already in use (added and not removed).
+   * on hosts or the slot is already in use (added and not removed). Returns false, creating
+   * nothing (the refusal is logged and counted), when the service's tenant quota refuses it.
    */
-  addReplica(service: number, slot: number): void {
+  addReplica(service: number, slot: number): boolean {
     const svc = this.serviceSpec(service);
     this.checkSlot(svc, slot);
     if (!svc.placement || svc.instanceType === undefined) throw new Error(`service "${svc.id}" is not placed on hosts: its replicas have no instances`);
     this.ensureSlots(service, slot + 1);
     const wanted = this.slotWanted[service]!;
     if (wanted[slot] === 1) throw new Error(`replica slot ${slot} of ${svc.id} is already in use`);
-    wanted[slot] = 1;
     const base = `${svc.id}-${slot}`;
     const name = this.names.has(base) ? `${base}~${this.instances.length}` : base;
+    const refusal = this.admit(svc.instanceType, svc.placement, 1);
+    if (refusal) {
+      this.refuse(svc.placement, name, 1, refusal);
+      return false;
+    }
+    wanted[slot] = 1;
     this.create(service, svc.instanceType, svc.placement, name, { service, slot }, 'replace', Infinity);
     this.note('instance', name, `replica slot ${slot} of ${svc.id} added`);
+    return true;
   }
 
   /**

@@ -734,6 +734,34 @@ const billingSchema = z
   })
   .meta(d('Metering and billing: prices, commitments, spot, storage, egress, budgets.'));
 
+// ---------------------------------------------------------------- tenancy
+const quotaFields = {
+  vcpu: nonNeg.optional().meta(d('Most vCPU the tenant\'s live instances may request together (Kubernetes requests.cpu).')),
+  memoryGiB: nonNeg.optional().meta(d('Most memory, GiB, the tenant\'s live instances may request together (requests.memory).')),
+  instances: z.int().min(0).optional().meta(d('Most live instances (object count).')),
+};
+const tenantSchema = z.strictObject({
+  id: z.string().min(1).max(63).meta(d('The tenant, as instances name it in placement.tenant.')),
+  quota: z
+    .strictObject({
+      ...quotaFields,
+      perRegion: z
+        .array(z.strictObject({ region: id.meta(d('The region (id).')), ...quotaFields }))
+        .max(100)
+        .default([])
+        .meta(d('Quotas within one region: an instance counts in the region of its host once placed, before that in every region its zones allow.')),
+    })
+    .optional()
+    .meta(d('Hard caps (Kubernetes ResourceQuota) on the requests of the tenant\'s live (not terminated or failed) instances; a create that would pass one is refused at admission with the reason; existing instances are never touched.')),
+  weight: pos.max(1_000_000).default(1).meta(d('Weight for weighted fair shares (Jain\'s index is computed over dominant share / weight).')),
+  limitDefaults: z
+    .strictObject({
+      containerLimitFactor: z.number().min(1).max(100).optional().meta(d('Containers of the tenant without placement.limits get limits of this factor × their requests (LimitRange default).')),
+    })
+    .optional()
+    .meta(d('Defaults injected into the tenant\'s instances (Kubernetes LimitRange).')),
+});
+
 // ---------------------------------------------------------------- the document
 const scenarioObject = z.strictObject({
   cumulo: z.literal(SCENARIO_VERSION).meta(d('Format version of the scenario.')),
@@ -783,6 +811,11 @@ const scenarioObject = z.strictObject({
   billing: billingSchema
     .optional()
     .meta(d('Metering and billing (on with the defaults whenever there are host pools; this block changes prices, adds commitments, spot settings, storage, egress and budgets).')),
+  tenants: z
+    .array(tenantSchema)
+    .max(1000)
+    .optional()
+    .meta(d('Tenants: quotas enforced at admission, weights for fair shares, limit defaults. Instances name their tenant with placement.tenant; fairness metrics (dominant shares, Jain\'s index) are sampled for these tenants.')),
 });
 
 export type ScenarioInput = z.input<typeof scenarioObject>;
@@ -1059,7 +1092,28 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
     }
   });
   if (s.billing) checkBilling(s, ctx, types, services, groupIds);
+  if (s.tenants) checkTenants(s, ctx);
 });
+
+/** Cross-references of the tenants block. */
+function checkTenants(s: Scenario, ctx: z.RefinementCtx): void {
+  const regionIds = s.regions.map((r) => r.id);
+  const seen = new Set<string>();
+  s.tenants!.forEach((t, i) => {
+    if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: ['tenants', i, 'id'], message: `duplicate tenant id "${t.id}"` });
+    seen.add(t.id);
+    const q = t.quota;
+    if (!q) return;
+    const regions = new Set<string>();
+    q.perRegion.forEach((r, j) => {
+      const at = ['tenants', i, 'quota', 'perRegion', j];
+      if (!regionIds.includes(r.region))
+        ctx.addIssue({ code: 'custom', path: [...at, 'region'], message: `unknown region "${r.region}" (regions: ${regionIds.join(', ') || 'none'})` });
+      else if (regions.has(r.region)) ctx.addIssue({ code: 'custom', path: [...at, 'region'], message: `region "${r.region}" already has a quota for tenant "${t.id}"` });
+      regions.add(r.region);
+    });
+  });
+}
 
 /** Cross-references of the billing block. */
 function checkBilling(s: z.output<typeof scenarioObject>, ctx: z.RefinementCtx, types: Set<string>, services: Set<string>, groups: Set<string>): void {

@@ -21,7 +21,8 @@ import type { AutoscalerSpec } from '../scenario/schema';
 
 /** The machines behind a placed service's replicas (the compute model). */
 export interface ReplicaMachines {
-  addReplica(service: number, slot: number): void;
+  /** false: refused (a tenant quota); nothing was created. */
+  addReplica(service: number, slot: number): boolean | void;
   removeReplica(service: number, slot: number, reason: string): void;
 }
 
@@ -306,10 +307,14 @@ export class ServiceScaling implements ScalingView {
       } else {
         for (let i = 0; i < s.size && r < 0; i++) if (s.slot[i] === SLOT_ABSENT) r = i;
         if (r < 0) break; // every slot is in use (draining ones that are down)
+        // A tenant quota may refuse the instance (logged by the compute model): the slot stays free.
+        if (this.machines && this.machines.addReplica(this.index, r) === false) {
+          if (this.last && this.last.time === now && !this.last.reason.includes('tenant quota')) this.last.reason += '; a new replica was refused by the tenant quota';
+          break;
+        }
         s.startSlot(r, now);
         if (this.machines) {
           s.crash(r, now); // no machine yet: down until its instance runs
-          this.machines.addReplica(this.index, r);
         } else {
           const boot = this.provisioning.sample(this.rng);
           this.scheduleReady(r, (boot > 0 ? boot : 0) + this.startup);

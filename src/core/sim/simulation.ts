@@ -18,6 +18,7 @@ import type { ScalingDecision } from '../elasticity/autoscaler';
 import { distributionMean } from '../engine/distributions';
 import { ComputeModel, type ComputeSummary } from '../compute/compute';
 import { BillingModel, type BillingSummary } from '../billing';
+import { TenancyMonitor, type TenancySummary } from '../tenancy';
 
 export interface SimulationOptions {
   /** Overrides the scenario's seed. */
@@ -105,6 +106,8 @@ export interface SimulationResults {
   compute?: ComputeSummary;
   /** The bill (metering of instances and hosts, invoices per tenant), when the scenario has host pools. */
   billing?: BillingSummary;
+  /** Tenants (the scenario's `tenants`, with host pools): quota usage and refusals, dominant shares, Jain's index. */
+  tenancy?: TenancySummary;
   /** Every autoscaling decision (the decision log), oldest first; absent without autoscalers. */
   scaling?: { decisions: ScalingDecision[]; dropped: number };
 }
@@ -283,6 +286,10 @@ export class Simulation implements ServiceHost {
   private readonly serviceRegion: Array<string | undefined>;
   private readonly workloadRegion: Array<string | undefined>;
   private computeCols: { pending: number; poweredOn: number; cpu: number; mem: number } | null = null;
+  /** Tenants' fair shares (with a `tenants` block and host pools). */
+  readonly tenancy: TenancyMonitor | null = null;
+  /** Columns `tenant.<id>.dominantShare` (in the monitor's order) and `tenancy.jain`. */
+  private tenancyCols: { share: Int32Array; jain: number } | null = null;
   private readonly arrivalKind: number;
   private readonly deliverKind: number;
   private readonly callKind: number;
@@ -495,6 +502,13 @@ export class Simulation implements ServiceHost {
         cpu: this.series.addColumn('compute.cpuAllocated'),
         mem: this.series.addColumn('compute.memoryAllocated'),
       };
+      if (this.compute.quotas) {
+        this.tenancy = new TenancyMonitor(this.compute);
+        this.tenancyCols = {
+          share: Int32Array.from(this.tenancy.ids.map((t) => this.series.addColumn(`tenant.${t}.dominantShare`))),
+          jain: this.series.addColumn('tenancy.jain'),
+        };
+      }
     }
     // Autoscalers (after the compute model, which runs the placed replicas' machines).
     const scaleKinds = {
@@ -777,6 +791,11 @@ export class Simulation implements ServiceHost {
       this.series.set(this.computeCols.poweredOn, row, on);
       this.series.set(this.computeCols.cpu, row, cpuCap > 0 ? cpu / cpuCap : 0);
       this.series.set(this.computeCols.mem, row, memCap > 0 ? mem / memCap : 0);
+      if (this.tenancy && this.tenancyCols) {
+        const f = this.tenancy.sample();
+        f.tenants.forEach((x, i) => this.series.set(this.tenancyCols!.share[i]!, row, x.dominantShare));
+        this.series.set(this.tenancyCols.jain, row, f.jain);
+      }
     }
     if (now < this.endTime) k.scheduleAt(Math.min(now + this.interval, this.endTime), this.sampleKind);
   }
@@ -990,6 +1009,7 @@ export class Simulation implements ServiceHost {
       workloads,
       ...(this.compute ? { compute: this.compute.summary() } : {}),
       ...(this.billing ? { billing: this.billing.summary({ warmup: this.warmup, services, workloads, series: this.series }, now) } : {}),
+      ...(this.tenancy ? { tenancy: this.tenancy.summary() } : {}),
       ...(this.scaling.some((x) => x !== null) ? { scaling: { decisions: this.scalingLog.slice(), dropped: this.scalingLogDropped } } : {}),
     };
   }
