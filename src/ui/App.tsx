@@ -20,6 +20,9 @@ import { AutoscalerPanel } from './elasticity/AutoscalerPanel';
 import { DecisionLog } from './elasticity/DecisionLog';
 import { CapacityPanel } from './elasticity/CapacityPanel';
 import { BillingPanel } from './billing/BillingPanel';
+import { RestoreOffer } from './recovery/RestoreOffer';
+import { ShortcutsDialog } from './shortcuts/ShortcutsDialog';
+import { isHelpKey, openShortcuts } from './shortcuts/shortcuts';
 
 /** Keys typed into a form control belong to it, not to the console. */
 function isTyping(target: EventTarget | null): boolean {
@@ -32,7 +35,10 @@ function isTyping(target: EventTarget | null): boolean {
 
 function onKeyDown(e: KeyboardEvent): void {
   if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-  if (e.key === ' ' || e.code === 'Space') {
+  if (isHelpKey(e)) {
+    e.preventDefault();
+    openShortcuts();
+  } else if (e.key === ' ' || e.code === 'Space') {
     // Also stops a focused button from being "clicked" by the same space press.
     e.preventDefault();
     if (!e.repeat) void actions.togglePlay();
@@ -77,6 +83,8 @@ export function App() {
     <div className="app">
       <TopBar />
       <NoticeBanner />
+      <RestoreOffer />
+      <ShortcutsDialog />
       <MissingTraceBanner />
       <ShareBox />
       <ImportTraceDialog />
@@ -124,6 +132,9 @@ export function App() {
       <BillingPanel />
       <Services />
       <footer className="footer muted">
+        <button type="button" className="linkish shortcuts-open" onClick={openShortcuts} data-testid="shortcuts-open">
+          Keyboard shortcuts (?)
+        </button>{' '}
         {infra
           ? 'Space: play/pause · “.”: one event · Click a host, pool, zone, link or instance dot to inspect it; right-click a host for actions; drag groups to rearrange · Times are simulated.'
           : 'Space: play/pause · “.”: one event · Click a service to inspect it; drag nodes to rearrange · Times are simulated; latencies in milliseconds.'}

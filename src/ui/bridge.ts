@@ -31,6 +31,7 @@ import { policyLabel } from './inspector/policies';
 import { applyComputeDelta, computeStore, flushCompute, loadComputeInfo, select, setComputeCharts, setOperations, setView, showResult, type ConsoleView, type InfraSelection } from './infra/computeStore';
 import { syncInfra } from './infra/infraGraph';
 import { appendDecisions } from './elasticity/decisionStore';
+import { browserStorage, readSavedScenario, recoveryStore, RestartBudget, saveScenario, savedSource, worthOffering } from './recovery/savedScenario';
 
 /** Points per line chart the worker downsamples to (LTTB; ≤ 1000). */
 const CHART_POINTS = 600;
@@ -43,13 +44,12 @@ let started: Promise<void> | null = null;
 function api(): Remote<SimWorkerApi> {
   if (!remote) {
     // Written literally so Vite finds and bundles the worker.
-    worker = new Worker(new URL('../workers/sim.worker.ts', import.meta.url), { type: 'module' });
-    worker.addEventListener('error', (ev) => {
-      showNotice({
-        kind: 'error',
-        title: 'The simulation worker failed',
-        messages: [ev.message || 'the worker could not start or crashed (see the browser console)'],
-      });
+    const w = new Worker(new URL('../workers/sim.worker.ts', import.meta.url), { type: 'module' });
+    worker = w;
+    w.addEventListener('error', (ev) => {
+      // Only the current worker's failures count (an old one's late events are ignored).
+      if (w !== worker) return;
+      void recoverWorker(ev.message || 'the worker could not start or crashed (see the browser console)');
     });
     worker.addEventListener('messageerror', () => {
       showNotice({ kind: 'error', title: 'The simulation worker sent a message that could not be read', messages: [] });
@@ -205,16 +205,75 @@ function setHash(fragment: string): void {
   window.history.replaceState(window.history.state, '', url);
 }
 
-async function load(source: LoadSource): Promise<LoadResult> {
+/** Loads a scenario; a successful load is autosaved (unless `autosave` is false: the start-up default while a restore is offered). */
+async function load(source: LoadSource, autosave = true): Promise<LoadResult> {
+  let r: LoadResult;
   try {
-    return await api().load(source);
+    r = await api().load(source);
   } catch (e) {
     return { ok: false, errors: [{ path: '', message: `the simulation worker did not answer: ${errorText(e)}` }] };
   }
+  if (r.ok && autosave) {
+    recoveryStore.setState({ offer: null });
+    saveScenario(browserStorage(), r);
+  }
+  return r;
 }
 
-async function loadDefault(): Promise<LoadResult> {
-  return load({ preset: consoleStore.getState().defaultPreset });
+async function loadDefault(autosave = true): Promise<LoadResult> {
+  return load({ preset: consoleStore.getState().defaultPreset }, autosave);
+}
+
+// ------------------------------------------------------------------ crash recovery
+
+const restartBudget = new RestartBudget(3, 60_000);
+let recovering: Promise<void> | null = null;
+
+/**
+ * The worker died (an `error` event): drop it, start a new one, reload the scenario the console
+ * had (in memory, else the autosave, else the default preset) and say so in the error banner.
+ * The run starts again at 0 s; the scenario, with every edit, is kept.
+ */
+function recoverWorker(reason: string): Promise<void> {
+  if (recovering) return recovering;
+  recovering = (async () => {
+    const state = consoleStore.getState();
+    const current = state.scenario;
+    const saved = readSavedScenario(browserStorage());
+    const source: LoadSource = current && current.link !== '' ? { link: current.link } : current?.preset ? { preset: current.preset } : saved ? savedSource(saved) : { preset: state.defaultPreset };
+    const old = worker;
+    worker = null;
+    remote = null;
+    unsubscribe = null;
+    old?.terminate();
+    if (!restartBudget.allow()) {
+      showNotice({ kind: 'error', title: 'The simulation worker keeps failing; reload the page', messages: [reason] });
+      return;
+    }
+    computeScenarioRev = -1;
+    consoleStore.setState({ status: null, busy: null });
+    try {
+      await subscribe();
+      const r = await load(source);
+      const name = r.ok ? r.name : (current?.name ?? saved?.name ?? 'the scenario');
+      if (r.ok) void focusCharts(consoleStore.getState().selectedService);
+      showNotice({
+        kind: 'error',
+        title: 'The simulation worker crashed and was restarted',
+        messages: [
+          reason,
+          r.ok
+            ? `"${name}" was reloaded with all its edits; the run starts again at 0 s.`
+            : `"${name}" could not be reloaded: ${issueLines(r.errors).join('; ')}`,
+        ],
+      });
+    } catch (e) {
+      showNotice({ kind: 'error', title: 'The simulation worker crashed and could not be restarted', messages: [reason, errorText(e)] });
+    }
+  })().finally(() => {
+    recovering = null;
+  });
+  return recovering;
 }
 
 /**
@@ -225,8 +284,12 @@ async function openHash(initial: boolean): Promise<void> {
   const hash = currentHash();
   if (hash === '') {
     if (initial) {
-      const r = await loadDefault();
+      // No link: open the default, and offer the last scenario (autosaved) when it was another one.
+      const saved = readSavedScenario(browserStorage());
+      const r = await loadDefault(false);
       if (!r.ok) showNotice({ kind: 'error', title: 'The default scenario could not be loaded', messages: issueLines(r.errors) });
+      else if (worthOffering(saved, consoleStore.getState().defaultPreset, r.link)) recoveryStore.setState({ offer: saved });
+      else saveScenario(browserStorage(), r);
     }
     return;
   }
@@ -381,6 +444,28 @@ export const actions = {
 
   dismissNotice: () => showNotice(null),
 
+  /** Loads the autosaved scenario offered at start-up. */
+  restoreSaved: () =>
+    guarded('Restoring the last scenario', async () => {
+      const saved = recoveryStore.getState().offer;
+      if (!saved) return;
+      const r = await load(savedSource(saved));
+      if (r.ok) {
+        setHash('');
+        consoleStore.setState({ shareUrl: null, shareCopied: false, notice: null });
+      } else {
+        recoveryStore.setState({ offer: null });
+        showNotice({ kind: 'error', title: `The last scenario "${saved.name}" could not be restored`, messages: issueLines(r.errors) });
+      }
+    }),
+
+  /** Declines the offer: the scenario on screen becomes the one autosaved. */
+  dismissRestore: () => {
+    recoveryStore.setState({ offer: null });
+    const info = consoleStore.getState().scenario;
+    if (info) saveScenario(browserStorage(), info);
+  },
+
   /** Shows a service in the inspector and the charts (null closes the inspector). */
   selectService: (id: string | null) => {
     if (consoleStore.getState().selectedService === id) return Promise.resolve();
@@ -503,6 +588,8 @@ export const actions = {
       return { ok: false, title: 'The simulation worker did not answer', errors: [errorText(e)] };
     }
     if (r.ok) {
+      recoveryStore.setState({ offer: null });
+      saveScenario(browserStorage(), { name: r.name, link: r.link });
       setHash('');
       consoleStore.setState({ importOpen: false, importWorkload: null, shareUrl: null, shareCopied: false });
       showNotice({

@@ -17,6 +17,8 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { formatAxisTime, formatClock, formatPercent } from '../format';
 import { billingStore, clearBill, refreshBill, selectTenant, setBillingOpen, useBilling } from './billingStore';
 import { costPoints, csvFileName, formatQuantity, formatUsd } from './billingPoints';
+import { ChartExport } from '../export/ChartExport';
+import { TIME_COLUMN, type ChartCsv } from '../export/chartExport';
 import './billing.css';
 
 const TENANT_COLORS = ['#2563eb', '#f59e0b', '#16a34a', '#7c3aed', '#db2777', '#0891b2', '#65a30d', '#ea580c'];
@@ -349,10 +351,13 @@ function Recommendations({ summary }: { summary: BillingSummary }) {
 
 const CostChart = memo(function CostChart({ summary }: { summary: BillingSummary }) {
   const { tenants, points } = useMemo(() => costPoints(summary), [summary]);
+  const csv = useMemo<ChartCsv>(() => ({ columns: [TIME_COLUMN, ...tenants.map((t) => ({ key: t, header: `${t} cumulative cost (USD)` }))], rows: points }), [tenants, points]);
   if (points.length === 0) return <p className="muted">No cost over time yet.</p>;
   return (
-    <figure className="billing-chart" data-testid="billing-chart" data-points={points.length}>
-      <figcaption className="muted">Cumulative cost per tenant (own + idle share)</figcaption>
+    <figure className="billing-chart" data-testid="billing-chart" data-points={points.length} data-export-root="">
+      <figcaption className="muted">
+        Cumulative cost per tenant (own + idle share) <ChartExport chart="cost per tenant" title="Cumulative cost per tenant" data={csv} />
+      </figcaption>
       <div className="billing-chart-box">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={points} margin={MARGIN}>

@@ -3,13 +3,20 @@ import { useConsole } from '../store';
 import { formatAxisTime } from '../format';
 import { LatencyChart, RateChart } from './LineCharts';
 import { ReplicaHeatmap } from './ReplicaHeatmap';
+import { latencyPoints, ratePoints } from './chartPoints';
+import { ChartExport } from '../export/ChartExport';
+import { TIME_COLUMN, type ChartCsv } from '../export/chartExport';
 
-function Card({ title, hint, testId, children }: { title: string; hint?: string; testId: string; children: React.ReactNode }) {
+const RATE_COLUMNS = [TIME_COLUMN, { key: 'throughput', header: 'completed (req/s)' }, { key: 'failures', header: 'failed (req/s)' }];
+const LATENCY_COLUMNS = [TIME_COLUMN, { key: 'p95', header: 'p95 (ms)' }, { key: 'p99', header: 'p99 (ms)' }];
+
+function Card({ title, hint, testId, exportAs, children }: { title: string; hint?: string; testId: string; exportAs?: { chart: string; data: ChartCsv | null }; children: React.ReactNode }) {
   return (
-    <section className="chart-card card" data-testid={testId} aria-label={title}>
+    <section className="chart-card card" data-testid={testId} aria-label={title} data-export-root="">
       <header className="chart-card-head">
         <h3>{title}</h3>
         {hint && <span className="muted">{hint}</span>}
+        {exportAs && <ChartExport chart={exportAs.chart} title={title} data={exportAs.data} />}
       </header>
       <div className="chart-card-body">{children}</div>
     </section>
@@ -26,6 +33,8 @@ export const ServiceCharts = memo(function ServiceCharts() {
   const allSwitches = useConsole((s) => s.switches);
   const autoscaled = useConsole((s) => id !== null && (s.services[id]?.autoscaler ?? null) !== null);
   const switches = useMemo(() => allSwitches.filter((x) => x.service === id), [allSwitches, id]);
+  const rateCsv = useMemo<ChartCsv | null>(() => (data && data.samples >= 2 ? { columns: RATE_COLUMNS, rows: ratePoints(data) } : null), [data]);
+  const latencyCsv = useMemo<ChartCsv | null>(() => (data && data.samples >= 2 ? { columns: LATENCY_COLUMNS, rows: latencyPoints(data) } : null), [data]);
   if (id === null) return null;
   const enough = data !== null && data.samples >= 2;
   const heat = data?.replicas ?? null;
@@ -33,10 +42,10 @@ export const ServiceCharts = memo(function ServiceCharts() {
   const heatStart = 0;
   return (
     <div className="charts" data-testid="charts" aria-label={`Charts of ${id}`}>
-      <Card title={`Request rate · ${id}`} hint="per second" testId="chart-rate">
+      <Card title={`Request rate · ${id}`} hint="per second" testId="chart-rate" exportAs={{ chart: `${id} rate`, data: rateCsv }}>
         {enough ? <RateChart data={data} switches={switches} /> : <Empty />}
       </Card>
-      <Card title={`Latency · ${id}`} hint="per interval, ms" testId="chart-latency">
+      <Card title={`Latency · ${id}`} hint="per interval, ms" testId="chart-latency" exportAs={{ chart: `${id} latency`, data: latencyCsv }}>
         {enough ? <LatencyChart data={data} switches={switches} /> : <Empty />}
       </Card>
       <Card

@@ -3,6 +3,10 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { useConsole } from '../store';
 import { chartPoints } from '../series';
 import { formatAxisTime } from '../format';
+import { ChartExport } from '../export/ChartExport';
+import { TIME_COLUMN, type ChartCsv } from '../export/chartExport';
+
+const CSV_COLUMNS = [TIME_COLUMN, { key: 'throughput', header: 'throughput (req/s)' }, { key: 'p95', header: 'p95 (ms)' }];
 
 const MAX_POINTS = 600;
 
@@ -27,6 +31,7 @@ const LEGEND_STYLE = { fontSize: 12 };
 export const ServiceChart = memo(function ServiceChart({ id }: { id: string }) {
   const series = useConsole((s) => s.series);
   const data = useMemo(() => chartPoints(series, id, MAX_POINTS), [series, id]);
+  const csv = useMemo<ChartCsv>(() => ({ columns: CSV_COLUMNS, rows: data }), [data]);
   if (data.length < 2) {
     return (
       <div className="chart chart-empty muted" data-testid={`service-${id}-chart`}>
@@ -35,7 +40,8 @@ export const ServiceChart = memo(function ServiceChart({ id }: { id: string }) {
     );
   }
   return (
-    <div className="chart" data-testid={`service-${id}-chart`}>
+    <div className="chart" data-testid={`service-${id}-chart`} data-export-root="">
+      <ChartExport chart={`${id} throughput and p95`} title={`Throughput and p95 · ${id}`} data={csv} />
       <ResponsiveContainer width="100%" height={170}>
         <LineChart data={data} margin={MARGIN}>
           <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />

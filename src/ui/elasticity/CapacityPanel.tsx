@@ -11,6 +11,8 @@ import { actions } from '../bridge';
 import { useConsole } from '../store';
 import { formatAxisTime, formatClock, formatInt, formatSpan } from '../format';
 import { defaultPlanWindow, horizonChoices, planPoints, stepChoices } from './planPoints';
+import { ChartExport } from '../export/ChartExport';
+import { TIME_COLUMN, type ChartCsv } from '../export/chartExport';
 
 type Plan = Extract<CapacityPlanResult, { ok: true }>;
 
@@ -177,6 +179,13 @@ const PlanView = memo(function PlanView({ plan }: { plan: Plan }) {
   const step = plan.stepSeconds;
   const end = plan.historyStart + plan.history.length * step;
   const holdoutStart = end - p.backtest.holdout * step;
+  const csv = useMemo<ChartCsv>(
+    () => ({
+      columns: [TIME_COLUMN, { key: 'actual', header: 'actual (req/s)' }, { key: 'backtest', header: `backtest ${p.model} (req/s)` }, { key: 'forecast', header: 'forecast (req/s)' }],
+      rows: points,
+    }),
+    [points, p.model],
+  );
   return (
     <div className="plan-result" data-testid="plan-result">
       <p className="plan-recommendation" data-testid="plan-recommendation">
@@ -195,7 +204,8 @@ const PlanView = memo(function PlanView({ plan }: { plan: Plan }) {
         {plan.droppedIntervals > 0 ? `; the last ${plan.droppedIntervals} metrics intervals (a partial step) are left out` : ''}.
       </p>
       <div className="plan-grid">
-        <div className="plan-chart" data-testid="plan-chart">
+        <div className="plan-chart" data-testid="plan-chart" data-export-root="">
+          <ChartExport chart={`${plan.serviceId} capacity plan`} title={`Capacity plan · ${plan.serviceId}`} data={csv} />
           <ResponsiveContainer width="100%" height="100%">
             <LineChart data={points} margin={MARGIN}>
               <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />

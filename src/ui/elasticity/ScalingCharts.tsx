@@ -4,6 +4,8 @@ import type { ChartData } from '../../workers/sim.worker';
 import { formatAxisTime, formatInt } from '../format';
 import { metricScale, metricUnit, METRIC_NAMES, type ScalingMetric } from './decisions';
 import { scalingFigures, scalingPoints } from './scalingPoints';
+import { ChartExport } from '../export/ChartExport';
+import { TIME_COLUMN, type ChartCsv, type CsvColumn } from '../export/chartExport';
 
 // Props as module constants: the same objects on every render.
 const MARGIN = { top: 12, right: 6, bottom: 0, left: 0 };
@@ -40,9 +42,17 @@ export const ReplicasChart = memo(function ReplicasChart({ data, metric }: Scali
   const hasForecast = data.scaling.forecast !== null;
   // cpu forecasts are busy replicas (left axis); rps forecasts are requests per second (right axis).
   const forecastAxis = metric === 'cpu' ? 'replicas' : 'rate';
+  const csv = useMemo<ChartCsv>(() => {
+    const columns: CsvColumn[] = [TIME_COLUMN, { key: 'arrivals', header: 'arrivals (req/s)' }];
+    if (hasForecast) columns.push({ key: 'forecast', header: metric === 'cpu' ? 'forecast (busy replicas)' : 'forecast (req/s)' });
+    if (hasDesired) columns.push({ key: 'desired', header: 'set, ready + starting (replicas)' });
+    columns.push({ key: 'ready', header: 'ready (replicas)' });
+    return { columns, rows: points };
+  }, [points, metric, hasDesired, hasForecast]);
   return (
-    <div className="scaling-chart" data-testid="scaling-replicas-chart">
+    <div className="scaling-chart" data-testid="scaling-replicas-chart" data-export-root="">
       <div className="scaling-figures num muted" aria-live="off">
+        <ChartExport chart={`${data.serviceId} replicas`} title={`Replicas · ${data.serviceId}`} data={csv} />
         now <strong data-testid="scaling-ready-now">{figures.readyNow === null ? '—' : formatInt(figures.readyNow)}</strong> ready
         {hasDesired && (
           <>
@@ -102,9 +112,11 @@ export const MetricChart = memo(function MetricChart({ data, metric, target, tol
   const unit = metricUnit(metric);
   const name = metric ? (METRIC_NAMES[metric as ScalingMetric] ?? metric) : 'metric';
   const t = target === null ? null : target * k;
+  const csv = useMemo<ChartCsv>(() => ({ columns: [TIME_COLUMN, { key: 'metric', header: `${name}${unit ? ` (${unit})` : ''}` }], rows: points }), [points, name, unit]);
   return (
-    <div className="scaling-chart" data-testid="scaling-metric-chart">
+    <div className="scaling-chart" data-testid="scaling-metric-chart" data-export-root="">
       <div className="scaling-figures num muted">
+        <ChartExport chart={`${data.serviceId} ${metric ?? 'metric'}`} title={`${name} · ${data.serviceId}`} data={csv} />
         {name}
         {unit ? ` (${unit})` : ''}
         {t !== null && (

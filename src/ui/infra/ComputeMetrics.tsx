@@ -10,6 +10,12 @@ import { allocationColor } from '../colors';
 import { formatAxisTime, formatInt, formatSpan } from '../format';
 import { actions } from '../bridge';
 import { useCompute } from './computeStore';
+import { ChartExport } from '../export/ChartExport';
+import { TIME_COLUMN, type ChartCsv } from '../export/chartExport';
+
+const PENDING_COLUMNS = [TIME_COLUMN, { key: 'pending', header: 'pending (instances)' }];
+const POWERED_COLUMNS = [TIME_COLUMN, { key: 'poweredOn', header: 'powered on (hosts)' }];
+const ALLOC_COLUMNS = [TIME_COLUMN, { key: 'cpu', header: 'cpu allocated (%)' }, { key: 'memory', header: 'memory allocated (%)' }];
 
 const MARGIN = { top: 8, right: 8, bottom: 0, left: 0 };
 const TICK = { fontSize: 10 };
@@ -40,12 +46,13 @@ export function computePoints(c: ComputeCharts): ComputePoint[] {
   return out;
 }
 
-function Small({ title, hint, testId, children }: { title: string; hint?: string; testId: string; children: React.ReactNode }) {
+function Small({ title, hint, testId, chart, csv, children }: { title: string; hint?: string; testId: string; chart: string; csv: ChartCsv | null; children: React.ReactNode }) {
   return (
-    <section className="chart-card card small-chart" data-testid={testId} aria-label={title}>
+    <section className="chart-card card small-chart" data-testid={testId} aria-label={title} data-export-root="">
       <header className="chart-card-head">
         <h3>{title}</h3>
         {hint && <span className="muted">{hint}</span>}
+        <ChartExport chart={chart} title={title} data={csv} />
       </header>
       <div className="small-chart-body">{children}</div>
     </section>
@@ -206,16 +213,19 @@ export const ComputeMetrics = memo(function ComputeMetrics() {
   const charts = useCompute((s) => s.charts);
   const points = useMemo(() => (charts ? computePoints(charts) : []), [charts]);
   const enough = points.length >= 2;
+  const pendingCsv = useMemo<ChartCsv | null>(() => (enough ? { columns: PENDING_COLUMNS, rows: points } : null), [enough, points]);
+  const poweredCsv = useMemo<ChartCsv | null>(() => (enough ? { columns: POWERED_COLUMNS, rows: points } : null), [enough, points]);
+  const allocCsv = useMemo<ChartCsv | null>(() => (enough ? { columns: ALLOC_COLUMNS, rows: points } : null), [enough, points]);
   return (
     <div className="compute-metrics" data-testid="compute-metrics">
       <div className="small-charts">
-        <Small title="Pending instances" testId="chart-pending">
+        <Small title="Pending instances" testId="chart-pending" chart="pending instances" csv={pendingCsv}>
           {enough ? <CountChart points={points} dataKey="pending" name="pending" color="#71717a" /> : <Empty />}
         </Small>
-        <Small title="Hosts powered on" testId="chart-powered-on">
+        <Small title="Hosts powered on" testId="chart-powered-on" chart="hosts powered on" csv={poweredCsv}>
           {enough ? <CountChart points={points} dataKey="poweredOn" name="powered on" color="#7c3aed" /> : <Empty />}
         </Small>
-        <Small title="Allocated" hint="of all capacity" testId="chart-allocated">
+        <Small title="Allocated" hint="of all capacity" testId="chart-allocated" chart="allocated" csv={allocCsv}>
           {enough ? <AllocChart points={points} /> : <Empty />}
         </Small>
       </div>
