@@ -256,7 +256,8 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
     const last = u.segments[u.segments.length - 1];
     if (first && last && u.end !== null && !u.interrupted && lastBilledPerInstance) {
       const ran = u.end - first.start;
-      if (ran < MINIMUM_SECONDS) {
+      // A binding that ended at the instant it began (terminated as it was placed) never started.
+      if (ran > 0 && ran < MINIMUM_SECONDS) {
         const q = MINIMUM_SECONDS - ran;
         push({
           category: 'minimum',

@@ -543,7 +543,7 @@ export class ComputeModel {
     }
     inst.host = -1;
     inst.posOnHost = -1;
-    if (list.length === 0 && this.powerDownWhenEmpty.has(host)) this.powerDown(host);
+    if (list.length === 0 && this.powerDownWhenEmpty.has(host) && this.incomingMigrations(host) === 0) this.powerDown(host);
     else if (list.length === 0 && this.removing.has(host)) this.kernel.schedule(0, this.k.hostEmptied, host);
     else this.drainProgress(host);
   }
@@ -1070,7 +1070,10 @@ export class ComputeModel {
     candidates.sort((a, b) => h.cpuAlloc[a]! / h.cpuCap[a]! - h.cpuAlloc[b]! / h.cpuCap[b]! || a - b);
     const emptied: string[] = [];
     const packer = new Scheduler({ strategy: 'most-allocated', percentageOfNodesToScore: 100, preemption: false }, () => []);
+    // A host that receives instances in this round is kept (emptying it would strand them).
+    const receiving = new Set<number>();
     for (const host of candidates) {
+      if (receiving.has(host) || this.incomingMigrations(host) > 0) continue;
       const list = this.hostInstances[host]!.map((i) => this.instances[i]!);
       if (list.some((x) => x.kind !== 'vm' || x.state !== 'running' || x.migratingTo >= 0)) continue;
       // Dry run: can every instance find a place elsewhere (with the reservations made so far)?
@@ -1093,6 +1096,7 @@ export class ComputeModel {
         h.refresh(host);
         continue;
       }
+      for (const t of targets) receiving.add(t);
       this.powerDownWhenEmpty.add(host);
       this.note('host', h.id[host]!, `consolidation: emptying (cpu ${Math.round((100 * h.cpuAlloc[host]!) / h.cpuCap[host]!)} % allocated)`, 'schedulable', 'cordoned');
       list.forEach((inst, k) => this.migrateInstance(inst, h.id[targets[k]!]));
@@ -1100,6 +1104,13 @@ export class ComputeModel {
     }
     this.note('operation', 'cluster', `consolidate below ${Math.round(threshold * 100)} %: ${emptied.length} host(s) emptied`);
     return emptied;
+  }
+
+  /** Live migrations in flight towards a host. */
+  private incomingMigrations(host: number): number {
+    let n = 0;
+    for (const inst of this.instances) if (inst.migratingTo === host && inst.state !== 'terminated' && inst.state !== 'failed') n++;
+    return n;
   }
 
   private powerDown(h: number): void {
@@ -1444,6 +1455,7 @@ export class ComputeModel {
       this.violate('capacity', `${h.id[host]} over capacity while ${during}: cpu ${h.cpuAlloc[host]}/${h.cpuCap[host]}, memory ${h.memAlloc[host]}/${h.memCap[host]}`);
     }
     if (h.failed[host] === 1 && h.instances[host]! > 0) this.violate('failed-host', `${h.id[host]} is failed but holds instances (${during})`);
+    if (h.poweredOn[host] === 0 && h.failed[host] === 0 && this.hostInstances[host]!.length > 0) this.violate('failed-host', `${h.id[host]} is powered off but holds instances (${during})`);
     const dedicated = h.poolDedicatedTo[h.pool[host]!];
     for (const i of this.hostInstances[host]!) {
       const inst = this.instances[i]!;
