@@ -30,3 +30,5 @@ export type { ClusterAutoscalerDecision, ClusterAutoscalerAction } from './compu
 export type { PlacementExplanation } from './compute/types';
 export { invoiceCsv, recordsCsv, recommend, applyRecommendation } from './billing/index';
 export type { BillingSummary, TenantInvoice, LineItem, Recommendation, BillingRecord } from './billing/index';
+export { drfAllocate, jainIndex } from './tenancy/index';
+export type { TenancySummary, TenantSummary } from './tenancy/index';
