@@ -23,6 +23,7 @@ import {
   type KeepAliveSpec,
   type Runtime,
 } from '../core/serverless/index';
+import { processIo, tableRows, type Io } from './io';
 
 const USAGE = `usage: npm run faas -- <trace folder | invocations.csv [durations.csv] [memory.csv]> [options]
   --policy hybrid        keep-alive policy: ${KEEP_ALIVE_PRESET_NAMES.join(' | ')} (default fixed-10m)
@@ -203,8 +204,7 @@ function usd(x: number): string {
 
 /** Columns: the first left-aligned, the others right-aligned. */
 function table(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => `  ${r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')}`.trimEnd());
+  return tableRows(rows, [], '  ');
 }
 
 function describeInput(loaded: LoadedTrace, seed: number): string {
@@ -242,13 +242,6 @@ export function compareTable(results: readonly FaasResult[]): string {
 }
 
 // ---------------------------------------------------------------- main
-
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
-const processIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 export function main(argv: readonly string[], io: Io = processIo): number {
   try {

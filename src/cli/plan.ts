@@ -15,6 +15,7 @@ import { createSimulation, durationSeconds, parseScenario, parseTraceText, prese
 import { distributionMean } from '../core/engine/distributions';
 import { aggregateCounts, bucketArrivals, planCapacity, PLAN_MODELS, type LatencySla, type PlanModelChoice, type PlanResult, type PlanServiceParams } from '../core/elasticity/planning';
 import { CliError, loadScenario } from './load';
+import { processIo, tableRows, type Io } from './io';
 
 const USAGE = `usage: npm run plan -- <trace file | scenario.json | preset | link> [options]
   --step 1h              step of the demand series (30s, 5m, 1h, 1d …)
@@ -356,8 +357,7 @@ function fmtDuration(s: number): string {
 
 /** Columns: the first and any listed in `left` are left-aligned, the others right-aligned. */
 function table(rows: string[][], left: readonly number[] = []): string[] {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => `  ${r.map((cell, c) => (c === 0 || left.includes(c) ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')}`.trimEnd());
+  return tableRows(rows, left, '  ');
 }
 
 function paramText(p: PlanResult['params']): string {
@@ -415,13 +415,6 @@ export function report(plan: PlanResult, demand: Demand, args: PlanArgs, service
 }
 
 // ---------------------------------------------------------------- main
-
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
-const processIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 export function main(argv: readonly string[], io: Io = processIo): number {
   try {

@@ -10,6 +10,7 @@
  */
 import { createSimulation, durationSeconds, formatDuration, PRESETS, type SimulationResults } from '../core/index';
 import { CliError, loadScenario } from './load';
+import { tableRows } from './io';
 import { invoiceCsv, recordsCsv, type BillingSummary } from '../core/index';
 
 const USAGE =
@@ -78,8 +79,7 @@ const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
 const ms = (s: number | null) => (s === null ? '—' : `${(s * 1000).toFixed(1)}`);
 
 function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
+  return tableRows(rows).join('\n');
 }
 
 export function summary(r: SimulationResults, wallMs: number): string {
