@@ -112,36 +112,18 @@ export function parseAzureInvocations(text: string, file = 'invocations.csv'): A
   }
   const width = csv.header.length;
   const rows: AzureInvocationRow[] = [];
-  const seen = new Map<string, number>();
-  for (const [line, f] of csv.rows) {
-    if (errors.length >= MAX_ERRORS) break;
-    if (f.length !== width) {
-      errors.push(fieldCountError(file, line, f.length, width));
-      continue;
-    }
-    const fn = f[2]!.trim();
-    if (fn === '') {
-      errors.push(`${file} line ${line}, column 3: HashFunction is empty`);
-      continue;
-    }
-    if (seen.has(fn)) {
-      errors.push(`${file} line ${line}, column 3: function ${fn.slice(0, 12)}… is already on line ${seen.get(fn)}`);
-      continue;
-    }
-    seen.set(fn, line);
+  eachFunctionRow(file, csv, 2, errors, (line, f, fn) => {
     const counts = new Array<number>(minuteCols.length);
-    let bad = false;
     for (let c = 4; c < width; c++) {
       const raw = f[c]!.trim();
       if (!/^\d+$/.test(raw)) {
         errors.push(`${file} line ${line}, column ${c + 1} (minute ${minuteCols[c - 4]}): ${JSON.stringify(raw.slice(0, 20))} is not a whole number of invocations`);
-        bad = true;
-        break;
+        return;
       }
       counts[c - 4] = Number(raw);
     }
-    if (!bad) rows.push({ owner: f[0]!.trim(), app: f[1]!.trim(), fn, trigger: f[3]!.trim(), line, counts });
-  }
+    rows.push({ owner: f[0]!.trim(), app: f[1]!.trim(), fn, trigger: f[3]!.trim(), line, counts });
+  });
   if (errors.length === 0 && rows.length === 0) errors.push(`${file}: no functions (only a header)`);
   return finish(errors, () => ({ startMinute, minutes: minuteCols.length, rows }));
 }
@@ -155,18 +137,7 @@ export function parseAzureDurations(text: string, file = 'durations.csv'): Azure
   const idx = requireColumns(file, csv.header, names, errors);
   if (!idx) return { ok: false, errors };
   const out = new Map<string, AzureDurationRow>();
-  const width = csv.header.length;
-  for (const [line, f] of csv.rows) {
-    if (errors.length >= MAX_ERRORS) break;
-    if (f.length !== width) {
-      errors.push(fieldCountError(file, line, f.length, width));
-      continue;
-    }
-    const fn = f[idx[0]!]!.trim();
-    if (out.has(fn)) {
-      errors.push(`${file} line ${line}, column ${idx[0]! + 1}: function ${fn.slice(0, 12)}… is already on line ${out.get(fn)!.line}`);
-      continue;
-    }
+  eachFunctionRow(file, csv, idx[0]!, errors, (line, f, fn) => {
     const points: Array<[number, number]> = [];
     let prev = -Infinity;
     for (let k = 0; k < DURATION_PERCENTILES.length; k++) {
@@ -176,18 +147,46 @@ export function parseAzureDurations(text: string, file = 'durations.csv'): Azure
       const where = `${file} line ${line}, column ${col + 1} (${names[k + 1]})`;
       if (!Number.isFinite(v) || v < 0) {
         errors.push(`${where}: ${JSON.stringify(raw.slice(0, 20))} is not a duration in ms (a number, 0 or more)`);
-        break;
+        return;
       }
       if (v < prev) {
         errors.push(`${where}: ${v} is below the previous percentile (${prev}); percentiles must not decrease`);
-        break;
+        return;
       }
       prev = v;
       points.push([DURATION_PERCENTILES[k]! / 100, v]);
     }
-    if (points.length === DURATION_PERCENTILES.length) out.set(fn, { line, points });
-  }
+    out.set(fn, { line, points });
+  });
   return finish(errors, () => out);
+}
+
+/**
+ * Walks the data rows of a per-function file: rows with the wrong number of fields, an empty
+ * function hash, or a function seen before are reported; `row` gets the others (line, fields,
+ * function hash). Stops at MAX_ERRORS.
+ */
+function eachFunctionRow(file: string, csv: { header: string[]; rows: Array<[number, string[]]> }, fnColumn: number, errors: string[], row: (line: number, f: string[], fn: string) => void): void {
+  const width = csv.header.length;
+  const seen = new Map<string, number>();
+  for (const [line, f] of csv.rows) {
+    if (errors.length >= MAX_ERRORS) break;
+    if (f.length !== width) {
+      errors.push(fieldCountError(file, line, f.length, width));
+      continue;
+    }
+    const fn = f[fnColumn]!.trim();
+    if (fn === '') {
+      errors.push(`${file} line ${line}, column ${fnColumn + 1}: HashFunction is empty`);
+      continue;
+    }
+    if (seen.has(fn)) {
+      errors.push(`${file} line ${line}, column ${fnColumn + 1}: function ${fn.slice(0, 12)}… is already on line ${seen.get(fn)}`);
+      continue;
+    }
+    seen.set(fn, line);
+    row(line, f, fn);
+  }
 }
 
 /** Parses memory.csv: per function, the average allocated memory (MB). */
@@ -198,26 +197,15 @@ export function parseAzureMemory(text: string, file = 'memory.csv'): AzureParse<
   const idx = requireColumns(file, csv.header, ['HashFunction', 'AverageAllocatedMb'], errors);
   if (!idx) return { ok: false, errors };
   const out = new Map<string, { line: number; averageMb: number }>();
-  const width = csv.header.length;
-  for (const [line, f] of csv.rows) {
-    if (errors.length >= MAX_ERRORS) break;
-    if (f.length !== width) {
-      errors.push(fieldCountError(file, line, f.length, width));
-      continue;
-    }
-    const fn = f[idx[0]!]!.trim();
-    if (out.has(fn)) {
-      errors.push(`${file} line ${line}, column ${idx[0]! + 1}: function ${fn.slice(0, 12)}… is already on line ${out.get(fn)!.line}`);
-      continue;
-    }
+  eachFunctionRow(file, csv, idx[0]!, errors, (line, f, fn) => {
     const raw = f[idx[1]!]!.trim();
     const v = raw === '' ? NaN : Number(raw);
     if (!Number.isFinite(v) || v < 0) {
       errors.push(`${file} line ${line}, column ${idx[1]! + 1} (AverageAllocatedMb): ${JSON.stringify(raw.slice(0, 20))} is not a memory size in MB`);
-      continue;
+      return;
     }
     out.set(fn, { line, averageMb: v });
-  }
+  });
   return finish(errors, () => out);
 }
 
