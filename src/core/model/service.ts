@@ -373,7 +373,11 @@ export class ServiceRuntime implements ReplicaView {
   pause(r: number, now: number, seconds: number): void {
     this.pauseStart[r] = now;
     this.pauseEnd[r] = now + seconds;
+    this.everPaused = true;
   }
+
+  /** Whether any replica has ever paused (the completion path skips the check until then). */
+  private everPaused = false;
 
   /** The request's own work is done now: it calls downstream services, or it answers. */
   workDone(req: number, now: number): void {
@@ -381,23 +385,28 @@ export class ServiceRuntime implements ReplicaView {
       this.releaseDead(req, now);
       return;
     }
+    if (this.everPaused && this.heldByPause(req, now)) return;
+    if (this.cfg.hasCalls && this.host.startCalls(this, req, now)) return;
+    this.finish(req, now);
+  }
+
+  /**
+   * Whether the request's work overlapped its replica's last pause [a, end): then what was left
+   * when the pause began resumes at its end, and the completion is rescheduled (true).
+   */
+  private heldByPause(req: number, now: number): boolean {
     const pool = this.pool;
     const r = pool.replica[req]!;
     const end = this.pauseEnd[r]!;
     const start = pool.start[req]!;
     const a = this.pauseStart[r]!;
-    if (end > start && a < now) {
-      // The work (now − start) overlapped the pause [a, end): what was left when it began resumes at its end.
-      const done = start < a ? a - start : 0;
-      const finish = end + (now - start - done);
-      pool.start[req] = end; // counted once
-      if (finish > now) {
-        this.kernel.schedule(finish - now, this.completeKind, req, this.cfg.index);
-        return;
-      }
-    }
-    if (this.cfg.hasCalls && this.host.startCalls(this, req, now)) return;
-    this.finish(req, now);
+    if (!(end > start && a < now)) return false;
+    const done = start < a ? a - start : 0;
+    const finish = end + (now - start - done);
+    pool.start[req] = end; // counted once
+    if (!(finish > now)) return false;
+    this.kernel.schedule(finish - now, this.completeKind, req, this.cfg.index);
+    return true;
   }
 
   /**
@@ -438,7 +447,7 @@ export class ServiceRuntime implements ReplicaView {
       return true;
     }
     if (this.cfg.shared) this.freeSlots.push(r);
-    else this.checkDrained(r, now);
+    else if (this.drainingCount > 0) this.checkDrained(r, now);
     return false;
   }
 
