@@ -23,7 +23,7 @@ import {
   type KeepAliveSpec,
   type Runtime,
 } from '../core/serverless/index';
-import { processIo, tableRows, type Io } from './io';
+import { guarded, processIo, runIfMain, tableRows, type Io } from './io';
 
 const USAGE = `usage: npm run faas -- <trace folder | invocations.csv [durations.csv] [memory.csv]> [options]
   --policy hybrid        keep-alive policy: ${KEEP_ALIVE_PRESET_NAMES.join(' | ')} (default fixed-10m)
@@ -244,7 +244,7 @@ export function compareTable(results: readonly FaasResult[]): string {
 // ---------------------------------------------------------------- main
 
 export function main(argv: readonly string[], io: Io = processIo): number {
-  try {
+  return guarded('faas', io, (e): e is Error => e instanceof FaasCliError || e instanceof RangeError, () => {
     const args = parseArgs(argv);
     if (args.help) {
       io.out(`${USAGE}\n`);
@@ -272,14 +272,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     L.push(`(${(wallMs / 1000).toFixed(2)} s)`);
     io.out(`${L.join('\n')}\n`);
     return 0;
-  } catch (e) {
-    if (e instanceof FaasCliError || e instanceof RangeError) {
-      io.err(`cumulo faas: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
+  });
 }
 
-const invokedDirectly = process.argv[1] !== undefined && /faas\.[tj]s$/.test(process.argv[1]);
-if (invokedDirectly) process.exitCode = main(process.argv.slice(2));
+runIfMain('faas', main);

@@ -15,7 +15,7 @@ import { createSimulation, durationSeconds, parseScenario, parseTraceText, prese
 import { distributionMean } from '../core/engine/distributions';
 import { aggregateCounts, bucketArrivals, planCapacity, PLAN_MODELS, type LatencySla, type PlanModelChoice, type PlanResult, type PlanServiceParams } from '../core/elasticity/planning';
 import { CliError, loadScenario } from './load';
-import { processIo, tableRows, type Io } from './io';
+import { guarded, processIo, runIfMain, tableRows, type Io } from './io';
 
 const USAGE = `usage: npm run plan -- <trace file | scenario.json | preset | link> [options]
   --step 1h              step of the demand series (30s, 5m, 1h, 1d …)
@@ -417,7 +417,7 @@ export function report(plan: PlanResult, demand: Demand, args: PlanArgs, service
 // ---------------------------------------------------------------- main
 
 export function main(argv: readonly string[], io: Io = processIo): number {
-  try {
+  return guarded('plan', io, (e): e is Error => e instanceof CliError || e instanceof RangeError, () => {
     const args = parseArgs(argv);
     if (args.help) {
       io.out(`${USAGE}\n`);
@@ -458,14 +458,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
       io.out(`${JSON.stringify(doc, null, 2)}\n`);
     } else io.out(`${report(plan, demand, args, note)}\n`);
     return 0;
-  } catch (e) {
-    if (e instanceof CliError || e instanceof RangeError) {
-      io.err(`cumulo plan: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
+  });
 }
 
-const invokedDirectly = process.argv[1] !== undefined && /plan\.[tj]s$/.test(process.argv[1]);
-if (invokedDirectly) process.exitCode = main(process.argv.slice(2));
+runIfMain('plan', main);

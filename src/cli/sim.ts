@@ -10,7 +10,7 @@
  */
 import { createSimulation, durationSeconds, formatDuration, PRESETS, type SimulationResults } from '../core/index';
 import { CliError, loadScenario } from './load';
-import { tableRows } from './io';
+import { runIfMain, tableRows } from './io';
 import { invoiceCsv, recordsCsv, type BillingSummary } from '../core/index';
 
 const USAGE =
@@ -360,5 +360,4 @@ export function main(argv: string[]): number {
   return 0;
 }
 
-const invokedDirectly = process.argv[1] !== undefined && /sim\.[tj]s$/.test(process.argv[1]);
-if (invokedDirectly) process.exitCode = main(process.argv.slice(2));
+runIfMain('sim', main);
