@@ -1172,15 +1172,6 @@ export class ComputeModel {
   }
 
   /**
-   * Makes room for `count` replica slots of a service (its highest slot index + 1). Optional:
-   * `addReplica` grows the tables itself; a caller that knows its maximum may reserve it up front.
-   */
-  reserveSlots(service: number, count: number): void {
-    this.serviceSpec(service);
-    this.ensureSlots(service, count);
-  }
-
-  /**
    * Creates the instance of a new replica slot of a placed service: the service's instance type and
    * placement, named `${service id}-${slot}` (with a `~n` suffix if an instance already had that
    * name), through the normal lifecycle (pending → scheduled → provisioning → running); the

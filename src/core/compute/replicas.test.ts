@@ -21,7 +21,6 @@ describe('replica scaling API', () => {
     const m = computeModel(doc());
     expect(m.heard).toEqual(['up 1/0', 'up 1/1']);
     m.run(100);
-    m.c.reserveSlots(1, 4);
     m.c.addReplica(1, 2);
     const inst = m.c.instances.at(-1)!;
     expect(inst.name).toBe('web-2');

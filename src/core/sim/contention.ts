@@ -17,11 +17,6 @@
 import type { ComputeModel } from '../compute/compute';
 import type { ServiceRuntime } from '../model/service';
 
-/** Whether contention or bursting can change anything in this scenario (else no hook is installed). */
-export function contentionPossible(overcommitted: boolean, burstable: boolean): boolean {
-  return overcommitted || burstable;
-}
-
 /** The speed of a request starting now on a replica slot (after it took its slot). */
 export function replicaSpeed(compute: ComputeModel, services: readonly ServiceRuntime[], service: number, slot: number): number {
   const inst = compute.replicaInstance(service, slot);

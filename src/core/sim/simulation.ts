@@ -13,7 +13,7 @@ import { BALANCERS } from '../traffic/balancers';
 import { makeClientPicker, type ClientPicker } from '../traffic/clients';
 import { SloTracker, type SloReport, type SloWindow } from './slo';
 import { ServiceScaling, type ReplicaMachines } from './scaling';
-import { contentionPossible, replicaSpeed } from './contention';
+import { replicaSpeed } from './contention';
 import type { ScalingDecision } from '../elasticity/autoscaler';
 import { distributionMean } from '../engine/distributions';
 import { ComputeModel, type ComputeSummary } from '../compute/compute';
@@ -490,7 +490,7 @@ export class Simulation implements ServiceHost {
       // Noisy neighbours and burstable containers: only where they can matter (no cost elsewhere).
       const overcommitted = scenario.hostPools.some((p) => p.overcommit.cpu > 1);
       const burstable = scenario.services.some((x) => x.placement?.kind === 'container' && x.placement.limits?.vcpu !== undefined);
-      if (contentionPossible(overcommitted, burstable)) {
+      if (overcommitted || burstable) {
         const compute = this.compute;
         scenario.services.forEach((spec, i) => {
           if (spec.placement) this.services[i]!.setSpeed((slot) => replicaSpeed(compute, this.services, i, slot));
