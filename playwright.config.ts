@@ -1,7 +1,8 @@
 import { defineConfig, type ReporterDescription } from '@playwright/test';
 import { findChromium } from './scripts/chromium.mjs';
 
-const PORT = 4173;
+// CUMULO_E2E_PORT lets several checkouts run their journeys at once (each on its own port).
+const PORT = Number(process.env.CUMULO_E2E_PORT ?? 4173);
 const jsonOutput = process.env.PLAYWRIGHT_JSON_OUTPUT_NAME;
 const reporter: ReporterDescription[] = jsonOutput ? [['list'], ['json', { outputFile: jsonOutput }]] : [['list']];
 

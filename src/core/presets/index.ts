@@ -7,6 +7,10 @@ import type { ScenarioInput } from '../scenario/schema';
 export interface Preset {
   title: string;
   description: string;
+  /** For the classroom: what to watch while it runs (one paragraph). */
+  watch?: string;
+  /** For the classroom: a question to ask the class. */
+  question?: string;
   scenario: ScenarioInput;
 }
 
