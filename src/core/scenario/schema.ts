@@ -754,6 +754,10 @@ const tenantSchema = z.strictObject({
     .optional()
     .meta(d('Hard caps (Kubernetes ResourceQuota) on the requests of the tenant\'s live (not terminated or failed) instances; a create that would pass one is refused at admission with the reason; existing instances are never touched.')),
   weight: pos.max(1_000_000).default(1).meta(d('Weight for weighted fair shares (Jain\'s index is computed over dominant share / weight).')),
+  isolation: z
+    .enum(['shared', 'dedicated-hosts', 'separate-pool'])
+    .default('shared')
+    .meta(d('shared: any host, next to anyone (busy neighbours slow it on overcommitted hosts); dedicated-hosts: only hosts holding no other tenant\'s instances, which then take no one else while it is there, and it pays for them whole; separate-pool: only pools dedicatedTo it.')),
   limitDefaults: z
     .strictObject({
       containerLimitFactor: z.number().min(1).max(100).optional().meta(d('Containers of the tenant without placement.limits get limits of this factor × their requests (LimitRange default).')),
@@ -790,8 +794,12 @@ const scenarioObject = z.strictObject({
         .default(0)
         .meta(d('Stop filtering once this share of hosts is found feasible (0: Kubernetes\' adaptive default, 50 − hosts/125, at least 5 %, at least 100 hosts).')),
       preemption: z.boolean().default(true).meta(d('Evict lower-priority instances when nothing fits.')),
+      queue: z
+        .enum(['fifo', 'drf', 'weighted'])
+        .default('fifo')
+        .meta(d('Order of pending instances of equal priority: fifo (oldest first); drf (next from the tenant with the lowest dominant share, Dominant Resource Fairness); weighted (lowest dominant share / tenant weight).')),
     })
-    .default({ strategy: 'least-allocated', percentageOfNodesToScore: 0, preemption: true })
+    .default({ strategy: 'least-allocated', percentageOfNodesToScore: 0, preemption: true, queue: 'fifo' })
     .meta(d('The scheduler that places instances on hosts.')),
   provisioning: z
     .strictObject({
@@ -1102,6 +1110,8 @@ function checkTenants(s: Scenario, ctx: z.RefinementCtx): void {
   s.tenants!.forEach((t, i) => {
     if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: ['tenants', i, 'id'], message: `duplicate tenant id "${t.id}"` });
     seen.add(t.id);
+    if (t.isolation === 'separate-pool' && !s.hostPools.some((p) => p.dedicatedTo === t.id))
+      ctx.addIssue({ code: 'custom', path: ['tenants', i, 'isolation'], message: `tenant "${t.id}" is on a separate pool, but no host pool is dedicatedTo it` });
     const q = t.quota;
     if (!q) return;
     const regions = new Set<string>();
