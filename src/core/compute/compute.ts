@@ -192,6 +192,8 @@ export class ComputeModel {
   readonly quotas: TenantQuotas | null;
   /** Creates refused by a tenant quota, per tenant (each logged as an operation). */
   readonly quotaRefusals = new Map<string, number>();
+  /** The latest quota refusals (at most 50), oldest first. */
+  readonly recentRefusals: Array<{ t: number; tenant: string; subject: string; count: number; reason: string }> = [];
   private readonly zoneRegion = new Map<string, string>();
 
   constructor(
@@ -508,6 +510,8 @@ export class ComputeModel {
   private refuse(placement: Placement, subject: string, count: number, reason: string): void {
     const tenant = placement.tenant!;
     this.quotaRefusals.set(tenant, (this.quotaRefusals.get(tenant) ?? 0) + count);
+    if (this.recentRefusals.length >= 50) this.recentRefusals.shift();
+    this.recentRefusals.push({ t: this.kernel.now, tenant, subject, count, reason });
     this.note('operation', subject, `refused${count > 1 ? ` (${count} instances)` : ''}: ${reason}`);
   }
 
