@@ -766,6 +766,32 @@ const tenantSchema = z.strictObject({
     .meta(d('Defaults injected into the tenant\'s instances (Kubernetes LimitRange).')),
 });
 
+// ---------------------------------------------------------------- SaaS tenancy types (expanded by scenario/saas.ts)
+export const SAAS_MODELS = ['shared-database', 'shared-schema', 'separate-database', 'separate-instance'] as const;
+export type SaasModel = (typeof SAAS_MODELS)[number];
+
+const saasTierSchema = z.strictObject({
+  instanceType: z.string().default('g.medium').meta(d('Instance type of each replica (a container).')),
+  replicas: z.int().min(1).max(1000).meta(d('Replicas of a shared deployment; a per-tenant deployment gets ⌈replicas / tenants⌉.')),
+  concurrency: z.int().min(1).max(10_000).default(4).meta(d('Requests one replica serves at once.')),
+  work: distributionSchema.meta(d('Work per request, seconds at the replica\'s CPU request.')),
+  queueLimit: z.int().min(0).max(1_000_000).default(1000).meta(d('Most requests waiting in the deployment\'s (shared) queue.')),
+});
+
+export const saasSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]{0,30}$/, { error: 'must be a short lower-case id such as "crm"' }).meta(d('The application; generated names start with it.')),
+  model: z.enum(SAAS_MODELS).meta(d('What tenants share: shared-database (one app, one database: shared queues), shared-schema (an app per tenant, one database), separate-database (an app and a database per tenant, hosts shared), separate-instance (the whole stack per tenant on dedicated hosts).')),
+  zone: z.string().optional().meta(d('Zone of every generated service.')),
+  app: saasTierSchema.meta(d('The application tier (calls the database tier).')),
+  database: saasTierSchema.meta(d('The database tier.')),
+  timeout: durationSchema.optional().meta(d('Client timeout of every generated service.')),
+  tenants: z
+    .array(z.strictObject({ id: z.string().regex(/^[a-z][a-z0-9-]{0,30}$/, { error: 'must be a short lower-case id such as "acme"' }).meta(d('The tenant (a tenants entry is added unless declared).')), arrival: arrivalSchema.meta(d('The tenant\'s traffic.')) }))
+    .min(1)
+    .max(50)
+    .meta(d('The tenants and their traffic (one workload each).')),
+});
+
 // ---------------------------------------------------------------- the document
 const scenarioObject = z.strictObject({
   cumulo: z.literal(SCENARIO_VERSION).meta(d('Format version of the scenario.')),
@@ -824,6 +850,11 @@ const scenarioObject = z.strictObject({
     .max(1000)
     .optional()
     .meta(d('Tenants: quotas enforced at admission, weights for fair shares, limit defaults. Instances name their tenant with placement.tenant; fairness metrics (dominant shares, Jain\'s index) are sampled for these tenants.')),
+  saas: z
+    .array(saasSchema)
+    .max(20)
+    .optional()
+    .meta(d('SaaS applications with a tenancy type: expanded, before validation, into services, workloads and tenants (scenario/saas.ts); the expansion decides what tenants share.')),
 });
 
 export type ScenarioInput = z.input<typeof scenarioObject>;
