@@ -28,5 +28,9 @@ test('noisy neighbours: the tenancy panel shows Jain’s index, one row per tena
   // The chart of dominant shares and Jain's index over time.
   await expect(page.getByTestId('tenancy-chart').locator('.recharts-line')).toHaveCount(3);
   await expect(page.getByRole('meter', { name: 'batch vCPU against quota' })).toHaveAttribute('aria-valuenow', '16');
+  // On the infrastructure view, instances carry their tenant (a ring in the tenant's colour, and the title).
+  await page.getByTestId('view-infra').click();
+  await expect(page.getByTestId('instance-dot-storefront-0')).toHaveAttribute('title', /tenant web/);
+  await expect(page.getByTestId('instance-dot-crunch-0')).toHaveAttribute('title', /tenant batch/);
   expect(errors).toEqual([]);
 });
