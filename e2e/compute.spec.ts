@@ -8,6 +8,8 @@ async function openInfra(page: Page, preset: string): Promise<void> {
   await page.getByTestId('view-infra').click();
   await expect(page.getByTestId('infra')).toBeVisible();
   await expect(page.getByTestId('infra-inspector')).toBeVisible();
+  // The automatic (ELK) layout has replaced the grid and the view has fitted it: nodes stay put now.
+  await expect(page.getByTestId('infra')).toHaveAttribute('data-layout', 'auto');
 }
 
 /** Subjects of log rows whose change ends in `to`, as shown now. */
