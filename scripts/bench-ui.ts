@@ -88,23 +88,25 @@ async function waitForServer(url: string, server: ChildProcess, ms = 30_000): Pr
   throw new Error(`vite preview did not answer at ${url} within ${ms / 1000} s`);
 }
 
-/** Installed before the app's scripts: records rAF intervals and long tasks while `__bench.on`. */
-function recorder(): void {
-  const w = window as unknown as { __bench: { on: boolean; frames: number[]; longTasks: number[] } };
-  const b: { on: boolean; frames: number[]; longTasks: number[] } = { on: false, frames: [], longTasks: [] };
-  w.__bench = b;
+/**
+ * Installed before the app's scripts: records rAF intervals and long tasks while `__bench.on`.
+ * Plain text, not a function: tsx would wrap a function's inner names in a helper the page lacks.
+ */
+const RECORDER = `(() => {
+  const b = { on: false, frames: [], longTasks: [] };
+  window.__bench = b;
   let last = 0;
-  const tick = (t: number) => {
+  function tick(t) {
     if (b.on && last > 0) b.frames.push(t - last);
     last = t;
     requestAnimationFrame(tick);
-  };
+  }
   requestAnimationFrame(tick);
-  new PerformanceObserver((list) => {
+  new PerformanceObserver(function (list) {
     if (!b.on) return;
     for (const e of list.getEntries()) b.longTasks.push(e.duration);
   }).observe({ type: 'longtask' });
-}
+})();`;
 
 export interface UiBenchResult {
   hosts: number;
@@ -152,10 +154,10 @@ async function run(args: Args): Promise<UiBenchResult> {
     await waitForServer(url, server);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (e) => console.error(`[page] ${e.message}`));
-    await page.addInitScript(recorder);
+    await page.addInitScript({ content: RECORDER });
     const link = encodeScenarioLink(cloudScaleScenario());
     log(`opening the cloud-scale scenario (${HOSTS} hosts, ${INSTANCES} instances; link of ${link.length} characters)…`);
-    await page.goto(`${url}/#s=${link}`);
+    await page.goto(`${url}/#${link.replace(/^#/, "")}`);
     await page.getByTestId('scenario-name').filter({ hasText: 'Cloud scale' }).waitFor({ timeout: 60_000 });
     await page.getByTestId('view-infra').click();
     await page.getByTestId('infra').waitFor({ timeout: 60_000 });

@@ -34,7 +34,7 @@ export function cloudScaleScenario(): ScenarioInput {
     cumulo: 1,
     name: 'Cloud scale: 1,000 hosts, 5,000 instances',
     seed: 11,
-    duration: '1h',
+    duration: '7d',
     regions,
     hostPools,
     instances,
