@@ -15,12 +15,10 @@
  * Targets (issue #7): p95 frame time < 25 ms, no long task over 100 ms while simulating,
  * first-paint JavaScript < 350 KB gzip. Exits with 1 when a target is missed.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
-import { findChromium } from './chromium.mjs';
+import { buildApp, serveAndLaunch } from './serve';
 import { encodeScenarioLink } from '../src/core/index';
 import { cloudScaleScenario, HOSTS, INSTANCES } from './cloud-scale';
 
@@ -73,21 +71,6 @@ function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
-async function waitForServer(url: string, server: ChildProcess, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (server.exitCode !== null) throw new Error(`vite preview exited with code ${server.exitCode} (is the port taken?)`);
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not answer at ${url} within ${ms / 1000} s`);
-}
-
 /**
  * Installed before the app's scripts: records rAF intervals and long tasks while `__bench.on`.
  * Plain text, not a function: tsx would wrap a function's inner names in a helper the page lacks.
@@ -133,25 +116,11 @@ async function run(args: Args): Promise<UiBenchResult> {
   };
   if (args.build) {
     log('building…');
-    const b = spawnSync('npx', ['vite', 'build'], { stdio: args.json ? 'ignore' : ['ignore', 'ignore', 'inherit'] });
-    if (b.status !== 0) throw new Error('vite build failed');
+    buildApp(args.json);
   }
   const fp = firstPaintJs();
-  const url = `http://localhost:${args.port}`;
-  const server = spawn('npx', ['vite', 'preview', '--port', String(args.port), '--strictPort'], { stdio: 'ignore', detached: true });
-  const stopServer = () => {
-    try {
-      if (server.pid) process.kill(-server.pid);
-    } catch {
-      /* already gone */
-    }
-  };
-  const browser = await chromium.launch({
-    executablePath: findChromium(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const { url, browser, close } = await serveAndLaunch(args.port);
   try {
-    await waitForServer(url, server);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (e) => console.error(`[page] ${e.message}`));
     await page.addInitScript({ content: RECORDER });
@@ -203,8 +172,7 @@ async function run(args: Args): Promise<UiBenchResult> {
       pass: { frameP95: frameP95Ms < TARGETS.frameP95Ms, longTasks: longTasksOver100ms === 0, firstPaintJs: fp.gzipKB < TARGETS.firstPaintJsGzipKB },
     };
   } finally {
-    await browser.close();
-    stopServer();
+    await close();
   }
 }
 
