@@ -26,11 +26,15 @@ export function useInView<T extends Element>(): [(el: T | null) => void, boolean
   return [ref, inView];
 }
 
-/** `value` while the element is in view; the last value seen in view while it is not. Returns the ref to attach too. */
-export function useHeldWhileHidden<V, T extends Element = HTMLDivElement>(value: V): [V, (el: T | null) => void] {
+/**
+ * `value` while the element is in view; the last value seen in view while it is not, once that
+ * value is `worthHolding` (an empty chart keeps filling in off screen). Returns the ref to attach too.
+ */
+export function useHeldWhileHidden<V, T extends Element = HTMLDivElement>(value: V, worthHolding: (v: V) => boolean = () => true): [V, (el: T | null) => void] {
   const [ref, inView] = useInView<T>();
   const [held, setHeld] = useState(value);
+  const live = inView || !worthHolding(held);
   // Adjusting state while rendering (React's pattern for state derived from props): no extra commit.
-  if (inView && held !== value) setHeld(value);
-  return [inView ? value : held, ref];
+  if (live && held !== value) setHeld(value);
+  return [live ? value : held, ref];
 }

@@ -28,9 +28,11 @@ const P95_TICK = { fontSize: 11, fill: P95_COLOR };
 const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
 const LEGEND_STYLE = { fontSize: 12 };
 
+const hasPoints = (s: { length: number }): boolean => s.length >= 2;
+
 /** Throughput and p95 over simulated time, downsampled to ≤ MAX_POINTS; updates a few times a second. */
 export const ServiceChart = memo(function ServiceChart({ id }: { id: string }) {
-  const [series, box] = useHeldWhileHidden(useConsole((s) => s.series));
+  const [series, box] = useHeldWhileHidden(useConsole((s) => s.series), hasPoints);
   const data = useMemo(() => chartPoints(series, id, MAX_POINTS), [series, id]);
   const csv = useMemo<ChartCsv>(() => ({ columns: CSV_COLUMNS, rows: data }), [data]);
   if (data.length < 2) {

@@ -211,7 +211,7 @@ const SummaryFigures = memo(function SummaryFigures() {
 });
 
 export const ComputeMetrics = memo(function ComputeMetrics() {
-  const [charts, box] = useHeldWhileHidden(useCompute((s) => s.charts));
+  const [charts, box] = useHeldWhileHidden(useCompute((s) => s.charts), (c) => c !== null && computePoints(c).length >= 2);
   const points = useMemo(() => (charts ? computePoints(charts) : []), [charts]);
   const enough = points.length >= 2;
   const pendingCsv = useMemo<ChartCsv | null>(() => (enough ? { columns: PENDING_COLUMNS, rows: points } : null), [enough, points]);

@@ -77,16 +77,20 @@ export function elkGraph(input: InfraLayoutInput, hostIds: (poolId: string) => r
   };
 }
 
-/** Positions (relative to the parent) of every node ELK placed; the root itself is left out. */
+/**
+ * Positions (relative to the parent) of every node ELK placed inside a region. The top level
+ * (regions and the queue) keeps the grid's arrangement: regions in a row with room for the link
+ * labels between them, the queue beside them, which suits the wide canvas better than packing.
+ */
 export function elkPositions(graph: ElkGraphNode): Map<string, XY> {
   const out = new Map<string, XY>();
-  const visit = (n: ElkGraphNode): void => {
+  const visit = (n: ElkGraphNode, top: boolean): void => {
     for (const c of n.children ?? []) {
-      if (typeof c.x === 'number' && typeof c.y === 'number' && Number.isFinite(c.x) && Number.isFinite(c.y)) out.set(c.id, { x: c.x, y: c.y });
-      visit(c);
+      if (!top && typeof c.x === 'number' && typeof c.y === 'number' && Number.isFinite(c.x) && Number.isFinite(c.y)) out.set(c.id, { x: c.x, y: c.y });
+      visit(c, false);
     }
   };
-  visit(graph);
+  visit(graph, true);
   return out;
 }
 
