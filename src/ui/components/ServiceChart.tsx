@@ -1,4 +1,5 @@
 import { memo, useMemo } from 'react';
+import { useHeldWhileHidden } from '../charts/useInView';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useConsole } from '../store';
 import { chartPoints } from '../series';
@@ -27,20 +28,22 @@ const P95_TICK = { fontSize: 11, fill: P95_COLOR };
 const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
 const LEGEND_STYLE = { fontSize: 12 };
 
+const hasPoints = (s: { length: number }): boolean => s.length >= 2;
+
 /** Throughput and p95 over simulated time, downsampled to ≤ MAX_POINTS; updates a few times a second. */
 export const ServiceChart = memo(function ServiceChart({ id }: { id: string }) {
-  const series = useConsole((s) => s.series);
+  const [series, box] = useHeldWhileHidden(useConsole((s) => s.series), hasPoints);
   const data = useMemo(() => chartPoints(series, id, MAX_POINTS), [series, id]);
   const csv = useMemo<ChartCsv>(() => ({ columns: CSV_COLUMNS, rows: data }), [data]);
   if (data.length < 2) {
     return (
-      <div className="chart chart-empty muted" data-testid={`service-${id}-chart`}>
+      <div className="chart chart-empty muted" data-testid={`service-${id}-chart`} ref={box}>
         The chart fills in as samples arrive.
       </div>
     );
   }
   return (
-    <div className="chart" data-testid={`service-${id}-chart`} data-export-root="">
+    <div className="chart" data-testid={`service-${id}-chart`} data-export-root="" ref={box}>
       <ChartExport chart={`${id} throughput and p95`} title={`Throughput and p95 · ${id}`} data={csv} />
       <ResponsiveContainer width="100%" height={170}>
         <LineChart data={data} margin={MARGIN}>

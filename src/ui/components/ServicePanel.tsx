@@ -3,7 +3,7 @@ import { actions } from '../bridge';
 import { useConsole } from '../store';
 import { formatInt, formatMs, formatPercent } from '../format';
 import { policyLabel } from '../inspector/policies';
-import { ServiceChart } from './ServiceChart';
+import { ServiceChart } from '../lazy';
 
 interface StatProps {
   label: string;

@@ -68,7 +68,7 @@ export const DecisionLog = memo(function DecisionLog() {
           {rows.length === 0 ? 'No decision yet: autoscalers decide once per sync period.' : 'No decision matches the filter.'}
         </p>
       ) : (
-        <div className="decision-scroll">
+        <div className="decision-scroll" tabIndex={0} role="region" aria-label="Autoscaling decisions (scrolls)">
           <table className="decision-table" data-testid="decision-table">
             <caption className="sr-only">Autoscaling decisions, newest first{shown.length < rows.length ? `, the latest ${shown.length} shown` : ''}</caption>
             <thead>

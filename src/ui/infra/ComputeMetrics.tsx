@@ -4,6 +4,7 @@
  * scheduling latency from the summary.
  */
 import { memo, useMemo } from 'react';
+import { useHeldWhileHidden } from '../charts/useInView';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ComputeCharts } from '../../workers/sim.worker';
 import { allocationColor } from '../colors';
@@ -210,7 +211,7 @@ const SummaryFigures = memo(function SummaryFigures() {
 });
 
 export const ComputeMetrics = memo(function ComputeMetrics() {
-  const charts = useCompute((s) => s.charts);
+  const [charts, box] = useHeldWhileHidden(useCompute((s) => s.charts), (c) => c !== null && computePoints(c).length >= 2);
   const points = useMemo(() => (charts ? computePoints(charts) : []), [charts]);
   const enough = points.length >= 2;
   const pendingCsv = useMemo<ChartCsv | null>(() => (enough ? { columns: PENDING_COLUMNS, rows: points } : null), [enough, points]);
@@ -218,7 +219,7 @@ export const ComputeMetrics = memo(function ComputeMetrics() {
   const allocCsv = useMemo<ChartCsv | null>(() => (enough ? { columns: ALLOC_COLUMNS, rows: points } : null), [enough, points]);
   return (
     <div className="compute-metrics" data-testid="compute-metrics">
-      <div className="small-charts">
+      <div className="small-charts" ref={box}>
         <Small title="Pending instances" testId="chart-pending" chart="pending instances" csv={pendingCsv}>
           {enough ? <CountChart points={points} dataKey="pending" name="pending" color="#71717a" /> : <Empty />}
         </Small>

@@ -55,9 +55,11 @@ const Row = memo(function Row({ e }: { e: ComputeLogEntry }) {
             {e.from && <span className="log-state">{e.from}</span>}
             <span className="muted"> → </span>
             {e.to && (
-              <span className="log-state log-to" style={INSTANCE_STATE_COLORS[e.to] && e.kind === 'instance' ? { color: INSTANCE_STATE_COLORS[e.to] } : undefined}>
-                {e.to}
-              </span>
+              <>
+                {/* The state's colour as a dot: as text colour, most states would be too faint to read. */}
+                {INSTANCE_STATE_COLORS[e.to] && e.kind === 'instance' && <i className="legend-dot" style={{ background: INSTANCE_STATE_COLORS[e.to] }} aria-hidden="true" />}
+                <span className="log-state log-to">{e.to}</span>
+              </>
             )}
           </>
         )}

@@ -4,7 +4,7 @@ import '@xyflow/react/dist/style.css';
 import { actions } from '../bridge';
 import { INSTANCE_STATE_COLORS } from '../colors';
 import { computeStore, openHostMenu, useCompute } from './computeStore';
-import { applyInfraChanges, setAllExpanded, setPoolExpanded, useInfraGraph, type InfraNode } from './infraGraph';
+import { applyInfraChanges, markShown, requestAutoLayout, shownLayout, resetPositions, setAllExpanded, setPoolExpanded, useInfraGraph, type InfraNode } from './infraGraph';
 import { INFRA_NODE_TYPES } from './infraNodes';
 import { INFRA_EDGE_TYPES } from './LinkEdge';
 import { hostActions } from './hostActions';
@@ -136,35 +136,55 @@ const InfraLegend = memo(function InfraLegend() {
   );
 });
 
-/** Fits the view again when pools are expanded or collapsed (the layout changed shape). */
+/**
+ * Fits the view again when pools are expanded or collapsed or the automatic layout arrives (the
+ * layout changed shape), and asks for the automatic layout of each new shape.
+ */
 function FitOnLayout() {
   const { fitView } = useReactFlow();
+  const key = useInfraGraph((s) => s.key);
   const expanded = useInfraGraph((s) => s.expanded);
+  const layout = useInfraGraph((s) => s.layout);
   const first = useRef(true);
+  useEffect(() => {
+    requestAutoLayout();
+  }, [key, expanded]);
   useEffect(() => {
     if (first.current) {
       first.current = false;
+      markShown(layout);
       return;
     }
-    const t = setTimeout(() => void fitView({ ...FIT_VIEW_OPTIONS, duration: 250 }), 30);
+    // A change of shape glides; the automatic layout replacing the grid jumps (it is the same picture, tidier).
+    const t = setTimeout(() => void fitView({ ...FIT_VIEW_OPTIONS, duration: layout === shownLayout() ? 250 : 0 }).then(() => markShown(layout)), 30);
     return () => clearTimeout(t);
-  }, [expanded, fitView]);
+  }, [expanded, layout, fitView]);
   return null;
 }
 
 const Toolbar = memo(function Toolbar() {
   const expandable = useInfraGraph((s) => s.info?.pools.some((p) => p.count > 0 && p.count <= 64) ?? false);
+  const dragged = useInfraGraph((s) => s.overrides.size > 0);
   const onExpand = useCallback(() => setAllExpanded(true), []);
   const onCollapse = useCallback(() => setAllExpanded(false), []);
-  if (!expandable) return null;
+  if (!expandable && !dragged) return null;
   return (
     <div className="infra-toolbar">
-      <button type="button" onClick={onExpand} data-testid="infra-expand-all" title="Show every host of pools up to 64 hosts">
-        Expand pools
-      </button>
-      <button type="button" onClick={onCollapse} data-testid="infra-collapse-all" title="Every pool as a heat strip">
-        Collapse
-      </button>
+      {expandable && (
+        <>
+          <button type="button" onClick={onExpand} data-testid="infra-expand-all" title="Show every host of pools up to 64 hosts">
+            Expand pools
+          </button>
+          <button type="button" onClick={onCollapse} data-testid="infra-collapse-all" title="Every pool as a heat strip">
+            Collapse
+          </button>
+        </>
+      )}
+      {dragged && (
+        <button type="button" onClick={resetPositions} data-testid="infra-reset-layout" title="Forget the positions you dragged: back to the automatic layout">
+          Reset layout
+        </button>
+      )}
     </div>
   );
 });
@@ -179,9 +199,10 @@ export const InfraView = memo(function InfraView() {
   const edges = useInfraGraph((s) => s.edges);
   const key = useInfraGraph((s) => s.key);
   const has = useInfraGraph((s) => s.info !== null);
+  const layout = useInfraGraph((s) => s.shown);
   if (!has) return <div className="topology card muted loading">This scenario has no host pools.</div>;
   return (
-    <div className="topology infra card" data-testid="infra" aria-label="Infrastructure">
+    <div className="topology infra card" data-testid="infra" data-layout={layout} aria-label="Infrastructure">
       <ReactFlow<InfraNode>
         // A new scenario remounts the flow, so it fits the view to the new layout.
         key={key}

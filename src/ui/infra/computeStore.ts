@@ -157,8 +157,28 @@ export function flushCompute(): void {
   flush();
 }
 
+/** Charts re-render at most this often (recharts redraws whole charts; the numbers are live elsewhere). */
+const CHARTS_PUBLISH_MS = 500;
+let chartsTimer: ReturnType<typeof setTimeout> | null = null;
+let chartsPending: ComputeCharts | null = null;
+let chartsShownAt = -Infinity;
+
 export function setComputeCharts(charts: ComputeCharts | null): void {
-  computeStore.setState({ charts });
+  const now = performance.now();
+  // A new run or a cleared chart shows at once; a stream of updates is thinned out, the latest kept.
+  if (charts === null || computeStore.getState().charts === null || now - chartsShownAt >= CHARTS_PUBLISH_MS) {
+    if (chartsTimer !== null) clearTimeout(chartsTimer);
+    chartsTimer = null;
+    chartsShownAt = now;
+    computeStore.setState({ charts });
+    return;
+  }
+  chartsPending = charts;
+  chartsTimer ??= setTimeout(() => {
+    chartsTimer = null;
+    chartsShownAt = performance.now();
+    computeStore.setState({ charts: chartsPending });
+  }, CHARTS_PUBLISH_MS - (now - chartsShownAt));
 }
 
 export function setOperations(operations: OperationRecord[]): void {

@@ -3,13 +3,18 @@
  * group nodes (parentId + extent), hosts of expanded pools as their own nodes, hybrid links as
  * edges between regions. Node objects change only when the layout does (a load, a pool expanded
  * or collapsed, a drag), never on a tick: nodes read their live state from the compute store.
- * Dragged positions stay while the scenario stays loaded (a reset keeps them).
+ * Dragged positions stay while the scenario stays loaded (a reset keeps them), and are saved per
+ * scenario shape in localStorage. The grid layout shows at once; the automatic ELK layout
+ * (computed in a worker, see elkLayout.ts) replaces it when ready, under the dragged positions.
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { applyNodeChanges, type Edge, type Node, type NodeChange } from '@xyflow/react';
 import type { ComputeInfo, ComputeLinkInfo, ComputePoolInfo, ComputeRegionInfo, ComputeZoneInfo } from '../../workers/sim.worker';
-import { canExpand, fitLayout, hostNodeId, poolNodeId, QUEUE_NODE_ID, regionNodeId, zoneNodeId, type LayoutBox, type XY } from './infraLayout';
+import { canExpand, fitLayout, hostNodeId, poolNodeId, QUEUE_NODE_ID, regionNodeId, zoneNodeId, type InfraLayoutInput, type LayoutBox, type XY } from './infraLayout';
+import { elkGraph, elkPositions, layoutSignature } from './elkLayout';
+import { layoutInWorker } from './elkClient';
+import { loadPositions, savePositions } from './savedPositions';
 
 export type RegionNodeData = { region: ComputeRegionInfo };
 export type ZoneNodeData = { zone: ComputeZoneInfo };
@@ -37,9 +42,17 @@ export interface InfraGraphState {
   expanded: ReadonlySet<string>;
   /** Positions a person dragged, by node id (relative to the parent). */
   overrides: ReadonlyMap<string, XY>;
+  /** The automatic (ELK) positions for the current `expanded` set, or null while the grid shows. */
+  auto: ReadonlyMap<string, XY> | null;
+  /** Which layout the nodes follow: 'grid' until ELK answers (or if it fails). */
+  layout: 'grid' | 'auto';
+  /** The layout the view has fitted itself to (lags `layout` by a fit; e2e tests wait on it). */
+  shown: 'grid' | 'auto';
+  /** Names the scenario's shape (localStorage key of the dragged positions). */
+  signature: string;
 }
 
-const EMPTY: InfraGraphState = { key: -1, info: null, nodes: [], edges: [], expanded: new Set(), overrides: new Map() };
+const EMPTY: InfraGraphState = { key: -1, info: null, nodes: [], edges: [], expanded: new Set(), overrides: new Map(), auto: null, layout: 'grid', shown: 'grid', signature: '' };
 
 export const infraGraphStore = createStore<InfraGraphState>()(() => EMPTY);
 
@@ -93,13 +106,9 @@ function shallowEqual(a: object, b: object): boolean {
   return ka.every((k) => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-/** Builds the nodes for a layout, reusing the previous node object wherever nothing changed. */
-export function buildNodes(info: ComputeInfo, expanded: ReadonlySet<string>, overrides: ReadonlyMap<string, XY>, previous: readonly InfraNode[] = []): InfraNode[] {
-  const regionById = new Map(info.regions.map((r) => [r.id, r]));
-  const zoneById = new Map(info.zones.map((z) => [z.id, z]));
-  const poolIndex = new Map(info.pools.map((p, i) => [p.id, i]));
-  const hostIndex = new Map(info.hostIds.map((h, i) => [h, i]));
-  const input = {
+/** What the layouts (grid and ELK) lay out: regions with zones with pools, expanded or not. */
+export function layoutInput(info: ComputeInfo, expanded: ReadonlySet<string>): InfraLayoutInput {
+  return {
     queue: true,
     links: linkEdges(info).length > 0,
     regions: info.regions
@@ -112,7 +121,25 @@ export function buildNodes(info: ComputeInfo, expanded: ReadonlySet<string>, ove
       }))
       .filter((r) => r.zones.length > 0),
   };
-  const boxes = fitLayout(input, hostIdsOf(info), overrides, CANVAS_ASPECT);
+}
+
+/**
+ * Builds the nodes for a layout, reusing the previous node object wherever nothing changed.
+ * `auto` (ELK positions) replaces the grid where given; `overrides` (drags) win over both.
+ */
+export function buildNodes(
+  info: ComputeInfo,
+  expanded: ReadonlySet<string>,
+  overrides: ReadonlyMap<string, XY>,
+  previous: readonly InfraNode[] = [],
+  auto: ReadonlyMap<string, XY> | null = null,
+): InfraNode[] {
+  const regionById = new Map(info.regions.map((r) => [r.id, r]));
+  const zoneById = new Map(info.zones.map((z) => [z.id, z]));
+  const poolIndex = new Map(info.pools.map((p, i) => [p.id, i]));
+  const hostIndex = new Map(info.hostIds.map((h, i) => [h, i]));
+  const placed = auto ? new Map([...auto, ...overrides]) : overrides;
+  const boxes = fitLayout(layoutInput(info, expanded), hostIdsOf(info), placed, CANVAS_ASPECT);
   const prev = new Map(previous.map((n) => [n.id, n]));
   const make = (b: LayoutBox): InfraNode | null => {
     const base = {
@@ -175,14 +202,68 @@ export function syncInfra(info: ComputeInfo | null, key: number): void {
     return;
   }
   const expanded = defaultExpanded(info.pools);
-  const overrides = new Map<string, XY>();
-  infraGraphStore.setState({ key, info, expanded, overrides, nodes: buildNodes(info, expanded, overrides), edges: linkEdges(info) });
+  const signature = layoutSignature(layoutInput(info, new Set()));
+  const overrides = loadPositions(signature);
+  infraGraphStore.setState({ key, info, expanded, overrides, auto: null, layout: 'grid', shown: 'grid', signature, nodes: buildNodes(info, expanded, overrides), edges: linkEdges(info) });
 }
 
 function relayout(expanded: ReadonlySet<string>): void {
   const s = infraGraphStore.getState();
   if (!s.info) return;
-  infraGraphStore.setState({ expanded, nodes: buildNodes(s.info, expanded, s.overrides, s.nodes) });
+  // The grid until ELK has laid out the new shape (see requestAutoLayout).
+  infraGraphStore.setState({ expanded, auto: null, layout: 'grid', nodes: buildNodes(s.info, expanded, s.overrides, s.nodes) });
+}
+
+/** The (key, expanded) pair ELK is working on or has done, so each shape is laid out once. */
+let autoFor: { key: number; expanded: ReadonlySet<string> } | null = null;
+
+/**
+ * Asks ELK (in its worker) for the current shape's layout and applies it when it comes back, if
+ * the shape is still the same; on failure the grid stays (and says why in the console).
+ */
+export function requestAutoLayout(): void {
+  const s = infraGraphStore.getState();
+  const info = s.info;
+  if (!info || (autoFor && autoFor.key === s.key && autoFor.expanded === s.expanded)) return;
+  const { key, expanded } = s;
+  autoFor = { key, expanded };
+  let graph;
+  try {
+    graph = elkGraph(layoutInput(info, expanded), hostIdsOf(info), CANVAS_ASPECT);
+  } catch (e) {
+    console.warn('[cumulo] automatic layout skipped:', e);
+    return;
+  }
+  layoutInWorker(graph).then(
+    (laid) => {
+      const now = infraGraphStore.getState();
+      if (now.key !== key || now.expanded !== expanded || !now.info) return;
+      const auto = elkPositions(laid);
+      infraGraphStore.setState({ auto, layout: 'auto', nodes: buildNodes(now.info, expanded, now.overrides, now.nodes, auto) });
+    },
+    (e: unknown) => {
+      console.warn('[cumulo] automatic layout failed; keeping the grid layout:', e);
+      if (autoFor?.key === key && autoFor.expanded === expanded) autoFor = null;
+    },
+  );
+}
+
+/** The view has fitted itself to this layout. */
+export function markShown(layout: 'grid' | 'auto'): void {
+  if (infraGraphStore.getState().shown !== layout) infraGraphStore.setState({ shown: layout });
+}
+
+export function shownLayout(): 'grid' | 'auto' {
+  return infraGraphStore.getState().shown;
+}
+
+/** Forgets every dragged position of this scenario: back to the automatic layout. */
+export function resetPositions(): void {
+  const s = infraGraphStore.getState();
+  if (!s.info) return;
+  const overrides = new Map<string, XY>();
+  savePositions(s.signature, overrides);
+  infraGraphStore.setState({ overrides, nodes: buildNodes(s.info, s.expanded, overrides, s.nodes, s.auto) });
 }
 
 export function setPoolExpanded(poolId: string, open: boolean): void {
@@ -210,13 +291,17 @@ export function setAllExpanded(open: boolean): void {
 export function applyInfraChanges(changes: NodeChange<InfraNode>[]): void {
   const s = infraGraphStore.getState();
   let overrides: Map<string, XY> | null = null;
+  let dropped = false;
   for (const c of changes) {
     if (c.type === 'position' && c.position) {
       overrides ??= new Map(s.overrides);
       overrides.set(c.id, { x: c.position.x, y: c.position.y });
     }
+    if (c.type === 'position' && c.dragging === false) dropped = true;
   }
   infraGraphStore.setState({ nodes: applyNodeChanges(changes, s.nodes), ...(overrides ? { overrides } : {}) });
+  // Saved when a drag ends, not on every pointer move.
+  if (dropped) savePositions(s.signature, overrides ?? s.overrides);
 }
 
 export { hostNodeId, poolNodeId, regionNodeId, zoneNodeId, QUEUE_NODE_ID };

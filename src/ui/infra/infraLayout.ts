@@ -2,8 +2,9 @@
  * A deterministic grid layout of the infrastructure as nested groups: regions side by side, the
  * zones of a region side by side, the pools of a zone stacked, and (for an expanded pool) its
  * hosts in a near-square grid. Positions of children are relative to their parent, as
- * @xyflow/react wants them for `parentId`. Positions a person dragged (overrides) replace the
- * computed ones, and every group grows to hold its children wherever they are. Pure.
+ * @xyflow/react wants them for `parentId`. Positions given from outside (overrides: a person's
+ * drags, over the automatic ELK layout when it is ready) replace the computed ones, and every
+ * group grows to hold its children wherever they are. Pure.
  */
 
 export interface LayoutPool {
@@ -151,8 +152,10 @@ function place(
   min: Size,
 ): Size {
   const packed = gridPack(children, cols, gap);
-  let width = Math.max(min.width, offset.x + packed.width + pad);
-  let height = Math.max(min.height, offset.y + packed.height + pad);
+  // The group holds its children wherever they are (grid, automatic layout or dragged); the grid's
+  // extent is met by its own outermost children, so it needs no separate term.
+  let width = Math.max(min.width, offset.x + pad);
+  let height = Math.max(min.height, offset.y + pad);
   children.forEach((c, i) => {
     const p = packed.positions[i]!;
     const o = overrides.get(c.id);
