@@ -23,6 +23,10 @@ import { BillingPanel } from './billing/BillingPanel';
 import { RestoreOffer } from './recovery/RestoreOffer';
 import { ShortcutsDialog } from './shortcuts/ShortcutsDialog';
 import { isHelpKey, openShortcuts } from './shortcuts/shortcuts';
+import { ComparePanel } from './compare/ComparePanel';
+import { WatchCard } from './presets/WatchCard';
+import { isPresenterKey, togglePresenter, usePresenter } from './presenter/presenter';
+import './presenter/presenter.css';
 
 /** Keys typed into a form control belong to it, not to the console. */
 function isTyping(target: EventTarget | null): boolean {
@@ -42,6 +46,9 @@ function onKeyDown(e: KeyboardEvent): void {
     // Also stops a focused button from being "clicked" by the same space press.
     e.preventDefault();
     if (!e.repeat) void actions.togglePlay();
+  } else if (isPresenterKey(e)) {
+    e.preventDefault();
+    togglePresenter();
   } else if (e.key === '.') {
     e.preventDefault();
     void actions.step();
@@ -75,12 +82,13 @@ const Decisions = memo(function Decisions() {
 
 export function App() {
   const infra = useCompute((s) => s.view === 'infra' && s.info !== null);
+  const presenter = usePresenter();
   useEffect(() => {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
   return (
-    <div className="app">
+    <div className={presenter ? 'app presenter' : 'app'} data-testid="app">
       <TopBar />
       <NoticeBanner />
       <RestoreOffer />
@@ -88,6 +96,12 @@ export function App() {
       <MissingTraceBanner />
       <ShareBox />
       <ImportTraceDialog />
+      <ErrorBoundary what="the preset's notes">
+        <WatchCard />
+      </ErrorBoundary>
+      <ErrorBoundary what="A/B compare">
+        <ComparePanel />
+      </ErrorBoundary>
       <ViewBar />
       {infra ? (
         <>

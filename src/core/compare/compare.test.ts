@@ -39,7 +39,7 @@ describe('merge patch (RFC 7386 and items by id)', () => {
     const r = applyMergePatch(doc, { services: { b: { lb: { policy: 'lc' } }, a: null } });
     expect(r).toEqual({ ok: true, doc: { services: [{ id: 'b', replicas: 3, lb: { policy: 'lc' } }] } });
     expect(doc.services).toHaveLength(2);
-    expect(doc.services[1]!.lb.policy).toBe('rr');
+    expect(doc.services[1]!.lb!.policy).toBe('rr');
   });
 
   it('names an id that is not there, and refuses to change an id', () => {
