@@ -91,7 +91,7 @@ const VariantForm = memo(function VariantForm({ form, setForm }: { form: FormSta
   );
   const needsService = form.kind === 'balancer' || form.kind === 'autoscaler' || form.kind === 'pricing';
   return (
-    <div className="compare-form">
+    <div className="compare-form edit-chrome">
       <label className="field-block" htmlFor={`${base}-kind`}>
         <span className="field-label">What differs in B</span>
         <select id={`${base}-kind`} data-testid="compare-kind" value={form.kind} onChange={on('kind')}>
@@ -345,7 +345,7 @@ function Panel() {
           ×
         </button>
       </header>
-      <form className="compare-setup edit-chrome" onSubmit={onLoad}>
+      <form className="compare-setup" onSubmit={onLoad}>
         <VariantForm form={form} setForm={setForm} />
         <div className="controls compare-controls" role="toolbar" aria-label="A/B compare controls">
           <button type="submit" data-testid="compare-load" disabled={busy}>
