@@ -33,3 +33,4 @@ export type { BillingSummary, TenantInvoice, LineItem, Recommendation, BillingRe
 export { drfAllocate, jainIndex } from './tenancy/index';
 export type { TenancySummary, TenantSummary } from './tenancy/index';
 export * from './compare/index';
+export { tenancyView, type TenancyView, type TenantView } from './tenancy/index';

@@ -30,11 +30,13 @@ import type {
 import { planForService, type CapacityPlanRequest, type CapacityPlanResult } from './planning';
 import { billForService, type BillResult } from './billing';
 import { compareWith, loadVariant, patchFromLink, sideOf, type ComparePatchFromLink, type CompareSide, type ComparisonTable, type VariantLoadResult, type VariantRequest } from './compare';
+import type { TenancyView } from '../core/index';
 
 export type * from './service';
 export type * from './planning';
 export type * from './billing';
 export type * from './compare';
+export type { TenancyView, TenantView } from '../core/index';
 
 /** What the page holds a `Remote<…>` of. Every method is safe to call at any time. */
 export interface SimWorkerApi {
@@ -68,6 +70,8 @@ export interface SimWorkerApi {
   planCapacity(serviceId: string, request: CapacityPlanRequest): CapacityPlanResult;
   /** The run's bill so far, with its CSV (whole and per tenant). Never throws. */
   bill(): BillResult;
+  /** Tenants' quotas, usage, isolation, refusals and fairness now (null without tenants). */
+  tenancy(): TenancyView | null;
   /** Which service's downsampled charts snapshots carry (null: none). */
   setChartFocus(serviceId: string | null, maxPoints?: number): void;
   /** The loaded scenario document as written (a copy), or null. */
@@ -113,6 +117,7 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     importTrace: (req) => service.importTrace(req),
     planCapacity: (serviceId, request) => planForService(service, serviceId, request),
     bill: () => billForService(service),
+    tenancy: () => service.tenancy(),
     setChartFocus: (serviceId, maxPoints) => service.setChartFocus(serviceId, maxPoints),
     scenarioDocument: () => service.scenarioDocument(),
     loadVariant: (base, request) => loadVariant(service, base, request),
