@@ -10,11 +10,12 @@
  */
 import { createSimulation, durationSeconds, formatDuration, PRESETS, type SimulationResults } from '../core/index';
 import { CliError, loadScenario } from './load';
-import { runIfMain, tableRows } from './io';
+import { processIo, runIfMain, tableRows } from './io';
 import { invoiceCsv, recordsCsv, type BillingSummary } from '../core/index';
+import { runCompare } from './compare';
 
 const USAGE =
-  'usage: npm run sim -- <scenario.json | preset-name | link> [--until <duration>] [--seed N] [--json] [--log] [--decisions [all]] [--explain <instance>] [--bill [csv|records]]   |   npm run sim -- --list';
+  'usage: npm run sim -- <scenario.json | preset-name | link> [--until <duration>] [--seed N] [--json] [--log] [--decisions [all]] [--explain <instance>] [--bill [csv|records]] [--compare <JSON merge patch for variant B>]   |   npm run sim -- --list';
 
 interface Args {
   source?: string;
@@ -29,6 +30,8 @@ interface Args {
   explain?: string;
   /** Print the bill: the invoices as text, as CSV, or every metered record as CSV. */
   bill: 'text' | 'csv' | 'records' | null;
+  /** A/B compare: the JSON merge patch that makes variant B from the scenario. */
+  compare?: string;
 }
 
 export function parseArgs(argv: string[]): Args {
@@ -51,6 +54,7 @@ export function parseArgs(argv: string[]): Args {
       } else args.decisions = 'changes';
     }
     else if (a === '--explain') args.explain = value();
+    else if (a === '--compare') args.compare = value();
     else if (a === '--bill') {
       const next = argv[i + 1];
       if (next === 'csv' || next === 'records') {
@@ -286,6 +290,15 @@ export function main(argv: string[]): number {
       return 2;
     }
     throw e;
+  }
+  if (args.compare !== undefined) {
+    try {
+      return runCompare(loaded.scenario, args.compare, { ...(args.until !== undefined ? { until: args.until } : {}), ...(args.seed !== undefined ? { seed: args.seed } : {}), json: args.json }, processIo);
+    } catch (e) {
+      if (!(e instanceof CliError)) throw e;
+      process.stderr.write(`cumulo sim: ${e.message}\n`);
+      return 2;
+    }
   }
   const sim = createSimulation(loaded.scenario, args.seed === undefined ? {} : { seed: args.seed });
   const t0 = performance.now();

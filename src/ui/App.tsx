@@ -15,6 +15,10 @@ import { MissingTraceBanner } from './components/MissingTraceBanner';
 import { RestoreOffer } from './recovery/RestoreOffer';
 import { ShortcutsDialog } from './shortcuts/ShortcutsDialog';
 import { isHelpKey, openShortcuts } from './shortcuts/shortcuts';
+import { ComparePanel } from './compare/ComparePanel';
+import { WatchCard } from './presets/WatchCard';
+import { isPresenterKey, togglePresenter, usePresenter } from './presenter/presenter';
+import './presenter/presenter.css';
 
 /** Keys typed into a form control belong to it, not to the console. */
 function isTyping(target: EventTarget | null): boolean {
@@ -34,6 +38,9 @@ function onKeyDown(e: KeyboardEvent): void {
     // Also stops a focused button from being "clicked" by the same space press.
     e.preventDefault();
     if (!e.repeat) void actions.togglePlay();
+  } else if (isPresenterKey(e)) {
+    e.preventDefault();
+    togglePresenter();
   } else if (e.key === '.') {
     e.preventDefault();
     void actions.step();
@@ -67,12 +74,13 @@ const Decisions = memo(function Decisions() {
 
 export function App() {
   const infra = useCompute((s) => s.view === 'infra' && s.info !== null);
+  const presenter = usePresenter();
   useEffect(() => {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
   return (
-    <div className="app">
+    <div className={presenter ? 'app presenter' : 'app'} data-testid="app">
       <TopBar />
       <NoticeBanner />
       <RestoreOffer />
@@ -80,6 +88,12 @@ export function App() {
       <MissingTraceBanner />
       <ShareBox />
       <ImportTraceDialog />
+      <ErrorBoundary what="the preset's notes">
+        <WatchCard />
+      </ErrorBoundary>
+      <ErrorBoundary what="A/B compare">
+        <ComparePanel />
+      </ErrorBoundary>
       <ViewBar />
       {infra ? (
         <>

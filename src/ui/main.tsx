@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { start } from './bridge';
+import { compareActions } from './compare/compareBridge';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -16,4 +17,5 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-void start();
+// A link with a variant B (`&b=`) opens A/B compare once the scenario is loaded.
+void start().then(() => compareActions.openFromLink());

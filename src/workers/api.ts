@@ -29,11 +29,13 @@ import type {
 } from './service';
 import { planForService, type CapacityPlanRequest, type CapacityPlanResult } from './planning';
 import { billForService, type BillResult } from './billing';
+import { compareWith, loadVariant, patchFromLink, sideOf, type ComparePatchFromLink, type CompareSide, type ComparisonTable, type VariantLoadResult, type VariantRequest } from './compare';
 import type { TenancyView } from '../core/index';
 
 export type * from './service';
 export type * from './planning';
 export type * from './billing';
+export type * from './compare';
 export type { TenancyView, TenantView } from '../core/index';
 
 /** What the page holds a `Remote<…>` of. Every method is safe to call at any time. */
@@ -72,6 +74,16 @@ export interface SimWorkerApi {
   tenancy(): TenancyView | null;
   /** Which service's downsampled charts snapshots carry (null: none). */
   setChartFocus(serviceId: string | null, maxPoints?: number): void;
+  /** The loaded scenario document as written (a copy), or null. */
+  scenarioDocument(): unknown;
+  /** A/B compare: loads `base`, then variant B of it (see ./compare). Never throws. */
+  loadVariant(base: LoadSource, request: VariantRequest): VariantLoadResult;
+  /** A/B compare: this run's figures (`service`: whose own figures; null: the default). */
+  compareSide(service: string | null): CompareSide | null;
+  /** A/B compare: the delta table with `a` as A and this run as B, and this run's figures. */
+  compareWith(a: CompareSide): { table: ComparisonTable; side: CompareSide } | null;
+  /** A/B compare: B's merge patch carried by a link (null: none). */
+  patchFromLink(hash: string): ComparePatchFromLink;
   /** `cb` must be wrapped in Comlink's `proxy()` by the caller. Resolves to a proxied unsubscribe. */
   subscribe(cb: ((snap: Snapshot) => void) & ProxyMarked): (() => void) & ProxyMarked;
 }
@@ -107,6 +119,11 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     bill: () => billForService(service),
     tenancy: () => service.tenancy(),
     setChartFocus: (serviceId, maxPoints) => service.setChartFocus(serviceId, maxPoints),
+    scenarioDocument: () => service.scenarioDocument(),
+    loadVariant: (base, request) => loadVariant(service, base, request),
+    compareSide: (focus) => sideOf(service, focus),
+    compareWith: (a) => compareWith(service, a),
+    patchFromLink: (hash) => patchFromLink(hash),
     subscribe(cb) {
       // `cb` arrives as a Comlink proxy of the page's function: calling it posts a message.
       let active = true;

@@ -79,6 +79,9 @@ export interface PresetInfo {
   id: string;
   title: string;
   description: string;
+  /** For the classroom: what to watch while it runs, and a question to ask the class. */
+  watch: string;
+  question: string;
 }
 
 export interface PresetList {
@@ -514,7 +517,7 @@ export class SimService {
   // ---------------------------------------------------------------- queries
 
   presets(): PresetList {
-    const presets = Object.entries(PRESETS).map(([id, p]) => ({ id, title: p.title, description: p.description }));
+    const presets = Object.entries(PRESETS).map(([id, p]) => ({ id, title: p.title, description: p.description, watch: p.watch, question: p.question }));
     return { presets, defaultPreset: DEFAULT_PRESET };
   }
 
@@ -526,6 +529,11 @@ export class SimService {
   /** The loaded scenario document (a copy-safe plain object), or null. */
   currentScenario(): Scenario | null {
     return this.scenario;
+  }
+
+  /** The loaded scenario document as written (defaults left out; a copy), or null. */
+  scenarioDocument(): unknown {
+    return this.doc === null ? null : structuredClone(this.doc);
   }
 
   /** Results so far (the whole run after `runToEnd`). Throws if nothing is loaded. */

@@ -3,6 +3,9 @@ import { actions } from '../bridge';
 import { useConsole } from '../store';
 import { formatClock, formatInt, formatRate } from '../format';
 import { ViolationBanner } from '../infra/ViewBar';
+import { compareActions } from '../compare/compareBridge';
+import { useCompare } from '../compare/compareStore';
+import { togglePresenter, usePresenter } from '../presenter/presenter';
 
 const SPEEDS: ReadonlyArray<{ value: string; label: string; speed: number }> = [
   { value: '1', label: '1×', speed: 1 },
@@ -117,7 +120,7 @@ const Sharing = memo(function Sharing() {
   const onExport = useCallback(() => void actions.exportResults(), []);
   const onImport = useCallback(() => actions.openImport(), []);
   return (
-    <div className="controls">
+    <div className="controls edit-chrome">
       <button type="button" data-testid="import-trace" onClick={onImport} disabled={disabled} title="Replace a workload's arrivals with a recorded trace">
         Import trace
       </button>
@@ -126,6 +129,23 @@ const Sharing = memo(function Sharing() {
       </button>
       <button type="button" data-testid="export" onClick={onExport} disabled={disabled}>
         Export results (JSON)
+      </button>
+    </div>
+  );
+});
+
+/** A/B compare and presenter mode: views, not edits (kept in presenter mode). */
+const Modes = memo(function Modes() {
+  const disabled = useConsole((s) => !s.ready);
+  const comparing = useCompare((s) => s.open);
+  const presenter = usePresenter();
+  return (
+    <div className="controls">
+      <button type="button" data-testid="compare-open" aria-pressed={comparing} className="presenter-toggle" onClick={compareActions.toggle} disabled={disabled} title="Run a variant B of this scenario next to it, on the same seed">
+        A/B compare
+      </button>
+      <button type="button" data-testid="presenter-toggle" aria-pressed={presenter} className="presenter-toggle" onClick={togglePresenter} title="Large type, no editing controls (p)">
+        Presenter
       </button>
     </div>
   );
@@ -145,6 +165,7 @@ export const TopBar = memo(function TopBar() {
           </span>
         </h1>
         <PresetPicker />
+        <Modes />
       </div>
       <div className="control-row">
         <Controls />

@@ -14,7 +14,7 @@ export const BalancerControl = memo(function BalancerControl({ spec }: { spec: T
   const switches = useMemo(() => allSwitches.filter((x) => x.service === id), [allSwitches, id]);
   const onChange = useCallback((e: ChangeEvent<HTMLSelectElement>) => void actions.setBalancer(id, e.target.value), [id]);
   return (
-    <section className="insp-section" aria-label="Load balancer">
+    <section className="insp-section edit-chrome" aria-label="Load balancer">
       <h3>Load balancer</h3>
       <label className="field field-block">
         <span className="field-label">Policy</span>

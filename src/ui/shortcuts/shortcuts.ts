@@ -11,6 +11,7 @@ export interface Shortcut {
 export const SHORTCUTS: ReadonlyArray<Shortcut> = [
   { keys: ['Space'], action: 'Play or pause the run' },
   { keys: ['.'], action: 'Process one event (step)' },
+  { keys: ['p'], action: 'Presenter mode on or off (large type, no editing controls)' },
   { keys: ['?'], action: 'Show this list of shortcuts' },
   { keys: ['Esc'], action: 'Close a dialog or a context menu' },
   { keys: ['Tab', 'Shift + Tab'], action: 'Move between controls' },

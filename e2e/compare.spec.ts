@@ -1,0 +1,129 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { choosePreset, openConsole, readText } from './helpers';
+
+/** A row's raw numbers (as the worker computed them) and its shown cells. */
+async function row(page: Page, key: string) {
+  const r = page.getByTestId(`compare-row-${key}`);
+  const num = async (attr: string) => Number(await r.getAttribute(attr));
+  return {
+    a: await num('data-a'),
+    b: await num('data-b'),
+    delta: await num('data-delta'),
+    shownA: await readText(r.getByTestId('compare-a')),
+    shownB: await readText(r.getByTestId('compare-b')),
+    shownDelta: await readText(r.getByTestId('compare-delta')),
+    shownPct: await readText(r.getByTestId('compare-pct')),
+  };
+}
+
+/** "1234.5 ms" → 1234.5; "−12.0 ms ▲B" → −12. */
+const msOf = (text: string): number => Number(text.replace('−', '-').replace(/[^\d.+-]/g, ''));
+
+async function openCompare(page: Page): Promise<Locator> {
+  await page.getByTestId('compare-open').click();
+  const panel = page.getByTestId('compare-panel');
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+test('A/B compare: round robin against least connections on lb-compare, run to the end, read the deltas', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openConsole(page);
+  await choosePreset(page, 'lb-compare', 'Load balancers under pressure');
+  await openCompare(page);
+  await page.getByTestId('compare-kind').selectOption('balancer');
+  await page.getByTestId('compare-service').selectOption('app');
+  await page.getByTestId('compare-policy').selectOption('least-connections');
+  await page.getByTestId('compare-run').click();
+  const table = page.getByTestId('compare-table');
+  await expect(table).toContainText('both runs ended', { timeout: 90_000 });
+  await expect(page.getByTestId('compare-patch-shown')).toHaveText('{"services":{"app":{"loadBalancer":{"policy":"least-connections"}}}}');
+  await expect(table).toContainText('seed 8');
+
+  const p99 = await row(page, 'p99');
+  expect(p99.a).toBeGreaterThan(0);
+  expect(p99.b).not.toBe(p99.a);
+  expect(p99.b).toBeLessThan(p99.a); // least connections cuts the tail at 90 % load
+  expect(p99.delta).toBeCloseTo(p99.b - p99.a, 6);
+  // The Δ column shown is B − A of the values shown (to the rounding of one decimal).
+  expect(Math.abs(msOf(p99.shownDelta) - (msOf(p99.shownB) - msOf(p99.shownA)))).toBeLessThanOrEqual(0.11);
+  expect(p99.shownDelta).toContain('▲B');
+  expect(msOf(p99.shownPct)).toBeCloseTo(((p99.b - p99.a) / p99.a) * 100, 0);
+
+  // Same seed, same traffic: only the balancer differs.
+  const arrivals = await row(page, 'arrivals');
+  expect(arrivals.a).toBe(arrivals.b);
+  expect(arrivals.delta).toBe(0);
+  for (const key of ['p50', 'dropped', 'availability', 'sloMet', 'sloWindowsBreached']) await expect(page.getByTestId(`compare-row-${key}`)).toBeVisible();
+
+  // Both clocks at the end, the overlaid charts drawn with two lines each.
+  await expect(page.getByTestId('compare-a-clock')).toHaveText('30:00.0');
+  await expect(page.getByTestId('compare-b-clock')).toHaveText('30:00.0');
+  for (const chart of ['compare-chart-rate', 'compare-chart-p99', 'compare-chart-replicas']) {
+    await expect(page.getByTestId(chart).locator('path.recharts-curve')).toHaveCount(2);
+  }
+  await expect(page.getByTestId('error-banner')).toHaveCount(0);
+});
+
+test('A/B compare live: both runs progress side by side; the comparison is shareable as a link', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openConsole(page);
+  await choosePreset(page, 'lb-compare', 'Load balancers under pressure');
+  await openCompare(page);
+  await page.getByTestId('compare-policy').selectOption('power-of-two');
+  await page.getByTestId('compare-speed').selectOption('100');
+  await page.getByTestId('compare-play').click();
+  await expect(page.getByTestId('compare-pause')).toBeVisible();
+  await expect(page.getByTestId('compare-a-clock')).not.toHaveText('00:00.0');
+  await expect(page.getByTestId('compare-b-clock')).not.toHaveText('00:00.0');
+  await expect.poll(async () => Number(await page.getByTestId('compare-row-arrivals').getAttribute('data-a')), { timeout: 20_000 }).toBeGreaterThan(0);
+  await page.getByTestId('compare-pause').click();
+  await expect(page.getByTestId('compare-play')).toBeVisible();
+
+  await page.getByTestId('compare-share').click();
+  const url = await page.getByTestId('compare-share-url').inputValue();
+  expect(url).toMatch(/#s=c1\.[\w-]+&b=c1\.[\w-]+$/);
+
+  // The link opens the same scenario with B's patch ready in the compare panel.
+  await page.goto('about:blank');
+  await page.goto(url);
+  await expect(page.getByTestId('scenario-name')).toHaveText('Load balancers under pressure');
+  await expect(page.getByTestId('compare-panel')).toBeVisible();
+  await expect(page.getByTestId('compare-kind')).toHaveValue('patch');
+  await expect(page.getByTestId('compare-patch')).toHaveValue(/"policy": "power-of-two"/);
+  await page.getByTestId('compare-load').click();
+  await expect(page.getByTestId('compare-patch-shown')).toHaveText('{"services":{"app":{"loadBalancer":{"policy":"power-of-two"}}}}');
+});
+
+test("A/B compare: an invalid B is refused with the schema's message; a free edit of B's scenario works", async ({ page }) => {
+  test.setTimeout(90_000);
+  await openConsole(page);
+  await choosePreset(page, 'mm1', 'M/M/1 queue (ρ = 0.8)');
+  await openCompare(page);
+  await page.getByTestId('compare-kind').selectOption('patch');
+  await page.getByTestId('compare-patch').fill('{"services":{"server":{"replicas":0}}}');
+  await page.getByTestId('compare-load').click();
+  await expect(page.getByTestId('compare-errors')).toContainText('services[0].replicas');
+  await page.getByTestId('compare-patch').fill('{"services":{"nope":{}}}');
+  await page.getByTestId('compare-load').click();
+  await expect(page.getByTestId('compare-errors')).toContainText('services has no item with id "nope" (ids: server)');
+
+  // Free edit: B's document starts as A's; two replicas instead of one.
+  await page.getByTestId('compare-kind').selectOption('scenario');
+  const editor = page.getByTestId('compare-scenario');
+  await expect(editor).toHaveValue(/"replicas": 1/);
+  const text = await editor.inputValue();
+  await editor.fill(text.replace('"replicas": 1', '"replicas": 2'));
+  await page.getByTestId('compare-speed').selectOption('max');
+  await page.getByTestId('compare-load').click();
+  await expect(page.getByTestId('compare-patch-shown')).toHaveText('{"services":{"server":{"replicas":2}}}');
+  await page.getByTestId('compare-errors').waitFor({ state: 'detached' });
+  await page.getByTestId('compare-play').click();
+  await expect.poll(async () => Number(await page.getByTestId('compare-row-p50').getAttribute('data-b')), { timeout: 30_000 }).toBeGreaterThan(0);
+  // At max speed the hour is soon over: both stop at the end and the table is final.
+  await expect(page.getByTestId('compare-table')).toContainText('both runs ended', { timeout: 60_000 });
+  await expect(page.getByTestId('compare-play')).toBeVisible();
+  const mean = await row(page, 'mean');
+  // Two servers halve the load: B's mean response time is far below A's.
+  expect(mean.b).toBeLessThan(mean.a);
+});
