@@ -449,6 +449,28 @@ describe('storage, egress, budgets, CSV', () => {
     expect(summary.budgets[0]!.forecast).toBeCloseTo(rate * 730, 6);
   });
 
+  it('a forecast alert fires when the extrapolated spend crosses, at the hand-computed time', () => {
+    // One g.large (rate G) from 0, nine more from 2 h. Budget 730 × 5G a month, forecast from 1 h.
+    // Spend: 2G by 2 h, then 2G + 10G(t − 2). Forecast F(t) = spend × 730 / t (hours) reaches
+    // 80 % (730 × 4G) when 2G + 10G(t − 2) = 4G·t, t = 3 h; 100 % (730 × 5G) when t = 18 / 5 = 3.6 h.
+    const doc = publicCloud({
+      duration: '4h',
+      instances: [
+        { id: 'base', type: 'g.large', count: 1, placement: { tenant: 'acme' } },
+        { id: 'burst', type: 'g.large', count: 9, at: '2h', placement: { tenant: 'acme' } },
+      ],
+      billing: { budgets: [{ tenant: 'acme', monthly: 730 * 5 * G_LARGE, forecastAfter: '1h' }] },
+    });
+    const { summary } = bill(doc);
+    const forecast = summary.alerts.filter((a) => a.kind === 'forecast');
+    expect(forecast.map((a) => a.threshold)).toEqual([0.8, 1]);
+    expect(forecast[0]!.t).toBeCloseTo(3 * 3600, 6);
+    expect(forecast[1]!.t).toBeCloseTo(3.6 * 3600, 6);
+    expect(forecast[0]!.amount).toBeCloseTo(730 * 4 * G_LARGE, 6);
+    // Actual spend (22G by 4 h) stays far below 80 % of the budget.
+    expect(summary.alerts.filter((a) => a.kind === 'actual')).toEqual([]);
+  });
+
   it('exports an invoice as CSV whose rows add up to each tenant total', () => {
     const doc = publicCloud({
       duration: '1h',

@@ -594,11 +594,12 @@ export function summarize(scenario: Scenario, catalogue: PriceCatalogue, usage: 
           const at = cum > prev ? t0 + ((level - prev) / (cum - prev)) * (t1 - t0) : t1;
           alerts.push({ t: at, tenant: b.tenant, kind: 'actual', threshold: thr, budget: b.monthly, amount: level, message: `${b.tenant}: spend reached ${pct(thr)} of its $${money(b.monthly)} monthly budget` });
         }
-        if (!forecast && t1 >= after && t1 > 0) {
-          const f = (cum * MONTH_SECONDS) / t1;
-          if (f >= level) {
+        if (!forecast) {
+          const at = forecastCrossing(prev, cum, t0, t1, after, level);
+          if (at !== null) {
             forecast = true;
-            alerts.push({ t: t1, tenant: b.tenant, kind: 'forecast', threshold: thr, budget: b.monthly, amount: f, message: `${b.tenant}: forecast $${money(f)} for the month crosses ${pct(thr)} of its $${money(b.monthly)} budget` });
+            const f = ((prev + ((cum - prev) * (at - t0)) / (t1 - t0 || 1)) * MONTH_SECONDS) / at;
+            alerts.push({ t: at, tenant: b.tenant, kind: 'forecast', threshold: thr, budget: b.monthly, amount: f, message: `${b.tenant}: forecast $${money(f)} for the month crosses ${pct(thr)} of its $${money(b.monthly)} budget` });
           }
         }
         if (actual && forecast) break;
@@ -640,6 +641,24 @@ export function summarize(scenario: Scenario, catalogue: PriceCatalogue, usage: 
     recommendations: recommend({ scenario, catalogue, usage, records, run }),
     records: records.length,
   };
+}
+
+/**
+ * When the month's forecast first reaches `level` within a step [t0, t1] (spend prev at t0, cum at
+ * t1, spent at a constant rate within the step), not before `after`; null if it does not there.
+ * Forecast method: linear extrapolation of the run's spend rate so far, F(t) = spend(t) × 730 h / t.
+ * F(t) ≥ level ⇔ spend(t) − level·t/730 h ≥ 0, which is linear in t within a step: solved exactly.
+ */
+export function forecastCrossing(prev: number, cum: number, t0: number, t1: number, after: number, level: number): number | null {
+  const lo = t0 > after ? t0 : after;
+  if (!(t1 > 0) || lo > t1) return null;
+  const r = t1 > t0 ? (cum - prev) / (t1 - t0) : 0;
+  const k = level / MONTH_SECONDS;
+  const g = (t: number) => prev + r * (t - t0) - k * t;
+  if (lo > 0 && g(lo) >= 0) return lo;
+  if (g(t1) < 0 || !(r > k)) return null;
+  const t = (r * t0 - prev) / (r - k);
+  return t < lo ? lo : t > t1 ? t1 : t;
 }
 
 function cmp(a: string, b: string): number {
