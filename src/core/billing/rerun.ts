@@ -181,8 +181,9 @@ export function applyAndRerun(doc: ScenarioInput, selection: string, options: Re
     const again = (mid.results.billing?.recommendations ?? []).filter((r) => r.kind === 'reserve' && wanted.has(r.target));
     for (const r of reserves) {
       if (r.change.kind !== 'reserve' || again.some((x) => x.target === r.target)) continue;
-      const to = moved.get(r.change.reserved.type);
-      const instead = to === undefined ? undefined : again.find((x) => x.target === `${r.change.reserved.region}/${to}`);
+      const { region, type } = r.change.reserved;
+      const to = moved.get(type);
+      const instead = to === undefined ? undefined : again.find((x) => x.target === `${region}/${to}`);
       skipped.push({
         id: recommendationId(r),
         reason: instead ? `replaced by ${recommendationId(instead)}: the type was rightsized to ${to!}` : 'after the other changes nothing of this type runs steadily any more',
