@@ -370,7 +370,8 @@ export function main(argv: string[]): number {
       process.stderr.write(`cumulo sim: --apply: ${c.error}\n`);
       return 2;
     }
-    if (args.json) process.stdout.write(`${JSON.stringify(c, null, 2)}\n`);
+    const { baseline: _baseline, ...comparison } = c;
+    if (args.json) process.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);
     else process.stdout.write(`${rerunText(c)}\n`);
     return 0;
   }

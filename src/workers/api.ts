@@ -28,7 +28,7 @@ import type {
   TraceImportResult,
 } from './service';
 import { planForService, type CapacityPlanRequest, type CapacityPlanResult } from './planning';
-import { billForService, type BillResult } from './billing';
+import { billForService, rerunForService, type BillResult, type RerunView } from './billing';
 
 export type * from './service';
 export type * from './planning';
@@ -66,6 +66,11 @@ export interface SimWorkerApi {
   planCapacity(serviceId: string, request: CapacityPlanRequest): CapacityPlanResult;
   /** The run's bill so far, with its CSV (whole and per tenant). Never throws. */
   bill(): BillResult;
+  /**
+   * Applies recommendations (all, kinds or ids, comma-separated) to the loaded scenario and runs it
+   * and the patched copy to the end on the same seed, apart from the live run. Never throws.
+   */
+  applyAndRerun(selection: string): RerunView;
   /** Which service's downsampled charts snapshots carry (null: none). */
   setChartFocus(serviceId: string | null, maxPoints?: number): void;
   /** `cb` must be wrapped in Comlink's `proxy()` by the caller. Resolves to a proxied unsubscribe. */
@@ -101,6 +106,7 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     importTrace: (req) => service.importTrace(req),
     planCapacity: (serviceId, request) => planForService(service, serviceId, request),
     bill: () => billForService(service),
+    applyAndRerun: (selection) => rerunForService(service, selection),
     setChartFocus: (serviceId, maxPoints) => service.setChartFocus(serviceId, maxPoints),
     subscribe(cb) {
       // `cb` arrives as a Comlink proxy of the page's function: calling it posts a message.

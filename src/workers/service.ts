@@ -527,6 +527,11 @@ export class SimService {
     return this.scenario;
   }
 
+  /** The loaded scenario as written (defaults left out; what its link carries), or null. */
+  currentDocument(): unknown {
+    return this.doc;
+  }
+
   /** Results so far (the whole run after `runToEnd`). Throws if nothing is loaded. */
   results(): SimulationResults {
     return this.requireSim().results();

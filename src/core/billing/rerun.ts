@@ -63,6 +63,8 @@ export interface RerunComparison {
   /** The patched scenario, as a document to load. */
   patched: ScenarioInput;
   simulatedTime: number;
+  /** The baseline run's results (to reuse for another selection on the same scenario and seed). */
+  baseline: SimulationResults;
 }
 
 export type RerunResult = RerunComparison | { ok: false; error: string };
@@ -217,5 +219,6 @@ export function applyAndRerun(doc: ScenarioInput, selection: string, options: Re
     slaAfter: slaStatus(after.results),
     patched,
     simulatedTime: before.simulatedTime,
+    baseline: before,
   };
 }

@@ -42,8 +42,8 @@ export const COST_MODELS: Preset = {
         zone: 'eu-west-a',
         instanceType: 'g.large',
         replicas: 3,
-        concurrency: 4,
-        work: { type: 'lognormal', mean: 0.05, sd: 0.03 },
+        concurrency: 2,
+        work: { type: 'lognormal', mean: 0.08, sd: 0.04 },
         timeout: '2s',
         placement: { tenant: 'shop' },
         slo: { availability: 0.999, window: '5m' },
@@ -60,8 +60,8 @@ export const COST_MODELS: Preset = {
     ],
     instances: [{ id: 'reports', type: 'c.large', count: 6, at: '30m', lifetime: '45m', placement: { tenant: 'analytics' } }],
     workloads: [
-      { id: 'shoppers', target: 'web', arrival: { type: 'poisson', rate: 120 } },
-      { id: 'partners', target: 'api', arrival: { type: 'poisson', rate: 90 } },
+      { id: 'shoppers', target: 'web', arrival: { type: 'poisson', rate: 60 } },
+      { id: 'partners', target: 'api', arrival: { type: 'poisson', rate: 40 } },
     ],
     billing: {
       reserved: [{ region: 'eu-west', type: 'g.large', count: 1, tenant: 'shop' }],
