@@ -12,7 +12,7 @@ test('cost models: a budget alert shows while the run plays; rightsizing + reser
   await expect(page.getByTestId('billing-toggle')).toHaveAttribute('aria-expanded', 'true');
 
   // Play: the shop's forecast crosses its budget at 10 min, and the banner says so while it plays.
-  await page.getByTestId('speed').selectOption('1000');
+  await page.getByTestId('speed').selectOption('100');
   await page.getByTestId('play').click();
   const banner = page.getByTestId('billing-alert-banner');
   await expect(banner).toBeVisible({ timeout: 60_000 });
