@@ -57,7 +57,11 @@ function BillingCard() {
 
   // A new scenario drops the old bill.
   useEffect(() => {
-    if (billingStore.getState().scenarioRev !== scenarioRev) clearBill(scenarioRev);
+    if (billingStore.getState().scenarioRev !== scenarioRev) {
+      clearBill(scenarioRev);
+      // The bill at load (cheap): tells whether the scenario has budgets to watch while it plays.
+      void pollBill(scenarioRev);
+    }
   }, [scenarioRev]);
   // Open, and the run is paused or finished (or just opened): fetch the bill.
   useEffect(() => {
@@ -69,7 +73,7 @@ function BillingCard() {
     if (!playing) return;
     const id = window.setInterval(() => {
       const st = billingStore.getState();
-      const budgets = st.result === null || (st.result.ok && st.result.summary.budgets.length > 0);
+      const budgets = st.result !== null && st.result.ok && st.result.summary.budgets.length > 0;
       if (st.open || budgets) void pollBill(scenarioRev);
     }, 1500);
     return () => window.clearInterval(id);
