@@ -34,3 +34,4 @@ export { applyAndRerun, selectRecommendations, recommendationId, slaStatus } fro
 export type { RerunResult, RerunComparison, RerunApplied, SlaStatus, RerunOptions } from './billing/rerun';
 export { drfAllocate, jainIndex } from './tenancy/index';
 export type { TenancySummary, TenantSummary } from './tenancy/index';
+export { tenancyView, type TenancyView, type TenantView } from './tenancy/index';

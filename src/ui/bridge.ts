@@ -24,6 +24,7 @@ import type {
 } from '../workers/sim.worker';
 import type { CapacityPlanRequest, CapacityPlanResult } from '../workers/planning';
 import type { BillResult, RerunView } from '../workers/billing';
+import type { TenancyView } from '../workers/api';
 import { consoleStore, type ConsoleState, type Notice } from './store';
 import { SeriesBuffer } from './series';
 import { syncTopology } from './topology/topologyStore';
@@ -589,6 +590,15 @@ export const actions = {
         showNotice({ kind: 'error', title: 'The patched scenario could not be loaded', messages: issueLines(r.errors) });
       }
     }),
+
+  /** Tenants' quotas, usage, isolation, refusals and fairness now; null without tenants or when the worker does not answer. */
+  tenancy: async (): Promise<TenancyView | null> => {
+    try {
+      return await api().tenancy();
+    } catch {
+      return null;
+    }
+  },
 
   /** Saves `text` as a CSV file named `filename` (Blob + object URL). */
   downloadCsv: (filename: string, text: string) => download(filename, text, 'text/csv'),

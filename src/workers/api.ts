@@ -29,10 +29,12 @@ import type {
 } from './service';
 import { planForService, type CapacityPlanRequest, type CapacityPlanResult } from './planning';
 import { billForService, rerunForService, type BillResult, type RerunView } from './billing';
+import type { TenancyView } from '../core/index';
 
 export type * from './service';
 export type * from './planning';
 export type * from './billing';
+export type { TenancyView, TenantView } from '../core/index';
 
 /** What the page holds a `Remote<…>` of. Every method is safe to call at any time. */
 export interface SimWorkerApi {
@@ -71,6 +73,8 @@ export interface SimWorkerApi {
    * and the patched copy to the end on the same seed, apart from the live run. Never throws.
    */
   applyAndRerun(selection: string): RerunView;
+  /** Tenants' quotas, usage, isolation, refusals and fairness now (null without tenants). */
+  tenancy(): TenancyView | null;
   /** Which service's downsampled charts snapshots carry (null: none). */
   setChartFocus(serviceId: string | null, maxPoints?: number): void;
   /** `cb` must be wrapped in Comlink's `proxy()` by the caller. Resolves to a proxied unsubscribe. */
@@ -107,6 +111,7 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     planCapacity: (serviceId, request) => planForService(service, serviceId, request),
     bill: () => billForService(service),
     applyAndRerun: (selection) => rerunForService(service, selection),
+    tenancy: () => service.tenancy(),
     setChartFocus: (serviceId, maxPoints) => service.setChartFocus(serviceId, maxPoints),
     subscribe(cb) {
       // `cb` arrives as a Comlink proxy of the page's function: calling it posts a message.

@@ -1,5 +1,6 @@
 import type { ScenarioInput } from '../scenario/schema';
 import { COST_MODELS } from './cost-models';
+import { TENANCY_PRESETS } from './tenancy';
 
 /**
  * Built-in scenarios. They are stored as written (defaults left out), which keeps their links short.
@@ -369,6 +370,7 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
     },
   },
   'cost-models': COST_MODELS,
+  ...TENANCY_PRESETS,
 };
 
 export const DEFAULT_PRESET = 'default';
