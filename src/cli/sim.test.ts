@@ -77,4 +77,19 @@ describe('npm run sim', () => {
     const all = cli('flash-crowd', '--until', '2m', '--decisions', 'all', '--json');
     expect(JSON.parse(all.out)).toHaveLength(8); // one per 15 s sync
   });
+
+  it('applies recommendations and re-runs on the same seed (--bill --apply), printing estimated vs real saving and the SLA', () => {
+    const r = cli('cost-models', '--bill', '--apply', 'reserve:eu-west/g.xlarge');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^apply and re-run on seed 7, both runs to the end \(2h\):/);
+    expect(r.out).toMatch(/applied \[reserve:eu-west\/g\.xlarge\]/);
+    const m = /saving over the run: estimated \$([\d.]+), real \$([\d.]+)/.exec(r.out)!;
+    expect(Number(m[2])).toBeCloseTo(Number(m[1]), 2);
+    expect(r.out).toMatch(/SLA before: held/);
+    expect(r.out).toMatch(/SLA after: {2}held/);
+    const bad = cli('cost-models', '--bill', '--apply', 'nothing');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^cumulo sim: --apply: no recommendation matches "nothing"/);
+    expect(cli('mm1', '--apply', 'all').err).toMatch(/^cumulo sim: --apply: this scenario has no host pools/);
+  });
 });

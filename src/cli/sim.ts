@@ -11,11 +11,11 @@
 import { createSimulation, durationSeconds, formatDuration, PRESETS, type SimulationResults } from '../core/index';
 import { CliError, loadScenario } from './load';
 import { processIo, runIfMain, tableRows } from './io';
-import { invoiceCsv, recordsCsv, type BillingSummary } from '../core/index';
+import { applyAndRerun, invoiceCsv, recordsCsv, type BillingSummary, type RerunComparison, type ScenarioInput, type SlaStatus } from '../core/index';
 import { runCompare } from './compare';
 
 const USAGE =
-  'usage: npm run sim -- <scenario.json | preset-name | link> [--until <duration>] [--seed N] [--json] [--log] [--decisions [all]] [--explain <instance>] [--bill [csv|records]] [--compare <JSON merge patch for variant B>]   |   npm run sim -- --list';
+  'usage: npm run sim -- <scenario.json | preset-name | link> [--until <duration>] [--seed N] [--json] [--log] [--decisions [all]] [--explain <instance>] [--bill [csv|records]] [--bill --apply <all | kind | id,…>] [--compare <JSON merge patch for variant B>]   |   npm run sim -- --list';
 
 interface Args {
   source?: string;
@@ -32,6 +32,8 @@ interface Args {
   bill: 'text' | 'csv' | 'records' | null;
   /** A/B compare: the JSON merge patch that makes variant B from the scenario. */
   compare?: string;
+  /** Apply these recommendations (all, kinds or ids, comma-separated) and re-run on the same seed. */
+  apply?: string;
 }
 
 export function parseArgs(argv: string[]): Args {
@@ -55,6 +57,7 @@ export function parseArgs(argv: string[]): Args {
     }
     else if (a === '--explain') args.explain = value();
     else if (a === '--compare') args.compare = value();
+    else if (a === '--apply') args.apply = value();
     else if (a === '--bill') {
       const next = argv[i + 1];
       if (next === 'csv' || next === 'records') {
@@ -232,6 +235,28 @@ export function billText(b: BillingSummary): string {
   return lines.join('\n');
 }
 
+function slaText(s: SlaStatus): string {
+  if (s.services.length === 0) return 'no objectives';
+  const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(3)} %`);
+  const met = (m: boolean | null) => (m === null ? '' : m ? ' met' : ' MISSED');
+  const parts = s.services.map((x) => `${x.id}: availability ${pct(x.availability)}${met(x.availabilityMet)}${x.latencyMet === null ? '' : `, latency${met(x.latencyMet)} (${pct(x.slowFraction)} slow)`}, p99 ${ms(x.p99)} ms`);
+  return `${s.held ? 'held' : 'BROKEN'} (${parts.join('; ')})`;
+}
+
+/** The comparison of an apply-and-re-run as text. */
+export function rerunText(c: RerunComparison): string {
+  const lines = [`apply and re-run on seed ${c.seed}, both runs to the end (${formatDuration(c.simulatedTime)}):`];
+  for (const a of c.applied) lines.push(`  applied [${a.id}] ${a.summary} — estimated ${usd(a.runSaving)}`);
+  for (const k of c.skipped) lines.push(`  skipped ${k.id}: ${k.reason}`);
+  lines.push(`bill before ${usd(c.before)}, after ${usd(c.after)}`);
+  const dev = c.deviation === null ? '' : `; real − estimated = ${usd(c.realSaving - c.estimatedSaving)} (${(c.deviation * 100).toFixed(2)} % of the estimate)`;
+  lines.push(`saving over the run: estimated ${usd(c.estimatedSaving)}, real ${usd(c.realSaving)}${dev}`);
+  lines.push(`saving per month: estimated ${usd(c.estimatedMonthly)}, real ${usd(c.realMonthly)}`);
+  lines.push(`SLA before: ${slaText(c.slaBefore)}`);
+  lines.push(`SLA after:  ${slaText(c.slaAfter)}`);
+  return lines.join('\n');
+}
+
 type Explained = ReturnType<NonNullable<ReturnType<typeof createSimulation>['compute']>['explain']>;
 
 export function explainText(ex: Explained): string {
@@ -342,6 +367,25 @@ export function main(argv: string[]): number {
     if (args.json) process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
     else for (const d of shown) process.stdout.write(`${decisionLine(d)}\n`);
     if (log.dropped > 0) process.stdout.write(`(${log.dropped} further decisions not kept)\n`);
+    return 0;
+  }
+  if (args.apply !== undefined) {
+    if (!results.billing) {
+      process.stderr.write('cumulo sim: --apply: this scenario has no host pools (or turns billing off), so there is nothing to save\n');
+      return 2;
+    }
+    if (args.until !== undefined && args.until < sim.endTime) {
+      process.stderr.write('cumulo sim: --apply: both runs go to the end of the scenario; leave out --until\n');
+      return 2;
+    }
+    const c = applyAndRerun(loaded.scenario as unknown as ScenarioInput, args.apply, { baseline: results });
+    if (!c.ok) {
+      process.stderr.write(`cumulo sim: --apply: ${c.error}\n`);
+      return 2;
+    }
+    const { baseline: _baseline, ...comparison } = c;
+    if (args.json) process.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);
+    else process.stdout.write(`${rerunText(c)}\n`);
     return 0;
   }
   if (args.bill !== null) {

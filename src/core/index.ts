@@ -30,6 +30,8 @@ export type { ClusterAutoscalerDecision, ClusterAutoscalerAction } from './compu
 export type { PlacementExplanation } from './compute/types';
 export { invoiceCsv, recordsCsv, recommend, applyRecommendation } from './billing/index';
 export type { BillingSummary, TenantInvoice, LineItem, Recommendation, BillingRecord } from './billing/index';
+export { applyAndRerun, selectRecommendations, recommendationId, slaStatus } from './billing/rerun';
+export type { RerunResult, RerunComparison, RerunApplied, SlaStatus, RerunOptions } from './billing/rerun';
 export { drfAllocate, jainIndex } from './tenancy/index';
 export type { TenancySummary, TenantSummary } from './tenancy/index';
 export * from './compare/index';

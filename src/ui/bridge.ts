@@ -23,7 +23,7 @@ import type {
   TraceImportResult,
 } from '../workers/sim.worker';
 import type { CapacityPlanRequest, CapacityPlanResult } from '../workers/planning';
-import type { BillResult } from '../workers/billing';
+import type { BillResult, RerunView } from '../workers/billing';
 import type { TenancyView } from '../workers/api';
 import { consoleStore, type ConsoleState, type Notice } from './store';
 import { SeriesBuffer } from './series';
@@ -566,6 +566,30 @@ export const actions = {
       return { ok: false, error: `the simulation worker did not answer: ${errorText(e)}` };
     }
   },
+
+  /**
+   * Applies recommendations (all, kinds or ids) and runs the scenario and the patched copy to the
+   * end on the same seed in the worker, apart from the live run; never throws.
+   */
+  applyAndRerun: async (selection: string): Promise<RerunView> => {
+    try {
+      return await api().applyAndRerun(selection);
+    } catch (e) {
+      return { ok: false, selection, error: `the simulation worker did not answer: ${errorText(e)}` };
+    }
+  },
+
+  /** Loads a patched scenario from its link and puts the link in the address bar. */
+  loadPatched: (link: string) =>
+    guarded('Loading the patched scenario', async () => {
+      const r = await load({ link });
+      if (r.ok) {
+        setHash(r.link || link);
+        consoleStore.setState({ shareUrl: null, shareCopied: false, notice: null });
+      } else {
+        showNotice({ kind: 'error', title: 'The patched scenario could not be loaded', messages: issueLines(r.errors) });
+      }
+    }),
 
   /** Tenants' quotas, usage, isolation, refusals and fairness now; null without tenants or when the worker does not answer. */
   tenancy: async (): Promise<TenancyView | null> => {

@@ -28,7 +28,7 @@ import type {
   TraceImportResult,
 } from './service';
 import { planForService, type CapacityPlanRequest, type CapacityPlanResult } from './planning';
-import { billForService, type BillResult } from './billing';
+import { billForService, rerunForService, type BillResult, type RerunView } from './billing';
 import { compareWith, loadVariant, patchFromLink, sideOf, type ComparePatchFromLink, type CompareSide, type ComparisonTable, type VariantLoadResult, type VariantRequest } from './compare';
 import type { TenancyView } from '../core/index';
 
@@ -70,6 +70,11 @@ export interface SimWorkerApi {
   planCapacity(serviceId: string, request: CapacityPlanRequest): CapacityPlanResult;
   /** The run's bill so far, with its CSV (whole and per tenant). Never throws. */
   bill(): BillResult;
+  /**
+   * Applies recommendations (all, kinds or ids, comma-separated) to the loaded scenario and runs it
+   * and the patched copy to the end on the same seed, apart from the live run. Never throws.
+   */
+  applyAndRerun(selection: string): RerunView;
   /** Tenants' quotas, usage, isolation, refusals and fairness now (null without tenants). */
   tenancy(): TenancyView | null;
   /** Which service's downsampled charts snapshots carry (null: none). */
@@ -117,6 +122,7 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     importTrace: (req) => service.importTrace(req),
     planCapacity: (serviceId, request) => planForService(service, serviceId, request),
     bill: () => billForService(service),
+    applyAndRerun: (selection) => rerunForService(service, selection),
     tenancy: () => service.tenancy(),
     setChartFocus: (serviceId, maxPoints) => service.setChartFocus(serviceId, maxPoints),
     scenarioDocument: () => service.scenarioDocument(),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../core/index';
 import { SimService } from './service';
-import { billForService } from './billing';
+import { decodeScenarioLink } from '../core/index';
+import { billForService, rerunForService } from './billing';
 
 const HEADER = 'tenant,group,category,resource,pricing,quantity,unit,cost_usd';
 
@@ -58,6 +59,32 @@ describe('billForService', () => {
     const loaded = s.load({ scenario: off });
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
     expect(billForService(s)).toEqual({ ok: false, error: 'billing is turned off in this scenario (billing.enabled: false)' });
+    s.dispose();
+  });
+
+  it('applies a recommendation and re-runs it off the live run, which goes on where it was', () => {
+    const s = service();
+    expect(rerunForService(s, 'all')).toEqual({ ok: false, selection: 'all', error: 'no scenario is loaded' });
+    expect(s.load({ preset: 'cost-models' })).toMatchObject({ ok: true });
+    while (s.step() && s.results().simulatedTime < 30) {
+      /* the live run is 30 s in */
+    }
+    const t = s.results().simulatedTime;
+    const r = rerunForService(s, 'reserve:eu-west/g.xlarge');
+    if (!r.ok) throw new Error(r.error);
+    expect(s.results().simulatedTime).toBe(t);
+    expect(r.comparison.applied.map((a) => a.id)).toEqual(['reserve:eu-west/g.xlarge']);
+    expect(r.comparison.realSaving).toBeCloseTo(r.comparison.estimatedSaving, 9);
+    expect(r.comparison.slaAfter.held).toBe(true);
+    expect('patched' in r.comparison).toBe(false);
+    // The link loads the patched scenario.
+    const decoded = decodeScenarioLink(r.link);
+    if (!decoded.ok) throw new Error(JSON.stringify(decoded.errors));
+    expect(decoded.scenario.billing!.reserved.map((x) => [x.type, x.count])).toEqual([
+      ['g.large', 1],
+      ['g.xlarge', 4],
+    ]);
+    expect(rerunForService(s, 'nope')).toMatchObject({ ok: false, error: expect.stringMatching(/^no recommendation matches "nope"/) });
     s.dispose();
   });
 });

@@ -3,10 +3,13 @@
  * (invoices per tenant, idle cost and its split, cost over time, budgets, recommendations), with
  * the CSV of the whole bill and of each tenant ready to save. Every problem is one plain sentence.
  */
-import { invoiceCsv, type BillingSummary } from '../core/index';
+import { applyAndRerun, encodeScenarioLink, invoiceCsv, type BillingSummary, type RerunComparison, type ScenarioInput, type SimulationResults } from '../core/index';
 import type { SimService } from './service';
 
-export type { BillingSummary, TenantInvoice, LineItem, Recommendation } from '../core/index';
+export type { BillingSummary, TenantInvoice, LineItem, Recommendation, RerunComparison, SlaStatus } from '../core/index';
+
+/** An apply-and-re-run for the page: the comparison (without the patched document) and its link. */
+export type RerunView = { ok: true; selection: string; comparison: Omit<RerunComparison, 'patched' | 'baseline'>; link: string } | { ok: false; selection: string; error: string };
 
 export type BillResult = { ok: true; summary: BillingSummary; csv: string; tenantCsv: Record<string, string> } | { ok: false; error: string };
 
@@ -28,4 +31,38 @@ export function billForService(service: SimService): BillResult {
   const tenantCsv: Record<string, string> = {};
   for (const inv of summary.tenants) tenantCsv[inv.tenant] = invoiceCsv(summary, inv.tenant);
   return { ok: true, summary, csv: invoiceCsv(summary), tenantCsv };
+}
+
+/**
+ * Applies recommendations to the loaded scenario (as written) and runs it and the patched copy to
+ * the end on its seed, on fresh simulations: the live run is not touched (it waits while this runs,
+ * as the worker is busy). Never throws.
+ */
+const baselines = new WeakMap<SimService, { doc: unknown; results: SimulationResults }>();
+
+export function rerunForService(service: SimService, selection: string): RerunView {
+  const doc = service.scenarioDocument();
+  const info = service.scenarioInfo();
+  if (doc === null || !info) return { ok: false, selection, error: 'no scenario is loaded' };
+  if (info.missingTraces.length > 0) {
+    return { ok: false, selection, error: `this scenario replays trace files the page cannot open (${info.missingTraces.map((m) => m.file).join(', ')}): import them first` };
+  }
+  try {
+    // The baseline runs once per loaded scenario (the same document and seed give the same run).
+    const cached = baselines.get(service);
+    const baseline = cached && cached.doc === doc ? cached.results : undefined;
+    const r = applyAndRerun(doc as ScenarioInput, selection, { seed: info.seed, ...(baseline ? { baseline } : {}) });
+    if (r.ok && !baseline) baselines.set(service, { doc, results: r.baseline });
+    if (!r.ok) return { ok: false, selection, error: r.error };
+    const { patched, baseline: _b, ...comparison } = r;
+    let link = '';
+    try {
+      link = encodeScenarioLink(patched);
+    } catch {
+      link = '';
+    }
+    return { ok: true, selection, comparison, link };
+  } catch (e) {
+    return { ok: false, selection, error: `the re-run failed: ${e instanceof Error ? e.message : String(e)}` };
+  }
 }

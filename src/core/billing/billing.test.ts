@@ -349,32 +349,85 @@ describe('hosts billed per host', () => {
 });
 
 describe('storage, egress, budgets, CSV', () => {
-  it('volumes cost per GB-month while their instance holds a host; responses cost per GB by destination', () => {
+  it('volumes cost per GB-month while their instance holds a host', () => {
     const doc: ScenarioInput = {
       ...publicCloud({ duration: '1h' }),
-      regions: [
-        { id: 'pub', zones: [{ id: 'a' }] },
-        { id: 'other', zones: [{ id: 'o' }] },
-      ],
       services: [{ id: 'api', zone: 'a', instanceType: 'g.medium', replicas: 2, concurrency: 8, work: { type: 'exponential', mean: 0.01 }, placement: { tenant: 'acme' } }],
-      workloads: [
-        { id: 'users', target: 'api', arrival: { type: 'poisson', rate: 5 } },
-        { id: 'peers', target: 'api', from: 'other', arrival: { type: 'poisson', rate: 2 } },
-        { id: 'local', target: 'api', from: 'a', arrival: { type: 'poisson', rate: 1 } },
-      ],
-      billing: { storage: { volumes: [{ group: 'api', sizeGB: 730 }] }, egress: { responses: [{ service: 'api', kb: 1024 }] } },
+      billing: { storage: { volumes: [{ group: 'api', sizeGB: 730 }] } },
     };
-    const s = sim(doc);
-    const r = s.runToEnd();
-    const b = r.billing!;
+    const b = sim(doc).runToEnd().billing!;
     const storage = b.tenants.find((t) => t.tenant === 'acme')!.lineItems.filter((l) => l.category === 'storage');
     // 2 volumes × 730 GB × 1 h = 2 GB-months at $0.08.
     expect(storage.reduce((a, l) => a + l.cost, 0)).toBeCloseTo(2 * 0.08, 9);
-    const egress = b.tenants.find((t) => t.tenant === 'acme')!.lineItems.filter((l) => l.category === 'egress');
-    const gb = (id: string) => r.workloads.find((w) => w.id === id)!.completed / 1024;
-    expect(egress.find((l) => l.resource === 'to the internet')!.cost).toBeCloseTo(gb('users') * 0.09, 9);
-    expect(egress.find((l) => l.resource === 'to another region')!.cost).toBeCloseTo(gb('peers') * 0.02, 9);
-    expect(egress.find((l) => l.resource === 'to the same region')!.cost).toBe(0);
+    expect(b.byCategory.egress).toBeUndefined();
+  });
+
+  it('egress is metered from the calls and responses that cross regions, per GB by destination and sender', () => {
+    // Clients on the internet call front (pub), which calls back (another region) and ledger (a private
+    // datacenter). 60 requests in the first hour, 40 in the second, all answered in their hour.
+    const times = [...Array.from({ length: 60 }, (_, i) => 10 + 60 * i), ...Array.from({ length: 40 }, (_, i) => 3610 + 60 * i)];
+    const svc = (id: string, zone: string, tenant: string) => ({ id, zone, instanceType: 'g.medium', replicas: 1, concurrency: 8, work: { type: 'constant' as const, value: 0.01 }, placement: { tenant, zones: [zone] } });
+    const doc: ScenarioInput = {
+      ...publicCloud({ duration: '2h' }),
+      regions: [
+        { id: 'pub', zones: [{ id: 'a' }] },
+        { id: 'other', zones: [{ id: 'o' }] },
+        { id: 'dc', kind: 'private', zones: [{ id: 'h' }] },
+      ],
+      hostPools: [
+        { id: 'p', zone: 'a', count: 1, shape: { vcpu: 16, memoryGiB: 64 } },
+        { id: 'q', zone: 'o', count: 1, shape: { vcpu: 16, memoryGiB: 64 } },
+        { id: 'r', zone: 'h', count: 1, shape: { vcpu: 16, memoryGiB: 64 } },
+      ],
+      services: [
+        { ...svc('front', 'a', 'acme'), calls: { mode: 'sequential', targets: [{ service: 'back' }, { service: 'ledger' }] } },
+        svc('back', 'o', 'beta'),
+        svc('ledger', 'h', 'acme'),
+      ],
+      workloads: [{ id: 'users', target: 'front', arrival: { type: 'trace', format: 'timestamps', data: times } }],
+      billing: {
+        egress: {
+          responses: [
+            { service: 'front', kb: 1024 },
+            { service: 'back', kb: 512, requestKB: 2 },
+            { service: 'ledger', kb: 256 },
+          ],
+        },
+      },
+    };
+    const { records, summary } = bill(doc);
+    const egress = records.filter((r) => r.category === 'egress');
+    const GiB = 1024 * 1024; // KiB in a GiB
+    const find = (group: string, subject: string, start: number) => egress.find((r) => r.group === group && r.subject === subject && r.start === start);
+    // front → internet: 60 then 40 responses of 1 MiB at $0.09/GB.
+    for (const [h, n] of [[0, 60], [1, 40]] as const) {
+      const r = find('front', "responses to users's clients", h * 3600)!;
+      expect(r.resource).toBe('to the internet');
+      expect(r.quantity).toBeCloseTo((n * 1024) / GiB, 12);
+      expect(r.cost).toBeCloseTo(((n * 1024) / GiB) * 0.09, 12);
+      expect(r.end).toBe((h + 1) * 3600);
+    }
+    // front → back (another region): 100 calls of 2 KiB at $0.02/GB, paid by acme.
+    const calls = egress.filter((r) => r.subject === 'calls to back');
+    expect(calls.every((r) => r.tenant === 'acme' && r.resource === 'to other (another region)')).toBe(true);
+    expect(calls.reduce((a, r) => a + r.quantity, 0)).toBeCloseTo((100 * 2) / GiB, 12);
+    // back → front: 100 responses of 512 KiB, paid by beta (the sender).
+    const answers = egress.filter((r) => r.group === 'back');
+    expect(answers.every((r) => r.tenant === 'beta' && r.resource === 'to pub (another region)' && r.rate === 0.02)).toBe(true);
+    expect(answers.reduce((a, r) => a + r.cost, 0)).toBeCloseTo(((100 * 512) / GiB) * 0.02, 12);
+    // front → ledger (private datacenter, over the hybrid link): 100 calls of the default 1 KiB at $0.02/GB.
+    const hybrid = egress.filter((r) => r.subject === 'calls to ledger');
+    expect(hybrid.every((r) => r.resource === 'to dc (private datacenter)')).toBe(true);
+    expect(hybrid.reduce((a, r) => a + r.quantity, 0)).toBeCloseTo(100 / GiB, 12);
+    // ledger's answers leave the datacenter on its own line: free, not metered.
+    expect(egress.some((r) => r.group === 'ledger')).toBe(false);
+    // On the invoices, as line items of the sender's tenant.
+    const acme = summary.tenants.find((t) => t.tenant === 'acme')!.lineItems.filter((l) => l.category === 'egress');
+    expect(acme.map((l) => l.resource).sort()).toEqual(['to dc (private datacenter)', 'to other (another region)', 'to the internet']);
+    expect(acme.find((l) => l.resource === 'to the internet')!.cost).toBeCloseTo(((100 * 1024) / GiB) * 0.09, 12);
+    const beta = summary.tenants.find((t) => t.tenant === 'beta')!.lineItems.filter((l) => l.category === 'egress');
+    expect(beta.map((l) => l.resource)).toEqual(['to pub (another region)']);
+    expect(summary.byCategory.egress).toBeCloseTo(((100 * 1024) / GiB) * 0.09 + ((100 * 2 + 100 * 512 + 100) / GiB) * 0.02, 12);
   });
 
   it('budgets alert when actual or forecast spend crosses a threshold', () => {
@@ -394,6 +447,28 @@ describe('storage, egress, budgets, CSV', () => {
     expect(actual[1]!.t).toBeCloseTo((100 / rate) * 3600, 3);
     expect(summary.budgets[0]!.spent).toBeCloseTo(rate * 72, 9);
     expect(summary.budgets[0]!.forecast).toBeCloseTo(rate * 730, 6);
+  });
+
+  it('a forecast alert fires when the extrapolated spend crosses, at the hand-computed time', () => {
+    // One g.large (rate G) from 0, nine more from 2 h. Budget 730 × 5G a month, forecast from 1 h.
+    // Spend: 2G by 2 h, then 2G + 10G(t − 2). Forecast F(t) = spend × 730 / t (hours) reaches
+    // 80 % (730 × 4G) when 2G + 10G(t − 2) = 4G·t, t = 3 h; 100 % (730 × 5G) when t = 18 / 5 = 3.6 h.
+    const doc = publicCloud({
+      duration: '4h',
+      instances: [
+        { id: 'base', type: 'g.large', count: 1, placement: { tenant: 'acme' } },
+        { id: 'burst', type: 'g.large', count: 9, at: '2h', placement: { tenant: 'acme' } },
+      ],
+      billing: { budgets: [{ tenant: 'acme', monthly: 730 * 5 * G_LARGE, forecastAfter: '1h' }] },
+    });
+    const { summary } = bill(doc);
+    const forecast = summary.alerts.filter((a) => a.kind === 'forecast');
+    expect(forecast.map((a) => a.threshold)).toEqual([0.8, 1]);
+    expect(forecast[0]!.t).toBeCloseTo(3 * 3600, 6);
+    expect(forecast[1]!.t).toBeCloseTo(3.6 * 3600, 6);
+    expect(forecast[0]!.amount).toBeCloseTo(730 * 4 * G_LARGE, 6);
+    // Actual spend (22G by 4 h) stays far below 80 % of the budget.
+    expect(summary.alerts.filter((a) => a.kind === 'actual')).toEqual([]);
   });
 
   it('exports an invoice as CSV whose rows add up to each tenant total', () => {

@@ -124,7 +124,12 @@ export class PriceCatalogue {
     this.spot = new SpotMarket(seed, b ? { ...b.spot, step: durationSeconds(b.spot.step), notice: durationSeconds(b.spot.notice) } : SPOT_DEFAULTS);
     this.commitments = (b?.reserved ?? []).map((c) => ({ region: c.region, type: c.type, count: c.count, term: c.term, upfront: c.upfront, tenant: c.tenant ?? null }));
     this.storagePerGBMonth = b?.storage.perGBMonth ?? STORAGE_PER_GB_MONTH;
-    this.egress = { internet: b?.egress.internetPerGB ?? EGRESS_PER_GB.internet, crossRegion: b?.egress.crossRegionPerGB ?? EGRESS_PER_GB.crossRegion, sameRegion: 0 };
+    this.egress = {
+      internet: b?.egress.internetPerGB ?? EGRESS_PER_GB.internet,
+      crossRegion: b?.egress.crossRegionPerGB ?? EGRESS_PER_GB.crossRegion,
+      hybrid: b?.egress.hybridPerGB ?? EGRESS_PER_GB.hybrid,
+      sameRegion: 0,
+    };
     this.functions = { perMillionRequests: b?.functions.perMillionRequests ?? FUNCTION_PRICES.perMillionRequests, perGbSecond: b?.functions.perGbSecond ?? FUNCTION_PRICES.perGbSecond };
     const ca = scenario.clusterAutoscaler;
     const autoscaled = ca !== undefined && ca.enabled;

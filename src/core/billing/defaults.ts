@@ -39,8 +39,11 @@ export function functionCost(requests: number, gbSeconds: number, prices: { perM
 
 /** Block storage per GB-month (AWS EBS gp3, us-east-1). */
 export const STORAGE_PER_GB_MONTH = 0.08;
-/** Data egress per GB (AWS: to the internet, first 10 TB; between regions). Same region is free. */
-export const EGRESS_PER_GB = { internet: 0.09, crossRegion: 0.02, sameRegion: 0 } as const;
+/**
+ * Data egress per GB (AWS: to the internet, first 10 TB; between regions; out over a dedicated
+ * link to a datacenter, Direct Connect). Same region is free.
+ */
+export const EGRESS_PER_GB = { internet: 0.09, crossRegion: 0.02, hybrid: 0.02, sameRegion: 0 } as const;
 export type EgressDestination = keyof typeof EGRESS_PER_GB;
 
 /** Spot defaults: a mean-reverting walk around 30 % of on-demand, a new price every 5 minutes. */

@@ -28,3 +28,5 @@ export { computeBill, billingRecords, summarize, invoiceCsv, recordsCsv, pieces,
 export type { BillingRecord, BillingCategory, RecordPricing, BillingSummary, TenantInvoice, LineItem, BudgetAlert, BudgetStatus, ReservationUse, RunContext } from './invoice';
 export { recommend, applyRecommendation, RECOMMENDATION_DEFAULTS } from './recommend';
 export type { Recommendation, RecommendationChange, RecommendationOptions } from './recommend';
+export { EgressMeter, egressDestination, egressResource, DEFAULT_REQUEST_KB } from './egress';
+export type { EgressRoute, EgressUsage } from './egress';

@@ -20,15 +20,15 @@
  *   (its requests over the allocatable capacity, CPU, memory and GPUs weighted by what they cost);
  *   the rest of the host's cost is idle: charged to the tenant of a dedicated host, otherwise
  *   shared out hour by hour, in proportion to the tenants' own costs in that hour or evenly.
- * - Volumes cost per GB-month while their instance holds a host; egress per GB of the responses
- *   completed to each workload's clients (internet, another region; same region free), counted
- *   over the measured period (after warm-up).
+ * - Volumes cost per GB-month while their instance holds a host; data egress per GB, metered from
+ *   the run's calls and responses (egress.ts), per sender, destination and clock hour.
  * Every record covers one clock hour at most (spot records one price step), so the cost over time
  * is exact, and every instance-second is in exactly one record of its instance (coverage splits a
  * record's seconds, never its time).
  */
 import type { Scenario } from '../scenario/schema';
-import { MONTH_SECONDS, type Commitment, type EgressDestination, type PriceCatalogue } from './catalogue';
+import { MONTH_SECONDS, type Commitment, type PriceCatalogue } from './catalogue';
+import { BYTES_PER_GB, egressResource } from './egress';
 import type { InstanceUsage, MeteredUsage, SpotNotice } from './meter';
 import { recommend, type Recommendation } from './recommend';
 import { durationSeconds } from '../scenario/duration';
@@ -177,22 +177,8 @@ interface OnDemandPiece {
   type: string;
 }
 
-function regionOfService(scenario: Scenario, catalogue: PriceCatalogue, id: string): string | undefined {
-  const svc = scenario.services.find((s) => s.id === id);
-  if (!svc) return undefined;
-  const zone = svc.zone ?? svc.placement?.zones?.[0];
-  return zone === undefined ? undefined : catalogue.zoneRegion.get(zone);
-}
-
-function egressDestination(scenario: Scenario, catalogue: PriceCatalogue, from: string | undefined, serviceRegion: string | undefined): EgressDestination {
-  if (from === undefined || serviceRegion === undefined) return 'internet';
-  const region = catalogue.zoneRegion.get(from) ?? (catalogue.regionKind.has(from) ? from : undefined);
-  if (region === undefined || catalogue.regionKind.get(region) === 'edge') return 'internet';
-  return region === serviceRegion ? 'sameRegion' : 'crossRegion';
-}
-
 /** The records of metered usage. */
-export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, usage: MeteredUsage, run?: RunContext): BillingRecord[] {
+export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, usage: MeteredUsage): BillingRecord[] {
   const now = usage.now;
   const out: BillingRecord[] = [];
   const spotStep = catalogue.spot.settings.step;
@@ -434,34 +420,18 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
     });
   }
 
-  // Egress of the responses to each workload's clients.
-  if (run) {
-    const kb = new Map((scenario.billing?.egress.responses ?? []).map((r) => [r.service, r.kb]));
-    for (const w of run.workloads) {
-      const size = kb.get(w.target);
-      if (size === undefined || w.completed <= 0) continue;
-      const spec = scenario.workloads.find((x) => x.id === w.id);
-      const svc = scenario.services.find((x) => x.id === w.target);
-      const region = regionOfService(scenario, catalogue, w.target);
-      const dest = egressDestination(scenario, catalogue, spec?.from, region);
-      const gb = (w.completed * size) / (1024 * 1024);
-      const rate = catalogue.egress[dest];
-      push({
-        category: 'egress',
-        tenant: svc?.placement?.tenant ?? 'shared',
-        group: w.target,
-        subject: w.id,
-        resource: `to ${dest === 'sameRegion' ? 'the same region' : dest === 'crossRegion' ? 'another region' : 'the internet'}`,
-        pricing: 'usage',
-        region: region ?? '?',
-        start: Math.min(run.warmup, now),
-        end: now,
-        quantity: gb,
-        unit: 'GB',
-        rate,
-        cost: gb * rate,
-      });
-    }
+  // Data egress, metered per route and clock hour from the run's calls and responses.
+  for (const e of usage.egress ?? []) {
+    const rate = catalogue.egress[e.route.destination];
+    const resource = egressResource(e.route);
+    const subject = e.route.kind === 'clients' ? `responses to ${e.route.to}'s clients` : e.route.kind === 'call' ? `calls to ${e.route.to}` : `responses to ${e.route.to}`;
+    e.bytes.forEach((bytes, h) => {
+      if (!(bytes > 0)) return;
+      const a = Math.min(h * HOUR, now);
+      const b = Math.min((h + 1) * HOUR, now);
+      const gb = bytes / BYTES_PER_GB;
+      push({ category: 'egress', tenant: e.route.tenant, group: e.route.from, subject, resource, pricing: 'usage', region: e.route.fromRegion, start: a, end: b, quantity: gb, unit: 'GB', rate, cost: gb * rate });
+    });
   }
   return out;
 }
@@ -490,7 +460,7 @@ const CATEGORY_ORDER: Record<BillingCategory, number> = { instance: 0, minimum: 
 
 /** The bill: records and the summary. */
 export function computeBill(scenario: Scenario, catalogue: PriceCatalogue, usage: MeteredUsage, run?: RunContext): { records: BillingRecord[]; summary: BillingSummary } {
-  const records = billingRecords(scenario, catalogue, usage, run);
+  const records = billingRecords(scenario, catalogue, usage);
   return { records, summary: summarize(scenario, catalogue, usage, records, run) };
 }
 
@@ -628,11 +598,12 @@ export function summarize(scenario: Scenario, catalogue: PriceCatalogue, usage: 
           const at = cum > prev ? t0 + ((level - prev) / (cum - prev)) * (t1 - t0) : t1;
           alerts.push({ t: at, tenant: b.tenant, kind: 'actual', threshold: thr, budget: b.monthly, amount: level, message: `${b.tenant}: spend reached ${pct(thr)} of its $${money(b.monthly)} monthly budget` });
         }
-        if (!forecast && t1 >= after && t1 > 0) {
-          const f = (cum * MONTH_SECONDS) / t1;
-          if (f >= level) {
+        if (!forecast) {
+          const at = forecastCrossing(prev, cum, t0, t1, after, level);
+          if (at !== null) {
             forecast = true;
-            alerts.push({ t: t1, tenant: b.tenant, kind: 'forecast', threshold: thr, budget: b.monthly, amount: f, message: `${b.tenant}: forecast $${money(f)} for the month crosses ${pct(thr)} of its $${money(b.monthly)} budget` });
+            const f = ((prev + ((cum - prev) * (at - t0)) / (t1 - t0 || 1)) * MONTH_SECONDS) / at;
+            alerts.push({ t: at, tenant: b.tenant, kind: 'forecast', threshold: thr, budget: b.monthly, amount: f, message: `${b.tenant}: forecast $${money(f)} for the month crosses ${pct(thr)} of its $${money(b.monthly)} budget` });
           }
         }
         if (actual && forecast) break;
@@ -674,6 +645,24 @@ export function summarize(scenario: Scenario, catalogue: PriceCatalogue, usage: 
     recommendations: recommend({ scenario, catalogue, usage, records, run }),
     records: records.length,
   };
+}
+
+/**
+ * When the month's forecast first reaches `level` within a step [t0, t1] (spend prev at t0, cum at
+ * t1, spent at a constant rate within the step), not before `after`; null if it does not there.
+ * Forecast method: linear extrapolation of the run's spend rate so far, F(t) = spend(t) × 730 h / t.
+ * F(t) ≥ level ⇔ spend(t) − level·t/730 h ≥ 0, which is linear in t within a step: solved exactly.
+ */
+export function forecastCrossing(prev: number, cum: number, t0: number, t1: number, after: number, level: number): number | null {
+  const lo = t0 > after ? t0 : after;
+  if (!(t1 > 0) || lo > t1) return null;
+  const r = t1 > t0 ? (cum - prev) / (t1 - t0) : 0;
+  const k = level / MONTH_SECONDS;
+  const g = (t: number) => prev + r * (t - t0) - k * t;
+  if (lo > 0 && g(lo) >= 0) return lo;
+  if (g(t1) < 0 || !(r > k)) return null;
+  const t = (r * t0 - prev) / (r - k);
+  return t < lo ? lo : t > t1 ? t1 : t;
 }
 
 function cmp(a: string, b: string): number {

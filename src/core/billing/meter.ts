@@ -29,6 +29,7 @@ import { RandomStream } from '../engine/random';
 import { durationSeconds } from '../scenario/duration';
 import type { Scenario } from '../scenario/schema';
 import { PriceCatalogue, type PricingModel } from './catalogue';
+import { EgressMeter, type EgressUsage } from './egress';
 import { computeBill, type BillingRecord, type BillingSummary, type RunContext } from './invoice';
 
 /** A stretch of time during which an instance held one host with one type and size. */
@@ -80,6 +81,8 @@ export interface MeteredUsage {
   instances: InstanceUsage[];
   hosts: HostEpisode[];
   notices: SpotNotice[];
+  /** Data egress per route and clock hour, from the run's calls and responses (absent: none metered). */
+  egress?: EgressUsage[];
 }
 
 /** Group ids of scenario groups by compute group index (services first, then instance groups). */
@@ -104,6 +107,8 @@ export class BillingModel implements MeteringListener {
   private readonly stepKind: number = -1;
   private readonly reclaimKind: number = -1;
   private readonly endTime: number;
+  /** Data egress, metered as calls and responses move (null: no service lists a message size). */
+  readonly egress: EgressMeter | null;
 
   constructor(
     readonly scenario: Scenario,
@@ -113,6 +118,7 @@ export class BillingModel implements MeteringListener {
   ) {
     this.catalogue = new PriceCatalogue(scenario, seed);
     this.endTime = durationSeconds(scenario.duration);
+    this.egress = EgressMeter.create(scenario, this.catalogue, kernel, this.endTime);
     this.spotWanted = [...scenario.services.map((x) => x.placement), ...scenario.instances.map((x) => x.placement)].some((p) => p?.pricing === 'spot');
     if (this.spotWanted) {
       this.stepKind = kernel.register('spot-price-step', (k) => this.onPriceStep(k));
@@ -257,6 +263,7 @@ export class BillingModel implements MeteringListener {
       })),
       hosts: this.hostEpisodes.map((e) => ({ ...e })),
       notices: this.notices.map((n) => ({ ...n })),
+      ...(this.egress ? { egress: this.egress.usage() } : {}),
     };
   }
 

@@ -27,6 +27,8 @@ export type RecommendationChange =
   | { kind: 'scale-to-zero' };
 
 export interface Recommendation {
+  /** Kind and target: "rightsize:web", "reserve:eu-west/g.large" (what --apply and the console name). */
+  id: string;
   kind: RecommendationChange['kind'];
   /** The service or instance group, or "region/type" for a commitment. */
   target: string;
@@ -95,8 +97,8 @@ export function recommend(input: RecommendationInput): Recommendation[] {
     return ts.size === 1 ? [...ts][0]! : null;
   };
   const arrivals = new Map((run?.services ?? []).map((s) => [s.id, s.arrivals]));
-  const add = (r: Omit<Recommendation, 'monthlySaving'>) => {
-    if (r.runSaving > 1e-12) out.push({ ...r, monthlySaving: r.runSaving * perMonth });
+  const add = (r: Omit<Recommendation, 'monthlySaving' | 'id'>) => {
+    if (r.runSaving > 1e-12) out.push({ id: `${r.kind}:${r.target}`, ...r, monthlySaving: r.runSaving * perMonth });
   };
 
   // Rightsizing and scale to zero (services).

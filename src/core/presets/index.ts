@@ -1,4 +1,5 @@
 import type { ScenarioInput } from '../scenario/schema';
+import { COST_MODELS } from './cost-models';
 import { TENANCY_PRESETS } from './tenancy';
 
 /**
@@ -466,6 +467,7 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
       ],
     },
   },
+  'cost-models': COST_MODELS,
   ...TENANCY_PRESETS,
 };
 

@@ -695,18 +695,29 @@ const billingSchema = z
       .strictObject({
         internetPerGB: usd.default(EGRESS_PER_GB.internet).meta(d('Data out to the internet (clients without "from", or at an edge location), per GB.')),
         crossRegionPerGB: usd.default(EGRESS_PER_GB.crossRegion).meta(d('Data out to another region, per GB (within a region it is free).')),
+        hybridPerGB: usd
+          .default(EGRESS_PER_GB.hybrid)
+          .meta(d('Data out of a public region to a private datacenter over the hybrid link, per GB (AWS Direct Connect: $0.02). Data sent from a private datacenter is free (its own line).')),
         responses: z
           .array(
             z.strictObject({
               service: id.meta(d('The service (id).')),
-              kb: z.number().gt(0).max(10_000_000).meta(d('Size of one response, KiB.')),
+              kb: z.number().gt(0).max(10_000_000).meta(d('Size of one response it sends (to a calling service or to a workload\'s clients), KiB.')),
+              requestKB: z
+                .number()
+                .min(0)
+                .max(10_000_000)
+                .optional()
+                .meta(d('Size of one call other services send it, KiB (default 1 KiB).')),
             }),
           )
           .max(1000)
           .default([])
-          .meta(d('Response sizes: every response completed to a workload\'s clients is metered.')),
+          .meta(
+            d('Message sizes per service. Metered from the run\'s events: every call sent to a listed service, every response it sends back to a caller, every response it sends to a workload\'s clients, charged per GB to the sender\'s tenant by destination. Unlisted services move no metered bytes.'),
+          ),
       })
-      .default({ internetPerGB: EGRESS_PER_GB.internet, crossRegionPerGB: EGRESS_PER_GB.crossRegion, responses: [] })
+      .default({ internetPerGB: EGRESS_PER_GB.internet, crossRegionPerGB: EGRESS_PER_GB.crossRegion, hybridPerGB: EGRESS_PER_GB.hybrid, responses: [] })
       .meta(d('Data egress, by destination.')),
     functions: z
       .strictObject({

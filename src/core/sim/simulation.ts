@@ -5,7 +5,7 @@ import { Histogram } from '../metrics/histogram';
 import { BatchMeans, SeriesStore } from '../metrics/series';
 import { Network } from '../model/network';
 import { RequestPool } from '../model/requests';
-import { FAILED, OK, SLOT_READY, ServiceRuntime, type Outcome, type ServiceHost } from '../model/service';
+import { FAILED, OK, SLOT_READY, TIMED_OUT, ServiceRuntime, type Outcome, type ServiceHost } from '../model/service';
 import { durationSeconds } from '../scenario/duration';
 import type { AutoscalerSpec, BalancerPolicy, Scenario, ServiceSpec } from '../scenario/schema';
 import { makeArrivalProcess, type ArrivalProcess } from '../traffic/arrivals';
@@ -18,6 +18,7 @@ import type { ScalingDecision } from '../elasticity/autoscaler';
 import { distributionMean } from '../engine/distributions';
 import { ComputeModel, type ComputeSummary } from '../compute/compute';
 import { BillingModel, type BillingSummary } from '../billing';
+import type { EgressMeter } from '../billing/egress';
 import { TenancyMonitor, type TenancySummary } from '../tenancy';
 
 export interface SimulationOptions {
@@ -281,6 +282,8 @@ export class Simulation implements ServiceHost {
   readonly compute: ComputeModel | null = null;
   /** Metering and billing of the compute model (unless the scenario turns billing off). */
   readonly billing: BillingModel | null = null;
+  /** Its data egress meter (null unless the scenario lists message sizes). */
+  private readonly egress: EgressMeter | null = null;
   private readonly network: Network;
   /** Region of each service and of each workload's clients (for link cuts). */
   private readonly serviceRegion: Array<string | undefined>;
@@ -486,7 +489,10 @@ export class Simulation implements ServiceHost {
         },
         (a, b) => (this.compute?.isLinkCut(a, b) ? 0 : network.bandwidth(a, b)),
       );
-      if (scenario.billing?.enabled !== false) this.billing = new BillingModel(scenario, k, this.seed, this.compute);
+      if (scenario.billing?.enabled !== false) {
+        this.billing = new BillingModel(scenario, k, this.seed, this.compute);
+        this.egress = this.billing.egress;
+      }
       // Noisy neighbours and burstable containers: only where they can matter (no cost elsewhere).
       const overcommitted = scenario.hostPools.some((p) => p.overcommit.cpu > 1);
       const burstable = scenario.services.some((x) => x.placement?.kind === 'container' && x.placement.limits?.vcpu !== undefined);
@@ -658,6 +664,7 @@ export class Simulation implements ServiceHost {
       this.onReturn(parent, FAILED);
       return;
     }
+    this.egress?.call(from, t);
     const lat = plan.latency[t]!;
     if (lat > 0) this.kernel.schedule(lat, this.callKind, target, parent);
     else this.services[target]!.arrive(this.kernel.now, this.pool.key[parent]! >>> 0, parent, this.pool.origin[parent]!);
@@ -668,6 +675,11 @@ export class Simulation implements ServiceHost {
     const pool = this.pool;
     const i = svc.cfg.index;
     const parent = pool.parent[req]!;
+    // Bytes that leave: an answer (on time or late), not a drop or a failure.
+    if (this.egress && (outcome === OK || outcome === TIMED_OUT)) {
+      if (parent >= 0) this.egress.response(i, pool.service[parent]!);
+      else this.egress.clients(pool.origin[req]!);
+    }
     if (parent >= 0) {
       const lat = this.returnLatency[i]![pool.service[parent]!]!;
       if (lat > 0) this.kernel.schedule(lat, this.returnKind, parent, outcome);

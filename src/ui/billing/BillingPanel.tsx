@@ -5,17 +5,21 @@
  * CSV downloads of the whole bill or one tenant's invoice (the worker writes the CSV).
  *
  * Shown when the scenario has host pools. The bill is fetched when the panel opens, on Refresh, and
- * when the run pauses or finishes; never on every snapshot.
+ * when the run pauses or finishes; never on every snapshot. While the run plays it is polled every
+ * 1.5 s (when the panel is open or the scenario has budgets), so budget alerts appear as they happen
+ * (a banner in the panel's head). Each recommendation can be applied and re-run on the same seed
+ * in the worker (the live run is not touched): estimated vs real saving, SLA before and after, and
+ * the patched scenario to load.
  */
 import { memo, useCallback, useEffect, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { BillingSummary, TenantInvoice } from '../../workers/billing';
+import type { BillingSummary, RerunView, SlaStatus, TenantInvoice } from '../../workers/billing';
 import { actions } from '../bridge';
 import { useConsole } from '../store';
 import { useCompute } from '../infra/computeStore';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { formatAxisTime, formatClock, formatPercent } from '../format';
-import { billingStore, clearBill, refreshBill, selectTenant, setBillingOpen, useBilling } from './billingStore';
+import { applyAndRerun, billingStore, clearBill, pollBill, refreshBill, selectTenant, setBillingOpen, useBilling } from './billingStore';
 import { costPoints, csvFileName, formatQuantity, formatUsd } from './billingPoints';
 import { ChartExport } from '../export/ChartExport';
 import { TIME_COLUMN, type ChartCsv } from '../export/chartExport';
@@ -53,12 +57,27 @@ function BillingCard() {
 
   // A new scenario drops the old bill.
   useEffect(() => {
-    if (billingStore.getState().scenarioRev !== scenarioRev) clearBill(scenarioRev);
+    if (billingStore.getState().scenarioRev !== scenarioRev) {
+      clearBill(scenarioRev);
+      // The bill at load (cheap): tells whether the scenario has budgets to watch while it plays.
+      void pollBill(scenarioRev);
+    }
   }, [scenarioRev]);
   // Open, and the run is paused or finished (or just opened): fetch the bill.
   useEffect(() => {
     if (open && !playing && !busy) void refreshBill(scenarioRev);
   }, [open, playing, finished, busy, scenarioRev]);
+
+  // While the run plays: poll quietly, for live budget alerts (open, or a scenario with budgets).
+  useEffect(() => {
+    if (!playing) return;
+    const id = window.setInterval(() => {
+      const st = billingStore.getState();
+      const budgets = st.result !== null && st.result.ok && st.result.summary.budgets.length > 0;
+      if (st.open || budgets) void pollBill(scenarioRev);
+    }, 1500);
+    return () => window.clearInterval(id);
+  }, [playing, scenarioRev]);
 
   const onToggle = useCallback(() => setBillingOpen(!billingStore.getState().open), []);
   const onRefresh = useCallback(() => void refreshBill(scenarioRev), [scenarioRev]);
@@ -79,6 +98,7 @@ function BillingCard() {
           </button>
         </span>
       </header>
+      <AlertBanner />
       {open && (
         <div id="billing-body" className="billing-body">
           <BillBody scenarioName={scenarioName} />
@@ -263,6 +283,23 @@ function Invoice({ invoice, csv, scenarioName, idleSplit }: { invoice: TenantInv
   );
 }
 
+/** The latest budget alerts of the run so far, shown as they happen (open or closed panel). */
+function AlertBanner() {
+  const alerts = useBilling((s) => (s.result?.ok ? s.result.summary.alerts : null));
+  if (!alerts || alerts.length === 0) return null;
+  const last = alerts[alerts.length - 1]!;
+  return (
+    <div className="banner billing-alert-banner" role="status" aria-live="polite" data-testid="billing-alert-banner" data-count={alerts.length}>
+      <div className="banner-text">
+        <strong>
+          {alerts.length} budget alert{alerts.length === 1 ? '' : 's'}
+        </strong>{' '}
+        · latest at <span className="mono">{formatClock(last.t)}</span> ({last.kind}): {last.message}
+      </div>
+    </div>
+  );
+}
+
 function Budgets({ summary }: { summary: BillingSummary }) {
   if (summary.budgets.length === 0 && summary.alerts.length === 0) return null;
   return (
@@ -310,8 +347,19 @@ function Budgets({ summary }: { summary: BillingSummary }) {
 function Recommendations({ summary }: { summary: BillingSummary }) {
   const recs = summary.recommendations;
   const totalMonthly = recs.reduce((a, r) => a + r.monthlySaving, 0);
+  const running = useBilling((s) => s.rerun?.running ?? false);
+  const both = recs.some((r) => r.kind === 'rightsize') && recs.some((r) => r.kind === 'reserve');
+  const onBoth = useCallback(() => void applyAndRerun('rightsize,reserve'), []);
   return (
     <div className="billing-recs" data-testid="billing-recommendations">
+      {both && (
+        <p>
+          <button type="button" onClick={onBoth} disabled={running} data-testid="billing-apply-rightsize-reserve">
+            Apply rightsizing + reserving and re-run
+          </button>{' '}
+          <span className="muted">rightsizes first, then reserves the new steady baseline; both runs go to the end on this scenario's seed</span>
+        </p>
+      )}
       {recs.length === 0 ? (
         <p className="muted">No cost recommendations for this run.</p>
       ) : (
@@ -328,6 +376,9 @@ function Recommendations({ summary }: { summary: BillingSummary }) {
               <th scope="col" className="right">cost over the run</th>
               <th scope="col" className="right">saving over the run</th>
               <th scope="col" className="right">saving per month</th>
+              <th scope="col">
+                <span className="sr-only">check</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -340,12 +391,107 @@ function Recommendations({ summary }: { summary: BillingSummary }) {
                 <td className="right num">{formatUsd(r.runCost)}</td>
                 <td className="right num">{formatUsd(r.runSaving)}</td>
                 <td className="right num">{formatUsd(r.monthlySaving)}</td>
+                <td>
+                  <ApplyButton id={r.id} disabled={running} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      <Rerun />
     </div>
+  );
+}
+
+function ApplyButton({ id, disabled }: { id: string; disabled: boolean }) {
+  const onClick = useCallback(() => void applyAndRerun(id), [id]);
+  return (
+    <button type="button" onClick={onClick} disabled={disabled} data-testid="billing-apply" data-id={id} aria-label={`Apply ${id} and re-run on the same seed`}>
+      Apply and re-run
+    </button>
+  );
+}
+
+function slaText(s: SlaStatus): string {
+  if (s.services.length === 0) return 'no objectives';
+  const broken = s.services.filter((x) => x.availabilityMet === false || x.latencyMet === false).map((x) => x.id);
+  return s.held ? `held (${s.services.map((x) => x.id).join(', ')})` : `broken (${broken.join(', ')})`;
+}
+
+function Rerun() {
+  const rerun = useBilling((s) => s.rerun);
+  if (!rerun) return null;
+  return (
+    <div className="billing-rerun" data-testid="billing-rerun" data-selection={rerun.selection} aria-live="polite" aria-busy={rerun.running}>
+      <h4>
+        Apply and re-run · <span className="mono">{rerun.selection}</span>
+      </h4>
+      {rerun.running ? <p className="muted">Running the scenario and the patched copy to the end on the same seed…</p> : rerun.view && <RerunResult view={rerun.view} />}
+    </div>
+  );
+}
+
+function RerunResult({ view }: { view: RerunView }) {
+  const link = view.ok ? view.link : '';
+  const onLoad = useCallback(() => actions.loadPatched(link), [link]);
+  if (!view.ok) {
+    return (
+      <div className="banner banner-error" role="alert" data-testid="billing-rerun-error">
+        <div className="banner-text">{view.error}</div>
+      </div>
+    );
+  }
+  const c = view.comparison;
+  return (
+    <>
+      <ul>
+        {c.applied.map((a) => (
+          <li key={a.id} data-testid="billing-rerun-applied" data-id={a.id}>
+            <span className="mono">{a.id}</span>: {a.summary} (estimated {formatUsd(a.runSaving)})
+          </li>
+        ))}
+        {c.skipped.map((k) => (
+          <li key={k.id} className="muted">
+            <span className="mono">{k.id}</span> not applied: {k.reason}
+          </li>
+        ))}
+      </ul>
+      <table className="insp-table">
+        <caption className="sr-only">Estimated and real saving</caption>
+        <tbody>
+          <tr>
+            <th scope="row">bill over the run (seed {c.seed})</th>
+            <td className="num">
+              {formatUsd(c.before)} → <span data-testid="billing-rerun-after">{formatUsd(c.after)}</span>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">estimated saving</th>
+            <td className="num" data-testid="billing-rerun-estimated" data-value={c.estimatedSaving}>
+              {formatUsd(c.estimatedSaving)} ({formatUsd(c.estimatedMonthly)} a month)
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">real saving</th>
+            <td className="num" data-testid="billing-rerun-real" data-value={c.realSaving}>
+              {formatUsd(c.realSaving)} ({formatUsd(c.realMonthly)} a month){c.deviation !== null && ` · ${c.deviation >= 0 ? '+' : ''}${(c.deviation * 100).toFixed(2)} % of the estimate`}
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">SLA before → after</th>
+            <td data-testid="billing-rerun-sla" data-before={String(c.slaBefore.held)} data-after={String(c.slaAfter.held)} className={c.slaAfter.held ? undefined : 'bad'}>
+              {slaText(c.slaBefore)} → {slaText(c.slaAfter)}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      {link !== '' && (
+        <button type="button" onClick={onLoad} data-testid="billing-rerun-load">
+          Load the patched scenario
+        </button>
+      )}
+    </>
   );
 }
 

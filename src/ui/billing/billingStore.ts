@@ -5,7 +5,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { BillResult } from '../../workers/billing';
+import type { BillResult, RerunView } from '../../workers/billing';
 import { actions } from '../bridge';
 
 export interface BillingState {
@@ -15,9 +15,11 @@ export interface BillingState {
   /** The scenario revision the result belongs to. */
   scenarioRev: number;
   selectedTenant: string | null;
+  /** The last apply-and-re-run: what was asked, whether it runs, its answer. */
+  rerun: { selection: string; running: boolean; view: RerunView | null } | null;
 }
 
-const initial: BillingState = { open: false, loading: false, result: null, scenarioRev: -1, selectedTenant: null };
+const initial: BillingState = { open: false, loading: false, result: null, scenarioRev: -1, selectedTenant: null, rerun: null };
 
 export const billingStore = createStore<BillingState>()(() => initial);
 
@@ -42,7 +44,28 @@ export async function refreshBill(scenarioRev: number): Promise<void> {
 /** A new scenario: the old bill no longer applies. */
 export function clearBill(scenarioRev: number): void {
   requestSeq++;
-  billingStore.setState({ loading: false, result: null, scenarioRev, selectedTenant: null });
+  rerunSeq++;
+  billingStore.setState({ loading: false, result: null, scenarioRev, selectedTenant: null, rerun: null });
+}
+
+let rerunSeq = 0;
+
+/** Applies recommendations and re-runs on the same seed (in the worker); the latest request wins. */
+export async function applyAndRerun(selection: string): Promise<void> {
+  const seq = ++rerunSeq;
+  billingStore.setState({ rerun: { selection, running: true, view: null } });
+  const view = await actions.applyAndRerun(selection);
+  if (seq !== rerunSeq) return;
+  billingStore.setState({ rerun: { selection, running: false, view } });
+}
+
+/** Refreshes the bill quietly (no "Refreshing…" state): while the run plays, for live budget alerts. */
+export async function pollBill(scenarioRev: number): Promise<void> {
+  if (billingStore.getState().loading) return;
+  const seq = ++requestSeq;
+  const result = await actions.bill();
+  if (seq !== requestSeq || billingStore.getState().scenarioRev !== scenarioRev) return;
+  billingStore.setState({ result });
 }
 
 export function setBillingOpen(open: boolean): void {
