@@ -32,3 +32,5 @@ export { invoiceCsv, recordsCsv, recommend, applyRecommendation } from './billin
 export type { BillingSummary, TenantInvoice, LineItem, Recommendation, BillingRecord } from './billing/index';
 export { drfAllocate, jainIndex } from './tenancy/index';
 export type { TenancySummary, TenantSummary } from './tenancy/index';
+export { authorize, resourceName, IAM_ACTIONS, TENANT_ROLES, ROLE_ACTIONS, DEFAULT_ADMIN, IamRuntime } from './iam/index';
+export type { AuditEntry, Decision, DecisionKind, Principal, Resource, Role, IamSummary, IamParams } from './iam/index';

@@ -1,4 +1,5 @@
 import type { ScenarioInput } from '../scenario/schema';
+import { ATTACK_PRESET } from './attack';
 
 /**
  * Built-in scenarios. They are stored as written (defaults left out), which keeps their links short.
@@ -367,6 +368,7 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
       ],
     },
   },
+  attack: ATTACK_PRESET,
 };
 
 export const DEFAULT_PRESET = 'default';
