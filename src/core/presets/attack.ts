@@ -65,7 +65,7 @@ export const ATTACK_PRESET: Preset = {
     actions: [
       { at: '1m', principal: 'acme-ops-key', action: 'service:scale', target: 'service/acme-web', params: { replicas: 4 } },
       { at: '2m', principal: 'acme-ops-key', action: 'service:scale', target: 'service/globex-api', params: { replicas: 0 } },
-      { at: '2m10s', principal: 'acme-ops-key', action: 'instance:delete', target: 'instance/globex-db-6' },
+      { at: '2m10s', principal: 'acme-ops-key', action: 'instance:delete', target: 'instance/globex-db-0' },
       { at: '2m20s', principal: 'acme-ops-key', action: 'policy:change', target: 'service/globex-api', params: { balancer: 'random' } },
       { at: '2m30s', principal: 'acme-ops-key', action: 'bill:read', target: 'bill/globex' },
       { at: '2m40s', principal: 'acme-ops-key', action: 'service:delete', target: 'service/initech-app' },
@@ -73,7 +73,7 @@ export const ATTACK_PRESET: Preset = {
       { at: '3m', principal: 'acme-ops-key', action: 'host:fault', target: 'host/shared-a-0' },
       { at: '3m10s', principal: 'acme-ops-key', action: 'instance:create', target: 'tenant/globex', params: { type: 'c.xlarge', count: 4 } },
       { at: '3m20s', principal: 'acme-ops-key', action: 'bill:read', target: 'bill/acme' },
-      { at: '3m30s', principal: 'acme-ops-key', action: 'instance:delete', target: 'instance/acme-batch-8' },
+      { at: '3m30s', principal: 'acme-ops-key', action: 'instance:delete', target: 'instance/acme-batch-1' },
       { at: '3m40s', principal: 'acme-ops-key', action: 'service:delete', target: 'service/acme-web' },
       { at: '4m', principal: 'acme-ops-key', action: 'instance:create', target: 'tenant/acme', params: { type: 'c.large' } },
       { at: '4m30s', principal: 'acme-ops-key', action: 'policy:change', target: 'service/acme-web', params: { balancer: 'least-connections' } },
