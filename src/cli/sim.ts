@@ -12,9 +12,10 @@ import { createSimulation, durationSeconds, formatDuration, PRESETS, type Simula
 import { CliError, loadScenario } from './load';
 import { runIfMain, tableRows } from './io';
 import { invoiceCsv, recordsCsv, type BillingSummary } from '../core/index';
+import { auditText } from './audit';
 
 const USAGE =
-  'usage: npm run sim -- <scenario.json | preset-name | link> [--until <duration>] [--seed N] [--json] [--log] [--decisions [all]] [--explain <instance>] [--bill [csv|records]]   |   npm run sim -- --list';
+  'usage: npm run sim -- <scenario.json | preset-name | link> [--until <duration>] [--seed N] [--json] [--log] [--decisions [all]] [--explain <instance>] [--bill [csv|records]] [--audit]   |   npm run sim -- --list';
 
 interface Args {
   source?: string;
@@ -29,10 +30,12 @@ interface Args {
   explain?: string;
   /** Print the bill: the invoices as text, as CSV, or every metered record as CSV. */
   bill: 'text' | 'csv' | 'records' | null;
+  /** Print the audit trail of identity and access (every authorization, allowed or denied). */
+  audit: boolean;
 }
 
 export function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, list: false, help: false, log: false, decisions: null, bill: null };
+  const args: Args = { json: false, list: false, help: false, log: false, decisions: null, bill: null, audit: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -44,6 +47,7 @@ export function parseArgs(argv: string[]): Args {
     else if (a === '--list') args.list = true;
     else if (a === '--help' || a === '-h') args.help = true;
     else if (a === '--log') args.log = true;
+    else if (a === '--audit') args.audit = true;
     else if (a === '--decisions') {
       if (argv[i + 1] === 'all') {
         args.decisions = 'all';
@@ -343,6 +347,15 @@ export function main(argv: string[]): number {
       process.stdout.write(recordsCsv(sim.billing.bill({ warmup: results.warmup, services, workloads, series: sim.live().series }).records));
     } else if (args.json) process.stdout.write(`${JSON.stringify(results.billing, null, 2)}\n`);
     else process.stdout.write(`${billText(results.billing)}\n`);
+    return 0;
+  }
+  if (args.audit) {
+    if (!results.iam) {
+      process.stderr.write('cumulo sim: --audit: this scenario has no principals or scripted actions, so nothing was authorized\n');
+      return 2;
+    }
+    if (args.json) process.stdout.write(`${JSON.stringify(results.iam, null, 2)}\n`);
+    else process.stdout.write(`${auditText(results.iam)}\n`);
     return 0;
   }
   if (args.json) {
