@@ -26,6 +26,9 @@ import type {
   SimulationResults,
   TraceImportRequest,
   TraceImportResult,
+  AuditEntry,
+  PrincipalResult,
+  ScaleResult,
 } from './service';
 import { planForService, type CapacityPlanRequest, type CapacityPlanResult } from './planning';
 import { billForService, type BillResult } from './billing';
@@ -66,6 +69,12 @@ export interface SimWorkerApi {
   planCapacity(serviceId: string, request: CapacityPlanRequest): CapacityPlanResult;
   /** The run's bill so far, with its CSV (whole and per tenant). Never throws. */
   bill(): BillResult;
+  /** Acts as another principal of the scenario (every command is authorized for it and audited). */
+  setPrincipal(id: string): PrincipalResult;
+  /** The run's audit trail so far. */
+  audit(): AuditEntry[];
+  /** Pins a service at a number of replicas (service:scale), as the acting principal. Never throws. */
+  scaleService(serviceId: string, replicas: number): ScaleResult;
   /** Which service's downsampled charts snapshots carry (null: none). */
   setChartFocus(serviceId: string | null, maxPoints?: number): void;
   /** `cb` must be wrapped in Comlink's `proxy()` by the caller. Resolves to a proxied unsubscribe. */
@@ -101,6 +110,9 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     importTrace: (req) => service.importTrace(req),
     planCapacity: (serviceId, request) => planForService(service, serviceId, request),
     bill: () => billForService(service),
+    setPrincipal: (id) => service.setPrincipal(id),
+    audit: () => service.audit(),
+    scaleService: (serviceId, replicas) => service.scaleService(serviceId, replicas),
     setChartFocus: (serviceId, maxPoints) => service.setChartFocus(serviceId, maxPoints),
     subscribe(cb) {
       // `cb` arrives as a Comlink proxy of the page's function: calling it posts a message.
