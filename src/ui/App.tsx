@@ -20,6 +20,7 @@ import { AutoscalerPanel } from './elasticity/AutoscalerPanel';
 import { DecisionLog } from './elasticity/DecisionLog';
 import { CapacityPanel } from './elasticity/CapacityPanel';
 import { BillingPanel } from './billing/BillingPanel';
+import { AccessPanel } from './iam/AccessPanel';
 import { RestoreOffer } from './recovery/RestoreOffer';
 import { ShortcutsDialog } from './shortcuts/ShortcutsDialog';
 import { isHelpKey, openShortcuts } from './shortcuts/shortcuts';
@@ -130,6 +131,7 @@ export function App() {
         </>
       )}
       <BillingPanel />
+      <AccessPanel />
       <Services />
       <footer className="footer muted">
         <button type="button" className="linkish shortcuts-open" onClick={openShortcuts} data-testid="shortcuts-open">

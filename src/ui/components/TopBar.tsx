@@ -3,6 +3,7 @@ import { actions } from '../bridge';
 import { useConsole } from '../store';
 import { formatClock, formatInt, formatRate } from '../format';
 import { ViolationBanner } from '../infra/ViewBar';
+import { PrincipalPicker } from '../iam/PrincipalPicker';
 
 const SPEEDS: ReadonlyArray<{ value: string; label: string; speed: number }> = [
   { value: '1', label: '1×', speed: 1 },
@@ -145,6 +146,7 @@ export const TopBar = memo(function TopBar() {
           </span>
         </h1>
         <PresetPicker />
+        <PrincipalPicker />
       </div>
       <div className="control-row">
         <Controls />
