@@ -8,9 +8,7 @@ function service(): SimService {
 
 /** Steps until simulated time `t` (or the end). */
 function runTo(s: SimService, t: number): void {
-  while (s.results().simulatedTime < t && s.step()) {
-    /* one event at a time */
-  }
+  s.simulation()!.runUntil(t);
 }
 
 describe('console commands go through IAM', () => {
@@ -88,5 +86,18 @@ describe('console commands go through IAM', () => {
     expect(s.audit()).toEqual([expect.objectContaining({ principal: 'admin', action: 'policy:change', allowed: true, kind: 'platform-admin' })]);
     s.reset();
     expect(s.audit()).toEqual([]);
+  });
+});
+
+describe('scripted actions and console switches agree', () => {
+  it('switches back a balancer the timeline changed', () => {
+    const s = service();
+    s.load({ preset: 'attack' });
+    runTo(s, 280); // acme-ops-key switched acme-web to least-connections at 4m30s
+    const live = () => s.simulation()!.policyOf('acme-web');
+    expect(live()).toBe('least-connections');
+    expect(s.setBalancer('acme-web', 'round-robin')).toEqual({ ok: true });
+    expect(live()).toBe('round-robin');
+    expect(s.balancerSwitches().at(-1)).toMatchObject({ service: 'acme-web', from: 'least-connections', to: 'round-robin' });
   });
 });

@@ -729,11 +729,12 @@ export class SimService {
     else if (!this.policies.has(serviceId)) result = { ok: false, error: `there is no service "${String(serviceId)}"` };
     else if ((denied = gate(sim, this.principalId, 'policy:change', `service/${serviceId}`))) result = { ok: false, error: denialText(denied) };
     else if (sim.finished) result = { ok: false, error: 'the run has ended: reset it to start again' };
-    else if (this.policies.get(serviceId) === policy) result = { ok: true };
+    else if ((sim.policyOf(serviceId) ?? this.policies.get(serviceId)) === policy) result = { ok: true };
     else {
       try {
+        // The policy in force (a scripted action may have switched it since the last console switch).
+        const from = sim.policyOf(serviceId) ?? this.policies.get(serviceId)!;
         if (sim.setBalancer(serviceId, policy)) {
-          const from = this.policies.get(serviceId)!;
           this.policies.set(serviceId, policy);
           this.switches.push({ time: sim.now, service: serviceId, from, to: policy });
           this.pendingSwitches = true;

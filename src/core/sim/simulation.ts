@@ -577,6 +577,12 @@ export class Simulation implements ServiceHost {
     });
   }
 
+  /** The balancing policy a service uses now (undefined: no such service). */
+  policyOf(serviceId: string): BalancerPolicy | undefined {
+    const i = this.scenario.services.findIndex((s) => s.id === serviceId);
+    return i < 0 ? undefined : this.policies[i];
+  }
+
   /** Switches a service's balancing policy from now on. */
   setBalancer(serviceId: string, policy: BalancerPolicy): boolean {
     const i = this.scenario.services.findIndex((s) => s.id === serviceId);
