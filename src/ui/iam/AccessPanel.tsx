@@ -13,6 +13,7 @@ import './iam.css';
 
 /** Entries shown at once (the newest first). */
 const SHOWN = 300;
+const NO_IDS: readonly string[] = [];
 
 export const AccessPanel = memo(function AccessPanel() {
   const loaded = useConsole((s) => s.scenario !== null);
@@ -43,7 +44,7 @@ function AccessCard() {
 }
 
 function ScaleForm() {
-  const ids = useConsole((s) => s.scenario?.serviceIds ?? []);
+  const ids = useConsole((s) => s.scenario?.serviceIds ?? NO_IDS);
   const last = useIam((s) => s.last);
   const [service, setService] = useState('');
   const [replicas, setReplicas] = useState('3');
