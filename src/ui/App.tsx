@@ -21,6 +21,7 @@ import { DecisionLog } from './elasticity/DecisionLog';
 import { CapacityPanel } from './elasticity/CapacityPanel';
 import { BillingPanel } from './billing/BillingPanel';
 import { AccessPanel } from './iam/AccessPanel';
+import { TenancyPanel } from './tenancy/TenancyPanel';
 import { RestoreOffer } from './recovery/RestoreOffer';
 import { ShortcutsDialog } from './shortcuts/ShortcutsDialog';
 import { isHelpKey, openShortcuts } from './shortcuts/shortcuts';
@@ -132,6 +133,7 @@ export function App() {
       )}
       <BillingPanel />
       <AccessPanel />
+      <TenancyPanel />
       <Services />
       <footer className="footer muted">
         <button type="button" className="linkish shortcuts-open" onClick={openShortcuts} data-testid="shortcuts-open">

@@ -32,10 +32,12 @@ import type {
 } from './service';
 import { planForService, type CapacityPlanRequest, type CapacityPlanResult } from './planning';
 import { billForService, type BillResult } from './billing';
+import type { TenancyView } from '../core/index';
 
 export type * from './service';
 export type * from './planning';
 export type * from './billing';
+export type { TenancyView, TenantView } from '../core/index';
 
 /** What the page holds a `Remote<…>` of. Every method is safe to call at any time. */
 export interface SimWorkerApi {
@@ -75,6 +77,8 @@ export interface SimWorkerApi {
   audit(): AuditEntry[];
   /** Pins a service at a number of replicas (service:scale), as the acting principal. Never throws. */
   scaleService(serviceId: string, replicas: number): ScaleResult;
+  /** Tenants' quotas, usage, isolation, refusals and fairness now (null without tenants). */
+  tenancy(): TenancyView | null;
   /** Which service's downsampled charts snapshots carry (null: none). */
   setChartFocus(serviceId: string | null, maxPoints?: number): void;
   /** `cb` must be wrapped in Comlink's `proxy()` by the caller. Resolves to a proxied unsubscribe. */
@@ -113,6 +117,7 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     setPrincipal: (id) => service.setPrincipal(id),
     audit: () => service.audit(),
     scaleService: (serviceId, replicas) => service.scaleService(serviceId, replicas),
+    tenancy: () => service.tenancy(),
     setChartFocus: (serviceId, maxPoints) => service.setChartFocus(serviceId, maxPoints),
     subscribe(cb) {
       // `cb` arrives as a Comlink proxy of the page's function: calling it posts a message.
