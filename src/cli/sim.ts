@@ -13,9 +13,10 @@ import { CliError, loadScenario } from './load';
 import { processIo, runIfMain, tableRows } from './io';
 import { applyAndRerun, invoiceCsv, recordsCsv, type BillingSummary, type RerunComparison, type ScenarioInput, type SlaStatus } from '../core/index';
 import { runCompare } from './compare';
+import { auditText } from './audit';
 
 const USAGE =
-  'usage: npm run sim -- <scenario.json | preset-name | link> [--until <duration>] [--seed N] [--json] [--log] [--decisions [all]] [--explain <instance>] [--bill [csv|records]] [--bill --apply <all | kind | id,…>] [--compare <JSON merge patch for variant B>]   |   npm run sim -- --list';
+  'usage: npm run sim -- <scenario.json | preset-name | link> [--until <duration>] [--seed N] [--json] [--log] [--decisions [all]] [--explain <instance>] [--bill [csv|records]] [--bill --apply <all | kind | id,…>] [--compare <JSON merge patch for variant B>] [--audit]   |   npm run sim -- --list';
 
 interface Args {
   source?: string;
@@ -34,10 +35,12 @@ interface Args {
   compare?: string;
   /** Apply these recommendations (all, kinds or ids, comma-separated) and re-run on the same seed. */
   apply?: string;
+  /** Print the audit trail of identity and access (every authorization, allowed or denied). */
+  audit: boolean;
 }
 
 export function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, list: false, help: false, log: false, decisions: null, bill: null };
+  const args: Args = { json: false, list: false, help: false, log: false, decisions: null, bill: null, audit: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -49,6 +52,7 @@ export function parseArgs(argv: string[]): Args {
     else if (a === '--list') args.list = true;
     else if (a === '--help' || a === '-h') args.help = true;
     else if (a === '--log') args.log = true;
+    else if (a === '--audit') args.audit = true;
     else if (a === '--decisions') {
       if (argv[i + 1] === 'all') {
         args.decisions = 'all';
@@ -400,6 +404,15 @@ export function main(argv: string[]): number {
       process.stdout.write(recordsCsv(sim.billing.bill({ warmup: results.warmup, services, workloads, series: sim.live().series }).records));
     } else if (args.json) process.stdout.write(`${JSON.stringify(results.billing, null, 2)}\n`);
     else process.stdout.write(`${billText(results.billing)}\n`);
+    return 0;
+  }
+  if (args.audit) {
+    if (!results.iam) {
+      process.stderr.write('cumulo sim: --audit: this scenario has no principals or scripted actions, so nothing was authorized\n');
+      return 2;
+    }
+    if (args.json) process.stdout.write(`${JSON.stringify(results.iam, null, 2)}\n`);
+    else process.stdout.write(`${auditText(results.iam)}\n`);
     return 0;
   }
   if (args.json) {

@@ -35,4 +35,6 @@ export type { RerunResult, RerunComparison, RerunApplied, SlaStatus, RerunOption
 export { drfAllocate, jainIndex } from './tenancy/index';
 export type { TenancySummary, TenantSummary } from './tenancy/index';
 export * from './compare/index';
+export { authorize, resourceName, IAM_ACTIONS, TENANT_ROLES, ROLE_ACTIONS, DEFAULT_ADMIN, IamRuntime } from './iam/index';
+export type { AuditEntry, Decision, DecisionKind, Principal, Resource, Role, IamSummary, IamParams } from './iam/index';
 export { tenancyView, type TenancyView, type TenantView } from './tenancy/index';

@@ -12,6 +12,7 @@ import { ViewBar } from './infra/ViewBar';
 // Heavy panels load on demand (see lazy.tsx).
 import { AutoscalerPanel, BillingPanel, CapacityPanel, ComputeMetrics, DecisionLog, EventLog, ImportTraceDialog, InfraInspector, InfraView, ServiceCharts, TenancyPanel } from './lazy';
 import { MissingTraceBanner } from './components/MissingTraceBanner';
+import { AccessPanel } from './iam/AccessPanel';
 import { RestoreOffer } from './recovery/RestoreOffer';
 import { ShortcutsDialog } from './shortcuts/ShortcutsDialog';
 import { isHelpKey, openShortcuts } from './shortcuts/shortcuts';
@@ -136,6 +137,7 @@ export function App() {
         </>
       )}
       <BillingPanel />
+      <AccessPanel />
       <TenancyPanel />
       <Services />
       <footer className="footer muted">

@@ -15,6 +15,8 @@ import type {
   HostDetailResult,
   LoadResult,
   LoadSource,
+  PrincipalResult,
+  ScaleResult,
   ScenarioIssue,
   ServiceSnapshot,
   SimWorkerApi,
@@ -32,6 +34,7 @@ import { policyLabel } from './inspector/policies';
 import { applyComputeDelta, computeStore, flushCompute, loadComputeInfo, select, setComputeCharts, setOperations, setView, showResult, type ConsoleView, type InfraSelection } from './infra/computeStore';
 import { syncInfra } from './infra/infraGraph';
 import { appendDecisions } from './elasticity/decisionStore';
+import { applyAudit } from './iam/iamStore';
 import { browserStorage, readSavedScenario, recoveryStore, RestartBudget, saveScenario, savedSource, worthOffering } from './recovery/savedScenario';
 
 /** Points per line chart the worker downsamples to (LTTB; ≤ 1000). */
@@ -111,6 +114,7 @@ function applySnapshot(snap: Snapshot): void {
   if (snap.computeCharts !== undefined) setComputeCharts(snap.computeCharts);
   if (snap.operations) setOperations(snap.operations);
   if (snap.decisions) appendDecisions(snap.decisions);
+  if (snap.iam) applyAudit(snap.iam);
   if (snap.services || newScenario) {
     const services: Record<string, ServiceSnapshot> = newScenario ? {} : { ...state.services };
     for (const s of snap.services ?? []) services[s.id] = s;
@@ -551,6 +555,26 @@ export const actions = {
   planCapacity: async (serviceId: string, request: CapacityPlanRequest): Promise<CapacityPlanResult> => {
     try {
       return await api().planCapacity(serviceId, request);
+    } catch (e) {
+      return { ok: false, error: `the simulation worker did not answer: ${errorText(e)}` };
+    }
+  },
+
+  // ---------------------------------------------------------------- identity and access
+
+  /** Acts as another principal from now on; resolves to the worker's answer. */
+  setPrincipal: async (id: string): Promise<PrincipalResult> => {
+    try {
+      return await api().setPrincipal(id);
+    } catch (e) {
+      return { ok: false, error: `the simulation worker did not answer: ${errorText(e)}` };
+    }
+  },
+
+  /** Pins a service at `replicas` as the acting principal (service:scale); never throws. */
+  scaleService: async (serviceId: string, replicas: number): Promise<ScaleResult> => {
+    try {
+      return await api().scaleService(serviceId, replicas);
     } catch (e) {
       return { ok: false, error: `the simulation worker did not answer: ${errorText(e)}` };
     }

@@ -26,6 +26,9 @@ import type {
   SimulationResults,
   TraceImportRequest,
   TraceImportResult,
+  AuditEntry,
+  PrincipalResult,
+  ScaleResult,
 } from './service';
 import { planForService, type CapacityPlanRequest, type CapacityPlanResult } from './planning';
 import { billForService, rerunForService, type BillResult, type RerunView } from './billing';
@@ -75,6 +78,12 @@ export interface SimWorkerApi {
    * and the patched copy to the end on the same seed, apart from the live run. Never throws.
    */
   applyAndRerun(selection: string): RerunView;
+  /** Acts as another principal of the scenario (every command is authorized for it and audited). */
+  setPrincipal(id: string): PrincipalResult;
+  /** The run's audit trail so far. */
+  audit(): AuditEntry[];
+  /** Pins a service at a number of replicas (service:scale), as the acting principal. Never throws. */
+  scaleService(serviceId: string, replicas: number): ScaleResult;
   /** Tenants' quotas, usage, isolation, refusals and fairness now (null without tenants). */
   tenancy(): TenancyView | null;
   /** Which service's downsampled charts snapshots carry (null: none). */
@@ -123,6 +132,9 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     planCapacity: (serviceId, request) => planForService(service, serviceId, request),
     bill: () => billForService(service),
     applyAndRerun: (selection) => rerunForService(service, selection),
+    setPrincipal: (id) => service.setPrincipal(id),
+    audit: () => service.audit(),
+    scaleService: (serviceId, replicas) => service.scaleService(serviceId, replicas),
     tenancy: () => service.tenancy(),
     setChartFocus: (serviceId, maxPoints) => service.setChartFocus(serviceId, maxPoints),
     scenarioDocument: () => service.scenarioDocument(),

@@ -5,13 +5,14 @@
  */
 import { applyAndRerun, encodeScenarioLink, invoiceCsv, type BillingSummary, type RerunComparison, type ScenarioInput, type SimulationResults } from '../core/index';
 import type { SimService } from './service';
+import { billFor, denialText } from './iam';
 
 export type { BillingSummary, TenantInvoice, LineItem, Recommendation, RerunComparison, SlaStatus } from '../core/index';
 
 /** An apply-and-re-run for the page: the comparison (without the patched document) and its link. */
 export type RerunView = { ok: true; selection: string; comparison: Omit<RerunComparison, 'patched' | 'baseline'>; link: string } | { ok: false; selection: string; error: string };
 
-export type BillResult = { ok: true; summary: BillingSummary; csv: string; tenantCsv: Record<string, string> } | { ok: false; error: string };
+export type BillResult = { ok: true; summary: BillingSummary; csv: string; tenantCsv: Record<string, string> } | { ok: false; error: string; denied?: boolean };
 
 /** The bill of the loaded run up to now; never throws. */
 export function billForService(service: SimService): BillResult {
@@ -28,9 +29,23 @@ export function billForService(service: SimService): BillResult {
     if (pools === 0) return { ok: false, error: 'this scenario has no host pools, so there is nothing to bill' };
     return { ok: false, error: 'billing is turned off in this scenario (billing.enabled: false)' };
   }
+  // Each tenant's invoice is a bill:read of the acting principal: audited, and only those it may read are shown.
+  const sim = service.simulation();
+  const access = sim ? billFor(sim, service.actingPrincipal(), summary) : null;
+  service.notify();
+  if (access && 'denials' in access) return { ok: false, error: denialText(access.denials[0]!), denied: true };
+  const full = summary;
+  if (access && !access.all) summary = access.summary;
   const tenantCsv: Record<string, string> = {};
-  for (const inv of summary.tenants) tenantCsv[inv.tenant] = invoiceCsv(summary, inv.tenant);
-  return { ok: true, summary, csv: invoiceCsv(summary), tenantCsv };
+  for (const inv of summary.tenants) tenantCsv[inv.tenant] = invoiceCsv(full, inv.tenant);
+  const csv = access && !access.all ? keepTenants(invoiceCsv(full), access.allowed) : invoiceCsv(full);
+  return { ok: true, summary, csv, tenantCsv };
+}
+
+/** The CSV's header and the rows of the given tenants (the first column). */
+function keepTenants(csv: string, tenants: ReadonlySet<string>): string {
+  const lines = csv.split('\n');
+  return lines.filter((l, i) => i === 0 || l === '' || tenants.has(l.slice(0, l.indexOf(',')))).join('\n');
 }
 
 /**

@@ -44,6 +44,7 @@ import { tenancyView, type TenancyView } from '../core/index';
 import { explainInstance, hostDetail, runOperation, type ExplainResult, type HostDetailResult, type OperationRecord, type OperationResult } from './operations';
 import { topologyOf, type TopologyInfo } from './topology';
 import { parseTraceFile, withTrace, type TraceImportRequest, type TraceImportResult } from './trace-import';
+import { AuditTracker, autoscalerAction, denialText, gate, operationAccess, principalsOf, scaleService, type AuditDelta, type AuditEntry, type Denial, type PrincipalInfo, type PrincipalResult, type ScaleResult } from './iam';
 
 export type { AutoscalerSpecInput, BalancerPolicy, ComputeOperation, LogEntry, PlacementExplanation, ScalingDecision, Scenario, ScenarioIssue, SimulationResults, SloWindow };
 export type {
@@ -67,6 +68,7 @@ export type { ExplainResult, HostDetailResult, HostDetail, HostInstance, Instanc
 export type { ChartData, ReplicaHeat } from './charts';
 export type { TopologyInfo, TopologyService, TopologyWorkload, SloObjectives } from './topology';
 export type { TraceFormat, TraceImportRequest, TraceImportResult } from './trace-import';
+export type { AuditDelta, AuditEntry, Denial, PrincipalInfo, PrincipalResult, ScaleResult } from './iam';
 
 /** Where a scenario comes from: a preset id, a share link (hash, fragment or full URL), or a document. */
 export type LoadSource = { preset: string } | { link: string } | { scenario: unknown };
@@ -106,6 +108,8 @@ export interface ScenarioInfo {
   compute: ComputeInfo | null;
   /** Workloads whose trace file (named by path) must be imported before they send anything. */
   missingTraces: MissingTrace[];
+  /** The scenario's principals (and the console's admin), when it defines any: the "Act as" choices. */
+  principals?: PrincipalInfo[];
 }
 
 /** A workload replaying a trace file the page could not open by its path. */
@@ -246,6 +250,8 @@ export interface Snapshot {
   operations?: OperationRecord[];
   /** New entries of the autoscalers' decision log (at most the last 2,000 after a reset or for a new subscriber). */
   decisions?: DecisionDelta;
+  /** The acting principal and new audit entries; present when either changed (`reset` after a load or reset). */
+  iam?: AuditDelta;
 }
 
 export type SnapshotListener = (snap: Snapshot) => void;
@@ -471,6 +477,9 @@ export class SimService {
   private sentDecisions = 0;
   private decisionsReset = true;
   private pendingOperations = false;
+  /** Who the console acts as (the platform admin unless the page chose a principal), and what it was sent of the audit trail. */
+  private principalId = 'admin';
+  private readonly auditTracker = new AuditTracker();
 
   private playing = false;
   private speed: number;
@@ -649,7 +658,9 @@ export class SimService {
       topology,
       compute: computeInfo,
       missingTraces,
+      ...(sim.iam.defined ? { principals: principalsOf(sim) } : {}),
     };
+    if (!sim.iam.principal(this.principalId)) this.principalId = 'admin';
     this.pendingInfo = true;
     if (this.chartFocus && !scenario.services.some((s) => s.id === this.chartFocus?.serviceId)) this.chartFocus = null;
     this.resetRunState();
@@ -721,15 +732,18 @@ export class SimService {
   setBalancer(serviceId: string, policy: string): BalancerResult {
     const sim = this.sim;
     let result: BalancerResult;
+    let denied: Denial | null = null;
     if (!sim || !this.scenario) result = { ok: false, error: 'no scenario is loaded' };
     else if (!isPolicy(policy)) result = { ok: false, error: `there is no balancing policy "${String(policy)}" (available: ${BALANCER_POLICIES.join(', ')})` };
     else if (!this.policies.has(serviceId)) result = { ok: false, error: `there is no service "${String(serviceId)}"` };
+    else if ((denied = gate(sim, this.principalId, 'policy:change', `service/${serviceId}`))) result = { ok: false, error: denialText(denied) };
     else if (sim.finished) result = { ok: false, error: 'the run has ended: reset it to start again' };
-    else if (this.policies.get(serviceId) === policy) result = { ok: true };
+    else if ((sim.policyOf(serviceId) ?? this.policies.get(serviceId)) === policy) result = { ok: true };
     else {
       try {
+        // The policy in force (a scripted action may have switched it since the last console switch).
+        const from = sim.policyOf(serviceId) ?? this.policies.get(serviceId)!;
         if (sim.setBalancer(serviceId, policy)) {
-          const from = this.policies.get(serviceId)!;
           this.policies.set(serviceId, policy);
           this.switches.push({ time: sim.now, service: serviceId, from, to: policy });
           this.pendingSwitches = true;
@@ -753,11 +767,13 @@ export class SimService {
   setAutoscaler(serviceId: string, change: AutoscalerChange): AutoscalerResult {
     const sim = this.sim;
     let result: AutoscalerResult;
+    let denied: Denial | null = null;
     const doc = this.doc as { services?: Array<{ id?: unknown; autoscaler?: AutoscalerSpecInput }> } | null;
     const index = doc?.services?.findIndex((x) => x.id === serviceId) ?? -1;
     if (!sim || !this.scenario || !doc) result = { ok: false, error: 'no scenario is loaded' };
     else if (index < 0) result = { ok: false, error: `there is no service "${String(serviceId)}"` };
     else if (change === null || typeof change !== 'object') result = { ok: false, error: 'the change must be an object of autoscaler settings' };
+    else if ((denied = gate(sim, this.principalId, autoscalerAction(change), `service/${serviceId}`))) result = { ok: false, error: denialText(denied) };
     else {
       const current = this.autoscalerEdits.get(serviceId) ?? doc.services![index]!.autoscaler;
       if (!current) result = { ok: false, error: `service "${serviceId}" has no autoscaler in its scenario; add one there (its replica slots are set when the run starts)` };
@@ -816,8 +832,10 @@ export class SimService {
   operate(op: ComputeOperation): OperationResult {
     const sim = this.sim;
     let result: OperationResult;
+    let denied: Denial | null = null;
     if (!sim || !this.info) result = { ok: false, message: 'no scenario is loaded' };
     else if (sim.finished) result = { ok: false, message: 'the run has ended: reset it to start again' };
+    else if ((denied = this.gateOperation(sim, op))) result = { ok: false, message: denialText(denied) };
     else {
       result = runOperation(sim, this.info.compute, op);
       if (result.ok) {
@@ -864,6 +882,11 @@ export class SimService {
     if (!this.scenario.workloads.some((w) => w.id === req.workload)) {
       return { ok: false, title: 'The trace could not be imported', errors: [`there is no workload "${String(req.workload)}"`] };
     }
+    const denied = this.sim ? gate(this.sim, this.principalId, 'scenario:edit', 'scenario/') : null;
+    if (denied) {
+      this.push(true);
+      return { ok: false, title: 'Access denied', errors: [denialText(denied)] };
+    }
     let parsed: ReturnType<typeof parseTraceFile>;
     try {
       parsed = parseTraceFile(req);
@@ -894,6 +917,61 @@ export class SimService {
       format: parsed.format,
       duration: this.sim?.endTime ?? 0,
     };
+  }
+
+  // ---------------------------------------------------------------- identity and access
+
+  /** Acts as another principal of the scenario from now on (the audit trail records who did what). */
+  setPrincipal(id: string): PrincipalResult {
+    let result: PrincipalResult;
+    if (!this.sim) result = { ok: false, error: 'no scenario is loaded' };
+    else if (typeof id !== 'string' || !this.sim.iam.principal(id)) {
+      const ids = this.sim.iam.principals().map((p) => p.id).join(', ');
+      result = { ok: false, error: `there is no principal "${String(id)}" (principals: ${ids})` };
+    } else {
+      this.principalId = id;
+      result = { ok: true, principal: id };
+    }
+    this.push(true);
+    return result;
+  }
+
+  /** Who the console acts as. */
+  actingPrincipal(): string {
+    return this.principalId;
+  }
+
+  /** The run's audit trail so far (every authorization, allowed or denied). */
+  audit(): AuditEntry[] {
+    return this.sim ? this.sim.iam.trail.entries().map((e) => ({ ...e })) : [];
+  }
+
+  /** Pins a service at `replicas` (its autoscaler's bounds), as the acting principal; never throws. */
+  scaleService(serviceId: string, replicas: number): ScaleResult {
+    const r = scaleService(this.sim, this.principalId, serviceId, replicas);
+    const current = r.ok ? this.autoscalerSettings(serviceId) : null;
+    if (current) {
+      // The autoscaler panel shows the bounds in force.
+      this.autoscalerEdits.set(serviceId, { ...current, minReplicas: replicas, maxReplicas: Math.max(1, replicas) });
+      this.chartDirty = true;
+    }
+    this.push(true);
+    return r;
+  }
+
+  /** The simulation, for the worker's own helpers (billing); null before a load. */
+  simulation(): Simulation | null {
+    return this.sim;
+  }
+
+  /** Sends a snapshot now (after a helper recorded something, such as audited bill reads). */
+  notify(): void {
+    this.push(true);
+  }
+
+  private gateOperation(sim: Simulation, op: ComputeOperation): Denial | null {
+    const access = operationAccess(op);
+    return access ? gate(sim, this.principalId, access.action, access.target) : null;
   }
 
   /**
@@ -1078,6 +1156,7 @@ export class SimService {
 
   /** A new run of the loaded scenario: its own policies, no switches, no rates yet. */
   private resetRunState(): void {
+    this.auditTracker.reset();
     this.autoscalerEdits = new Map();
     this.sentDecisions = 0;
     this.decisionsReset = true;
@@ -1224,6 +1303,8 @@ export class SimService {
       this.sentDecisions = log.length;
       this.decisionsReset = false;
     }
+    const audit = this.auditTracker.delta(sim, this.principalId);
+    if (audit) snap.iam = audit;
     if (sim.compute && this.info?.compute) {
       const delta = this.computeTracker.delta(sim.compute, live.compute, this.info.compute.links, { force, wall });
       if (delta) snap.compute = delta;
@@ -1260,6 +1341,7 @@ export class SimService {
     snap.operations = this.computeOperations();
     const log = sim.scalingLog.slice(0, this.sentDecisions);
     snap.decisions = { reset: true, entries: log.slice(-MAX_DECISIONS_SENT).map((d) => ({ ...d })) };
+    snap.iam = this.auditTracker.full(sim, this.principalId);
     if (sim.compute && this.info?.compute) {
       // Nothing sent since a load or reset (nobody was listening): send everything now, as a delta.
       const t = this.computeTracker;

@@ -1,5 +1,6 @@
 import type { ScenarioInput } from '../scenario/schema';
 import { COST_MODELS } from './cost-models';
+import { ATTACK_PRESET } from './attack';
 import { TENANCY_PRESETS } from './tenancy';
 
 /**
@@ -468,6 +469,7 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
     },
   },
   'cost-models': COST_MODELS,
+  attack: ATTACK_PRESET,
   ...TENANCY_PRESETS,
 };
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseCron } from '../elasticity/scheduled';
 import { BALANCER_NAMES } from '../traffic/balancers/index';
 import { DURATION_PATTERN, durationSeconds } from './duration';
+import { checkIam, iamActionsSchema, principalsSchema } from '../iam/schema';
 import { EGRESS_PER_GB, FUNCTION_PRICES, RESERVED_DISCOUNTS, SPOT_DEFAULTS, STORAGE_PER_GB_MONTH } from '../billing/defaults';
 
 /**
@@ -861,6 +862,8 @@ const scenarioObject = z.strictObject({
     .max(1000)
     .optional()
     .meta(d('Tenants: quotas enforced at admission, weights for fair shares, limit defaults. Instances name their tenant with placement.tenant; fairness metrics (dominant shares, Jain\'s index) are sampled for these tenants.')),
+  principals: principalsSchema,
+  actions: iamActionsSchema,
   saas: z
     .array(saasSchema)
     .max(20)
@@ -1143,6 +1146,7 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
   });
   if (s.billing) checkBilling(s, ctx, types, services, groupIds);
   if (s.tenants) checkTenants(s, ctx);
+  if (s.principals || s.actions) checkIam(s, ctx);
 });
 
 /** Cross-references of the tenants block. */

@@ -20,6 +20,7 @@ import { ComputeModel, type ComputeSummary } from '../compute/compute';
 import { BillingModel, type BillingSummary } from '../billing';
 import type { EgressMeter } from '../billing/egress';
 import { TenancyMonitor, type TenancySummary } from '../tenancy';
+import { IamRuntime, type IamSummary } from '../iam';
 
 export interface SimulationOptions {
   /** Overrides the scenario's seed. */
@@ -109,6 +110,8 @@ export interface SimulationResults {
   billing?: BillingSummary;
   /** Tenants (the scenario's `tenants`, with host pools): quota usage and refusals, dominant shares, Jain's index. */
   tenancy?: TenancySummary;
+  /** Identity and access: principals and the audit trail (with principals or scripted actions). */
+  iam?: IamSummary;
   /** Every autoscaling decision (the decision log), oldest first; absent without autoscalers. */
   scaling?: { decisions: ScalingDecision[]; dropped: number };
 }
@@ -291,6 +294,8 @@ export class Simulation implements ServiceHost {
   private computeCols: { pending: number; poweredOn: number; cpu: number; mem: number } | null = null;
   /** Tenants' fair shares (with a `tenants` block and host pools). */
   readonly tenancy: TenancyMonitor | null = null;
+  /** Identity and access: principals, the audit trail, the scripted actions timeline. */
+  readonly iam: IamRuntime;
   /** Columns `tenant.<id>.dominantShare` (in the monitor's order) and `tenancy.jain`. */
   private tenancyCols: { share: Int32Array; jain: number } | null = null;
   private readonly arrivalKind: number;
@@ -550,6 +555,7 @@ export class Simulation implements ServiceHost {
     });
     if (this.warmup > 0) k.scheduleAt(this.warmup, warmupKind);
     k.scheduleAt(Math.min(this.interval, this.endTime), this.sampleKind);
+    this.iam = new IamRuntime(this, k);
   }
 
   /** Whether the network path between two regions is cut. */
@@ -575,6 +581,12 @@ export class Simulation implements ServiceHost {
       tableSize: lb.tableSize,
       alpha: lb.alpha,
     });
+  }
+
+  /** The balancing policy a service uses now (undefined: no such service). */
+  policyOf(serviceId: string): BalancerPolicy | undefined {
+    const i = this.scenario.services.findIndex((s) => s.id === serviceId);
+    return i < 0 ? undefined : this.policies[i];
   }
 
   /** Switches a service's balancing policy from now on. */
@@ -1022,6 +1034,7 @@ export class Simulation implements ServiceHost {
       ...(this.compute ? { compute: this.compute.summary() } : {}),
       ...(this.billing ? { billing: this.billing.summary({ warmup: this.warmup, services, workloads, series: this.series }, now) } : {}),
       ...(this.tenancy ? { tenancy: this.tenancy.summary() } : {}),
+      ...(this.iam.defined || (this.scenario.actions?.length ?? 0) > 0 ? { iam: this.iam.summary() } : {}),
       ...(this.scaling.some((x) => x !== null) ? { scaling: { decisions: this.scalingLog.slice(), dropped: this.scalingLogDropped } } : {}),
     };
   }

@@ -6,6 +6,7 @@ import { ViolationBanner } from '../infra/ViewBar';
 import { compareActions } from '../compare/compareBridge';
 import { useCompare } from '../compare/compareStore';
 import { togglePresenter, usePresenter } from '../presenter/presenter';
+import { PrincipalPicker } from '../iam/PrincipalPicker';
 
 const SPEEDS: ReadonlyArray<{ value: string; label: string; speed: number }> = [
   { value: '1', label: '1×', speed: 1 },
@@ -166,6 +167,7 @@ export const TopBar = memo(function TopBar() {
         </h1>
         <PresetPicker />
         <Modes />
+        <PrincipalPicker />
       </div>
       <div className="control-row">
         <Controls />

@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import { test, expect } from '@playwright/test';
+import { choosePreset, openConsole, readText } from './helpers';
+import { PRESETS } from '../src/core/index';
+
+const HEADER = 'tenant,group,category,resource,pricing,quantity,unit,cost_usd';
+
+test('act as a viewer: a scale is denied with its rule in the audit log; the attack is denied and audited; a billing principal exports acme’s invoice as CSV', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openConsole(page);
+  await choosePreset(page, 'attack', PRESETS['attack']!.scenario.name);
+
+  // Act as acme's viewer.
+  const actAs = page.getByTestId('act-as');
+  await expect(actAs).toBeVisible();
+  await expect(page.getByTestId('acting-as')).toHaveText('admin');
+  await actAs.selectOption('acme-viewer');
+  await expect(page.getByTestId('acting-as')).toHaveText('acme-viewer');
+  await expect(page.getByTestId('act-as-roles')).toHaveText('viewer@acme');
+
+  // Try to scale acme-web: denied, with the rule, next to the button and in the audit log.
+  await page.getByTestId('iam-scale-service').selectOption('acme-web');
+  await page.getByTestId('iam-scale-replicas').fill('5');
+  await page.getByTestId('iam-scale').click();
+  const answer = page.getByTestId('iam-action-result');
+  await expect(answer).toHaveAttribute('data-allowed', 'false');
+  await expect(answer).toContainText('Access denied: acme-viewer may not service:scale tenant/acme/service/acme-web');
+  await expect(answer).toContainText('implicit deny: no rule allows service:scale; role viewer of tenant acme does not include it');
+  const newest = page.getByTestId('audit-entry').first();
+  await expect(newest).toHaveAttribute('data-principal', 'acme-viewer');
+  await expect(newest).toHaveAttribute('data-action', 'service:scale');
+  await expect(newest).toHaveAttribute('data-allowed', 'false');
+  await expect(newest.getByTestId('audit-rule')).toHaveText('implicit deny: no rule allows service:scale; role viewer of tenant acme does not include it');
+
+  // Run the attack to the end: every attempt of the stolen key on another tenant is denied and audited.
+  const end = await readText(page.getByTestId('clock-end'));
+  await page.getByTestId('run-to-end').click();
+  await expect(page.getByTestId('clock')).toHaveText(end, { timeout: 120_000 });
+  await expect(page.getByTestId('busy')).toHaveCount(0, { timeout: 120_000 });
+  await expect(page.getByTestId('audit-count')).toHaveText('17');
+  await page.getByTestId('audit-denied-only').check();
+  const denied = page.locator('[data-testid="audit-entry"][data-principal="acme-ops-key"]');
+  await expect(denied).toHaveCount(11);
+  expect(await page.locator('[data-testid="audit-entry"][data-allowed="true"]').count()).toBe(0);
+  const crossTenant = page.locator('[data-testid="audit-entry"][data-kind="cross-tenant"]');
+  await expect(crossTenant).toHaveCount(7);
+  const tenants = await crossTenant.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-tenant')));
+  expect(new Set(tenants)).toEqual(new Set(['globex', 'initech']));
+  await expect(crossTenant.first().getByTestId('audit-rule')).toHaveText(/^cross-tenant: principal acme-ops-key has no role on tenant (globex|initech)$/);
+  await page.getByTestId('audit-denied-only').uncheck();
+
+  // A viewer may not read the bill: the bill panel says why.
+  await page.getByTestId('billing-toggle').click();
+  await expect(page.getByTestId('billing-error')).toContainText('Access denied: acme-viewer may not bill:read');
+
+  // acme's billing principal sees acme's invoice only, and exports it as CSV.
+  await actAs.selectOption('acme-finance');
+  await expect(page.getByTestId('acting-as')).toHaveText('acme-finance');
+  await expect(page.getByTestId('billing-tenant-acme')).toBeVisible();
+  await expect(page.getByTestId('billing-tenant-globex')).toHaveCount(0);
+  await page.getByTestId('billing-tenant-acme-open').click();
+  const invoice = page.getByTestId('billing-invoice');
+  await expect(invoice).toHaveAttribute('data-tenant', 'acme');
+  expect(await invoice.getByTestId('billing-line-item').count()).toBeGreaterThan(0);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('billing-invoice-csv').click()]);
+  expect(download.suggestedFilename()).toMatch(/acme\.csv$/);
+  const text = await readFile(await download.path(), 'utf8');
+  const lines = text.trim().split(/\r?\n/);
+  expect(lines[0]).toBe(HEADER);
+  expect(lines.length).toBeGreaterThan(2);
+  expect(lines.slice(1).every((l) => l.startsWith('acme,'))).toBe(true);
+  expect(text).toContain('acme-web');
+  // Those reads were audited as allowed bill:read of acme.
+  const reads = page.locator('[data-testid="audit-entry"][data-principal="acme-finance"][data-action="bill:read"][data-allowed="true"]');
+  expect(await reads.count()).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { SimService, type Snapshot } from './service';
+import { billForService } from './billing';
+
+function service(): SimService {
+  return new SimService({ setTimer: () => 0, clearTimer: () => undefined, clock: () => 0 });
+}
+
+/** Steps until simulated time `t` (or the end). */
+function runTo(s: SimService, t: number): void {
+  s.simulation()!.runUntil(t);
+}
+
+describe('console commands go through IAM', () => {
+  it('denies a viewer\'s scale with the rule, audits it at the current time, and changes nothing', () => {
+    const s = service();
+    const snaps: Snapshot[] = [];
+    s.subscribe((x) => snaps.push(x));
+    expect(s.load({ preset: 'attack' })).toMatchObject({ ok: true });
+    expect(s.scenarioInfo()!.principals!.map((p) => p.id)).toEqual(['acme-owner', 'acme-ops-key', 'acme-viewer', 'acme-finance', 'globex-owner', 'initech-owner', 'admin']);
+    expect(s.setPrincipal('mallory')).toEqual({ ok: false, error: expect.stringMatching(/^there is no principal "mallory" \(principals: acme-owner, /) });
+    expect(s.setPrincipal('acme-viewer')).toEqual({ ok: true, principal: 'acme-viewer' });
+    runTo(s, 30);
+    const r = s.scaleService('acme-web', 5);
+    expect(r).toMatchObject({ ok: false, denied: { principal: 'acme-viewer', action: 'service:scale', resource: 'tenant/acme/service/acme-web' } });
+    if (r.ok) throw new Error('allowed');
+    expect(r.error).toContain('implicit deny: no rule allows service:scale; role viewer of tenant acme does not include it');
+    const last = s.audit().at(-1)!;
+    expect(last).toMatchObject({ principal: 'acme-viewer', action: 'service:scale', allowed: false, kind: 'implicit-deny', source: 'console' });
+    expect(last.time).toBeGreaterThanOrEqual(30);
+    // The snapshot after the command carried the entry and the acting principal.
+    const delta = snaps.at(-1)!.iam!;
+    expect(delta.principal).toBe('acme-viewer');
+    expect(delta.entries.at(-1)).toEqual(last);
+    // Balancer and autoscaler edits and compute operations are denied the same way.
+    expect(s.setBalancer('acme-web', 'random')).toEqual({ ok: false, error: expect.stringContaining('Access denied: acme-viewer may not policy:change tenant/acme/service/acme-web') });
+    expect(s.setAutoscaler('acme-web', { maxReplicas: 5 })).toEqual({ ok: false, error: expect.stringContaining('may not service:scale') });
+    expect(s.operate({ op: 'kill-host', host: 'shared-a-0' })).toEqual({ ok: false, message: expect.stringContaining('platform resource') });
+    expect(s.results().services.find((x) => x.id === 'acme-web')!.replicas).toBe(2);
+    expect(s.scenarioInfo() && s.audit().filter((e) => e.source === 'console' && !e.allowed)).toHaveLength(4);
+  });
+
+  it('lets the owner scale, and the operator key do nothing to another tenant', () => {
+    const s = service();
+    s.load({ preset: 'attack' });
+    s.setPrincipal('acme-owner');
+    expect(s.scaleService('acme-web', 3)).toEqual({ ok: true, message: 'acme-web scaled to 3 replicas' });
+    expect(s.autoscalerSettings('acme-web')).toMatchObject({ minReplicas: 3, maxReplicas: 3 });
+    s.setPrincipal('acme-ops-key');
+    expect(s.scaleService('globex-api', 0)).toMatchObject({ ok: false, error: expect.stringContaining('cross-tenant: principal acme-ops-key has no role on tenant globex') });
+    expect(s.operate({ op: 'terminate', instance: 'globex-db-0' })).toMatchObject({ ok: false, message: expect.stringContaining('cross-tenant') });
+    expect(s.operate({ op: 'create', type: 'c.large', tenant: 'acme' })).toMatchObject({ ok: true });
+  });
+
+  it('shows a viewer no bill, and a billing principal only its tenant\'s invoices', () => {
+    const s = service();
+    s.load({ preset: 'attack' });
+    runTo(s, 120);
+    s.setPrincipal('acme-viewer');
+    const viewer = billForService(s);
+    expect(viewer).toMatchObject({ ok: false, denied: true });
+    if (viewer.ok) throw new Error('allowed');
+    expect(viewer.error).toMatch(/^Access denied: acme-viewer may not bill:read tenant\/\w+\/bill \(implicit deny|cross-tenant/);
+    s.setPrincipal('acme-finance');
+    const fin = billForService(s);
+    if (!fin.ok) throw new Error(fin.error);
+    expect(fin.summary.tenants.map((t) => t.tenant)).toEqual(['acme']);
+    expect(Object.keys(fin.tenantCsv)).toEqual(['acme']);
+    const rows = fin.csv.trim().split('\r\n');
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.slice(1).every((l) => l.startsWith('acme,'))).toBe(true);
+    s.setPrincipal('admin');
+    const all = billForService(s);
+    if (!all.ok) throw new Error(all.error);
+    expect(all.summary.tenants.length).toBeGreaterThan(1);
+    // Every invoice shown was an audited read.
+    const reads = s.audit().filter((e) => e.action === 'bill:read' && e.source === 'console');
+    expect(reads.filter((e) => e.principal === 'acme-finance' && e.allowed).map((e) => e.tenant)).toEqual(['acme']);
+  });
+
+  it('runs everything as the admin without principals, still audited', () => {
+    const s = service();
+    s.load({ preset: 'lb-compare' });
+    expect(s.scenarioInfo()!.principals).toBeUndefined();
+    expect(s.setBalancer(s.scenarioInfo()!.serviceIds[0]!, 'random')).toEqual({ ok: true });
+    expect(s.audit()).toEqual([expect.objectContaining({ principal: 'admin', action: 'policy:change', allowed: true, kind: 'platform-admin' })]);
+    s.reset();
+    expect(s.audit()).toEqual([]);
+  });
+});
+
+describe('scripted actions and console switches agree', () => {
+  it('switches back a balancer the timeline changed', () => {
+    const s = service();
+    s.load({ preset: 'attack' });
+    runTo(s, 280); // acme-ops-key switched acme-web to least-connections at 4m30s
+    const live = () => s.simulation()!.policyOf('acme-web');
+    expect(live()).toBe('least-connections');
+    expect(s.setBalancer('acme-web', 'round-robin')).toEqual({ ok: true });
+    expect(live()).toBe('round-robin');
+    expect(s.balancerSwitches().at(-1)).toMatchObject({ service: 'acme-web', from: 'least-connections', to: 'round-robin' });
+  });
+});
