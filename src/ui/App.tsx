@@ -23,6 +23,7 @@ import { BillingPanel } from './billing/BillingPanel';
 import { RestoreOffer } from './recovery/RestoreOffer';
 import { ShortcutsDialog } from './shortcuts/ShortcutsDialog';
 import { isHelpKey, openShortcuts } from './shortcuts/shortcuts';
+import { Palette } from './editor/Palette';
 
 /** Keys typed into a form control belong to it, not to the console. */
 function isTyping(target: EventTarget | null): boolean {
@@ -109,7 +110,10 @@ export function App() {
         </>
       ) : (
         <>
-          <div className="workspace">
+          <div className="workspace workspace-edit">
+            <ErrorBoundary what="the scenario editor">
+              <Palette />
+            </ErrorBoundary>
             <ErrorBoundary what="the topology">
               <TopologyView />
             </ErrorBoundary>

@@ -39,6 +39,8 @@ export interface SimWorkerApi {
   presets(): PresetList;
   scenarioInfo(): ScenarioInfo | null;
   load(source: LoadSource): LoadResult;
+  /** The loaded scenario document as written (what the editor edits), or null before a load. */
+  scenarioDocument(): unknown;
   play(): void;
   pause(): void;
   step(): boolean;
@@ -83,6 +85,7 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     presets: () => service.presets(),
     scenarioInfo: () => service.scenarioInfo(),
     load: (source) => service.load(source),
+    scenarioDocument: () => service.scenarioDocument(),
     play: () => service.play(),
     pause: () => service.pause(),
     step: () => service.step(),

@@ -522,6 +522,14 @@ export class SimService {
     return this.info;
   }
 
+  /**
+   * The loaded document as written (defaults left out; a preset's own object), or null: what the
+   * console's editor edits and sends back to `load`. Callers across a thread get a copy.
+   */
+  scenarioDocument(): unknown {
+    return this.doc;
+  }
+
   /** The loaded scenario document (a copy-safe plain object), or null. */
   currentScenario(): Scenario | null {
     return this.scenario;
