@@ -119,5 +119,13 @@ test.describe('scenario editor', () => {
     const spike = linkedDoc(page).workloads.find((w) => w.id === 'searchers-spike');
     expect(spike?.target).toBe('search');
     expect(spike?.arrival.type).toBe('spike');
+
+    // A replica crash from the service's menu is a fault in the scenario (and undoable).
+    await page.getByTestId('topo-service-web').click({ button: 'right' });
+    await page.getByTestId('topo-menu-crash').click();
+    await expect.poll(() => (linkedDoc(page) as unknown as { faults?: Array<{ kind: string; service: string }> }).faults?.map((f) => `${f.kind}:${f.service}`)).toEqual(['replica-crash:web']);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => (linkedDoc(page) as unknown as { faults?: unknown[] }).faults ?? []).toEqual([]);
+    await expect(page.getByTestId('topo-workload-searchers-spike')).toBeVisible();
   });
 });
