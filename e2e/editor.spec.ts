@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { openConsole } from './helpers';
+import { choosePreset, openConsole } from './helpers';
 import { decodeLinkDocument, encodeScenarioLink, PRESETS } from '../src/core/index';
 
 type Doc = { services: Array<{ id: string; replicas: number; calls?: { targets: Array<{ service: string }> } }>; workloads: Array<{ id: string; target: string; arrival: { type: string } }> };
@@ -64,6 +64,13 @@ test.describe('scenario editor', () => {
     await page.goto(url);
     await page.getByTestId('topo-service-web').click();
     await expect(page.getByTestId('edit-replicas')).toHaveValue('6');
+
+    // Another scenario loaded, then the preset again: the editor edits what is loaded, history anew.
+    await choosePreset(page, 'mm1', PRESETS.mm1!.scenario.name);
+    await choosePreset(page, 'default', PRESETS.default!.scenario.name);
+    await page.getByTestId('topo-service-web').click();
+    await expect(page.getByTestId('edit-replicas')).toHaveValue('4');
+    await expect(page.getByTestId('editor-undo')).toBeDisabled();
     expect(errors).toEqual([]);
   });
 

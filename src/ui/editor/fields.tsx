@@ -35,12 +35,12 @@ export function parseFieldValue(type: FieldType, text: string): unknown {
 }
 
 /** The issues of the last refused edit at `path` (and below) for this form. */
-function FieldIssues({ scope, path, testId }: { scope: string; path: string; testId: string }) {
+function FieldIssues({ scope, path, testId, id }: { scope: string; path: string; testId: string; id: string }) {
   const issues = useEditor((s) => s.issues);
   const mine = issuesFor(issues, scope, path);
   if (mine.length === 0) return null;
   return (
-    <ul className="edit-issues" role="alert" data-testid={`${testId}-error`}>
+    <ul className="edit-issues" role="alert" id={id} data-testid={`${testId}-error`}>
       {mine.map((i, k) => (
         <li key={k}>
           {i.path}: {i.message}
@@ -69,6 +69,7 @@ export interface FieldProps {
 export const Field = memo(function Field({ scope, path, label, type, options, editName, testId, hint, apply }: FieldProps) {
   const value = useEditor((s) => (s.doc ? shown(getAt(s.doc, path)) : ''));
   const busy = useEditor((s) => s.pending !== null);
+  const invalid = useEditor((s) => issuesFor(s.issues, scope, formatDocPath(path)).length > 0);
   const id = useId();
   // The draft follows the document whenever the document's value changes (an edit, undo, redo);
   // a refused edit leaves the document as it was, so what was typed stays.
@@ -137,12 +138,13 @@ export const Field = memo(function Field({ scope, path, label, type, options, ed
             onKeyDown={onKeyDown}
             onBlur={onBlur}
             data-testid={testId}
-            aria-invalid={undefined}
+            aria-invalid={invalid || undefined}
+            aria-describedby={invalid ? `${id}-issues` : undefined}
             title={hint}
           />
         )}
       </label>
-      <FieldIssues scope={scope} path={pathText} testId={testId} />
+      <FieldIssues scope={scope} path={pathText} testId={testId} id={`${id}-issues`} />
     </div>
   );
 });

@@ -15,7 +15,10 @@ let fetching = '';
 async function fetchDocument(link: string): Promise<void> {
   fetching = link;
   const doc = await actions.scenarioDocument();
-  if (fetching !== link || consoleStore.getState().scenario?.link !== link) return;
+  if (fetching !== link) return;
+  fetching = '';
+  // A newer load came meanwhile: its own check fetches it.
+  if (consoleStore.getState().scenario?.link !== link) return;
   adoptDocument(doc, link);
 }
 
