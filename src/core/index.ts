@@ -32,3 +32,4 @@ export { invoiceCsv, recordsCsv, recommend, applyRecommendation } from './billin
 export type { BillingSummary, TenantInvoice, LineItem, Recommendation, BillingRecord } from './billing/index';
 export { drfAllocate, jainIndex } from './tenancy/index';
 export type { TenancySummary, TenantSummary } from './tenancy/index';
+export { tenancyView, type TenancyView, type TenantView } from './tenancy/index';

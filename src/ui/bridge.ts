@@ -24,6 +24,7 @@ import type {
 } from '../workers/sim.worker';
 import type { CapacityPlanRequest, CapacityPlanResult } from '../workers/planning';
 import type { BillResult } from '../workers/billing';
+import type { TenancyView } from '../workers/api';
 import { consoleStore, type ConsoleState, type Notice } from './store';
 import { SeriesBuffer } from './series';
 import { syncTopology } from './topology/topologyStore';
@@ -591,6 +592,15 @@ export const actions = {
       return await api().bill();
     } catch (e) {
       return { ok: false, error: `the simulation worker did not answer: ${errorText(e)}` };
+    }
+  },
+
+  /** Tenants' quotas, usage, isolation, refusals and fairness now; null without tenants or when the worker does not answer. */
+  tenancy: async (): Promise<TenancyView | null> => {
+    try {
+      return await api().tenancy();
+    } catch {
+      return null;
     }
   },
 

@@ -1,4 +1,5 @@
 import type { ScenarioInput } from '../scenario/schema';
+import { TENANCY_PRESETS } from './tenancy';
 
 /**
  * Built-in scenarios. They are stored as written (defaults left out), which keeps their links short.
@@ -367,6 +368,7 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
       ],
     },
   },
+  ...TENANCY_PRESETS,
 };
 
 export const DEFAULT_PRESET = 'default';
