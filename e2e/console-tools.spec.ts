@@ -117,7 +117,7 @@ test('"?" opens the keyboard shortcuts, focus stays inside, Escape closes', asyn
   const dialog = page.getByTestId('shortcuts-dialog');
   await expect(dialog).toBeVisible();
   await expect(dialog).toHaveAttribute('aria-modal', 'true');
-  await expect(dialog.getByTestId('shortcut-row')).toHaveCount(6);
+  await expect(dialog.getByTestId('shortcut-row')).toHaveCount(8);
   await expect(dialog).toContainText('Play or pause');
   await expect(dialog).toContainText('step');
   await expect(page.getByTestId('shortcuts-close')).toBeFocused();

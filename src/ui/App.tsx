@@ -20,6 +20,7 @@ import { ComparePanel } from './compare/ComparePanel';
 import { WatchCard } from './presets/WatchCard';
 import { isPresenterKey, togglePresenter, usePresenter } from './presenter/presenter';
 import './presenter/presenter.css';
+import { Palette } from './editor/Palette';
 
 /** Keys typed into a form control belong to it, not to the console. */
 function isTyping(target: EventTarget | null): boolean {
@@ -116,7 +117,10 @@ export function App() {
         </>
       ) : (
         <>
-          <div className="workspace">
+          <div className="workspace workspace-edit">
+            <ErrorBoundary what="the scenario editor">
+              <Palette />
+            </ErrorBoundary>
             <ErrorBoundary what="the topology">
               <TopologyView />
             </ErrorBoundary>

@@ -485,6 +485,34 @@ export const actions = {
       if (!r.ok) showNotice({ kind: 'error', title: `The balancer of ${serviceId} could not be switched to ${policyLabel(policy)}`, messages: [r.error] });
     }),
 
+  // ---------------------------------------------------------------- scenario editor
+
+  /**
+   * Loads an edited scenario document: the worker validates it (an invalid one changes nothing and
+   * comes back with the schema's issues) and restarts the run on the document's own seed. On
+   * success the address bar carries the new link and the scenario is autosaved; a playing run
+   * keeps playing.
+   */
+  loadEdited: async (doc: unknown): Promise<LoadResult> => {
+    const wasPlaying = consoleStore.getState().status?.playing === true;
+    const r = await load({ scenario: doc });
+    if (r.ok) {
+      setHash(r.link);
+      consoleStore.setState({ shareUrl: null, shareCopied: false });
+      if (wasPlaying) void actions.play();
+    }
+    return r;
+  },
+
+  /** The loaded scenario document as written (null: none, or the worker did not answer). */
+  scenarioDocument: async (): Promise<unknown> => {
+    try {
+      return await api().scenarioDocument();
+    } catch {
+      return null;
+    }
+  },
+
   // ---------------------------------------------------------------- compute (infrastructure view)
 
   setView: (view: ConsoleView) => setView(view),

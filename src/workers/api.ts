@@ -46,6 +46,8 @@ export interface SimWorkerApi {
   presets(): PresetList;
   scenarioInfo(): ScenarioInfo | null;
   load(source: LoadSource): LoadResult;
+  /** The loaded scenario document as written (what the editor edits), or null before a load. */
+  scenarioDocument(): unknown;
   play(): void;
   pause(): void;
   step(): boolean;
@@ -88,8 +90,6 @@ export interface SimWorkerApi {
   tenancy(): TenancyView | null;
   /** Which service's downsampled charts snapshots carry (null: none). */
   setChartFocus(serviceId: string | null, maxPoints?: number): void;
-  /** The loaded scenario document as written (a copy), or null. */
-  scenarioDocument(): unknown;
   /** A/B compare: loads `base`, then variant B of it (see ./compare). Never throws. */
   loadVariant(base: LoadSource, request: VariantRequest): VariantLoadResult;
   /** A/B compare: this run's figures (`service`: whose own figures; null: the default). */
@@ -113,6 +113,7 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     presets: () => service.presets(),
     scenarioInfo: () => service.scenarioInfo(),
     load: (source) => service.load(source),
+    scenarioDocument: () => service.scenarioDocument(),
     play: () => service.play(),
     pause: () => service.pause(),
     step: () => service.step(),
@@ -137,7 +138,6 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     scaleService: (serviceId, replicas) => service.scaleService(serviceId, replicas),
     tenancy: () => service.tenancy(),
     setChartFocus: (serviceId, maxPoints) => service.setChartFocus(serviceId, maxPoints),
-    scenarioDocument: () => service.scenarioDocument(),
     loadVariant: (base, request) => loadVariant(service, base, request),
     compareSide: (focus) => sideOf(service, focus),
     compareWith: (a) => compareWith(service, a),

@@ -540,7 +540,7 @@ export class SimService {
     return this.scenario;
   }
 
-  /** The loaded scenario document as written (defaults left out; a copy), or null. */
+  /** The loaded scenario document as written (defaults left out; a copy), or null: what the editor edits and A/B compare patches. */
   scenarioDocument(): unknown {
     return this.doc === null ? null : structuredClone(this.doc);
   }

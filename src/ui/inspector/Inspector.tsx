@@ -7,6 +7,8 @@ import { BalancerControl } from './BalancerControl';
 import { ReplicaBars } from './ReplicaBars';
 import { SloPanel } from './SloPanel';
 import { AutoscalerSummary } from './AutoscalerSummary';
+import { useEditor } from '../editor/editStore';
+import { ElementInspector, ServiceEditor } from '../editor/ElementEditor';
 
 /**
  * p99 over the current window: the service's last objective window when it has a p99 objective
@@ -70,6 +72,9 @@ export const Inspector = memo(function Inspector() {
   const id = useConsole((s) => s.selectedService);
   const spec = useConsole((s) => (id === null ? undefined : s.scenario?.topology.services.find((x) => x.id === id)));
   const onClose = useCallback(() => void actions.selectService(null), []);
+  // A workload, pool, region or zone picked for editing takes the inspector's place.
+  const element = useEditor((s) => s.selection);
+  if (element && element.kind !== 'service') return <ElementInspector refTo={element} />;
   if (id === null || !spec) {
     return (
       <aside className="inspector card inspector-empty muted" aria-label="Inspector">
@@ -92,6 +97,7 @@ export const Inspector = memo(function Inspector() {
       <AutoscalerSummary id={id} />
       {spec.slo && <SloPanel id={id} objectives={spec.slo} />}
       <Replicas id={id} />
+      <ServiceEditor id={id} />
     </aside>
   );
 });

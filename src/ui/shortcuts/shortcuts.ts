@@ -12,6 +12,8 @@ export const SHORTCUTS: ReadonlyArray<Shortcut> = [
   { keys: ['Space'], action: 'Play or pause the run' },
   { keys: ['.'], action: 'Process one event (step)' },
   { keys: ['p'], action: 'Presenter mode on or off (large type, no editing controls)' },
+  { keys: ['Ctrl + Z'], action: 'Undo the last scenario edit (outside text fields)' },
+  { keys: ['Ctrl + Shift + Z', 'Ctrl + Y'], action: 'Redo a scenario edit' },
   { keys: ['?'], action: 'Show this list of shortcuts' },
   { keys: ['Esc'], action: 'Close a dialog or a context menu' },
   { keys: ['Tab', 'Shift + Tab'], action: 'Move between controls' },

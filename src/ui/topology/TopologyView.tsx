@@ -7,6 +7,8 @@ import { NODE_TYPES } from './nodes';
 import { EDGE_TYPES } from './FlowEdge';
 import { applyTopologyChanges, useTopology, type TopologyNode } from './topologyStore';
 import { READ_ONLY_FLOW } from '../flow/readOnlyFlow';
+import { onTopologyConnect, onTopologyContextMenu, TopologyMenu } from '../editor/topologyEditing';
+import { selectElement } from '../editor/editStore';
 
 // Props as module constants: the same objects on every render.
 const FIT_VIEW_OPTIONS = { padding: 0.12, maxZoom: 1.25 };
@@ -24,7 +26,12 @@ export const TopologyView = memo(function TopologyView() {
   const signature = useTopology((s) => s.signature);
   const ready = useConsole((s) => s.scenario !== null);
   const onNodeClick: NodeMouseHandler<TopologyNode> = useCallback((_event, node) => {
-    if (node.type === 'service') void actions.selectService(node.data.service.id);
+    if (node.type === 'service') {
+      selectElement(null);
+      void actions.selectService(node.data.service.id);
+    } else if (node.type === 'workload') {
+      selectElement({ kind: 'workload', id: node.data.workload.id });
+    }
   }, []);
   if (!ready) return <div className="topology card muted loading">Starting the simulation…</div>;
   return (
@@ -39,6 +46,10 @@ export const TopologyView = memo(function TopologyView() {
         onNodesChange={onNodesChange}
         onNodeClick={onNodeClick}
         {...READ_ONLY_FLOW}
+        // The editor: drag from a node's right handle to a service to connect (an undoable scenario edit).
+        nodesConnectable
+        onConnect={onTopologyConnect}
+        onNodeContextMenu={onTopologyContextMenu}
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.2}
       >
@@ -46,6 +57,7 @@ export const TopologyView = memo(function TopologyView() {
         <Controls showInteractive={false} position="bottom-right" />
       </ReactFlow>
       <TopologyLegend />
+      <TopologyMenu />
     </div>
   );
 });

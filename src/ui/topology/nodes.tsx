@@ -31,7 +31,7 @@ export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<Service
   const failure = flow?.failureFraction ?? 0;
   return (
     <div className={`tnode tnode-service${selected ? ' is-selected' : ''}`} data-testid={`topo-service-${id}`} aria-label={`Service ${id}`}>
-      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <Handle type="target" position={Position.Left} isConnectable />
       <div className="tnode-head">
         <span className="tnode-title">{id}</span>
         <span className={`chip${switched ? ' chip-switched' : ''}`} data-testid={`topo-service-${id}-policy`} title={spec.queue === 'shared' ? 'Shared queue: the next free replica takes the next request' : 'Load balancer policy'}>
@@ -70,7 +70,7 @@ export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<Service
           ✕ {formatPercent(failure)}
         </span>
       </div>
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <Handle type="source" position={Position.Right} isConnectable />
     </div>
   );
 });
@@ -98,7 +98,7 @@ export const WorkloadNode = memo(function WorkloadNode({ data }: NodeProps<Workl
       <div className="tnode-rate num" data-testid={`topo-workload-${w.id}-rate`}>
         {formatRatePerSecond(rate)}
       </div>
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <Handle type="source" position={Position.Right} isConnectable />
     </div>
   );
 });

@@ -95,8 +95,8 @@ export function syncTopology(info: TopologyInfo): void {
   const nodes = boxes.map((b): TopologyNode => {
     const d = data.get(b.id)!;
     return b.kind === 'service'
-      ? { id: b.id, type: 'service', position: { x: b.x, y: b.y }, data: d as ServiceNodeData, connectable: false, selectable: false }
-      : { id: b.id, type: 'workload', position: { x: b.x, y: b.y }, data: d as WorkloadNodeData, connectable: false, selectable: false };
+      ? { id: b.id, type: 'service', position: { x: b.x, y: b.y }, data: d as ServiceNodeData, selectable: false }
+      : { id: b.id, type: 'workload', position: { x: b.x, y: b.y }, data: d as WorkloadNodeData, selectable: false };
   });
   topologyStore.setState({ signature, nodes, edges: buildEdges(info) });
 }
