@@ -18,6 +18,7 @@ import type { ScalingDecision } from '../elasticity/autoscaler';
 import { distributionMean } from '../engine/distributions';
 import { ComputeModel, type ComputeSummary } from '../compute/compute';
 import { BillingModel, type BillingSummary } from '../billing';
+import type { ServerlessLive, ServerlessResults } from '../serverless/live';
 import { TenancyMonitor, type TenancySummary } from '../tenancy';
 
 export interface SimulationOptions {
@@ -110,6 +111,8 @@ export interface SimulationResults {
   tenancy?: TenancySummary;
   /** Every autoscaling decision (the decision log), oldest first; absent without autoscalers. */
   scaling?: { decisions: ScalingDecision[]; dropped: number };
+  /** The serverless block's functions, gateways, queues, topics and cost, when the scenario has one. */
+  serverless?: ServerlessResults;
 }
 
 export interface LiveService {
@@ -821,6 +824,11 @@ export class Simulation implements ServiceHost {
   }
 
   // ---- reading
+
+  /** The serverless block, live (null when the scenario has none). See serverless/live.ts. */
+  serverlessLive(): ServerlessLive | null {
+    return null;
+  }
 
   live(): LiveMetrics {
     const now = this.kernel.now;
