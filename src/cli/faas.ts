@@ -28,7 +28,7 @@ import { guarded, processIo, runIfMain, tableRows, type Io } from './io';
 const USAGE = `usage: npm run faas -- <trace folder | invocations.csv [durations.csv] [memory.csv]> [options]
   --policy hybrid        keep-alive policy: ${KEEP_ALIVE_PRESET_NAMES.join(' | ')} (default fixed-10m)
   --compare              run every policy and compare them in a table
-  --fallback 4h          hybrid: keep-alive when an idle-time histogram is not representative (default 4h, the histogram's range)
+  --fallback 4h          hybrid: keep-alive when an idle-time histogram is not representative (default: 10m for hybrid, 4h, the histogram's range, for hybrid-4h)
   --seed N               seed of the arrival spreading and the duration and INIT draws (default 1)
   --runtime node         runtime assumed for every function (${RUNTIMES.join(', ')}; the trace does not say)
   --concurrency 1000     account concurrency limit
