@@ -32,3 +32,5 @@ export { invoiceCsv, recordsCsv, recommend, applyRecommendation } from './billin
 export type { BillingSummary, TenantInvoice, LineItem, Recommendation, BillingRecord } from './billing/index';
 export { drfAllocate, jainIndex } from './tenancy/index';
 export type { TenancySummary, TenantSummary } from './tenancy/index';
+export { serverlessColumn, azureTraceConfig, runFaas, KEEP_ALIVE_PRESETS } from './serverless/index';
+export type { ServerlessLive, ServerlessResults, LiveFunction, LiveGateway, LiveQueue, LiveTopic, KeepAliveSpec, FaasConfig, FaasResult, AzureTrace } from './serverless/index';

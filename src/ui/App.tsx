@@ -23,6 +23,9 @@ import { BillingPanel } from './billing/BillingPanel';
 import { RestoreOffer } from './recovery/RestoreOffer';
 import { ShortcutsDialog } from './shortcuts/ShortcutsDialog';
 import { isHelpKey, openShortcuts } from './shortcuts/shortcuts';
+import { ServerlessPanel } from './serverless/ServerlessPanel';
+import { ServerlessInspector, useServerlessInspector } from './serverless/ServerlessInspector';
+import { AzureTraceBanner, AzureTraceDialog } from './serverless/AzureTraceImport';
 
 /** Keys typed into a form control belong to it, not to the console. */
 function isTyping(target: EventTarget | null): boolean {
@@ -75,6 +78,8 @@ const Decisions = memo(function Decisions() {
 
 export function App() {
   const infra = useCompute((s) => s.view === 'infra' && s.info !== null);
+  const noService = useConsole((s) => s.selectedService === null);
+  const slsInspector = useServerlessInspector() && noService;
   useEffect(() => {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
@@ -86,6 +91,8 @@ export function App() {
       <RestoreOffer />
       <ShortcutsDialog />
       <MissingTraceBanner />
+      <AzureTraceBanner />
+      <AzureTraceDialog />
       <ShareBox />
       <ImportTraceDialog />
       <ViewBar />
@@ -113,10 +120,9 @@ export function App() {
             <ErrorBoundary what="the topology">
               <TopologyView />
             </ErrorBoundary>
-            <ErrorBoundary what="the inspector">
-              <Inspector />
-            </ErrorBoundary>
+            <ErrorBoundary what="the inspector">{slsInspector ? <ServerlessInspector /> : <Inspector />}</ErrorBoundary>
           </div>
+          <ServerlessPanel />
           <ErrorBoundary what="the charts">
             <ServiceCharts />
           </ErrorBoundary>

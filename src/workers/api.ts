@@ -26,6 +26,12 @@ import type {
   SimulationResults,
   TraceImportRequest,
   TraceImportResult,
+  KeepAliveCompareResult,
+  KeepAliveRequest,
+  KeepAliveResult,
+  KeepAliveSwitch,
+  AzureImportRequest,
+  AzureImportResult,
 } from './service';
 import { planForService, type CapacityPlanRequest, type CapacityPlanResult } from './planning';
 import { billForService, type BillResult } from './billing';
@@ -66,6 +72,13 @@ export interface SimWorkerApi {
   planCapacity(serviceId: string, request: CapacityPlanRequest): CapacityPlanResult;
   /** The run's bill so far, with its CSV (whole and per tenant). Never throws. */
   bill(): BillResult;
+  /** Switches every function's keep-alive policy from now on (recorded; a reset goes back to the scenario's). Never throws. */
+  setKeepAlive(policy: KeepAliveRequest): KeepAliveResult;
+  keepAliveSwitches(): KeepAliveSwitch[];
+  /** Runs the scenario to its end under each keep-alive preset, off the live run; never throws. */
+  compareKeepAlive(): KeepAliveCompareResult;
+  /** Fills in a scenario's Azure trace folder from the three files read by the page, and reloads. Never throws. */
+  importAzureTrace(req: AzureImportRequest): AzureImportResult;
   /** Which service's downsampled charts snapshots carry (null: none). */
   setChartFocus(serviceId: string | null, maxPoints?: number): void;
   /** `cb` must be wrapped in Comlink's `proxy()` by the caller. Resolves to a proxied unsubscribe. */
@@ -101,6 +114,10 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     importTrace: (req) => service.importTrace(req),
     planCapacity: (serviceId, request) => planForService(service, serviceId, request),
     bill: () => billForService(service),
+    setKeepAlive: (policy) => service.setKeepAlive(policy),
+    keepAliveSwitches: () => service.keepAliveSwitches(),
+    compareKeepAlive: () => service.compareKeepAlive(),
+    importAzureTrace: (req) => service.importAzureTrace(req),
     setChartFocus: (serviceId, maxPoints) => service.setChartFocus(serviceId, maxPoints),
     subscribe(cb) {
       // `cb` arrives as a Comlink proxy of the page's function: calling it posts a message.

@@ -7,6 +7,7 @@ import { NODE_TYPES } from './nodes';
 import { EDGE_TYPES } from './FlowEdge';
 import { applyTopologyChanges, useTopology, type TopologyNode } from './topologyStore';
 import { READ_ONLY_FLOW } from '../flow/readOnlyFlow';
+import { inspectServerless } from '../serverless/ServerlessInspector';
 
 // Props as module constants: the same objects on every render.
 const FIT_VIEW_OPTIONS = { padding: 0.12, maxZoom: 1.25 };
@@ -25,6 +26,7 @@ export const TopologyView = memo(function TopologyView() {
   const ready = useConsole((s) => s.scenario !== null);
   const onNodeClick: NodeMouseHandler<TopologyNode> = useCallback((_event, node) => {
     if (node.type === 'service') void actions.selectService(node.data.service.id);
+    else if (node.type === 'serverless') inspectServerless(node.data.node.key);
   }, []);
   if (!ready) return <div className="topology card muted loading">Starting the simulation…</div>;
   return (
