@@ -615,9 +615,13 @@ export class SimService {
     }
     // The same for an Azure trace folder named by path: the functions come when its files are imported.
     let missingServerless: ServerlessInfo['missingTrace'] = null;
+    /** What the console draws: the serverless block even while its functions are still to be imported. */
+    let shown = scenario;
     if (scenario.serverless?.azureTrace) {
       missingServerless = { folder: scenario.serverless.azureTrace.folder, files: ['invocations.csv', 'durations.csv', 'memory.csv'] };
-      scenario = { ...scenario, serverless: { ...scenario.serverless, azureTrace: undefined } };
+      shown = { ...scenario, serverless: { ...scenario.serverless, azureTrace: undefined } };
+      // Without functions there is nothing for the serverless model to run until the files come.
+      scenario = shown.serverless!.functions.length > 0 ? shown : { ...shown, serverless: undefined };
     }
     let sim: Simulation;
     try {
@@ -638,7 +642,7 @@ export class SimService {
     try {
       topology = topologyOf(scenario);
       computeInfo = computeInfoOf(scenario, sim.compute);
-      serverlessInfo = serverlessInfoOf(scenario, missingServerless, topology.metricsInterval);
+      serverlessInfo = serverlessInfoOf(shown, missingServerless, topology.metricsInterval);
     } catch (e) {
       return { ok: false, errors: [issue('', `the scenario could not be read: ${errorMessage(e)}`)] };
     }
@@ -662,7 +666,7 @@ export class SimService {
       missingTraces,
       serverless: serverlessInfo,
     };
-    this.serverless.load(scenario, serverlessInfo);
+    this.serverless.load(shown, serverlessInfo);
     this.pendingInfo = true;
     if (this.chartFocus && !scenario.services.some((s) => s.id === this.chartFocus?.serviceId)) this.chartFocus = null;
     this.resetRunState();
@@ -847,6 +851,7 @@ export class SimService {
    */
   compareKeepAlive(): KeepAliveCompareResult {
     try {
+      if (this.info?.serverless?.missingTrace) return { ok: false, error: 'import the trace files first: the scenario has no functions until then' };
       return compareKeepAlive(this.scenario, this.clock);
     } catch (e) {
       return { ok: false, error: `the comparison failed: ${errorMessage(e)}` };
