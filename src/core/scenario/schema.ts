@@ -811,8 +811,7 @@ const functionSchema = z.strictObject({
   outputs: z.array(functionOutputSchema).max(20).default([]).meta(d('Events a successful invocation emits (to a topic, a queue or another function).')),
   trace: z
     .strictObject({
-      perMinute: z.array(z.int().min(0)).max(100_000).meta(d('Invocations in each minute, spread uniformly at random inside the minute.')),
-      minuteSeconds: pos.default(60).meta(d('Simulated seconds one trace minute lasts.')),
+      perMinute: z.array(z.int().min(0)).max(100_000).meta(d('Invocations in each minute (from time 0), spread uniformly at random inside the minute.')),
     })
     .optional()
     .meta(d('Direct invocations replayed from a trace (e.g. the Azure Functions 2019 per-minute counts).')),

@@ -52,6 +52,8 @@ export interface LiveFunction {
   idleMb: number;
   /** Times the function went from some environments to none. */
   scaleToZero: number;
+  /** Asynchronous invocations (timers, topics, storage, outputs) given up after two retries. */
+  asyncDropped: number;
   costUsd: number;
 }
 
@@ -105,7 +107,7 @@ export interface LiveQueue {
   deleted: number;
   /** Receives after the first of a message (retries). */
   retries: number;
-  /** Extra copies delivered (standard queues: at-least-once). */
+  /** Successful processings beyond a message's first (a standard queue's extra copy, or a visibility timeout that ran out while the consumer still worked). */
   duplicates: number;
   /** Messages moved to the dead-letter queue. */
   deadLettered: number;

@@ -19,6 +19,7 @@ import { distributionMean } from '../engine/distributions';
 import { ComputeModel, type ComputeSummary } from '../compute/compute';
 import { BillingModel, type BillingSummary } from '../billing';
 import type { ServerlessLive, ServerlessResults } from '../serverless/live';
+import { ServerlessSystem } from '../serverless/system';
 import { TenancyMonitor, type TenancySummary } from '../tenancy';
 
 export interface SimulationOptions {
@@ -282,6 +283,8 @@ export class Simulation implements ServiceHost {
   private readonly workloadCols: Int32Array;
   /** Hosts and instances, when the scenario has host pools. */
   readonly compute: ComputeModel | null = null;
+  /** The serverless block (functions, gateways, queues, topics, timers, storage events), when the scenario has one. */
+  readonly serverless: ServerlessSystem | null = null;
   /** Metering and billing of the compute model (unless the scenario turns billing off). */
   readonly billing: BillingModel | null = null;
   private readonly network: Network;
@@ -545,6 +548,11 @@ export class Simulation implements ServiceHost {
         ),
       );
     });
+    if (scenario.serverless) {
+      this.serverless = new ServerlessSystem(scenario.serverless, k, this.seed, this.endTime);
+      this.serverless.addColumns(this.series);
+      this.serverless.start();
+    }
     if (this.warmup > 0) k.scheduleAt(this.warmup, warmupKind);
     k.scheduleAt(Math.min(this.interval, this.endTime), this.sampleKind);
   }
@@ -800,6 +808,7 @@ export class Simulation implements ServiceHost {
         this.series.set(this.tenancyCols.jain, row, f.jain);
       }
     }
+    if (this.serverless) this.serverless.sample(this.series, row, dt);
     if (now < this.endTime) k.scheduleAt(Math.min(now + this.interval, this.endTime), this.sampleKind);
   }
 
@@ -827,7 +836,7 @@ export class Simulation implements ServiceHost {
 
   /** The serverless block, live (null when the scenario has none). See serverless/live.ts. */
   serverlessLive(): ServerlessLive | null {
-    return null;
+    return this.serverless ? this.serverless.live() : null;
   }
 
   live(): LiveMetrics {
@@ -1019,6 +1028,7 @@ export class Simulation implements ServiceHost {
       ...(this.billing ? { billing: this.billing.summary({ warmup: this.warmup, services, workloads, series: this.series }, now) } : {}),
       ...(this.tenancy ? { tenancy: this.tenancy.summary() } : {}),
       ...(this.scaling.some((x) => x !== null) ? { scaling: { decisions: this.scalingLog.slice(), dropped: this.scalingLogDropped } } : {}),
+      ...(this.serverless ? { serverless: this.serverless.live() } : {}),
     };
   }
 }
