@@ -1,4 +1,5 @@
 import type { ScenarioInput } from '../scenario/schema';
+import { SERVERLESS_PRESETS } from './serverless';
 
 /**
  * Built-in scenarios. They are stored as written (defaults left out), which keeps their links short.
@@ -367,6 +368,7 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
       ],
     },
   },
+  ...SERVERLESS_PRESETS,
 };
 
 export const DEFAULT_PRESET = 'default';
