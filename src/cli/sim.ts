@@ -11,6 +11,7 @@
 import { createSimulation, durationSeconds, formatDuration, PRESETS, type SimulationResults } from '../core/index';
 import { CliError, loadScenario } from './load';
 import { runIfMain, tableRows } from './io';
+import { serverlessText } from './serverless-text';
 import { invoiceCsv, recordsCsv, type BillingSummary } from '../core/index';
 
 const USAGE =
@@ -168,6 +169,10 @@ export function summary(r: SimulationResults, wallMs: number): string {
     }
     lines.push(table(tRows));
     if (tn.violations.length > 0) lines.push(`QUOTA VIOLATIONS: ${tn.violations.join('; ')}`);
+  }
+  if (r.serverless) {
+    lines.push('');
+    lines.push(serverlessText(r.serverless));
   }
   return lines.join('\n');
 }
