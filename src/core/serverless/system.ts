@@ -16,15 +16,17 @@
  *   throttled batch too); a message that has been received `maxReceives` times and fails again goes
  *   to the dead-letter queue (or is dropped and counted as lost without one). A visibility timeout
  *   that runs out while the consumer still works makes the message visible again: it may be
- *   processed twice. Standard queues also deliver an extra copy of a received message with
+ *   processed twice, and once it has been received again the first consumer's delete carries a stale
+ *   receipt and does not delete it (SQS: only the latest receipt handle deletes a message). Standard queues also deliver an extra copy of a received message with
  *   probability `duplicateRate` (at-least-once). Every successful processing beyond a message's
  *   first is counted as a duplicate. FIFO queues hand out a message group's messages in order, one
  *   batch of a group at a time (the group is locked while any of its messages is in flight or
  *   waiting out a retry), and count any out-of-order processing (orderViolations: stays 0).
  * - Consumers: pollers take batches of up to `batchSize` messages and invoke the function, at most
- *   one batch per poller. Pollers start at min(5, maxConcurrency) (Lambda starts five) and every 10 s
- *   move towards ceil(backlog / batchSize), growing by at most scaleUpPerMinute / 6 per step and
- *   shrinking at once, never past maxConcurrency. A throttled batch stays hidden (visibility
+ *   one batch per poller. Pollers start at min(5, maxConcurrency) (Lambda polls with five) and every
+ *   10 s move towards ceil(backlog / batchSize) (backlog: waiting, delayed and in-flight messages),
+ *   growing by at most scaleUpPerMinute / 6 per step and shrinking at once, never below the five nor
+ *   past maxConcurrency. A throttled batch stays hidden (visibility
  *   timeout) and its poller rests for `pollInterval`.
  * - Topics: a published message goes to every subscription whose filter matches its attributes
  *   (fan-out); the others count as filtered.
@@ -54,6 +56,8 @@ import type { FaasConfig, FaasFunctionSpec, KeepAliveSpec } from './types';
 /** Per-function series are sampled for at most this many functions (the first ones); totals always. */
 export const MAX_FUNCTION_SERIES = 25;
 const SCALE_TICK = 10;
+/** Lambda polls a queue with five pollers at least. */
+const MIN_POLLERS = 5;
 const ASYNC_RETRY_DELAYS = [60, 120];
 
 const WAITING = 0;
@@ -269,7 +273,7 @@ export class ServerlessSystem {
       nWaiting: 0,
       nDelayed: 0,
       nInFlight: 0,
-      pollers: q.consumer ? Math.min(5, q.consumer.maxConcurrency) : 0,
+      pollers: q.consumer ? Math.min(MIN_POLLERS, q.consumer.maxConcurrency) : 0,
       busy: 0,
       resting: 0,
       sent: 0,
@@ -636,7 +640,7 @@ export class ServerlessSystem {
   private onScale(qi: number): void {
     const q = this.queues[qi]!;
     const c = q.consumer!;
-    q.pollers = pollerTarget(q.nWaiting + q.nDelayed + q.nInFlight, c.batch, c.max, q.pollers, c.step);
+    q.pollers = Math.max(Math.min(MIN_POLLERS, c.max), pollerTarget(q.nWaiting + q.nDelayed + q.nInFlight, c.batch, c.max, q.pollers, c.step));
     this.pump(q);
     const next = this.kernel.now + SCALE_TICK;
     if (next <= this.endTime) this.kernel.scheduleAt(next, this.K.scale, qi);
