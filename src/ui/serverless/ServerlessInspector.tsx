@@ -47,7 +47,7 @@ const FunctionDetail = memo(function FunctionDetail({ node }: { node: Serverless
             <Row label="invocations" value={formatInt(f.invocations)} testId="sls-insp-invocations" />
             <Row label="cold starts" value={`${formatInt(f.coldStarts)} · ${formatPercent(f.coldStartRatio)}`} testId="sls-insp-cold" />
             <Row label="INIT share" value={formatPercent(f.initShare)} />
-            <Row label="mean INIT" value={f.coldStarts > 0 ? formatMs(f.initSeconds / f.coldStarts) : '—'} />
+            <Row label="mean INIT ms" value={f.coldStarts > 0 ? formatMs(f.initSeconds / f.coldStarts) : '—'} />
             <Row label="throttled" value={formatInt(f.throttled)} bad={f.throttled > 0} />
             <Row label="errors · timeouts" value={`${formatInt(f.errors)} · ${formatInt(f.timedOut)}`} bad={f.errors + f.timedOut > 0} />
             <Row label="scaled to zero" value={`${formatInt(f.scaleToZero)}×`} />

@@ -25,10 +25,10 @@ const FunctionStats = memo(function FunctionStats({ id }: { id: string }) {
   if (!f) return null;
   return (
     <div className="tnode-stats num">
-      <span title="Invocations running now / environments loaded" data-testid={`topo-fn-${id}-concurrency`}>
+      <span title="Invocations running now / environments loaded" data-testid={`topo-fnstat-${id}-running`}>
         ▶ {formatInt(f.running)} · {formatInt(f.environments)} env
       </span>
-      <span title="Cold starts / started invocations so far" data-testid={`topo-fn-${id}-cold`} data-cold={f.coldStarts}>
+      <span title="Cold starts / started invocations so far" data-testid={`topo-fnstat-${id}-cold`} data-cold={f.coldStarts}>
         ❄ {formatPercent(f.coldStartRatio)}
       </span>
       <span className={f.throttled > 0 ? 'bad' : undefined} title="Throttled invocations (429)">
@@ -43,10 +43,10 @@ const QueueStats = memo(function QueueStats({ id }: { id: string }) {
   if (!q) return null;
   return (
     <div className="tnode-stats num">
-      <span title="Messages waiting / in flight" data-testid={`topo-queue-${id}-depth`} data-depth={q.depth}>
+      <span title="Messages waiting / in flight" data-testid={`topo-qstat-${id}-depth`} data-depth={q.depth}>
         {formatInt(q.depth)} waiting · {formatInt(q.inFlight)} in flight
       </span>
-      <span className={q.deadLettered > 0 ? 'bad' : undefined} title="Moved to the dead-letter queue" data-testid={`topo-queue-${id}-dlq`}>
+      <span className={q.deadLettered > 0 ? 'bad' : undefined} title="Moved to the dead-letter queue" data-testid={`topo-qstat-${id}-dlq`} data-dlq={q.deadLettered}>
         DLQ {formatInt(q.deadLettered)}
       </span>
     </div>
