@@ -22,6 +22,8 @@ export const CompareTable = memo(function CompareTable() {
   const comparing = useServerless((s) => s.comparing);
   const onRun = useCallback(() => void runCompare(), []);
   const verdict = compare?.ok ? compareVerdict(compare.rows) : null;
+  // Latency percentiles per function come from the core when it reports them; otherwise the column is left out.
+  const hasP95 = compare?.ok === true && compare.rows.some((r) => r.p95 !== null);
   return (
     <section className="sls-compare" aria-label="Keep-alive A/B comparison" data-testid="keepalive-compare">
       <header className="autoscaler-head">
@@ -45,8 +47,9 @@ export const CompareTable = memo(function CompareTable() {
                 <th scope="col">invocations</th>
                 <th scope="col">cold starts</th>
                 <th scope="col">cold-start ratio</th>
+                <th scope="col">INIT share</th>
                 <th scope="col">idle memory</th>
-                <th scope="col">p95 ms</th>
+                {hasP95 && <th scope="col">p95 ms</th>}
                 <th scope="col">cost</th>
               </tr>
             </thead>
@@ -57,8 +60,9 @@ export const CompareTable = memo(function CompareTable() {
                   <td>{formatInt(r.invocations)}</td>
                   <td data-testid={`keepalive-cold-${r.policy}`}>{formatInt(r.coldStarts)}</td>
                   <td>{formatPercent(r.coldStartRatio)}</td>
+                  <td>{formatPercent(r.initShare)}</td>
                   <td data-testid={`keepalive-idle-${r.policy}`}>{formatGbSeconds(r.idleGbSeconds)}</td>
-                  <td>{formatMs(r.p95)}</td>
+                  {hasP95 && <td>{formatMs(r.p95)}</td>}
                   <td>{formatUsdSmall(r.costUsd)}</td>
                 </tr>
               ))}

@@ -22,27 +22,52 @@ export function boxSize(kind: ServerlessNodeInfo['kind']): { width: number; heig
   return kind === 'function' ? FUNCTION_SIZE : kind === 'queue' ? { width: 186, height: 86 } : BOX_SIZE;
 }
 
-/** Column of every node: 0 for nodes nothing triggers, else 1 + the deepest predecessor (cycles cut). */
+/**
+ * Column of every node: 0 for nodes nothing triggers, else 1 + the deepest predecessor. Cycles (a
+ * function invoking an earlier one) are cut first: a depth-first walk from the sources drops the
+ * edges that lead back onto its own path, so the rest is a DAG and its longest paths are well defined.
+ */
 export function triggerDepths(info: Pick<ServerlessInfo, 'nodes' | 'edges'>): Map<string, number> {
+  const succ = new Map<string, string[]>();
+  const indegree = new Map<string, number>();
+  for (const n of info.nodes) {
+    succ.set(n.key, []);
+    indegree.set(n.key, 0);
+  }
+  const flow = info.edges.filter((e) => e.from !== e.to && e.kind !== 'dead-letter' && succ.has(e.from) && succ.has(e.to));
+  for (const e of flow) {
+    succ.get(e.from)!.push(e.to);
+    indegree.set(e.to, indegree.get(e.to)! + 1);
+  }
+  // Back edges: found walking from the sources first, then from anything left (a pure cycle).
+  const back = new Set<string>();
+  const state = new Map<string, 1 | 2>();
+  const walk = (key: string): void => {
+    state.set(key, 1);
+    for (const next of succ.get(key)!) {
+      const st = state.get(next);
+      if (st === 1) back.add(`${key}>${next}`);
+      else if (st === undefined) walk(next);
+    }
+    state.set(key, 2);
+  };
+  for (const n of info.nodes) if (indegree.get(n.key) === 0 && !state.has(n.key)) walk(n.key);
+  for (const n of info.nodes) if (!state.has(n.key)) walk(n.key);
   const preds = new Map<string, string[]>();
   for (const n of info.nodes) preds.set(n.key, []);
-  for (const e of info.edges) if (e.from !== e.to && e.kind !== 'dead-letter') preds.get(e.to)?.push(e.from);
+  for (const e of flow) if (!back.has(`${e.from}>${e.to}`)) preds.get(e.to)!.push(e.from);
   const depth = new Map<string, number>();
-  const visiting = new Set<string>();
   const visit = (key: string): number => {
     const known = depth.get(key);
     if (known !== undefined) return known;
-    if (visiting.has(key)) return 0;
-    visiting.add(key);
     let d = 0;
     for (const p of preds.get(key) ?? []) d = Math.max(d, visit(p) + 1);
-    visiting.delete(key);
     depth.set(key, d);
     return d;
   };
   for (const n of info.nodes) visit(n.key);
   // A dead-letter queue sits right of the queue feeding it.
-  for (const e of info.edges) if (e.kind === 'dead-letter') depth.set(e.to, Math.max(depth.get(e.to) ?? 0, (depth.get(e.from) ?? 0) + 1));
+  for (const e of info.edges) if (e.kind === 'dead-letter' && depth.has(e.to)) depth.set(e.to, Math.max(depth.get(e.to) ?? 0, (depth.get(e.from) ?? 0) + 1));
   return depth;
 }
 
