@@ -66,7 +66,7 @@ describe('npm run faas', () => {
     const r = faas(dir, '--compare');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^ {2}policy\s+cold starts\s+cold-start ratio\s+idle GB-s\s+wasted GB-s\s+cost\s+idle memory at GB-s price$/m);
-    for (const p of ['fixed-10m', 'fixed-20m', 'hybrid']) expect(r.out).toMatch(new RegExp(`^ {2}${p}\\s+[\\d,]+\\s+\\d+\\.\\d\\d %\\s+[\\d,]+\\s+[\\d,]+\\s+\\$\\d+\\.\\d{4}\\s+\\$\\d+\\.\\d{4}$`, 'm'));
+    for (const p of ['fixed-10m', 'fixed-20m', 'hybrid', 'hybrid-4h']) expect(r.out).toMatch(new RegExp(`^ {2}${p}\\s+[\\d,]+\\s+\\d+\\.\\d\\d %\\s+[\\d,]+\\s+[\\d,]+\\s+\\$\\d+\\.\\d{4}\\s+\\$\\d+\\.\\d{4}$`, 'm'));
     const doc = JSON.parse(faas(dir, '--compare', '--json', '--fallback', '10m').out);
     expect(Object.keys(doc.results)).toEqual(['fixed-10m', 'fixed-20m', 'hybrid', 'hybrid-4h']);
     expect(doc.results.hybrid.policy.spec.fallbackTtl).toBe(600);

@@ -232,11 +232,11 @@ export function report(r: FaasResult): string {
   return L.join('\n');
 }
 
-export function compareTable(results: readonly FaasResult[]): string {
+export function compareTable(results: readonly FaasResult[], names: readonly string[] = results.map((r) => r.policy.name)): string {
   const rows = [['policy', 'cold starts', 'cold-start ratio', 'idle GB-s', 'wasted GB-s', 'cost', 'idle memory at GB-s price']];
-  for (const r of results) {
+  for (const [i, r] of results.entries()) {
     const t = r.totals;
-    rows.push([r.policy.name, num(t.coldStarts), pct(t.coldStartRatio), num(t.idleGbSeconds), num(t.wastedGbSeconds), usd(t.cost.totalUsd), usd(t.cost.idleUsd)]);
+    rows.push([names[i] ?? r.policy.name, num(t.coldStarts), pct(t.coldStartRatio), num(t.idleGbSeconds), num(t.wastedGbSeconds), usd(t.cost.totalUsd), usd(t.cost.idleUsd)]);
   }
   return table(rows).join('\n');
 }
@@ -264,7 +264,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     }
     const L = [describeInput(loaded, args.seed), ''];
     if (args.compare) {
-      L.push(compareTable(results));
+      L.push(compareTable(results, names));
       L.push('');
       L.push('cost: what the account is billed (requests and GB-seconds of execution; the same under every policy, as INIT is not billed);');
       L.push('idle GB-s: memory held by warm environments not running an invocation — the provider\'s side of the keep-alive trade-off.');
