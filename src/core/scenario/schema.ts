@@ -847,7 +847,13 @@ const gatewaySchema = z.strictObject({
       z.strictObject({
         id,
         revoked: z.boolean().default(false).meta(d('The key is known but revoked: 403.')),
-        rateLimit: z.strictObject({ rate: z.number().gt(0).max(1_000_000), burst: z.int().min(1).max(1_000_000) }).optional().meta(d('This client\'s own token bucket (usage plan), overriding the gateway\'s.')),
+        rateLimit: z
+          .strictObject({
+            rate: z.number().gt(0).max(1_000_000).meta(d('Requests per second the client may sustain.')),
+            burst: z.int().min(1).max(1_000_000).meta(d('Requests the client may send at once.')),
+          })
+          .optional()
+          .meta(d('This client\'s own token bucket (usage plan), overriding the gateway\'s.')),
       }),
     )
     .max(1000)
@@ -939,7 +945,8 @@ const serverlessSchema = z
             environments: z.int().min(1).max(1_000_000).default(1000).meta(d('New environments a function may start per period (Lambda: 1,000 per 10 s).')),
             per: durationSchema.default(10).meta(d('The period.')),
           })
-          .default({ environments: 1000, per: 10 }),
+          .default({ environments: 1000, per: 10 })
+          .meta(d('Scaling rate limit: new environments per function per period (beyond it: 429).')),
       })
       .default({ concurrencyLimit: 1000, scaling: { environments: 1000, per: 10 } })
       .meta(d('Account limits.')),
