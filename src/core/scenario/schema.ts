@@ -1391,6 +1391,7 @@ function checkServerless(b: NonNullable<z.output<typeof scenarioObject>['serverl
     return seen;
   };
   const fns = ids(b.functions, 'functions');
+  if (b.functions.length === 0 && !b.azureTrace) ctx.addIssue({ code: 'custom', path: at('functions'), message: 'needs at least one function (or an azureTrace to replay)' });
   const queues = ids(b.queues, 'queues');
   const topics = ids(b.topics, 'topics');
   const gateways = ids(b.gateways, 'gateways');

@@ -323,6 +323,11 @@ describe('scenario checks', () => {
       expect(lines.some((l) => want.test(l)), `${want} in ${lines.join(' | ')}`).toBe(true);
   });
 
+  it('an empty block asks for a function', () => {
+    const p = parseScenario({ cumulo: 1, name: 'empty', duration: 60, serverless: {} });
+    expect(p.ok ? [] : p.errors.map(issueLine)).toEqual(['serverless.functions: needs at least one function (or an azureTrace to replay)']);
+  });
+
   it('an Azure trace folder that was never read is a clear error, not a crash', () => {
     const p = parseScenario(SERVERLESS_PRESETS['serverless-azure']!.scenario);
     if (!p.ok) throw new Error('bad preset');
