@@ -907,6 +907,14 @@ const queueSchema = z.strictObject({
     })
     .optional()
     .meta(d('A function consuming the queue, scaled on the backlog.')),
+  serviceConsumer: z
+    .strictObject({
+      service: id.meta(d('The service (id, from the scenario\'s services) each message is sent to as one request; an OK response deletes it, a failed, dropped or timed-out one counts as a failed receive.')),
+      maxConcurrency: z.int().min(1).max(10_000).default(10).meta(d('Most messages at the service at once.')),
+      scaleUpPerMinute: z.int().min(1).max(10_000).default(60).meta(d('Pollers added per minute while the backlog grows.')),
+    })
+    .optional()
+    .meta(d('Instead of a function: a service consuming the queue (one message per request), scaled on the backlog.')),
 });
 const topicSchema = z.strictObject({
   id,
@@ -1313,7 +1321,7 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
   });
   if (s.billing) checkBilling(s, ctx, types, services, groupIds);
   if (s.tenants) checkTenants(s, ctx);
-  if (s.serverless) checkServerless(s.serverless, ctx);
+  if (s.serverless) checkServerless(s.serverless, ctx, new Set(s.services.map((x) => x.id)));
 });
 
 /** Cross-references of the tenants block. */
@@ -1380,7 +1388,7 @@ function checkBilling(s: z.output<typeof scenarioObject>, ctx: z.RefinementCtx, 
 }
 
 /** Cross-references of the serverless block. */
-function checkServerless(b: NonNullable<z.output<typeof scenarioObject>['serverless']>, ctx: z.RefinementCtx): void {
+function checkServerless(b: NonNullable<z.output<typeof scenarioObject>['serverless']>, ctx: z.RefinementCtx, services: ReadonlySet<string>): void {
   const at = (...path: (string | number)[]) => ['serverless', ...path];
   const ids = (list: Array<{ id: string }>, name: string, prefix: (string | number)[] = []): Set<string> => {
     const seen = new Set<string>();
@@ -1454,6 +1462,10 @@ function checkServerless(b: NonNullable<z.output<typeof scenarioObject>['serverl
     }
     if (!(durationSeconds(q.visibilityTimeout) > 0)) ctx.addIssue({ code: 'custom', path: at('queues', i, 'visibilityTimeout'), message: 'must be greater than 0' });
     if (q.type === 'fifo' && q.duplicateRate > 0) ctx.addIssue({ code: 'custom', path: at('queues', i, 'duplicateRate'), message: 'FIFO queues do not deliver duplicates: leave duplicateRate at 0' });
+    if (q.serviceConsumer) {
+      known(services as Set<string>, 'service', q.serviceConsumer.service, at('queues', i, 'serviceConsumer', 'service'));
+      if (q.consumer) ctx.addIssue({ code: 'custom', path: at('queues', i, 'serviceConsumer'), message: 'a queue has one consumer: give consumer (a function) or serviceConsumer, not both' });
+    }
     if (q.consumer) {
       known(fns, 'function', q.consumer.function, at('queues', i, 'consumer', 'function'));
       if (!(durationSeconds(q.consumer.pollInterval) > 0)) ctx.addIssue({ code: 'custom', path: at('queues', i, 'consumer', 'pollInterval'), message: 'must be greater than 0' });

@@ -14,6 +14,7 @@
  *   queue.<id>.depth         queue.<id>.inFlight     queue.<id>.oldestAge   queue.<id>.deadLettered
  *   gateway.<id>.acceptedRate  gateway.<id>.rejectedRate
  *   serverless.running  serverless.warmMb  serverless.idleMb  serverless.costUsd
+ *   serverless.invocationsRate  serverless.coldStartsRate  serverless.throttledRate (over every function)
  */
 
 /** One function, live. */
@@ -173,7 +174,7 @@ export const serverlessColumn = {
   fn: (id: string, what: 'invocationsRate' | 'coldStartsRate' | 'throttledRate' | 'running' | 'environments' | 'warmMb' | 'idleMb') => `fn.${id}.${what}`,
   queue: (id: string, what: 'depth' | 'inFlight' | 'oldestAge' | 'deadLettered') => `queue.${id}.${what}`,
   gateway: (id: string, what: 'acceptedRate' | 'rejectedRate') => `gateway.${id}.${what}`,
-  total: (what: 'running' | 'warmMb' | 'idleMb' | 'costUsd') => `serverless.${what}`,
+  total: (what: 'running' | 'warmMb' | 'idleMb' | 'costUsd' | 'invocationsRate' | 'coldStartsRate' | 'throttledRate') => `serverless.${what}`,
 } as const;
 
 /** `SimulationResults.serverless`: the live view at the end of the run (same shape, final values). */

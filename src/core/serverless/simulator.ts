@@ -42,7 +42,7 @@ import { Kernel } from '../engine/kernel';
 import { RandomStream } from '../engine/random';
 import { makeDurationSampler } from './durations';
 import { INIT_CAP_SECONDS, initTimeModel } from './init-model';
-import { IdleHistogram, makeKeepAlivePolicy, type KeepAliveContext, type KeepAlivePolicy } from './keep-alive';
+import { IdleHistogram, makeKeepAlivePolicy, type HybridHistogramKeepAlive, type KeepAliveContext, type KeepAlivePolicy } from './keep-alive';
 import type { FaasConfig, FaasCost, FaasFunctionResult, FaasMetrics, FaasResult, FaasSeries, KeepAliveSpec, Runtime } from './types';
 import { faasIssueLine, validateFaasConfig } from './validate';
 
@@ -101,8 +101,17 @@ export interface FaasFunctionLive {
 export interface FaasCore {
   /** Index of each function id. */
   readonly index: ReadonlyMap<string, number>;
+  /** The keep-alive policy in force (changes with `setPolicy`). */
   readonly policyName: string;
   readonly horizon: number;
+  /**
+   * Replaces the keep-alive policy from now on: environments finishing an invocation from now are
+   * kept (or pre-warmed) by the new policy; decisions already taken (a scheduled expiry or pre-warm)
+   * stand. Idle-time histograms are recorded under every policy, so a switch to hybrid uses the
+   * history so far. Throws RangeError on impossible parameters or a hybrid histogram range or bin
+   * other than the one recorded.
+   */
+  setPolicy(spec: KeepAliveSpec): void;
   /** Sets up provisioned environments and schedules the trace arrivals (call once, at time 0). */
   start(): void;
   /**
@@ -282,7 +291,7 @@ export function attachFaas(kernel: Kernel, input: FaasConfig, options: FaasRunOp
   const config = checked(input);
   const seed = options.seed ?? 1;
   const emit = options.onEvent;
-  const policy: KeepAlivePolicy = makeKeepAlivePolicy(config.keepAlive ?? DEFAULT_KEEP_ALIVE);
+  let policy: KeepAlivePolicy = makeKeepAlivePolicy(config.keepAlive ?? DEFAULT_KEEP_ALIVE);
   const limit = config.account?.concurrencyLimit ?? DEFAULT_CONCURRENCY_LIMIT;
   const scaleN = config.account?.scaling?.environments ?? DEFAULT_SCALING_ENVIRONMENTS;
   const scalePer = config.account?.scaling?.per ?? DEFAULT_SCALING_PER;
@@ -857,8 +866,19 @@ export function attachFaas(kernel: Kernel, input: FaasConfig, options: FaasRunOp
 
   return {
     index: new Map(fns.map((f) => [f.id, f.index] as const)),
-    policyName: policy.name,
+    get policyName() {
+      return policy.name;
+    },
     horizon,
+    setPolicy(spec) {
+      const next = makeKeepAlivePolicy(spec);
+      if (next.spec.type === 'hybrid') {
+        const h = next as HybridHistogramKeepAlive;
+        if (h.params.range !== histRange || h.params.bin !== histBin)
+          throw new RangeError(`the idle-time histograms were recorded with a ${histRange} s range in ${histBin} s bins; a hybrid policy switched to mid-run must use the same (got ${h.params.range} s, ${h.params.bin} s)`);
+      }
+      policy = next;
+    },
     start,
     invoke: (fn, done) => arrive(fns[fn]!, done ?? null),
     running: () => accountRunning,

@@ -82,6 +82,45 @@ describe('queues: visibility timeout, retries with backoff, dead-letter queue (h
   });
 });
 
+describe('a service consuming a queue', () => {
+  it('each message becomes one request; OK deletes it; a crashed replica\'s failures are retried, none lost', () => {
+    const p = parseScenario({
+      cumulo: 1,
+      name: 'svc',
+      duration: 600,
+      services: [{ id: 'worker', replicas: 2, concurrency: 1, work: { type: 'constant', value: 0.2 }, queueLimit: 1000 }],
+      faults: [{ kind: 'replica-crash', at: 20, service: 'worker', replica: 0, duration: 30 }],
+      serverless: {
+        functions: [fn('unused')],
+        buckets: [{ id: 'in', writes: { type: 'piecewise', points: [{ at: 0, rate: 8 }, { at: 100, rate: 0 }] }, notify: [{ queue: 'jobs' }] }],
+        queues: [{ id: 'jobs', visibilityTimeout: 5, maxReceives: 10, deadLetter: 'dlq', serviceConsumer: { service: 'worker', maxConcurrency: 4 } }, { id: 'dlq' }],
+      },
+    });
+    if (!p.ok) throw new Error(p.errors.map(issueLine).join('; '));
+    const s = new Simulation(p.scenario);
+    const r = s.runToEnd();
+    const q = r.serverless!.queues[0]!;
+    expect(q.sent).toBeGreaterThan(600);
+    expect(q.retries).toBeGreaterThan(0); // the crashed replica failed some
+    expect(r.services[0]!.arrivals).toBe(q.received);
+    expect(q.deleted + q.deadLettered).toBe(q.sent);
+    const led = s.serverless!.ledgers()[0]!;
+    for (const id of led.sent) expect((led.processed.get(id) ?? 0) > 0 || led.deadLettered.has(id)).toBe(true);
+  });
+
+  it('an unknown service, or two consumers, is refused', () => {
+    const p = parseScenario({
+      cumulo: 1,
+      name: 'svc',
+      duration: 60,
+      serverless: { functions: [fn('f')], queues: [{ id: 'q', consumer: { function: 'f' }, serviceConsumer: { service: 'nope' } }] },
+    });
+    const lines = p.ok ? [] : p.errors.map(issueLine);
+    expect(lines).toContain('serverless.queues[0].serviceConsumer.service: unknown service "nope" (services: none)');
+    expect(lines).toContain('serverless.queues[0].serviceConsumer: a queue has one consumer: give consumer (a function) or serviceConsumer, not both');
+  });
+});
+
 describe('at-least-once delivery (property over seeds and failure rates)', () => {
   it('every message is processed or dead-lettered, none lost; duplicates are exactly the extra processings', () => {
     fc.assert(

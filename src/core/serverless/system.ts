@@ -28,6 +28,8 @@
  *   growing by at most scaleUpPerMinute / 6 per step and shrinking at once, never below the five nor
  *   past maxConcurrency. A throttled batch stays hidden (visibility
  *   timeout) and its poller rests for `pollInterval`.
+ * - A queue's `serviceConsumer` sends each message to a scenario service as one request (same
+ *   pollers, batch of one): an OK response deletes it, anything else is a failed receive.
  * - Topics: a published message goes to every subscription whose filter matches its attributes
  *   (fan-out); the others count as filtered.
  * - Timers fire on their cron schedule or period; buckets and tables turn each write into an event.
@@ -89,7 +91,8 @@ interface QueueRt {
   readonly retry: { base: number; factor: number; max: number } | null;
   readonly dupRate: number;
   readonly dupStream: RandomStream;
-  readonly consumer: { fn: number; batch: number; max: number; step: number; rest: number } | null;
+  /** fn ≥ 0: a function consumer; svc ≥ 0: a service consumer (one message per request). */
+  readonly consumer: { fn: number; svc: number; batch: number; max: number; step: number; rest: number } | null;
   /** Standard: visible messages (index into msgs) with the epoch they were queued at; head pointer. */
   vis: number[];
   visEpoch: number[];
@@ -157,20 +160,24 @@ export interface QueueLedger {
   pending: ReadonlySet<number>;
 }
 
+/** The FaaS model's form of the scenario's keep-alive block (durations in seconds). */
+export function keepAliveOf(k: ServerlessSpec['keepAlive']): KeepAliveSpec {
+  return k.type === 'fixed'
+    ? { type: 'fixed', ttl: durationSeconds(k.ttl) }
+    : {
+        type: 'hybrid',
+        range: durationSeconds(k.range),
+        bin: durationSeconds(k.bin),
+        head: k.head,
+        tail: k.tail,
+        margin: k.margin,
+        fallbackTtl: durationSeconds(k.fallbackTtl),
+      };
+}
+
 /** Translates the scenario's serverless block into the FaaS model's configuration. */
 export function faasConfigOf(spec: ServerlessSpec, horizon: number): FaasConfig {
-  const keepAlive: KeepAliveSpec =
-    spec.keepAlive.type === 'fixed'
-      ? { type: 'fixed', ttl: durationSeconds(spec.keepAlive.ttl) }
-      : {
-          type: 'hybrid',
-          range: durationSeconds(spec.keepAlive.range),
-          bin: durationSeconds(spec.keepAlive.bin),
-          head: spec.keepAlive.head,
-          tail: spec.keepAlive.tail,
-          margin: spec.keepAlive.margin,
-          fallbackTtl: durationSeconds(spec.keepAlive.fallbackTtl),
-        };
+  const keepAlive = keepAliveOf(spec.keepAlive);
   const functions: FaasFunctionSpec[] = spec.functions.map((f) => ({
     id: f.id,
     ...(f.app !== undefined ? { app: f.app } : {}),
@@ -194,7 +201,17 @@ export function faasConfigOf(spec: ServerlessSpec, horizon: number): FaasConfig 
   };
 }
 
+/** How queues reach the scenario's services (the Simulation provides it). */
+export interface ServiceLink {
+  /** Index of a service id. */
+  index(id: string): number;
+  /** Sends one request to service `svc`; the Simulation calls `serviceDone(token, ok)` when it leaves. */
+  send(svc: number, token: number): void;
+}
+
 export class ServerlessSystem {
+  private readonly svcPending: Array<((ok: boolean) => void) | null> = [];
+  private readonly svcFree: number[] = [];
   readonly core: FaasCore;
   private readonly fnIds: string[];
   private readonly fnSpecs: ServerlessSpec['functions'];
@@ -219,6 +236,8 @@ export class ServerlessSystem {
   private tableEvents = 0;
   private readonly K: Record<'http' | 'vt' | 'visible' | 'scale' | 'rest' | 'timer' | 'write' | 'retry', number>;
   private readonly prevFn: Float64Array;
+  /** Totals at the previous sample row (for the serverless.*Rate columns). */
+  private prevTotals = { invocations: 0, coldStarts: 0, throttled: 0 };
   private cols: { fn: Int32Array[]; queue: Int32Array[]; gateway: Int32Array[]; total: Int32Array } | null = null;
 
   constructor(
@@ -226,6 +245,7 @@ export class ServerlessSystem {
     private readonly kernel: Kernel,
     seed: number,
     private readonly endTime: number,
+    private readonly services: ServiceLink | null = null,
   ) {
     if (spec.azureTrace)
       throw new Error(`serverless.azureTrace: the trace folder "${spec.azureTrace.folder}" has not been read (npm run sim reads it from the traces folder; the console imports the three files)`);
@@ -255,12 +275,22 @@ export class ServerlessSystem {
       consumer: q.consumer
         ? {
             fn: fnIndex.get(q.consumer.function)!,
+            svc: -1,
             batch: q.consumer.batchSize,
             max: q.consumer.maxConcurrency,
             step: Math.max(1, Math.round(q.consumer.scaleUpPerMinute / 6)),
             rest: durationSeconds(q.consumer.pollInterval),
           }
-        : null,
+        : q.serviceConsumer && services
+          ? {
+              fn: -1,
+              svc: services.index(q.serviceConsumer.service),
+              batch: 1,
+              max: q.serviceConsumer.maxConcurrency,
+              step: Math.max(1, Math.round(q.serviceConsumer.scaleUpPerMinute / 6)),
+              rest: 1,
+            }
+          : null,
       vis: [],
       visEpoch: [],
       visHead: 0,
@@ -273,7 +303,7 @@ export class ServerlessSystem {
       nWaiting: 0,
       nDelayed: 0,
       nInFlight: 0,
-      pollers: q.consumer ? Math.min(MIN_POLLERS, q.consumer.maxConcurrency) : 0,
+      pollers: q.consumer ? Math.min(MIN_POLLERS, q.consumer.maxConcurrency) : q.serviceConsumer && services ? Math.min(MIN_POLLERS, q.serviceConsumer.maxConcurrency) : 0,
       busy: 0,
       resting: 0,
       sent: 0,
@@ -522,11 +552,17 @@ export class ServerlessSystem {
       }
       const epochs = batch.map((mi) => this.msgs[mi]!.epoch);
       q.busy++;
-      const accepted = this.invoke(c.fn, (o) => {
+      const finish = (ok: boolean): void => {
         q.busy--;
-        this.batchDone(q, batch, epochs, o === 'ok');
+        this.batchDone(q, batch, epochs, ok);
         this.pump(q);
-      });
+      };
+      let accepted = true;
+      if (c.svc >= 0) {
+        const token = this.svcFree.length > 0 ? this.svcFree.pop()! : this.svcPending.length;
+        this.svcPending[token] = finish;
+        this.services!.send(c.svc, token);
+      } else accepted = this.invoke(c.fn, (o) => finish(o === 'ok'));
       if (!accepted) {
         // throttled: the messages stay hidden until their visibility timeout; the poller rests
         q.busy--;
@@ -644,6 +680,15 @@ export class ServerlessSystem {
     this.pump(q);
     const next = this.kernel.now + SCALE_TICK;
     if (next <= this.endTime) this.kernel.scheduleAt(next, this.K.scale, qi);
+  }
+
+  /** A request a queue sent to a service has left it (called by the Simulation, from a kernel event). */
+  serviceDone(token: number, ok: boolean): void {
+    const f = this.svcPending[token];
+    if (!f) return;
+    this.svcPending[token] = null;
+    this.svcFree.push(token);
+    f(ok);
   }
 
   // ---------------------------------------------------------------- gateway, timers, stores
@@ -849,6 +894,19 @@ export class ServerlessSystem {
     };
   }
 
+  /**
+   * Replaces every function's keep-alive policy from now on (see FaasCore.setPolicy). The block is
+   * validated by the scenario schema; an impossible one comes back as a sentence, never thrown.
+   */
+  setKeepAlive(k: ServerlessSpec['keepAlive']): { ok: true } | { ok: false; error: string } {
+    try {
+      this.core.setPolicy(keepAliveOf(k));
+      return { ok: true };
+    } catch (e) {
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
   /** Adds the serverless series columns (see live.ts for the names). */
   addColumns(series: SeriesStore): void {
     const C = serverlessColumn;
@@ -858,7 +916,7 @@ export class ServerlessSystem {
       ),
       queue: this.queues.map((q) => Int32Array.from((['depth', 'inFlight', 'oldestAge', 'deadLettered'] as const).map((w) => series.addColumn(C.queue(q.id, w))))),
       gateway: this.gateways.map((g) => Int32Array.from((['acceptedRate', 'rejectedRate'] as const).map((w) => series.addColumn(C.gateway(g.id, w))))),
-      total: Int32Array.from((['running', 'warmMb', 'idleMb', 'costUsd'] as const).map((w) => series.addColumn(C.total(w)))),
+      total: Int32Array.from((['running', 'warmMb', 'idleMb', 'costUsd', 'invocationsRate', 'coldStartsRate', 'throttledRate'] as const).map((w) => series.addColumn(C.total(w)))),
     };
   }
 
@@ -908,5 +966,12 @@ export class ServerlessSystem {
     series.set(cols.total[1]!, row, live.totals.warmMb);
     series.set(cols.total[2]!, row, live.totals.idleMb);
     series.set(cols.total[3]!, row, live.cost.totalUsd);
+    // Over every function (the per-function columns stop at MAX_FUNCTION_SERIES).
+    const t = live.totals;
+    const p = this.prevTotals;
+    series.set(cols.total[4]!, row, dt > 0 ? (t.invocations - p.invocations) / dt : 0);
+    series.set(cols.total[5]!, row, dt > 0 ? (t.coldStarts - p.coldStarts) / dt : 0);
+    series.set(cols.total[6]!, row, dt > 0 ? (t.throttled - p.throttled) / dt : 0);
+    this.prevTotals = { invocations: t.invocations, coldStarts: t.coldStarts, throttled: t.throttled };
   }
 }

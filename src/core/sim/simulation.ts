@@ -285,6 +285,7 @@ export class Simulation implements ServiceHost {
   readonly compute: ComputeModel | null = null;
   /** The serverless block (functions, gateways, queues, topics, timers, storage events), when the scenario has one. */
   readonly serverless: ServerlessSystem | null = null;
+  private slDoneKind = -1;
   /** Metering and billing of the compute model (unless the scenario turns billing off). */
   readonly billing: BillingModel | null = null;
   private readonly network: Network;
@@ -549,7 +550,13 @@ export class Simulation implements ServiceHost {
       );
     });
     if (scenario.serverless) {
-      this.serverless = new ServerlessSystem(scenario.serverless, k, this.seed, this.endTime);
+      const slDone = k.register('serverless-service-done', (token, ok) => this.serverless!.serviceDone(token, ok === 1));
+      this.slDoneKind = slDone;
+      this.serverless = new ServerlessSystem(scenario.serverless, k, this.seed, this.endTime, {
+        index: (id) => serviceIndex.get(id)!,
+        // origin −2 − token marks a queue's request (workload origins are ≥ 0)
+        send: (svc, token) => this.services[svc]!.arrive(k.now, 0, -1, -2 - token),
+      });
       this.serverless.addColumns(this.series);
       this.serverless.start();
     }
@@ -686,6 +693,11 @@ export class Simulation implements ServiceHost {
       return;
     }
     const w = pool.origin[req]!;
+    if (w < -1) {
+      // a serverless queue's message (answered through the kernel: no re-entry into the queue's poller)
+      this.kernel.schedule(0, this.slDoneKind, -2 - w, outcome === OK ? 1 : 0);
+      return;
+    }
     const arrival = pool.arrival[req]!;
     if (arrival < this.warmup) return;
     this.wlRequests[w]!++;
@@ -833,6 +845,15 @@ export class Simulation implements ServiceHost {
   }
 
   // ---- reading
+
+  /**
+   * Replaces the serverless block's keep-alive policy from now on (environments finishing an
+   * invocation from now are kept by the new policy). Refused as a sentence without a serverless block.
+   */
+  setKeepAlive(spec: NonNullable<Scenario['serverless']>['keepAlive']): { ok: true } | { ok: false; error: string } {
+    if (!this.serverless) return { ok: false, error: 'this scenario has no serverless block' };
+    return this.serverless.setKeepAlive(spec);
+  }
 
   /** The serverless block, live (null when the scenario has none). See serverless/live.ts. */
   serverlessLive(): ServerlessLive | null {
