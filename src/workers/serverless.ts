@@ -117,7 +117,8 @@ function maxColumns(series: SeriesSource, names: readonly string[], n: number): 
 }
 
 /**
- * Charts from the series: cold starts and 429s per interval (the functions' rates × the interval),
+ * Charts from the series: cold starts and 429s per interval (the totals' rates × the interval, or
+ * the functions' own when there are no totals),
  * idle warm memory and invocations running (the totals' levels), messages waiting (summed over the
  * queues) and the oldest message's age (the largest). Each chart's lines share LTTB indices.
  */
@@ -125,8 +126,11 @@ export function buildServerlessCharts(series: SeriesSource, functions: readonly 
   const n = Math.min(series.length, series.time.length);
   const time = series.time.subarray(0, n);
   const nan = (): Float64Array => new Float64Array(n).fill(Number.NaN);
-  const cold = sumColumns(series, functions.map((f) => serverlessColumn.fn(f, 'coldStartsRate')), n, interval);
-  const throttled = sumColumns(series, functions.map((f) => serverlessColumn.fn(f, 'throttledRate')), n, interval);
+  // The totals' rates cover every function (per-function columns stop after the first few dozen).
+  const totalCold = serverlessColumn.total('coldStartsRate');
+  const totalThrottled = serverlessColumn.total('throttledRate');
+  const cold = sumColumns(series, series.column(totalCold) ? [totalCold] : functions.map((f) => serverlessColumn.fn(f, 'coldStartsRate')), n, interval);
+  const throttled = sumColumns(series, series.column(totalThrottled) ? [totalThrottled] : functions.map((f) => serverlessColumn.fn(f, 'throttledRate')), n, interval);
   const idle = series.column(serverlessColumn.total('idleMb'))?.subarray(0, n) ?? nan();
   const running = series.column(serverlessColumn.total('running'))?.subarray(0, n) ?? nan();
   const depth = queues.length > 0 ? sumColumns(series, queues.map((q) => serverlessColumn.queue(q, 'depth')), n, 1) : nan();
@@ -330,9 +334,8 @@ export class ServerlessPart {
   }
 }
 
-/** The simulation as a keep-alive target (its `setKeepAlive`, or a refusal when the core has none). */
+/** The simulation as a keep-alive target. */
 export function keepAliveTarget(sim: Simulation): KeepAliveTarget & { series: SeriesSource } {
-  const core = sim as unknown as { setKeepAlive?: (spec: ScenarioKeepAlive) => { ok: true } | { ok: false; error: string } | boolean };
   return {
     get now() {
       return sim.now;
@@ -342,11 +345,6 @@ export function keepAliveTarget(sim: Simulation): KeepAliveTarget & { series: Se
     },
     series: sim.series,
     serverlessLive: () => sim.serverlessLive(),
-    setKeepAlive: (spec) => {
-      if (typeof core.setKeepAlive !== 'function') return { ok: false, error: 'this simulation cannot change its keep-alive policy while running' };
-      const r = core.setKeepAlive.call(sim, spec);
-      if (typeof r === 'boolean') return r ? { ok: true } : { ok: false, error: 'the simulation refused the keep-alive policy' };
-      return r;
-    },
+    setKeepAlive: (spec) => sim.setKeepAlive(spec),
   };
 }
