@@ -8,8 +8,12 @@
  *   an accepted request invokes the route's function synchronously: the function's own 429
  *   (concurrency or scaling) is returned to the client as is, an error or a timeout as 5xx.
  * - Asynchronous invocations (timers, topics, buckets, tables, function outputs to a function):
- *   a throttled or failed invocation is retried twice, 1 and 2 minutes later (Lambda's async
- *   defaults), then dropped and counted (asyncDropped).
+ *   a failed invocation is retried twice, 1 and 2 minutes later (Lambda's async defaults), then
+ *   dropped and counted (asyncDropped). Lambda keeps retrying a throttled event for up to 6 hours;
+ *   we simplify that to the same two retries.
+ * - Status codes follow HTTP's meaning (401: not authenticated, 403: authenticated but refused).
+ *   AWS API Gateway's own API-key check answers 403 to a missing or unknown key as well; an
+ *   authorizer answers 401 to a missing token.
  * - Queues (SQS rules): a received message is hidden for the visibility timeout and counts a
  *   receive; processed successfully it is deleted; a failed batch's messages are retried with the
  *   exponential backoff when `retry` is set, otherwise when their visibility timeout runs out (a
