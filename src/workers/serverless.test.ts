@@ -5,7 +5,7 @@ import type { Scenario, ScenarioInput, ServerlessLive as CoreLive } from '../cor
 import { buildServerlessCharts, checkKeepAliveRequest, ServerlessPart, serverlessLiveView, withKeepAlive, type KeepAliveTarget } from './serverless';
 import { serverlessInfoOf } from './serverless-topology';
 import { azureFileKind, azureFunctionId, withAzureTrace } from './serverless-import';
-import { SimService } from './service';
+import { SimService, type Snapshot } from './service';
 
 const AZURE = '../shared/traces/azure-functions-2019-invitro-100fn';
 const PLAIN: ScenarioInput = { cumulo: 1, name: 'x', duration: '1m', services: [{ id: 'a', replicas: 1, work: { type: 'constant', value: 0.1 } }] };
@@ -107,7 +107,8 @@ describe('keep-alive requests', () => {
     };
     expect(part.setKeepAlive(target, 'hybrid')).toEqual({ ok: true, policy: 'hybrid' });
     expect(part.setKeepAlive(target, 'hybrid')).toEqual({ ok: true, policy: 'hybrid' });
-    expect(applied).toEqual([{ type: 'hybrid' }]);
+    // The Simulation gets the validated block, defaults filled in (the paper's parameters).
+    expect(applied).toEqual([{ type: 'hybrid', range: '4h', bin: '1m', head: 0.05, tail: 0.99, margin: 0.1, fallbackTtl: '10m' }]);
     expect(part.keepAliveSwitches()).toEqual([{ time: 42, from: 'fixed-10m', to: 'hybrid' }]);
     const refused = part.setKeepAlive({ ...target, setKeepAlive: () => ({ ok: false, error: 'nope' }) }, 'fixed-20m');
     expect(refused).toEqual({ ok: false, error: 'nope' });
@@ -222,5 +223,25 @@ describe.skipIf(!existsSync(`${AZURE}/invocations.csv`))('Azure trace import (sk
     const r = withAzureTrace({ cumulo: 1, name: 'az', serverless: { azureTrace: { folder: 'x' } } }, { files: broken });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.join(' ')).toMatch(/invocations\.csv line \d+, column \d+/);
+  });
+});
+
+describe('keep-alive switch on a real run', () => {
+  it('switches the event-driven preset to hybrid mid-run, recorded in the live view; a reset goes back', () => {
+    const svc = new SimService({ clock: () => 0, setTimer: () => 0, clearTimer: () => undefined });
+    expect(svc.load({ preset: 'event-driven' }).ok).toBe(true);
+    const snaps: Snapshot[] = [];
+    svc.subscribe((s) => snaps.push(s));
+    svc.step();
+    expect(svc.setKeepAlive('hybrid')).toEqual({ ok: true, policy: 'hybrid' });
+    const live = snaps[snaps.length - 1]!.serverless?.live;
+    expect(live?.keepAlive).toBe('hybrid');
+    expect(live?.switches).toHaveLength(1);
+    svc.runToEnd();
+    expect(svc.results().serverless?.keepAlive).toBe('hybrid');
+    expect(svc.setKeepAlive('fixed-20m')).toEqual({ ok: false, error: 'the run has ended: reset it to start again' });
+    svc.reset();
+    expect(snaps[snaps.length - 1]!.serverless?.live?.keepAlive).toBe('fixed-10m');
+    expect(svc.keepAliveSwitches()).toEqual([]);
   });
 });

@@ -37,6 +37,13 @@ export function keepAliveScenarioSpec(choice: KeepAliveChoice): { type: 'fixed';
   }
 }
 
+/** A preset as the validated scenario block (defaults filled in), as the Simulation takes it. */
+export function parsedKeepAlive(choice: KeepAliveChoice): { ok: true; spec: ScenarioKeepAlive } | { ok: false; error: string } {
+  const parsed = parseScenario({ cumulo: 1, name: 'keep-alive', duration: 1, serverless: { keepAlive: keepAliveScenarioSpec(choice), azureTrace: { folder: 'unused' } } });
+  if (!parsed.ok || !parsed.scenario.serverless) return { ok: false, error: parsed.ok ? 'the keep-alive policy could not be read' : parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ') };
+  return { ok: true, spec: parsed.scenario.serverless.keepAlive };
+}
+
 /** The request as a preset name, or a plain sentence saying what is wrong with it. */
 export function checkKeepAliveRequest(req: unknown): { ok: true; choice: KeepAliveChoice } | { ok: false; error: string } {
   if (typeof req === 'string' && (KEEP_ALIVE_CHOICES as readonly string[]).includes(req)) return { ok: true, choice: req as KeepAliveChoice };
@@ -282,9 +289,11 @@ export class ServerlessPart {
     if (!checked.ok) return checked;
     if (sim.finished) return { ok: false, error: 'the run has ended: reset it to start again' };
     if (checked.choice === this.current) return { ok: true, policy: this.current };
+    const spec = parsedKeepAlive(checked.choice);
+    if (!spec.ok) return spec;
     let r: { ok: true } | { ok: false; error: string };
     try {
-      r = sim.setKeepAlive(keepAliveScenarioSpec(checked.choice) as ScenarioKeepAlive);
+      r = sim.setKeepAlive(spec.spec);
     } catch (e) {
       r = { ok: false, error: `the keep-alive policy could not be changed: ${e instanceof Error ? e.message : String(e)}` };
     }
