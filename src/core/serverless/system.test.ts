@@ -319,6 +319,25 @@ describe('cost, memory, series and determinism', () => {
     expect(s.serverlessLive()!.totals.idleGbSeconds).toBeCloseTo(0.5 * 60, 6);
   });
 
+  it('the event-driven preset fills the series columns the console reads', () => {
+    const p = parseScenario({ ...SERVERLESS_PRESETS['event-driven']!.scenario, duration: '6m' });
+    if (!p.ok) throw new Error('bad preset');
+    const s = new Simulation(p.scenario);
+    s.runToEnd();
+    const max = (name: string) => Math.max(...s.series.column(name)!);
+    expect(s.series.length).toBe(72); // every 5 s for 6 minutes
+    expect(max(serverlessColumn.queue('payments', 'depth')) + max(serverlessColumn.queue('payments', 'inFlight'))).toBeGreaterThan(0);
+    const dead = s.series.column(serverlessColumn.queue('payments', 'deadLettered'))!;
+    expect(dead[dead.length - 1]).toBe(s.serverlessLive()!.queues[1]!.sent); // moved to payments-dlq
+    expect(max(serverlessColumn.gateway('api', 'acceptedRate'))).toBeGreaterThan(5);
+    expect(max(serverlessColumn.gateway('api', 'rejectedRate'))).toBeGreaterThan(0);
+    expect(max(serverlessColumn.fn('orders', 'invocationsRate'))).toBeGreaterThan(5);
+    expect(max(serverlessColumn.total('warmMb'))).toBeGreaterThan(0);
+    const cost = s.series.column(serverlessColumn.total('costUsd'))!;
+    expect(cost[cost.length - 1]).toBeCloseTo(s.serverlessLive()!.cost.totalUsd, 12);
+    for (let i = 1; i < cost.length; i++) expect(cost[i]!).toBeGreaterThanOrEqual(cost[i - 1]!);
+  });
+
   it('the same seed gives identical results; another seed differs', () => {
     const scenario = SERVERLESS_PRESETS['event-driven']!.scenario;
     const once = (seed: number) => {
