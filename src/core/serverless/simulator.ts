@@ -389,6 +389,8 @@ export function attachFaas(kernel: Kernel, input: FaasConfig, options: FaasRunOp
   let heldMb = 0;
   let idleMb = 0;
   let lastT = 0;
+  /** ∫ idle MB dt over [0, lastT]. */
+  let idleIntTotal = 0;
 
   /** Series row of an event at time t, or −1 after the horizon. */
   const row = (t: number): number => (t > horizon ? -1 : Math.min(minutes - 1, Math.floor(t / MINUTE)));
@@ -402,6 +404,7 @@ export function attachFaas(kernel: Kernel, input: FaasConfig, options: FaasRunOp
       sRunInt[m] = sRunInt[m]! + accountRunning * dt;
       sHeldInt[m] = sHeldInt[m]! + heldMb * dt;
       sIdleInt[m] = sIdleInt[m]! + idleMb * dt;
+      idleIntTotal += idleMb * dt;
       lastT = edge;
       if (edge === (m + 1) * MINUTE && m + 1 < minutes && sPeak[m + 1]! < accountRunning) sPeak[m + 1] = accountRunning;
     }
@@ -907,9 +910,7 @@ export function attachFaas(kernel: Kernel, input: FaasConfig, options: FaasRunOp
       }),
     memory: () => {
       advance(kernel.now);
-      let idleInt = 0;
-      for (let i = 0; i < minutes; i++) idleInt += sIdleInt[i]!;
-      return { heldMb, idleMb, idleMbSeconds: idleInt };
+      return { heldMb, idleMb, idleMbSeconds: idleIntTotal };
     },
     result,
   };
