@@ -37,6 +37,8 @@ function switchMarkers(switches: ReadonlyArray<KeepAliveSwitch>) {
       stroke={SWITCH}
       strokeDasharray="4 3"
       strokeWidth={1.5}
+      // A switch before the first sample (at time 0, say) widens the axis rather than vanishing.
+      ifOverflow="extendDomain"
       label={{ value: `→ ${keepAliveLabel(s.to)}`, position: 'insideTopLeft', fontSize: 11, fill: SWITCH }}
     />
   ));
