@@ -34,3 +34,4 @@ export { drfAllocate, jainIndex } from './tenancy/index';
 export type { TenancySummary, TenantSummary } from './tenancy/index';
 export { serverlessColumn, azureTraceConfig, runFaas, KEEP_ALIVE_PRESETS } from './serverless/index';
 export type { ServerlessLive, ServerlessResults, LiveFunction, LiveGateway, LiveQueue, LiveTopic, KeepAliveSpec, FaasConfig, FaasResult, AzureTrace } from './serverless/index';
+export { resolveServerlessTrace, azureFunctionId } from './serverless/scenario-trace';

@@ -4,7 +4,7 @@ import { parseScenario } from '../core/index';
 import type { Scenario, ScenarioInput, ServerlessLive as CoreLive } from '../core/index';
 import { buildServerlessCharts, checkKeepAliveRequest, ServerlessPart, serverlessLiveView, withKeepAlive, type KeepAliveTarget } from './serverless';
 import { serverlessInfoOf } from './serverless-topology';
-import { azureFileKind, azureFunctionId, withAzureTrace } from './serverless-import';
+import { azureFileKind, withAzureTrace } from './serverless-import';
 import { SimService, type Snapshot } from './service';
 
 const AZURE = '../shared/traces/azure-functions-2019-invitro-100fn';
@@ -210,17 +210,17 @@ describe.skipIf(!existsSync(`${AZURE}/invocations.csv`))('Azure trace import (sk
     expect(r.functions).toBe(100);
     expect(r.minutes).toBe(30);
     const sl = r.doc.serverless as { functions: Array<{ id: string; trace: { perMinute: number[] }; memoryMb: number }>; azureTrace?: unknown };
+    expect(Object.keys(r.doc.serverless as object)).not.toContain('azureTrace');
     expect(sl.azureTrace).toBeUndefined();
     expect(sl.functions[0]!.id).toMatch(/^az-[0-9a-f]{12}$/);
     expect(sl.functions.every((f) => f.trace.perMinute.length === 30 && f.memoryMb >= 128)).toBe(true);
     expect(r.invocations).toBe(sl.functions.reduce((s, f) => s + f.trace.perMinute.reduce((a, b) => a + b, 0), 0));
     expect(parseScenario(r.doc).ok).toBe(true);
-    expect(azureFunctionId('ABCDEF0123456789ff')).toBe('az-abcdef012345');
   });
 
   it('names the file and line of a malformed row', () => {
     const broken = files.map((f) => (f.name === 'invocations.csv' ? { ...f, text: f.text.replace(/\n([^\n]*),\d+\n/, '\n$1,x\n') } : f));
-    const r = withAzureTrace({ cumulo: 1, name: 'az', serverless: { azureTrace: { folder: 'x' } } }, { files: broken });
+    const r = withAzureTrace({ cumulo: 1, name: 'az', duration: '1h', serverless: { azureTrace: { folder: 'x' } } }, { files: broken });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.join(' ')).toMatch(/invocations\.csv line \d+, column \d+/);
   });
