@@ -21,7 +21,7 @@ describe('npm run sim on a serverless scenario', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^serverless \(keep-alive fixed-10m\): [\d,]+ invocations, [\d,]+ cold starts, [\d,]+ throttled \(429\)/m);
     expect(r.out).toMatch(/^cost: [\d,]+ requests \$\d+\.\d{4} \+ [\d.]+ GB-s \$\d+\.\d{4} = \$\d+\.\d{4}$/m);
-    expect(r.out).toMatch(/^function\s+runtime\s+MB\s+invocations\s+cold\s+cold %\s+init share\s+throttled\s+errors\s+peak conc\s+envs\s+cost$/m);
+    expect(r.out).toMatch(/^function\s+runtime\s+MB\s+invocations\s+cold\s+cold %\s+init share\s+throttled\s+errors\s+p95 ms\s+peak conc\s+envs\s+cost$/m);
     expect(r.out).toMatch(/^orders\s+node\s+256\s+[\d,]+/m);
     expect(r.out).toMatch(/^gateway api: [\d,]+ requests, [\d,]+ accepted .* [\d,]+ 401, [\d,]+ 403, [\d,]+ 429 rate-limited$/m);
     expect(r.out).toMatch(/^ {2}partner\s+[\d,]+\s+[\d,]+\s+0\s+0\s+[1-9][\d,]*$/m);

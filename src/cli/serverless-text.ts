@@ -16,9 +16,9 @@ export function serverlessText(s: ServerlessResults): string {
   );
   lines.push(`cost: ${int(s.cost.requests)} requests ${usd(s.cost.requestsUsd)} + ${s.cost.gbSeconds.toFixed(1)} GB-s ${usd(s.cost.computeUsd)} = ${usd(s.cost.totalUsd)}${s.cost.byTenant.length > 1 ? ` (${s.cost.byTenant.map((x) => `${x.tenant} ${usd(x.totalUsd)}`).join(', ')})` : ''}`);
   const fns = [...s.functions].sort((a, b) => b.invocations - a.invocations || (a.id < b.id ? -1 : 1));
-  const rows = [['function', 'runtime', 'MB', 'invocations', 'cold', 'cold %', 'init share', 'throttled', 'errors', 'peak conc', 'envs', 'cost']];
+  const rows = [['function', 'runtime', 'MB', 'invocations', 'cold', 'cold %', 'init share', 'throttled', 'errors', 'p95 ms', 'peak conc', 'envs', 'cost']];
   for (const f of fns.slice(0, MAX_FUNCTION_ROWS)) {
-    rows.push([f.id, f.runtime, String(f.memoryMb), int(f.invocations), int(f.coldStarts), pct(f.coldStartRatio), pct(f.initShare), int(f.throttled), int(f.errors), int(f.peakRunning), int(f.environments), usd(f.costUsd)]);
+    rows.push([f.id, f.runtime, String(f.memoryMb), int(f.invocations), int(f.coldStarts), pct(f.coldStartRatio), pct(f.initShare), int(f.throttled), int(f.errors), f.p95 === null ? '—' : (f.p95 * 1000).toFixed(1), int(f.peakRunning), int(f.environments), usd(f.costUsd)]);
   }
   lines.push(tableRows(rows).join('\n'));
   if (fns.length > MAX_FUNCTION_ROWS) {

@@ -42,6 +42,10 @@ export interface LiveFunction {
   initSeconds: number;
   /** initSeconds / (INIT + execution seconds) of finished invocations (0 before any). */
   initShare: number;
+  /** Latency (INIT wait + execution, s) percentiles of finished invocations (histogram, about 1 % resolution); null before any. */
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
   /** Invocations running now (concurrency). */
   running: number;
   peakRunning: number;

@@ -39,6 +39,7 @@
 
 import { makeSampler, type Sampler } from '../engine/distributions';
 import { Kernel } from '../engine/kernel';
+import { Histogram } from '../metrics/histogram';
 import { RandomStream } from '../engine/random';
 import { makeDurationSampler } from './durations';
 import { INIT_CAP_SECONDS, initTimeModel } from './init-model';
@@ -92,6 +93,10 @@ export interface FaasFunctionLive {
   scaleToZero: number;
   requests: number;
   gbSeconds: number;
+  /** Latency percentiles (s) of finished invocations; null before any. */
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
 }
 
 /**
@@ -210,6 +215,8 @@ interface FnRuntime {
   startsHead: number;
   // metrics
   m: Acc;
+  /** Latencies (INIT wait + execution) of finished invocations. */
+  lat: Histogram;
 }
 
 interface Acc {
@@ -347,6 +354,7 @@ export function attachFaas(kernel: Kernel, input: FaasConfig, options: FaasRunOp
       starts: [],
       startsHead: 0,
       m: newAcc(),
+      lat: new Histogram(),
     };
   });
   const byId = new Map(fns.map((f) => [f.id, f] as const));
@@ -692,6 +700,7 @@ export function attachFaas(kernel: Kernel, input: FaasConfig, options: FaasRunOp
     m.billedMs += ms < 1 ? 1 : ms;
     m.initSeconds += env.invInit;
     m.latencySeconds += env.invInit + exec;
+    f.lat.record(env.invInit + exec);
     const r = row(now);
     if (r >= 0) {
       if (timedOut) sTimedOut[r]!++;
@@ -906,6 +915,9 @@ export function attachFaas(kernel: Kernel, input: FaasConfig, options: FaasRunOp
           scaleToZero: a.scaleToZero,
           requests: a.requests,
           gbSeconds: (a.billedMs / 1000) * f.gb,
+          p50: f.lat.count > 0 ? f.lat.quantile(0.5) : null,
+          p95: f.lat.count > 0 ? f.lat.quantile(0.95) : null,
+          p99: f.lat.count > 0 ? f.lat.quantile(0.99) : null,
         };
       }),
     memory: () => {

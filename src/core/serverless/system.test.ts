@@ -304,6 +304,9 @@ describe('cost, memory, series and determinism', () => {
     expect(r.cost.gbSeconds).toBeCloseTo(9 * 0.5, 9);
     expect(r.cost.totalUsd).toBeCloseTo(9 + 4.5, 9);
     expect(r.cost.byTenant).toEqual([{ tenant: 'default', totalUsd: r.cost.totalUsd }]);
+    // latency percentiles of the finished invocations (the first waited 0 s of INIT: constant 0)
+    expect(r.functions[0]!.p50).toBeCloseTo(0.25, 2);
+    expect(r.functions[0]!.p95).toBeCloseTo(0.25, 2);
   });
 
   it('warm memory is held during keep-alive and falls to zero after it (scale to zero); the series show it', () => {
