@@ -109,7 +109,7 @@ export interface KeepAliveRow {
   initShare: number;
   /** GB-seconds held by idle warm environments. */
   idleGbSeconds: number;
-  /** The largest per-function p95 latency (s), or null when the core gives none. */
+  /** The highest per-function p95 latency (INIT wait + execution, s), or null when no function ran. */
   p95: number | null;
   /** Cost of the run (requests + GB-seconds), US dollars. */
   costUsd: number;

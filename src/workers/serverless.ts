@@ -174,7 +174,7 @@ function runOut(sim: Simulation): void {
 /** One row of the A/B table from a finished run's serverless results. */
 export function keepAliveRow(policy: KeepAliveChoice, view: CoreServerlessLive, wallMs: number): KeepAliveRow {
   const live = serverlessLiveView(view, []);
-  const p95s = view.functions.map((f) => (f as { p95?: number | null }).p95).filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
+  const p95s = view.functions.map((f) => f.p95).filter((x): x is number => x !== null && Number.isFinite(x));
   return {
     policy,
     invocations: view.totals.invocations,

@@ -49,7 +49,11 @@ export const CompareTable = memo(function CompareTable() {
                 <th scope="col">cold-start ratio</th>
                 <th scope="col">INIT share</th>
                 <th scope="col">idle memory</th>
-                {hasP95 && <th scope="col">p95 ms</th>}
+                {hasP95 && (
+                  <th scope="col" title="The highest p95 latency (INIT wait + execution) among the functions">
+                    worst function p95 ms
+                  </th>
+                )}
                 <th scope="col">cost</th>
               </tr>
             </thead>

@@ -47,6 +47,7 @@ const FunctionDetail = memo(function FunctionDetail({ node }: { node: Serverless
             <Row label="invocations" value={formatInt(f.invocations)} testId="sls-insp-invocations" />
             <Row label="cold starts" value={`${formatInt(f.coldStarts)} · ${formatPercent(f.coldStartRatio)}`} testId="sls-insp-cold" />
             <Row label="INIT share" value={formatPercent(f.initShare)} />
+            <Row label="p50 · p95 · p99 ms" value={`${formatMs(f.p50)} · ${formatMs(f.p95)} · ${formatMs(f.p99)}`} testId="sls-insp-latency" />
             <Row label="mean INIT ms" value={f.coldStarts > 0 ? formatMs(f.initSeconds / f.coldStarts) : '—'} />
             <Row label="throttled" value={formatInt(f.throttled)} bad={f.throttled > 0} />
             <Row label="errors · timeouts" value={`${formatInt(f.errors)} · ${formatInt(f.timedOut)}`} bad={f.errors + f.timedOut > 0} />

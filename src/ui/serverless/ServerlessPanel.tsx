@@ -8,7 +8,7 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import type { LiveFunction } from '../../workers/serverless-types';
 import { ErrorBoundary } from '../components/ErrorBoundary';
-import { formatInt, formatPercent, formatSpan } from '../format';
+import { formatInt, formatMs, formatPercent, formatSpan } from '../format';
 import { CompareTable } from './CompareTable';
 import { KeepAlivePicker } from './KeepAlivePicker';
 import { ColdStartChart, LoadChart, QueueChart } from './ServerlessCharts';
@@ -107,6 +107,7 @@ const FunctionTable = memo(function FunctionTable() {
             <th scope="col">cold starts</th>
             <th scope="col">cold ratio</th>
             <th scope="col">INIT share</th>
+            <th scope="col">p95 ms</th>
             <th scope="col">429</th>
             <th scope="col">running / peak</th>
             <th scope="col">envs</th>
@@ -126,6 +127,7 @@ const FunctionTable = memo(function FunctionTable() {
               <td>{formatInt(f.coldStarts)}</td>
               <td>{formatPercent(f.coldStartRatio)}</td>
               <td>{formatPercent(f.initShare)}</td>
+              <td>{formatMs(f.p95)}</td>
               <td className={f.throttled > 0 ? 'bad' : undefined}>{formatInt(f.throttled)}</td>
               <td>
                 {formatInt(f.running)} / {formatInt(f.peakRunning)}
