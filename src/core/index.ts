@@ -35,3 +35,4 @@ export type { TenancySummary, TenantSummary } from './tenancy/index';
 export { serverlessColumn, azureTraceConfig, runFaas, KEEP_ALIVE_PRESETS } from './serverless/index';
 export type { ServerlessLive, ServerlessResults, LiveFunction, LiveGateway, LiveQueue, LiveTopic, KeepAliveSpec, FaasConfig, FaasResult, AzureTrace } from './serverless/index';
 export { resolveServerlessTrace, azureFunctionId } from './serverless/scenario-trace';
+export { tenancyView, type TenancyView, type TenantView } from './tenancy/index';

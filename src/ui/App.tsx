@@ -20,6 +20,7 @@ import { AutoscalerPanel } from './elasticity/AutoscalerPanel';
 import { DecisionLog } from './elasticity/DecisionLog';
 import { CapacityPanel } from './elasticity/CapacityPanel';
 import { BillingPanel } from './billing/BillingPanel';
+import { TenancyPanel } from './tenancy/TenancyPanel';
 import { RestoreOffer } from './recovery/RestoreOffer';
 import { ShortcutsDialog } from './shortcuts/ShortcutsDialog';
 import { isHelpKey, openShortcuts } from './shortcuts/shortcuts';
@@ -136,6 +137,7 @@ export function App() {
         </>
       )}
       <BillingPanel />
+      <TenancyPanel />
       <Services />
       <footer className="footer muted">
         <button type="button" className="linkish shortcuts-open" onClick={openShortcuts} data-testid="shortcuts-open">

@@ -26,6 +26,7 @@ import type { CapacityPlanRequest, CapacityPlanResult } from '../workers/plannin
 import type { BillResult } from '../workers/billing';
 import type { AzureImportResult, KeepAliveCompareResult, KeepAliveRequest, KeepAliveResult } from '../workers/serverless-types';
 import { applyServerlessDelta, loadServerlessInfo } from './serverless/serverlessStore';
+import type { TenancyView } from '../workers/api';
 import { consoleStore, type ConsoleState, type Notice } from './store';
 import { SeriesBuffer } from './series';
 import { syncTopology } from './topology/topologyStore';
@@ -616,6 +617,15 @@ export const actions = {
       });
     }
     return r;
+  },
+
+  /** Tenants' quotas, usage, isolation, refusals and fairness now; null without tenants or when the worker does not answer. */
+  tenancy: async (): Promise<TenancyView | null> => {
+    try {
+      return await api().tenancy();
+    } catch {
+      return null;
+    }
   },
 
   /** Saves `text` as a CSV file named `filename` (Blob + object URL). */

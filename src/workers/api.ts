@@ -35,10 +35,12 @@ import type {
 } from './service';
 import { planForService, type CapacityPlanRequest, type CapacityPlanResult } from './planning';
 import { billForService, type BillResult } from './billing';
+import type { TenancyView } from '../core/index';
 
 export type * from './service';
 export type * from './planning';
 export type * from './billing';
+export type { TenancyView, TenantView } from '../core/index';
 
 /** What the page holds a `Remote<…>` of. Every method is safe to call at any time. */
 export interface SimWorkerApi {
@@ -79,6 +81,8 @@ export interface SimWorkerApi {
   compareKeepAlive(): KeepAliveCompareResult;
   /** Fills in a scenario's Azure trace folder from the three files read by the page, and reloads. Never throws. */
   importAzureTrace(req: AzureImportRequest): AzureImportResult;
+  /** Tenants' quotas, usage, isolation, refusals and fairness now (null without tenants). */
+  tenancy(): TenancyView | null;
   /** Which service's downsampled charts snapshots carry (null: none). */
   setChartFocus(serviceId: string | null, maxPoints?: number): void;
   /** `cb` must be wrapped in Comlink's `proxy()` by the caller. Resolves to a proxied unsubscribe. */
@@ -118,6 +122,7 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     keepAliveSwitches: () => service.keepAliveSwitches(),
     compareKeepAlive: () => service.compareKeepAlive(),
     importAzureTrace: (req) => service.importAzureTrace(req),
+    tenancy: () => service.tenancy(),
     setChartFocus: (serviceId, maxPoints) => service.setChartFocus(serviceId, maxPoints),
     subscribe(cb) {
       // `cb` arrives as a Comlink proxy of the page's function: calling it posts a message.

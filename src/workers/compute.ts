@@ -97,6 +97,9 @@ export interface ComputeInfo {
   links: ComputeLinkInfo[];
   instanceTypes: InstanceTypeInfo[];
   strategy: string;
+  /** Tenant ids in scenario order (their colours follow it), and the tenant of each service or instance group that has one. */
+  tenants?: string[];
+  groupTenant?: Record<string, string>;
 }
 
 /** Host state now; sent when any of it changed. */
@@ -233,6 +236,10 @@ export function computeInfoOf(scenario: Scenario, model: ComputeModel | null): C
     links: scenario.network.links.map((l) => ({ between: [l.between[0], l.between[1]], kind: l.kind, latency: durationSeconds(l.latency), bandwidthGbps: l.bandwidthGbps })),
     instanceTypes: [...types.values()],
     strategy: scenario.scheduler.strategy,
+    tenants: (scenario.tenants ?? []).map((t) => t.id),
+    groupTenant: Object.fromEntries(
+      [...scenario.services.map((x) => [x.id, x.placement?.tenant] as const), ...scenario.instances.map((x) => [x.id, x.placement.tenant] as const)].filter((e): e is readonly [string, string] => e[1] !== undefined),
+    ),
   };
 }
 

@@ -40,6 +40,7 @@ import type {
 } from '../core/index';
 import { buildChartData, chartTransferables, DEFAULT_CHART_POINTS, MAX_CHART_POINTS, type ChartData } from './charts';
 import { buildComputeCharts, computeInfoOf, computeTransferables, ComputeTracker, type ComputeCharts, type ComputeDelta, type ComputeInfo } from './compute';
+import { tenancyView, type TenancyView } from '../core/index';
 import { explainInstance, hostDetail, runOperation, type ExplainResult, type HostDetailResult, type OperationRecord, type OperationResult } from './operations';
 import { topologyOf, type TopologyInfo } from './topology';
 import { parseTraceFile, withTrace, type TraceImportRequest, type TraceImportResult } from './trace-import';
@@ -893,6 +894,12 @@ export class SimService {
   }
 
   /** A host now: capacity, allocation, state and the instances on it (and migrating to it). */
+  /** Tenants' quotas, usage, isolation, refusals and fairness now (null without tenants or host pools). */
+  tenancy(): TenancyView | null {
+    const sim = this.sim;
+    return sim?.compute && sim.tenancy ? tenancyView(sim.scenario, sim.compute, sim.tenancy) : null;
+  }
+
   hostDetail(hostId: string): HostDetailResult {
     if (!this.sim) return { ok: false, message: 'no scenario is loaded' };
     return hostDetail(this.sim, this.info?.compute ?? null, hostId);

@@ -128,12 +128,14 @@ export class PriceCatalogue {
     this.functions = { perMillionRequests: b?.functions.perMillionRequests ?? FUNCTION_PRICES.perMillionRequests, perGbSecond: b?.functions.perGbSecond ?? FUNCTION_PRICES.perGbSecond };
     const ca = scenario.clusterAutoscaler;
     const autoscaled = ca !== undefined && ca.enabled;
+    // A tenant on dedicated hosts pays for whole hosts, so hosts are billed per host (tenancy/isolation.ts).
+    const soleTenants = scenario.tenants?.some((t) => t.isolation === 'dedicated-hosts') === true;
     this.pools = scenario.hostPools.map((p) => {
       const region = this.zoneRegion.get(p.zone) ?? '?';
       const fixed = this.regionKind.get(region) === 'private';
       const override = b?.pools.find((x) => x.pool === p.id);
       const managed = autoscaled && (p.minCount !== undefined || p.maxCount !== undefined);
-      const billing: PoolBilling = fixed ? 'hosts' : (override?.billedAs ?? (managed || p.dedicatedTo !== undefined ? 'hosts' : 'instances'));
+      const billing: PoolBilling = fixed ? 'hosts' : (override?.billedAs ?? (managed || p.dedicatedTo !== undefined || soleTenants ? 'hosts' : 'instances'));
       const shape = { vcpu: p.shape.vcpu, memoryGiB: p.shape.memoryGiB, gpu: p.shape.gpu ?? 0 };
       const hostHourly = fixed
         ? override?.monthly !== undefined

@@ -199,6 +199,9 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
   const volumes = new Map((scenario.billing?.storage.volumes ?? []).map((v) => [v.group, v.sizeGB]));
   const buckets = new Map<string, OnDemandPiece[]>();
   const allocated = new Map<string, number>();
+  // Host-hours held by a dedicated-hosts tenant: their idle is its cost (held part of the hour: the whole hour's idle).
+  const soleTenants = new Set((scenario.tenants ?? []).filter((t) => t.isolation === 'dedicated-hosts').map((t) => t.id));
+  const heldBy = new Map<string, string>();
   const push = (r: BillingRecord) => out.push(r);
 
   // Instances.
@@ -241,6 +244,7 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
           push({ ...base, category: 'allocation', resource, pricing: pool.fixed ? 'fixed' : 'on-demand', start: a, end: b, quantity: b - a, unit: 'seconds', rate, cost });
           const key = `${s.host}|${hourOf(a)}`;
           allocated.set(key, (allocated.get(key) ?? 0) + cost);
+          if (soleTenants.has(u.tenant)) heldBy.set(key, u.tenant);
         });
       }
       const gb = volumes.get(u.group);
@@ -415,7 +419,7 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
     allocated.delete(key);
     push({
       category: 'idle',
-      tenant: pool.dedicatedTo,
+      tenant: pool.dedicatedTo ?? heldBy.get(key) ?? null,
       group: pool.id,
       subject: x.id,
       resource: `idle · ${pool.id}`,

@@ -162,14 +162,14 @@ class Sandbox {
 
   bind(host: number, inst: Instance): void {
     this.save(host, inst);
-    this.t.apply(host, inst.cpu, inst.mem, inst.gpu, inst.group, 1);
+    this.t.apply(host, inst.cpu, inst.mem, inst.gpu, inst.group, 1, inst.req.tenant);
   }
 
   rollback(mark = 0): void {
     const t = this.t;
     while (this.ops.length > mark) {
       const { host, bind, saved } = this.ops.pop()!;
-      if (bind) t.apply(host, bind.cpu, bind.mem, bind.gpu, bind.group, -1);
+      if (bind) t.apply(host, bind.cpu, bind.mem, bind.gpu, bind.group, -1, bind.req.tenant);
       t.cpuCap[host] = saved[0]!;
       t.memCap[host] = saved[1]!;
       t.gpuCap[host] = saved[2]!;

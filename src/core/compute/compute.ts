@@ -11,6 +11,8 @@ import { Scheduler, type Explanation } from './scheduler/scheduler';
 import { ClusterAutoscaler, clusterAutoscalerConfig, type AutoscaledCluster, type ClusterAutoscalerDecision } from './cluster-autoscaler';
 import { Hosts } from './hosts';
 import { QuotaExceededError, TenantQuotas, type QuotaUse } from '../tenancy/quota';
+import { PendingOrder } from '../tenancy/queue';
+import { isolationViolation } from '../tenancy/isolation';
 import type { InstanceRequest, PlacementExplanation, SchedulingContext } from './types';
 
 type Placement = NonNullable<Scenario['services'][number]['placement']>;
@@ -190,6 +192,8 @@ export class ComputeModel {
   readonly quotas: TenantQuotas | null;
   /** Creates refused by a tenant quota, per tenant (each logged as an operation). */
   readonly quotaRefusals = new Map<string, number>();
+  /** The latest quota refusals (at most 50), oldest first. */
+  readonly recentRefusals: Array<{ t: number; tenant: string; subject: string; count: number; reason: string }> = [];
   private readonly zoneRegion = new Map<string, string>();
 
   constructor(
@@ -506,6 +510,8 @@ export class ComputeModel {
   private refuse(placement: Placement, subject: string, count: number, reason: string): void {
     const tenant = placement.tenant!;
     this.quotaRefusals.set(tenant, (this.quotaRefusals.get(tenant) ?? 0) + count);
+    if (this.recentRefusals.length >= 50) this.recentRefusals.shift();
+    this.recentRefusals.push({ t: this.kernel.now, tenant, subject, count, reason });
     this.note('operation', subject, `refused${count > 1 ? ` (${count} instances)` : ''}: ${reason}`);
   }
 
@@ -523,7 +529,7 @@ export class ComputeModel {
   }
 
   private attach(inst: Instance, host: number): void {
-    this.hosts.apply(host, inst.cpu, inst.mem, inst.gpu, inst.group, 1);
+    this.hosts.apply(host, inst.cpu, inst.mem, inst.gpu, inst.group, 1, inst.req.tenant);
     const list = this.hostInstances[host]!;
     inst.posOnHost = list.length;
     list.push(inst.index);
@@ -534,7 +540,7 @@ export class ComputeModel {
   private detach(inst: Instance): void {
     const host = inst.host;
     if (host < 0) return;
-    this.hosts.apply(host, inst.cpu, inst.mem, inst.gpu, inst.group, -1);
+    this.hosts.apply(host, inst.cpu, inst.mem, inst.gpu, inst.group, -1, inst.req.tenant);
     const list = this.hostInstances[host]!;
     const last = list.pop()!;
     if (last !== inst.index) {
@@ -558,7 +564,8 @@ export class ComputeModel {
     pending.sort((a, b) => b.req.priority - a.req.priority || a.createdAt - b.createdAt || a.index - b.index);
     const now = this.kernel.now;
     let wantPower = false;
-    for (const inst of pending) {
+    const order = this.pendingOrder(pending);
+    for (let inst = order.next(); inst !== null; inst = order.next()) {
       if (inst.state !== 'pending') continue;
       const res = this.scheduler.schedule(this.ctx, inst.req, now);
       const before = inst.explanation?.summary;
@@ -574,6 +581,7 @@ export class ComputeModel {
         this.lose(victim, `preempted by ${inst.name}`, 'terminated');
       }
       this.attach(inst, res.host);
+      order.placed(inst);
       inst.scheduledAt = now;
       this.schedulingLatency.record(now - inst.createdAt);
       this.setState(inst, 'scheduled', res.explanation.summary);
@@ -587,6 +595,32 @@ export class ComputeModel {
       }
     }
     if (wantPower) this.powerUpOne();
+  }
+
+  /** The scenario's queue policy over sorted pending instances, with tenants' bound requests and the working capacity. */
+  private pendingOrder(pending: Instance[]): PendingOrder<Instance> {
+    const policy = this.scenario.scheduler.queue;
+    const alloc = new Map<string, { cpu: number; mem: number }>();
+    const cap = { cpu: 0, mem: 0 };
+    if (policy !== 'fifo') {
+      const h = this.hosts;
+      for (let i = 0; i < h.count; i++) {
+        if (h.provisioned[i] === 1 && h.failed[i] === 0) {
+          cap.cpu += h.cpuCap[i]!;
+          cap.mem += h.memCap[i]!;
+        }
+      }
+      for (const x of this.instances) {
+        if (x.host < 0 || x.state === 'pending' || x.state === 'terminated' || x.state === 'failed') continue;
+        const k = x.req.tenant ?? '';
+        const a = alloc.get(k);
+        if (a) {
+          a.cpu += x.cpu;
+          a.mem += x.mem;
+        } else alloc.set(k, { cpu: x.cpu, mem: x.mem });
+      }
+    }
+    return new PendingOrder(policy, pending, alloc, cap, this.quotas?.weights ?? new Map<string, number>());
   }
 
   /**
@@ -927,7 +961,7 @@ export class ComputeModel {
     const { total, pause } = this.migrationTime(inst, inst.host, target);
     if (!Number.isFinite(total)) throw new Error(`no network path from ${this.hosts.id[inst.host]} to ${this.hosts.id[target]}`);
     // Reserve on the target for the whole copy.
-    this.hosts.apply(target, size.vcpu, size.memoryGiB, size.gpu, inst.group, 1);
+    this.hosts.apply(target, size.vcpu, size.memoryGiB, size.gpu, inst.group, 1, inst.req.tenant);
     this.checkHost(target, `reserving for migration of ${name}`);
     inst.migratingTo = target;
     this.pendingResize.set(inst.index, resizeTo ?? null);
@@ -957,7 +991,7 @@ export class ComputeModel {
     this.pendingResize.delete(i);
     const size = resizeTo ? this.typeOf(resizeTo) : { vcpu: inst.cpu, memoryGiB: inst.mem, gpu: inst.gpu };
     // The reservation on the target becomes the instance's allocation.
-    this.hosts.apply(to, size.vcpu, size.memoryGiB, size.gpu, inst.group, -1);
+    this.hosts.apply(to, size.vcpu, size.memoryGiB, size.gpu, inst.group, -1, inst.req.tenant);
     this.detach(inst);
     inst.migratingTo = -1;
     if (resizeTo) {
@@ -976,7 +1010,7 @@ export class ComputeModel {
     const to = inst.migratingTo;
     const resizeTo = this.pendingResize.get(inst.index) ?? null;
     const size = resizeTo ? this.typeOf(resizeTo) : { vcpu: inst.cpu, memoryGiB: inst.mem, gpu: inst.gpu };
-    this.hosts.apply(to, size.vcpu, size.memoryGiB, size.gpu, inst.group, -1);
+    this.hosts.apply(to, size.vcpu, size.memoryGiB, size.gpu, inst.group, -1, inst.req.tenant);
     inst.migratingTo = -1;
     this.pendingResize.delete(inst.index);
     this.note('instance', inst.name, `migration to ${this.hosts.id[to]} abandoned`);
@@ -1448,6 +1482,8 @@ export class ComputeModel {
     if (h.failed[host] === 1 && h.instances[host]! > 0) this.violate('failed-host', `${h.id[host]} is failed but holds instances (${during})`);
     if (h.poweredOn[host] === 0 && h.failed[host] === 0 && this.hostInstances[host]!.length > 0) this.violate('failed-host', `${h.id[host]} is powered off but holds instances (${during})`);
     const dedicated = h.poolDedicatedTo[h.pool[host]!];
+    const iso = h.tenants.any ? isolationViolation(h.tenants, this.hostInstances[host]!.map((i) => this.instances[i]!.req.tenant), dedicated ?? null) : null;
+    if (iso !== null) this.violate('isolation', `${h.id[host]} ${iso} (${during})`);
     for (const i of this.hostInstances[host]!) {
       const inst = this.instances[i]!;
       if (dedicated && inst.req.tenant !== dedicated) this.violate('isolation', `${inst.name} (tenant ${inst.req.tenant ?? 'none'}) on ${h.id[host]} dedicated to ${dedicated}`);

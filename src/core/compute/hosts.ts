@@ -1,5 +1,6 @@
 import { durationSeconds } from '../scenario/duration';
 import type { Scenario } from '../scenario/schema';
+import { HostTenants } from '../tenancy/isolation';
 import type { HostTable, Taint } from './types';
 
 /**
@@ -70,6 +71,8 @@ export class Hosts implements HostTable {
   /** Physical (not overcommitted) capacity, for reporting. */
   readonly vcpu: Float64Array;
   readonly memGiB: Float64Array;
+  /** Instances per tenant per host, and tenants' isolation levels. */
+  readonly tenants: HostTenants;
   private readonly groupHost = new Map<number, Int32Array>();
   private readonly groupZone = new Map<number, Int32Array>();
 
@@ -111,6 +114,7 @@ export class Hosts implements HostTable {
     this.vcpu = new Float64Array(n);
     this.memGiB = new Float64Array(n);
     this.provisioned = new Uint8Array(n).fill(1);
+    this.tenants = new HostTenants(n, scenario.tenants ?? []);
     let h = 0;
     scenario.hostPools.forEach((p, pi) => {
       this.poolNames.push(p.id);
@@ -214,8 +218,9 @@ export class Hosts implements HostTable {
     this.gpuAlloc[host]! += gpu;
   }
 
-  /** Binds (sign +1) or releases (−1) an instance's resources on a host. */
-  apply(host: number, cpu: number, mem: number, gpu: number, group: number, sign: 1 | -1): void {
+  /** Binds (sign +1) or releases (−1) an instance's resources on a host (and counts it for its tenant). */
+  apply(host: number, cpu: number, mem: number, gpu: number, group: number, sign: 1 | -1, tenant: string | null = null): void {
+    this.tenants.apply(host, tenant, sign);
     this.cpuAlloc[host]! += sign * cpu;
     this.memAlloc[host]! += sign * mem;
     this.gpuAlloc[host]! += sign * gpu;

@@ -20,6 +20,8 @@ export interface Toleration {
   effect?: TaintEffect;
 }
 
+import type { HostTenants } from '../tenancy/isolation';
+
 /** Read-only view of every host, indexed 0..count-1. Capacities already include overcommit. */
 export interface HostTable {
   readonly count: number;
@@ -47,6 +49,8 @@ export interface HostTable {
   readonly poolTaints: ReadonlyArray<readonly Taint[]>;
   /** Tenant a pool is dedicated to (dedicated hosts), or null for shared pools. */
   readonly poolDedicatedTo: ReadonlyArray<string | null>;
+  /** Instances per tenant per host and tenants' isolation levels (absent: no tenant is isolated). */
+  readonly tenants?: HostTenants;
   /** Instances per (host, group) for affinity, anti-affinity and topology spread: groupCount(host, group). */
   groupCount(host: number, group: number): number;
   /** Instances of a group per zone (topology spread), indexed by zone. */

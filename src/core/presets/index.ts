@@ -1,5 +1,6 @@
 import type { ScenarioInput } from '../scenario/schema';
 import { SERVERLESS_PRESETS } from './serverless';
+import { TENANCY_PRESETS } from './tenancy';
 
 /**
  * Built-in scenarios. They are stored as written (defaults left out), which keeps their links short.
@@ -369,6 +370,7 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
     },
   },
   ...SERVERLESS_PRESETS,
+  ...TENANCY_PRESETS,
 };
 
 export const DEFAULT_PRESET = 'default';

@@ -754,6 +754,10 @@ const tenantSchema = z.strictObject({
     .optional()
     .meta(d('Hard caps (Kubernetes ResourceQuota) on the requests of the tenant\'s live (not terminated or failed) instances; a create that would pass one is refused at admission with the reason; existing instances are never touched.')),
   weight: pos.max(1_000_000).default(1).meta(d('Weight for weighted fair shares (Jain\'s index is computed over dominant share / weight).')),
+  isolation: z
+    .enum(['shared', 'dedicated-hosts', 'separate-pool'])
+    .default('shared')
+    .meta(d('shared: any host, next to anyone (busy neighbours slow it on overcommitted hosts); dedicated-hosts: only hosts holding no other tenant\'s instances, which then take no one else while it is there, and it pays for them whole; separate-pool: only pools dedicatedTo it.')),
   limitDefaults: z
     .strictObject({
       containerLimitFactor: z.number().min(1).max(100).optional().meta(d('Containers of the tenant without placement.limits get limits of this factor × their requests (LimitRange default).')),
@@ -985,6 +989,32 @@ const serverlessSchema = z
   })
   .meta(d('Serverless: functions with cold starts, keep-alive and concurrency limits; API gateway, timers, queues, topics, storage and database events.'));
 
+// ---------------------------------------------------------------- SaaS tenancy types (expanded by scenario/saas.ts)
+export const SAAS_MODELS = ['shared-database', 'shared-schema', 'separate-database', 'separate-instance'] as const;
+export type SaasModel = (typeof SAAS_MODELS)[number];
+
+const saasTierSchema = z.strictObject({
+  instanceType: z.string().default('g.medium').meta(d('Instance type of each replica (a container).')),
+  replicas: z.int().min(1).max(1000).meta(d('Replicas of a shared deployment; a per-tenant deployment gets ⌈replicas / tenants⌉.')),
+  concurrency: z.int().min(1).max(10_000).default(4).meta(d('Requests one replica serves at once.')),
+  work: distributionSchema.meta(d('Work per request, seconds at the replica\'s CPU request.')),
+  queueLimit: z.int().min(0).max(1_000_000).default(1000).meta(d('Most requests waiting in the deployment\'s (shared) queue.')),
+});
+
+export const saasSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]{0,30}$/, { error: 'must be a short lower-case id such as "crm"' }).meta(d('The application; generated names start with it.')),
+  model: z.enum(SAAS_MODELS).meta(d('What tenants share: shared-database (one app, one database: shared queues), shared-schema (an app per tenant, one database), separate-database (an app and a database per tenant, hosts shared), separate-instance (the whole stack per tenant on dedicated hosts).')),
+  zone: z.string().optional().meta(d('Zone of every generated service.')),
+  app: saasTierSchema.meta(d('The application tier (calls the database tier).')),
+  database: saasTierSchema.meta(d('The database tier.')),
+  timeout: durationSchema.optional().meta(d('Client timeout of every generated service.')),
+  tenants: z
+    .array(z.strictObject({ id: z.string().regex(/^[a-z][a-z0-9-]{0,30}$/, { error: 'must be a short lower-case id such as "acme"' }).meta(d('The tenant (a tenants entry is added unless declared).')), arrival: arrivalSchema.meta(d('The tenant\'s traffic.')) }))
+    .min(1)
+    .max(50)
+    .meta(d('The tenants and their traffic (one workload each).')),
+});
+
 // ---------------------------------------------------------------- the document
 const scenarioObject = z.strictObject({
   cumulo: z.literal(SCENARIO_VERSION).meta(d('Format version of the scenario.')),
@@ -1013,8 +1043,12 @@ const scenarioObject = z.strictObject({
         .default(0)
         .meta(d('Stop filtering once this share of hosts is found feasible (0: Kubernetes\' adaptive default, 50 − hosts/125, at least 5 %, at least 100 hosts).')),
       preemption: z.boolean().default(true).meta(d('Evict lower-priority instances when nothing fits.')),
+      queue: z
+        .enum(['fifo', 'drf', 'weighted'])
+        .default('fifo')
+        .meta(d('Order of pending instances of equal priority: fifo (oldest first); drf (next from the tenant with the lowest dominant share, Dominant Resource Fairness); weighted (lowest dominant share / tenant weight).')),
     })
-    .default({ strategy: 'least-allocated', percentageOfNodesToScore: 0, preemption: true })
+    .default({ strategy: 'least-allocated', percentageOfNodesToScore: 0, preemption: true, queue: 'fifo' })
     .meta(d('The scheduler that places instances on hosts.')),
   provisioning: z
     .strictObject({
@@ -1040,6 +1074,11 @@ const scenarioObject = z.strictObject({
     .optional()
     .meta(d('Tenants: quotas enforced at admission, weights for fair shares, limit defaults. Instances name their tenant with placement.tenant; fairness metrics (dominant shares, Jain\'s index) are sampled for these tenants.')),
   serverless: serverlessSchema.optional(),
+  saas: z
+    .array(saasSchema)
+    .max(20)
+    .optional()
+    .meta(d('SaaS applications with a tenancy type: expanded, before validation, into services, workloads and tenants (scenario/saas.ts); the expansion decides what tenants share.')),
 });
 
 export type ScenarioInput = z.input<typeof scenarioObject>;
@@ -1331,6 +1370,8 @@ function checkTenants(s: Scenario, ctx: z.RefinementCtx): void {
   s.tenants!.forEach((t, i) => {
     if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: ['tenants', i, 'id'], message: `duplicate tenant id "${t.id}"` });
     seen.add(t.id);
+    if (t.isolation === 'separate-pool' && !s.hostPools.some((p) => p.dedicatedTo === t.id))
+      ctx.addIssue({ code: 'custom', path: ['tenants', i, 'isolation'], message: `tenant "${t.id}" is on a separate pool, but no host pool is dedicatedTo it` });
     const q = t.quota;
     if (!q) return;
     const regions = new Set<string>();

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { jsonErrorAt, lineColumn } from './json-position';
 import { migrate } from './migrate';
+import { expandSaas } from './saas';
 import { scenarioSchema, type Scenario } from './schema';
 
 /** One problem in a scenario: where (a path like `services[2].replicas`) and what, in plain words. */
@@ -214,7 +215,10 @@ function shapeOf(node: unknown): Record<string, unknown> | undefined {
 export function parseScenario(doc: unknown): ParseResult {
   const migrated = migrate(doc);
   if (!migrated.ok) return { ok: false, errors: migrated.errors };
-  const result = scenarioSchema.safeParse(migrated.doc, { reportInput: true });
+  // SaaS blocks become ordinary services, workloads and tenants before validation (scenario/saas.ts).
+  const expanded = expandSaas(migrated.doc);
+  if (!expanded.ok) return { ok: false, errors: expanded.errors };
+  const result = scenarioSchema.safeParse(expanded.doc, { reportInput: true });
   if (!result.success) {
     const errors = result.error.issues.flatMap((i) => plainIssues(i, keysAt));
     return { ok: false, errors: dedupe(errors) };

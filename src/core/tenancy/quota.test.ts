@@ -235,7 +235,7 @@ describe('quota admission (ResourceQuota)', () => {
 
 describe('TenantQuotas', () => {
   it('admits all or none of a batch and leaves the usage unchanged on refusal', () => {
-    const q = new TenantQuotas([{ id: 'acme', weight: 1, quota: { vcpu: 10, perRegion: [] } }]);
+    const q = new TenantQuotas([{ id: 'acme', weight: 1, isolation: 'shared', quota: { vcpu: 10, perRegion: [] } }]);
     const u = q.usage('acme', [{ tenant: 'acme', cpu: 4, mem: 1, regions: ['r'] }, { tenant: 'other', cpu: 100, mem: 1, regions: ['r'] }]);
     expect(u.cpu).toBe(4);
     expect(q.admit('acme', { cpu: 2, mem: 1, regions: ['r'] }, u, 4)).toBe('tenant acme: requests.cpu would be 12/10');

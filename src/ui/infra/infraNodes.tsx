@@ -4,13 +4,14 @@
  * comes from the compute store through narrow selectors, so a tick re-renders node contents
  * without touching the node objects xyflow holds.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, type CSSProperties, type MouseEvent } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { actions } from '../bridge';
 import { allocationColor, allocationRgb, HOST_CORDON_RGB, HOST_FAILED_RGB, HOST_OFF_RGB, INSTANCE_STATE_COLORS } from '../colors';
 import { formatInt } from '../format';
 import { useCompute, type ComputeState } from './computeStore';
 import { togglePool } from './infraGraph';
+import { tenantColor } from '../tenancy/tenantColors';
 import { dotsKey, MIGRATING, pendingRows, rowsByHost, STATE_NAMES, type InstanceTableView } from './instanceTable';
 import type { HostNodeType, PoolNodeType, QueueNodeType, RegionNodeType, ZoneNodeType } from './infraGraph';
 
@@ -287,6 +288,18 @@ function dotTitle(view: InstanceTableView, row: number): string {
   return `${name} · ${state}${(view.flags[row]! & MIGRATING) !== 0 ? ' (migrating)' : ''} · ${type} — click to inspect`;
 }
 
+/** A dot's fill is its state; an instance of a tenant also gets a ring in the tenant's colour. */
+function dotStyle(state: (typeof STATE_NAMES)[number], group: string | undefined, tenants: readonly string[] | undefined, groupTenant: Readonly<Record<string, string>> | undefined): CSSProperties {
+  const t = group !== undefined ? groupTenant?.[group] : undefined;
+  if (t === undefined || !tenants) return { background: INSTANCE_STATE_COLORS[state] };
+  return { background: INSTANCE_STATE_COLORS[state], boxShadow: `0 0 0 2px ${tenantColor(tenants.indexOf(t))}` };
+}
+
+function tenantNote(group: string | undefined, groupTenant: Readonly<Record<string, string>> | undefined): string {
+  const t = group !== undefined ? groupTenant?.[group] : undefined;
+  return t === undefined ? '' : ` · tenant ${t}`;
+}
+
 /** Instances as dots coloured by state; a click inspects one. */
 const Dots = memo(function Dots({ view, rows, limit }: { view: InstanceTableView; rows: readonly number[]; limit: number }) {
   const onClick = useCallback((e: MouseEvent<HTMLButtonElement>) => {
@@ -295,6 +308,8 @@ const Dots = memo(function Dots({ view, rows, limit }: { view: InstanceTableView
     if (name) actions.selectInfra({ kind: 'instance', name });
   }, []);
   const shown = rows.slice(0, limit);
+  const tenants = useCompute((s) => s.info?.tenants);
+  const groupTenant = useCompute((s) => s.info?.groupTenant);
   return (
     <div className="dots">
       {shown.map((r) => {
@@ -306,8 +321,8 @@ const Dots = memo(function Dots({ view, rows, limit }: { view: InstanceTableView
             type="button"
             key={r}
             className={`dot nodrag${migrating ? ' dot-migrating' : ''}`}
-            style={{ background: INSTANCE_STATE_COLORS[state] }}
-            title={dotTitle(view, r)}
+            style={dotStyle(state, view.groupNames[view.group[r] ?? 0], tenants, groupTenant)}
+            title={dotTitle(view, r) + tenantNote(view.groupNames[view.group[r] ?? 0], groupTenant)}
             aria-label={`${name} (${state})`}
             data-name={name}
             data-state={state}

@@ -218,6 +218,6 @@ describe('PodTopologySpread (DoNotSchedule)', () => {
 
 describe('the pipeline', () => {
   it('runs in the documented order', () => {
-    expect(defaultFilters().map((f) => f.name)).toEqual(['NodeUnschedulable', 'TaintToleration', 'ZoneFilter', 'DedicatedHost', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity']);
+    expect(defaultFilters().map((f) => f.name)).toEqual(['NodeUnschedulable', 'TaintToleration', 'ZoneFilter', 'DedicatedHost', 'TenantIsolation', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity']);
   });
 });

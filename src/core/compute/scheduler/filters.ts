@@ -12,6 +12,7 @@
  * outlives the host table it was computed from).
  */
 import type { FilterPlugin, HostTable, InstanceRequest, SchedulingContext, Taint, Toleration } from '../types';
+import { TenantIsolation } from './isolation';
 import { eligibleZoneMin } from './zones';
 
 /**
@@ -496,5 +497,5 @@ export class PodTopologySpread implements SchedulerFilter {
  * host in the wrong zone is reported as "wrong zone", not as short of memory.
  */
 export function defaultFilters(): SchedulerFilter[] {
-  return [new NodeUnschedulable(), new TaintToleration(), new ZoneFilter(), new DedicatedHost(), new NodeResourcesFit(), new PodTopologySpread(), new InterPodAffinity()];
+  return [new NodeUnschedulable(), new TaintToleration(), new ZoneFilter(), new DedicatedHost(), new TenantIsolation(), new NodeResourcesFit(), new PodTopologySpread(), new InterPodAffinity()];
 }

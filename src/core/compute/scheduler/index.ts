@@ -16,6 +16,7 @@ export {
   PodTopologySpread,
 } from './filters';
 export type { SchedulerFilter, FilterBatch } from './filters';
+export { TenantIsolation } from './isolation';
 export { SCORE_WEIGHTS, LeastAllocated, MostAllocated, BalancedAllocation, TaintTolerationScore, PodTopologySpreadScore, leastRequested, mostRequested, balancedScore } from './scores';
 export type { SchedulerScore } from './scores';
 export { fragmentation, commonestShape } from './fragmentation';

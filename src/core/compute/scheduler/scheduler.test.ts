@@ -162,11 +162,12 @@ describe('explanations', () => {
       ['TaintToleration', 0],
       ['ZoneFilter', 9],
       ['DedicatedHost', 0],
+      ['TenantIsolation', 0],
       ['NodeResourcesFit', 31],
       ['PodTopologySpread', 0],
       ['InterPodAffinity', 0],
     ]);
-    expect(e.filters[4]!.reasons).toEqual({ 'insufficient memory': 31 });
+    expect(e.filters[5]!.reasons).toEqual({ 'insufficient memory': 31 });
     checkCounts(e);
   });
 
@@ -299,7 +300,7 @@ describe('sampling (percentageOfNodesToScore)', () => {
       const { host, explanation: e } = s.schedule(context(hosts), request({ cpu: 2 }), 0);
       expect(host).toBe(2);
       expect(e.summary).toBe('placed on h-2 (first-fit; 3 of 4 hosts examined, 1 feasible)');
-      expect([e.filters[0]!.reasons, e.filters[4]!.reasons]).toEqual([{ 'host unavailable': 1 }, { 'insufficient cpu': 1 }]);
+      expect([e.filters[0]!.reasons, e.filters[5]!.reasons]).toEqual([{ 'host unavailable': 1 }, { 'insufficient cpu': 1 }]);
     }
     const many = FixtureHosts.uniform(5000, { cpu: 1, mem: 8 });
     many.cpuCap[4321] = 8;

@@ -1,0 +1,199 @@
+/**
+ * Tenants now and over time: per tenant its isolation level, weight, quota caps against live usage
+ * (bars), refusals and dominant share; Jain's index; the pending-queue policy; dominant shares and
+ * Jain's index charted from the metrics series; the latest quota refusals with their reasons.
+ *
+ * Shown for scenarios with tenants and host pools. The table is asked of the worker at most twice a
+ * second while the run moves; the charts read the series the console already holds.
+ */
+import { memo, useMemo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { TenancyView, TenantView } from '../../workers/api';
+import { actions } from '../bridge';
+import { useConsole } from '../store';
+import { useCompute } from '../infra/computeStore';
+import { useWorkerQuery } from '../infra/useWorkerQuery';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { formatAxisTime, formatClock, formatPercent } from '../format';
+import { tenancyPoints, tenantColumns, usageOf } from './tenancyPoints';
+import { tenantColor } from './tenantColors';
+import './tenancy.css';
+
+const MARGIN = { top: 8, right: 8, bottom: 0, left: 0 };
+const TICK = { fontSize: 11 };
+const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
+const Y_DOMAIN: [number, number] = [0, 1];
+const LEGEND_STYLE = { fontSize: 12 };
+const JAIN_COLOR = '#111827';
+const tickTime = (v: number): string => formatAxisTime(v);
+const tickShare = (v: number): string => `${Math.round(v * 100)}%`;
+const tooltipLabel = (v: unknown): string => (typeof v === 'number' ? `t = ${formatClock(v)}` : '');
+const tooltipValue = (v: unknown): string => (typeof v === 'number' ? v.toFixed(3) : '—');
+const fetchTenancy = (): Promise<TenancyView | null> => actions.tenancy();
+
+const ISOLATION_TEXT: Record<TenantView['isolation'], string> = {
+  shared: 'shared hosts',
+  'dedicated-hosts': 'dedicated hosts',
+  'separate-pool': 'separate pool',
+};
+const QUEUE_TEXT: Record<TenancyView['queue'], string> = {
+  fifo: 'FIFO (oldest first)',
+  drf: 'DRF (lowest dominant share first)',
+  weighted: 'weighted DRF (lowest dominant share / weight first)',
+};
+
+/** Mounted by the console; renders only for scenarios with tenants and host pools. */
+export const TenancyPanel = memo(function TenancyPanel() {
+  const has = useCompute((s) => s.info !== null);
+  if (!has) return null;
+  return (
+    <ErrorBoundary what="the tenancy panel">
+      <TenancyCard />
+    </ErrorBoundary>
+  );
+});
+
+function TenancyCard() {
+  const scenarioRev = useConsole((s) => s.status?.scenarioRev ?? -1);
+  const now = useConsole((s) => s.status?.now ?? 0);
+  const view = useWorkerQuery(`tenancy:${scenarioRev}`, fetchTenancy, now, 500);
+  if (view === null || view.tenants.length === 0) return null;
+  return (
+    <section className="card tenancy-panel" data-testid="tenancy-panel" aria-label="Tenancy">
+      <header className="autoscaler-head">
+        <h3>Tenancy</h3>
+        <span className="muted">quotas, isolation and fair shares of the cluster per tenant</span>
+      </header>
+      <div className="tenancy-headline">
+        <span>
+          Jain&apos;s index{' '}
+          <strong className="num" data-testid="tenancy-jain" data-value={view.jain.last}>
+            {view.jain.last.toFixed(3)}
+          </strong>{' '}
+          <span className="muted">
+            (mean {view.jain.mean.toFixed(3)}, lowest {view.jain.min.toFixed(3)}; 1 = even dominant shares)
+          </span>
+        </span>
+        <span className="muted" data-testid="tenancy-queue">
+          pending queue: {QUEUE_TEXT[view.queue]}
+        </span>
+      </div>
+      <div className="tenancy-grid">
+        <TenantTable tenants={view.tenants} />
+        <ShareChart />
+      </div>
+      <Refusals refusals={view.refusals} />
+    </section>
+  );
+}
+
+const Bar = memo(function Bar({ used, cap, label }: { used: number; cap: number | undefined; label: string }) {
+  const u = usageOf(used, cap);
+  return (
+    <span className="tenancy-bar">
+      {u.fraction !== null && (
+        <span className="bar" role="meter" aria-label={label} aria-valuemin={0} aria-valuemax={cap} aria-valuenow={used}>
+          <span className={u.fraction >= 1 ? 'full' : undefined} style={{ width: `${u.fraction * 100}%` }} />
+        </span>
+      )}
+      <span className="num">{u.text}</span>
+    </span>
+  );
+});
+
+const TenantTable = memo(function TenantTable({ tenants }: { tenants: TenantView[] }) {
+  return (
+    <table className="insp-table" data-testid="tenancy-tenants">
+      <caption>Tenants: live requests against quota, refused creates, dominant share now</caption>
+      <thead>
+        <tr>
+          <th scope="col">tenant</th>
+          <th scope="col">isolation</th>
+          <th scope="col">vCPU</th>
+          <th scope="col">memory GiB</th>
+          <th scope="col">instances</th>
+          <th scope="col" className="right">refused</th>
+          <th scope="col" className="right">dominant share</th>
+        </tr>
+      </thead>
+      <tbody>
+        {tenants.map((t, i) => (
+          <tr key={t.id} data-testid={`tenancy-tenant-${t.id}`} data-refused={t.refused}>
+            <th scope="row" className="mono">
+              <span className="tenancy-swatch" style={{ background: tenantColor(i) }} aria-hidden="true" />
+              {t.id}
+              {t.weight !== 1 && <span className="muted"> ×{t.weight}</span>}
+            </th>
+            <td>
+              {ISOLATION_TEXT[t.isolation]}
+              {t.hosts > 0 && <span className="muted"> · {t.hosts} host{t.hosts === 1 ? '' : 's'}</span>}
+            </td>
+            <td>
+              <Bar used={t.usage.vcpu} cap={t.quota.vcpu} label={`${t.id} vCPU against quota`} />
+            </td>
+            <td>
+              <Bar used={t.usage.memoryGiB} cap={t.quota.memoryGiB} label={`${t.id} memory against quota`} />
+            </td>
+            <td>
+              <Bar used={t.usage.instances} cap={t.quota.instances} label={`${t.id} instances against quota`} />
+            </td>
+            <td className="right num">{t.refused}</td>
+            <td className="right num" title={`mean ${formatPercent(t.dominantShare.mean)}, peak ${formatPercent(t.dominantShare.peak)}`}>
+              {formatPercent(t.dominantShare.last)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+});
+
+const ShareChart = memo(function ShareChart() {
+  const series = useConsole((s) => s.series);
+  const tenants = useMemo(() => tenantColumns(series), [series]);
+  const data = useMemo(() => tenancyPoints(series, tenants), [series, tenants]);
+  if (data.length < 2) {
+    return (
+      <div className="chart chart-empty muted" data-testid="tenancy-chart">
+        The dominant shares and Jain&apos;s index fill in as samples arrive.
+      </div>
+    );
+  }
+  return (
+    <figure className="billing-chart" data-testid="tenancy-chart">
+      <figcaption className="muted">Dominant share per tenant and Jain&apos;s index over time</figcaption>
+      <div className="tenancy-chart-box">
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={data} margin={MARGIN}>
+            <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
+            <XAxis dataKey="t" type="number" domain={X_DOMAIN} tickFormatter={tickTime} tick={TICK} minTickGap={24} />
+            <YAxis domain={Y_DOMAIN} tickFormatter={tickShare} tick={TICK} width={40} />
+            <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
+            <Legend wrapperStyle={LEGEND_STYLE} />
+            {tenants.map((t, i) => (
+              <Line key={t} name={`${t} dominant share`} dataKey={`share:${t}`} stroke={tenantColor(i)} dot={false} strokeWidth={1.5} isAnimationActive={false} />
+            ))}
+            <Line name="Jain's index" dataKey="jain" stroke={JAIN_COLOR} strokeDasharray="4 3" dot={false} strokeWidth={1.5} isAnimationActive={false} />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+});
+
+const Refusals = memo(function Refusals({ refusals }: { refusals: TenancyView['refusals'] }) {
+  if (refusals.length === 0) return <p className="muted">No create refused by a quota so far.</p>;
+  return (
+    <div data-testid="tenancy-refusals">
+      <strong>Refused by quota</strong> <span className="muted">(latest first)</span>
+      <ul className="tenancy-refusals">
+        {refusals.slice(0, 8).map((r, i) => (
+          <li key={`${r.t}-${i}`} data-testid="tenancy-refusal">
+            <span className="num">{formatClock(r.t)}</span> {r.subject}
+            {r.count > 1 ? ` (${r.count} instances)` : ''}: {r.reason}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+});
