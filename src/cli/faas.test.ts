@@ -66,9 +66,9 @@ describe('npm run faas', () => {
     const r = faas(dir, '--compare');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^ {2}policy\s+cold starts\s+cold-start ratio\s+idle GB-s\s+wasted GB-s\s+cost\s+idle memory at GB-s price$/m);
-    for (const p of ['fixed-10m', 'fixed-20m', 'hybrid']) expect(r.out).toMatch(new RegExp(`^ {2}${p}\\s+[\\d,]+\\s+\\d+\\.\\d\\d %\\s+[\\d,]+\\s+[\\d,]+\\s+\\$\\d+\\.\\d{4}\\s+\\$\\d+\\.\\d{4}$`, 'm'));
+    for (const p of ['fixed-10m', 'fixed-20m', 'hybrid', 'hybrid-4h']) expect(r.out).toMatch(new RegExp(`^ {2}${p}\\s+[\\d,]+\\s+\\d+\\.\\d\\d %\\s+[\\d,]+\\s+[\\d,]+\\s+\\$\\d+\\.\\d{4}\\s+\\$\\d+\\.\\d{4}$`, 'm'));
     const doc = JSON.parse(faas(dir, '--compare', '--json', '--fallback', '10m').out);
-    expect(Object.keys(doc.results)).toEqual(['fixed-10m', 'fixed-20m', 'hybrid']);
+    expect(Object.keys(doc.results)).toEqual(['fixed-10m', 'fixed-20m', 'hybrid', 'hybrid-4h']);
     expect(doc.results.hybrid.policy.spec.fallbackTtl).toBe(600);
     expect(doc.results['fixed-10m'].totals.invocations).toBe(doc.results.hybrid.totals.invocations);
   });
@@ -90,7 +90,7 @@ describe('npm run faas', () => {
       [[join(onlyInv, 'inv.csv')], `cumulo faas: no durations file given, and no durations.csv beside ${join(onlyInv, 'inv.csv')}`],
       [[join(dir, 'memory.csv')], `cumulo faas: no invocations file among ${join(dir, 'memory.csv')} (its header starts HashOwner,HashApp,HashFunction,Trigger)`],
       [[join(dir, 'invocations.csv'), join(elsewhere, 'calls.csv')], `cumulo faas: ${join(elsewhere, 'calls.csv')}: a second invocations file (the first is ${join(dir, 'invocations.csv')})`],
-      [[dir, '--policy', 'fixed-5m'], 'cumulo faas: --policy: "fixed-5m" is not one of fixed-10m, fixed-20m, hybrid'],
+      [[dir, '--policy', 'fixed-5m'], 'cumulo faas: --policy: "fixed-5m" is not one of fixed-10m, fixed-20m, hybrid, hybrid-4h'],
       [[dir, '--policy', 'hybrid', '--compare'], 'cumulo faas: give --policy or --compare, not both'],
       [[dir, '--seed', '-1'], 'cumulo faas: --seed: "-1" must be a whole number from 0 to 4294967295'],
       [[dir, '--fallback', 'soon'], 'cumulo faas: --fallback: "soon" is not a duration (e.g. 10m, 4h)'],

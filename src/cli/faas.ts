@@ -28,7 +28,7 @@ import { guarded, processIo, runIfMain, tableRows, type Io } from './io';
 const USAGE = `usage: npm run faas -- <trace folder | invocations.csv [durations.csv] [memory.csv]> [options]
   --policy hybrid        keep-alive policy: ${KEEP_ALIVE_PRESET_NAMES.join(' | ')} (default fixed-10m)
   --compare              run every policy and compare them in a table
-  --fallback 4h          hybrid: keep-alive when an idle-time histogram is not representative (default 4h, the histogram's range)
+  --fallback 4h          hybrid: keep-alive when an idle-time histogram is not representative (default: 10m for hybrid, 4h, the histogram's range, for hybrid-4h)
   --seed N               seed of the arrival spreading and the duration and INIT draws (default 1)
   --runtime node         runtime assumed for every function (${RUNTIMES.join(', ')}; the trace does not say)
   --concurrency 1000     account concurrency limit
@@ -232,11 +232,11 @@ export function report(r: FaasResult): string {
   return L.join('\n');
 }
 
-export function compareTable(results: readonly FaasResult[]): string {
+export function compareTable(results: readonly FaasResult[], names: readonly string[] = results.map((r) => r.policy.name)): string {
   const rows = [['policy', 'cold starts', 'cold-start ratio', 'idle GB-s', 'wasted GB-s', 'cost', 'idle memory at GB-s price']];
-  for (const r of results) {
+  for (const [i, r] of results.entries()) {
     const t = r.totals;
-    rows.push([r.policy.name, num(t.coldStarts), pct(t.coldStartRatio), num(t.idleGbSeconds), num(t.wastedGbSeconds), usd(t.cost.totalUsd), usd(t.cost.idleUsd)]);
+    rows.push([names[i] ?? r.policy.name, num(t.coldStarts), pct(t.coldStartRatio), num(t.idleGbSeconds), num(t.wastedGbSeconds), usd(t.cost.totalUsd), usd(t.cost.idleUsd)]);
   }
   return table(rows).join('\n');
 }
@@ -264,7 +264,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     }
     const L = [describeInput(loaded, args.seed), ''];
     if (args.compare) {
-      L.push(compareTable(results));
+      L.push(compareTable(results, names));
       L.push('');
       L.push('cost: what the account is billed (requests and GB-seconds of execution; the same under every policy, as INIT is not billed);');
       L.push('idle GB-s: memory held by warm environments not running an invocation — the provider\'s side of the keep-alive trade-off.');

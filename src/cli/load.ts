@@ -12,6 +12,7 @@ import {
   type Scenario,
   type ScenarioIssue,
 } from '../core/index';
+import { resolveServerlessTrace } from '../core/serverless/scenario-trace';
 
 export class CliError extends Error {}
 
@@ -42,19 +43,26 @@ export function tracesDir(): string | null {
   return existsSync(guess) ? guess : null;
 }
 
+/** Resolves the workloads' trace files and a serverless Azure trace folder. */
+function resolveAll(scenario: Scenario, read: (file: string) => string): { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioIssue[] } {
+  const r = resolveTraceFiles(scenario, read);
+  return r.ok ? resolveServerlessTrace(r.scenario, read) : r;
+}
+
 /** Loads a scenario from a file path, a preset name or a link. Throws CliError with one line. */
 export function loadScenario(arg: string): { scenario: Scenario; source: string } {
   if (Object.hasOwn(PRESETS, arg)) {
     const parsed = parseScenario(PRESETS[arg]!.scenario);
     if (!parsed.ok) fail(`preset ${arg}`, parsed.errors);
     const files = parsed.scenario.workloads.flatMap((w) => (w.arrival.type === 'trace' && w.arrival.file !== undefined ? [w.arrival.file] : []));
+    if (parsed.scenario.serverless?.azureTrace) files.push(parsed.scenario.serverless.azureTrace.folder);
     if (files.length === 0) return { scenario: parsed.scenario, source: `preset ${arg}` };
     // A preset that replays a trace reads it from the traces folder (never copied into the repository).
     const dir = tracesDir();
     if (dir === null) {
       throw new CliError(`preset ${arg} replays ${files.join(', ')} from the traces folder: set CUMULO_TRACES to that folder (none found at ../shared/traces)`);
     }
-    const resolved = resolveTraceFiles(parsed.scenario, (file) => readTrace(resolve(dir, file)));
+    const resolved = resolveAll(parsed.scenario, (file) => readTrace(resolve(dir, file)));
     if (!resolved.ok) fail(`preset ${arg} (traces from ${dir})`, resolved.errors);
     return { scenario: resolved.scenario, source: `preset ${arg}` };
   }
@@ -70,7 +78,7 @@ export function loadScenario(arg: string): { scenario: Scenario; source: string 
     const parsed = parseScenarioText(readFileSync(arg, 'utf8'));
     if (!parsed.ok) fail(arg, parsed.errors);
     const base = dirname(resolve(arg));
-    const resolved = resolveTraceFiles(parsed.scenario, (file) => readTrace(resolve(base, file)));
+    const resolved = resolveAll(parsed.scenario, (file) => readTrace(resolve(base, file)));
     if (!resolved.ok) fail(arg, resolved.errors);
     return { scenario: resolved.scenario, source: arg };
   }

@@ -14,6 +14,7 @@ import { processIo, runIfMain, tableRows } from './io';
 import { applyAndRerun, invoiceCsv, recordsCsv, type BillingSummary, type RerunComparison, type ScenarioInput, type SlaStatus } from '../core/index';
 import { runCompare } from './compare';
 import { auditText } from './audit';
+import { serverlessText } from './serverless-text';
 
 const USAGE =
   'usage: npm run sim -- <scenario.json | preset-name | link> [--until <duration>] [--seed N] [--json] [--log] [--decisions [all]] [--explain <instance>] [--bill [csv|records]] [--bill --apply <all | kind | id,…>] [--compare <JSON merge patch for variant B>] [--audit]   |   npm run sim -- --list';
@@ -179,6 +180,10 @@ export function summary(r: SimulationResults, wallMs: number): string {
     }
     lines.push(table(tRows));
     if (tn.violations.length > 0) lines.push(`QUOTA VIOLATIONS: ${tn.violations.join('; ')}`);
+  }
+  if (r.serverless) {
+    lines.push('');
+    lines.push(serverlessText(r.serverless));
   }
   return lines.join('\n');
 }

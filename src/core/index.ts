@@ -37,4 +37,7 @@ export type { TenancySummary, TenantSummary } from './tenancy/index';
 export * from './compare/index';
 export { authorize, resourceName, IAM_ACTIONS, TENANT_ROLES, ROLE_ACTIONS, DEFAULT_ADMIN, IamRuntime } from './iam/index';
 export type { AuditEntry, Decision, DecisionKind, Principal, Resource, Role, IamSummary, IamParams } from './iam/index';
+export { serverlessColumn, azureTraceConfig, runFaas, KEEP_ALIVE_PRESETS } from './serverless/index';
+export type { ServerlessLive, ServerlessResults, LiveFunction, LiveGateway, LiveQueue, LiveTopic, KeepAliveSpec, FaasConfig, FaasResult, AzureTrace } from './serverless/index';
+export { resolveServerlessTrace, azureFunctionId } from './serverless/scenario-trace';
 export { tenancyView, type TenancyView, type TenantView } from './tenancy/index';

@@ -21,6 +21,9 @@ import { WatchCard } from './presets/WatchCard';
 import { isPresenterKey, togglePresenter, usePresenter } from './presenter/presenter';
 import './presenter/presenter.css';
 import { Palette } from './editor/Palette';
+import { ServerlessPanel } from './serverless/ServerlessPanel';
+import { ServerlessInspector, useServerlessInspector } from './serverless/ServerlessInspector';
+import { AzureTraceBanner, AzureTraceDialog } from './serverless/AzureTraceImport';
 
 /** Keys typed into a form control belong to it, not to the console. */
 function isTyping(target: EventTarget | null): boolean {
@@ -77,6 +80,8 @@ const Decisions = memo(function Decisions() {
 export function App() {
   const infra = useCompute((s) => s.view === 'infra' && s.info !== null);
   const presenter = usePresenter();
+  const noService = useConsole((s) => s.selectedService === null);
+  const slsInspector = useServerlessInspector() && noService;
   useEffect(() => {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
@@ -88,6 +93,8 @@ export function App() {
       <RestoreOffer />
       <ShortcutsDialog />
       <MissingTraceBanner />
+      <AzureTraceBanner />
+      <AzureTraceDialog />
       <ShareBox />
       <ImportTraceDialog />
       <ErrorBoundary what="the preset's notes">
@@ -124,10 +131,9 @@ export function App() {
             <ErrorBoundary what="the topology">
               <TopologyView />
             </ErrorBoundary>
-            <ErrorBoundary what="the inspector">
-              <Inspector />
-            </ErrorBoundary>
+            <ErrorBoundary what="the inspector">{slsInspector ? <ServerlessInspector /> : <Inspector />}</ErrorBoundary>
           </div>
+          <ServerlessPanel />
           <ErrorBoundary what="the charts">
             <ServiceCharts />
           </ErrorBoundary>

@@ -26,6 +26,8 @@ import type {
 } from '../workers/sim.worker';
 import type { CapacityPlanRequest, CapacityPlanResult } from '../workers/planning';
 import type { BillResult, RerunView } from '../workers/billing';
+import type { AzureImportResult, KeepAliveCompareResult, KeepAliveRequest, KeepAliveResult } from '../workers/serverless-types';
+import { applyServerlessDelta, loadServerlessInfo } from './serverless/serverlessStore';
 import type { TenancyView } from '../workers/api';
 import { consoleStore, type ConsoleState, type Notice } from './store';
 import { SeriesBuffer } from './series';
@@ -101,7 +103,8 @@ function applySnapshot(snap: Snapshot): void {
   const newScenario = state.status === null || state.status.scenarioRev !== snap.scenarioRev;
   if (snap.scenario) {
     patch.scenario = snap.scenario;
-    syncTopology(snap.scenario.topology);
+    syncTopology(snap.scenario.topology, snap.scenario.serverless ?? null);
+    loadServerlessInfo(snap.scenario.serverless ?? null, snap.scenarioRev);
     if (snap.scenarioRev !== computeScenarioRev) {
       computeScenarioRev = snap.scenarioRev;
       loadComputeInfo(snap.scenario.compute ?? null);
@@ -115,6 +118,7 @@ function applySnapshot(snap: Snapshot): void {
   if (snap.operations) setOperations(snap.operations);
   if (snap.decisions) appendDecisions(snap.decisions);
   if (snap.iam) applyAudit(snap.iam);
+  if (snap.serverless) applyServerlessDelta(snap.serverless);
   if (snap.services || newScenario) {
     const services: Record<string, ServiceSnapshot> = newScenario ? {} : { ...state.services };
     for (const s of snap.services ?? []) services[s.id] = s;
@@ -642,6 +646,53 @@ export const actions = {
         showNotice({ kind: 'error', title: 'The patched scenario could not be loaded', messages: issueLines(r.errors) });
       }
     }),
+  // ---------------------------------------------------------------- serverless
+
+  /** Switches every function's keep-alive policy from now on; resolves to the worker's answer. */
+  setKeepAlive: async (policy: KeepAliveRequest): Promise<KeepAliveResult> => {
+    try {
+      return await api().setKeepAlive(policy);
+    } catch (e) {
+      return { ok: false, error: `the simulation worker did not answer: ${errorText(e)}` };
+    }
+  },
+
+  /** The keep-alive A/B comparison (three whole runs in the worker); never throws. */
+  compareKeepAlive: async (): Promise<KeepAliveCompareResult> => {
+    try {
+      return await api().compareKeepAlive();
+    } catch (e) {
+      return { ok: false, error: `the simulation worker did not answer: ${errorText(e)}` };
+    }
+  },
+
+  /** Reads the Azure trace files and asks the worker to fill in the scenario's trace with them; never throws. */
+  importAzureTrace: async (files: readonly File[], minutes?: number): Promise<AzureImportResult> => {
+    let texts: Array<{ name: string; text: string }>;
+    try {
+      texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+    } catch (e) {
+      return { ok: false, title: 'The files could not be read', errors: [errorText(e)] };
+    }
+    let r: AzureImportResult;
+    try {
+      r = await api().importAzureTrace({ files: texts, ...(minutes !== undefined ? { minutes } : {}) });
+    } catch (e) {
+      return { ok: false, title: 'The simulation worker did not answer', errors: [errorText(e)] };
+    }
+    if (r.ok) {
+      recoveryStore.setState({ offer: null });
+      if (r.link !== '') saveScenario(browserStorage(), { name: r.name, link: r.link });
+      setHash('');
+      consoleStore.setState({ shareUrl: null, shareCopied: false });
+      showNotice({
+        kind: 'info',
+        title: `Azure trace imported: ${r.functions.toLocaleString('en-US')} functions, ${r.invocations.toLocaleString('en-US')} invocations over ${r.minutes} minutes. The run starts again at 0.`,
+        messages: [],
+      });
+    }
+    return r;
+  },
 
   /** Tenants' quotas, usage, isolation, refusals and fairness now; null without tenants or when the worker does not answer. */
   tenancy: async (): Promise<TenancyView | null> => {

@@ -29,6 +29,12 @@ import type {
   AuditEntry,
   PrincipalResult,
   ScaleResult,
+  KeepAliveCompareResult,
+  KeepAliveRequest,
+  KeepAliveResult,
+  KeepAliveSwitch,
+  AzureImportRequest,
+  AzureImportResult,
 } from './service';
 import { planForService, type CapacityPlanRequest, type CapacityPlanResult } from './planning';
 import { billForService, rerunForService, type BillResult, type RerunView } from './billing';
@@ -86,6 +92,13 @@ export interface SimWorkerApi {
   audit(): AuditEntry[];
   /** Pins a service at a number of replicas (service:scale), as the acting principal. Never throws. */
   scaleService(serviceId: string, replicas: number): ScaleResult;
+  /** Switches every function's keep-alive policy from now on (recorded; a reset goes back to the scenario's). Never throws. */
+  setKeepAlive(policy: KeepAliveRequest): KeepAliveResult;
+  keepAliveSwitches(): KeepAliveSwitch[];
+  /** Runs the scenario to its end under each keep-alive preset, off the live run; never throws. */
+  compareKeepAlive(): KeepAliveCompareResult;
+  /** Fills in a scenario's Azure trace folder from the three files read by the page, and reloads. Never throws. */
+  importAzureTrace(req: AzureImportRequest): AzureImportResult;
   /** Tenants' quotas, usage, isolation, refusals and fairness now (null without tenants). */
   tenancy(): TenancyView | null;
   /** Which service's downsampled charts snapshots carry (null: none). */
@@ -136,6 +149,10 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     setPrincipal: (id) => service.setPrincipal(id),
     audit: () => service.audit(),
     scaleService: (serviceId, replicas) => service.scaleService(serviceId, replicas),
+    setKeepAlive: (policy) => service.setKeepAlive(policy),
+    keepAliveSwitches: () => service.keepAliveSwitches(),
+    compareKeepAlive: () => service.compareKeepAlive(),
+    importAzureTrace: (req) => service.importAzureTrace(req),
     tenancy: () => service.tenancy(),
     setChartFocus: (serviceId, maxPoints) => service.setChartFocus(serviceId, maxPoints),
     loadVariant: (base, request) => loadVariant(service, base, request),

@@ -45,6 +45,10 @@ import { explainInstance, hostDetail, runOperation, type ExplainResult, type Hos
 import { topologyOf, type TopologyInfo } from './topology';
 import { parseTraceFile, withTrace, type TraceImportRequest, type TraceImportResult } from './trace-import';
 import { AuditTracker, autoscalerAction, denialText, gate, operationAccess, principalsOf, scaleService, type AuditDelta, type AuditEntry, type Denial, type PrincipalInfo, type PrincipalResult, type ScaleResult } from './iam';
+import { compareKeepAlive, keepAliveTarget, ServerlessPart, serverlessChartTransferables } from './serverless';
+import { serverlessInfoOf } from './serverless-topology';
+import { withAzureTrace } from './serverless-import';
+import type { AzureImportRequest, AzureImportResult, KeepAliveCompareResult, KeepAliveRequest, KeepAliveResult, KeepAliveSwitch, ServerlessDelta, ServerlessInfo } from './serverless-types';
 
 export type { AutoscalerSpecInput, BalancerPolicy, ComputeOperation, LogEntry, PlacementExplanation, ScalingDecision, Scenario, ScenarioIssue, SimulationResults, SloWindow };
 export type {
@@ -69,6 +73,7 @@ export type { ChartData, ReplicaHeat } from './charts';
 export type { TopologyInfo, TopologyService, TopologyWorkload, SloObjectives } from './topology';
 export type { TraceFormat, TraceImportRequest, TraceImportResult } from './trace-import';
 export type { AuditDelta, AuditEntry, Denial, PrincipalInfo, PrincipalResult, ScaleResult } from './iam';
+export type * from './serverless-types';
 
 /** Where a scenario comes from: a preset id, a share link (hash, fragment or full URL), or a document. */
 export type LoadSource = { preset: string } | { link: string } | { scenario: unknown };
@@ -110,6 +115,8 @@ export interface ScenarioInfo {
   missingTraces: MissingTrace[];
   /** The scenario's principals (and the console's admin), when it defines any: the "Act as" choices. */
   principals?: PrincipalInfo[];
+  /** Functions, gateways, queues, topics and their triggers, when the scenario has a serverless block (else null). */
+  serverless: ServerlessInfo | null;
 }
 
 /** A workload replaying a trace file the page could not open by its path. */
@@ -252,6 +259,8 @@ export interface Snapshot {
   decisions?: DecisionDelta;
   /** The acting principal and new audit entries; present when either changed (`reset` after a load or reset). */
   iam?: AuditDelta;
+  /** The serverless live view and charts, when the scenario has a serverless block and they changed (≤ ~5 times a second). */
+  serverless?: ServerlessDelta;
 }
 
 export type SnapshotListener = (snap: Snapshot) => void;
@@ -298,6 +307,7 @@ export function allTransferables(snap: Snapshot): ArrayBuffer[] {
   const out = snapshotTransferables(snap);
   if (snap.charts) for (const b of chartTransferables(snap.charts)) if (!out.includes(b)) out.push(b);
   for (const b of computeTransferables(snap.compute, snap.computeCharts)) if (!out.includes(b)) out.push(b);
+  for (const b of serverlessChartTransferables(snap.serverless?.charts)) if (!out.includes(b)) out.push(b);
   return out;
 }
 
@@ -480,6 +490,8 @@ export class SimService {
   /** Who the console acts as (the platform admin unless the page chose a principal), and what it was sent of the audit trail. */
   private principalId = 'admin';
   private readonly auditTracker = new AuditTracker();
+  /** The serverless block's shape, keep-alive switches and what was pushed of it. */
+  private readonly serverless = new ServerlessPart();
 
   private playing = false;
   private speed: number;
@@ -619,6 +631,16 @@ export class SimService {
         }),
       };
     }
+    // The same for an Azure trace folder named by path: the functions come when its files are imported.
+    let missingServerless: ServerlessInfo['missingTrace'] = null;
+    /** What the console draws: the serverless block even while its functions are still to be imported. */
+    let shown = scenario;
+    if (scenario.serverless?.azureTrace) {
+      missingServerless = { folder: scenario.serverless.azureTrace.folder, files: ['invocations.csv', 'durations.csv', 'memory.csv'] };
+      shown = { ...scenario, serverless: { ...scenario.serverless, azureTrace: undefined } };
+      // Without functions there is nothing for the serverless model to run until the files come.
+      scenario = shown.serverless!.functions.length > 0 ? shown : { ...shown, serverless: undefined };
+    }
     let sim: Simulation;
     try {
       sim = createSimulation(scenario);
@@ -634,9 +656,11 @@ export class SimService {
 
     let topology: TopologyInfo;
     let computeInfo: ComputeInfo | null;
+    let serverlessInfo: ServerlessInfo | null;
     try {
       topology = topologyOf(scenario);
       computeInfo = computeInfoOf(scenario, sim.compute);
+      serverlessInfo = serverlessInfoOf(shown, missingServerless, topology.metricsInterval);
     } catch (e) {
       return { ok: false, errors: [issue('', `the scenario could not be read: ${errorMessage(e)}`)] };
     }
@@ -659,8 +683,10 @@ export class SimService {
       compute: computeInfo,
       missingTraces,
       ...(sim.iam.defined ? { principals: principalsOf(sim) } : {}),
+      serverless: serverlessInfo,
     };
     if (!sim.iam.principal(this.principalId)) this.principalId = 'admin';
+    this.serverless.load(shown, serverlessInfo);
     this.pendingInfo = true;
     if (this.chartFocus && !scenario.services.some((s) => s.id === this.chartFocus?.serviceId)) this.chartFocus = null;
     this.resetRunState();
@@ -824,6 +850,40 @@ export class SimService {
   }
 
   /**
+   * Switches every function's keep-alive policy from now on (fixed-10m, fixed-20m or hybrid), while
+   * running or paused. Checked; a refusal comes back as a value. Recorded (see the serverless live
+   * view's switches); not part of the scenario: reset starts over from the scenario's own policy.
+   */
+  setKeepAlive(req: KeepAliveRequest): KeepAliveResult {
+    let result: KeepAliveResult;
+    try {
+      result = this.serverless.setKeepAlive(this.sim ? keepAliveTarget(this.sim) : null, req);
+    } catch (e) {
+      result = { ok: false, error: `the keep-alive policy could not be changed: ${errorMessage(e)}` };
+    }
+    this.push(true);
+    return result;
+  }
+
+  /** The keep-alive switches of this run so far. */
+  keepAliveSwitches(): KeepAliveSwitch[] {
+    return this.serverless.keepAliveSwitches();
+  }
+
+  /**
+   * Keep-alive A/B: the loaded scenario run to its end under fixed 10 min, fixed 20 min and hybrid,
+   * each in a fresh simulation on the scenario's seed (the live run is not touched). Never throws.
+   */
+  compareKeepAlive(): KeepAliveCompareResult {
+    try {
+      if (this.info?.serverless?.missingTrace) return { ok: false, error: 'import the trace files first: the scenario has no functions until then' };
+      return compareKeepAlive(this.scenario, this.clock);
+    } catch (e) {
+      return { ok: false, error: `the comparison failed: ${errorMessage(e)}` };
+    }
+  }
+
+  /**
    * An operation on the compute model (kill a host, drain, uncordon, migrate, resize, terminate, a
    * zone outage, a link cut…), now, while running or paused. Never throws: an impossible request
    * comes back as { ok: false, message }. Successful ones are recorded (see
@@ -972,6 +1032,31 @@ export class SimService {
   private gateOperation(sim: Simulation, op: ComputeOperation): Denial | null {
     const access = operationAccess(op);
     return access ? gate(sim, this.principalId, access.action, access.target) : null;
+  }
+
+  /**
+   * Fills in the Azure Functions 2019 trace a scenario names by folder (`serverless.azureTrace`)
+   * from the three files the page read, then validates and reloads: the clock starts over. Bad
+   * files or a result that does not validate change nothing and come back as messages.
+   */
+  importAzureTrace(req: AzureImportRequest): AzureImportResult {
+    if (!this.scenario || this.doc === null) return { ok: false, title: 'No scenario is loaded', errors: [] };
+    let next: ReturnType<typeof withAzureTrace>;
+    try {
+      next = withAzureTrace(this.doc, req);
+    } catch (e) {
+      next = { ok: false, title: 'The trace could not be imported', errors: [errorMessage(e)] };
+    }
+    if (!next.ok) return next;
+    const loaded = this.load({ scenario: next.doc });
+    if (!loaded.ok) {
+      return {
+        ok: false,
+        title: 'The scenario with this trace is not valid; nothing was changed',
+        errors: loaded.errors.slice(0, 20).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)),
+      };
+    }
+    return { ok: true, name: loaded.name, link: loaded.link, functions: next.functions, invocations: next.invocations, minutes: next.minutes };
   }
 
   /**
@@ -1157,6 +1242,7 @@ export class SimService {
   /** A new run of the loaded scenario: its own policies, no switches, no rates yet. */
   private resetRunState(): void {
     this.auditTracker.reset();
+    this.serverless.resetRun();
     this.autoscalerEdits = new Map();
     this.sentDecisions = 0;
     this.decisionsReset = true;
@@ -1318,6 +1404,8 @@ export class SimService {
         }
       }
     }
+    const sls = this.serverless.delta(keepAliveTarget(sim), { force, playing: this.playing, wall, maxPoints: DEFAULT_CHART_POINTS });
+    if (sls) snap.serverless = sls;
     if (this.chartDirty && !this.chartFocus) {
       snap.charts = null;
       this.chartDirty = false;
@@ -1349,6 +1437,8 @@ export class SimService {
       snap.computeCharts = buildComputeCharts(live.series, DEFAULT_CHART_POINTS);
     }
     if (this.flows) snap.flows = this.flows;
+    const sls = this.serverless.full(keepAliveTarget(sim), DEFAULT_CHART_POINTS);
+    if (sls) snap.serverless = sls;
     if (this.chartFocus) {
       const data = buildChartData(live.series, this.chartFocus.serviceId, { maxPoints: this.chartFocus.maxPoints });
       if (data) snap.charts = data;

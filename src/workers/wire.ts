@@ -19,3 +19,6 @@ export const HOST_BOOTING = 32;
 
 /** Instance flag bits in `InstanceDelta.flags`. */
 export const INSTANCE_MIGRATING = 1;
+
+/** Keep-alive presets the console offers (fixed 10 min as AWS, fixed 20 min as Azure, the hybrid histogram policy). */
+export const KEEP_ALIVE_CHOICES = ['fixed-10m', 'fixed-20m', 'hybrid'] as const;

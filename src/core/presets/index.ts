@@ -1,6 +1,7 @@
 import type { ScenarioInput } from '../scenario/schema';
 import { COST_MODELS } from './cost-models';
 import { ATTACK_PRESET } from './attack';
+import { SERVERLESS_PRESETS } from './serverless';
 import { TENANCY_PRESETS } from './tenancy';
 
 /**
@@ -470,6 +471,7 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
   },
   'cost-models': COST_MODELS,
   attack: ATTACK_PRESET,
+  ...SERVERLESS_PRESETS,
   ...TENANCY_PRESETS,
 };
 

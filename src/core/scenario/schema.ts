@@ -778,6 +778,229 @@ const tenantSchema = z.strictObject({
     .meta(d('Defaults injected into the tenant\'s instances (Kubernetes LimitRange).')),
 });
 
+// ---------------------------------------------------------------- serverless
+/**
+ * The serverless block (functions, an API gateway, timers, queues, topics, buckets and tables). The
+ * model lives in src/core/serverless (scenario.ts builds it on the Simulation's kernel); the live
+ * view the Simulation exposes is typed in src/core/serverless/live.ts.
+ */
+export const FUNCTION_RUNTIMES = ['node', 'python', 'java', 'dotnet', 'go'] as const;
+const percentilesDist = z
+  .strictObject({
+    type: z.literal('percentiles'),
+    points: z
+      .array(z.tuple([z.number().min(0).max(1), nonNeg]))
+      .min(2)
+      .max(100)
+      .meta(d('[probability, seconds] pairs, probabilities rising strictly from 0 to 1, values not falling (e.g. the Azure trace\'s duration percentiles).')),
+  })
+  .meta(d('A distribution given by percentile points (piecewise-linear inverse CDF).'));
+const eventTargetSchema = z
+  .union([
+    z.strictObject({ function: id.meta(d('Invoke this function (asynchronously) with the event.')) }),
+    z.strictObject({ queue: id.meta(d('Send the event as a message to this queue.')) }),
+    z.strictObject({ topic: id.meta(d('Publish the event on this topic.')) }),
+  ])
+  .meta(d('Where an event goes: exactly one of function, queue or topic.'));
+const attributesSchema = z
+  .record(z.string().min(1).max(40), z.array(z.string().min(1).max(40)).min(1).max(50))
+  .meta(d('Message attributes: for each name, the values one is drawn from (uniformly, seeded) for every message.'));
+const functionOutputSchema = z.strictObject({
+  to: eventTargetSchema,
+  probability: z.number().min(0).max(1).default(1).meta(d('Share of successful invocations that emit this event.')),
+  attributes: attributesSchema.optional(),
+  messageGroups: z.int().min(1).max(10_000).optional().meta(d('FIFO queues: messages are spread over this many message groups (ordering holds within a group). Default 1.')),
+});
+const functionSchema = z.strictObject({
+  id,
+  app: z.string().min(1).max(80).optional().meta(d('Application the function belongs to (the hybrid keep-alive keeps one idle-time histogram per application). Default: the function id.')),
+  runtime: z.enum(FUNCTION_RUNTIMES).default('node').meta(d('Language runtime (feeds the cold-start model).')),
+  memoryMb: z.int().min(128).max(10240).default(128).meta(d('Configured memory, MB (Lambda: 128 to 10,240): held by every environment, billed per GB-second.')),
+  timeout: durationSchema.default(3).meta(d('An invocation running longer is stopped at this time (Lambda default 3 s, at most 900 s).')),
+  packageMb: z.number().min(0).max(10240).default(5).meta(d('Deployment package size, MB (feeds the cold-start model).')),
+  duration: z.union([distributionSchema, percentilesDist]).meta(d('Execution time of one invocation, seconds.')),
+  init: distributionSchema.optional().meta(d('Cold-start (INIT) time, seconds (capped at 10 s). Default: from runtime, memory and package size.')),
+  provisioned: z.int().min(0).max(100_000).default(0).meta(d('Provisioned concurrency: environments kept initialised at all times.')),
+  reserved: z.int().min(0).max(100_000).optional().meta(d('Reserved concurrency: at most this many invocations at once, set aside from the account limit (0 stops the function).')),
+  failureRate: z.number().min(0).max(1).default(0).meta(d('Probability that an invocation fails (an error after running its duration): queue messages are then retried, asynchronous events retried twice.')),
+  tenant: z.string().min(1).max(63).optional().meta(d('Tenant the function\'s cost is charged to.')),
+  outputs: z.array(functionOutputSchema).max(20).default([]).meta(d('Events a successful invocation emits (to a topic, a queue or another function).')),
+  trace: z
+    .strictObject({
+      perMinute: z.array(z.int().min(0)).max(100_000).meta(d('Invocations in each minute (from time 0), spread uniformly at random inside the minute.')),
+    })
+    .optional()
+    .meta(d('Direct invocations replayed from a trace (e.g. the Azure Functions 2019 per-minute counts).')),
+});
+const keepAliveSchema = z
+  .discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('fixed'), ttl: durationSchema.default('10m').meta(d('How long an idle environment is kept (AWS about 10 min, Azure 20 min).')) }).meta(d('Fixed keep-alive (TTL).')),
+    z
+      .strictObject({
+        type: z.literal('hybrid'),
+        range: durationSchema.default('4h').meta(d('Idle-time histogram range (paper: 4 h).')),
+        bin: durationSchema.default('1m').meta(d('Histogram bin width (paper: 1 min).')),
+        head: z.number().gt(0).lt(1).default(0.05).meta(d('Percentile giving the pre-warm window (paper: 5th).')),
+        tail: z.number().gt(0).max(1).default(0.99).meta(d('Percentile giving the keep-alive window (paper: 99th).')),
+        margin: z.number().min(0).max(1).default(0.1).meta(d('Safety margin on both windows (paper: 10 %).')),
+        fallbackTtl: durationSchema.default('10m').meta(d('Fixed keep-alive while a histogram is not representative. Default 10 min: the hybrid policy then differs from fixed-10m only where it has a pattern (the paper uses a generous keep-alive; 4h is its range).')),
+      })
+      .meta(d('The hybrid histogram policy of "Serverless in the Wild" (Shahrad et al., 2020).')),
+  ])
+  .meta(d('Keep-alive policy of idle execution environments.'));
+const gatewaySchema = z.strictObject({
+  id,
+  auth: z.enum(['none', 'api-key']).default('api-key').meta(d('none: every request is accepted; api-key: requests need a known client\'s key (none: 401; revoked key: 403).')),
+  rateLimit: z
+    .strictObject({
+      rate: z.number().gt(0).max(1_000_000).meta(d('Requests per second each client may sustain (token refill rate).')),
+      burst: z.int().min(1).max(1_000_000).meta(d('Bucket size: requests a client may send at once.')),
+    })
+    .optional()
+    .meta(d('Default per-client token bucket (absent: no limit); over it: 429.')),
+  clients: z
+    .array(
+      z.strictObject({
+        id,
+        revoked: z.boolean().default(false).meta(d('The key is known but revoked: 403.')),
+        rateLimit: z
+          .strictObject({
+            rate: z.number().gt(0).max(1_000_000).meta(d('Requests per second the client may sustain.')),
+            burst: z.int().min(1).max(1_000_000).meta(d('Requests the client may send at once.')),
+          })
+          .optional()
+          .meta(d('This client\'s own token bucket (usage plan), overriding the gateway\'s.')),
+      }),
+    )
+    .max(1000)
+    .default([])
+    .meta(d('Clients holding API keys.')),
+  routes: z
+    .array(z.strictObject({ path: z.string().regex(/^\/[A-Za-z0-9/_{}.-]*$/).max(120).meta(d('Route path, e.g. "/orders".')), function: id.meta(d('The function (id) serving the route (synchronous invocation; its 429 becomes the response).')) }))
+    .min(1)
+    .max(200)
+    .meta(d('Routes to functions.')),
+});
+const httpSourceSchema = z.strictObject({
+  id,
+  gateway: id.meta(d('The gateway (id).')),
+  route: z.string().max(120).meta(d('The route path requests go to.')),
+  arrival: arrivalSchema,
+  clients: z
+    .array(
+      z.strictObject({
+        client: z.string().min(1).max(40).meta(d('A client id of the gateway, or any other name (an unknown key: 401).')),
+        share: z.number().gt(0).meta(d('Relative share of the requests.')),
+        noKey: z.boolean().default(false).meta(d('Sends no API key at all (401 when the gateway wants one).')),
+      }),
+    )
+    .min(1)
+    .max(1000)
+    .meta(d('Who sends the requests, and in what shares.')),
+});
+const queueSchema = z.strictObject({
+  id,
+  type: z.enum(['standard', 'fifo']).default('standard').meta(d('standard: at-least-once, best-effort order, occasional duplicate deliveries; fifo: exactly-once processing per message, ordered within a message group.')),
+  visibilityTimeout: durationSchema.default(30).meta(d('A received message is hidden this long; not deleted by then, it becomes visible again (another receive).')),
+  maxReceives: z.int().min(1).max(1000).default(5).meta(d('Receives before a failing message moves to the dead-letter queue (redrive policy maxReceiveCount).')),
+  deadLetter: id.optional().meta(d('Dead-letter queue (id of another queue); absent: a failing message is dropped after maxReceives and counted as lost.')),
+  retry: z
+    .strictObject({
+      base: durationSchema.default(1).meta(d('Delay before the first retry.')),
+      factor: z.number().min(1).max(10).default(2).meta(d('Each further retry waits this many times longer.')),
+      max: durationSchema.default(300).meta(d('Longest delay.')),
+    })
+    .optional()
+    .meta(d('Retry with exponential backoff: a failed message becomes visible again after the delay instead of the visibility timeout.')),
+  duplicateRate: z.number().min(0).max(0.5).default(0).meta(d('standard only: probability that a receive also delivers a second copy of the message (at-least-once).')),
+  consumer: z
+    .strictObject({
+      function: id.meta(d('The function invoked with each batch.')),
+      batchSize: z.int().min(1).max(10_000).default(10).meta(d('Messages per invocation (Lambda SQS default 10).')),
+      maxConcurrency: z.int().min(1).max(10_000).default(100).meta(d('Most invocations at once.')),
+      scaleUpPerMinute: z.int().min(1).max(10_000).default(60).meta(d('Pollers added per minute while the backlog grows (Lambda: 60 per minute).')),
+      pollInterval: durationSchema.default(1).meta(d('Time between two polls of an idle poller.')),
+    })
+    .optional()
+    .meta(d('A function consuming the queue, scaled on the backlog.')),
+  serviceConsumer: z
+    .strictObject({
+      service: id.meta(d('The service (id, from the scenario\'s services) each message is sent to as one request; an OK response deletes it, a failed, dropped or timed-out one counts as a failed receive.')),
+      maxConcurrency: z.int().min(1).max(10_000).default(10).meta(d('Most messages at the service at once.')),
+      scaleUpPerMinute: z.int().min(1).max(10_000).default(60).meta(d('Pollers added per minute while the backlog grows.')),
+    })
+    .optional()
+    .meta(d('Instead of a function: a service consuming the queue (one message per request), scaled on the backlog.')),
+});
+const topicSchema = z.strictObject({
+  id,
+  subscriptions: z
+    .array(
+      z.strictObject({
+        to: eventTargetSchema,
+        filter: z.record(z.string().min(1).max(40), z.array(z.string().min(1).max(40)).min(1).max(50)).optional().meta(d('Delivered only when, for every name, the message attribute is one of the values.')),
+      }),
+    )
+    .max(100)
+    .meta(d('Subscriptions: each message is delivered to every subscription whose filter matches (fan-out).')),
+});
+const timerSchema = z
+  .strictObject({
+    id,
+    function: id.meta(d('The function invoked.')),
+    cron: z.string().max(120).optional().meta(d('Five-field cron expression (minute hour day month weekday), simulated time.')),
+    every: durationSchema.optional().meta(d('Or: a fixed period.')),
+  })
+  .meta(d('A timer trigger: exactly one of cron or every.'));
+const storeSchema = (what: string, eventName: string) =>
+  z.strictObject({
+    id,
+    writes: arrivalSchema.optional().meta(d(`Writes to the ${what} from outside (an arrival process); functions may write too (outputs).`)),
+    notify: z.array(eventTargetSchema).max(20).default([]).meta(d(`Where each ${eventName} event goes.`)),
+  });
+
+const serverlessSchema = z
+  .strictObject({
+    account: z
+      .strictObject({
+        concurrencyLimit: z.int().min(1).max(1_000_000).default(1000).meta(d('Invocations running at once across the account (Lambda default 1,000); above it: 429.')),
+        scaling: z
+          .strictObject({
+            environments: z.int().min(1).max(1_000_000).default(1000).meta(d('New environments a function may start per period (Lambda: 1,000 per 10 s).')),
+            per: durationSchema.default(10).meta(d('The period.')),
+          })
+          .default({ environments: 1000, per: 10 })
+          .meta(d('Scaling rate limit: new environments per function per period (beyond it: 429).')),
+      })
+      .default({ concurrencyLimit: 1000, scaling: { environments: 1000, per: 10 } })
+      .meta(d('Account limits.')),
+    keepAlive: keepAliveSchema.default({ type: 'fixed', ttl: '10m' }),
+    prices: z
+      .strictObject({
+        perMillionRequests: usd.default(FUNCTION_PRICES.perMillionRequests).meta(d('USD per million requests (Lambda: 0.20).')),
+        perGbSecond: usd.default(FUNCTION_PRICES.perGbSecond).meta(d('USD per GB-second (Lambda x86: 0.0000166667).')),
+      })
+      .default({ ...FUNCTION_PRICES })
+      .meta(d('Function prices.')),
+    functions: z.array(functionSchema).max(10_000).default([]).meta(d('Functions.')),
+    azureTrace: z
+      .strictObject({
+        folder: z.string().min(1).max(400).meta(d('Folder with invocations.csv, durations.csv and memory.csv in the Azure Functions 2019 format, relative to the scenario file (presets: to the traces folder).')),
+        minutes: z.int().min(1).max(20_160).optional().meta(d('Replay only the first minutes.')),
+        runtime: z.enum(FUNCTION_RUNTIMES).default('node').meta(d('Runtime assumed for every function (the trace does not say).')),
+      })
+      .optional()
+      .meta(d('Replay the Azure Functions 2019 trace: the CLI reads the folder and adds one function per row (ids "az-" + 12 hex digits of the hash) with its per-minute counts, duration percentiles and memory.')),
+    gateways: z.array(gatewaySchema).max(100).default([]).meta(d('API gateways (HTTP triggers).')),
+    http: z.array(httpSourceSchema).max(1000).default([]).meta(d('HTTP traffic to gateway routes (the scenario\'s workloads keep going to services).')),
+    queues: z.array(queueSchema).max(1000).default([]).meta(d('Message queues.')),
+    topics: z.array(topicSchema).max(1000).default([]).meta(d('Event-bus topics (publish/subscribe).')),
+    timers: z.array(timerSchema).max(1000).default([]).meta(d('Timer (cron) triggers.')),
+    buckets: z.array(storeSchema('bucket', 'object-created')).max(1000).default([]).meta(d('Object-storage buckets emitting an event per object written.')),
+    tables: z.array(storeSchema('table', 'change (stream record)')).max(1000).default([]).meta(d('Database tables emitting a change event per write.')),
+  })
+  .meta(d('Serverless: functions with cold starts, keep-alive and concurrency limits; API gateway, timers, queues, topics, storage and database events.'));
+
 // ---------------------------------------------------------------- SaaS tenancy types (expanded by scenario/saas.ts)
 export const SAAS_MODELS = ['shared-database', 'shared-schema', 'separate-database', 'separate-instance'] as const;
 export type SaasModel = (typeof SAAS_MODELS)[number];
@@ -864,6 +1087,7 @@ const scenarioObject = z.strictObject({
     .meta(d('Tenants: quotas enforced at admission, weights for fair shares, limit defaults. Instances name their tenant with placement.tenant; fairness metrics (dominant shares, Jain\'s index) are sampled for these tenants.')),
   principals: principalsSchema,
   actions: iamActionsSchema,
+  serverless: serverlessSchema.optional(),
   saas: z
     .array(saasSchema)
     .max(20)
@@ -880,6 +1104,10 @@ export type WorkloadSpec = Scenario['workloads'][number];
 export type ArrivalSpec = z.output<typeof arrivalSchema>;
 export type DistributionSpecInput = z.output<typeof distributionSchema>;
 export type BalancerPolicy = (typeof BALANCER_POLICIES)[number];
+export type ServerlessSpec = NonNullable<Scenario['serverless']>;
+export type FunctionScenarioSpec = ServerlessSpec['functions'][number];
+export type QueueScenarioSpec = ServerlessSpec['queues'][number];
+export type EventTargetSpec = z.output<typeof eventTargetSchema>;
 
 /** The built-in instance-type catalogue (scenarios may add to it). */
 export const BUILTIN_INSTANCE_TYPES: ReadonlyArray<z.output<typeof instanceTypeSchema>> = [
@@ -1147,6 +1375,7 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
   if (s.billing) checkBilling(s, ctx, types, services, groupIds);
   if (s.tenants) checkTenants(s, ctx);
   if (s.principals || s.actions) checkIam(s, ctx);
+  if (s.serverless) checkServerless(s.serverless, ctx, new Set(s.services.map((x) => x.id)));
 });
 
 /** Cross-references of the tenants block. */
@@ -1212,4 +1441,102 @@ function checkBilling(s: z.output<typeof scenarioObject>, ctx: z.RefinementCtx, 
   });
   const step = durationSeconds(b.spot.step);
   if (!(step >= 60)) ctx.addIssue({ code: 'custom', path: at('spot', 'step'), message: `must be at least 1 minute, got ${String(b.spot.step)}` });
+}
+
+/** Cross-references of the serverless block. */
+function checkServerless(b: NonNullable<z.output<typeof scenarioObject>['serverless']>, ctx: z.RefinementCtx, services: ReadonlySet<string>): void {
+  const at = (...path: (string | number)[]) => ['serverless', ...path];
+  const ids = (list: Array<{ id: string }>, name: string, prefix: (string | number)[] = []): Set<string> => {
+    const seen = new Set<string>();
+    list.forEach((x, i) => {
+      if (seen.has(x.id)) ctx.addIssue({ code: 'custom', path: at(...prefix, name, i, 'id'), message: `duplicate ${name.replace(/s$/, '')} id "${x.id}"` });
+      seen.add(x.id);
+    });
+    return seen;
+  };
+  const fns = ids(b.functions, 'functions');
+  if (b.functions.length === 0 && !b.azureTrace) ctx.addIssue({ code: 'custom', path: at('functions'), message: 'needs at least one function (or an azureTrace to replay)' });
+  const queues = ids(b.queues, 'queues');
+  const topics = ids(b.topics, 'topics');
+  const gateways = ids(b.gateways, 'gateways');
+  ids(b.timers, 'timers');
+  ids(b.buckets, 'buckets');
+  ids(b.tables, 'tables');
+  ids(b.http, 'http');
+  const known = (set: Set<string>, what: string, v: string, path: (string | number)[]) => {
+    if (!set.has(v)) ctx.addIssue({ code: 'custom', path, message: `unknown ${what} "${v}" (${what}s: ${[...set].join(', ') || 'none'})` });
+  };
+  const target = (t: { function?: string; queue?: string; topic?: string }, path: (string | number)[]) => {
+    if ('function' in t && t.function !== undefined) known(fns, 'function', t.function, [...path, 'function']);
+    else if ('queue' in t && t.queue !== undefined) known(queues, 'queue', t.queue, [...path, 'queue']);
+    else if ('topic' in t && t.topic !== undefined) known(topics, 'topic', t.topic, [...path, 'topic']);
+  };
+  let reserved = 0;
+  b.functions.forEach((f, i) => {
+    reserved += f.reserved ?? 0;
+    const timeout = durationSeconds(f.timeout);
+    if (!(timeout > 0) || timeout > 900) ctx.addIssue({ code: 'custom', path: at('functions', i, 'timeout'), message: `must be more than 0 and at most 900 s (Lambda's limit), got ${String(f.timeout)}` });
+    if (f.reserved !== undefined && f.provisioned > f.reserved) ctx.addIssue({ code: 'custom', path: at('functions', i, 'provisioned'), message: `provisioned concurrency (${f.provisioned}) cannot exceed reserved concurrency (${f.reserved})` });
+    if (f.duration.type === 'percentiles') {
+      const pts = f.duration.points;
+      const bad = pts[0]![0] !== 0 || pts[pts.length - 1]![0] !== 1 || pts.some((p, j) => j > 0 && (p[0] <= pts[j - 1]![0] || p[1] < pts[j - 1]![1]));
+      if (bad) ctx.addIssue({ code: 'custom', path: at('functions', i, 'duration', 'points'), message: 'probabilities must rise strictly from 0 to 1 and values must not fall' });
+    }
+    f.outputs.forEach((o, j) => target(o.to, at('functions', i, 'outputs', j, 'to')));
+  });
+  if (reserved > b.account.concurrencyLimit - 100 && reserved > 0)
+    ctx.addIssue({ code: 'custom', path: at('functions'), message: `reserved concurrency adds up to ${reserved}: at most the account limit minus 100 (${b.account.concurrencyLimit - 100}) may be reserved, as Lambda keeps 100 unreserved` });
+  if (!(durationSeconds(b.account.scaling.per) > 0)) ctx.addIssue({ code: 'custom', path: at('account', 'scaling', 'per'), message: 'must be greater than 0' });
+  if (b.keepAlive.type === 'hybrid') {
+    const k = b.keepAlive;
+    if (!(durationSeconds(k.bin) > 0) || durationSeconds(k.range) < durationSeconds(k.bin)) ctx.addIssue({ code: 'custom', path: at('keepAlive'), message: 'the range must be at least one bin, and the bin more than 0' });
+    if (k.head >= k.tail) ctx.addIssue({ code: 'custom', path: at('keepAlive', 'head'), message: `head (${k.head}) must be below tail (${k.tail})` });
+  }
+  b.gateways.forEach((g, i) => {
+    ids(g.clients, 'clients', ['gateways', i]);
+    const paths = new Set<string>();
+    g.routes.forEach((r, j) => {
+      if (paths.has(r.path)) ctx.addIssue({ code: 'custom', path: at('gateways', i, 'routes', j, 'path'), message: `duplicate route "${r.path}"` });
+      paths.add(r.path);
+      known(fns, 'function', r.function, at('gateways', i, 'routes', j, 'function'));
+    });
+  });
+  b.http.forEach((h, i) => {
+    if (h.arrival.type === 'trace' && h.arrival.data === undefined)
+      ctx.addIssue({ code: 'custom', path: at('http', i, 'arrival', 'data'), message: 'HTTP sources replay traces given inline (data); files are read for workloads only' });
+    const g = b.gateways.find((x) => x.id === h.gateway);
+    if (!g) known(gateways, 'gateway', h.gateway, at('http', i, 'gateway'));
+    else if (!g.routes.some((r) => r.path === h.route))
+      ctx.addIssue({ code: 'custom', path: at('http', i, 'route'), message: `gateway "${g.id}" has no route "${h.route}" (routes: ${g.routes.map((r) => r.path).join(', ')})` });
+  });
+  b.queues.forEach((q, i) => {
+    if (q.deadLetter !== undefined) {
+      known(queues, 'queue', q.deadLetter, at('queues', i, 'deadLetter'));
+      if (q.deadLetter === q.id) ctx.addIssue({ code: 'custom', path: at('queues', i, 'deadLetter'), message: 'a queue cannot be its own dead-letter queue' });
+      const dl = b.queues.find((x) => x.id === q.deadLetter);
+      if (dl && dl.type !== q.type) ctx.addIssue({ code: 'custom', path: at('queues', i, 'deadLetter'), message: `the dead-letter queue of a ${q.type} queue must be ${q.type} too ("${dl.id}" is ${dl.type})` });
+    }
+    if (!(durationSeconds(q.visibilityTimeout) > 0)) ctx.addIssue({ code: 'custom', path: at('queues', i, 'visibilityTimeout'), message: 'must be greater than 0' });
+    if (q.type === 'fifo' && q.duplicateRate > 0) ctx.addIssue({ code: 'custom', path: at('queues', i, 'duplicateRate'), message: 'FIFO queues do not deliver duplicates: leave duplicateRate at 0' });
+    if (q.serviceConsumer) {
+      known(services as Set<string>, 'service', q.serviceConsumer.service, at('queues', i, 'serviceConsumer', 'service'));
+      if (q.consumer) ctx.addIssue({ code: 'custom', path: at('queues', i, 'serviceConsumer'), message: 'a queue has one consumer: give consumer (a function) or serviceConsumer, not both' });
+    }
+    if (q.consumer) {
+      known(fns, 'function', q.consumer.function, at('queues', i, 'consumer', 'function'));
+      if (!(durationSeconds(q.consumer.pollInterval) > 0)) ctx.addIssue({ code: 'custom', path: at('queues', i, 'consumer', 'pollInterval'), message: 'must be greater than 0' });
+    }
+  });
+  b.topics.forEach((t, i) => t.subscriptions.forEach((sub, j) => target(sub.to, at('topics', i, 'subscriptions', j, 'to'))));
+  b.timers.forEach((t, i) => {
+    known(fns, 'function', t.function, at('timers', i, 'function'));
+    if ((t.cron === undefined) === (t.every === undefined)) ctx.addIssue({ code: 'custom', path: at('timers', i), message: 'give exactly one of cron or every' });
+    if (t.cron !== undefined) {
+      const c = parseCron(t.cron);
+      if (!c.ok) ctx.addIssue({ code: 'custom', path: at('timers', i, 'cron'), message: c.errors.join('; ') });
+    }
+    if (t.every !== undefined && !(durationSeconds(t.every) > 0)) ctx.addIssue({ code: 'custom', path: at('timers', i, 'every'), message: 'must be greater than 0' });
+  });
+  b.buckets.forEach((x, i) => x.notify.forEach((t, j) => target(t, at('buckets', i, 'notify', j))));
+  b.tables.forEach((x, i) => x.notify.forEach((t, j) => target(t, at('tables', i, 'notify', j))));
 }

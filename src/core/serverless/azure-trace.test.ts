@@ -87,7 +87,7 @@ describe('Azure 2019 trace files', () => {
  * every function assumed node, 5 MB package, memory max(128 MB, average allocation). Figures at the
  * time of writing (cold starts, idle GB-s):
  *   fixed-10m   944  315,358      fixed-20m   509  360,845
- *   hybrid      498  352,320      hybrid, 10-minute fallback   542  306,453
+ *   hybrid-4h   498  352,320      hybrid (10-minute fallback)   542  306,453
  */
 describe.skipIf(!existsSync(`${DIR}/invocations.csv`))('the Azure Functions 2019 trace (skipped when ../shared/traces is absent)', () => {
   const trace = azureTraceConfig({
@@ -109,6 +109,7 @@ describe.skipIf(!existsSync(`${DIR}/invocations.csv`))('the Azure Functions 2019
   const fixed10 = () => run('fixed-10m', KEEP_ALIVE_PRESETS['fixed-10m']);
   const fixed20 = () => run('fixed-20m', KEEP_ALIVE_PRESETS['fixed-20m']);
   const hybrid = () => run('hybrid', KEEP_ALIVE_PRESETS.hybrid);
+  const hybrid4h = () => run('hybrid-4h', KEEP_ALIVE_PRESETS['hybrid-4h']);
 
   it('replays all 339,657 invocations of the 100 functions, none lost', () => {
     expect(config.functions).toHaveLength(100);
@@ -129,8 +130,8 @@ describe.skipIf(!existsSync(`${DIR}/invocations.csv`))('the Azure Functions 2019
     expect(fixed20().totals.idleGbSeconds).toBeGreaterThan(fixed10().totals.idleGbSeconds);
   });
 
-  it('the hybrid policy (paper defaults) has far fewer cold starts than fixed 10 min, but holds more idle memory; and less than fixed 20 min', () => {
-    const h = hybrid().totals;
+  it("the hybrid policy with the paper's 4 h fallback (hybrid-4h) has far fewer cold starts than fixed 10 min, but holds more idle memory; and less than fixed 20 min", () => {
+    const h = hybrid4h().totals;
     const f10 = fixed10().totals;
     // what we find: fewer cold starts (about half) …
     expect(h.coldStarts).toBeLessThan(0.6 * f10.coldStarts);
@@ -144,9 +145,12 @@ describe.skipIf(!existsSync(`${DIR}/invocations.csv`))('the Azure Functions 2019
     expect(h.coldStarts).toBeLessThan(1.1 * fixed20().totals.coldStarts);
   });
 
-  it('the hybrid policy falling back to a 10-minute keep-alive: fewer cold starts than fixed 10 min at no more idle memory', () => {
-    const h = run('hybrid-fb10', { type: 'hybrid', fallbackTtl: 600 }).totals;
+  it('the hybrid preset (10-minute fallback) against fixed 10 min: fewer cold starts at no more idle memory (the trade-off direction the issue asks for)', () => {
+    const h = hybrid().totals;
     const f10 = fixed10().totals;
+    // the direction: one side strictly better, the other no worse
+    const dominates = (h.coldStarts < f10.coldStarts && h.idleGbSeconds <= f10.idleGbSeconds) || (h.idleGbSeconds < f10.idleGbSeconds && h.coldStarts <= f10.coldStarts);
+    expect(dominates).toBe(true);
     expect(h.coldStarts).toBeLessThan(0.7 * f10.coldStarts);
     expect(h.idleGbSeconds).toBeLessThanOrEqual(f10.idleGbSeconds);
     expect(h.wastedGbSeconds).toBeLessThan(f10.wastedGbSeconds);

@@ -64,3 +64,15 @@ export {
   type AzureTraceOptions,
   type AzureTraceTexts,
 } from './azure-trace';
+export {
+  serverlessColumn,
+  type LiveFunction,
+  type LiveGateway,
+  type LiveGatewayClient,
+  type LiveQueue,
+  type LiveServerlessCost,
+  type LiveServerlessTotals,
+  type LiveTopic,
+  type ServerlessLive,
+  type ServerlessResults,
+} from './live';

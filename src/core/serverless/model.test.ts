@@ -102,7 +102,7 @@ describe('configuration validation', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map(faasIssueLine)).toEqual([
-      'functions[0].colour: is not a known field (expected one of: id, app, runtime, memoryMb, timeout, packageMb, duration, init, provisioned, reserved)',
+      'functions[0].colour: is not a known field (expected one of: id, app, runtime, memoryMb, timeout, packageMb, duration, init, provisioned, reserved, failureRate)',
       'functions[0].runtime: must be one of node, python, java, dotnet, go, got "ruby"',
       'functions[0].memoryMb: must be at most 10240, got 20000',
       'functions[0].timeout: must be greater than 0, got 0',

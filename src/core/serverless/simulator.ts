@@ -39,10 +39,11 @@
 
 import { makeSampler, type Sampler } from '../engine/distributions';
 import { Kernel } from '../engine/kernel';
+import { Histogram } from '../metrics/histogram';
 import { RandomStream } from '../engine/random';
 import { makeDurationSampler } from './durations';
 import { INIT_CAP_SECONDS, initTimeModel } from './init-model';
-import { IdleHistogram, makeKeepAlivePolicy, type KeepAliveContext, type KeepAlivePolicy } from './keep-alive';
+import { IdleHistogram, makeKeepAlivePolicy, type HybridHistogramKeepAlive, type KeepAliveContext, type KeepAlivePolicy } from './keep-alive';
 import type { FaasConfig, FaasCost, FaasFunctionResult, FaasMetrics, FaasResult, FaasSeries, KeepAliveSpec, Runtime } from './types';
 import { faasIssueLine, validateFaasConfig } from './validate';
 
@@ -70,6 +71,69 @@ export interface FaasRunOptions {
   onEvent?: (e: FaasEvent) => void;
 }
 
+/** How an invocation handed to `FaasCore.invoke` ended. */
+export type InvokeOutcome = 'ok' | 'error' | 'timeout';
+
+/** One function's counters and levels at a moment (see live.ts for the meaning of each). */
+export interface FaasFunctionLive {
+  id: string;
+  invocations: number;
+  completed: number;
+  errors: number;
+  timedOut: number;
+  throttled: number;
+  coldStarts: number;
+  initSeconds: number;
+  latencySeconds: number;
+  running: number;
+  peakRunning: number;
+  environments: number;
+  idleEnvironments: number;
+  memoryMb: number;
+  scaleToZero: number;
+  requests: number;
+  gbSeconds: number;
+  /** Latency percentiles (s) of finished invocations; null before any. */
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+}
+
+/**
+ * The FaaS model attached to a kernel (its own in `runFaas`, the Simulation's in a scenario).
+ * Invocations come from the configuration's traces (after `start`) and from `invoke`.
+ */
+export interface FaasCore {
+  /** Index of each function id. */
+  readonly index: ReadonlyMap<string, number>;
+  /** The keep-alive policy in force (changes with `setPolicy`). */
+  readonly policyName: string;
+  readonly horizon: number;
+  /**
+   * Replaces the keep-alive policy from now on: environments finishing an invocation from now are
+   * kept (or pre-warmed) by the new policy; decisions already taken (a scheduled expiry or pre-warm)
+   * stand. Idle-time histograms are recorded under every policy, so a switch to hybrid uses the
+   * history so far. Throws RangeError on impossible parameters or a hybrid histogram range or bin
+   * other than the one recorded.
+   */
+  setPolicy(spec: KeepAliveSpec): void;
+  /** Sets up provisioned environments and schedules the trace arrivals (call once, at time 0). */
+  start(): void;
+  /**
+   * One invocation of function `fn` now. Returns false when throttled (429: nothing runs, `done` is
+   * never called); otherwise `done` is called when it ends.
+   */
+  invoke(fn: number, done?: (outcome: InvokeOutcome) => void): boolean;
+  /** Invocations running now, account-wide. */
+  running(): number;
+  /** Counters and levels of every function now. */
+  liveFunctions(): FaasFunctionLive[];
+  /** Memory (MB) held by loaded environments and by idle ones now. */
+  memory(): { heldMb: number; idleMb: number; idleMbSeconds: number };
+  /** The results as of now (levels integrated up to min(now, horizon); nothing is changed). */
+  result(): FaasResult;
+}
+
 const LOADING = 0;
 const BUSY = 1;
 const IDLE = 2;
@@ -93,6 +157,8 @@ interface Env {
   invArrival: number;
   invDuration: number;
   invInit: number;
+  invFailed: boolean;
+  invDone: ((outcome: InvokeOutcome) => void) | null;
 }
 
 /**
@@ -127,6 +193,8 @@ interface FnRuntime {
   readonly durationStream: RandomStream;
   readonly initStream: RandomStream;
   readonly arrivalStream: RandomStream;
+  readonly failureRate: number;
+  readonly failureStream: RandomStream;
   readonly ctxFn: KeepAliveContext['fn'];
   // arrivals
   perMinute: readonly number[] | null;
@@ -139,6 +207,7 @@ interface FnRuntime {
   // state
   running: number;
   envCount: number;
+  idleCount: number;
   idleProvisioned: number[];
   idle: number[];
   loadingFree: number[];
@@ -146,11 +215,14 @@ interface FnRuntime {
   startsHead: number;
   // metrics
   m: Acc;
+  /** Latencies (INIT wait + execution) of finished invocations. */
+  lat: Histogram;
 }
 
 interface Acc {
   invocations: number;
   completed: number;
+  errors: number;
   timedOut: number;
   throttledConcurrency: number;
   throttledScaling: number;
@@ -173,6 +245,7 @@ function newAcc(): Acc {
   return {
     invocations: 0,
     completed: 0,
+    errors: 0,
     timedOut: 0,
     throttledConcurrency: 0,
     throttledScaling: 0,
@@ -207,10 +280,25 @@ function checked(config: FaasConfig): FaasConfig {
  * configuration and seed). Throws RangeError when the configuration is not valid.
  */
 export function runFaas(input: FaasConfig, options: FaasRunOptions = {}): FaasResult {
+  const kernel = new Kernel();
+  const core = attachFaas(kernel, input, options);
+  core.start();
+  kernel.runUntil(core.horizon);
+  while (core.running() > 0 && kernel.step()) {
+    /* let invocations in flight finish */
+  }
+  return core.result();
+}
+
+/**
+ * Attaches the FaaS model to a kernel whose clock is at 0. Throws RangeError when the configuration
+ * is not valid. Nothing happens until `start`.
+ */
+export function attachFaas(kernel: Kernel, input: FaasConfig, options: FaasRunOptions = {}): FaasCore {
   const config = checked(input);
   const seed = options.seed ?? 1;
   const emit = options.onEvent;
-  const policy: KeepAlivePolicy = makeKeepAlivePolicy(config.keepAlive ?? DEFAULT_KEEP_ALIVE);
+  let policy: KeepAlivePolicy = makeKeepAlivePolicy(config.keepAlive ?? DEFAULT_KEEP_ALIVE);
   const limit = config.account?.concurrencyLimit ?? DEFAULT_CONCURRENCY_LIMIT;
   const scaleN = config.account?.scaling?.environments ?? DEFAULT_SCALING_ENVIRONMENTS;
   const scalePer = config.account?.scaling?.per ?? DEFAULT_SCALING_PER;
@@ -247,6 +335,8 @@ export function runFaas(input: FaasConfig, options: FaasRunOptions = {}): FaasRe
       durationStream: RandomStream.forEntity(seed, `faas.${f.id}.duration`),
       initStream: RandomStream.forEntity(seed, `faas.${f.id}.init`),
       arrivalStream: RandomStream.forEntity(seed, `faas.${f.id}.arrivals`),
+      failureRate: f.failureRate ?? 0,
+      failureStream: RandomStream.forEntity(seed, `faas.${f.id}.failures`),
       ctxFn: Object.freeze({ id: f.id, app: appName, runtime: f.runtime, memoryMb: f.memoryMb }),
       perMinute: null,
       times: null,
@@ -257,12 +347,14 @@ export function runFaas(input: FaasConfig, options: FaasRunOptions = {}): FaasRe
       timeIndex: 0,
       running: 0,
       envCount: 0,
+      idleCount: 0,
       idleProvisioned: [],
       idle: [],
       loadingFree: [],
       starts: [],
       startsHead: 0,
       m: newAcc(),
+      lat: new Histogram(),
     };
   });
   const byId = new Map(fns.map((f) => [f.id, f] as const));
@@ -305,6 +397,8 @@ export function runFaas(input: FaasConfig, options: FaasRunOptions = {}): FaasRe
   let heldMb = 0;
   let idleMb = 0;
   let lastT = 0;
+  /** ∫ idle MB dt over [0, lastT]. */
+  let idleIntTotal = 0;
 
   /** Series row of an event at time t, or −1 after the horizon. */
   const row = (t: number): number => (t > horizon ? -1 : Math.min(minutes - 1, Math.floor(t / MINUTE)));
@@ -318,6 +412,7 @@ export function runFaas(input: FaasConfig, options: FaasRunOptions = {}): FaasRe
       sRunInt[m] = sRunInt[m]! + accountRunning * dt;
       sHeldInt[m] = sHeldInt[m]! + heldMb * dt;
       sIdleInt[m] = sIdleInt[m]! + idleMb * dt;
+      idleIntTotal += idleMb * dt;
       lastT = edge;
       if (edge === (m + 1) * MINUTE && m + 1 < minutes && sPeak[m + 1]! < accountRunning) sPeak[m + 1] = accountRunning;
     }
@@ -325,7 +420,6 @@ export function runFaas(input: FaasConfig, options: FaasRunOptions = {}): FaasRe
   const clampH = (t: number): number => (t < horizon ? t : horizon);
 
   // ------------------------------------------------------------ kernel and environments
-  const kernel = new Kernel();
   const envs: Env[] = [];
 
   const note = (type: FaasEvent['type'], f: FnRuntime, env?: Env, reason?: string): void => {
@@ -360,6 +454,8 @@ export function runFaas(input: FaasConfig, options: FaasRunOptions = {}): FaasRe
       invArrival: 0,
       invDuration: 0,
       invInit: 0,
+      invFailed: false,
+      invDone: null,
     };
     envs.push(env);
     f.envCount++;
@@ -379,7 +475,9 @@ export function runFaas(input: FaasConfig, options: FaasRunOptions = {}): FaasRe
   /** Starts an idle spell (the memory level is already integrated up to now). */
   const beginIdle = (env: Env, now: number): void => {
     env.idleSince = now;
-    idleMb += fns[env.fn]!.memoryMb;
+    const f = fns[env.fn]!;
+    f.idleCount++;
+    idleMb += f.memoryMb;
   };
   /** Ends an idle spell; `wasted` when it ended in an unload. */
   const endIdle = (env: Env, now: number, wasted: boolean): void => {
@@ -389,6 +487,7 @@ export function runFaas(input: FaasConfig, options: FaasRunOptions = {}): FaasRe
     f.m.idleMbSeconds += mbs;
     if (wasted && now <= horizon) f.m.wastedMbSeconds += mbs;
     idleMb -= f.memoryMb;
+    f.idleCount--;
     env.idleSince = -1;
   };
 
@@ -496,17 +595,23 @@ export function runFaas(input: FaasConfig, options: FaasRunOptions = {}): FaasRe
   };
 
   function onArrival(f: FnRuntime): void {
-    const now = kernel.now;
     scheduleNextArrival(f);
+    arrive(f, null);
+  }
+
+  /** One invocation now; false when throttled. */
+  function arrive(f: FnRuntime, done: ((outcome: InvokeOutcome) => void) | null): boolean {
+    const now = kernel.now;
     f.m.invocations++;
     const r = row(now);
     if (r >= 0) sInv[r]!++;
     note('arrival', f);
     const duration = Math.max(0, f.duration.sample(f.durationStream));
+    const failed = f.failureRate > 0 && f.failureStream.next() < f.failureRate;
 
     if (f.reserved !== null ? f.running >= f.reserved : unreservedRunning >= unreservedLimit) {
       throttle(f, now, 'concurrency');
-      return;
+      return false;
     }
     let env: Env | undefined;
     let cold = false;
@@ -518,7 +623,7 @@ export function runFaas(input: FaasConfig, options: FaasRunOptions = {}): FaasRe
     } else {
       if (!takeScalingSlot(f, now)) {
         throttle(f, now, 'scaling');
-        return;
+        return false;
       }
       advance(now);
       env = newEnv(f, LOADING, false, now);
@@ -533,6 +638,8 @@ export function runFaas(input: FaasConfig, options: FaasRunOptions = {}): FaasRe
     env.invArrival = now;
     env.invDuration = duration;
     env.invInit = cold ? env.readyAt - now : 0;
+    env.invFailed = failed;
+    env.invDone = done;
     if (cold) {
       env.claimed = true;
       f.m.coldStarts++;
@@ -542,6 +649,7 @@ export function runFaas(input: FaasConfig, options: FaasRunOptions = {}): FaasRe
       note('warm', f, env);
       execute(env, now);
     }
+    return true;
   }
 
   function onReady(env: Env, epoch: number): void {
@@ -564,6 +672,14 @@ export function runFaas(input: FaasConfig, options: FaasRunOptions = {}): FaasRe
 
   function onEnd(env: Env, epoch: number): void {
     if (env.epoch !== epoch || env.state !== BUSY) return;
+    const done = env.invDone;
+    env.invDone = null;
+    const outcome: InvokeOutcome = env.invDuration > fns[env.fn]!.timeout ? 'timeout' : env.invFailed ? 'error' : 'ok';
+    finishInvocation(env);
+    if (done) done(outcome);
+  }
+
+  function finishInvocation(env: Env): void {
     const now = kernel.now;
     const f = fns[env.fn]!;
     advance(now);
@@ -577,12 +693,14 @@ export function runFaas(input: FaasConfig, options: FaasRunOptions = {}): FaasRe
     const exec = timedOut ? f.timeout : env.invDuration;
     const m = f.m;
     if (timedOut) m.timedOut++;
+    else if (env.invFailed) m.errors++;
     else m.completed++;
     m.requests++;
     const ms = Math.ceil(exec * 1000 - 1e-9);
     m.billedMs += ms < 1 ? 1 : ms;
     m.initSeconds += env.invInit;
     m.latencySeconds += env.invInit + exec;
+    f.lat.record(env.invInit + exec);
     const r = row(now);
     if (r >= 0) {
       if (timedOut) sTimedOut[r]!++;
@@ -638,29 +756,21 @@ export function runFaas(input: FaasConfig, options: FaasRunOptions = {}): FaasRe
     note('prewarm', f, env);
   }
 
-  // ------------------------------------------------------------ run
-  for (const f of fns) {
-    for (let i = 0; i < f.provisioned; i++) {
-      const env = newEnv(f, IDLE, true, 0);
-      f.idleProvisioned.push(env.id);
-      beginIdle(env, 0);
-      note('env-start', f, env, 'provisioned');
+  // ------------------------------------------------------------ start
+  let hasStarted = false;
+  const start = (): void => {
+    if (hasStarted) return;
+    hasStarted = true;
+    for (const f of fns) {
+      for (let i = 0; i < f.provisioned; i++) {
+        const env = newEnv(f, IDLE, true, kernel.now);
+        f.idleProvisioned.push(env.id);
+        beginIdle(env, kernel.now);
+        note('env-start', f, env, 'provisioned');
+      }
+      scheduleNextArrival(f);
     }
-    scheduleNextArrival(f);
-  }
-  kernel.runUntil(horizon);
-  while (accountRunning > 0 && kernel.step()) {
-    /* let invocations in flight finish */
-  }
-  const drainedAt = Math.max(horizon, kernel.now);
-  advance(horizon);
-  // close what is still loaded at the horizon
-  for (const env of envs) {
-    if (env.state === GONE) continue;
-    const f = fns[env.fn]!;
-    if (env.idleSince >= 0) f.m.idleMbSeconds += f.memoryMb * (horizon - clampH(env.idleSince));
-    f.m.heldMbSeconds += f.memoryMb * (horizon - clampH(env.loadedAt));
-  }
+  };
 
   // ------------------------------------------------------------ results
   const cost = (requests: number, gbSeconds: number, idleGbSeconds: number): FaasCost => {
@@ -675,6 +785,7 @@ export function runFaas(input: FaasConfig, options: FaasRunOptions = {}): FaasRe
     return {
       invocations: a.invocations,
       completed: a.completed,
+      errors: a.errors,
       timedOut: a.timedOut,
       throttled,
       throttledConcurrency: a.throttledConcurrency,
@@ -697,10 +808,24 @@ export function runFaas(input: FaasConfig, options: FaasRunOptions = {}): FaasRe
     };
   };
 
+  const result = (): FaasResult => {
+  const now = kernel.now;
+  const upTo = clampH(now);
+  advance(now);
+  const drainedAt = now < horizon ? now : Math.max(horizon, now);
+  // close, in copies, what is still loaded
+  const accs = fns.map((f) => ({ ...f.m }));
+  for (const env of envs) {
+    if (env.state === GONE) continue;
+    const f = fns[env.fn]!;
+    const a = accs[env.fn]!;
+    if (env.idleSince >= 0) a.idleMbSeconds += f.memoryMb * (upTo - clampH(env.idleSince));
+    a.heldMbSeconds += f.memoryMb * (upTo - clampH(env.loadedAt));
+  }
   const total = newAcc();
   let totalGbS = 0;
   const functions: FaasFunctionResult[] = fns.map((f) => {
-    const a = f.m;
+    const a = accs[f.index]!;
     const gbS = (a.billedMs / 1000) * f.gb;
     totalGbS += gbS;
     for (const k of Object.keys(total) as Array<keyof Acc>) if (k !== 'peakConcurrency' && k !== 'peakEnvironments') total[k] += a[k];
@@ -748,5 +873,57 @@ export function runFaas(input: FaasConfig, options: FaasRunOptions = {}): FaasRe
     totals,
     functions,
     series,
+  };
+  };
+
+  return {
+    index: new Map(fns.map((f) => [f.id, f.index] as const)),
+    get policyName() {
+      return policy.name;
+    },
+    horizon,
+    setPolicy(spec) {
+      const next = makeKeepAlivePolicy(spec);
+      if (next.spec.type === 'hybrid') {
+        const h = next as HybridHistogramKeepAlive;
+        if (h.params.range !== histRange || h.params.bin !== histBin)
+          throw new RangeError(`the idle-time histograms were recorded with a ${histRange} s range in ${histBin} s bins; a hybrid policy switched to mid-run must use the same (got ${h.params.range} s, ${h.params.bin} s)`);
+      }
+      policy = next;
+    },
+    start,
+    invoke: (fn, done) => arrive(fns[fn]!, done ?? null),
+    running: () => accountRunning,
+    liveFunctions: () =>
+      fns.map((f) => {
+        const a = f.m;
+        return {
+          id: f.id,
+          invocations: a.invocations,
+          completed: a.completed,
+          errors: a.errors,
+          timedOut: a.timedOut,
+          throttled: a.throttledConcurrency + a.throttledScaling,
+          coldStarts: a.coldStarts,
+          initSeconds: a.initSeconds,
+          latencySeconds: a.latencySeconds,
+          running: f.running,
+          peakRunning: a.peakConcurrency,
+          environments: f.envCount,
+          idleEnvironments: f.idleCount,
+          memoryMb: f.memoryMb,
+          scaleToZero: a.scaleToZero,
+          requests: a.requests,
+          gbSeconds: (a.billedMs / 1000) * f.gb,
+          p50: f.lat.count > 0 ? f.lat.quantile(0.5) : null,
+          p95: f.lat.count > 0 ? f.lat.quantile(0.95) : null,
+          p99: f.lat.count > 0 ? f.lat.quantile(0.99) : null,
+        };
+      }),
+    memory: () => {
+      advance(kernel.now);
+      return { heldMb, idleMb, idleMbSeconds: idleIntTotal };
+    },
+    result,
   };
 }

@@ -43,6 +43,8 @@ export interface FaasFunctionSpec {
   provisioned?: number;
   /** Reserved concurrency: at most this many invocations at once, set aside from the account limit. */
   reserved?: number;
+  /** Probability that an invocation fails (runs its duration, billed, then reports an error). Default 0. */
+  failureRate?: number;
 }
 
 /** Where a function's invocations come from: counts per minute (spread uniformly inside each minute), or exact times. */
@@ -115,9 +117,11 @@ export interface FaasCost {
 }
 
 export interface FaasMetrics {
-  /** Every arrival. invocations = completed + timedOut + throttled (the run drains in-flight work). */
+  /** Every arrival. invocations = completed + errors + timedOut + throttled (the run drains in-flight work). */
   invocations: number;
   completed: number;
+  /** Ran to the end and failed (failureRate); not in completed. */
+  errors: number;
   timedOut: number;
   throttled: number;
   /** 429 because the function's reserved concurrency or the account's unreserved pool was full. */

@@ -114,7 +114,7 @@ export function validateFaasConfig(input: unknown): FaasValidation {
         c.add(p, `must be an object, got ${show(f)}`);
         return;
       }
-      c.keys(p, f, ['id', 'app', 'runtime', 'memoryMb', 'timeout', 'packageMb', 'duration', 'init', 'provisioned', 'reserved']);
+      c.keys(p, f, ['id', 'app', 'runtime', 'memoryMb', 'timeout', 'packageMb', 'duration', 'init', 'provisioned', 'reserved', 'failureRate']);
       const id = f['id'];
       if (typeof id !== 'string' || id === '') c.add(`${p}.id`, id === undefined ? 'is required' : `must be non-empty text, got ${show(id)}`);
       else if (ids.has(id)) c.add(`${p}.id`, `"${id}" is already used by functions[${ids.get(id)}]`);
@@ -128,6 +128,7 @@ export function validateFaasConfig(input: unknown): FaasValidation {
       if (f['duration'] === undefined) c.add(`${p}.duration`, 'is required');
       else c.distribution(`${p}.duration`, f['duration']);
       if (f['init'] !== undefined) c.distribution(`${p}.init`, f['init']);
+      if (f['failureRate'] !== undefined) c.number(`${p}.failureRate`, f['failureRate'], { min: 0, max: 1 });
       const prov = f['provisioned'];
       c.number(`${p}.provisioned`, prov, { min: 0, max: 10000, integer: true });
       const res = f['reserved'];

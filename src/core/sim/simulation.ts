@@ -19,6 +19,8 @@ import { distributionMean } from '../engine/distributions';
 import { ComputeModel, type ComputeSummary } from '../compute/compute';
 import { BillingModel, type BillingSummary } from '../billing';
 import type { EgressMeter } from '../billing/egress';
+import type { ServerlessLive, ServerlessResults } from '../serverless/live';
+import { ServerlessSystem } from '../serverless/system';
 import { TenancyMonitor, type TenancySummary } from '../tenancy';
 import { IamRuntime, type IamSummary } from '../iam';
 
@@ -114,6 +116,8 @@ export interface SimulationResults {
   iam?: IamSummary;
   /** Every autoscaling decision (the decision log), oldest first; absent without autoscalers. */
   scaling?: { decisions: ScalingDecision[]; dropped: number };
+  /** The serverless block's functions, gateways, queues, topics and cost, when the scenario has one. */
+  serverless?: ServerlessResults;
 }
 
 export interface LiveService {
@@ -283,6 +287,9 @@ export class Simulation implements ServiceHost {
   private readonly workloadCols: Int32Array;
   /** Hosts and instances, when the scenario has host pools. */
   readonly compute: ComputeModel | null = null;
+  /** The serverless block (functions, gateways, queues, topics, timers, storage events), when the scenario has one. */
+  readonly serverless: ServerlessSystem | null = null;
+  private slDoneKind = -1;
   /** Metering and billing of the compute model (unless the scenario turns billing off). */
   readonly billing: BillingModel | null = null;
   /** Its data egress meter (null unless the scenario lists message sizes). */
@@ -553,6 +560,17 @@ export class Simulation implements ServiceHost {
         ),
       );
     });
+    if (scenario.serverless) {
+      const slDone = k.register('serverless-service-done', (token, ok) => this.serverless!.serviceDone(token, ok === 1));
+      this.slDoneKind = slDone;
+      this.serverless = new ServerlessSystem(scenario.serverless, k, this.seed, this.endTime, {
+        index: (id) => serviceIndex.get(id)!,
+        // origin −2 − token marks a queue's request (workload origins are ≥ 0)
+        send: (svc, token) => this.services[svc]!.arrive(k.now, 0, -1, -2 - token),
+      });
+      this.serverless.addColumns(this.series);
+      this.serverless.start();
+    }
     if (this.warmup > 0) k.scheduleAt(this.warmup, warmupKind);
     k.scheduleAt(Math.min(this.interval, this.endTime), this.sampleKind);
     this.iam = new IamRuntime(this, k);
@@ -699,6 +717,11 @@ export class Simulation implements ServiceHost {
       return;
     }
     const w = pool.origin[req]!;
+    if (w < -1) {
+      // a serverless queue's message (answered through the kernel: no re-entry into the queue's poller)
+      this.kernel.schedule(0, this.slDoneKind, -2 - w, outcome === OK ? 1 : 0);
+      return;
+    }
     const arrival = pool.arrival[req]!;
     if (arrival < this.warmup) return;
     this.wlRequests[w]!++;
@@ -821,6 +844,7 @@ export class Simulation implements ServiceHost {
         this.series.set(this.tenancyCols.jain, row, f.jain);
       }
     }
+    if (this.serverless) this.serverless.sample(this.series, row, dt);
     if (now < this.endTime) k.scheduleAt(Math.min(now + this.interval, this.endTime), this.sampleKind);
   }
 
@@ -845,6 +869,20 @@ export class Simulation implements ServiceHost {
   }
 
   // ---- reading
+
+  /**
+   * Replaces the serverless block's keep-alive policy from now on (environments finishing an
+   * invocation from now are kept by the new policy). Refused as a sentence without a serverless block.
+   */
+  setKeepAlive(spec: NonNullable<Scenario['serverless']>['keepAlive']): { ok: true } | { ok: false; error: string } {
+    if (!this.serverless) return { ok: false, error: 'this scenario has no serverless block' };
+    return this.serverless.setKeepAlive(spec);
+  }
+
+  /** The serverless block, live (null when the scenario has none). See serverless/live.ts. */
+  serverlessLive(): ServerlessLive | null {
+    return this.serverless ? this.serverless.live() : null;
+  }
 
   live(): LiveMetrics {
     const now = this.kernel.now;
@@ -1036,6 +1074,7 @@ export class Simulation implements ServiceHost {
       ...(this.tenancy ? { tenancy: this.tenancy.summary() } : {}),
       ...(this.iam.defined || (this.scenario.actions?.length ?? 0) > 0 ? { iam: this.iam.summary() } : {}),
       ...(this.scaling.some((x) => x !== null) ? { scaling: { decisions: this.scalingLog.slice(), dropped: this.scalingLogDropped } } : {}),
+      ...(this.serverless ? { serverless: this.serverless.live() } : {}),
     };
   }
 }

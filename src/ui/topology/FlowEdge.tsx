@@ -5,6 +5,7 @@ import { failureColor } from '../colors';
 import { formatRatePerSecond, formatPercent } from '../format';
 import { edgeWidth, flowDuration } from './edgeStyle';
 import type { FlowEdgeData, FlowEdgeType } from './topologyStore';
+import { TriggerEdge } from '../serverless/nodes';
 
 function rateOf(s: ConsoleState, d: FlowEdgeData | undefined): number {
   if (!d || !s.flows) return 0;
@@ -61,4 +62,4 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<FlowEdgeType>) {
   );
 });
 
-export const EDGE_TYPES = { flow: FlowEdge };
+export const EDGE_TYPES = { flow: FlowEdge, trigger: TriggerEdge };

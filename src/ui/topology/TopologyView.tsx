@@ -9,6 +9,7 @@ import { applyTopologyChanges, useTopology, type TopologyNode } from './topology
 import { READ_ONLY_FLOW } from '../flow/readOnlyFlow';
 import { onTopologyConnect, onTopologyContextMenu, TopologyMenu } from '../editor/topologyEditing';
 import { selectElement } from '../editor/editStore';
+import { inspectServerless } from '../serverless/ServerlessInspector';
 
 // Props as module constants: the same objects on every render.
 const FIT_VIEW_OPTIONS = { padding: 0.12, maxZoom: 1.25 };
@@ -31,6 +32,9 @@ export const TopologyView = memo(function TopologyView() {
       void actions.selectService(node.data.service.id);
     } else if (node.type === 'workload') {
       selectElement({ kind: 'workload', id: node.data.workload.id });
+    } else if (node.type === 'serverless') {
+      selectElement(null);
+      inspectServerless(node.data.node.key);
     }
   }, []);
   if (!ready) return <div className="topology card muted loading">Starting the simulation…</div>;

@@ -10,6 +10,7 @@ import { formatMs, formatPercent, formatRatePerSecond } from '../format';
 import { policyLabel } from '../inspector/policies';
 import { ReplicaCells } from './ReplicaCells';
 import type { ServiceNodeType, WorkloadNodeType } from './topologyStore';
+import { ServerlessNode } from '../serverless/nodes';
 
 const ARRIVAL_LABELS: Readonly<Record<string, string>> = {
   poisson: 'Poisson',
@@ -104,4 +105,4 @@ export const WorkloadNode = memo(function WorkloadNode({ data }: NodeProps<Workl
 });
 
 /** Stable for the lifetime of the page (xyflow warns when nodeTypes change). */
-export const NODE_TYPES = { service: ServiceNode, workload: WorkloadNode };
+export const NODE_TYPES = { service: ServiceNode, workload: WorkloadNode, serverless: ServerlessNode };

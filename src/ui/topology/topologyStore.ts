@@ -9,12 +9,14 @@ import { useStore } from 'zustand';
 import { applyNodeChanges, type Edge, type Node, type NodeChange } from '@xyflow/react';
 import type { TopologyInfo, TopologyService, TopologyWorkload } from '../../workers/sim.worker';
 import { layeredLayout, serviceNodeId, topologySignature, workloadNodeId } from './layout';
+import type { ServerlessInfo } from '../../workers/serverless-types';
+import { serverlessGraph, serverlessSignature, type ServerlessNodeType, type TriggerEdgeType } from '../serverless/graph';
 
 export type ServiceNodeData = { service: TopologyService };
 export type WorkloadNodeData = { workload: TopologyWorkload };
 export type ServiceNodeType = Node<ServiceNodeData, 'service'>;
 export type WorkloadNodeType = Node<WorkloadNodeData, 'workload'>;
-export type TopologyNode = ServiceNodeType | WorkloadNodeType;
+export type TopologyNode = ServiceNodeType | WorkloadNodeType | ServerlessNodeType;
 
 export type FlowEdgeData =
   | { kind: 'workload'; workload: string; target: string }
@@ -24,7 +26,7 @@ export type FlowEdgeType = Edge<FlowEdgeData, 'flow'>;
 export interface TopologyState {
   signature: string;
   nodes: TopologyNode[];
-  edges: FlowEdgeType[];
+  edges: Array<FlowEdgeType | TriggerEdgeType>;
 }
 
 export const topologyStore = createStore<TopologyState>()(() => ({ signature: '', nodes: [], edges: [] }));
@@ -74,8 +76,8 @@ function buildEdges(info: TopologyInfo): FlowEdgeType[] {
  * Brings the nodes in line with a newly loaded scenario. The same topology keeps every node
  * object whose data did not change (and all positions); another one is laid out afresh.
  */
-export function syncTopology(info: TopologyInfo): void {
-  const signature = topologySignature(info);
+export function syncTopology(info: TopologyInfo, serverless: ServerlessInfo | null = null): void {
+  const signature = topologySignature(info) + serverlessSignature(serverless);
   const state = topologyStore.getState();
   const data = nodeData(info);
   if (signature === state.signature) {
@@ -86,7 +88,7 @@ export function syncTopology(info: TopologyInfo): void {
       changed = true;
       return { ...n, data: d } as TopologyNode;
     });
-    const edges = buildEdges(info);
+    const edges = [...buildEdges(info), ...(serverless ? serverlessGraph(serverless, 0).edges : [])];
     const sameEdges = JSON.stringify(edges) === JSON.stringify(state.edges);
     if (changed || !sameEdges) topologyStore.setState({ nodes, edges: sameEdges ? state.edges : edges });
     return;
@@ -98,7 +100,15 @@ export function syncTopology(info: TopologyInfo): void {
       ? { id: b.id, type: 'service', position: { x: b.x, y: b.y }, data: d as ServiceNodeData, selectable: false }
       : { id: b.id, type: 'workload', position: { x: b.x, y: b.y }, data: d as WorkloadNodeData, selectable: false };
   });
-  topologyStore.setState({ signature, nodes, edges: buildEdges(info) });
+  const edges: TopologyState['edges'] = buildEdges(info);
+  if (serverless) {
+    // Serverless boxes in a band below the services.
+    const bottom = boxes.reduce((m, b) => Math.max(m, b.y + b.height), 0);
+    const g = serverlessGraph(serverless, boxes.length > 0 ? bottom + 60 : 0);
+    nodes.push(...g.nodes);
+    edges.push(...g.edges);
+  }
+  topologyStore.setState({ signature, nodes, edges });
 }
 
 /** Drags and measurements from @xyflow/react: only the nodes concerned get new objects. */
