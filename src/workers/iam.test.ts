@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SimService, type Snapshot } from './service';
 import { billForService } from './billing';
+import { PRESETS } from '../core/index';
 
 function service(): SimService {
   return new SimService({ setTimer: () => 0, clearTimer: () => undefined, clock: () => 0 });
@@ -99,5 +100,24 @@ describe('scripted actions and console switches agree', () => {
     expect(s.setBalancer('acme-web', 'round-robin')).toEqual({ ok: true });
     expect(live()).toBe('round-robin');
     expect(s.balancerSwitches().at(-1)).toMatchObject({ service: 'acme-web', from: 'least-connections', to: 'round-robin' });
+  });
+});
+
+describe('the keep-alive switch goes through IAM too', () => {
+  it('denies a tenant operator the platform-wide keep-alive change and lets the admin make it', () => {
+    const doc = structuredClone(PRESETS['event-driven']!.scenario) as Record<string, unknown>;
+    doc.tenants = [{ id: 'acme' }];
+    doc.principals = [{ id: 'acme-ops', roles: [{ role: 'operator', tenant: 'acme' }] }];
+    const s = service();
+    expect(s.load({ scenario: doc })).toMatchObject({ ok: true });
+    expect(s.setPrincipal('acme-ops')).toEqual({ ok: true, principal: 'acme-ops' });
+    const denied = s.setKeepAlive('hybrid');
+    expect(denied).toEqual({ ok: false, error: expect.stringContaining('Access denied: acme-ops may not policy:change') });
+    expect(s.keepAliveSwitches()).toHaveLength(0);
+    expect(s.audit().at(-1)).toMatchObject({ principal: 'acme-ops', action: 'policy:change', allowed: false, source: 'console' });
+    s.setPrincipal('admin');
+    expect(s.setKeepAlive('hybrid')).toMatchObject({ ok: true, policy: 'hybrid' });
+    expect(s.keepAliveSwitches()).toHaveLength(1);
+    expect(s.audit().at(-1)).toMatchObject({ principal: 'admin', action: 'policy:change', allowed: true });
   });
 });

@@ -856,10 +856,15 @@ export class SimService {
    */
   setKeepAlive(req: KeepAliveRequest): KeepAliveResult {
     let result: KeepAliveResult;
-    try {
-      result = this.serverless.setKeepAlive(this.sim ? keepAliveTarget(this.sim) : null, req);
-    } catch (e) {
-      result = { ok: false, error: `the keep-alive policy could not be changed: ${errorMessage(e)}` };
+    // Every function at once: a platform-wide policy change, authorized and audited like the others.
+    const denied = this.sim ? gate(this.sim, this.principalId, 'policy:change', 'scenario/serverless') : null;
+    if (denied) result = { ok: false, error: denialText(denied) };
+    else {
+      try {
+        result = this.serverless.setKeepAlive(this.sim ? keepAliveTarget(this.sim) : null, req);
+      } catch (e) {
+        result = { ok: false, error: `the keep-alive policy could not be changed: ${errorMessage(e)}` };
+      }
     }
     this.push(true);
     return result;
