@@ -614,10 +614,10 @@ export const actions = {
 
   // ---------------------------------------------------------------- billing
 
-  /** The run's bill so far with its CSV (whole and per tenant); never throws. */
-  bill: async (): Promise<BillResult> => {
+  /** The run's bill so far with its CSV (whole and per tenant); never throws. `quiet`: a refresh, not audited. */
+  bill: async (quiet = false): Promise<BillResult> => {
     try {
-      return await api().bill();
+      return await api().bill(quiet);
     } catch (e) {
       return { ok: false, error: `the simulation worker did not answer: ${errorText(e)}` };
     }

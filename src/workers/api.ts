@@ -80,7 +80,7 @@ export interface SimWorkerApi {
   /** A capacity plan for a service from the run's arrivals so far (backtest, forecast, sizing). Never throws. */
   planCapacity(serviceId: string, request: CapacityPlanRequest): CapacityPlanResult;
   /** The run's bill so far, with its CSV (whole and per tenant). Never throws. */
-  bill(): BillResult;
+  bill(quiet?: boolean): BillResult;
   /**
    * Applies recommendations (all, kinds or ids, comma-separated) to the loaded scenario and runs it
    * and the patched copy to the end on the same seed, apart from the live run. Never throws.
@@ -144,7 +144,7 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     hostDetail: (hostId) => service.hostDetail(hostId),
     importTrace: (req) => service.importTrace(req),
     planCapacity: (serviceId, request) => planForService(service, serviceId, request),
-    bill: () => billForService(service),
+    bill: (quiet) => billForService(service, quiet === true),
     applyAndRerun: (selection) => rerunForService(service, selection),
     setPrincipal: (id) => service.setPrincipal(id),
     audit: () => service.audit(),

@@ -14,8 +14,12 @@ export type RerunView = { ok: true; selection: string; comparison: Omit<RerunCom
 
 export type BillResult = { ok: true; summary: BillingSummary; csv: string; tenantCsv: Record<string, string> } | { ok: false; error: string; denied?: boolean };
 
-/** The bill of the loaded run up to now; never throws. */
-export function billForService(service: SimService): BillResult {
+/**
+ * The bill of the loaded run up to now; never throws. A `quiet` read (the billing panel's refresh
+ * while the run plays, for live budget alerts) is authorized like any other but not written to the
+ * audit trail, which records what a person asked for, not the page's polling.
+ */
+export function billForService(service: SimService, quiet = false): BillResult {
   let summary: BillingSummary | undefined;
   try {
     if (!service.currentScenario()) return { ok: false, error: 'no scenario is loaded' };
@@ -31,7 +35,7 @@ export function billForService(service: SimService): BillResult {
   }
   // Each tenant's invoice is a bill:read of the acting principal: audited, and only those it may read are shown.
   const sim = service.simulation();
-  const access = sim ? billFor(sim, service.actingPrincipal(), summary) : null;
+  const access = sim ? billFor(sim, service.actingPrincipal(), summary, !quiet) : null;
   service.notify();
   if (access && 'denials' in access) return { ok: false, error: denialText(access.denials[0]!), denied: true };
   const full = summary;
@@ -65,9 +69,9 @@ export function rerunForService(service: SimService, selection: string): RerunVi
   try {
     // The baseline runs once per loaded scenario (the same document and seed give the same run).
     const cached = baselines.get(service);
-    const baseline = cached && cached.doc === doc ? cached.results : undefined;
+    const baseline = cached && cached.doc === service.loadedDocument() ? cached.results : undefined;
     const r = applyAndRerun(doc as ScenarioInput, selection, { seed: info.seed, ...(baseline ? { baseline } : {}) });
-    if (r.ok && !baseline) baselines.set(service, { doc, results: r.baseline });
+    if (r.ok && !baseline) baselines.set(service, { doc: service.loadedDocument(), results: r.baseline });
     if (!r.ok) return { ok: false, selection, error: r.error };
     const { patched, baseline: _b, ...comparison } = r;
     let link = '';

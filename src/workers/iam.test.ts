@@ -121,3 +121,20 @@ describe('the keep-alive switch goes through IAM too', () => {
     expect(s.audit().at(-1)).toMatchObject({ principal: 'admin', action: 'policy:change', allowed: true });
   });
 });
+
+describe('bill reads and the audit trail', () => {
+  it('audits a bill a person asks for, not the panel\'s quiet refresh, and filters both the same way', () => {
+    const s = service();
+    s.load({ preset: 'attack' });
+    runTo(s, 120);
+    s.setPrincipal('acme-viewer');
+    const before = s.audit().length;
+    const quiet = billForService(s, true);
+    expect(quiet).toMatchObject({ ok: false, denied: true });
+    expect(s.audit()).toHaveLength(before);
+    const asked = billForService(s);
+    expect(asked).toEqual(quiet);
+    expect(s.audit().length).toBeGreaterThan(before);
+    expect(s.audit().at(-1)).toMatchObject({ principal: 'acme-viewer', action: 'bill:read', allowed: false });
+  });
+});

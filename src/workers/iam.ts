@@ -4,7 +4,7 @@
  * trail at the current simulated time), what the page is sent of the trail, and the bill cut
  * down to the tenants the principal may read. Decides nothing itself: the core's IAM does.
  */
-import type { AuditEntry, BillingSummary, ComputeOperation, Simulation } from '../core/index';
+import { resourceName, type AuditEntry, type BillingSummary, type ComputeOperation, type Simulation } from '../core/index';
 
 export type { AuditEntry } from '../core/index';
 
@@ -54,8 +54,9 @@ export function denialText(d: Denial): string {
 }
 
 /** Authorizes `action` on `target` for `principal` and records it; null when allowed. */
-export function gate(sim: Simulation, principal: string, action: string, target: string): Denial | null {
+export function gate(sim: Simulation, principal: string, action: string, target: string, record = true): Denial | null {
   const { decision, resource } = sim.iam.decide(principal, action, target);
+  if (!record) return decision.allowed ? null : { principal, action, resource: resourceName(resource), rule: decision.rule };
   const entry = sim.iam.record(principal, action, resource, decision, 'console');
   return decision.allowed ? null : { principal, action, resource: entry.resource, rule: decision.rule };
 }
@@ -115,16 +116,16 @@ export function scaleService(sim: Simulation | null, principal: string, serviceI
  * The bill as `principal` may see it: the invoices of the tenants it may read (each read audited).
  * Null when it may read none (`denials` says why).
  */
-export function billFor(sim: Simulation, principal: string, summary: BillingSummary): { summary: BillingSummary; allowed: Set<string>; all: boolean } | { denials: Denial[] } {
+export function billFor(sim: Simulation, principal: string, summary: BillingSummary, record = true): { summary: BillingSummary; allowed: Set<string>; all: boolean } | { denials: Denial[] } {
   const allowed = new Set<string>();
   const denials: Denial[] = [];
   for (const t of summary.tenants) {
-    const d = gate(sim, principal, 'bill:read', `bill/${t.tenant}`);
+    const d = gate(sim, principal, 'bill:read', `bill/${t.tenant}`, record);
     if (d) denials.push(d);
     else allowed.add(t.tenant);
   }
   if (summary.tenants.length === 0) {
-    const d = gate(sim, principal, 'bill:read', 'bill/');
+    const d = gate(sim, principal, 'bill:read', 'bill/', record);
     if (d) return { denials: [d] };
   }
   if (denials.length === 0) return { summary, allowed, all: true };

@@ -557,6 +557,11 @@ export class SimService {
     return this.doc === null ? null : structuredClone(this.doc);
   }
 
+  /** The loaded document itself (not a copy: the same object until the next load), for caches keyed on it. Never mutate it. */
+  loadedDocument(): unknown {
+    return this.doc;
+  }
+
   /** Results so far (the whole run after `runToEnd`). Throws if nothing is loaded. */
   results(): SimulationResults {
     return this.requireSim().results();

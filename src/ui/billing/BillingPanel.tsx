@@ -407,7 +407,7 @@ function Recommendations({ summary }: { summary: BillingSummary }) {
 function ApplyButton({ id, disabled }: { id: string; disabled: boolean }) {
   const onClick = useCallback(() => void applyAndRerun(id), [id]);
   return (
-    <button type="button" onClick={onClick} disabled={disabled} data-testid="billing-apply" data-id={id} aria-label={`Apply ${id} and re-run on the same seed`}>
+    <button type="button" onClick={onClick} disabled={disabled} data-testid="billing-apply" data-id={id} aria-label={`Apply and re-run: ${id}, on the same seed`}>
       Apply and re-run
     </button>
   );

@@ -63,7 +63,7 @@ export async function applyAndRerun(selection: string): Promise<void> {
 export async function pollBill(scenarioRev: number): Promise<void> {
   if (billingStore.getState().loading) return;
   const seq = ++requestSeq;
-  const result = await actions.bill();
+  const result = await actions.bill(true);
   if (seq !== requestSeq || billingStore.getState().scenarioRev !== scenarioRev) return;
   billingStore.setState({ result });
 }
