@@ -4,12 +4,13 @@
  * traffic spike from now, a replica crash from now, inspect, remove). Each is an undoable scenario
  * edit validated by the worker.
  */
-import { memo, useEffect, useRef, type MouseEvent as ReactMouseEvent } from 'react';
+import { memo, type MouseEvent as ReactMouseEvent } from 'react';
 import type { Connection } from '@xyflow/react';
 import { actions } from '../bridge';
 import { consoleStore } from '../store';
 import { closeMenu, commitEdit, editorStore, openMenu, selectElement, useEditor } from './editStore';
 import { addCall, addReplicaCrash, addSpike, connectWorkload, elementPath, getAt, KIND_LABEL, removeElement, type ElementRef } from './docEdits';
+import { useMenuDismiss } from '../components/useMenuDismiss';
 
 /** Node ids of the topology ("svc:web", "wl:shoppers") as editor references. */
 export function refOfNode(nodeId: string | null | undefined): ElementRef | null {
@@ -76,26 +77,7 @@ function inspect(ref: ElementRef): void {
 /** The right-click menu of a topology node. */
 export const TopologyMenu = memo(function TopologyMenu() {
   const menu = useEditor((s) => s.menu);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!menu) return;
-    ref.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') closeMenu();
-    };
-    const onDown = (e: PointerEvent): void => {
-      if (ref.current && e.target instanceof Node && ref.current.contains(e.target)) return;
-      closeMenu();
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('pointerdown', onDown, true);
-    window.addEventListener('resize', closeMenu);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('pointerdown', onDown, true);
-      window.removeEventListener('resize', closeMenu);
-    };
-  }, [menu]);
+  const ref = useMenuDismiss(menu !== null, closeMenu);
   if (!menu) return null;
   const target = menu.ref;
   const left = Math.min(menu.x, window.innerWidth - 260);

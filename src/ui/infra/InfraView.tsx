@@ -9,6 +9,7 @@ import { INFRA_NODE_TYPES } from './infraNodes';
 import { INFRA_EDGE_TYPES } from './LinkEdge';
 import { hostActions } from './hostActions';
 import { READ_ONLY_FLOW } from '../flow/readOnlyFlow';
+import { useMenuDismiss } from '../components/useMenuDismiss';
 
 const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1.1 };
 
@@ -53,26 +54,7 @@ const HostMenu = memo(function HostMenu() {
     const i = m && s.info ? s.info.hostIds.indexOf(m.hostId) : -1;
     return i >= 0 ? (s.hosts?.flags[i] ?? 2) : 2;
   });
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!menu) return;
-    ref.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') closeMenu();
-    };
-    const onDown = (e: PointerEvent): void => {
-      if (ref.current && e.target instanceof Node && ref.current.contains(e.target)) return;
-      closeMenu();
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('pointerdown', onDown, true);
-    window.addEventListener('resize', closeMenu);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('pointerdown', onDown, true);
-      window.removeEventListener('resize', closeMenu);
-    };
-  }, [menu]);
+  const ref = useMenuDismiss(menu !== null, closeMenu);
   if (!menu) return null;
   const items = hostActions(menu.hostId, flags);
   const left = Math.min(menu.x, window.innerWidth - 200);
