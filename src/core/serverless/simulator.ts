@@ -812,7 +812,7 @@ export function attachFaas(kernel: Kernel, input: FaasConfig, options: FaasRunOp
   const now = kernel.now;
   const upTo = clampH(now);
   advance(now);
-  const drainedAt = now < horizon ? now : Math.max(horizon, now);
+  const drainedAt = now;
   // close, in copies, what is still loaded
   const accs = fns.map((f) => ({ ...f.m }));
   for (const env of envs) {

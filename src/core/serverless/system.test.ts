@@ -152,6 +152,8 @@ describe('at-least-once delivery (property over seeds and failure rates)', () =>
         expect(q.deleted + q.deadLettered).toBe(q.sent);
         expect(q.depth + q.inFlight).toBe(0);
         expect(r.queues[1]!.sent).toBe(q.deadLettered);
+        // a duplicate copy never lets the consumer run more batches at once than its pollers
+        expect(s.serverless!.live().functions.find((f) => f.id === 'consumer')!.peakRunning).toBeLessThanOrEqual(8);
       }),
       { numRuns: 25, seed: 8 },
     );

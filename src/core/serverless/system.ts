@@ -538,6 +538,7 @@ export class ServerlessSystem {
       const batch = this.take(q, c.batch);
       if (batch.length === 0) return;
       const now = this.kernel.now;
+      const copies: number[] = [];
       for (const mi of batch) {
         const m = this.msgs[mi]!;
         q.nWaiting--;
@@ -549,10 +550,9 @@ export class ServerlessSystem {
         if (m.receives > 1) q.retries++;
         this.hold(q, m, 1);
         this.kernel.scheduleAt(now + q.vt, this.K.vt, mi, m.epoch);
-        if (q.dupRate > 0 && q.dupStream.next() < q.dupRate) {
-          // at-least-once: the same message is delivered once more later (a second copy)
-          this.enqueue(q.index, m.id, m.attrs, m.group, 0);
-        }
+        // at-least-once: the same message is delivered once more (a second copy), queued once this
+        // batch is dispatched, so the copy's own pump sees this poller as busy
+        if (q.dupRate > 0 && q.dupStream.next() < q.dupRate) copies.push(mi);
       }
       const epochs = batch.map((mi) => this.msgs[mi]!.epoch);
       q.busy++;
@@ -573,6 +573,10 @@ export class ServerlessSystem {
         q.resting++;
         this.kernel.schedule(c.rest, this.K.rest, q.index);
       }
+      for (const mi of copies) {
+        const m = this.msgs[mi]!;
+        this.enqueue(q.index, m.id, m.attrs, m.group, 0);
+      }
     }
   }
 
@@ -585,7 +589,9 @@ export class ServerlessSystem {
         const n = (this.processed.get(m.id) ?? 0) + 1;
         this.processed.set(m.id, n);
         if (n > 1) q.duplicates++;
-        if (q.fifo) {
+        // order is a property of first processings: a message processed again after its visibility
+        // timeout ran out is a duplicate (counted above), not an out-of-order delivery
+        if (q.fifo && n === 1) {
           const last = q.lastSeq.get(m.group) ?? -1;
           if (m.seq < last) q.orderViolations++;
           else q.lastSeq.set(m.group, m.seq);
@@ -963,10 +969,13 @@ export class ServerlessSystem {
     live.gateways.forEach((g, i) => {
       const c = cols.gateway[i]!;
       const gw = this.gateways[i]!;
+      // `accepted` counts what passed the gateway, the function's own 429s included: the series
+      // splits requests into served and rejected, so each request counts once
+      const served = g.accepted - g.functionThrottled;
       const rejected = g.unauthorized + g.forbidden + g.rateLimited + g.functionThrottled;
-      series.set(c[0]!, row, dt > 0 ? (g.accepted - gw.prevAccepted) / dt : 0);
+      series.set(c[0]!, row, dt > 0 ? (served - gw.prevAccepted) / dt : 0);
       series.set(c[1]!, row, dt > 0 ? (rejected - gw.prevRejected) / dt : 0);
-      gw.prevAccepted = g.accepted;
+      gw.prevAccepted = served;
       gw.prevRejected = rejected;
     });
     series.set(cols.total[0]!, row, live.totals.running);

@@ -708,7 +708,8 @@ export class Simulation implements ServiceHost {
     // Bytes that leave: an answer (on time or late), not a drop or a failure.
     if (this.egress && (outcome === OK || outcome === TIMED_OUT)) {
       if (parent >= 0) this.egress.response(i, pool.service[parent]!);
-      else this.egress.clients(pool.origin[req]!);
+      // (a queue consumer's request has a negative origin: no client waits for its answer)
+      else if (pool.origin[req]! >= 0) this.egress.clients(pool.origin[req]!);
     }
     if (parent >= 0) {
       const lat = this.returnLatency[i]![pool.service[parent]!]!;
