@@ -10,18 +10,17 @@ import { Inspector } from './inspector/Inspector';
 import { useCompute } from './infra/computeStore';
 import { ViewBar } from './infra/ViewBar';
 // Heavy panels load on demand (see lazy.tsx).
-import { AutoscalerPanel, BillingPanel, CapacityPanel, ComputeMetrics, DecisionLog, EventLog, ImportTraceDialog, InfraInspector, InfraView, ServiceCharts, TenancyPanel } from './lazy';
+import { AutoscalerPanel, BillingPanel, CapacityPanel, ComputeMetrics, DecisionLog, EventLog, ImportTraceDialog, InfraInspector, InfraView, ServiceCharts, TenancyPanel, ComparePanel, ServerlessPanel } from './lazy';
 import { MissingTraceBanner } from './components/MissingTraceBanner';
 import { AccessPanel } from './iam/AccessPanel';
 import { RestoreOffer } from './recovery/RestoreOffer';
 import { ShortcutsDialog } from './shortcuts/ShortcutsDialog';
 import { isHelpKey, openShortcuts } from './shortcuts/shortcuts';
-import { ComparePanel } from './compare/ComparePanel';
 import { WatchCard } from './presets/WatchCard';
 import { isPresenterKey, togglePresenter, usePresenter } from './presenter/presenter';
 import './presenter/presenter.css';
 import { Palette } from './editor/Palette';
-import { ServerlessPanel } from './serverless/ServerlessPanel';
+import { useEditor } from './editor/editStore';
 import { ServerlessInspector, useServerlessInspector } from './serverless/ServerlessInspector';
 import { AzureTraceBanner, AzureTraceDialog } from './serverless/AzureTraceImport';
 
@@ -81,7 +80,9 @@ export function App() {
   const infra = useCompute((s) => s.view === 'infra' && s.info !== null);
   const presenter = usePresenter();
   const noService = useConsole((s) => s.selectedService === null);
-  const slsInspector = useServerlessInspector() && noService;
+  // The editor's selection (a workload, pool, region…) wins over the serverless inspector.
+  const noElement = useEditor((s) => s.selection === null);
+  const slsInspector = useServerlessInspector() && noService && noElement;
   useEffect(() => {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

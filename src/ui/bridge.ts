@@ -215,10 +215,10 @@ function setHash(fragment: string): void {
 }
 
 /** Loads a scenario; a successful load is autosaved (unless `autosave` is false: the start-up default while a restore is offered). */
-async function load(source: LoadSource, autosave = true): Promise<LoadResult> {
+async function load(source: LoadSource, autosave = true, edited = false): Promise<LoadResult> {
   let r: LoadResult;
   try {
-    r = await api().load(source);
+    r = edited && 'scenario' in source ? await api().loadEdited(source.scenario) : await api().load(source);
   } catch (e) {
     return { ok: false, errors: [{ path: '', message: `the simulation worker did not answer: ${errorText(e)}` }] };
   }
@@ -499,7 +499,7 @@ export const actions = {
    */
   loadEdited: async (doc: unknown): Promise<LoadResult> => {
     const wasPlaying = consoleStore.getState().status?.playing === true;
-    const r = await load({ scenario: doc });
+    const r = await load({ scenario: doc }, true, true);
     if (r.ok) {
       setHash(r.link);
       consoleStore.setState({ shareUrl: null, shareCopied: false });

@@ -1,16 +1,20 @@
 // The heavy parts of the console, loaded on demand so the first paint needs only the shell, the
 // service topology and the store (see `npm run bench:ui`: first-paint JavaScript stays under
 // 350 KB gzip). Each export is a drop-in for the component of the same name: it renders a light
-// placeholder while its chunk loads. Chunk-load failures reach the surrounding ErrorBoundary.
+// placeholder while its chunk loads, and has its own ErrorBoundary for chunk-load failures.
 import { lazy, memo, Suspense, type ComponentType, type ReactNode } from 'react';
+import { ErrorBoundary } from './components/ErrorBoundary';
 
 /** Wraps a dynamically imported component in its own Suspense, so loading it never blanks the page. */
 function lazyPanel<P extends object>(load: () => Promise<ComponentType<P>>, fallback: ReactNode = null): ComponentType<P> {
   const Lazy = lazy(async () => ({ default: await load() }));
+  // A chunk that fails to load (or a panel that throws) is caught here, never by the page's root.
   const Panel = (props: P) => (
-    <Suspense fallback={fallback}>
-      <Lazy {...props} />
-    </Suspense>
+    <ErrorBoundary what="this panel">
+      <Suspense fallback={fallback}>
+        <Lazy {...props} />
+      </Suspense>
+    </ErrorBoundary>
   );
   return memo(Panel) as unknown as ComponentType<P>;
 }
@@ -39,6 +43,8 @@ export const DecisionLog = lazyPanel(() => import('./elasticity/DecisionLog').th
 export const CapacityPanel = lazyPanel(() => import('./elasticity/CapacityPanel').then((m) => m.CapacityPanel));
 export const BillingPanel = lazyPanel(() => import('./billing/BillingPanel').then((m) => m.BillingPanel));
 export const TenancyPanel = lazyPanel(() => import('./tenancy/TenancyPanel').then((m) => m.TenancyPanel));
+export const ServerlessPanel = lazyPanel(() => import('./serverless/ServerlessPanel').then((m) => m.ServerlessPanel));
+export const ComparePanel = lazyPanel(() => import('./compare/ComparePanel').then((m) => m.ComparePanel));
 
 // Dialogs: nothing to show until they open.
 export const ImportTraceDialog = lazyPanel(() => import('./trace/ImportTraceDialog').then((m) => m.ImportTraceDialog));

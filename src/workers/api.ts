@@ -52,6 +52,8 @@ export interface SimWorkerApi {
   presets(): PresetList;
   scenarioInfo(): ScenarioInfo | null;
   load(source: LoadSource): LoadResult;
+  /** Loads the editor's edited document: authorized (scenario:edit) and audited first. */
+  loadEdited(doc: unknown): LoadResult;
   /** The loaded scenario document as written (what the editor edits), or null before a load. */
   scenarioDocument(): unknown;
   play(): void;
@@ -126,6 +128,7 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     presets: () => service.presets(),
     scenarioInfo: () => service.scenarioInfo(),
     load: (source) => service.load(source),
+    loadEdited: (doc) => service.loadEdited(doc),
     scenarioDocument: () => service.scenarioDocument(),
     play: () => service.play(),
     pause: () => service.pause(),

@@ -5,7 +5,7 @@
  */
 import { applyAndRerun, encodeScenarioLink, invoiceCsv, type BillingSummary, type RerunComparison, type ScenarioInput, type SimulationResults } from '../core/index';
 import type { SimService } from './service';
-import { billFor, denialText } from './iam';
+import { billFor, denialText, gate } from './iam';
 
 export type { BillingSummary, TenantInvoice, LineItem, Recommendation, RerunComparison, SlaStatus } from '../core/index';
 
@@ -63,6 +63,13 @@ export function rerunForService(service: SimService, selection: string): RerunVi
   const doc = service.scenarioDocument();
   const info = service.scenarioInfo();
   if (doc === null || !info) return { ok: false, selection, error: 'no scenario is loaded' };
+  // Both runs' bills are the whole platform's (every tenant's services, totals and SLAs): a platform bill read.
+  const sim = service.simulation();
+  const denied = sim ? gate(sim, service.actingPrincipal(), 'bill:read', 'bill/') : null;
+  if (denied) {
+    service.notify();
+    return { ok: false, selection, error: denialText(denied) };
+  }
   if (info.missingTraces.length > 0) {
     return { ok: false, selection, error: `this scenario replays trace files the page cannot open (${info.missingTraces.map((m) => m.file).join(', ')}): import them first` };
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SimService, type Snapshot } from './service';
-import { billForService } from './billing';
+import { billForService, rerunForService } from './billing';
 import { PRESETS } from '../core/index';
 
 function service(): SimService {
@@ -136,5 +136,38 @@ describe('bill reads and the audit trail', () => {
     expect(asked).toEqual(quiet);
     expect(s.audit().length).toBeGreaterThan(before);
     expect(s.audit().at(-1)).toMatchObject({ principal: 'acme-viewer', action: 'bill:read', allowed: false });
+  });
+});
+
+describe('platform-wide powers stay with the platform', () => {
+  it('an operator may create in its tenant but not with a priority that could preempt other tenants', () => {
+    const s = service();
+    s.load({ preset: 'attack' });
+    s.setPrincipal('acme-ops-key');
+    expect(s.operate({ op: 'create', type: 'c.large', tenant: 'acme', priority: 1_000_000 })).toMatchObject({ ok: false, message: expect.stringContaining('scenario/priority') });
+    expect(s.audit().at(-1)).toMatchObject({ principal: 'acme-ops-key', action: 'policy:change', allowed: false });
+    expect(s.operate({ op: 'create', type: 'c.large', tenant: 'acme' })).toMatchObject({ ok: true });
+  });
+
+  it('apply and re-run compares whole-platform bills: a tenant owner is denied, the admin is not', () => {
+    const s = service();
+    s.load({ preset: 'attack' });
+    s.setPrincipal('acme-owner');
+    expect(rerunForService(s, 'all')).toMatchObject({ ok: false, error: expect.stringContaining('Access denied') });
+    expect(s.audit().at(-1)).toMatchObject({ principal: 'acme-owner', action: 'bill:read', allowed: false });
+    s.setPrincipal('admin');
+    const r = rerunForService(s, 'all');
+    if (!r.ok) expect(r.error).not.toContain('Access denied');
+  });
+
+  it('the editor\'s reload of an edited document is a scenario:edit', () => {
+    const s = service();
+    s.load({ preset: 'attack' });
+    s.setPrincipal('acme-viewer');
+    const doc = s.scenarioDocument() as Record<string, unknown>;
+    expect(s.loadEdited({ ...doc, name: 'edited' })).toEqual({ ok: false, errors: [{ path: '', message: expect.stringContaining('Access denied: acme-viewer may not scenario:edit') }] });
+    expect(s.scenarioInfo()!.name).not.toBe('edited');
+    s.setPrincipal('admin');
+    expect(s.loadEdited({ ...doc, name: 'edited' })).toMatchObject({ ok: true, name: 'edited' });
   });
 });

@@ -700,6 +700,19 @@ export class SimService {
     return { ok: true, name: scenario.name, link, ...(preset !== undefined ? { preset } : {}) };
   }
 
+  /**
+   * Loads an edited document in place of the current scenario (the console's editor): a
+   * `scenario:edit` of the acting principal, authorized and audited first; a denial changes nothing.
+   */
+  loadEdited(doc: unknown): LoadResult {
+    const denied = this.sim ? gate(this.sim, this.principalId, 'scenario:edit', 'scenario/') : null;
+    if (denied) {
+      this.push(true);
+      return { ok: false, errors: [{ path: '', message: denialText(denied) }] };
+    }
+    return this.load({ scenario: doc });
+  }
+
   play(): void {
     const sim = this.sim;
     if (!sim || this.playing || sim.finished) {
@@ -1040,6 +1053,13 @@ export class SimService {
   }
 
   private gateOperation(sim: Simulation, op: ComputeOperation): Denial | null {
+    // A scheduling priority can preempt other tenants' instances on shared hosts: setting one is a
+    // platform decision (policy:change on scenario/priority), checked before the create itself.
+    const o = op as { op?: unknown; priority?: unknown };
+    if (o.op === 'create' && typeof o.priority === 'number' && o.priority > 0) {
+      const denied = gate(sim, this.principalId, 'policy:change', 'scenario/priority');
+      if (denied) return denied;
+    }
     const access = operationAccess(op);
     return access ? gate(sim, this.principalId, access.action, access.target) : null;
   }
@@ -1051,6 +1071,11 @@ export class SimService {
    */
   importAzureTrace(req: AzureImportRequest): AzureImportResult {
     if (!this.scenario || this.doc === null) return { ok: false, title: 'No scenario is loaded', errors: [] };
+    const denied = this.sim ? gate(this.sim, this.principalId, 'scenario:edit', 'scenario/') : null;
+    if (denied) {
+      this.push(true);
+      return { ok: false, title: 'Access denied', errors: [denialText(denied)] };
+    }
     let next: ReturnType<typeof withAzureTrace>;
     try {
       next = withAzureTrace(this.doc, req);

@@ -602,7 +602,8 @@ export function summarize(scenario: Scenario, catalogue: PriceCatalogue, usage: 
           const at = forecastCrossing(prev, cum, t0, t1, after, level);
           if (at !== null) {
             forecast = true;
-            const f = ((prev + ((cum - prev) * (at - t0)) / (t1 - t0 || 1)) * MONTH_SECONDS) / at;
+            // at t = 0 the forecast is the step's spend rate extrapolated (spend/t is 0/0 there)
+            const f = at > 0 ? ((prev + ((cum - prev) * (at - t0)) / (t1 - t0 || 1)) * MONTH_SECONDS) / at : ((cum - prev) / (t1 - t0 || 1)) * MONTH_SECONDS;
             alerts.push({ t: at, tenant: b.tenant, kind: 'forecast', threshold: thr, budget: b.monthly, amount: f, message: `${b.tenant}: forecast $${money(f)} for the month crosses ${pct(thr)} of its $${money(b.monthly)} budget` });
           }
         }

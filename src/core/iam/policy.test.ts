@@ -13,6 +13,9 @@ describe('glob matching', () => {
     expect(globMatch('instance:*', 'service:scale')).toBe(false);
     expect(globMatch('tenant/acme/*', 'tenant/acme/service/web')).toBe(true);
     expect(globMatch('tenant/acme/*', 'tenant/acmex/service/web')).toBe(false);
+    // a trailing /* covers the tenant itself (instance:create names tenant/acme), not a longer name
+    expect(globMatch('tenant/acme/*', 'tenant/acme')).toBe(true);
+    expect(globMatch('tenant/acme/*', 'tenant/acmex')).toBe(false);
     expect(globMatch('tenant/*/service/web', 'tenant/globex/service/web')).toBe(true);
     expect(globMatch('service:scale', 'service:scale')).toBe(true);
     expect(globMatch('service:scale', 'service:scaled')).toBe(false);

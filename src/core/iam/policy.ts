@@ -109,6 +109,8 @@ export function resourceName(r: Resource): string {
 /** Glob match where `*` stands for any run of characters (slashes included, as in IAM). */
 export function globMatch(pattern: string, text: string): boolean {
   if (pattern === '*') return true;
+  // `tenant/acme/*` covers the tenant itself too (what an instance:create names), not only what is under it
+  if (pattern.endsWith('/*') && text === pattern.slice(0, -2)) return true;
   const parts = pattern.split('*');
   if (parts.length === 1) return pattern === text;
   let pos = 0;

@@ -66,8 +66,11 @@ describe('SaaS tenancy types: the expansion', () => {
   });
   it('is deterministic, keeps declared tenants, and reports bad blocks with their path', () => {
     expect(JSON.stringify(expand('shared-schema'))).toBe(JSON.stringify(expand('shared-schema')));
-    const kept = expandSaas({ tenants: [{ id: 'a', weight: 3 }], saas: [block('separate-instance')] });
+    const input = { tenants: [{ id: 'a', weight: 3 }], saas: [block('separate-instance')] };
+    const kept = expandSaas(input);
     expect(kept.ok && (kept.doc as { tenants: unknown[] }).tenants[0]).toEqual({ id: 'a', weight: 3, isolation: 'dedicated-hosts' });
+    // the caller's document (the console's, the link's) is left as written
+    expect(input.tenants[0]).toEqual({ id: 'a', weight: 3 });
     const bad = parseScenario({ ...saasTenancy('shared-database'), saas: [{ ...block('shared-database'), model: 'shared-everything' }] });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.errors[0]!.path).toBe('saas.0.model');

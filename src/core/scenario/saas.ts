@@ -53,9 +53,11 @@ export function expandSaas(doc: unknown): { ok: true; doc: unknown } | { ok: fal
     services.push(...out.services);
     workloads.push(...out.workloads);
     for (const t of out.tenants) {
-      const have = tenants.find((x) => x['id'] === t.id);
+      const at = tenants.findIndex((x) => x['id'] === t.id);
+      const have = at >= 0 ? tenants[at]! : undefined;
       if (!have) tenants.push({ ...t });
-      else if (t.isolation && have['isolation'] === undefined) have['isolation'] = t.isolation;
+      // a new object: the caller's document is never written to
+      else if (t.isolation && have['isolation'] === undefined) tenants[at] = { ...have, isolation: t.isolation };
     }
   });
   if (errors.length) return { ok: false, errors };

@@ -9,6 +9,7 @@ import { proxy, releaseProxy, wrap } from 'comlink';
 import type { Remote } from 'comlink';
 import type { ChartData, LoadSource, SimWorkerApi, Snapshot, VariantRequest } from '../../workers/api';
 import { consoleStore } from '../store';
+import { actions } from '../bridge';
 import { compareStore, initialCompareState, type CompareSideState } from './compareStore';
 
 type Side = 'a' | 'b';
@@ -137,15 +138,10 @@ export const compareActions = {
 
   /** A's document as written, for the free edit of B (null when it could not be had). */
   scenarioDocument: async (): Promise<unknown> => {
-    const base = baseSource();
-    if (!base) return null;
-    try {
-      const a = await runner('a');
-      const r = await a.remote.load(base);
-      return r.ok ? await a.remote.scenarioDocument() : null;
-    } catch {
-      return null;
-    }
+    // The console's own worker holds the scenario on screen (A's base): ask it, and never reload A,
+    // which may be running a comparison right now.
+    if (!baseSource()) return null;
+    return actions.scenarioDocument();
   },
 
   /**
