@@ -1,19 +1,12 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BalancerSwitch, ChartData } from '../../workers/sim.worker';
-import { formatAxisTime } from '../format';
 import { policyShort } from '../inspector/policies';
 import { latencyPoints, ratePoints } from './chartPoints';
+import { TICK, X_DOMAIN, Y_DOMAIN, LEGEND_STYLE, tickTime, tickNumber, tooltipLabel } from './chartStyle';
 
 const MARGIN = { top: 14, right: 10, bottom: 0, left: 0 };
-const TICK = { fontSize: 11 };
-const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
-const Y_DOMAIN: [number, string] = [0, 'auto'];
-const LEGEND_STYLE = { fontSize: 12 };
 const SWITCH_COLOR = '#7c3aed';
-const tickTime = (v: number): string => formatAxisTime(v);
-const tickNumber = (v: number): string => (Math.abs(v) >= 1000 ? `${Number((v / 1000).toFixed(1))}k` : String(Math.round(v * 10) / 10));
-const tooltipLabel = (v: unknown): string => (typeof v === 'number' ? `t = ${formatAxisTime(v)}` : '');
 const tooltipValue = (v: unknown): string => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(1) : '—');
 
 /** Vertical markers where a balancer was switched (an array of elements, so recharts sees them as direct children). */

@@ -1,9 +1,9 @@
 /** A and B overlaid: throughput, p99, ready replicas and cumulative cost, in two colours. */
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatAxisTime } from '../format';
 import { useCompare } from './compareStore';
 import type { ChartData, CompareSide } from '../../workers/api';
+import { TICK, X_DOMAIN, Y_DOMAIN, tickTime, tooltipLabel } from '../charts/chartStyle';
 
 export const COLOR_A = '#2563eb';
 export const COLOR_B = '#ea580c';
@@ -14,12 +14,7 @@ interface Point {
 }
 
 const MARGIN = { top: 10, right: 10, bottom: 0, left: 0 };
-const TICK = { fontSize: 11 };
-const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
-const Y_DOMAIN: [number, string] = [0, 'auto'];
-const tickTime = (v: number): string => formatAxisTime(v);
 const tickNumber = (v: number): string => (Math.abs(v) >= 1000 ? `${Number((v / 1000).toFixed(1))}k` : String(Math.round(v * 100) / 100));
-const tooltipLabel = (v: unknown): string => (typeof v === 'number' ? `t = ${formatAxisTime(v)}` : '');
 const tooltipValue = (v: unknown): string => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(2) : '—');
 
 function points(time: ArrayLike<number> | undefined, values: ArrayLike<number> | null | undefined, scale = 1): Point[] {

@@ -3,17 +3,15 @@ import { useHeldWhileHidden } from '../charts/useInView';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useConsole } from '../store';
 import { chartPoints } from '../series';
-import { formatAxisTime } from '../format';
 import { ChartExport } from '../export/ChartExport';
 import { TIME_COLUMN, type ChartCsv } from '../export/chartExport';
+import { tickTime, tooltipLabel, X_DOMAIN, LEGEND_STYLE } from '../charts/chartStyle';
 
 const CSV_COLUMNS = [TIME_COLUMN, { key: 'throughput', header: 'throughput (req/s)' }, { key: 'p95', header: 'p95 (ms)' }];
 
 const MAX_POINTS = 600;
 
-const tickTime = (v: number): string => formatAxisTime(v);
 const tickNumber = (v: number): string => (Math.abs(v) >= 1000 ? `${(v / 1000).toFixed(1)}k` : String(Math.round(v * 10) / 10));
-const tooltipLabel = (v: unknown): string => (typeof v === 'number' ? `t = ${formatAxisTime(v)}` : '');
 const tooltipValue = (v: unknown, name: unknown): [string, string] => {
   const n = typeof v === 'number' ? v : Number.NaN;
   return name === 'p95 (ms)' ? [Number.isFinite(n) ? n.toFixed(1) : '—', 'p95 ms'] : [Number.isFinite(n) ? n.toFixed(1) : '—', 'req/s'];
@@ -25,8 +23,6 @@ const P95_COLOR = '#dc2626';
 const TIME_TICK = { fontSize: 11 };
 const THR_TICK = { fontSize: 11, fill: THR_COLOR };
 const P95_TICK = { fontSize: 11, fill: P95_COLOR };
-const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
-const LEGEND_STYLE = { fontSize: 12 };
 
 const hasPoints = (s: { length: number }): boolean => s.length >= 2;
 

@@ -13,6 +13,7 @@ import { formatAxisTime, formatClock, formatInt, formatSpan } from '../format';
 import { defaultPlanWindow, horizonChoices, planPoints, stepChoices } from './planPoints';
 import { ChartExport } from '../export/ChartExport';
 import { TIME_COLUMN, type ChartCsv } from '../export/chartExport';
+import { TICK, X_DOMAIN, Y_DOMAIN, LEGEND_STYLE, tickTime, tickNumber } from '../charts/chartStyle';
 
 type Plan = Extract<CapacityPlanResult, { ok: true }>;
 
@@ -25,12 +26,6 @@ const MODELS: ReadonlyArray<{ value: PlanModelChoice; label: string }> = [
 const QUANTILES = ['0.9', '0.95', '0.99', '0.999'];
 
 const MARGIN = { top: 12, right: 8, bottom: 0, left: 0 };
-const TICK = { fontSize: 11 };
-const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
-const Y_DOMAIN: [number, string] = [0, 'auto'];
-const LEGEND_STYLE = { fontSize: 12 };
-const tickTime = (v: number): string => formatAxisTime(v);
-const tickNumber = (v: number): string => (Math.abs(v) >= 1000 ? `${Number((v / 1000).toFixed(1))}k` : String(Math.round(v * 10) / 10));
 const tooltipLabel = (v: unknown): string => (typeof v === 'number' ? `step ending ${formatAxisTime(v)}` : '');
 const tooltipValue = (v: unknown): string => (typeof v === 'number' && Number.isFinite(v) ? `${v.toFixed(1)} req/s` : '—');
 

@@ -1,28 +1,20 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartData } from '../../workers/sim.worker';
-import { formatAxisTime, formatInt } from '../format';
+import { formatInt } from '../format';
 import { metricScale, metricUnit, METRIC_NAMES, type ScalingMetric } from './decisions';
 import { scalingFigures, scalingPoints } from './scalingPoints';
 import { ChartExport } from '../export/ChartExport';
 import { TIME_COLUMN, type ChartCsv, type CsvColumn } from '../export/chartExport';
+import { MARGIN, TICK, X_DOMAIN, Y_DOMAIN, LEGEND_STYLE, tickTime, tickNumber, tooltipLabel, tooltipValue } from '../charts/chartStyle';
 
 // Props as module constants: the same objects on every render.
-const MARGIN = { top: 12, right: 6, bottom: 0, left: 0 };
-const TICK = { fontSize: 11 };
-const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
-const Y_DOMAIN: [number, string] = [0, 'auto'];
-const LEGEND_STYLE = { fontSize: 12 };
 const READY = '#2563eb';
 const DESIRED = '#7c3aed';
 const ARRIVALS = '#a1a1aa';
 const FORECAST = '#f59e0b';
 const METRIC = '#0f766e';
 const TARGET = '#dc2626';
-const tickTime = (v: number): string => formatAxisTime(v);
-const tickNumber = (v: number): string => (Math.abs(v) >= 1000 ? `${Number((v / 1000).toFixed(1))}k` : String(Math.round(v * 10) / 10));
-const tooltipLabel = (v: unknown): string => (typeof v === 'number' ? `t = ${formatAxisTime(v)}` : '');
-const tooltipValue = (v: unknown): string => (typeof v === 'number' && Number.isFinite(v) ? String(Math.round(v * 100) / 100) : '—');
 
 export interface ScalingChartProps {
   data: ChartData;

@@ -6,16 +6,12 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { KeepAliveSwitch, ServerlessCharts } from '../../workers/serverless-types';
-import { formatAxisTime, formatInt } from '../format';
+import { formatInt } from '../format';
 import { ChartExport } from '../export/ChartExport';
 import { TIME_COLUMN, type ChartCsv } from '../export/chartExport';
 import { keepAliveLabel, loadPoints, queuePoints, total, warmPoints } from './serverlessPoints';
+import { MARGIN, TICK, X_DOMAIN, Y_DOMAIN, LEGEND_STYLE, tickTime, tickNumber, tooltipLabel, tooltipValue } from '../charts/chartStyle';
 
-const MARGIN = { top: 12, right: 6, bottom: 0, left: 0 };
-const TICK = { fontSize: 11 };
-const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
-const Y_DOMAIN: [number, string] = [0, 'auto'];
-const LEGEND_STYLE = { fontSize: 12 };
 const COLD = '#2563eb';
 const IDLE = '#f59e0b';
 const CONC = '#0f766e';
@@ -23,10 +19,6 @@ const THROTTLE = '#dc2626';
 const DEPTH = '#7c3aed';
 const AGE = '#a16207';
 const SWITCH = '#7c3aed';
-const tickTime = (v: number): string => formatAxisTime(v);
-const tickNumber = (v: number): string => (Math.abs(v) >= 1000 ? `${Number((v / 1000).toFixed(1))}k` : String(Math.round(v * 10) / 10));
-const tooltipLabel = (v: unknown): string => (typeof v === 'number' ? `t = ${formatAxisTime(v)}` : '');
-const tooltipValue = (v: unknown): string => (typeof v === 'number' && Number.isFinite(v) ? String(Math.round(v * 100) / 100) : '—');
 
 function switchMarkers(switches: ReadonlyArray<KeepAliveSwitch>) {
   return switches.map((s, i) => (
