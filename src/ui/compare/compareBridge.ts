@@ -89,7 +89,10 @@ async function runner(side: Side): Promise<Runner> {
   worker.addEventListener('error', (ev) => {
     if (runners[side] === r) failRun(side, ev.message || 'it crashed (see the browser console)');
   });
-  r.unsubscribe = await remote.subscribe(proxy((snap: Snapshot) => onSnapshot(side, snap)));
+  // A stopped runner's late snapshots (its unsubscribe is asynchronous) must not reach the next comparison.
+  r.unsubscribe = await remote.subscribe(proxy((snap: Snapshot) => {
+    if (runners[side] === r) onSnapshot(side, snap);
+  }));
   return r;
 }
 
@@ -242,6 +245,10 @@ export const compareActions = {
   stop: () => {
     generation++;
     stopTableTimer();
+    if (chartTimer !== null) clearTimeout(chartTimer);
+    chartTimer = null;
+    delete pendingCharts.a;
+    delete pendingCharts.b;
     for (const side of ['a', 'b'] as const) {
       const r = runners[side];
       if (!r) continue;
