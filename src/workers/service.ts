@@ -1055,7 +1055,8 @@ export class SimService {
   private gateOperation(sim: Simulation, op: ComputeOperation): Denial | null {
     // A scheduling priority can preempt other tenants' instances on shared hosts: setting one is a
     // platform decision (policy:change on scenario/priority), checked before the create itself.
-    const o = op as { op?: unknown; priority?: unknown };
+    // (`op` comes from the page: it may be anything, null included; operationAccess and the operation's own checks say why)
+    const o = (typeof op === 'object' && op !== null ? op : {}) as { op?: unknown; priority?: unknown };
     if (o.op === 'create' && typeof o.priority === 'number' && o.priority > 0) {
       const denied = gate(sim, this.principalId, 'policy:change', 'scenario/priority');
       if (denied) return denied;
