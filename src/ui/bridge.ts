@@ -38,6 +38,7 @@ import { syncInfra } from './infra/infraGraph';
 import { appendDecisions } from './elasticity/decisionStore';
 import { applyAudit } from './iam/iamStore';
 import { browserStorage, readSavedScenario, recoveryStore, RestartBudget, saveScenario, savedSource, worthOffering } from './recovery/savedScenario';
+import { saveBlob } from './export/saveBlob';
 
 /** Points per line chart the worker downsamples to (LTTB; ≤ 1000). */
 const CHART_POINTS = 600;
@@ -380,16 +381,7 @@ async function guarded(what: string, fn: () => Promise<unknown>): Promise<void> 
 }
 
 function download(filename: string, text: string, type = 'application/json'): void {
-  const blob = new Blob([text], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(filename, new Blob([text], { type }));
 }
 
 export const actions = {

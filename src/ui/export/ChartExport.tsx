@@ -7,6 +7,7 @@
 import { memo, useCallback, useState, type MouseEvent } from 'react';
 import { useConsole } from '../store';
 import { exportFileName, toCsv, type ChartCsv } from './chartExport';
+import { saveBlob } from './saveBlob';
 
 /** The SVG presentation properties copied from the live chart into the exported copy. */
 const STYLE_PROPS = [
@@ -62,17 +63,6 @@ function loadImage(src: string): Promise<HTMLImageElement> {
   });
 }
 
-function saveBlob(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function largestSvg(root: Element): SVGSVGElement | null {
   let best: SVGSVGElement | null = null;
