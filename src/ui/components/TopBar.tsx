@@ -9,6 +9,11 @@ import { useCompare } from '../compare/compareStore';
 import { togglePresenter, usePresenter } from '../presenter/presenter';
 import { PrincipalPicker } from '../iam/PrincipalPicker';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { useLang } from '../i18n/lang';
+import { useT } from '../i18n/messages';
+import { presetsMessages } from '../presets/messages';
+import { presetNote } from '../presets/presets.messages';
+import { useScenarioTitle } from '../presets/usePresetNotes';
 
 const SPEEDS: ReadonlyArray<{ value: string; label: string; speed: number }> = [
   { value: '1', label: '1×', speed: 1 },
@@ -24,17 +29,19 @@ const PresetPicker = memo(function PresetPicker() {
   const presets = useConsole((s) => s.presets);
   const current = useConsole((s) => s.scenario?.preset ?? '');
   const disabled = useConsole((s) => !s.ready || s.busy !== null);
+  const lang = useLang();
+  const t = useT(presetsMessages);
   const onChange = useCallback((e: ChangeEvent<HTMLSelectElement>) => {
     if (e.target.value) void actions.loadPreset(e.target.value);
   }, []);
   return (
     <label className="field">
-      <span className="field-label">Preset</span>
+      <span className="field-label">{t('preset')}</span>
       <select data-testid="preset" value={current} onChange={onChange} disabled={disabled}>
-        {current === '' && <option value="">(custom scenario)</option>}
+        {current === '' && <option value="">{t('customScenario')}</option>}
         {presets.map((p) => (
-          <option key={p.id} value={p.id} title={p.description}>
-            {p.title}
+          <option key={p.id} value={p.id} title={presetNote(lang, p.id, 'description', p.description)}>
+            {presetNote(lang, p.id, 'title', p.title)}
           </option>
         ))}
       </select>
@@ -158,13 +165,14 @@ export const TopBar = memo(function TopBar() {
   const name = useConsole((s) => s.scenario?.name ?? 'Loading…');
   const description = useConsole((s) => s.scenario?.description ?? '');
   const busy = useConsole((s) => s.busy);
+  const shown = useScenarioTitle(name, description);
   return (
     <header className="topbar">
       <div className="title-row">
         <h1>
           <span className="brand">Cumulo</span>
-          <span className="scenario-name" data-testid="scenario-name" title={description}>
-            {name}
+          <span className="scenario-name" data-testid="scenario-name" title={shown.description}>
+            {shown.name}
           </span>
         </h1>
         <PresetPicker />
