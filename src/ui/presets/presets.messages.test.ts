@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRESETS } from '../../core/presets/index';
+import { createWorkerApi } from '../../workers/api';
 import { PRESET_NOTES_ZH, presetNote } from './presets.messages';
 
 const HAN = /\p{Script=Han}/u;
@@ -7,6 +7,16 @@ const HAN = /\p{Script=Han}/u;
 function numbers(text: string): string[] {
   return [...text.replace(/(\d),(\d{3})/g, '$1$2').matchAll(/\d+(?:\.\d+)?/g)].map((m) => m[0]).sort();
 }
+
+/** The presets as the console receives them from the worker, with each one's scenario name and description. */
+const api = createWorkerApi();
+const PRESETS = Object.fromEntries(
+  api.presets().presets.map((p) => {
+    const loaded = api.load({ preset: p.id });
+    const info = loaded.ok ? api.scenarioInfo() : null;
+    return [p.id, { ...p, scenario: { name: info?.name, description: info?.description } }];
+  }),
+);
 
 describe('Chinese preset notes', () => {
   const ids = Object.keys(PRESETS);
@@ -21,6 +31,7 @@ describe('Chinese preset notes', () => {
       const zh = PRESET_NOTES_ZH[id];
       expect(zh, `no Chinese entry for preset "${id}"`).toBeDefined();
       const scenario = p.scenario as { name?: string; description?: string };
+      expect(scenario.name, `preset "${id}" did not load`).toBeTruthy();
       const pairs: Array<[string, string, string | undefined]> = [
         ['title', p.title, zh?.title],
         ['description', p.description, zh?.description],
