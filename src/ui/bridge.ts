@@ -39,6 +39,7 @@ import { appendDecisions } from './elasticity/decisionStore';
 import { applyAudit } from './iam/iamStore';
 import { browserStorage, readSavedScenario, recoveryStore, RestartBudget, saveScenario, savedSource, worthOffering } from './recovery/savedScenario';
 import { saveBlob } from './export/saveBlob';
+import { currentLang, onLangChange } from './i18n/lang';
 
 /** Points per line chart the worker downsamples to (LTTB; ≤ 1000). */
 const CHART_POINTS = 600;
@@ -62,9 +63,18 @@ function api(): Remote<SimWorkerApi> {
       showNotice({ kind: 'error', title: 'The simulation worker sent a message that could not be read', messages: [] });
     });
     remote = wrap<SimWorkerApi>(worker);
+    // The worker answers errors in the console's language: tell it now (before any load) and on every switch.
+    tellLanguage(remote, currentLang());
   }
   return remote;
 }
+
+function tellLanguage(r: Remote<SimWorkerApi>, lang: string): void {
+  r.setLanguage(lang).catch(() => undefined);
+}
+onLangChange((lang) => {
+  if (remote) tellLanguage(remote, lang);
+});
 
 // ------------------------------------------------------------------ snapshots → store
 

@@ -40,6 +40,8 @@ import { planForService, type CapacityPlanRequest, type CapacityPlanResult } fro
 import { billForService, rerunForService, type BillResult, type RerunView } from './billing';
 import { compareWith, loadVariant, patchFromLink, sideOf, type ComparePatchFromLink, type CompareSide, type ComparisonTable, type VariantLoadResult, type VariantRequest } from './compare';
 import type { TenancyView } from '../core/index';
+import { setWorkerLang } from './lang';
+import { localizeError, localizeImport, localizeLoad } from './localize';
 
 export type * from './service';
 export type * from './planning';
@@ -113,6 +115,11 @@ export interface SimWorkerApi {
   compareWith(a: CompareSide): { table: ComparisonTable; side: CompareSide } | null;
   /** A/B compare: B's merge patch carried by a link (null: none). */
   patchFromLink(hash: string): ComparePatchFromLink;
+  /**
+   * The console's language ('en' or 'zh'): scenario, link, file and trace errors, and access
+   * denials, come back in it. False (no change) for another value.
+   */
+  setLanguage(lang: string): boolean;
   /** `cb` must be wrapped in Comlink's `proxy()` by the caller. Resolves to a proxied unsubscribe. */
   subscribe(cb: ((snap: Snapshot) => void) & ProxyMarked): (() => void) & ProxyMarked;
 }
@@ -127,8 +134,8 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
   return {
     presets: () => service.presets(),
     scenarioInfo: () => service.scenarioInfo(),
-    load: (source) => service.load(source),
-    loadEdited: (doc) => service.loadEdited(doc),
+    load: (source) => localizeLoad(service.load(source)),
+    loadEdited: (doc) => localizeLoad(service.loadEdited(doc)),
     scenarioDocument: () => service.scenarioDocument(),
     play: () => service.play(),
     pause: () => service.pause(),
@@ -145,23 +152,24 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     computeOperations: () => service.computeOperations(),
     explain: (instance) => service.explain(instance),
     hostDetail: (hostId) => service.hostDetail(hostId),
-    importTrace: (req) => service.importTrace(req),
+    importTrace: (req) => localizeImport(service.importTrace(req)),
     planCapacity: (serviceId, request) => planForService(service, serviceId, request),
     bill: (quiet) => billForService(service, quiet === true),
     applyAndRerun: (selection) => rerunForService(service, selection),
-    setPrincipal: (id) => service.setPrincipal(id),
+    setPrincipal: (id) => localizeError(service.setPrincipal(id)),
     audit: () => service.audit(),
-    scaleService: (serviceId, replicas) => service.scaleService(serviceId, replicas),
+    scaleService: (serviceId, replicas) => localizeError(service.scaleService(serviceId, replicas)),
     setKeepAlive: (policy) => service.setKeepAlive(policy),
     keepAliveSwitches: () => service.keepAliveSwitches(),
     compareKeepAlive: () => service.compareKeepAlive(),
-    importAzureTrace: (req) => service.importAzureTrace(req),
+    importAzureTrace: (req) => localizeImport(service.importAzureTrace(req)),
     tenancy: () => service.tenancy(),
     setChartFocus: (serviceId, maxPoints) => service.setChartFocus(serviceId, maxPoints),
     loadVariant: (base, request) => loadVariant(service, base, request),
     compareSide: (focus) => sideOf(service, focus),
     compareWith: (a) => compareWith(service, a),
     patchFromLink: (hash) => patchFromLink(hash),
+    setLanguage: (lang) => setWorkerLang(lang),
     subscribe(cb) {
       // `cb` arrives as a Comlink proxy of the page's function: calling it posts a message.
       let active = true;
