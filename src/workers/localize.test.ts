@@ -8,6 +8,7 @@ import { PRESETS } from '../core/index';
 
 const HAN = /\p{Script=Han}/u;
 const base = () => structuredClone(PRESETS.default!.scenario) as unknown as Record<string, unknown>;
+const from = (id: string) => structuredClone(PRESETS[id]!.scenario) as unknown as Record<string, unknown>;
 const svc = (doc: Record<string, unknown>, i = 0) => (doc.services as Array<Record<string, unknown>>)[i]!;
 
 /** Broken scenarios, each hitting other checks of the schema and the core's wording of zod issues. */
@@ -41,6 +42,20 @@ const BROKEN: unknown[] = [
   (() => { const d = base(); svc(d).autoscaler = { policy: 'step', metric: 'cpu', minReplicas: 5, maxReplicas: 2, rules: [] }; return d; })(),
   (() => { const d = base(); svc(d).autoscaler = { policy: 'target-tracking', metric: 'rps', minReplicas: 1, maxReplicas: 2 }; return d; })(),
   (() => { const d = base(); d.tenants = [{ id: 'a' }, { id: 'a' }]; return d; })(),
+  (() => { const d = base(); svc(d).autoscaler = { policy: 'scheduled', minReplicas: 1, maxReplicas: 9, schedule: [{ cron: '61 * * *', replicas: 2 }, { cron: '*/0 25 * FOO MON', replicas: 1 }, { cron: '@weird' }] }; return d; })(),
+  (() => { const d = from('attack'); d.principals = [{ id: 'x', roles: [{ role: 'viewer' }] }, { id: 'x', roles: [{ role: 'admin', tenant: 'acme' }], statements: [{ effect: 'allow', actions: ['fly:away'] }] }]; return d; })(),
+  (() => { const d = from('attack'); d.actions = [{ at: '99h', principal: 'nobody', action: 'service:scale', target: 'host/zz' }]; return d; })(),
+  (() => {
+    const d = from('event-driven');
+    const sl = d.serverless as { functions: Array<Record<string, unknown>>; queues: Array<Record<string, unknown>> };
+    sl.functions[0]!.timeout = 2000;
+    sl.functions[0]!.provisioned = 5;
+    sl.functions[0]!.reserved = 1;
+    sl.queues[0]!.deadLetter = sl.queues[0]!.id;
+    return d;
+  })(),
+  (() => { const d = from('flash-crowd'); (d.hostPools as Array<Record<string, unknown>>)[0]!.minCount = 99; svc(d).placement = { kind: 'vm', limits: { vcpu: 1 } }; return d; })(),
+  (() => { const d = base(); d.workloads = [{ id: 'w', target: 'web', arrival: { type: 'piecewise', points: [{ at: '2m', rate: 1 }, { at: '1m', rate: 2 }], period: '30s' } }]; return d; })(),
 ];
 
 afterEach(() => {

@@ -193,6 +193,13 @@ const FULL: readonly Rule[] = [
   [/^this scenario uses format version (\d+), made by a newer Cumulo; this build reads up to version (\d+)$/, (m) => `此场景使用格式版本 ${m[1]}，由更新的 Cumulo 生成；当前版本最多只能读取版本 ${m[2]}`],
   [/^no migration from format version (\d+) to (\d+)$/, (m) => `没有从格式版本 ${m[1]} 到 ${m[2]} 的迁移`],
   [/^could not upgrade from format version (\d+): (.+)$/s, (m) => `无法从格式版本 ${m[1]} 升级：${m[2]}`],
+  // cron schedules (src/core/elasticity/scheduled.ts)
+  [/^unknown shorthand "(.*)" \(known: (.*)\)$/, (m) => `未知的简写 "${m[1]}"（可用：${m[2]}）`],
+  [/^expected 5 fields \(minute hour day-of-month month day-of-week\), found (\d+)(?:: "(.*)")?$/s, (m) => `应有 5 个字段（分 时 日 月 星期），实际为 ${m[1]} 个${m[2] !== undefined ? `："${m[2]}"` : ''}`],
+  [/^field (\d+) \((minute|hour|day of month|month|day of week)\): (.+)$/s, (m) => `第 ${m[1]} 个字段（${CRON_FIELDS[m[2]!]}）：${cron(m[3]!)}`],
+  [/^action (\d+) \((.*?)\): (\S+) must be a whole number ≥ 0, got (.+)$/, (m) => `第 ${m[1]} 个动作（${m[2]}）：${m[3]} 必须是 ≥ 0 的整数，实际为 ${m[4]}`],
+  [/^action (\d+) \((.*?)\): minReplicas \((\d+)\) must not exceed maxReplicas \((\d+)\)$/, (m) => `第 ${m[1]} 个动作（${m[2]}）：minReplicas（${m[3]}）不能超过 maxReplicas（${m[4]}）`],
+  [/^action (\d+) \((.*?)\): (.+)$/s, (m) => `第 ${m[1]} 个动作（${m[2]}）：${localizeCron(m[3]!)}`],
   // scenario files (src/core/scenario/validate.ts, json-position.ts)
   [/^not valid JSON at line (\d+), column (\d+): expected (.+?)(?: but found (.+))?$/s, (m) => `不是有效的 JSON：第 ${m[1]} 行第 ${m[2]} 列应为${jsonExpected(m[3]!)}${m[4] !== undefined ? `，实际为 ${m[4]}` : ''}`],
   [/^not valid JSON: (.+)$/s, (m) => `不是有效的 JSON：${m[1]}`],
@@ -262,6 +269,27 @@ const TITLES: readonly Rule[] = [
   [/^Choose the three files of the trace: invocations\.csv, durations\.csv and memory\.csv$/, () => '请选择轨迹的三个文件：invocations.csv、durations.csv 和 memory.csv'],
   [/^The trace files are not valid$/, () => '轨迹文件无效'],
 ];
+
+const CRON_FIELDS: Readonly<Record<string, string>> = { minute: '分', hour: '时', 'day of month': '日', month: '月', 'day of week': '星期' };
+
+const CRON: readonly Rule[] = [
+  [/^empty list item in "(.*)"$/, (m) => `"${m[1]}" 中有空的列表项`],
+  [/^"(.*)" has more than one "\/"$/, (m) => `"${m[1]}" 中有不止一个 "/"`],
+  [/^step "(.*)" is not a whole number$/, (m) => `步长 "${m[1]}" 不是整数`],
+  [/^step (\S+) must be at least 1$/, (m) => `步长 ${m[1]} 必须至少为 1`],
+  [/^"(.*)" is not a value or a range a-b$/, (m) => `"${m[1]}" 不是一个值，也不是 a-b 形式的范围`],
+  [/^range (\S+) runs backwards$/, (m) => `范围 ${m[1]} 是倒序的`],
+  [/^a value is missing$/, () => '缺少一个值'],
+  [/^(\d+) is out of range (\d+)–(\d+)$/, (m) => `${m[1]} 超出范围 ${m[2]}–${m[3]}`],
+  [/^"(.*)" is not a number or a month name \(JAN–DEC\)$/, (m) => `"${m[1]}" 既不是数字，也不是月份名称（JAN–DEC）`],
+  [/^"(.*)" is not a number or a day name \(SUN–SAT\)$/, (m) => `"${m[1]}" 既不是数字，也不是星期名称（SUN–SAT）`],
+  [/^"(.*)" is not a number$/, (m) => `"${m[1]}" 不是数字`],
+];
+const cron = (x: string): string => apply(CRON, x) ?? x;
+/** A whole cron error (an action's schedule), as the cron parser words it. */
+function localizeCron(x: string): string {
+  return apply(FULL, x) ?? cron(x);
+}
 
 const JSON_EXPECTED: Readonly<Record<string, string>> = {
   'less deeply nested data': '嵌套层数更少的数据',
