@@ -41,7 +41,7 @@ import { billForService, rerunForService, type BillResult, type RerunView } from
 import { compareWith, loadVariant, patchFromLink, sideOf, type ComparePatchFromLink, type CompareSide, type ComparisonTable, type VariantLoadResult, type VariantRequest } from './compare';
 import type { TenancyView } from '../core/index';
 import { setWorkerLang } from './lang';
-import { localizeError, localizeImport, localizeLoad } from './localize';
+import { localizeError, localizeErrors, localizeFailure, localizeImport, localizeLoad } from './localize';
 
 export type * from './service';
 export type * from './planning';
@@ -144,17 +144,17 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     setSpeed: (speed) => service.setSpeed(speed),
     runToEnd: () => service.runToEnd(),
     results: () => service.results(),
-    setBalancer: (serviceId, policy) => service.setBalancer(serviceId, policy),
+    setBalancer: (serviceId, policy) => localizeError(service.setBalancer(serviceId, policy)),
     balancerSwitches: () => service.balancerSwitches(),
-    setAutoscaler: (serviceId, change) => service.setAutoscaler(serviceId, change),
+    setAutoscaler: (serviceId, change) => localizeError(service.setAutoscaler(serviceId, change)),
     autoscalerSettings: (serviceId) => service.autoscalerSettings(serviceId),
-    operate: (op) => service.operate(op),
+    operate: (op) => localizeFailure(service.operate(op)),
     computeOperations: () => service.computeOperations(),
     explain: (instance) => service.explain(instance),
     hostDetail: (hostId) => service.hostDetail(hostId),
     importTrace: (req) => localizeImport(service.importTrace(req)),
     planCapacity: (serviceId, request) => planForService(service, serviceId, request),
-    bill: (quiet) => billForService(service, quiet === true),
+    bill: (quiet) => localizeError(billForService(service, quiet === true)),
     applyAndRerun: (selection) => rerunForService(service, selection),
     setPrincipal: (id) => localizeError(service.setPrincipal(id)),
     audit: () => service.audit(),
@@ -165,7 +165,7 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     importAzureTrace: (req) => localizeImport(service.importAzureTrace(req)),
     tenancy: () => service.tenancy(),
     setChartFocus: (serviceId, maxPoints) => service.setChartFocus(serviceId, maxPoints),
-    loadVariant: (base, request) => loadVariant(service, base, request),
+    loadVariant: (base, request) => localizeErrors(loadVariant(service, base, request)),
     compareSide: (focus) => sideOf(service, focus),
     compareWith: (a) => compareWith(service, a),
     patchFromLink: (hash) => patchFromLink(hash),

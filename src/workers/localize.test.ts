@@ -154,6 +154,12 @@ describe('the worker answers in the console language', () => {
     const r = api.scaleService('acme-web', 2);
     expect(r).toMatchObject({ ok: false, error: '访问被拒绝：acme-viewer 不能对 tenant/acme/service/acme-web 执行 service:scale（隐式拒绝：没有规则允许 service:scale；租户 acme 的角色 viewer 不包含该操作）' });
     expect(api.setPrincipal('mallory')).toMatchObject({ ok: false, error: expect.stringMatching(/^没有主体 "mallory"（主体：acme-owner, /) });
+    // The same denials reach the billing panel, the balancer switch and the infrastructure operations.
+    expect(api.bill()).toMatchObject({ ok: false, error: expect.stringMatching(/^访问被拒绝：acme-viewer 不能对 tenant\/\S+\/bill 执行 bill:read（/) });
+    expect(api.setBalancer('acme-web', 'random')).toMatchObject({ ok: false, error: expect.stringMatching(/^访问被拒绝：acme-viewer 不能对 tenant\/acme\/service\/acme-web 执行 policy:change（隐式拒绝：/) });
+    const op = api.operate({ op: 'kill-host', host: 'shared-a-0' });
+    expect(op.ok).toBe(false);
+    expect(op.message).toMatch(/^访问被拒绝：acme-viewer 不能对 platform\/host\/shared-a-0 执行 host:fault（平台资源：/);
   });
 
   it('turns zod’s own messages Chinese through its zh-CN locale, and back', () => {

@@ -9,7 +9,6 @@
  */
 import type { LoadResult, ScenarioIssue, TraceImportResult } from './service';
 import type { AzureImportResult } from './serverless-types';
-import type { ScaleResult, PrincipalResult } from './iam';
 import { workerLang } from './lang';
 
 type Rule = readonly [RegExp, (m: RegExpExecArray) => string];
@@ -231,6 +230,9 @@ const FULL: readonly Rule[] = [
   [/^there is no (workload|service|principal) "(.*)"(?: \(principals: (.*)\))?$/, (m) => `没有${noun(m[1]!)} "${m[2]}"${m[3] !== undefined ? `（主体：${m[3]}）` : ''}`],
   [/^the run has ended: reset it to start again$/, () => '运行已结束：请重置后重新开始'],
   [/^the loaded scenario has no workloads$/, () => '当前场景没有工作负载'],
+  [/^the bill could not be computed: (.+)$/s, (m) => `无法计算账单：${m[1]}`],
+  [/^this scenario has no host pools, so there is nothing to bill$/, () => '此场景没有主机池，因此没有可计费的内容'],
+  [/^billing is turned off in this scenario \(billing\.enabled: false\)$/, () => '此场景关闭了计费（billing.enabled: false）'],
   // trace files (src/workers/trace-import.ts, src/core/traffic/trace-file.ts)
   [/^the file is empty$/, () => '文件为空'],
   [/^the file is larger than (\d+) MiB$/, (m) => `文件大于 ${m[1]} MiB`],
@@ -386,7 +388,20 @@ export function localizeImport<R extends TraceImportResult | AzureImportResult>(
   return { ...r, title: localizeTitle(r.title), errors: r.errors.map(localizeMessage) };
 }
 
-export function localizeError<R extends ScaleResult | PrincipalResult>(r: R): R {
+/** A failed command's `error` (a denial, a bad value…) in the console's language. */
+export function localizeError<R extends { ok: true } | { ok: false; error: string }>(r: R): R {
   if (r.ok || workerLang() === 'en') return r;
   return { ...r, error: localizeMessage(r.error) };
+}
+
+/** A failed compute operation's `message` (its denial, say); a success's message stays as it is. */
+export function localizeFailure<R extends { ok: boolean; message: string }>(r: R): R {
+  if (r.ok || workerLang() === 'en') return r;
+  return { ...r, message: localizeMessage(r.message) };
+}
+
+/** A/B compare's variant load answers with scenario issues, like a load. */
+export function localizeErrors<R extends { ok: true } | { ok: false; errors: ScenarioIssue[] }>(r: R): R {
+  if (r.ok || workerLang() === 'en') return r;
+  return { ...r, errors: localizeIssues(r.errors) };
 }
