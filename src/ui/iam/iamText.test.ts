@@ -30,6 +30,8 @@ describe('audit sentences in the console language', () => {
     expect(resultText(zh, 'zh', 'web scaled to 3 replicas')).toBe('web 已扩缩到 3 个副本');
     expect(resultText(zh, 'zh', 'web scaled to 2–5 replicas')).toBe('web 已扩缩到 2–5 个副本');
     expect(resultText(zh, 'zh', 'read')).toBe('已读取');
+    expect(resultText(zh, 'zh', 'created manual-12')).toBe('已创建 manual-12');
+    expect(resultText(zh, 'zh', 'shared-a-0 killed')).toBe('shared-a-0 已被关停');
     expect(resultText(zh, 'zh', 'failed: no room')).toBe('失败：no room');
     expect(resultText(en, 'en', 'web scaled to 3 replicas')).toBe('web scaled to 3 replicas');
     const d = { principal: 'v', action: 'service:scale', resource: 'tenant/acme/service/web', rule: 'cross-tenant: principal v has no role on tenant acme', kind: 'cross-tenant' as const, params: { principal: 'v', tenant: 'acme' } };

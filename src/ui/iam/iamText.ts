@@ -25,6 +25,9 @@ const RESULTS: ReadonlyArray<[RegExp, Key, (m: RegExpExecArray) => Params]> = [
   [/^(\S+) taken down to 0–1 replicas \(a running service cannot be removed\)$/, 'result.takenDown', (m) => ({ service: m[1]! })],
   [/^(\S+) now balances with (\S+)$/, 'result.balancer', (m) => ({ service: m[1]!, policy: m[2]! })],
   [/^read$/, 'result.read', () => ({})],
+  [/^created (.+)$/, 'result.created', (m) => ({ names: m[1]! })],
+  [/^(\S+) terminated$/, 'result.terminated', (m) => ({ instance: m[1]! })],
+  [/^(\S+) killed$/, 'result.killed', (m) => ({ host: m[1]! })],
 ];
 
 /** What an allowed action did. Results of compute operations that match none of the sentences stay in English. */

@@ -50,6 +50,9 @@ export const iamMessages = defineMessages(
     'result.takenDown': '{service} taken down to 0–1 replicas (a running service cannot be removed)',
     'result.balancer': '{service} now balances with {policy}',
     'result.read': 'read',
+    'result.created': 'created {names}',
+    'result.terminated': '{instance} terminated',
+    'result.killed': '{host} killed',
     'result.failed': 'failed: {reason}',
   },
   {
@@ -100,6 +103,9 @@ export const iamMessages = defineMessages(
     'result.takenDown': '{service} 已缩到 0–1 个副本（运行中的服务无法删除）',
     'result.balancer': '{service} 现在使用 {policy} 负载均衡',
     'result.read': '已读取',
+    'result.created': '已创建 {names}',
+    'result.terminated': '{instance} 已终止',
+    'result.killed': '{host} 已被关停',
     'result.failed': '失败：{reason}',
   },
 );
