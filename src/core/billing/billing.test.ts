@@ -362,6 +362,24 @@ describe('storage, egress, budgets, CSV', () => {
     expect(b.byCategory.egress).toBeUndefined();
   });
 
+  it('egress counts answers sent late but not requests that expired in the queue unanswered', () => {
+    // Ten requests at once on one slot of 1 s work, client timeout 2.5 s: the first two are answered in
+    // time, the third starts after 2 s and answers late (3 s: timed out, but its bytes leave), the other
+    // seven expire in the queue at 13 s, before any replica starts them, and send nothing.
+    const doc: ScenarioInput = {
+      ...publicCloud({ duration: '1m' }),
+      services: [{ id: 'front', zone: 'a', instanceType: 'g.medium', replicas: 1, concurrency: 1, timeout: 2.5, work: { type: 'constant', value: 1 }, placement: { tenant: 'acme' } }],
+      workloads: [{ id: 'users', target: 'front', arrival: { type: 'trace', format: 'timestamps', data: Array.from({ length: 10 }, () => 10) } }],
+      billing: { egress: { responses: [{ service: 'front', kb: 1024 }] } },
+    };
+    const { records, s } = bill(doc);
+    const stats = s.results().services.find((x) => x.id === 'front')!;
+    expect(stats.completed).toBe(2);
+    expect(stats.timedOut).toBe(8);
+    const sent = records.filter((r) => r.category === 'egress').reduce((a, r) => a + r.quantity, 0);
+    expect(sent).toBeCloseTo((3 * 1024) / (1024 * 1024), 12);
+  });
+
   it('egress is metered from the calls and responses that cross regions, per GB by destination and sender', () => {
     // Clients on the internet call front (pub), which calls back (another region) and ledger (a private
     // datacenter). 60 requests in the first hour, 40 in the second, all answered in their hour.
