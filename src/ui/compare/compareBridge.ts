@@ -11,6 +11,7 @@ import type { ChartData, LoadSource, SimWorkerApi, Snapshot, VariantRequest } fr
 import { consoleStore } from '../store';
 import { actions } from '../bridge';
 import { compareStore, initialCompareState, type CompareSideState } from './compareStore';
+import { currentLang } from '../i18n/lang';
 
 type Side = 'a' | 'b';
 
@@ -84,6 +85,8 @@ async function runner(side: Side): Promise<Runner> {
   // Written literally so Vite finds and bundles the worker (the console's bridge does the same).
   const worker = new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module' });
   const remote = wrap<SimWorkerApi>(worker);
+  // Its errors (a variant that does not validate) come back in the console's language.
+  remote.setLanguage(currentLang()).catch(() => undefined);
   const r: Runner = { worker, remote, unsubscribe: null };
   runners[side] = r;
   worker.addEventListener('error', (ev) => {
