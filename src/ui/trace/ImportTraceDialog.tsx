@@ -1,7 +1,9 @@
 import { memo, useCallback, useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { actions } from '../bridge';
 import { useConsole } from '../store';
-import type { TraceFormat } from '../../workers/sim.worker';
+import type { TraceFormat, TraceImportResult } from '../../workers/sim.worker';
+import { useLang } from '../i18n/lang';
+import { msg, renderText, type LocalText } from '../localText';
 import { useT } from '../i18n/messages';
 import { traceMessages as m } from './messages';
 
@@ -14,6 +16,27 @@ const FORMATS: ReadonlyArray<{ value: TraceFormat; label: keyof typeof m.en; hin
 
 /** Files larger than this are refused before reading. */
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+type TraceFailure = Extract<TraceImportResult, { ok: false }>;
+
+/** A failed import's title in the console's words when the worker said what kind of failure it was; else its own title. */
+function failureTitle(r: TraceFailure, file: string, format: TraceFormat): LocalText {
+  switch (r.code) {
+    case 'no-scenario':
+      return msg(m, 'failNoScenario');
+    case 'no-workload':
+    case 'not-applied':
+      return msg(m, 'failNotImported');
+    case 'denied':
+      return msg(m, 'failDenied');
+    case 'invalid-trace':
+      return msg(m, 'failInvalidTrace', { file, format });
+    case 'invalid-scenario':
+      return msg(m, 'failInvalidScenario');
+    default:
+      return r.title;
+  }
+}
 
 function guessFormat(name: string): TraceFormat | null {
   const n = name.toLowerCase().replace(/\.gz$/, '');
@@ -42,10 +65,12 @@ function DialogBody() {
   const [loop, setLoop] = useState(false);
   const [fit, setFit] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<{ title: string; errors: string[] } | null>(null);
+  // The title is put into words when shown (it follows a language switch); the lines are as given.
+  const [problem, setProblem] = useState<{ title: LocalText; errors: string[] } | null>(null);
   const titleId = useId();
   const first = useRef<HTMLSelectElement>(null);
   const t = useT(m);
+  const lang = useLang();
 
   useEffect(() => {
     first.current?.focus();
@@ -70,16 +95,16 @@ function DialogBody() {
     (e: FormEvent) => {
       e.preventDefault();
       if (!file) {
-        setProblem({ title: t('chooseFile'), errors: [] });
+        setProblem({ title: msg(m, 'chooseFile'), errors: [] });
         return;
       }
       if (file.size > MAX_FILE_BYTES) {
-        setProblem({ title: t('tooLarge', { file: file.name }), errors: [t('atMost', { n: MAX_FILE_BYTES / 1024 / 1024 })] });
+        setProblem({ title: msg(m, 'tooLarge', { file: file.name }), errors: [t('atMost', { n: MAX_FILE_BYTES / 1024 / 1024 })] });
         return;
       }
       const seconds = Number(minuteSeconds);
       if (!(seconds > 0) || !Number.isFinite(seconds)) {
-        setProblem({ title: t('checkCompression'), errors: [t('badMinuteSeconds', { value: minuteSeconds })] });
+        setProblem({ title: msg(m, 'checkCompression'), errors: [t('badMinuteSeconds', { value: minuteSeconds })] });
         return;
       }
       setBusy(true);
@@ -94,7 +119,7 @@ function DialogBody() {
           fitDuration: fit,
         })
         .then((r) => {
-          if (!r.ok) setProblem({ title: r.title, errors: r.errors });
+          if (!r.ok) setProblem({ title: failureTitle(r, file.name, format), errors: r.errors });
         })
         .finally(() => setBusy(false));
     },
@@ -176,7 +201,7 @@ function DialogBody() {
           {problem && (
             <div className="banner banner-error form-errors" role="alert" data-testid="trace-errors">
               <div className="banner-text">
-                <strong>{problem.title}</strong>
+                <strong>{renderText(problem.title, lang)}</strong>
                 {problem.errors.length > 0 && (
                   <ul>
                     {problem.errors.map((m, i) => (

@@ -30,6 +30,12 @@ export const traceMessages = defineMessages(
     atMost: 'at most {n} MiB',
     checkCompression: 'Check the time compression',
     badMinuteSeconds: 'seconds per trace minute must be a number above 0, got "{value}"',
+    // the worker's failures, by their code
+    failNoScenario: 'No scenario is loaded',
+    failNotImported: 'The trace could not be imported',
+    failDenied: 'Access denied',
+    failInvalidTrace: '{file} is not a valid {format} trace',
+    failInvalidScenario: 'The scenario with this trace is not valid; nothing was changed',
   },
   {
     title: '导入轨迹',
@@ -58,5 +64,10 @@ export const traceMessages = defineMessages(
     atMost: '最大 {n} MiB',
     checkCompression: '请检查时间压缩设置',
     badMinuteSeconds: '轨迹每分钟对应的秒数必须是大于 0 的数字，当前为“{value}”',
+    failNoScenario: '尚未加载场景',
+    failNotImported: '无法导入该轨迹',
+    failDenied: '没有权限',
+    failInvalidTrace: '{file} 不是有效的 {format} 轨迹文件',
+    failInvalidScenario: '加入此轨迹后场景无效，未做任何修改',
   },
 );
