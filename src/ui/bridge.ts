@@ -525,7 +525,7 @@ export const actions = {
       const r = await api().operate(op);
       // The snapshot after the operation came first: show it with the answer.
       flushCompute();
-      showResult(what, r.ok, r.message);
+      showResult(what, r.ok, r.message, r);
       return r.ok;
     } catch (e) {
       showResult(what, false, `the simulation worker did not answer: ${errorText(e)}`);
