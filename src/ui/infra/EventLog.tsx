@@ -91,7 +91,14 @@ export const EventLog = memo(function EventLog() {
   const [kinds, setKinds] = useState<ReadonlySet<LogKind>>(new Set());
   const [text, setText] = useState('');
   const deferredText = useDeferredValue(text);
-  const shown = useMemo(() => filterLog(log, { kinds, text: deferredText }, SHOWN), [log, kinds, deferredText]);
+  const lang = useLang();
+  const t = useT(m);
+  // In Chinese the filter also finds what the rows say in Chinese.
+  const shownText = useMemo(
+    () => (lang === 'en' ? undefined : (e: ComputeLogEntry) => `${saidText(lang, e.code, e.params, e.reason)} ${e.from ? stateText(lang, e.from) : ''} ${e.to ? stateText(lang, e.to) : ''} ${t(KIND_KEYS[e.kind])}`),
+    [lang, t],
+  );
+  const shown = useMemo(() => filterLog(log, { kinds, text: deferredText, ...(shownText ? { shown: shownText } : {}) }, SHOWN), [log, kinds, deferredText, shownText]);
   const counts = useMemo(() => countKinds(log), [log]);
   const toggle = useCallback((k: LogKind | null) => {
     setKinds((prev) => {
@@ -103,7 +110,6 @@ export const EventLog = memo(function EventLog() {
     });
   }, []);
   const onText = useCallback((e: ChangeEvent<HTMLInputElement>) => setText(e.target.value), []);
-  const t = useT(m);
   return (
     <section className="card event-log" data-testid="event-log" aria-label={t('logAria')}>
       <header className="event-log-head">
