@@ -280,7 +280,7 @@ test('in Simplified Chinese: labels, the link, operation results, the log and th
   await expect(page.getByTestId('infra-queue')).toContainText('调度队列');
 
   const label = page.getByTestId('infra-link-0-label');
-  await expect(label).toHaveText('专线 · 延迟 8 ms · 带宽 10 Gbit/s');
+  await expect(label).toHaveText('专线 · 8 ms · 10 Gbit/s');
   await label.click();
   await expect(page.getByTestId('inspector-link-state')).toHaveText('正常');
   await page.getByTestId('link-cut').click();

@@ -583,7 +583,7 @@ export class ComputeModel {
       const before = inst.explanation?.summary;
       this.keepExplanation(inst, res.explanation);
       if (res.host < 0) {
-        if (before !== res.explanation.summary) this.note('instance', inst.name, say('unschedulable', { summary: res.explanation.summary }));
+        if (before !== res.explanation.summary) this.note('instance', inst.name, say('unschedulable', { summary: res.explanation.said }));
         wantPower = true;
         continue;
       }
@@ -596,7 +596,7 @@ export class ComputeModel {
       order.placed(inst);
       inst.scheduledAt = now;
       this.schedulingLatency.record(now - inst.createdAt);
-      this.setState(inst, 'scheduled', res.explanation.summary);
+      this.setState(inst, 'scheduled', res.explanation.said);
       if (initial) {
         this.setState(inst, 'provisioning', say('initialFleetProvisioned'));
         this.becomeRunning(inst, say('initialFleet'));
@@ -967,7 +967,7 @@ export class ComputeModel {
       this.hosts.schedulable[inst.host] = 0; // not onto itself
       const res = this.mover.schedule(this.ctx, req, this.kernel.now);
       this.hosts.schedulable[inst.host] = saved;
-      if (res.host < 0) throw fail('errNowhere', { name, summary: res.explanation.summary });
+      if (res.host < 0) throw fail('errNowhere', { name, summary: res.explanation.said });
       target = res.host;
     }
     const { total, pause } = this.migrationTime(inst, inst.host, target);

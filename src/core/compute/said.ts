@@ -5,7 +5,7 @@
  * and the parameters. A parameter may itself be something said (a reason inside a reason).
  */
 
-export type SaidParam = string | number | Said;
+export type SaidParam = string | number | Said | readonly Said[];
 export type SaidParams = Readonly<Record<string, SaidParam>>;
 
 export interface Said {
@@ -17,6 +17,14 @@ export interface Said {
 
 /** English templates: `{name}` is a parameter (a nested Said contributes its text). */
 export const COMPUTE_TEXT = {
+  // placement summaries (the scheduler's)
+  placedScore: 'placed on {host} (score {score}; {examined} of {total} hosts examined, {feasible} feasible)',
+  placedStrategy: 'placed on {host} ({strategy}; {examined} of {total} hosts examined, {feasible} feasible)',
+  noHostAvailable: '0/{total} hosts available',
+  noHostAvailableWhy: '0/{total} hosts available: {reasons}',
+  countedReason: '{n} {reason}',
+  preemptingOne: '{failure}; preemption: evicting {n} lower-priority instance on {host}',
+  preemptingMany: '{failure}; preemption: evicting {n} lower-priority instances on {host}',
   // instances
   created: 'created ({type}, {kind})',
   refused: 'refused: {reason}',
@@ -129,7 +137,13 @@ export type ComputeTextCode = keyof typeof COMPUTE_TEXT;
 const TOKEN = /\{(\w+)\}/g;
 
 function paramText(p: SaidParam | undefined): string | undefined {
-  return p === undefined ? undefined : typeof p === 'object' ? p.text : String(p);
+  if (p === undefined) return undefined;
+  if (isSaidList(p)) return p.map((x) => x.text).join(', ');
+  return typeof p === 'object' ? p.text : String(p);
+}
+
+export function isSaidList(p: SaidParam): p is readonly Said[] {
+  return Array.isArray(p);
 }
 
 /** Something said: its code, parameters and English text. */

@@ -276,8 +276,12 @@ export const PoolNode = memo(function PoolNode({ data }: NodeProps<PoolNodeType>
       <div className="inode-sub muted num">{sub}</div>
       <HostStrip slots={p.hosts} poolId={p.id} />
       <div className="inode-stats num">
-        <span title={t('cpuAllocTitle')}>{t('cpuPct', { pct: pct(cpu) })}</span>
-        <span title={t('memAllocTitle')}>{t('memPct', { pct: pct(mem) })}</span>
+        <span title={t('cpuAllocTitle')}>
+          {t('cpuShort')} {pct(cpu)}
+        </span>
+        <span title={t('memAllocTitle')}>
+          {t('memShort')} {pct(mem)}
+        </span>
         <span title={t('instTitle')}>{t('instShort', { n: formatInt(instances) })}</span>
         {failed > 0 ? (
           <span className="bad" title={t('failedHostsTitle')}>

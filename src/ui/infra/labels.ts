@@ -25,7 +25,7 @@ export const regionKindText = (t: InfraT, kind: string): string => named(REGION_
 export const linkKindText = (t: InfraT, kind: string): string => named(LINK_KINDS, t, kind);
 export const strategyText = (t: InfraT, strategy: string): string => named(STRATEGIES, t, strategy);
 
-/** "dedicated · 8 ms · 10 Gbit/s". */
+/** "dedicated · 8 ms · 10 Gbit/s" (only the kind is a word; the rest are figures and units). */
 export function linkLabel(kind: string, latency: number, gbps: number, t: InfraT): string {
-  return t('linkLabel', { kind: linkKindText(t, kind), latency: formatSpan(latency), gbps });
+  return `${linkKindText(t, kind)} · ${formatSpan(latency)} · ${gbps} Gbit/s`;
 }

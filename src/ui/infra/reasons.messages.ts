@@ -8,6 +8,13 @@ import { defineMessages } from '../i18n/messages';
 
 export const reasonMessages = defineMessages(
   {
+    placedScore: 'placed on {host} (score {score}; {examined} of {total} hosts examined, {feasible} feasible)',
+    placedStrategy: 'placed on {host} ({strategy}; {examined} of {total} hosts examined, {feasible} feasible)',
+    noHostAvailable: '0/{total} hosts available',
+    noHostAvailableWhy: '0/{total} hosts available: {reasons}',
+    countedReason: '{n} {reason}',
+    preemptingOne: '{failure}; preemption: evicting {n} lower-priority instance on {host}',
+    preemptingMany: '{failure}; preemption: evicting {n} lower-priority instances on {host}',
     created: 'created ({type}, {kind})',
     refused: 'refused: {reason}',
     refusedMany: 'refused ({count} instances): {reason}',
@@ -114,6 +121,13 @@ export const reasonMessages = defineMessages(
     workerDidNotAnswer: 'the simulation worker did not answer: {error}',
   },
   {
+    placedScore: '放置到 {host}（得分 {score}；检查了 {total} 台中的 {examined} 台，{feasible} 台可行）',
+    placedStrategy: '放置到 {host}（{strategy}；检查了 {total} 台中的 {examined} 台，{feasible} 台可行）',
+    noHostAvailable: '0/{total} 台主机可用',
+    noHostAvailableWhy: '0/{total} 台主机可用：{reasons}',
+    countedReason: '{n} 台{reason}',
+    preemptingOne: '{failure}；抢占：驱逐 {host} 上 {n} 个低优先级实例',
+    preemptingMany: '{failure}；抢占：驱逐 {host} 上 {n} 个低优先级实例',
     created: '已创建（{type}，{kind}）',
     refused: '被拒绝：{reason}',
     refusedMany: '被拒绝（{count} 个实例）：{reason}',

@@ -64,6 +64,8 @@ describe('what the compute model says, in both languages', () => {
         const zh = saidText('zh', e.code, e.params, '');
         expect(zh, e.reason).toMatch(HAN);
         expect(zh).not.toMatch(/\{\w+\}/);
+        // Nested placement summaries are said in Chinese too, not left in English.
+        expect(zh, e.reason).not.toMatch(/placed on|hosts available|insufficient|wrong zone/);
       }
       for (const inst of c.instances) {
         const x = c.explain(inst.name).explanation;

@@ -5,7 +5,7 @@
  * Anything without a known code stays in the core's English. Display only.
  */
 import type { PlacementExplanation } from '../../workers/sim.worker';
-import type { SaidParam, SaidParams } from '../../core/index';
+import type { Said, SaidParam, SaidParams } from '../../core/index';
 import type { Lang } from '../i18n/lang';
 import { formatInt } from '../format';
 import { translator, type Params } from '../i18n/messages';
@@ -22,7 +22,11 @@ export function stateText(lang: Lang, state: string): string {
 }
 
 function paramText(lang: Lang, name: string, v: SaidParam): string | number {
-  if (typeof v === 'object') return saidText(lang, v.code, v.params, v.text);
+  if (Array.isArray(v)) return (v as readonly Said[]).map((x) => saidText(lang, x.code, x.params, x.text)).join(translator(filterMessages, lang)('listSep'));
+  if (typeof v === 'object') {
+    const said = v as Said;
+    return saidText(lang, said.code, said.params, said.text);
+  }
   if (typeof v === 'string' && (name === 'state' || name === 'kind')) return stateText(lang, v);
   if (typeof v === 'string' && (name === 'reason' || name === 'summary')) return filterReasonText(lang, v);
   return v;
