@@ -528,7 +528,7 @@ export const actions = {
       showResult(what, r.ok, r.message, r);
       return r.ok;
     } catch (e) {
-      showResult(what, false, `the simulation worker did not answer: ${errorText(e)}`);
+      showResult(what, false, `the simulation worker did not answer: ${errorText(e)}`, { code: 'workerDidNotAnswer', params: { error: errorText(e) } });
       return false;
     }
   },
