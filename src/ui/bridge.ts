@@ -538,10 +538,10 @@ export const actions = {
       const r = await api().operate(op);
       // The snapshot after the operation came first: show it with the answer.
       flushCompute();
-      showResult(what, r.ok, r.message);
+      showResult(what, r.ok, r.message, r);
       return r.ok;
     } catch (e) {
-      showResult(what, false, translate(nm, 'noAnswer', { error: errorText(e) }));
+      showResult(what, false, translate(nm, 'noAnswer', { error: errorText(e) }), { code: 'workerDidNotAnswer', params: { error: errorText(e) } });
       return false;
     }
   },

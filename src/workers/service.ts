@@ -922,7 +922,7 @@ export class SimService {
     else {
       result = runOperation(sim, this.info.compute, op);
       if (result.ok) {
-        this.operations.push({ time: sim.now, op: structuredCloneOp(op), message: result.message });
+        this.operations.push({ time: sim.now, op: structuredCloneOp(op), message: result.message, ...(result.code ? { code: result.code, params: result.params } : {}) });
         this.pendingOperations = true;
         this.computeChartDirty = true;
       }
