@@ -93,7 +93,7 @@ export function behaviorText(t: ReasonT, b: BehaviorWhy): string {
             });
         clauses.push(t(l.side === 'up' ? 'b.upPolicies' : 'b.downPolicies', { allowed: l.allowed, detail }));
       }
-      return t('b.normal', { head, clauses: clauses.join(t('clauseSep')) });
+      return t('b.normal', { h: head, c: clauses.join(t('clauseSep')) });
     }
   }
 }
@@ -123,7 +123,7 @@ export function whyText(t: ReasonT, w: DecisionWhy): string {
   switch (w.kind) {
     case 'target-tracking': {
       const reading = w.value === null ? t('noReading') : t('readingVsTarget', { value: unitText(t, w.metric, w.value), target: unitText(t, w.metric, w.target) });
-      return t('tt.reason', { reading, proposal: proposalText(t, w.proposal), behavior: behaviorText(t, w.behavior) });
+      return t('tt.reason', { r: reading, p: proposalText(t, w.proposal), b: behaviorText(t, w.behavior) });
     }
     case 'predictive': {
       const proposal = proposalText(t, w.proposal);
@@ -144,7 +144,7 @@ export function whyText(t: ReasonT, w: DecisionWhy): string {
     case 'step-idle': {
       const reading = w.value === null ? t('noReading') : unitText(t, w.metric, w.value);
       const holding = w.holding.length
-        ? t('step.holdingList', { list: w.holding.map((h) => t('step.holding', { rule: h.rule, for: num(h.forSeconds), needs: num(h.needsSeconds) })).join(t('clauseSep')) })
+        ? t('step.holdingList', { l: w.holding.map((h) => t('step.holding', { rule: h.rule, for: num(h.forSeconds), needs: num(h.needsSeconds) })).join(t('clauseSep')) })
         : '';
       const cooling = w.coolingUntil === null ? '' : t('step.cooling', { until: num(w.coolingUntil) });
       return t('step.idle', { reading, holding, cooling, current: w.current });
@@ -157,7 +157,7 @@ export function whyText(t: ReasonT, w: DecisionWhy): string {
       const head = parts.length ? parts.join(t('clauseSep')) : t('sch.none');
       const move = w.replicas === w.current ? t('sch.keeping', { n: w.replicas }) : `${w.current} → ${w.replicas}`;
       const held = w.heldWithin ? t('sch.held', { min: w.heldWithin.min, max: w.heldWithin.max }) : '';
-      return t('sch.reason', { head, move, held });
+      return t('sch.reason', { h: head, m: move, w: held });
     }
     case 'policy-changed': {
       const ref = (p: string): string => (p === 'target-tracking' || p === 'step' || p === 'scheduled' || p === 'predictive' ? t(`policyRef.${p}`) : p);
