@@ -10,7 +10,7 @@ import { fragmentation } from './scheduler/fragmentation';
 import { Scheduler, type Explanation } from './scheduler/scheduler';
 import { ClusterAutoscaler, clusterAutoscalerConfig, type AutoscaledCluster, type ClusterAutoscalerDecision } from './cluster-autoscaler';
 import { Hosts } from './hosts';
-import { QuotaExceededError, TenantQuotas, type QuotaUse } from '../tenancy/quota';
+import { QuotaExceededError, quotaRefusalText, TenantQuotas, type QuotaRefusal, type QuotaUse } from '../tenancy/quota';
 import { PendingOrder } from '../tenancy/queue';
 import { isolationViolation } from '../tenancy/isolation';
 import type { InstanceRequest, PlacementExplanation, SchedulingContext } from './types';
@@ -200,7 +200,7 @@ export class ComputeModel {
   /** Creates refused by a tenant quota, per tenant (each logged as an operation). */
   readonly quotaRefusals = new Map<string, number>();
   /** The latest quota refusals (at most 50), oldest first. */
-  readonly recentRefusals: Array<{ t: number; tenant: string; subject: string; count: number; reason: string }> = [];
+  readonly recentRefusals: Array<{ t: number; tenant: string; subject: string; count: number; reason: string; quota?: QuotaRefusal; notReplaced?: boolean }> = [];
   private readonly zoneRegion = new Map<string, string>();
 
   constructor(
@@ -469,7 +469,7 @@ export class ComputeModel {
     const usage = t ? this.quotas!.usage(spec.placement.tenant!, this.quotaUses(spec.placement.tenant!)) : null;
     const regions = t ? this.candidateRegions(spec.placement) : [];
     for (let n = 0; n < spec.count; n++) {
-      const refusal = t ? this.quotas!.admit(spec.placement.tenant!, { cpu: t.vcpu, mem: t.memoryGiB, regions }, usage!) : null;
+      const refusal = t ? this.quotas!.check(spec.placement.tenant!, { cpu: t.vcpu, mem: t.memoryGiB, regions }, usage!) : null;
       if (refusal) {
         this.refuse(spec.placement, n === spec.count - 1 ? `${spec.id}-${n}` : `${spec.id}-${n}..${spec.count - 1}`, spec.count - n, refusal);
         break;
@@ -510,20 +510,21 @@ export class ComputeModel {
   }
 
   /** Admission of `count` instances of a type together: null when the tenant's quota (if any) takes them all, else the refusal. */
-  private admit(type: string, placement: Placement, count: number): string | null {
+  private admit(type: string, placement: Placement, count: number): QuotaRefusal | null {
     const tenant = placement.tenant ?? null;
     if (!this.quotas?.hasQuota(tenant)) return null;
     const t = this.typeOf(type);
     const usage = this.quotas.usage(tenant, this.quotaUses(tenant));
-    return this.quotas.admit(tenant, { cpu: t.vcpu, mem: t.memoryGiB, regions: this.candidateRegions(placement) }, usage, count);
+    return this.quotas.check(tenant, { cpu: t.vcpu, mem: t.memoryGiB, regions: this.candidateRegions(placement) }, usage, count);
   }
 
-  private refuse(placement: Placement, subject: string, count: number, why: Reason): void {
-    const reason = reasonText(why);
+  private refuse(placement: Placement, subject: string, count: number, refusal: QuotaRefusal, notReplaced = false): void {
     const tenant = placement.tenant!;
+    const why: Reason = notReplaced ? say('notReplaced', { reason: quotaRefusalText(refusal) }) : quotaRefusalText(refusal);
+    const reason = reasonText(why);
     this.quotaRefusals.set(tenant, (this.quotaRefusals.get(tenant) ?? 0) + count);
     if (this.recentRefusals.length >= 50) this.recentRefusals.shift();
-    this.recentRefusals.push({ t: this.kernel.now, tenant, subject, count, reason });
+    this.recentRefusals.push({ t: this.kernel.now, tenant, subject, count, reason, quota: refusal, ...(notReplaced ? { notReplaced } : {}) });
     this.note('operation', subject, count > 1 ? say('refusedMany', { count, reason: why }) : say('refused', { reason: why }));
   }
 
@@ -723,7 +724,7 @@ export class ComputeModel {
     }
     const refusal = this.admit(old.type, this.placements[i]!, 1);
     if (refusal) {
-      this.refuse(this.placements[i]!, old.name, 1, say('notReplaced', { reason: refusal }));
+      this.refuse(this.placements[i]!, old.name, 1, refusal, true);
       return;
     }
     const next = this.create(old.group, old.type, this.placements[i]!, this.nextName(old), old.replica, old.recovery, old.lifetime);
@@ -848,7 +849,7 @@ export class ComputeModel {
     const refusal = this.admit(type, placement, count);
     if (refusal) {
       this.refuse(placement, groupId, count, refusal);
-      throw new QuotaExceededError(placement.tenant!, refusal);
+      throw new QuotaExceededError(placement.tenant!, quotaRefusalText(refusal));
     }
     let group = this.groupIndex.get(groupId);
     if (group === undefined) {
