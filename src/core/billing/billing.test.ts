@@ -399,6 +399,8 @@ describe('storage, egress, budgets, CSV', () => {
     expect(items.reduce((a, l) => a + l.cost, 0)).toBeCloseTo(live.totalUsd, 12);
     expect(summary.byCategory.function).toBeCloseTo(live.totalUsd, 12);
     expect(items.find((l) => l.group === 'thumbs' && l.unit === 'requests')!.cost).toBeCloseTo(120 * perReq, 15);
+    expect(items.find((l) => l.group === 'thumbs' && l.unit === 'GB-seconds')!.label).toEqual({ code: 'function-duration', memoryMb: 512 });
+    expect(items.find((l) => l.group === 'thumbs' && l.unit === 'requests')!.label).toEqual({ code: 'function-requests' });
     // Functions hold no host: acme's share of the idle host cost is the same as without them.
     const { serverless: _omit, ...noFunctions } = doc;
     const without = bill(noFunctions).summary;

@@ -77,7 +77,9 @@ export type ResourceLabel =
   | { code: 'volume'; gb: number }
   | { code: 'host'; pool: string }
   | { code: 'idle'; pool: string }
-  | { code: 'egress'; destination: EgressDestination; toRegion: string };
+  | { code: 'egress'; destination: EgressDestination; toRegion: string }
+  | { code: 'function-requests' }
+  | { code: 'function-duration'; memoryMb: number };
 
 /** The run's figures billing needs beyond metering (egress, utilization for recommendations). */
 export interface RunContext {
@@ -468,8 +470,8 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
       const b = Math.min((h + 1) * HOUR, now);
       const n = f.requests[h] ?? 0;
       const gbS = f.gbSeconds[h] ?? 0;
-      if (n > 0) push({ ...base, subject: `${f.id} requests`, resource: 'requests', start: a, end: b, quantity: n, unit: 'requests', rate: f.perRequest, cost: n * f.perRequest });
-      if (gbS > 0) push({ ...base, subject: `${f.id} duration`, resource: `duration · ${f.memoryMb} MB`, start: a, end: b, quantity: gbS, unit: 'GB-seconds', rate: f.perGbSecond, cost: gbS * f.perGbSecond });
+      if (n > 0) push({ ...base, subject: `${f.id} requests`, resource: 'requests', label: { code: 'function-requests' }, start: a, end: b, quantity: n, unit: 'requests', rate: f.perRequest, cost: n * f.perRequest });
+      if (gbS > 0) push({ ...base, subject: `${f.id} duration`, resource: `duration · ${f.memoryMb} MB`, label: { code: 'function-duration', memoryMb: f.memoryMb }, start: a, end: b, quantity: gbS, unit: 'GB-seconds', rate: f.perGbSecond, cost: gbS * f.perGbSecond });
     }
   }
   return out;

@@ -28,7 +28,7 @@ import { TICK, LEGEND_STYLE, tickTime } from '../charts/chartStyle';
 import { useT, type Translate } from '../i18n/messages';
 import { billingMessages, type BillingKey } from './messages';
 import { richText } from '../serverless/richText';
-import { alertKindName, alertText, billError, categoryName, pricingName, recommendationKindName, recommendationText, resourceName, skipReason, splitName } from './billingWords';
+import { alertKindName, alertText, billError, categoryName, pricingName, recommendationKindName, recommendationText, resourceName, skipReason, splitName, unitName } from './billingWords';
 
 const TENANT_COLORS = ['#2563eb', '#f59e0b', '#16a34a', '#7c3aed', '#db2777', '#0891b2', '#65a30d', '#ea580c'];
 const MARGIN = { top: 12, right: 8, bottom: 0, left: 0 };
@@ -285,7 +285,7 @@ function Invoice({ invoice, csv, scenarioName, idleSplit }: { invoice: TenantInv
                 <td>{categoryName(t, li.category)}</td>
                 <td>{resourceName(t, li.label, li.resource)}</td>
                 <td>{pricingName(t, li.pricing)}</td>
-                <td className="right num">{formatQuantity(li.quantity, li.unit === 'GB-months' ? t('gbMonths') : li.unit)}</td>
+                <td className="right num">{formatQuantity(li.quantity, unitName(t, li.unit))}</td>
                 <td className="right num">{formatUsd(li.cost)}</td>
               </tr>
             ))}

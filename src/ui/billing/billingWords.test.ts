@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BudgetAlert, Recommendation } from '../../workers/billing';
 import { translator } from '../i18n/messages';
 import { billingMessages } from './messages';
-import { alertText, billError, categoryName, pricingName, recommendationText, resourceName, skipReason } from './billingWords';
+import { alertText, billError, categoryName, pricingName, recommendationText, resourceName, skipReason, unitName } from './billingWords';
 
 const en = translator(billingMessages, 'en');
 const zh = translator(billingMessages, 'zh');
@@ -59,6 +59,11 @@ describe('billing words from the bill’s structure', () => {
     expect(resourceName(en, { code: 'egress', destination: 'internet', toRegion: 'internet' }, 'x')).toBe('to the internet');
     expect(resourceName(zh, { code: 'type-region', type: 'g.large', region: 'eu-west' }, 'x')).toBe('g.large · eu-west');
     expect(resourceName(zh, undefined, 'as the core wrote it')).toBe('as the core wrote it');
+    expect(resourceName(en, { code: 'function-duration', memoryMb: 512 }, 'x')).toBe('duration · 512 MB');
+    expect(resourceName(zh, { code: 'function-requests' }, 'x')).toBe('请求数');
+    expect(categoryName(zh, 'function')).toBe('函数');
+    expect(unitName(zh, 'requests')).toBe('次请求');
+    expect(unitName(zh, 'GB-seconds')).toBe('GB-seconds');
     expect(skipReason(zh, { id: 'reserve:a/b', reason: '', code: 'replaced', by: 'reserve:a/c', to: 'c' })).toBe('已由 reserve:a/c 取代：该规格已调整为 c');
     expect(billError(zh, { error: 'x', code: 'billing-off' })).toBe('该场景关闭了计费（billing.enabled: false）');
     expect(billError(zh, { error: 'access denied: …' })).toBe('access denied: …');

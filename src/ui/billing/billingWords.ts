@@ -21,6 +21,7 @@ const CATEGORY: Readonly<Record<LineItem['category'], BillingKey>> = {
   'unused-reservation': 'catUnusedReservation',
   storage: 'catStorage',
   egress: 'catEgress',
+  function: 'catFunction',
 };
 
 export function categoryName(t: T, category: string): string {
@@ -66,9 +67,20 @@ export function resourceName(t: T, label: ResourceLabel | undefined, fallback: s
         default:
           return t('resCrossRegion', { region: label.toRegion });
       }
+    case 'function-requests':
+      return t('resRequests');
+    case 'function-duration':
+      return t('resDuration', { mb: label.memoryMb });
     default:
       return fallback;
   }
+}
+
+/** A line item's unit as shown after its quantity (hours as "h"; GB-months and requests in words). */
+export function unitName(t: T, unit: string): string {
+  if (unit === 'GB-months') return t('gbMonths');
+  if (unit === 'requests') return t('unitRequests');
+  return unit;
 }
 
 export function splitName(t: T, split: string): string {
