@@ -3,13 +3,16 @@
  * region or zone as typed fields, the rest as JSON, and removal. Every change is a named edit
  * (undoable) validated by the worker.
  */
-import { memo, useCallback, useId, useState } from 'react';
+import { memo, useCallback } from 'react';
 import { actions } from '../bridge';
-import { POLICIES, POLICY_LABELS } from '../inspector/policies';
+import { useCompute } from '../infra/computeStore';
 import { commitEdit, selectElement, useEditor } from './editStore';
 import { Field, JsonField } from './fields';
+import { ArrivalLists, AutoscalerForm, BalancerForm, CallsForm, ClientsFields, HealthCheckForm, PlacementForm, PoolExtras, SloForm } from './forms';
 import { injectCrash, injectSpike, isPlaced } from './topologyEditing';
-import { addCall, elementPath, getAt, idsOf, KIND_LABEL, removeCall, removeElement, setAt, zonesOf, type Doc, type ElementRef } from './docEdits';
+import { elementPath, getAt, idsOf, KIND_LABEL, removeElement, setAt, zonesOf, type Doc, type ElementRef, type InstanceTypeSize } from './docEdits';
+
+const NO_TYPES: readonly InstanceTypeSize[] = [];
 
 const scopeOf = (ref: ElementRef): string => `${ref.kind}:${ref.id}`;
 
@@ -101,57 +104,10 @@ const RemoveButton = memo(function RemoveButton({ refTo }: { refTo: ElementRef }
   );
 });
 
-/** "Calls" of a service: the list, remove buttons, and "Add a call to…" (the keyboard way to connect). */
-const CallsEditor = memo(function CallsEditor({ id, doc }: { id: string; doc: Doc }) {
-  const path = elementPath(doc, { kind: 'service', id });
-  const calls = path ? getAt(doc, [...path, 'calls', 'targets']) : undefined;
-  const targets = Array.isArray(calls) ? calls.map((t) => String((t as Obj).service)) : [];
-  const others = idsOf(doc, 'service').filter((s) => s !== id && !targets.includes(s));
-  const [pick, setPick] = useState('');
-  const selectId = useId();
-  const chosen = others.includes(pick) ? pick : (others[0] ?? '');
-  const scope = scopeOf({ kind: 'service', id });
-  return (
-    <div className="edit-calls">
-      <span className="field-label">Calls downstream</span>
-      {targets.length === 0 ? (
-        <p className="note">No calls: this service answers after its own work.</p>
-      ) : (
-        <ul className="edit-list" data-testid="editor-calls">
-          {targets.map((t) => (
-            <li key={t}>
-              → {t}{' '}
-              <button type="button" className="linkish" aria-label={`Remove the call from ${id} to ${t}`} onClick={() => void commitEdit(`${id}: stop calling ${t}`, (d) => removeCall(d, id, t), scope)}>
-                remove
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {others.length > 0 && (
-        <div className="edit-row">
-          <label htmlFor={selectId} className="field-label">
-            Add a call to
-          </label>
-          <select id={selectId} value={chosen} onChange={(e) => setPick(e.target.value)} data-testid="editor-call-target">
-            {others.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
-          <button type="button" onClick={() => void commitEdit(`${id}: call ${chosen}`, (d) => addCall(d, id, chosen), scope)} data-testid="editor-add-call">
-            Connect
-          </button>
-        </div>
-      )}
-    </div>
-  );
-});
-
 /** The scenario's own parameters of a service (in the service inspector). */
 export const ServiceEditor = memo(function ServiceEditor({ id }: { id: string }) {
   const doc = useEditor((s) => s.doc);
+  const types = useCompute((s) => s.info?.instanceTypes ?? NO_TYPES);
   if (!doc) return null;
   const path = elementPath(doc, { kind: 'service', id });
   if (!path) return null;
@@ -183,15 +139,7 @@ export const ServiceEditor = memo(function ServiceEditor({ id }: { id: string })
         />
         <Field scope={scope} path={[...path, 'queueLimit']} label="Queue limit" type="int" editName={`${id}: queue limit`} testId="edit-queueLimit" hint="Default 1000" />
         <Field scope={scope} path={[...path, 'timeout']} label="Timeout" type="duration" editName={`${id}: timeout`} testId="edit-timeout" hint="e.g. 2s, 500ms; empty: none" />
-        <Field
-          scope={scope}
-          path={[...path, 'loadBalancer', 'policy']}
-          label="Balancer (scenario)"
-          type="select"
-          options={[['', 'round-robin (default)'] as const, ...POLICIES.map((p) => [p, POLICY_LABELS[p]] as const)]}
-          editName={`${id}: balancer`}
-          testId="edit-policy"
-        />
+        <BalancerForm id={id} path={path} scope={scope} />
         <Field scope={scope} path={[...path, 'zone']} label="Zone" type="select" options={zoneOptions(doc, true)} editName={`${id}: zone`} testId="edit-zone" />
         <Field scope={scope} path={[...path, 'instanceType']} label="Instance type" type="text" editName={`${id}: instance type`} testId="edit-instanceType" />
         <Field
@@ -205,8 +153,13 @@ export const ServiceEditor = memo(function ServiceEditor({ id }: { id: string })
           apply={applyWorkType}
         />
         <ParamFields scope={scope} path={[...path, 'work']} obj={work} name={`${id}: work (${workType})`} testId="edit-work" />
+        {workType === 'empirical' && <Field scope={scope} path={[...path, 'work', 'samples']} label="Samples, s" type="numbers" editName={`${id}: work samples`} testId="edit-work-samples" hint="Work of past requests, seconds" />}
       </div>
-      <CallsEditor id={id} doc={doc} />
+      <CallsForm id={id} path={path} scope={scope} />
+      <AutoscalerForm id={id} path={path} scope={scope} />
+      <PlacementForm id={id} path={path} scope={scope} types={types} />
+      <HealthCheckForm id={id} path={path} scope={scope} />
+      <SloForm id={id} path={path} scope={scope} />
       <JsonField scope={scope} path={path} editName={`${id}`} testId="edit-json" />
       <div className="edit-row">
         <button
@@ -255,8 +208,10 @@ function WorkloadForm({ id, doc, path }: { id: string; doc: Doc; path: Array<str
           testId="edit-arrival-type"
           apply={applyArrivalType}
         />
-        <ParamFields scope={scope} path={[...path, 'arrival']} obj={arrival} name={`${id}: arrivals`} testId="edit-arrival" />
+        <ParamFields scope={scope} path={[...path, 'arrival']} obj={arrival} name={`${id}: arrivals`} testId="edit-arrival" skip={['format', 'file', 'column', 'interpolation']} />
+        <ClientsFields id={id} path={path} scope={scope} />
       </div>
+      <ArrivalLists id={id} path={[...path, 'arrival']} scope={scope} />
       <JsonField scope={scope} path={path} editName={id} testId="edit-json" />
     </>
   );
@@ -274,6 +229,7 @@ function PoolForm({ id, doc, path }: { id: string; doc: Doc; path: Array<string 
         <Field scope={scope} path={[...path, 'mtbf']} label="MTBF" type="duration" editName={`${id}: MTBF`} testId="edit-mtbf" hint="Random host failures; empty: none" />
         <Field scope={scope} path={[...path, 'mttr']} label="MTTR" type="duration" editName={`${id}: MTTR`} testId="edit-mttr" />
       </div>
+      <PoolExtras id={id} path={path} scope={scope} />
       <JsonField scope={scope} path={path} editName={id} testId="edit-json" />
     </>
   );

@@ -67,7 +67,8 @@ const UndoRedo = memo(function UndoRedo() {
   );
 });
 
-const EditMessage = memo(function EditMessage() {
+/** The outcome of the last edit (applied, refused with the schema's messages, repairs made). */
+export const EditMessage = memo(function EditMessage() {
   const message = useEditor((s) => s.message);
   const issues = useEditor((s) => s.issues);
   const pending = useEditor((s) => s.pending);
@@ -85,6 +86,21 @@ const EditMessage = memo(function EditMessage() {
         {message.kind === 'info' ? 'Applied: ' : ''}
         {message.text}
       </p>
+      {message.notes && message.notes.length > 0 && (
+        <>
+          <p>{message.notes.length === 1 ? 'Also repaired, so the scenario stays valid:' : `Also ${message.notes.length} repairs, so the scenario stays valid:`}</p>
+          <ul className="edit-notes" data-testid="editor-repairs">
+            {message.notes.map((n, k) => (
+              <li key={k}>{n}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {message.kind === 'info' && (
+        <p className="muted" data-testid="editor-restarted">
+          The run restarted at 0 s on the same seed, so the link reproduces it exactly.
+        </p>
+      )}
       {issues && issues.issues.length > 0 && (
         <ul className="edit-issues" data-testid="editor-issues">
           {issues.issues.map((i, k) => (
@@ -176,6 +192,9 @@ export const Palette = memo(function Palette() {
     <aside className="palette card" aria-label="Scenario editor" data-testid="editor-palette">
       <h2 className="palette-title">Edit</h2>
       <UndoRedo />
+      <p className="hint" data-testid="editor-history-note">
+        Every edit reloads the scenario and restarts the run at 0 s (same seed: the link replays it exactly). Loading a preset or a link is a step too: Undo brings the previous scenario back.
+      </p>
       <div className="palette-add" role="group" aria-label="Add to the scenario">
         <span className="field-label">Add</span>
         {(

@@ -9,7 +9,7 @@ export type Doc = Record<string, unknown>;
 type Obj = Record<string, unknown>;
 
 /** What an edit produces: a new document, or a refusal saying why not. */
-export type EditOutcome = { ok: true; doc: Doc } | { ok: false; reason: string };
+export type EditOutcome = { ok: true; doc: Doc; notes?: string[] } | { ok: false; reason: string };
 
 export type ElementKind = 'region' | 'zone' | 'pool' | 'service' | 'workload';
 
@@ -297,6 +297,11 @@ export function referencesTo(doc: Doc, ref: ElementRef): string[] {
   const { kind, id } = ref;
   if (kind === 'service') {
     for (const w of list(doc, 'workloads')) if (w.target === id) out.push(`workload ${idOf(w) ?? '?'} sends to it`);
+    for (const s of list(doc, 'services')) {
+      const t = isObj(s.calls) && Array.isArray(s.calls.targets) ? s.calls.targets : [];
+      if (t.some((x) => isObj(x) && x.service === id)) out.push(`service ${idOf(s) ?? '?'} calls it`);
+    }
+    for (const f of list(doc, 'faults')) if (f.kind === 'replica-crash' && f.service === id) out.push(`a replica crash at ${String(f.at)} hits it`);
   } else if (kind === 'zone' || kind === 'region') {
     const zones = kind === 'zone' ? [id] : zonesOf(doc).filter((z) => z.region === id).map((z) => z.zone);
     const here = (x: unknown): boolean => typeof x === 'string' && (zones.includes(x) || x === id);
@@ -319,30 +324,391 @@ export function referencesTo(doc: Doc, ref: ElementRef): string[] {
   return out;
 }
 
+/** What a removal did besides removing the element (the repairs), for the editor's message. */
+export type RemoveOutcome = { ok: true; doc: Doc; notes: string[] } | { ok: false; reason: string };
+
+/** Keeps the items of the array at `path` for which `keep` holds; `what` names each dropped one. */
+function filterAt(doc: Doc, path: DocPath, keep: (x: unknown) => boolean, what: (x: unknown) => string, notes: string[], dropWhenEmpty = false): Doc {
+  const items = getAt(doc, path);
+  if (!Array.isArray(items)) return doc;
+  const kept = items.filter(keep);
+  if (kept.length === items.length) return doc;
+  for (const x of items) if (!keep(x)) notes.push(what(x));
+  return setAt(doc, path, dropWhenEmpty && kept.length === 0 ? undefined : kept);
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Counts repeated notes ("removed a replica-crash fault" ×3 → one line). */
+function tally(notes: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const n of notes) counts.set(n, (counts.get(n) ?? 0) + 1);
+  return [...counts].map(([n, c]) => (c > 1 ? `${n} (×${c})` : n));
+}
+
+/** Removes a service and repairs what referred to it. */
+function removeServiceRefs(doc: Doc, id: string, notes: string[]): Doc {
+  let out = doc;
+  // Workloads cannot exist without their target: they go too.
+  out = filterAt(out, ['workloads'], (w) => !(isObj(w) && w.target === id), (w) => `removed workload ${idOf(w) ?? '?'} (it sent to ${id})`, notes);
+  list(out, 'services').forEach((s, i) => {
+    const calls = s.calls;
+    if (!isObj(calls) || !Array.isArray(calls.targets)) return;
+    const kept = calls.targets.filter((t) => !(isObj(t) && t.service === id));
+    if (kept.length === calls.targets.length) return;
+    notes.push(`${idOf(s) ?? '?'} no longer calls ${id}`);
+    out = setAt(out, ['services', i, 'calls'], kept.length > 0 ? { ...calls, targets: kept } : undefined);
+  });
+  out = filterAt(out, ['faults'], (f) => !(isObj(f) && f.kind === 'replica-crash' && f.service === id), () => `removed a replica-crash fault of ${id}`, notes);
+  for (const key of ['services', 'instances']) {
+    list(out, key).forEach((g, i) => {
+      out = filterAt(out, [key, i, 'placement', 'affinity'], (x) => x !== id, () => `${idOf(g) ?? '?'} no longer needs to run next to ${id}`, notes);
+    });
+  }
+  out = filterAt(out, ['billing', 'storage', 'volumes'], (v) => !(isObj(v) && v.group === id), () => `removed a storage volume of ${id}`, notes);
+  out = filterAt(out, ['billing', 'egress', 'responses'], (v) => !(isObj(v) && v.service === id), () => `removed the egress of ${id}`, notes);
+  return out;
+}
+
 /**
- * Removes an element. Calls to a removed service and its replica-crash faults go with it;
- * anything else that still refers to it (a workload sending to it, a pool in a zone…) refuses the
- * removal, naming what refers to it.
+ * Scripted access attempts (`actions`) whose target is gone: a service, an instance of a group
+ * no longer placed, a host of a pool no longer there.
  */
-export function removeElement(doc: Doc, ref: ElementRef): EditOutcome {
+function repairActions(doc: Doc, notes: string[]): Doc {
+  const services = new Set(list(doc, 'services').map(idOf));
+  const groups = new Set([...list(doc, 'services').filter((s) => s.placement !== undefined).map(idOf), ...list(doc, 'instances').map(idOf)]);
+  const pools = new Set(list(doc, 'hostPools').map(idOf));
+  const alive = (target: string): boolean => {
+    const slash = target.indexOf('/');
+    const kind = target.slice(0, slash);
+    const name = target.slice(slash + 1);
+    const group = name.replace(/-\d+$/, '');
+    if (kind === 'service') return services.has(name);
+    if (kind === 'instance') return groups.has(group);
+    if (kind === 'host') return pools.has(group);
+    return true;
+  };
+  return filterAt(doc, ['actions'], (a) => !(isObj(a) && typeof a.target === 'string' && !alive(a.target)), (a) => `removed the scripted ${isObj(a) ? String(a.action) : ''} on ${isObj(a) ? String(a.target) : ''}`, notes);
+}
+
+/** With no host pool left, nothing can be placed: placements go, instance groups go. */
+function repairWithoutPools(doc: Doc, notes: string[]): Doc {
+  if (list(doc, 'hostPools').length > 0) return doc;
+  let out = doc;
+  list(out, 'services').forEach((s, i) => {
+    if (s.placement === undefined) return;
+    out = setAt(out, ['services', i, 'placement'], undefined);
+    notes.push(`service ${idOf(s) ?? '?'} is no longer placed on hosts (no host pool left)`);
+  });
+  out = filterAt(out, ['instances'], () => false, (g) => `removed instance group ${idOf(g) ?? '?'} (no host pool left)`, notes);
+  return out;
+}
+
+/** Removes a host pool's faults and bills. */
+function removePoolRefs(doc: Doc, id: string, notes: string[]): Doc {
+  let out = filterAt(doc, ['faults'], (f) => !(isObj(f) && f.kind === 'host-failure' && f.pool === id), () => `removed a host-failure fault of ${id}`, notes);
+  out = filterAt(out, ['billing', 'pools'], (p) => !(isObj(p) && p.pool === id), () => `removed the bill settings of ${id}`, notes);
+  return out;
+}
+
+/** Repairs what refers to zones `zones` (and, for a region, to the region `region`) once they are gone. */
+function removePlaceRefs(doc: Doc, zones: string[], region: string | null, notes: string[]): Doc {
+  let out = doc;
+  const gone = (x: unknown): boolean => typeof x === 'string' && (zones.includes(x) || x === region);
+  // Pools sit in a zone: they go with it (and their faults).
+  for (const p of list(out, 'hostPools')) {
+    if (!gone(p.zone)) continue;
+    const pid = idOf(p) ?? '?';
+    const at = elementPath(out, { kind: 'pool', id: pid });
+    if (at === null) continue;
+    out = removePoolRefs(setAt(out, at, undefined), pid, notes);
+    notes.push(`removed host pool ${pid} (it sat in ${String(p.zone)})`);
+  }
+  list(out, 'services').forEach((s, i) => {
+    const sid = idOf(s) ?? '?';
+    if (gone(s.zone)) {
+      out = setAt(out, ['services', i, 'zone'], undefined);
+      notes.push(`service ${sid} no longer names a zone`);
+    }
+    const pz = getAt(out, ['services', i, 'placement', 'zones']);
+    if (Array.isArray(pz) && pz.some(gone)) {
+      const kept = pz.filter((z) => !gone(z));
+      out = setAt(out, ['services', i, 'placement', 'zones'], kept.length > 0 ? kept : undefined);
+      notes.push(kept.length > 0 ? `service ${sid} is placed in ${kept.join(', ')} only` : `service ${sid} may now be placed in any zone`);
+    }
+  });
+  list(out, 'instances').forEach((g, i) => {
+    const pz = getAt(out, ['instances', i, 'placement', 'zones']);
+    if (Array.isArray(pz) && pz.some(gone)) {
+      const kept = pz.filter((z) => !gone(z));
+      out = setAt(out, ['instances', i, 'placement', 'zones'], kept.length > 0 ? kept : undefined);
+      notes.push(`instance group ${idOf(g) ?? '?'} ${kept.length > 0 ? `runs in ${kept.join(', ')} only` : 'may now run in any zone'}`);
+    }
+  });
+  list(out, 'workloads').forEach((w, i) => {
+    if (!gone(w.from)) return;
+    out = setAt(out, ['workloads', i, 'from'], undefined);
+    notes.push(`the clients of ${idOf(w) ?? '?'} are now next to its service`);
+  });
+  list(out, 'saas').forEach((a, i) => {
+    if (!gone(a.zone)) return;
+    out = setAt(out, ['saas', i, 'zone'], undefined);
+    notes.push(`the services of SaaS application ${idOf(a) ?? '?'} no longer name a zone`);
+  });
+  out = filterAt(out, ['faults'], (f) => !(isObj(f) && f.kind === 'zone-outage' && gone(f.zone)), () => 'removed a zone-outage fault', notes);
+  if (region !== null) {
+    const names = (x: unknown): boolean => isObj(x) && Array.isArray(x.between) && x.between.includes(region);
+    out = filterAt(out, ['faults'], (f) => !(isObj(f) && f.kind === 'link-cut' && names(f)), () => 'removed a link-cut fault', notes);
+    out = filterAt(out, ['network', 'links'], (l) => !names(l), (l) => `removed the network link ${isObj(l) && Array.isArray(l.between) ? l.between.join('–') : ''}`, notes);
+    out = filterAt(out, ['billing', 'regions'], (r) => !(isObj(r) && r.region === region), () => `removed the prices of ${region}`, notes);
+    out = filterAt(out, ['billing', 'reserved'], (r) => !(isObj(r) && r.region === region), () => `removed a reserved commitment in ${region}`, notes);
+    list(out, 'tenants').forEach((t, i) => {
+      out = filterAt(out, ['tenants', i, 'quota', 'perRegion'], (q) => !(isObj(q) && q.region === region), () => `tenant ${idOf(t) ?? '?'} has no quota in ${region} any more`, notes);
+    });
+  }
+  return out;
+}
+
+/**
+ * Removes an element and repairs what referred to it, saying what it did: a removed service takes
+ * the workloads sending to it, the calls to it and its faults; a zone takes its host pools (and
+ * their faults), services and workloads lose their reference to it; a region does that for each
+ * of its zones, and drops its links. Undo brings everything back. What the editor does not know
+ * about (a serverless consumer, say) is left to the schema, whose message then names it.
+ */
+export function removeElement(doc: Doc, ref: ElementRef): RemoveOutcome {
   const path = elementPath(doc, ref);
   const label = `${KIND_LABEL[ref.kind]} ${ref.id}`;
   if (path === null) return { ok: false, reason: `there is no ${label}` };
-  const refs = referencesTo(doc, ref);
-  if (refs.length > 0) return { ok: false, reason: `${label} cannot be removed while ${refs.join('; ')}` };
-  let out = setAt(doc, path, undefined);
-  if (ref.kind === 'service') {
-    for (const s of list(out, 'services')) {
-      const from = idOf(s);
-      const calls = s.calls;
-      if (from !== undefined && isObj(calls) && Array.isArray(calls.targets) && calls.targets.some((t) => isObj(t) && t.service === ref.id)) {
-        const r = removeCall(out, from, ref.id);
-        if (r.ok) out = r.doc;
+  const notes: string[] = [];
+  let out: Doc;
+  switch (ref.kind) {
+    case 'service':
+      out = removeServiceRefs(setAt(doc, path, undefined), ref.id, notes);
+      break;
+    case 'pool':
+      out = repairWithoutPools(removePoolRefs(setAt(doc, path, undefined), ref.id, notes), notes);
+      break;
+    case 'workload':
+      out = setAt(doc, path, undefined);
+      break;
+    case 'zone': {
+      const region = zonesOf(doc).find((z) => z.zone === ref.id)?.region ?? '?';
+      if (zonesOf(doc).filter((z) => z.region === region).length <= 1) return { ok: false, reason: `${label} is the only zone of region ${region}: a region keeps at least one zone (remove the region instead)` };
+      out = repairWithoutPools(removePlaceRefs(setAt(doc, path, undefined), [ref.id], null, notes), notes);
+      break;
+    }
+    case 'region': {
+      const zones = zonesOf(doc).filter((z) => z.region === ref.id).map((z) => z.zone);
+      out = repairWithoutPools(removePlaceRefs(setAt(doc, path, undefined), zones, ref.id, notes), notes);
+      break;
+    }
+  }
+  if (list(out, 'hostPools').length === 0 && list(doc, 'hostPools').length > 0 && list(out, 'saas').length > 0) {
+    return { ok: false, reason: `${label} would leave no host pool, and the SaaS applications (${list(out, 'saas').map((a) => idOf(a) ?? '?').join(', ')}) run on hosts` };
+  }
+  out = repairActions(out, notes);
+  return { ok: true, doc: out, notes: tally(notes) };
+}
+
+/** A plain summary of a removal's repairs, for messages. */
+export function describeRepairs(notes: readonly string[]): string {
+  if (notes.length === 0) return 'nothing else referred to it';
+  return `also ${plural(notes.length, 'repair')}: ${notes.join('; ')}`;
+}
+
+// ------------------------------------------------------------------ rows of arrays
+
+/** Appends `item` to the array at `path` (created when absent). */
+export function appendRow(doc: Doc, path: DocPath, item: unknown): Doc {
+  const items = getAt(doc, path);
+  return setAt(doc, path, [...(Array.isArray(items) ? items : []), item]);
+}
+
+/** Removes row `index` of the array at `path`; `dropWhenEmpty` removes the field with its last row. */
+export function removeRow(doc: Doc, path: DocPath, index: number, dropWhenEmpty = false): EditOutcome {
+  const items = getAt(doc, path);
+  if (!Array.isArray(items) || index < 0 || index >= items.length) return { ok: false, reason: `there is no row ${index + 1} in ${formatDocPath(path)}` };
+  const kept = items.filter((_, i) => i !== index);
+  return { ok: true, doc: setAt(doc, path, dropWhenEmpty && kept.length === 0 ? undefined : kept) };
+}
+
+/** Swaps row `index` with the one before it (`up`) or after it. */
+export function moveRow(doc: Doc, path: DocPath, index: number, up: boolean): EditOutcome {
+  const items = getAt(doc, path);
+  const other = up ? index - 1 : index + 1;
+  if (!Array.isArray(items) || index < 0 || index >= items.length || other < 0 || other >= items.length) return { ok: false, reason: 'that row cannot move further' };
+  const next = [...items];
+  [next[index], next[other]] = [next[other], next[index]];
+  return { ok: true, doc: setAt(doc, path, next) };
+}
+
+/** "0.1, 0.2 0.5" → [0.1, 0.2, 0.5]; a word that is not a number is kept as written, for the schema to name. */
+export function parseNumberList(text: string): unknown[] | undefined {
+  const parts = text.split(/[\s,;]+/).filter((x) => x !== '');
+  if (parts.length === 0) return undefined;
+  return parts.map((p) => {
+    const n = Number(p);
+    return Number.isFinite(n) ? n : p;
+  });
+}
+
+// ------------------------------------------------------------------ autoscaler
+
+export const AUTOSCALER_POLICIES = ['target-tracking', 'step', 'scheduled', 'predictive'] as const;
+export type AutoscalerPolicyName = (typeof AUTOSCALER_POLICIES)[number];
+
+/** A step rule of each kind of action, for "add a rule". */
+export function newStepRule(up: boolean): Obj {
+  return up ? { operator: '>', threshold: 0.8, for: 60, change: 1 } : { operator: '<', threshold: 0.3, for: 300, change: -1 };
+}
+
+/** A scheduled action, for "add an action". */
+export function newScheduledAction(replicas: number): Obj {
+  return { cron: '0 8 * * 1-5', replicas };
+}
+
+/**
+ * Adds an autoscaler to a service: the Kubernetes HPA's defaults (cpu at 80 %), between 1 and
+ * twice the current replicas (at least the current count, as the schema asks).
+ */
+export function addAutoscaler(doc: Doc, service: string): EditOutcome {
+  const at = elementPath(doc, { kind: 'service', id: service });
+  if (at === null) return { ok: false, reason: `there is no service "${service}"` };
+  if (getAt(doc, [...at, 'autoscaler']) !== undefined) return { ok: false, reason: `${service} already has an autoscaler` };
+  const replicas = num(getAt(doc, [...at, 'replicas']), 1);
+  return { ok: true, doc: setAt(doc, [...at, 'autoscaler'], { policy: 'target-tracking', minReplicas: 1, maxReplicas: Math.max(2, replicas * 2), metric: 'cpu', target: 0.8 }) };
+}
+
+function num(x: unknown, fallback: number): number {
+  return typeof x === 'number' && Number.isFinite(x) ? x : fallback;
+}
+
+/**
+ * The autoscaler under another policy: the bounds, metric and timings stay; what the new policy
+ * needs and lacks is filled in (step rules, scheduled actions, a forecastable metric).
+ */
+export function autoscalerOfPolicy(policy: string, old: Obj): Obj {
+  const out: Obj = { ...clone(old), policy };
+  const min = num(old.minReplicas, 1);
+  const max = num(old.maxReplicas, 4);
+  if (policy === 'step' && !(Array.isArray(old.rules) && old.rules.length > 0)) out.rules = [newStepRule(true), newStepRule(false)];
+  if (policy === 'scheduled' && !(Array.isArray(old.schedule) && old.schedule.length > 0)) out.schedule = [newScheduledAction(max), { cron: '0 20 * * *', replicas: Math.max(min, 1) }];
+  if (policy === 'predictive' && old.metric !== undefined && old.metric !== 'rps' && old.metric !== 'cpu') {
+    out.metric = 'cpu';
+    delete out.target;
+  }
+  return out;
+}
+
+/** The action of a step rule: which of change, changePercent or setTo it uses. */
+export const STEP_ACTIONS = ['change', 'changePercent', 'setTo'] as const;
+export type StepAction = (typeof STEP_ACTIONS)[number];
+
+export function stepActionOf(rule: unknown): StepAction {
+  if (isObj(rule)) for (const a of STEP_ACTIONS) if (rule[a] !== undefined) return a;
+  return 'change';
+}
+
+/** A step rule with another kind of action, keeping its amount. */
+export function withStepAction(rule: Obj, action: StepAction): Obj {
+  const amount = num(rule[stepActionOf(rule)], 1);
+  const out: Obj = { ...rule };
+  for (const a of STEP_ACTIONS) delete out[a];
+  out[action] = action === 'setTo' ? Math.max(0, Math.round(Math.abs(amount))) : amount;
+  return out;
+}
+
+// ------------------------------------------------------------------ placement on hosts
+
+/** An instance type as the infrastructure view knows it (the built-in catalogue and the scenario's). */
+export interface InstanceTypeSize {
+  id: string;
+  vcpu: number;
+  memoryGiB: number;
+  gpu?: number;
+}
+
+/** Where a service is dropped in the infrastructure view. */
+export type PlaceTarget = { kind: 'pool' | 'zone' | 'region' | 'host'; id: string };
+
+function fits(t: InstanceTypeSize, pool: Obj): boolean {
+  const shape = isObj(pool.shape) ? pool.shape : {};
+  const oc = isObj(pool.overcommit) ? pool.overcommit : {};
+  return t.vcpu <= num(shape.vcpu, 0) * num(oc.cpu, 1) && t.memoryGiB <= num(shape.memoryGiB, 0) * num(oc.memory, 1) && (t.gpu ?? 0) <= num(shape.gpu, 0);
+}
+
+/**
+ * Places a service's replicas on hosts (sets its placement): on a pool, its zone, tolerating the
+ * pool's taints and taking its tenant when the pool is dedicated; on a zone or a region, its
+ * zones. A service without an instance type gets the smallest that fits. Refuses what cannot work:
+ * a host (the scheduler picks hosts), a type bigger than the pool's hosts, another tenant's pool.
+ */
+export function placeService(doc: Doc, service: string, target: PlaceTarget, types: readonly InstanceTypeSize[]): EditOutcome & { summary?: string } {
+  const at = elementPath(doc, { kind: 'service', id: service });
+  if (at === null) return { ok: false, reason: `there is no service "${service}"` };
+  if (target.kind === 'host') return { ok: false, reason: `${service} cannot be pinned to host ${target.id}: the scheduler picks the hosts; drop it on a pool, a zone or a region` };
+  const svc = getAt(doc, at) as Obj;
+  const old: Obj = isObj(svc.placement) ? clone(svc.placement) : { kind: 'vm' };
+  let zones: string[];
+  let pool: Obj | undefined;
+  if (target.kind === 'pool') {
+    pool = list(doc, 'hostPools').find((p) => p.id === target.id);
+    if (!pool || typeof pool.zone !== 'string') return { ok: false, reason: `there is no host pool "${target.id}"` };
+    zones = [pool.zone];
+  } else if (target.kind === 'zone') {
+    if (!zonesOf(doc).some((z) => z.zone === target.id)) return { ok: false, reason: `there is no zone "${target.id}"` };
+    zones = [target.id];
+  } else {
+    zones = zonesOf(doc).filter((z) => z.region === target.id).map((z) => z.zone);
+    if (zones.length === 0) return { ok: false, reason: `there is no region "${target.id}"` };
+  }
+  const pools = list(doc, 'hostPools').filter((p) => typeof p.zone === 'string' && zones.includes(p.zone) && (pool === undefined || p === pool));
+  if (pools.length === 0) return { ok: false, reason: `there are no host pools in ${target.kind} ${target.id} to run ${service} on` };
+  let type = typeof svc.instanceType === 'string' ? svc.instanceType : undefined;
+  const known = type === undefined ? undefined : types.find((t) => t.id === type);
+  if (known && !pools.some((p) => fits(known, p))) {
+    return { ok: false, reason: `${service}'s instance type ${known.id} (${known.vcpu} vCPU, ${known.memoryGiB} GiB) is bigger than every host of ${target.kind} ${target.id}` };
+  }
+  if (type === undefined) {
+    const fitting = types.filter((t) => (t.gpu ?? 0) === 0 && pools.some((p) => fits(t, p))).sort((a, b) => a.vcpu - b.vcpu || a.memoryGiB - b.memoryGiB);
+    if (fitting.length === 0) return { ok: false, reason: `no instance type fits the hosts of ${target.kind} ${target.id}` };
+    type = fitting[0]!.id;
+  }
+  const next: Obj = { ...old, zones };
+  if (pool) {
+    const taints = Array.isArray(pool.taints) ? pool.taints.filter(isObj) : [];
+    const tolerations = Array.isArray(old.tolerations) ? [...(old.tolerations as unknown[])] : [];
+    for (const t of taints) {
+      if (!tolerations.some((x) => isObj(x) && x.key === t.key && (x.value === undefined || x.value === t.value))) {
+        const tol: Obj = { key: t.key, effect: t.effect };
+        if (t.value !== undefined) tol.value = t.value;
+        tolerations.push(tol);
       }
     }
-    if (Array.isArray(out.faults)) out.faults = out.faults.filter((f) => !(isObj(f) && f.kind === 'replica-crash' && f.service === ref.id));
+    if (tolerations.length > 0) next.tolerations = tolerations;
+    if (typeof pool.dedicatedTo === 'string') {
+      if (typeof old.tenant === 'string' && old.tenant !== pool.dedicatedTo) {
+        return { ok: false, reason: `host pool ${target.id} is dedicated to tenant ${pool.dedicatedTo}; ${service} belongs to tenant ${old.tenant}` };
+      }
+      next.tenant = pool.dedicatedTo;
+    }
   }
-  return { ok: true, doc: out };
+  let out = setAt(doc, [...at, 'placement'], next);
+  if (svc.instanceType !== type) out = setAt(out, [...at, 'instanceType'], type);
+  // A zone of its own that the placement excludes would contradict it.
+  if (typeof svc.zone === 'string' && !zones.includes(svc.zone)) out = setAt(out, [...at, 'zone'], undefined);
+  return { ok: true, doc: out, summary: `${service} placed in ${zones.join(', ')} (${type})` };
+}
+
+/** Replicas no longer placed on hosts: the placement goes (the instance type stays). */
+export function unplaceService(doc: Doc, service: string): EditOutcome {
+  const at = elementPath(doc, { kind: 'service', id: service });
+  if (at === null) return { ok: false, reason: `there is no service "${service}"` };
+  if (getAt(doc, [...at, 'placement']) === undefined) return { ok: false, reason: `${service} is not placed on hosts` };
+  return { ok: true, doc: setAt(doc, [...at, 'placement'], undefined) };
 }
 
 /** Replaces the element by `element` (the raw JSON editor); the id may change only if unique. */

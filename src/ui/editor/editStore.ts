@@ -34,7 +34,7 @@ export interface EditorState {
   pending: string | null;
   issues: EditIssues | null;
   /** A plain message about the last action (refusal or what was applied). */
-  message: { kind: 'error' | 'info'; text: string } | null;
+  message: { kind: 'error' | 'info'; text: string; notes?: string[] } | null;
   /** The element the inspector edits (services also use the console's selected service). */
   selection: ElementRef | null;
   /** An open context menu on the topology. */
@@ -71,11 +71,31 @@ export function setEditorBackend(b: EditorBackend | null): void {
   backend = b;
 }
 
-/** A document the worker loaded by other means (preset, link, import): the history starts over. */
-export function adoptDocument(doc: unknown, link: string): void {
+/**
+ * A document the worker loaded by other means (preset, link, import, apply-and-re-run). It becomes
+ * a step of the history, named `name`, so Undo brings the previous scenario back; the redo steps
+ * go, as after any edit. Without a previous document (the first load) the history is empty.
+ */
+export function adoptDocument(doc: unknown, link: string, name = 'Load another scenario'): void {
   if (editorStore.getState().pending !== null) return;
   const d = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Doc) : null;
-  editorStore.setState({ doc: d, link, past: [], future: [], issues: null, pending: null, menu: null });
+  const s = editorStore.getState();
+  const prev = s.doc;
+  const past = prev !== null && d !== null && link !== s.link ? [...s.past, { name, doc: prev }] : prev === null ? [] : s.past;
+  editorStore.setState({
+    doc: d,
+    link,
+    past: past.length > HISTORY_LIMIT ? past.slice(past.length - HISTORY_LIMIT) : past,
+    future: prev !== null && link !== s.link ? [] : s.future,
+    issues: null,
+    pending: null,
+    menu: null,
+  });
+}
+
+/** Forgets the history (a test, or a worker that lost every document). */
+export function resetHistory(): void {
+  editorStore.setState({ past: [], future: [] });
 }
 
 function fail(scope: string, name: string, r: Extract<LoadResult, { ok: false }>): void {
@@ -127,6 +147,7 @@ async function applyEdit(name: string, make: (doc: Doc) => EditOutcome, scope: s
     editorStore.setState({ issues: null, message: { kind: 'error', text: `${name}: ${outcome.reason}` } });
     return false;
   }
+  const notes = outcome.notes ?? [];
   const next = outcome.doc;
   const r = await loadDoc(next, name);
   if (!r.ok) {
@@ -141,7 +162,7 @@ async function applyEdit(name: string, make: (doc: Doc) => EditOutcome, scope: s
     past: past.length > HISTORY_LIMIT ? past.slice(past.length - HISTORY_LIMIT) : past,
     future: [],
     issues: null,
-    message: { kind: 'info', text: name },
+    message: { kind: 'info', text: name, notes },
   });
   return true;
 }
@@ -181,6 +202,11 @@ export function openMenu(ref: ElementRef, x: number, y: number): void {
 
 export function closeMenu(): void {
   editorStore.setState({ menu: null });
+}
+
+/** Says why an action was not taken (nothing changes). */
+export function refuse(text: string): void {
+  editorStore.setState({ issues: null, message: { kind: 'error', text } });
 }
 
 export function clearMessage(): void {

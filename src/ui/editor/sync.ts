@@ -1,7 +1,7 @@
 /**
  * Connects the editor to the console: edits go through the bridge's `loadEdited`, and a scenario
- * loaded by other means (a preset, a link, a trace import, a worker restart) becomes the document
- * being edited, with a fresh history.
+ * loaded by other means (a preset, a link, a trace import) becomes the document being edited and a
+ * step of the history ("Load …"), so Undo brings the previous scenario back.
  */
 import { actions } from '../bridge';
 import { consoleStore } from '../store';
@@ -18,8 +18,9 @@ async function fetchDocument(link: string): Promise<void> {
   if (fetching !== link) return;
   fetching = '';
   // A newer load came meanwhile: its own check fetches it.
-  if (consoleStore.getState().scenario?.link !== link) return;
-  adoptDocument(doc, link);
+  const info = consoleStore.getState().scenario;
+  if (info?.link !== link) return;
+  adoptDocument(doc, link, info.preset ? `Load preset ${info.preset}` : `Load “${info.name}”`);
 }
 
 /** Starts the connection once (idempotent). */

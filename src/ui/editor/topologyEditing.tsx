@@ -8,7 +8,7 @@ import { memo, type MouseEvent as ReactMouseEvent } from 'react';
 import type { Connection } from '@xyflow/react';
 import { actions } from '../bridge';
 import { consoleStore } from '../store';
-import { closeMenu, commitEdit, editorStore, openMenu, selectElement, useEditor } from './editStore';
+import { closeMenu, commitEdit, editorStore, openMenu, refuse, selectElement, useEditor } from './editStore';
 import { addCall, addReplicaCrash, addSpike, connectWorkload, elementPath, getAt, KIND_LABEL, removeElement, type ElementRef } from './docEdits';
 import { useMenuDismiss } from '../components/useMenuDismiss';
 
@@ -20,18 +20,41 @@ export function refOfNode(nodeId: string | null | undefined): ElementRef | null 
   return null;
 }
 
-/** A connection dragged on the topology, as an edit (null: not a meaningful one). */
-export function connectionEdit(source: ElementRef | null, target: ElementRef | null): { name: string; kind: 'target' | 'call'; from: string; to: string } | null {
-  if (!source || !target || target.kind !== 'service') return null;
+/** A connection dragged on the topology, as an edit, or the reason it means nothing. */
+export type ConnectionEdit = { name: string; kind: 'target' | 'call'; from: string; to: string } | { refused: string };
+
+/**
+ * The pairs a drag can connect: a workload to a service (its traffic goes through that service's
+ * load balancer: the balancer is part of the service here) and a service to another (a downstream
+ * call). Anything else is refused in words.
+ */
+export function connectionEdit(source: ElementRef | null, target: ElementRef | null): ConnectionEdit {
+  if (!source || !target) return { refused: 'only workloads and services connect here: drop on a service' };
+  if (target.kind === 'workload') return { refused: `nothing sends to a workload: drag from workload ${target.id} to a service instead` };
+  if (target.kind !== 'service') return { refused: `a ${KIND_LABEL[target.kind]} cannot be connected on the service topology` };
   if (source.kind === 'workload') return { name: `Connect ${source.id} → ${target.id}`, kind: 'target', from: source.id, to: target.id };
-  if (source.kind === 'service') return { name: `${source.id} calls ${target.id}`, kind: 'call', from: source.id, to: target.id };
-  return null;
+  if (source.kind === 'service') {
+    if (source.id === target.id) return { refused: `${source.id} cannot call itself` };
+    return { name: `${source.id} calls ${target.id}`, kind: 'call', from: source.id, to: target.id };
+  }
+  return { refused: `a ${KIND_LABEL[source.kind]} cannot send requests` };
 }
 
 export function onTopologyConnect(c: Connection): void {
   const e = connectionEdit(refOfNode(c.source), refOfNode(c.target));
-  if (!e) return;
+  if ('refused' in e) {
+    refuse(`Connect: ${e.refused}`);
+    return;
+  }
   void commitEdit(e.name, (doc) => (e.kind === 'target' ? connectWorkload(doc, e.from, e.to) : addCall(doc, e.from, e.to)));
+}
+
+/**
+ * React Flow's check while dragging: only meaningful pairs snap (the handle under the pointer
+ * shows whether the drop would connect). Dropping elsewhere says why in the editor's message.
+ */
+export function isTopologyConnectionValid(c: { source: string | null; target: string | null }): boolean {
+  return !('refused' in connectionEdit(refOfNode(c.source), refOfNode(c.target)));
 }
 
 export function onTopologyContextMenu(event: ReactMouseEvent, node: { id: string }): void {
@@ -128,3 +151,17 @@ export const TopologyMenu = memo(function TopologyMenu() {
     </div>
   );
 });
+
+/**
+ * The end of a drag on the topology that did not connect: when it ended on another node, the
+ * editor's message says why that pair cannot be connected (a drop in the void just cancels).
+ */
+export function onTopologyConnectEnd(_event: unknown, state: { isValid: boolean | null; fromNode: { id: string } | null; toNode: { id: string } | null; fromHandle: { type: string } | null }): void {
+  if (state.isValid || !state.fromNode || !state.toNode) return;
+  const fromSource = state.fromHandle?.type !== 'target';
+  const a = refOfNode(state.fromNode.id);
+  const b = refOfNode(state.toNode.id);
+  const e = fromSource ? connectionEdit(a, b) : connectionEdit(b, a);
+  if ('refused' in e) refuse(`Connect: ${e.refused}`);
+  else refuse(`Connect: drop on the left handle of ${e.to} to connect ${e.from} → ${e.to}`);
+}

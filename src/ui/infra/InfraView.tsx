@@ -10,6 +10,7 @@ import { INFRA_EDGE_TYPES } from './LinkEdge';
 import { hostActions } from './hostActions';
 import { READ_ONLY_FLOW } from '../flow/readOnlyFlow';
 import { useMenuDismiss } from '../components/useMenuDismiss';
+import { onInfraDragOver, onInfraDrop, ServiceTray } from '../editor/InfraPlacement';
 
 const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1.1 };
 
@@ -184,7 +185,7 @@ export const InfraView = memo(function InfraView() {
   const layout = useInfraGraph((s) => s.shown);
   if (!has) return <div className="topology card muted loading">This scenario has no host pools.</div>;
   return (
-    <div className="topology infra card" data-testid="infra" data-layout={layout} aria-label="Infrastructure">
+    <div className="topology infra card" data-testid="infra" data-layout={layout} aria-label="Infrastructure" onDragOver={onInfraDragOver} onDrop={onInfraDrop}>
       <ReactFlow<InfraNode>
         // A new scenario remounts the flow, so it fits the view to the new layout.
         key={key}
@@ -206,6 +207,7 @@ export const InfraView = memo(function InfraView() {
         <FitOnLayout />
       </ReactFlow>
       <Toolbar />
+      <ServiceTray />
       <InfraLegend />
       <HostMenu />
     </div>
