@@ -96,7 +96,7 @@ export const ServiceTray = memo(function ServiceTray() {
       <ul>
         {services.map((id) => (
           <li key={id}>
-            <span className="chip" draggable onDragStart={(e) => onDragStart(e, id)} title={`${id}: ${whereOf(doc, id)}`} data-testid={`infra-tray-${id}`}>
+            <span className="chip" draggable onDragStart={(e) => onDragStart(e, id)} title={`${id}: ${whereOf(doc, id)}`} data-testid={`infra-tray-chip-${id}`}>
               {id}
             </span>
           </li>

@@ -100,7 +100,6 @@ function Behaviour({ scope, path, name, testId, up }: { scope: string; path: Doc
 }
 
 const RULE_COLUMNS: readonly RowColumn[] = [
-  { key: 'name', label: 'Name', type: 'text' },
   { key: 'operator', label: 'Metric is', type: 'select', options: opts(['>', '>=', '<', '<=']) },
   { key: 'threshold', label: 'Threshold', type: 'number' },
   { key: 'for', label: 'For', type: 'duration', hint: 'How long the condition must hold (default 60 s)' },
@@ -112,7 +111,7 @@ const StepActionCell = memo(function StepActionCell({ rowPath, index, scope }: {
   const action = useEditor((s) => (s.doc ? stepActionOf(getAt(s.doc, rowPath)) : 'change'));
   const busy = useEditor((s) => s.pending !== null);
   const selectId = useId();
-  const labels: Record<StepAction, string> = { change: 'add replicas', changePercent: 'add %', setTo: 'set to' };
+  const labels: Record<StepAction, string> = { change: 'add', changePercent: 'add %', setTo: 'set to' };
   return (
     <div className="edit-pair">
       <label htmlFor={selectId} className="sr-only">
@@ -140,7 +139,6 @@ const StepActionCell = memo(function StepActionCell({ rowPath, index, scope }: {
 });
 
 const SCHEDULE_COLUMNS: readonly RowColumn[] = [
-  { key: 'name', label: 'Name', type: 'text' },
   { key: 'cron', label: 'Cron', type: 'text', hint: 'minute hour day-of-month month day-of-week; the simulated calendar starts on Monday 00:00' },
   { key: 'replicas', label: 'Replicas', type: 'int' },
   { key: 'minReplicas', label: 'Min', type: 'int' },
@@ -300,7 +298,8 @@ const TOLERATION_COLUMNS: readonly RowColumn[] = [
 
 /** Checkboxes of the zones a placement allows (none ticked: any zone). */
 const ZoneChecks = memo(function ZoneChecks({ path, scope, name }: { path: DocPath; scope: string; name: string }) {
-  const all = useEditor((s) => (s.doc ? zonesOf(s.doc) : []));
+  const allText = useEditor((s) => (s.doc ? zonesOf(s.doc).map((z) => z.zone).join('\n') : ''));
+  const all = allText === '' ? [] : allText.split('\n').map((zone) => ({ zone }));
   const chosen = useEditor((s) => {
     const z = s.doc ? getAt(s.doc, path) : undefined;
     return Array.isArray(z) ? z.map(String).join('\n') : '';
