@@ -211,7 +211,7 @@ test.describe('scenario editor', () => {
     await page.getByTestId('infra-tray-chip-service').dragTo(page.getByTestId('infra-pool-nodes'));
     await expect.poll(() => (linkedDoc(page) as unknown as AutoDoc).services.find((s) => s.id === 'service')?.placement).toEqual({ kind: 'vm', zones: ['eu-west-a'] });
     expect((linkedDoc(page) as unknown as AutoDoc).services.find((s) => s.id === 'service')?.instanceType).toBe('g.small');
-    await expect(page.getByTestId('editor-message')).toContainText('Place service on pool nodes');
+    await expect(page.getByTestId('editor-message')).toContainText('Place service on host pool nodes');
 
     const host = page.locator('[data-testid^="infra-host-"]').first();
     if ((await host.count()) === 0) await page.getByTestId('infra-pool-nodes-toggle').click();

@@ -11,6 +11,9 @@ import { commitEdit, refuse, useEditor } from './editStore';
 import { getAt, idsOf, placeService, zonesOf, type Doc, type PlaceTarget } from './docEdits';
 import { EditMessage } from './Palette';
 import { startEditorSync } from './sync';
+import { translate, useT } from '../i18n/messages';
+import { editorMessages } from './editor.messages';
+import { kindLabel } from './docEdits';
 
 /** The drag's payload type (a service id). */
 export const SERVICE_DRAG_TYPE = 'application/x-cumulo-service';
@@ -28,7 +31,7 @@ export function placeOfNode(nodeId: string | null | undefined): PlaceTarget | nu
 /** Places `service` at `place` (an undoable scenario edit; the run restarts at 0 s). */
 export function placeAt(service: string, place: PlaceTarget): Promise<boolean> {
   const types = computeStore.getState().info?.instanceTypes ?? [];
-  return commitEdit(`Place ${service} on ${place.kind} ${place.id}`, (doc) => placeService(doc, service, place, types), `service:${service}`);
+  return commitEdit(translate(editorMessages, 'placeName', { service, kind: place.kind === 'host' ? place.kind : kindLabel(place.kind), id: place.id }), (doc) => placeService(doc, service, place, types), `service:${service}`);
 }
 
 export function onInfraDragOver(e: DragEvent): void {
@@ -45,17 +48,18 @@ export function onInfraDrop(e: DragEvent): void {
   const el = e.target instanceof Element ? e.target.closest('.react-flow__node') : null;
   const place = placeOfNode(el?.getAttribute('data-id'));
   if (!place) {
-    refuse(`Place ${service}: drop it on a host pool, a zone or a region`);
+    refuse(translate(editorMessages, 'trayDropHere', { id: service }));
     return;
   }
   void placeAt(service, place);
 }
 
 function placesOf(doc: Doc): Array<readonly [string, string]> {
+  const tr = (key: 'placePool' | 'placeZone' | 'placeRegion', id: string) => translate(editorMessages, key, { id });
   return [
-    ...idsOf(doc, 'pool').map((p) => [`pool:${p}`, `pool ${p}`] as const),
-    ...zonesOf(doc).map((z) => [`zone:${z.zone}`, `zone ${z.zone}`] as const),
-    ...idsOf(doc, 'region').map((r) => [`region:${r}`, `region ${r}`] as const),
+    ...idsOf(doc, 'pool').map((p) => [`pool:${p}`, tr('placePool', p)] as const),
+    ...zonesOf(doc).map((z) => [`zone:${z.zone}`, tr('placeZone', z.zone)] as const),
+    ...idsOf(doc, 'region').map((r) => [`region:${r}`, tr('placeRegion', r)] as const),
   ];
 }
 
@@ -64,9 +68,9 @@ function whereOf(doc: Doc, id: string): string {
   const services = Array.isArray(doc.services) ? (doc.services as unknown[]) : [];
   const i = services.findIndex((s) => typeof s === 'object' && s !== null && (s as { id?: unknown }).id === id);
   const placement = getAt(doc, ['services', i, 'placement']);
-  if (placement === undefined) return 'not on hosts';
+  if (placement === undefined) return translate(editorMessages, 'whereNone', { id });
   const zones = getAt(doc, ['services', i, 'placement', 'zones']);
-  return Array.isArray(zones) && zones.length > 0 ? `on hosts in ${zones.join(', ')}` : 'on hosts in any zone';
+  return Array.isArray(zones) && zones.length > 0 ? translate(editorMessages, 'whereZones', { id, zones: zones.join(', ') }) : translate(editorMessages, 'whereAny', { id });
 }
 
 /** The tray of services over the infrastructure view. */
@@ -74,6 +78,7 @@ export const ServiceTray = memo(function ServiceTray() {
   useEffect(() => startEditorSync(), []);
   const doc = useEditor((s) => s.doc);
   const busy = useEditor((s) => s.pending !== null);
+  const t = useT(editorMessages);
   const [service, setService] = useState('');
   const [place, setPlace] = useState('');
   const serviceId = useId();
@@ -91,12 +96,12 @@ export const ServiceTray = memo(function ServiceTray() {
   const p = places.some(([v]) => v === place) ? place : (places[0]?.[0] ?? '');
   return (
     <details className="infra-tray card" data-testid="infra-tray">
-      <summary data-testid="infra-tray-open">Place services</summary>
-      <span className="field-label">Drag a service onto a pool, zone or region</span>
+      <summary data-testid="infra-tray-open">{t('trayOpen')}</summary>
+      <span className="field-label">{t('trayHint')}</span>
       <ul>
         {services.map((id) => (
           <li key={id}>
-            <span className="chip" draggable onDragStart={(e) => onDragStart(e, id)} title={`${id}: ${whereOf(doc, id)}`} data-testid={`infra-tray-chip-${id}`}>
+            <span className="chip" draggable onDragStart={(e) => onDragStart(e, id)} title={whereOf(doc, id)} data-testid={`infra-tray-chip-${id}`}>
               {id}
             </span>
           </li>
@@ -104,7 +109,7 @@ export const ServiceTray = memo(function ServiceTray() {
       </ul>
       <div className="edit-row">
         <label className="sr-only" htmlFor={serviceId}>
-          Service to place
+          {t('trayService')}
         </label>
         <select id={serviceId} value={s} onChange={(e) => setService(e.target.value)} data-testid="infra-tray-service">
           {services.map((id) => (
@@ -114,7 +119,7 @@ export const ServiceTray = memo(function ServiceTray() {
           ))}
         </select>
         <label className="sr-only" htmlFor={placeId}>
-          Where
+          {t('trayWhere')}
         </label>
         <select id={placeId} value={p} onChange={(e) => setPlace(e.target.value)} data-testid="infra-tray-place">
           {places.map(([v, l]) => (
@@ -132,7 +137,7 @@ export const ServiceTray = memo(function ServiceTray() {
           }}
           data-testid="infra-tray-place-button"
         >
-          Place
+          {t('trayPlace')}
         </button>
       </div>
       <EditMessage />

@@ -5,6 +5,9 @@
  * which validates it and answers with the schema's own messages.
  */
 
+import { translate, type Params } from '../i18n/messages';
+import { docMessages } from './docEdits.messages';
+
 export type Doc = Record<string, unknown>;
 type Obj = Record<string, unknown>;
 
@@ -28,13 +31,17 @@ const LIST_OF: Readonly<Record<Exclude<ElementKind, 'zone'>, string>> = {
   workload: 'workloads',
 };
 
-export const KIND_LABEL: Readonly<Record<ElementKind, string>> = {
-  region: 'region',
-  zone: 'zone',
-  pool: 'host pool',
-  service: 'service',
-  workload: 'workload',
-};
+const KIND_KEY = { region: 'kindRegion', zone: 'kindZone', pool: 'kindPool', service: 'kindService', workload: 'kindWorkload' } as const;
+
+/** The words for an element kind ("host pool"), in the console's language. */
+export function kindLabel(kind: ElementKind): string {
+  return m(KIND_KEY[kind]);
+}
+
+/** A message of this module, in the console's language. */
+function m(key: keyof typeof docMessages.en, params?: Params): string {
+  return translate(docMessages, key, params);
+}
 
 function isObj(x: unknown): x is Obj {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -114,7 +121,7 @@ export function getAt(doc: unknown, path: DocPath): unknown {
  */
 export function setAt(doc: Doc, path: DocPath, value: unknown): Doc {
   if (path.length === 0) {
-    if (!isObj(value)) throw new Error('a scenario must be an object');
+    if (!isObj(value)) throw new Error(m('notAnObject'));
     return clone(value);
   }
   const out = clone(doc);
@@ -129,7 +136,7 @@ export function setAt(doc: Doc, path: DocPath, value: unknown): Doc {
       if (!isObj(cur[part]) && !Array.isArray(cur[part])) cur[part] = nextIsIndex ? [] : {};
       cur = cur[part];
     } else {
-      throw new Error(`there is nothing at ${formatDocPath(path.slice(0, i + 1))}`);
+      throw new Error(m('nothingAt', { path: formatDocPath(path.slice(0, i + 1)) }));
     }
   }
   const last = path[path.length - 1]!;
@@ -140,7 +147,7 @@ export function setAt(doc: Doc, path: DocPath, value: unknown): Doc {
     if (value === undefined) delete cur[last];
     else cur[last] = clone(value);
   } else {
-    throw new Error(`there is nothing at ${formatDocPath(path)}`);
+    throw new Error(m('nothingAt', { path: formatDocPath(path) }));
   }
   return out;
 }
@@ -178,7 +185,7 @@ export function addZone(doc: Doc, region?: string): EditOutcome & { id?: string 
   const regions = list(doc, 'regions');
   const rid = region ?? idOf(regions[0]);
   const at = elementPath(doc, { kind: 'region', id: rid ?? '' });
-  if (rid === undefined || at === null) return { ok: false, reason: 'add a region first: a zone belongs to a region' };
+  if (rid === undefined || at === null) return { ok: false, reason: m('regionFirstZone') };
   const taken = [...idsOf(doc, 'zone'), ...idsOf(doc, 'region')];
   let id = '';
   for (const letter of 'abcdefghijklmnopqrstuvwxyz') {
@@ -196,7 +203,7 @@ export function addZone(doc: Doc, region?: string): EditOutcome & { id?: string 
 /** A new pool of 4 general-purpose hosts in `zone` (the first zone when absent). */
 export function addPool(doc: Doc, zone?: string): EditOutcome & { id?: string } {
   const z = zone ?? firstZone(doc);
-  if (z === undefined) return { ok: false, reason: 'add a region first: a host pool sits in a zone' };
+  if (z === undefined) return { ok: false, reason: m('regionFirstPool') };
   const id = uniqueId(idsOf(doc, 'pool'), 'pool');
   return { ok: true, doc: push(doc, 'hostPools', { id, zone: z, count: 4, shape: { vcpu: 16, memoryGiB: 64 } }), id };
 }
@@ -212,7 +219,7 @@ export function addService(doc: Doc, zone?: string): { doc: Doc; id: string } {
 /** A new Poisson workload of 10 req/s sending to `target` (the first service when absent). */
 export function addWorkload(doc: Doc, target?: string): EditOutcome & { id?: string } {
   const t = target ?? idsOf(doc, 'service')[0];
-  if (t === undefined) return { ok: false, reason: 'add a service first: a workload sends to a service' };
+  if (t === undefined) return { ok: false, reason: m('serviceFirst') };
   const id = uniqueId(idsOf(doc, 'workload'), 'workload');
   return { ok: true, doc: push(doc, 'workloads', { id, target: t, arrival: { type: 'poisson', rate: 10 } }), id };
 }
@@ -222,21 +229,21 @@ export function addWorkload(doc: Doc, target?: string): EditOutcome & { id?: str
 /** The workload sends to `service` from now on. */
 export function connectWorkload(doc: Doc, workload: string, service: string): EditOutcome {
   const at = elementPath(doc, { kind: 'workload', id: workload });
-  if (at === null) return { ok: false, reason: `there is no workload "${workload}"` };
-  if (elementPath(doc, { kind: 'service', id: service }) === null) return { ok: false, reason: `there is no service "${service}"` };
-  if (getAt(doc, [...at, 'target']) === service) return { ok: false, reason: `${workload} already sends to ${service}` };
+  if (at === null) return { ok: false, reason: m('noSuch', { kind: kindLabel('workload'), id: workload }) };
+  if (elementPath(doc, { kind: 'service', id: service }) === null) return { ok: false, reason: m('noSuch', { kind: kindLabel('service'), id: service }) };
+  if (getAt(doc, [...at, 'target']) === service) return { ok: false, reason: m('alreadySends', { from: workload, to: service }) };
   return { ok: true, doc: setAt(doc, [...at, 'target'], service) };
 }
 
 /** `from` calls `to` after its own work (appended to its calls; the schema rejects loops). */
 export function addCall(doc: Doc, from: string, to: string): EditOutcome {
-  if (from === to) return { ok: false, reason: `${from} cannot call itself` };
+  if (from === to) return { ok: false, reason: m('callsItself', { id: from }) };
   const at = elementPath(doc, { kind: 'service', id: from });
-  if (at === null) return { ok: false, reason: `there is no service "${from}"` };
-  if (elementPath(doc, { kind: 'service', id: to }) === null) return { ok: false, reason: `there is no service "${to}"` };
+  if (at === null) return { ok: false, reason: m('noSuch', { kind: kindLabel('service'), id: from }) };
+  if (elementPath(doc, { kind: 'service', id: to }) === null) return { ok: false, reason: m('noSuch', { kind: kindLabel('service'), id: to }) };
   const calls = getAt(doc, [...at, 'calls']);
   const targets = isObj(calls) && Array.isArray(calls.targets) ? calls.targets : [];
-  if (targets.some((t) => isObj(t) && t.service === to)) return { ok: false, reason: `${from} already calls ${to}` };
+  if (targets.some((t) => isObj(t) && t.service === to)) return { ok: false, reason: m('alreadyCalls', { from, to }) };
   const next = isObj(calls) ? { ...calls, targets: [...targets, { service: to }] } : { targets: [{ service: to }] };
   return { ok: true, doc: setAt(doc, [...at, 'calls'], next) };
 }
@@ -244,11 +251,11 @@ export function addCall(doc: Doc, from: string, to: string): EditOutcome {
 /** `from` no longer calls `to` (the calls block goes when it was the last target). */
 export function removeCall(doc: Doc, from: string, to: string): EditOutcome {
   const at = elementPath(doc, { kind: 'service', id: from });
-  if (at === null) return { ok: false, reason: `there is no service "${from}"` };
+  if (at === null) return { ok: false, reason: m('noSuch', { kind: kindLabel('service'), id: from }) };
   const calls = getAt(doc, [...at, 'calls']);
   const targets = isObj(calls) && Array.isArray(calls.targets) ? calls.targets : [];
   const kept = targets.filter((t) => !(isObj(t) && t.service === to));
-  if (kept.length === targets.length) return { ok: false, reason: `${from} does not call ${to}` };
+  if (kept.length === targets.length) return { ok: false, reason: m('doesNotCall', { from, to }) };
   return { ok: true, doc: setAt(doc, [...at, 'calls'], kept.length > 0 ? { ...(calls as Obj), targets: kept } : undefined) };
 }
 
@@ -267,7 +274,7 @@ function roundTime(t: number): number {
  */
 export function addSpike(doc: Doc, workload: string, at: number, extra: number, hold = 60): EditOutcome & { id?: string } {
   const path = elementPath(doc, { kind: 'workload', id: workload });
-  if (path === null) return { ok: false, reason: `there is no workload "${workload}"` };
+  if (path === null) return { ok: false, reason: m('noSuch', { kind: kindLabel('workload'), id: workload }) };
   const w = getAt(doc, path) as Obj;
   const id = uniqueId(idsOf(doc, 'workload'), `${workload}-spike`);
   const spike: Obj = {
@@ -283,46 +290,13 @@ export function addSpike(doc: Doc, workload: string, at: number, extra: number, 
 
 /** Replica `replica` of `service` crashes at `at` for `duration` seconds (absent: for good). */
 export function addReplicaCrash(doc: Doc, service: string, at: number, replica = 0, duration?: number): EditOutcome {
-  if (elementPath(doc, { kind: 'service', id: service }) === null) return { ok: false, reason: `there is no service "${service}"` };
+  if (elementPath(doc, { kind: 'service', id: service }) === null) return { ok: false, reason: m('noSuch', { kind: kindLabel('service'), id: service }) };
   const fault: Obj = { kind: 'replica-crash', service, replica, at: roundTime(at) };
   if (duration !== undefined) fault.duration = duration;
   return { ok: true, doc: push(doc, 'faults', fault) };
 }
 
 // ------------------------------------------------------------------ removing
-
-/** Human-readable list of what still refers to an element (empty: nothing does). */
-export function referencesTo(doc: Doc, ref: ElementRef): string[] {
-  const out: string[] = [];
-  const { kind, id } = ref;
-  if (kind === 'service') {
-    for (const w of list(doc, 'workloads')) if (w.target === id) out.push(`workload ${idOf(w) ?? '?'} sends to it`);
-    for (const s of list(doc, 'services')) {
-      const t = isObj(s.calls) && Array.isArray(s.calls.targets) ? s.calls.targets : [];
-      if (t.some((x) => isObj(x) && x.service === id)) out.push(`service ${idOf(s) ?? '?'} calls it`);
-    }
-    for (const f of list(doc, 'faults')) if (f.kind === 'replica-crash' && f.service === id) out.push(`a replica crash at ${String(f.at)} hits it`);
-  } else if (kind === 'zone' || kind === 'region') {
-    const zones = kind === 'zone' ? [id] : zonesOf(doc).filter((z) => z.region === id).map((z) => z.zone);
-    const here = (x: unknown): boolean => typeof x === 'string' && (zones.includes(x) || x === id);
-    for (const p of list(doc, 'hostPools')) if (here(p.zone)) out.push(`host pool ${idOf(p) ?? '?'} sits in it`);
-    for (const s of list(doc, 'services')) {
-      if (here(s.zone)) out.push(`service ${idOf(s) ?? '?'} runs in it`);
-      const pz = isObj(s.placement) && Array.isArray(s.placement.zones) ? s.placement.zones : [];
-      if (pz.some(here)) out.push(`service ${idOf(s) ?? '?'} is placed in it`);
-    }
-    for (const w of list(doc, 'workloads')) if (here(w.from)) out.push(`workload ${idOf(w) ?? '?'} has its clients there`);
-    for (const f of list(doc, 'faults')) if (f.kind === 'zone-outage' && here(f.zone)) out.push(`a zone outage at ${String(f.at)} hits it`);
-    if (kind === 'region') {
-      for (const f of list(doc, 'faults')) if (f.kind === 'link-cut' && Array.isArray(f.between) && f.between.includes(id)) out.push(`a link cut at ${String(f.at)} names it`);
-      const links = isObj(doc.network) && Array.isArray(doc.network.links) ? doc.network.links : [];
-      if (links.some((l) => isObj(l) && Array.isArray(l.between) && l.between.includes(id))) out.push('a network link names it');
-    }
-  } else if (kind === 'pool') {
-    for (const f of list(doc, 'faults')) if (f.kind === 'host-failure' && f.pool === id) out.push(`a host failure at ${String(f.at)} hits it`);
-  }
-  return out;
-}
 
 /** What a removal did besides removing the element (the repairs), for the editor's message. */
 export type RemoveOutcome = { ok: true; doc: Doc; notes: string[] } | { ok: false; reason: string };
@@ -337,38 +311,34 @@ function filterAt(doc: Doc, path: DocPath, keep: (x: unknown) => boolean, what: 
   return setAt(doc, path, dropWhenEmpty && kept.length === 0 ? undefined : kept);
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** Counts repeated notes ("removed a replica-crash fault" ×3 → one line). */
 function tally(notes: string[]): string[] {
   const counts = new Map<string, number>();
   for (const n of notes) counts.set(n, (counts.get(n) ?? 0) + 1);
-  return [...counts].map(([n, c]) => (c > 1 ? `${n} (×${c})` : n));
+  return [...counts].map(([n, c]) => (c > 1 ? m('repeated', { x: n, n: c }) : n));
 }
 
 /** Removes a service and repairs what referred to it. */
 function removeServiceRefs(doc: Doc, id: string, notes: string[]): Doc {
   let out = doc;
   // Workloads cannot exist without their target: they go too.
-  out = filterAt(out, ['workloads'], (w) => !(isObj(w) && w.target === id), (w) => `removed workload ${idOf(w) ?? '?'} (it sent to ${id})`, notes);
+  out = filterAt(out, ['workloads'], (w) => !(isObj(w) && w.target === id), (w) => m('noteWorkloadGone', { id: idOf(w) ?? '?', target: id }), notes);
   list(out, 'services').forEach((s, i) => {
     const calls = s.calls;
     if (!isObj(calls) || !Array.isArray(calls.targets)) return;
     const kept = calls.targets.filter((t) => !(isObj(t) && t.service === id));
     if (kept.length === calls.targets.length) return;
-    notes.push(`${idOf(s) ?? '?'} no longer calls ${id}`);
+    notes.push(m('noteNoLongerCalls', { from: idOf(s) ?? '?', to: id }));
     out = setAt(out, ['services', i, 'calls'], kept.length > 0 ? { ...calls, targets: kept } : undefined);
   });
-  out = filterAt(out, ['faults'], (f) => !(isObj(f) && f.kind === 'replica-crash' && f.service === id), () => `removed a replica-crash fault of ${id}`, notes);
+  out = filterAt(out, ['faults'], (f) => !(isObj(f) && f.kind === 'replica-crash' && f.service === id), () => m('noteCrashGone', { id }), notes);
   for (const key of ['services', 'instances']) {
     list(out, key).forEach((g, i) => {
-      out = filterAt(out, [key, i, 'placement', 'affinity'], (x) => x !== id, () => `${idOf(g) ?? '?'} no longer needs to run next to ${id}`, notes);
+      out = filterAt(out, [key, i, 'placement', 'affinity'], (x) => x !== id, () => m('noteAffinity', { id: idOf(g) ?? '?', other: id }), notes);
     });
   }
-  out = filterAt(out, ['billing', 'storage', 'volumes'], (v) => !(isObj(v) && v.group === id), () => `removed a storage volume of ${id}`, notes);
-  out = filterAt(out, ['billing', 'egress', 'responses'], (v) => !(isObj(v) && v.service === id), () => `removed the egress of ${id}`, notes);
+  out = filterAt(out, ['billing', 'storage', 'volumes'], (v) => !(isObj(v) && v.group === id), () => m('noteVolume', { id }), notes);
+  out = filterAt(out, ['billing', 'egress', 'responses'], (v) => !(isObj(v) && v.service === id), () => m('noteEgress', { id }), notes);
   return out;
 }
 
@@ -390,7 +360,7 @@ function repairActions(doc: Doc, notes: string[]): Doc {
     if (kind === 'host') return pools.has(group);
     return true;
   };
-  return filterAt(doc, ['actions'], (a) => !(isObj(a) && typeof a.target === 'string' && !alive(a.target)), (a) => `removed the scripted ${isObj(a) ? String(a.action) : ''} on ${isObj(a) ? String(a.target) : ''}`, notes);
+  return filterAt(doc, ['actions'], (a) => !(isObj(a) && typeof a.target === 'string' && !alive(a.target)), (a) => m('noteAction', { action: isObj(a) ? String(a.action) : '', target: isObj(a) ? String(a.target) : '' }), notes);
 }
 
 /** With no host pool left, nothing can be placed: placements go, instance groups go. */
@@ -400,16 +370,16 @@ function repairWithoutPools(doc: Doc, notes: string[]): Doc {
   list(out, 'services').forEach((s, i) => {
     if (s.placement === undefined) return;
     out = setAt(out, ['services', i, 'placement'], undefined);
-    notes.push(`service ${idOf(s) ?? '?'} is no longer placed on hosts (no host pool left)`);
+    notes.push(m('noteUnplaced', { id: idOf(s) ?? '?' }));
   });
-  out = filterAt(out, ['instances'], () => false, (g) => `removed instance group ${idOf(g) ?? '?'} (no host pool left)`, notes);
+  out = filterAt(out, ['instances'], () => false, (g) => m('noteGroupGone', { id: idOf(g) ?? '?' }), notes);
   return out;
 }
 
 /** Removes a host pool's faults and bills. */
 function removePoolRefs(doc: Doc, id: string, notes: string[]): Doc {
-  let out = filterAt(doc, ['faults'], (f) => !(isObj(f) && f.kind === 'host-failure' && f.pool === id), () => `removed a host-failure fault of ${id}`, notes);
-  out = filterAt(out, ['billing', 'pools'], (p) => !(isObj(p) && p.pool === id), () => `removed the bill settings of ${id}`, notes);
+  let out = filterAt(doc, ['faults'], (f) => !(isObj(f) && f.kind === 'host-failure' && f.pool === id), () => m('noteHostFailure', { id }), notes);
+  out = filterAt(out, ['billing', 'pools'], (p) => !(isObj(p) && p.pool === id), () => m('noteBillPool', { id }), notes);
   return out;
 }
 
@@ -424,19 +394,19 @@ function removePlaceRefs(doc: Doc, zones: string[], region: string | null, notes
     const at = elementPath(out, { kind: 'pool', id: pid });
     if (at === null) continue;
     out = removePoolRefs(setAt(out, at, undefined), pid, notes);
-    notes.push(`removed host pool ${pid} (it sat in ${String(p.zone)})`);
+    notes.push(m('notePoolGone', { id: pid, zone: String(p.zone) }));
   }
   list(out, 'services').forEach((s, i) => {
     const sid = idOf(s) ?? '?';
     if (gone(s.zone)) {
       out = setAt(out, ['services', i, 'zone'], undefined);
-      notes.push(`service ${sid} no longer names a zone`);
+      notes.push(m('noteNoZone', { id: sid }));
     }
     const pz = getAt(out, ['services', i, 'placement', 'zones']);
     if (Array.isArray(pz) && pz.some(gone)) {
       const kept = pz.filter((z) => !gone(z));
       out = setAt(out, ['services', i, 'placement', 'zones'], kept.length > 0 ? kept : undefined);
-      notes.push(kept.length > 0 ? `service ${sid} is placed in ${kept.join(', ')} only` : `service ${sid} may now be placed in any zone`);
+      notes.push(kept.length > 0 ? m('notePlacedOnly', { id: sid, zones: kept.join(', ') }) : m('notePlacedAny', { id: sid }));
     }
   });
   list(out, 'instances').forEach((g, i) => {
@@ -444,28 +414,28 @@ function removePlaceRefs(doc: Doc, zones: string[], region: string | null, notes
     if (Array.isArray(pz) && pz.some(gone)) {
       const kept = pz.filter((z) => !gone(z));
       out = setAt(out, ['instances', i, 'placement', 'zones'], kept.length > 0 ? kept : undefined);
-      notes.push(`instance group ${idOf(g) ?? '?'} ${kept.length > 0 ? `runs in ${kept.join(', ')} only` : 'may now run in any zone'}`);
+      notes.push(kept.length > 0 ? m('noteGroupOnly', { id: idOf(g) ?? '?', zones: kept.join(', ') }) : m('noteGroupAny', { id: idOf(g) ?? '?' }));
     }
   });
   list(out, 'workloads').forEach((w, i) => {
     if (!gone(w.from)) return;
     out = setAt(out, ['workloads', i, 'from'], undefined);
-    notes.push(`the clients of ${idOf(w) ?? '?'} are now next to its service`);
+    notes.push(m('noteClients', { id: idOf(w) ?? '?' }));
   });
   list(out, 'saas').forEach((a, i) => {
     if (!gone(a.zone)) return;
     out = setAt(out, ['saas', i, 'zone'], undefined);
-    notes.push(`the services of SaaS application ${idOf(a) ?? '?'} no longer name a zone`);
+    notes.push(m('noteSaasZone', { id: idOf(a) ?? '?' }));
   });
-  out = filterAt(out, ['faults'], (f) => !(isObj(f) && f.kind === 'zone-outage' && gone(f.zone)), () => 'removed a zone-outage fault', notes);
+  out = filterAt(out, ['faults'], (f) => !(isObj(f) && f.kind === 'zone-outage' && gone(f.zone)), () => m('noteZoneOutage'), notes);
   if (region !== null) {
     const names = (x: unknown): boolean => isObj(x) && Array.isArray(x.between) && x.between.includes(region);
-    out = filterAt(out, ['faults'], (f) => !(isObj(f) && f.kind === 'link-cut' && names(f)), () => 'removed a link-cut fault', notes);
-    out = filterAt(out, ['network', 'links'], (l) => !names(l), (l) => `removed the network link ${isObj(l) && Array.isArray(l.between) ? l.between.join('–') : ''}`, notes);
-    out = filterAt(out, ['billing', 'regions'], (r) => !(isObj(r) && r.region === region), () => `removed the prices of ${region}`, notes);
-    out = filterAt(out, ['billing', 'reserved'], (r) => !(isObj(r) && r.region === region), () => `removed a reserved commitment in ${region}`, notes);
+    out = filterAt(out, ['faults'], (f) => !(isObj(f) && f.kind === 'link-cut' && names(f)), () => m('noteLinkCut'), notes);
+    out = filterAt(out, ['network', 'links'], (l) => !names(l), (l) => m('noteLink', { between: isObj(l) && Array.isArray(l.between) ? l.between.join('–') : '' }), notes);
+    out = filterAt(out, ['billing', 'regions'], (r) => !(isObj(r) && r.region === region), () => m('notePrices', { region }), notes);
+    out = filterAt(out, ['billing', 'reserved'], (r) => !(isObj(r) && r.region === region), () => m('noteReserved', { region }), notes);
     list(out, 'tenants').forEach((t, i) => {
-      out = filterAt(out, ['tenants', i, 'quota', 'perRegion'], (q) => !(isObj(q) && q.region === region), () => `tenant ${idOf(t) ?? '?'} has no quota in ${region} any more`, notes);
+      out = filterAt(out, ['tenants', i, 'quota', 'perRegion'], (q) => !(isObj(q) && q.region === region), () => m('noteQuota', { id: idOf(t) ?? '?', region }), notes);
     });
   }
   return out;
@@ -480,8 +450,8 @@ function removePlaceRefs(doc: Doc, zones: string[], region: string | null, notes
  */
 export function removeElement(doc: Doc, ref: ElementRef): RemoveOutcome {
   const path = elementPath(doc, ref);
-  const label = `${KIND_LABEL[ref.kind]} ${ref.id}`;
-  if (path === null) return { ok: false, reason: `there is no ${label}` };
+  const kind = kindLabel(ref.kind);
+  if (path === null) return { ok: false, reason: m('noSuch', { kind, id: ref.id }) };
   const notes: string[] = [];
   let out: Doc;
   switch (ref.kind) {
@@ -496,7 +466,7 @@ export function removeElement(doc: Doc, ref: ElementRef): RemoveOutcome {
       break;
     case 'zone': {
       const region = zonesOf(doc).find((z) => z.zone === ref.id)?.region ?? '?';
-      if (zonesOf(doc).filter((z) => z.region === region).length <= 1) return { ok: false, reason: `${label} is the only zone of region ${region}: a region keeps at least one zone (remove the region instead)` };
+      if (zonesOf(doc).filter((z) => z.region === region).length <= 1) return { ok: false, reason: m('onlyZone', { kind, id: ref.id, region }) };
       out = repairWithoutPools(removePlaceRefs(setAt(doc, path, undefined), [ref.id], null, notes), notes);
       break;
     }
@@ -507,16 +477,10 @@ export function removeElement(doc: Doc, ref: ElementRef): RemoveOutcome {
     }
   }
   if (list(out, 'hostPools').length === 0 && list(doc, 'hostPools').length > 0 && list(out, 'saas').length > 0) {
-    return { ok: false, reason: `${label} would leave no host pool, and the SaaS applications (${list(out, 'saas').map((a) => idOf(a) ?? '?').join(', ')}) run on hosts` };
+    return { ok: false, reason: m('saasNeedsPool', { kind, id: ref.id, apps: list(out, 'saas').map((a) => idOf(a) ?? '?').join(', ') }) };
   }
   out = repairActions(out, notes);
   return { ok: true, doc: out, notes: tally(notes) };
-}
-
-/** A plain summary of a removal's repairs, for messages. */
-export function describeRepairs(notes: readonly string[]): string {
-  if (notes.length === 0) return 'nothing else referred to it';
-  return `also ${plural(notes.length, 'repair')}: ${notes.join('; ')}`;
 }
 
 // ------------------------------------------------------------------ rows of arrays
@@ -530,19 +494,9 @@ export function appendRow(doc: Doc, path: DocPath, item: unknown): Doc {
 /** Removes row `index` of the array at `path`; `dropWhenEmpty` removes the field with its last row. */
 export function removeRow(doc: Doc, path: DocPath, index: number, dropWhenEmpty = false): EditOutcome {
   const items = getAt(doc, path);
-  if (!Array.isArray(items) || index < 0 || index >= items.length) return { ok: false, reason: `there is no row ${index + 1} in ${formatDocPath(path)}` };
+  if (!Array.isArray(items) || index < 0 || index >= items.length) return { ok: false, reason: m('noRow', { n: index + 1, path: formatDocPath(path) }) };
   const kept = items.filter((_, i) => i !== index);
   return { ok: true, doc: setAt(doc, path, dropWhenEmpty && kept.length === 0 ? undefined : kept) };
-}
-
-/** Swaps row `index` with the one before it (`up`) or after it. */
-export function moveRow(doc: Doc, path: DocPath, index: number, up: boolean): EditOutcome {
-  const items = getAt(doc, path);
-  const other = up ? index - 1 : index + 1;
-  if (!Array.isArray(items) || index < 0 || index >= items.length || other < 0 || other >= items.length) return { ok: false, reason: 'that row cannot move further' };
-  const next = [...items];
-  [next[index], next[other]] = [next[other], next[index]];
-  return { ok: true, doc: setAt(doc, path, next) };
 }
 
 /** "0.1, 0.2 0.5" → [0.1, 0.2, 0.5]; a word that is not a number is kept as written, for the schema to name. */
@@ -576,8 +530,8 @@ export function newScheduledAction(replicas: number): Obj {
  */
 export function addAutoscaler(doc: Doc, service: string): EditOutcome {
   const at = elementPath(doc, { kind: 'service', id: service });
-  if (at === null) return { ok: false, reason: `there is no service "${service}"` };
-  if (getAt(doc, [...at, 'autoscaler']) !== undefined) return { ok: false, reason: `${service} already has an autoscaler` };
+  if (at === null) return { ok: false, reason: m('noSuch', { kind: kindLabel('service'), id: service }) };
+  if (getAt(doc, [...at, 'autoscaler']) !== undefined) return { ok: false, reason: m('hasAutoscaler', { id: service }) };
   const replicas = num(getAt(doc, [...at, 'replicas']), 1);
   return { ok: true, doc: setAt(doc, [...at, 'autoscaler'], { policy: 'target-tracking', minReplicas: 1, maxReplicas: Math.max(2, replicas * 2), metric: 'cpu', target: 0.8 }) };
 }
@@ -646,35 +600,36 @@ function fits(t: InstanceTypeSize, pool: Obj): boolean {
  * zones. A service without an instance type gets the smallest that fits. Refuses what cannot work:
  * a host (the scheduler picks hosts), a type bigger than the pool's hosts, another tenant's pool.
  */
-export function placeService(doc: Doc, service: string, target: PlaceTarget, types: readonly InstanceTypeSize[]): EditOutcome & { summary?: string } {
+export function placeService(doc: Doc, service: string, target: PlaceTarget, types: readonly InstanceTypeSize[]): EditOutcome {
   const at = elementPath(doc, { kind: 'service', id: service });
-  if (at === null) return { ok: false, reason: `there is no service "${service}"` };
-  if (target.kind === 'host') return { ok: false, reason: `${service} cannot be pinned to host ${target.id}: the scheduler picks the hosts; drop it on a pool, a zone or a region` };
+  if (at === null) return { ok: false, reason: m('noSuch', { kind: kindLabel('service'), id: service }) };
+  if (target.kind === 'host') return { ok: false, reason: m('pinHost', { service, host: target.id }) };
+  const placeKind = m(target.kind === 'pool' ? 'placeKindPool' : target.kind === 'zone' ? 'placeKindZone' : 'placeKindRegion');
   const svc = getAt(doc, at) as Obj;
   const old: Obj = isObj(svc.placement) ? clone(svc.placement) : { kind: 'vm' };
   let zones: string[];
   let pool: Obj | undefined;
   if (target.kind === 'pool') {
     pool = list(doc, 'hostPools').find((p) => p.id === target.id);
-    if (!pool || typeof pool.zone !== 'string') return { ok: false, reason: `there is no host pool "${target.id}"` };
+    if (!pool || typeof pool.zone !== 'string') return { ok: false, reason: m('noSuch', { kind: kindLabel('pool'), id: target.id }) };
     zones = [pool.zone];
   } else if (target.kind === 'zone') {
-    if (!zonesOf(doc).some((z) => z.zone === target.id)) return { ok: false, reason: `there is no zone "${target.id}"` };
+    if (!zonesOf(doc).some((z) => z.zone === target.id)) return { ok: false, reason: m('noSuch', { kind: kindLabel('zone'), id: target.id }) };
     zones = [target.id];
   } else {
     zones = zonesOf(doc).filter((z) => z.region === target.id).map((z) => z.zone);
-    if (zones.length === 0) return { ok: false, reason: `there is no region "${target.id}"` };
+    if (zones.length === 0) return { ok: false, reason: m('noSuch', { kind: kindLabel('region'), id: target.id }) };
   }
   const pools = list(doc, 'hostPools').filter((p) => typeof p.zone === 'string' && zones.includes(p.zone) && (pool === undefined || p === pool));
-  if (pools.length === 0) return { ok: false, reason: `there are no host pools in ${target.kind} ${target.id} to run ${service} on` };
+  if (pools.length === 0) return { ok: false, reason: m('noPoolsIn', { kind: placeKind, id: target.id, service }) };
   let type = typeof svc.instanceType === 'string' ? svc.instanceType : undefined;
   const known = type === undefined ? undefined : types.find((t) => t.id === type);
   if (known && !pools.some((p) => fits(known, p))) {
-    return { ok: false, reason: `${service}'s instance type ${known.id} (${known.vcpu} vCPU, ${known.memoryGiB} GiB) is bigger than every host of ${target.kind} ${target.id}` };
+    return { ok: false, reason: m('typeTooBig', { service, type: known.id, vcpu: known.vcpu, mem: known.memoryGiB, kind: placeKind, id: target.id }) };
   }
   if (type === undefined) {
     const fitting = types.filter((t) => (t.gpu ?? 0) === 0 && pools.some((p) => fits(t, p))).sort((a, b) => a.vcpu - b.vcpu || a.memoryGiB - b.memoryGiB);
-    if (fitting.length === 0) return { ok: false, reason: `no instance type fits the hosts of ${target.kind} ${target.id}` };
+    if (fitting.length === 0) return { ok: false, reason: m('noTypeFits', { kind: placeKind, id: target.id }) };
     type = fitting[0]!.id;
   }
   const next: Obj = { ...old, zones };
@@ -691,7 +646,7 @@ export function placeService(doc: Doc, service: string, target: PlaceTarget, typ
     if (tolerations.length > 0) next.tolerations = tolerations;
     if (typeof pool.dedicatedTo === 'string') {
       if (typeof old.tenant === 'string' && old.tenant !== pool.dedicatedTo) {
-        return { ok: false, reason: `host pool ${target.id} is dedicated to tenant ${pool.dedicatedTo}; ${service} belongs to tenant ${old.tenant}` };
+        return { ok: false, reason: m('otherTenant', { pool: target.id, tenant: pool.dedicatedTo, service, other: old.tenant }) };
       }
       next.tenant = pool.dedicatedTo;
     }
@@ -700,21 +655,13 @@ export function placeService(doc: Doc, service: string, target: PlaceTarget, typ
   if (svc.instanceType !== type) out = setAt(out, [...at, 'instanceType'], type);
   // A zone of its own that the placement excludes would contradict it.
   if (typeof svc.zone === 'string' && !zones.includes(svc.zone)) out = setAt(out, [...at, 'zone'], undefined);
-  return { ok: true, doc: out, summary: `${service} placed in ${zones.join(', ')} (${type})` };
+  return { ok: true, doc: out };
 }
 
 /** Replicas no longer placed on hosts: the placement goes (the instance type stays). */
 export function unplaceService(doc: Doc, service: string): EditOutcome {
   const at = elementPath(doc, { kind: 'service', id: service });
-  if (at === null) return { ok: false, reason: `there is no service "${service}"` };
-  if (getAt(doc, [...at, 'placement']) === undefined) return { ok: false, reason: `${service} is not placed on hosts` };
+  if (at === null) return { ok: false, reason: m('noSuch', { kind: kindLabel('service'), id: service }) };
+  if (getAt(doc, [...at, 'placement']) === undefined) return { ok: false, reason: m('notPlaced', { id: service }) };
   return { ok: true, doc: setAt(doc, [...at, 'placement'], undefined) };
-}
-
-/** Replaces the element by `element` (the raw JSON editor); the id may change only if unique. */
-export function replaceElement(doc: Doc, ref: ElementRef, element: unknown): EditOutcome {
-  const path = elementPath(doc, ref);
-  if (path === null) return { ok: false, reason: `there is no ${KIND_LABEL[ref.kind]} ${ref.id}` };
-  if (!isObj(element)) return { ok: false, reason: `a ${KIND_LABEL[ref.kind]} must be a JSON object` };
-  return { ok: true, doc: setAt(doc, path, element) };
 }

@@ -9,6 +9,9 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { LoadResult, ScenarioIssue } from '../../workers/sim.worker';
 import type { Doc, EditOutcome, ElementRef } from './docEdits';
+import { translate } from '../i18n/messages';
+import { editorMessages } from './editor.messages';
+
 
 /** A step of the history: the edit's name and the document before it (past) or after it (future). */
 export interface EditEntry {
@@ -76,7 +79,7 @@ export function setEditorBackend(b: EditorBackend | null): void {
  * a step of the history, named `name`, so Undo brings the previous scenario back; the redo steps
  * go, as after any edit. Without a previous document (the first load) the history is empty.
  */
-export function adoptDocument(doc: unknown, link: string, name = 'Load another scenario'): void {
+export function adoptDocument(doc: unknown, link: string, name = translate(editorMessages, 'loadOther')): void {
   if (editorStore.getState().pending !== null) return;
   const d = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Doc) : null;
   const s = editorStore.getState();
@@ -99,12 +102,12 @@ export function resetHistory(): void {
 }
 
 function fail(scope: string, name: string, r: Extract<LoadResult, { ok: false }>): void {
-  editorStore.setState({ pending: null, issues: { scope, name, issues: r.errors }, message: { kind: 'error', text: `${name}: not applied, the scenario would not be valid` } });
+  editorStore.setState({ pending: null, issues: { scope, name, issues: r.errors }, message: { kind: 'error', text: translate(editorMessages, 'notValid', { name }) } });
 }
 
 /** Loads `doc` with `pending` set; the caller clears `pending` in the same update that records the outcome. */
 async function loadDoc(doc: Doc, name: string): Promise<LoadResult> {
-  if (!backend) return { ok: false, errors: [{ path: '', message: 'the editor is not connected to the simulation' }] };
+  if (!backend) return { ok: false, errors: [{ path: '', message: translate(editorMessages, 'notConnected') }] };
   editorStore.setState({ pending: name });
   try {
     return await backend.loadEdited(doc);
@@ -134,7 +137,7 @@ async function applyEdit(name: string, make: (doc: Doc) => EditOutcome, scope: s
   const state = editorStore.getState();
   const current = state.doc;
   if (!current) {
-    editorStore.setState({ message: { kind: 'error', text: `${name}: no scenario is loaded` } });
+    editorStore.setState({ message: { kind: 'error', text: translate(editorMessages, 'noScenario', { name }) } });
     return false;
   }
   let outcome: EditOutcome;
@@ -144,7 +147,7 @@ async function applyEdit(name: string, make: (doc: Doc) => EditOutcome, scope: s
     outcome = { ok: false, reason: e instanceof Error ? e.message : String(e) };
   }
   if (!outcome.ok) {
-    editorStore.setState({ issues: null, message: { kind: 'error', text: `${name}: ${outcome.reason}` } });
+    editorStore.setState({ issues: null, message: { kind: 'error', text: translate(editorMessages, 'refusedWith', { a: name, b: outcome.reason }) } });
     return false;
   }
   const notes = outcome.notes ?? [];
@@ -172,7 +175,7 @@ async function travel(direction: 'undo' | 'redo'): Promise<boolean> {
   const from = direction === 'undo' ? state.past : state.future;
   const entry = from[from.length - 1];
   if (!entry || !state.doc) return false;
-  const label = `${direction === 'undo' ? 'Undo' : 'Redo'} ${entry.name}`;
+  const label = translate(editorMessages, direction === 'undo' ? 'undoName' : 'redoName', { name: entry.name });
   const r = await loadDoc(entry.doc, label);
   if (!r.ok) {
     // Cannot happen for a document that loaded before, unless the worker is gone: say so, keep all.

@@ -1,4 +1,3 @@
-/* i18n-pending */
 /**
  * Form fields of the scenario editor. A field shows the document's value at its path; a change is
  * committed as a named edit (on Enter, on leaving the field, or at once for a dropdown). When the
@@ -7,6 +6,8 @@
  */
 import { memo, useCallback, useId, useState, type ChangeEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { commitEdit, issuesFor, useEditor } from './editStore';
+import { useT } from '../i18n/messages';
+import { editorMessages } from './editor.messages';
 import { appendRow, formatDocPath, getAt, parseNumberList, removeRow, setAt, type Doc, type DocPath, type EditOutcome } from './docEdits';
 
 export type FieldType = 'int' | 'number' | 'duration' | 'text' | 'select' | 'numbers';
@@ -75,6 +76,7 @@ export const Field = memo(function Field({ scope, path, label, type, options, ed
   const value = useEditor((s) => (s.doc ? shown(getAt(s.doc, path)) : ''));
   const busy = useEditor((s) => s.pending !== null);
   const invalid = useEditor((s) => issuesFor(s.issues, scope, formatDocPath(path)).length > 0);
+  const t = useT(editorMessages);
   const id = useId();
   // The draft follows the document whenever the document's value changes (an edit, undo, redo);
   // a refused edit leaves the document as it was, so what was typed stays.
@@ -93,12 +95,12 @@ export const Field = memo(function Field({ scope, path, label, type, options, ed
       setTried(text);
       const v = parseFieldValue(type, text);
       void commitEdit(
-        `${editName} → ${text.trim() === '' ? '(default)' : text.trim()}`,
+        `${editName} → ${text.trim() === '' ? t('defaultValue') : text.trim()}`,
         (doc) => ({ ok: true, doc: apply ? apply(doc, v) : setAt(doc, path, v) }),
         scope,
       );
     },
-    [value, tried, type, editName, apply, path, scope],
+    [value, tried, type, editName, apply, path, scope, t],
   );
   const onChange = useCallback(
     (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
@@ -126,7 +128,7 @@ export const Field = memo(function Field({ scope, path, label, type, options, ed
         <span className={compact ? 'sr-only' : 'field-label'}>{label}</span>
         {type === 'select' ? (
           <select id={id} value={draft} onChange={onChange} disabled={busy} data-testid={testId}>
-            {!(options ?? []).some(([v]) => v === draft) && <option value={draft}>{draft === '' ? '(not set)' : draft}</option>}
+            {!(options ?? []).some(([v]) => v === draft) && <option value={draft}>{draft === '' ? t('notSet') : draft}</option>}
             {(options ?? []).map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
@@ -166,6 +168,7 @@ export const JsonField = memo(function JsonField({ scope, path, editName, testId
   const [base, setBase] = useState(value);
   const [draft, setDraft] = useState(value);
   const [syntax, setSyntax] = useState<string | null>(null);
+  const t = useT(editorMessages);
   if (base !== value) {
     setBase(value);
     setDraft(value);
@@ -177,26 +180,26 @@ export const JsonField = memo(function JsonField({ scope, path, editName, testId
     try {
       parsed = JSON.parse(draft);
     } catch (e) {
-      setSyntax(`not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+      setSyntax(t('badJson', { error: e instanceof Error ? e.message : String(e) }));
       return;
     }
     setSyntax(null);
-    void commitEdit(`${editName} (JSON)`, (doc) => ({ ok: true, doc: setAt(doc, path, parsed) }), scope);
-  }, [draft, editName, path, scope]);
+    void commitEdit(t('jsonName', { name: editName }), (doc) => ({ ok: true, doc: setAt(doc, path, parsed) }), scope);
+  }, [draft, editName, path, scope, t]);
   const mine = issuesFor(issues, scope, formatDocPath(path));
   return (
     <details className="edit-json">
-      <summary>Edit as JSON</summary>
+      <summary>{t('editJson')}</summary>
       <label className="field field-block" htmlFor={id}>
-        <span className="field-label">Every field of this element (see docs/scenario.md)</span>
+        <span className="field-label">{t('jsonHelp')}</span>
         <textarea id={id} rows={10} spellCheck={false} value={draft} onChange={(e) => setDraft(e.target.value)} data-testid={testId} />
       </label>
       <div className="edit-row">
         <button type="button" onClick={onApply} disabled={busy || draft === value} data-testid={`${testId}-apply`}>
-          Apply JSON
+          {t('applyJson')}
         </button>
         <button type="button" onClick={() => setDraft(value)} disabled={draft === value}>
-          Revert
+          {t('revert')}
         </button>
       </div>
       {syntax && (
@@ -238,6 +241,7 @@ export const ExactIssues = memo(function ExactIssues({ scope, path, testId }: { 
 export const CheckField = memo(function CheckField({ scope, path, label, editName, testId, fallback = false }: { scope: string; path: DocPath; label: string; editName: string; testId: string; fallback?: boolean }) {
   const value = useEditor((s) => (s.doc ? getAt(s.doc, path) : undefined));
   const busy = useEditor((s) => s.pending !== null);
+  const t = useT(editorMessages);
   const checked = typeof value === 'boolean' ? value : fallback;
   return (
     <div className="edit-field edit-check">
@@ -246,7 +250,7 @@ export const CheckField = memo(function CheckField({ scope, path, label, editNam
           type="checkbox"
           checked={checked}
           disabled={busy}
-          onChange={(e) => void commitEdit(`${editName} → ${e.target.checked ? 'on' : 'off'}`, (doc) => ({ ok: true, doc: setAt(doc, path, e.target.checked) }), scope)}
+          onChange={(e) => void commitEdit(`${editName} → ${e.target.checked ? t('on') : t('off')}`, (doc) => ({ ok: true, doc: setAt(doc, path, e.target.checked) }), scope)}
           data-testid={testId}
         />
         <span>{label}</span>
@@ -305,13 +309,17 @@ export const Rows = memo(function Rows({ scope, path, columns, newRow, editName,
     return Array.isArray(v) ? v.length : 0;
   });
   const busy = useEditor((s) => s.pending !== null);
-  const onAdd = useCallback(() => void commitEdit(`${editName}: add a ${itemLabel}`, (doc) => ({ ok: true, doc: appendRow(doc, path, newRow(doc)) }), scope), [editName, itemLabel, path, newRow, scope]);
+  const t = useT(editorMessages);
+  const onAdd = useCallback(
+    () => void commitEdit(t('addRowName', { name: editName, item: itemLabel }), (doc) => ({ ok: true, doc: appendRow(doc, path, newRow(doc)) }), scope),
+    [editName, itemLabel, path, newRow, scope, t],
+  );
   const rows = Array.from({ length: count }, (_, i) => i);
   return (
     <div className="edit-rows" data-testid={testId}>
       {caption && <span className="field-label">{caption}</span>}
       {count === 0 ? (
-        <p className="note">{empty ?? `No ${itemLabel}s.`}</p>
+        <p className="note">{empty ?? t('noRows', { item: itemLabel })}</p>
       ) : (
         <table className="edit-table">
           <thead>
@@ -322,7 +330,7 @@ export const Rows = memo(function Rows({ scope, path, columns, newRow, editName,
                 </th>
               ))}
               <th scope="col">
-                <span className="sr-only">Remove</span>
+                <span className="sr-only">{t('removeCol')}</span>
               </th>
             </tr>
           </thead>
@@ -339,12 +347,12 @@ export const Rows = memo(function Rows({ scope, path, columns, newRow, editName,
                         <Field
                           scope={scope}
                           path={[...rowPath, ...(c.path ?? [c.key])]}
-                          label={`${c.label} of ${itemLabel} ${i + 1}`}
+                          label={t('cellLabel', { label: c.label, item: itemLabel, n: i + 1 })}
                           compact
                           type={c.type ?? 'number'}
                           options={c.options}
                           hint={c.hint}
-                          editName={`${editName} ${i + 1}: ${c.label}`}
+                          editName={t('rowEditName', { name: editName, n: i + 1, label: c.label })}
                           testId={`${testId}-${i}-${c.key}`}
                           apply={c.apply ? (doc, v) => c.apply!(doc, v, rowPath) : undefined}
                         />
@@ -356,9 +364,9 @@ export const Rows = memo(function Rows({ scope, path, columns, newRow, editName,
                       type="button"
                       className="linkish"
                       disabled={busy}
-                      aria-label={`Remove ${itemLabel} ${i + 1}`}
-                      title={`Remove ${itemLabel} ${i + 1}`}
-                      onClick={() => void commitEdit(`${editName}: remove ${itemLabel} ${i + 1}`, (doc) => (removeRowEdit ? removeRowEdit(doc, i) : removeRow(doc, path, i, dropWhenEmpty)), scope)}
+                      aria-label={t('removeRow', { item: itemLabel, n: i + 1 })}
+                      title={t('removeRow', { item: itemLabel, n: i + 1 })}
+                      onClick={() => void commitEdit(t('removeRowName', { name: editName, item: itemLabel, n: i + 1 }), (doc) => (removeRowEdit ? removeRowEdit(doc, i) : removeRow(doc, path, i, dropWhenEmpty)), scope)}
                       data-testid={`${testId}-${i}-remove`}
                     >
                       ✕
@@ -376,7 +384,7 @@ export const Rows = memo(function Rows({ scope, path, columns, newRow, editName,
       <ExactIssues scope={scope} path={path} testId={testId} />
       {!noAdd && (
         <button type="button" onClick={onAdd} disabled={busy} data-testid={`${testId}-add`}>
-          + Add a {itemLabel}
+          {t('addRow', { item: itemLabel })}
         </button>
       )}
     </div>

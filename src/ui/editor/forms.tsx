@@ -6,6 +6,8 @@
 import { memo, useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import { POLICIES, POLICY_LABELS } from '../inspector/policies';
 import { commitEdit, useEditor } from './editStore';
+import { useT, type Translate } from '../i18n/messages';
+import { formMessages } from './forms.messages';
 import { CheckField, ExactIssues, Field, Rows, type RowColumn } from './fields';
 import {
   addAutoscaler,
@@ -34,7 +36,8 @@ type Obj = Record<string, unknown>;
 type Options = ReadonlyArray<readonly [string, string]>;
 
 const opts = (values: readonly string[]): Options => values.map((v) => [v, v] as const);
-const withDefault = (label: string, values: readonly string[]): Options => [['', `${label} (default)`] as const, ...opts(values)];
+type T = Translate<keyof typeof formMessages.en>;
+const withDefault = (t: T, label: string, values: readonly string[]): Options => [['', t('defaultOpt', { value: label })] as const, ...opts(values)];
 
 /** A titled group of fields. */
 export function Block({ title, children, testId, note }: { title: string; children: ReactNode; testId?: string; note?: string }) {
@@ -59,39 +62,36 @@ function EditButton({ label, name, scope, make, testId, danger }: { label: strin
 
 // ------------------------------------------------------------------ autoscaler
 
-const POLICY_NAMES: Readonly<Record<string, string>> = {
-  'target-tracking': 'target tracking (Kubernetes HPA)',
-  step: 'step rules (AWS step scaling)',
-  scheduled: 'scheduled (cron)',
-  predictive: 'predictive (forecast)',
-};
+const POLICY_KEYS = { 'target-tracking': 'policyTracking', step: 'policyStep', scheduled: 'policyScheduled', predictive: 'policyPredictive' } as const;
 
 const METRICS = ['cpu', 'rps', 'concurrency', 'queue', 'p95-latency'] as const;
 
-const BEHAVIOUR_COLUMNS: readonly RowColumn[] = [
-  { key: 'type', label: 'Type', type: 'select', options: opts(['Pods', 'Percent']), hint: 'Pods: at most value replicas per period; Percent: at most value % of the count' },
-  { key: 'value', label: 'Value', type: 'int' },
-  { key: 'period', label: 'Period', type: 'duration', hint: 'At most 30m' },
+const behaviourColumns = (t: T): readonly RowColumn[] => [
+  { key: 'type', label: t('type'), type: 'select', options: opts(['Pods', 'Percent']), hint: t('typeHint') },
+  { key: 'value', label: t('value'), type: 'int' },
+  { key: 'period', label: t('period'), type: 'duration', hint: t('periodHint') },
 ];
 
 /** Scale-up or scale-down behaviour (target tracking, predictive): window, select policy, rate limits. */
 function Behaviour({ scope, path, name, testId, up }: { scope: string; path: DocPath; name: string; testId: string; up: boolean }) {
+  const t = useT(formMessages);
   const newLimit = useCallback(() => (up ? { type: 'Pods', value: 4, period: 15 } : { type: 'Percent', value: 100, period: 15 }), [up]);
+  const columns = useMemo(() => behaviourColumns(t), [t]);
   return (
-    <Block title={up ? 'Scale up' : 'Scale down'} testId={testId}>
+    <Block title={up ? t('scaleUp') : t('scaleDown')} testId={testId}>
       <div className="edit-grid">
-        <Field scope={scope} path={[...path, 'stabilizationWindow']} label="Stabilization window" type="duration" editName={`${name}: stabilization window`} testId={`${testId}-window`} hint={up ? 'Default 0 s' : 'Default 300 s (5 min)'} />
-        <Field scope={scope} path={[...path, 'selectPolicy']} label="Select policy" type="select" options={withDefault('Max', ['Max', 'Min', 'Disabled'])} editName={`${name}: select policy`} testId={`${testId}-select`} />
+        <Field scope={scope} path={[...path, 'stabilizationWindow']} label={t('window')} type="duration" editName={`${name}: ${t('window')}`} testId={`${testId}-window`} hint={up ? t('windowUpHint') : t('windowDownHint')} />
+        <Field scope={scope} path={[...path, 'selectPolicy']} label={t('selectPolicy')} type="select" options={withDefault(t, 'Max', ['Max', 'Min', 'Disabled'])} editName={`${name}: ${t('selectPolicy')}`} testId={`${testId}-select`} />
       </div>
       <Rows
         scope={scope}
         path={[...path, 'policies']}
-        columns={BEHAVIOUR_COLUMNS}
+        columns={columns}
         newRow={newLimit}
-        editName={`${name}: rate limits`}
-        itemLabel="rate limit"
-        caption="Rate limits"
-        empty={up ? 'Kubernetes defaults: 4 pods or 100 % per 15 s, whichever is more.' : 'Kubernetes default: 100 % per 15 s.'}
+        editName={`${name}: ${t('limits')}`}
+        itemLabel={t('limit')}
+        caption={t('limits')}
+        empty={up ? t('limitsUpEmpty') : t('limitsDownEmpty')}
         dropWhenEmpty
         testId={`${testId}-limits`}
       />
@@ -99,11 +99,11 @@ function Behaviour({ scope, path, name, testId, up }: { scope: string; path: Doc
   );
 }
 
-const RULE_COLUMNS: readonly RowColumn[] = [
-  { key: 'operator', label: 'Metric is', type: 'select', options: opts(['>', '>=', '<', '<=']) },
-  { key: 'threshold', label: 'Threshold', type: 'number' },
-  { key: 'for', label: 'For', type: 'duration', hint: 'How long the condition must hold (default 60 s)' },
-  { key: 'action', label: 'Action', render: (rowPath, i, scope) => <StepActionCell rowPath={rowPath} index={i} scope={scope} /> },
+const ruleColumns = (t: T): readonly RowColumn[] => [
+  { key: 'operator', label: t('operator'), type: 'select', options: opts(['>', '>=', '<', '<=']) },
+  { key: 'threshold', label: t('threshold'), type: 'number' },
+  { key: 'for', label: t('for'), type: 'duration', hint: t('forHint') },
+  { key: 'action', label: t('action'), render: (rowPath, i, scope) => <StepActionCell rowPath={rowPath} index={i} scope={scope} /> },
 ];
 
 /** The action of a step rule: its kind (change, percent, set to) and its amount. */
@@ -111,11 +111,12 @@ const StepActionCell = memo(function StepActionCell({ rowPath, index, scope }: {
   const action = useEditor((s) => (s.doc ? stepActionOf(getAt(s.doc, rowPath)) : 'change'));
   const busy = useEditor((s) => s.pending !== null);
   const selectId = useId();
-  const labels: Record<StepAction, string> = { change: 'add', changePercent: 'add %', setTo: 'set to' };
+  const t = useT(formMessages);
+  const labels: Record<StepAction, string> = { change: t('actionChange'), changePercent: t('actionPercent'), setTo: t('actionSet') };
   return (
     <div className="edit-pair">
       <label htmlFor={selectId} className="sr-only">
-        Kind of action of rule {index + 1}
+        {t('actionKind', { n: index + 1 })}
       </label>
       <select
         id={selectId}
@@ -124,7 +125,7 @@ const StepActionCell = memo(function StepActionCell({ rowPath, index, scope }: {
         data-testid={`edit-rule-${index}-kind`}
         onChange={(e) => {
           const next = e.target.value as StepAction;
-          void commitEdit(`rule ${index + 1}: ${labels[next]}`, (doc) => ({ ok: true, doc: setAt(doc, rowPath, withStepAction((getAt(doc, rowPath) ?? {}) as Obj, next)) }), scope);
+          void commitEdit(t('actionName', { n: index + 1, action: labels[next] }), (doc) => ({ ok: true, doc: setAt(doc, rowPath, withStepAction((getAt(doc, rowPath) ?? {}) as Obj, next)) }), scope);
         }}
       >
         {STEP_ACTIONS.map((a) => (
@@ -133,23 +134,26 @@ const StepActionCell = memo(function StepActionCell({ rowPath, index, scope }: {
           </option>
         ))}
       </select>
-      <Field scope={scope} path={[...rowPath, action]} label={`Amount of rule ${index + 1}`} compact type={action === 'changePercent' ? 'number' : 'int'} editName={`rule ${index + 1}: ${labels[action]}`} testId={`edit-rule-${index}-amount`} />
+      <Field scope={scope} path={[...rowPath, action]} label={t('actionAmount', { n: index + 1 })} compact type={action === 'changePercent' ? 'number' : 'int'} editName={t('actionName', { n: index + 1, action: labels[action] })} testId={`edit-rule-${index}-amount`} />
     </div>
   );
 });
 
-const SCHEDULE_COLUMNS: readonly RowColumn[] = [
-  { key: 'cron', label: 'Cron', type: 'text', hint: 'minute hour day-of-month month day-of-week; the simulated calendar starts on Monday 00:00' },
-  { key: 'replicas', label: 'Replicas', type: 'int' },
-  { key: 'minReplicas', label: 'Min', type: 'int' },
-  { key: 'maxReplicas', label: 'Max', type: 'int' },
+const scheduleColumns = (t: T): readonly RowColumn[] => [
+  { key: 'cron', label: t('cron'), type: 'text', hint: t('cronHint') },
+  { key: 'replicas', label: t('replicas'), type: 'int' },
+  { key: 'minReplicas', label: t('min'), type: 'int' },
+  { key: 'maxReplicas', label: t('max'), type: 'int' },
 ];
 
 /** The autoscaler of a service: its policy and every setting of that policy. */
 export const AutoscalerForm = memo(function AutoscalerForm({ id, path, scope }: { id: string; path: DocPath; scope: string }) {
   const auto = useEditor((s) => (s.doc ? (getAt(s.doc, [...path, 'autoscaler']) as Obj | undefined) : undefined));
+  const t = useT(formMessages);
   const at = useMemo(() => [...path, 'autoscaler'], [path]);
-  const name = `${id}: autoscaler`;
+  const name = t('autoscalerName', { id });
+  const rules = useMemo(() => ruleColumns(t), [t]);
+  const schedule = useMemo(() => scheduleColumns(t), [t]);
   const newRule = useCallback((doc: Doc) => {
     const rules = getAt(doc, [...at, 'rules']);
     return newStepRule(!Array.isArray(rules) || rules.length % 2 === 0);
@@ -157,60 +161,60 @@ export const AutoscalerForm = memo(function AutoscalerForm({ id, path, scope }: 
   const newAction = useCallback((doc: Doc) => newScheduledAction(Number(getAt(doc, [...at, 'maxReplicas'])) || 2), [at]);
   if (!auto || typeof auto !== 'object') {
     return (
-      <Block title="Autoscaler" testId="edit-autoscaler" note={`${id} has a fixed number of replicas.`}>
-        <EditButton label="+ Add an autoscaler" name={`${id}: add an autoscaler`} scope={scope} make={(d) => addAutoscaler(d, id)} testId="edit-autoscaler-add" />
+      <Block title={t('autoscaler')} testId="edit-autoscaler" note={t('fixedReplicas', { id })}>
+        <EditButton label={t('addAutoscaler')} name={t('addAutoscalerName', { id })} scope={scope} make={(d) => addAutoscaler(d, id)} testId="edit-autoscaler-add" />
       </Block>
     );
   }
   const policy = typeof auto.policy === 'string' ? auto.policy : 'target-tracking';
   const tracking = policy === 'target-tracking' || policy === 'predictive';
   return (
-    <Block title="Autoscaler" testId="edit-autoscaler">
+    <Block title={t('autoscaler')} testId="edit-autoscaler">
       <div className="edit-grid">
         <Field
           scope={scope}
           path={[...at, 'policy']}
-          label="Policy"
+          label={t('policy')}
           type="select"
-          options={AUTOSCALER_POLICIES.map((p) => [p, POLICY_NAMES[p] ?? p] as const)}
-          editName={`${name} policy`}
+          options={AUTOSCALER_POLICIES.map((p) => [p, t(POLICY_KEYS[p])] as const)}
+          editName={`${name} · ${t('policy')}`}
           testId="edit-autoscaler-policy"
           apply={(d, v) => setAt(d, at, autoscalerOfPolicy(String(v), (getAt(d, at) ?? {}) as Obj))}
         />
-        <Field scope={scope} path={[...at, 'metric']} label="Metric" type="select" options={withDefault('cpu', METRICS)} editName={`${name} metric`} testId="edit-autoscaler-metric" />
-        <Field scope={scope} path={[...at, 'minReplicas']} label="Min replicas" type="int" editName={`${name} min replicas`} testId="edit-autoscaler-minReplicas" hint="Default 1; 0 allows scale to zero" />
-        <Field scope={scope} path={[...at, 'maxReplicas']} label="Max replicas" type="int" editName={`${name} max replicas`} testId="edit-autoscaler-maxReplicas" />
+        <Field scope={scope} path={[...at, 'metric']} label={t('metric')} type="select" options={withDefault(t, 'cpu', METRICS)} editName={`${name} · ${t('metric')}`} testId="edit-autoscaler-metric" />
+        <Field scope={scope} path={[...at, 'minReplicas']} label={t('minReplicas')} type="int" editName={`${name} · ${t('minReplicas')}`} testId="edit-autoscaler-minReplicas" hint={t('minReplicasHint')} />
+        <Field scope={scope} path={[...at, 'maxReplicas']} label={t('maxReplicas')} type="int" editName={`${name} · ${t('maxReplicas')}`} testId="edit-autoscaler-maxReplicas" />
         {tracking && (
           <>
-            <Field scope={scope} path={[...at, 'target']} label="Target per replica" type="number" editName={`${name} target`} testId="edit-autoscaler-target" hint="0.8 for cpu (80 %); req/s for rps; seconds for p95-latency" />
-            <Field scope={scope} path={[...at, 'tolerance']} label="Tolerance" type="number" editName={`${name} tolerance`} testId="edit-autoscaler-tolerance" hint="Default 0.1 (Kubernetes)" />
+            <Field scope={scope} path={[...at, 'target']} label={t('target')} type="number" editName={`${name} · ${t('target')}`} testId="edit-autoscaler-target" hint={t('targetHint')} />
+            <Field scope={scope} path={[...at, 'tolerance']} label={t('tolerance')} type="number" editName={`${name} · ${t('tolerance')}`} testId="edit-autoscaler-tolerance" hint={t('toleranceHint')} />
           </>
         )}
-        <Field scope={scope} path={[...at, 'syncPeriod']} label="Sync period" type="duration" editName={`${name} sync period`} testId="edit-autoscaler-syncPeriod" hint="Default 15 s" />
-        <Field scope={scope} path={[...at, 'startup']} label="Start-up" type="duration" editName={`${name} start-up`} testId="edit-autoscaler-startup" hint="Default 10 s" />
-        {policy === 'step' && <Field scope={scope} path={[...at, 'cooldown']} label="Cooldown" type="duration" editName={`${name} cooldown`} testId="edit-autoscaler-cooldown" hint="Default 300 s (AWS)" />}
+        <Field scope={scope} path={[...at, 'syncPeriod']} label={t('syncPeriod')} type="duration" editName={`${name} · ${t('syncPeriod')}`} testId="edit-autoscaler-syncPeriod" hint={t('syncPeriodHint')} />
+        <Field scope={scope} path={[...at, 'startup']} label={t('startup')} type="duration" editName={`${name} · ${t('startup')}`} testId="edit-autoscaler-startup" hint={t('startupHint')} />
+        {policy === 'step' && <Field scope={scope} path={[...at, 'cooldown']} label={t('cooldown')} type="duration" editName={`${name} · ${t('cooldown')}`} testId="edit-autoscaler-cooldown" hint={t('cooldownHint')} />}
       </div>
       {tracking && (
         <>
-          <Behaviour scope={scope} path={[...at, 'scaleUp']} name={`${name} scale-up`} testId="edit-autoscaler-up" up />
-          <Behaviour scope={scope} path={[...at, 'scaleDown']} name={`${name} scale-down`} testId="edit-autoscaler-down" up={false} />
+          <Behaviour scope={scope} path={[...at, 'scaleUp']} name={`${name} · ${t('scaleUp')}`} testId="edit-autoscaler-up" up />
+          <Behaviour scope={scope} path={[...at, 'scaleDown']} name={`${name} · ${t('scaleDown')}`} testId="edit-autoscaler-down" up={false} />
         </>
       )}
       {policy === 'predictive' && (
-        <Block title="Forecast">
+        <Block title={t('forecast')}>
           <div className="edit-grid">
-            <Field scope={scope} path={[...at, 'forecast', 'model']} label="Model" type="select" options={withDefault('auto', ['auto', 'holt-winters', 'seasonal-naive', 'linear'])} editName={`${name} forecast model`} testId="edit-autoscaler-model" />
-            <Field scope={scope} path={[...at, 'forecast', 'season']} label="Season" type="duration" editName={`${name} season`} testId="edit-autoscaler-season" hint="Default 1d" />
-            <Field scope={scope} path={[...at, 'forecast', 'bucket']} label="Bucket" type="duration" editName={`${name} bucket`} testId="edit-autoscaler-bucket" hint="Default 5m" />
-            <Field scope={scope} path={[...at, 'forecast', 'lead']} label="Lead" type="duration" editName={`${name} lead`} testId="edit-autoscaler-lead" hint="Default: the mean provisioning + start-up delay" />
+            <Field scope={scope} path={[...at, 'forecast', 'model']} label={t('model')} type="select" options={withDefault(t, 'auto', ['auto', 'holt-winters', 'seasonal-naive', 'linear'])} editName={`${name} · ${t('model')}`} testId="edit-autoscaler-model" />
+            <Field scope={scope} path={[...at, 'forecast', 'season']} label={t('season')} type="duration" editName={`${name} · ${t('season')}`} testId="edit-autoscaler-season" hint={t('seasonHint')} />
+            <Field scope={scope} path={[...at, 'forecast', 'bucket']} label={t('bucket')} type="duration" editName={`${name} · ${t('bucket')}`} testId="edit-autoscaler-bucket" hint={t('bucketHint')} />
+            <Field scope={scope} path={[...at, 'forecast', 'lead']} label={t('lead')} type="duration" editName={`${name} · ${t('lead')}`} testId="edit-autoscaler-lead" hint={t('leadHint')} />
           </div>
         </Block>
       )}
-      {policy === 'step' && <Rows scope={scope} path={[...at, 'rules']} columns={RULE_COLUMNS} newRow={newRule} editName={`${name} rules`} itemLabel="rule" caption="Rules (checked in order; the first that fires acts)" testId="edit-autoscaler-rules" />}
-      {policy === 'scheduled' && <Rows scope={scope} path={[...at, 'schedule']} columns={SCHEDULE_COLUMNS} newRow={newAction} editName={`${name} schedule`} itemLabel="scheduled action" caption="Scheduled actions" testId="edit-autoscaler-schedule" />}
+      {policy === 'step' && <Rows scope={scope} path={[...at, 'rules']} columns={rules} newRow={newRule} editName={`${name} · ${t('rules')}`} itemLabel={t('rule')} caption={t('rules')} testId="edit-autoscaler-rules" />}
+      {policy === 'scheduled' && <Rows scope={scope} path={[...at, 'schedule']} columns={schedule} newRow={newAction} editName={`${name} · ${t('schedule')}`} itemLabel={t('scheduled')} caption={t('schedule')} testId="edit-autoscaler-schedule" />}
       <ExactIssues scope={scope} path={at} testId="edit-autoscaler" />
       <div className="edit-row">
-        <EditButton label="Remove the autoscaler" name={`${id}: remove the autoscaler`} scope={scope} make={(d) => ({ ok: true, doc: setAt(d, at, undefined) })} testId="edit-autoscaler-remove" danger />
+        <EditButton label={t('removeAutoscaler')} name={t('removeAutoscalerName', { id })} scope={scope} make={(d) => ({ ok: true, doc: setAt(d, at, undefined) })} testId="edit-autoscaler-remove" danger />
       </div>
     </Block>
   );
@@ -230,20 +234,21 @@ export const CallsForm = memo(function CallsForm({ id, path, scope }: { id: stri
   const [pick, setPick] = useState('');
   const selectId = useId();
   const chosen = others.includes(pick) ? pick : (others[0] ?? '');
+  const t = useT(formMessages);
   const columns: readonly RowColumn[] = [
-    { key: 'service', label: 'Service', type: 'select', options: opts(services.split('\n').filter((s) => s !== '' && s !== id)) },
-    { key: 'probability', label: 'Probability', type: 'number', hint: 'Chance that a request makes this call (default 1)' },
+    { key: 'service', label: t('service'), type: 'select', options: opts(services.split('\n').filter((s) => s !== '' && s !== id)) },
+    { key: 'probability', label: t('probability'), type: 'number', hint: t('probabilityHint') },
   ];
   return (
-    <Block title="Calls downstream" testId="editor-calls-block">
+    <Block title={t('calls')} testId="editor-calls-block">
       {targets.length > 0 && (
         <Field
           scope={scope}
           path={[...path, 'calls', 'mode']}
-          label="Mode"
+          label={t('mode')}
           type="select"
-          options={withDefault('sequential', ['sequential', 'parallel'])}
-          editName={`${id}: call mode`}
+          options={withDefault(t, 'sequential', ['sequential', 'parallel'])}
+          editName={`${id}: ${t('mode')}`}
           testId="edit-calls-mode"
         />
       )}
@@ -252,9 +257,9 @@ export const CallsForm = memo(function CallsForm({ id, path, scope }: { id: stri
         path={[...path, 'calls', 'targets']}
         columns={columns}
         newRow={() => ({ service: chosen })}
-        editName={`${id}: calls`}
-        itemLabel="call"
-        empty="No calls: this service answers after its own work."
+        editName={`${id}: ${t('calls')}`}
+        itemLabel={t('call')}
+        empty={t('noCalls')}
         testId="editor-calls"
         noAdd
         removeRowEdit={(doc, i) => removeCall(doc, id, targets[i] ?? '')}
@@ -262,7 +267,7 @@ export const CallsForm = memo(function CallsForm({ id, path, scope }: { id: stri
       {others.length > 0 && (
         <div className="edit-row">
           <label htmlFor={selectId} className="field-label">
-            Add a call to
+            {t('addCallTo')}
           </label>
           <select id={selectId} value={chosen} onChange={(e) => setPick(e.target.value)} data-testid="editor-call-target">
             {others.map((o) => (
@@ -272,8 +277,8 @@ export const CallsForm = memo(function CallsForm({ id, path, scope }: { id: stri
             ))}
           </select>
           <EditButton
-            label="Connect"
-            name={`${id}: call ${chosen}`}
+            label={t('connect')}
+            name={t('callName', { id, to: chosen })}
             scope={scope}
             make={(d) => {
               const cur = getAt(d, [...path, 'calls']);
@@ -290,10 +295,10 @@ export const CallsForm = memo(function CallsForm({ id, path, scope }: { id: stri
 
 // ------------------------------------------------------------------ placement on hosts
 
-const TOLERATION_COLUMNS: readonly RowColumn[] = [
-  { key: 'key', label: 'Key', type: 'text' },
-  { key: 'value', label: 'Value', type: 'text', hint: 'Empty: any value' },
-  { key: 'effect', label: 'Effect', type: 'select', options: withDefault('every effect', ['NoSchedule', 'PreferNoSchedule', 'NoExecute']) },
+const tolerationColumns = (t: T): readonly RowColumn[] => [
+  { key: 'key', label: t('key'), type: 'text' },
+  { key: 'value', label: t('value'), type: 'text', hint: t('anyValue') },
+  { key: 'effect', label: t('effect'), type: 'select', options: withDefault(t, t('everyEffect'), ['NoSchedule', 'PreferNoSchedule', 'NoExecute']) },
 ];
 
 /** Checkboxes of the zones a placement allows (none ticked: any zone). */
@@ -305,14 +310,17 @@ const ZoneChecks = memo(function ZoneChecks({ path, scope, name }: { path: DocPa
     return Array.isArray(z) ? z.map(String).join('\n') : '';
   });
   const busy = useEditor((s) => s.pending !== null);
+  const t = useT(formMessages);
   const picked = chosen === '' ? [] : chosen.split('\n');
   const toggle = (zone: string, on: boolean) => {
     const next = on ? [...picked, zone] : picked.filter((z) => z !== zone);
-    void commitEdit(`${name}: ${on ? 'allow' : 'exclude'} ${zone}`, (d) => ({ ok: true, doc: setAt(d, path, next.length > 0 ? next : undefined) }), scope);
+    void commitEdit(t(on ? 'allowZone' : 'excludeZone', { name, zone }), (d) => ({ ok: true, doc: setAt(d, path, next.length > 0 ? next : undefined) }), scope);
   };
   return (
-    <div className="edit-field" role="group" aria-label="Zones allowed">
-      <span className="field-label">Zones allowed {picked.length === 0 && <span className="muted">(any)</span>}</span>
+    <div className="edit-field" role="group" aria-label={t('zonesAllowed')}>
+      <span className="field-label">
+        {t('zonesAllowed')} {picked.length === 0 && <span className="muted">{t('anyZone')}</span>}
+      </span>
       <div className="edit-checks">
         {all.map((z) => (
           <label key={z.zone} className="field">
@@ -332,17 +340,18 @@ export const PlacementForm = memo(function PlacementForm({ id, path, scope, type
   const pools = useEditor((s) => (s.doc ? idsOf(s.doc, 'pool').join('\n') : ''));
   const [target, setTarget] = useState('');
   const selectId = useId();
+  const t = useT(formMessages);
   const poolIds = pools === '' ? [] : pools.split('\n');
   if (poolIds.length === 0 && !placed) return null;
   const at = [...path, 'placement'];
-  const name = `${id}: placement`;
+  const name = `${id}: ${t('placement')}`;
   if (!placed) {
     const chosen = poolIds.includes(target) ? target : poolIds[0]!;
     return (
-      <Block title="Placement on hosts" testId="edit-placement" note={`${id}'s replicas are abstract (no hosts). Place them on a host pool (or drag the service onto a pool in the Infrastructure view):`}>
+      <Block title={t('placement')} testId="edit-placement" note={t('abstract', { id })}>
         <div className="edit-row">
           <label htmlFor={selectId} className="field-label">
-            Pool
+            {t('pool')}
           </label>
           <select id={selectId} value={chosen} onChange={(e) => setTarget(e.target.value)} data-testid="edit-placement-pool">
             {poolIds.map((p) => (
@@ -351,54 +360,57 @@ export const PlacementForm = memo(function PlacementForm({ id, path, scope, type
               </option>
             ))}
           </select>
-          <EditButton label="Place on hosts" name={`${id}: place on pool ${chosen}`} scope={scope} make={(d) => placeService(d, id, { kind: 'pool', id: chosen } satisfies PlaceTarget, types)} testId="edit-placement-place" />
+          <EditButton label={t('place')} name={t('placeName', { id, pool: chosen })} scope={scope} make={(d) => placeService(d, id, { kind: 'pool', id: chosen } satisfies PlaceTarget, types)} testId="edit-placement-place" />
         </div>
       </Block>
     );
   }
   return (
-    <Block title="Placement on hosts" testId="edit-placement">
+    <Block title={t('placement')} testId="edit-placement">
       <div className="edit-grid">
-        <Field scope={scope} path={[...at, 'kind']} label="Kind" type="select" options={withDefault('vm', ['vm', 'container'])} editName={`${name} kind`} testId="edit-placement-kind" />
-        <Field scope={scope} path={[...at, 'priority']} label="Priority" type="int" editName={`${name} priority`} testId="edit-placement-priority" hint="Higher may preempt lower (default 0)" />
-        <Field scope={scope} path={[...at, 'tenant']} label="Tenant" type="text" editName={`${name} tenant`} testId="edit-placement-tenant" />
-        <Field scope={scope} path={[...at, 'pricing']} label="Pricing" type="select" options={withDefault('on-demand', ['on-demand', 'spot'])} editName={`${name} pricing`} testId="edit-placement-pricing" />
-        <Field scope={scope} path={[...at, 'spread', 'maxSkew']} label="Spread: max skew" type="int" editName={`${name} max skew`} testId="edit-placement-skew" hint="Topology spread across zones; empty: no spread rule" />
-        <CheckField scope={scope} path={[...at, 'antiAffinity']} label="Never two on one host" editName={`${name} anti-affinity`} testId="edit-placement-anti" />
+        <Field scope={scope} path={[...at, 'kind']} label={t('kind')} type="select" options={withDefault(t, 'vm', ['vm', 'container'])} editName={`${name} · ${t('kind')}`} testId="edit-placement-kind" />
+        <Field scope={scope} path={[...at, 'priority']} label={t('priority')} type="int" editName={`${name} · ${t('priority')}`} testId="edit-placement-priority" hint={t('priorityHint')} />
+        <Field scope={scope} path={[...at, 'tenant']} label={t('tenant')} type="text" editName={`${name} · ${t('tenant')}`} testId="edit-placement-tenant" />
+        <Field scope={scope} path={[...at, 'pricing']} label={t('pricing')} type="select" options={withDefault(t, 'on-demand', ['on-demand', 'spot'])} editName={`${name} · ${t('pricing')}`} testId="edit-placement-pricing" />
+        <Field scope={scope} path={[...at, 'spread', 'maxSkew']} label={t('maxSkew')} type="int" editName={`${name} · ${t('maxSkew')}`} testId="edit-placement-skew" hint={t('maxSkewHint')} />
+        <CheckField scope={scope} path={[...at, 'antiAffinity']} label={t('antiAffinity')} editName={`${name} · ${t('antiAffinity')}`} testId="edit-placement-anti" />
       </div>
       <ZoneChecks path={[...at, 'zones']} scope={scope} name={name} />
-      <Rows scope={scope} path={[...at, 'tolerations']} columns={TOLERATION_COLUMNS} newRow={() => ({ key: 'dedicated', effect: 'NoSchedule' })} editName={`${name} tolerations`} itemLabel="toleration" caption="Tolerations" empty="Tolerates no taint." testId="edit-placement-tolerations" />
+      <Rows scope={scope} path={[...at, 'tolerations']} columns={tolerationColumns(t)} newRow={newToleration} editName={`${name} · ${t('tolerations')}`} itemLabel={t('toleration')} caption={t('tolerations')} empty={t('noTolerations')} testId="edit-placement-tolerations" />
       <ExactIssues scope={scope} path={at} testId="edit-placement" />
       <div className="edit-row">
-        <EditButton label="Stop placing on hosts" name={`${id}: not on hosts`} scope={scope} make={(d) => unplaceService(d, id)} testId="edit-placement-remove" danger />
+        <EditButton label={t('unplace')} name={t('unplaceName', { id })} scope={scope} make={(d) => unplaceService(d, id)} testId="edit-placement-remove" danger />
       </div>
     </Block>
   );
 });
 
+const newToleration = (): unknown => ({ key: 'dedicated', effect: 'NoSchedule' });
+
 // ------------------------------------------------------------------ health checks and objectives
 
 export const HealthCheckForm = memo(function HealthCheckForm({ id, path, scope }: { id: string; path: DocPath; scope: string }) {
   const has = useEditor((s) => (s.doc ? getAt(s.doc, [...path, 'healthCheck']) !== undefined : false));
+  const t = useT(formMessages);
   const at = [...path, 'healthCheck'];
-  const name = `${id}: health checks`;
+  const name = `${id}: ${t('health')}`;
   if (!has) {
     return (
-      <Block title="Health checks" testId="edit-health" note="None: the balancer keeps sending to a replica that is down.">
-        <EditButton label="+ Add health checks" name={`${id}: add health checks`} scope={scope} make={(d) => ({ ok: true, doc: setAt(d, at, { interval: 5, unhealthyThreshold: 3, healthyThreshold: 2 }) })} testId="edit-health-add" />
+      <Block title={t('health')} testId="edit-health" note={t('noHealth')}>
+        <EditButton label={t('addHealth')} name={`${id}: ${t('addHealth')}`} scope={scope} make={(d) => ({ ok: true, doc: setAt(d, at, { interval: 5, unhealthyThreshold: 3, healthyThreshold: 2 }) })} testId="edit-health-add" />
       </Block>
     );
   }
   return (
-    <Block title="Health checks" testId="edit-health">
+    <Block title={t('health')} testId="edit-health">
       <div className="edit-grid">
-        <Field scope={scope} path={[...at, 'interval']} label="Interval" type="duration" editName={`${name} interval`} testId="edit-health-interval" hint="Default 5 s" />
-        <Field scope={scope} path={[...at, 'maxQueue']} label="Max queue" type="int" editName={`${name} max queue`} testId="edit-health-maxQueue" hint="More waiting requests fail the check; empty: only a down replica fails" />
-        <Field scope={scope} path={[...at, 'unhealthyThreshold']} label="Unhealthy after" type="int" editName={`${name} unhealthy threshold`} testId="edit-health-unhealthy" hint="Failed checks in a row (default 3)" />
-        <Field scope={scope} path={[...at, 'healthyThreshold']} label="Healthy after" type="int" editName={`${name} healthy threshold`} testId="edit-health-healthy" hint="Passed checks in a row (default 2)" />
+        <Field scope={scope} path={[...at, 'interval']} label={t('interval')} type="duration" editName={`${name} · ${t('interval')}`} testId="edit-health-interval" hint={t('intervalHint')} />
+        <Field scope={scope} path={[...at, 'maxQueue']} label={t('maxQueue')} type="int" editName={`${name} · ${t('maxQueue')}`} testId="edit-health-maxQueue" hint={t('maxQueueHint')} />
+        <Field scope={scope} path={[...at, 'unhealthyThreshold']} label={t('unhealthy')} type="int" editName={`${name} · ${t('unhealthy')}`} testId="edit-health-unhealthy" hint={t('unhealthyHint')} />
+        <Field scope={scope} path={[...at, 'healthyThreshold']} label={t('healthy')} type="int" editName={`${name} · ${t('healthy')}`} testId="edit-health-healthy" hint={t('healthyHint')} />
       </div>
       <div className="edit-row">
-        <EditButton label="Remove health checks" name={`${id}: remove health checks`} scope={scope} make={(d) => ({ ok: true, doc: setAt(d, at, undefined) })} testId="edit-health-remove" danger />
+        <EditButton label={t('removeHealth')} name={`${id}: ${t('removeHealth')}`} scope={scope} make={(d) => ({ ok: true, doc: setAt(d, at, undefined) })} testId="edit-health-remove" danger />
       </div>
     </Block>
   );
@@ -406,25 +418,26 @@ export const HealthCheckForm = memo(function HealthCheckForm({ id, path, scope }
 
 export const SloForm = memo(function SloForm({ id, path, scope }: { id: string; path: DocPath; scope: string }) {
   const has = useEditor((s) => (s.doc ? getAt(s.doc, [...path, 'slo']) !== undefined : false));
+  const t = useT(formMessages);
   const at = [...path, 'slo'];
-  const name = `${id}: objectives`;
+  const name = `${id}: ${t('slo')}`;
   if (!has) {
     return (
-      <Block title="Objectives (SLO)" testId="edit-slo" note="None.">
-        <EditButton label="+ Add objectives" name={`${id}: add objectives`} scope={scope} make={(d) => ({ ok: true, doc: setAt(d, at, { availability: 0.999, latency: { percentile: 0.99, threshold: '300ms' }, window: 60 }) })} testId="edit-slo-add" />
+      <Block title={t('slo')} testId="edit-slo" note={t('noSlo')}>
+        <EditButton label={t('addSlo')} name={`${id}: ${t('addSlo')}`} scope={scope} make={(d) => ({ ok: true, doc: setAt(d, at, { availability: 0.999, latency: { percentile: 0.99, threshold: '300ms' }, window: 60 }) })} testId="edit-slo-add" />
       </Block>
     );
   }
   return (
-    <Block title="Objectives (SLO)" testId="edit-slo">
+    <Block title={t('slo')} testId="edit-slo">
       <div className="edit-grid">
-        <Field scope={scope} path={[...at, 'availability']} label="Availability" type="number" editName={`${name} availability`} testId="edit-slo-availability" hint="e.g. 0.999; empty: none" />
-        <Field scope={scope} path={[...at, 'window']} label="Window" type="duration" editName={`${name} window`} testId="edit-slo-window" hint="Default 60 s" />
-        <Field scope={scope} path={[...at, 'latency', 'percentile']} label="Latency percentile" type="number" editName={`${name} percentile`} testId="edit-slo-percentile" hint="0.99 for p99" />
-        <Field scope={scope} path={[...at, 'latency', 'threshold']} label="Latency threshold" type="duration" editName={`${name} threshold`} testId="edit-slo-threshold" hint="e.g. 300ms" />
+        <Field scope={scope} path={[...at, 'availability']} label={t('availability')} type="number" editName={`${name} · ${t('availability')}`} testId="edit-slo-availability" hint={t('availabilityHint')} />
+        <Field scope={scope} path={[...at, 'window']} label={t('sloWindow')} type="duration" editName={`${name} · ${t('sloWindow')}`} testId="edit-slo-window" hint={t('sloWindowHint')} />
+        <Field scope={scope} path={[...at, 'latency', 'percentile']} label={t('percentile')} type="number" editName={`${name} · ${t('percentile')}`} testId="edit-slo-percentile" hint={t('percentileHint')} />
+        <Field scope={scope} path={[...at, 'latency', 'threshold']} label={t('latencyThreshold')} type="duration" editName={`${name} · ${t('latencyThreshold')}`} testId="edit-slo-threshold" hint={t('latencyThresholdHint')} />
       </div>
       <div className="edit-row">
-        <EditButton label="Remove objectives" name={`${id}: remove objectives`} scope={scope} make={(d) => ({ ok: true, doc: setAt(d, at, undefined) })} testId="edit-slo-remove" danger />
+        <EditButton label={t('removeSlo')} name={`${id}: ${t('removeSlo')}`} scope={scope} make={(d) => ({ ok: true, doc: setAt(d, at, undefined) })} testId="edit-slo-remove" danger />
       </div>
     </Block>
   );
@@ -435,30 +448,41 @@ export const SloForm = memo(function SloForm({ id, path, scope }: { id: string; 
 /** The scenario's balancer and the settings of its policy (the live switch is the inspector's "Load balancer"). */
 export const BalancerForm = memo(function BalancerForm({ id, path, scope }: { id: string; path: DocPath; scope: string }) {
   const policy = useEditor((s) => (s.doc ? String(getAt(s.doc, [...path, 'loadBalancer', 'policy']) ?? 'round-robin') : 'round-robin'));
+  const t = useT(formMessages);
   const at = [...path, 'loadBalancer'];
-  const name = `${id}: balancer`;
+  const name = `${id}: ${t('balancer')}`;
   return (
     <>
-      <Field scope={scope} path={[...at, 'policy']} label="Balancer (scenario)" type="select" options={[['', 'round-robin (default)'] as const, ...POLICIES.map((p) => [p, POLICY_LABELS[p]] as const)]} editName={name} testId="edit-policy" />
-      {policy === 'power-of-two' && <Field scope={scope} path={[...at, 'choices']} label="Choices" type="int" editName={`${name} choices`} testId="edit-lb-choices" hint="Default 2" />}
-      {policy === 'consistent-hash' && <Field scope={scope} path={[...at, 'virtualNodes']} label="Virtual nodes" type="int" editName={`${name} virtual nodes`} testId="edit-lb-virtualNodes" hint="Default 160" />}
-      {policy === 'maglev' && <Field scope={scope} path={[...at, 'tableSize']} label="Table size" type="int" editName={`${name} table size`} testId="edit-lb-tableSize" hint="A prime, default 65537" />}
-      {policy === 'least-response-time' && <Field scope={scope} path={[...at, 'alpha']} label="Alpha" type="number" editName={`${name} alpha`} testId="edit-lb-alpha" hint="Default 0.2" />}
-      {policy === 'weighted-round-robin' && <Field scope={scope} path={[...path, 'weights']} label="Weights" type="numbers" editName={`${id}: weights`} testId="edit-weights" hint="One per replica, e.g. 1, 1, 2" />}
+      <Field
+        scope={scope}
+        path={[...at, 'policy']}
+        label={t('balancer')}
+        type="select"
+        options={[['', t('defaultOpt', { value: POLICY_LABELS['round-robin'] })] as const, ...POLICIES.map((p) => [p, POLICY_LABELS[p]] as const)]}
+        editName={name}
+        testId="edit-policy"
+        hint={t('balancerNote')}
+      />
+      {policy === 'power-of-two' && <Field scope={scope} path={[...at, 'choices']} label={t('choices')} type="int" editName={`${name} · ${t('choices')}`} testId="edit-lb-choices" hint={t('choicesHint')} />}
+      {policy === 'consistent-hash' && <Field scope={scope} path={[...at, 'virtualNodes']} label={t('virtualNodes')} type="int" editName={`${name} · ${t('virtualNodes')}`} testId="edit-lb-virtualNodes" hint={t('virtualNodesHint')} />}
+      {policy === 'maglev' && <Field scope={scope} path={[...at, 'tableSize']} label={t('tableSize')} type="int" editName={`${name} · ${t('tableSize')}`} testId="edit-lb-tableSize" hint={t('tableSizeHint')} />}
+      {policy === 'least-response-time' && <Field scope={scope} path={[...at, 'alpha']} label={t('alpha')} type="number" editName={`${name} · ${t('alpha')}`} testId="edit-lb-alpha" hint={t('alphaHint')} />}
+      {policy === 'weighted-round-robin' && <Field scope={scope} path={[...path, 'weights']} label={t('weights')} type="numbers" editName={`${id}: ${t('weights')}`} testId="edit-weights" hint={t('weightsHint')} />}
     </>
   );
 });
 
 // ------------------------------------------------------------------ workloads and pools
 
-const POINT_COLUMNS: readonly RowColumn[] = [
-  { key: 'at', label: 'At', type: 'duration' },
-  { key: 'rate', label: 'Rate, req/s', type: 'number' },
+const pointColumns = (t: T): readonly RowColumn[] => [
+  { key: 'at', label: t('at'), type: 'duration' },
+  { key: 'rate', label: t('rate'), type: 'number' },
 ];
-const STATE_COLUMNS: readonly RowColumn[] = [
-  { key: 'rate', label: 'Rate, req/s', type: 'number' },
-  { key: 'meanDuration', label: 'Mean duration', type: 'duration' },
+const stateColumns = (t: T): readonly RowColumn[] => [
+  { key: 'rate', label: t('rate'), type: 'number' },
+  { key: 'meanDuration', label: t('meanDuration'), type: 'duration' },
 ];
+const newState = (): unknown => ({ rate: 10, meanDuration: 30 });
 
 /** The lists of an arrival process: piecewise points, MMPP states, inline trace data. */
 export const ArrivalLists = memo(function ArrivalLists({ id, path, scope }: { id: string; path: DocPath; scope: string }) {
@@ -467,6 +491,7 @@ export const ArrivalLists = memo(function ArrivalLists({ id, path, scope }: { id
     const d = s.doc ? getAt(s.doc, [...path, 'data']) : undefined;
     return Array.isArray(d) ? d.length : -1;
   });
+  const t = useT(formMessages);
   const newPoint = useCallback((doc: Doc) => {
     const pts = getAt(doc, [...path, 'points']);
     const last = Array.isArray(pts) ? (pts[pts.length - 1] as Obj | undefined) : undefined;
@@ -476,55 +501,61 @@ export const ArrivalLists = memo(function ArrivalLists({ id, path, scope }: { id
   if (type === 'piecewise') {
     return (
       <>
-        <Field scope={scope} path={[...path, 'interpolation']} label="Between points" type="select" options={withDefault('step', ['step', 'linear'])} editName={`${id}: interpolation`} testId="edit-arrival-interpolation" />
-        <Rows scope={scope} path={[...path, 'points']} columns={POINT_COLUMNS} newRow={newPoint} editName={`${id}: rate points`} itemLabel="rate point" caption="Rate points (in time order)" testId="edit-arrival-points" />
+        <Field scope={scope} path={[...path, 'interpolation']} label={t('interpolation')} type="select" options={withDefault(t, 'step', ['step', 'linear'])} editName={`${id}: ${t('interpolation')}`} testId="edit-arrival-interpolation" />
+        <Rows scope={scope} path={[...path, 'points']} columns={pointColumns(t)} newRow={newPoint} editName={`${id}: ${t('points')}`} itemLabel={t('point')} caption={t('points')} testId="edit-arrival-points" />
       </>
     );
   }
   if (type === 'mmpp') {
-    return <Rows scope={scope} path={[...path, 'states']} columns={STATE_COLUMNS} newRow={() => ({ rate: 10, meanDuration: 30 })} editName={`${id}: states`} itemLabel="state" caption="States (visited in a cycle; at least two)" testId="edit-arrival-states" />;
+    return <Rows scope={scope} path={[...path, 'states']} columns={stateColumns(t)} newRow={newState} editName={`${id}: ${t('states')}`} itemLabel={t('state')} caption={t('states')} testId="edit-arrival-states" />;
   }
   if (type === 'trace' && dataLength >= 0) {
     return dataLength <= 200 ? (
-      <Field scope={scope} path={[...path, 'data']} label="Trace data" type="numbers" editName={`${id}: trace data`} testId="edit-arrival-data" hint="Counts per minute, or arrival times in seconds" />
+      <Field scope={scope} path={[...path, 'data']} label={t('traceData')} type="numbers" editName={`${id}: ${t('traceData')}`} testId="edit-arrival-data" hint={t('traceDataHint')} />
     ) : (
-      <p className="note">The trace holds {dataLength.toLocaleString('en-US')} values: edit it as JSON or import it again.</p>
+      <p className="note">{t('traceTooLong', { n: dataLength.toLocaleString('en-US') })}</p>
     );
   }
   return null;
 });
 
 export const ClientsFields = memo(function ClientsFields({ id, path, scope }: { id: string; path: DocPath; scope: string }) {
+  const t = useT(formMessages);
   const at = [...path, 'clients'];
   return (
     <>
-      <Field scope={scope} path={[...at, 'count']} label="Clients" type="int" editName={`${id}: clients`} testId="edit-clients-count" hint="Distinct clients (affinity keys), default 10,000" />
-      <Field scope={scope} path={[...at, 'popularity']} label="Popularity" type="select" options={withDefault('uniform', ['uniform', 'zipf'])} editName={`${id}: popularity`} testId="edit-clients-popularity" />
-      <Field scope={scope} path={[...at, 'skew']} label="Zipf skew" type="number" editName={`${id}: skew`} testId="edit-clients-skew" hint="Default 1" />
+      <Field scope={scope} path={[...at, 'count']} label={t('clients')} type="int" editName={`${id}: ${t('clients')}`} testId="edit-clients-count" hint={t('clientsHint')} />
+      <Field scope={scope} path={[...at, 'popularity']} label={t('popularity')} type="select" options={withDefault(t, 'uniform', ['uniform', 'zipf'])} editName={`${id}: ${t('popularity')}`} testId="edit-clients-popularity" />
+      <Field scope={scope} path={[...at, 'skew']} label={t('skew')} type="number" editName={`${id}: ${t('skew')}`} testId="edit-clients-skew" hint={t('skewHint')} />
     </>
   );
 });
 
-const TAINT_COLUMNS: readonly RowColumn[] = [
-  { key: 'key', label: 'Key', type: 'text' },
-  { key: 'value', label: 'Value', type: 'text' },
-  { key: 'effect', label: 'Effect', type: 'select', options: opts(['NoSchedule', 'PreferNoSchedule', 'NoExecute']) },
+const taintColumns = (t: T): readonly RowColumn[] => [
+  { key: 'key', label: t('key'), type: 'text' },
+  { key: 'value', label: t('value'), type: 'text' },
+  { key: 'effect', label: t('effect'), type: 'select', options: opts(['NoSchedule', 'PreferNoSchedule', 'NoExecute']) },
 ];
 
 /** A pool's cluster-autoscaler bounds, tenancy, overcommit, price and taints. */
 export const PoolExtras = memo(function PoolExtras({ id, path, scope }: { id: string; path: DocPath; scope: string }) {
+  const t = useT(formMessages);
+  const f = (key: keyof typeof formMessages.en, p: DocPath, type: 'int' | 'number' | 'text', testId: string, hint?: keyof typeof formMessages.en) => (
+    <Field scope={scope} path={[...path, ...p]} label={t(key)} type={type} editName={`${id}: ${t(key)}`} testId={testId} hint={hint ? t(hint) : undefined} />
+  );
+  const newTaint = useCallback(() => ({ key: 'dedicated', value: id, effect: 'NoSchedule' }), [id]);
   return (
     <>
       <div className="edit-grid">
-        <Field scope={scope} path={[...path, 'minCount']} label="Min hosts" type="int" editName={`${id}: min hosts`} testId="edit-minCount" hint="Cluster autoscaler: fewest hosts" />
-        <Field scope={scope} path={[...path, 'maxCount']} label="Max hosts" type="int" editName={`${id}: max hosts`} testId="edit-maxCount" hint="Cluster autoscaler: most hosts (default: count)" />
-        <Field scope={scope} path={[...path, 'shape', 'gpu']} label="GPUs per host" type="int" editName={`${id}: GPUs`} testId="edit-gpu" />
-        <Field scope={scope} path={[...path, 'pricePerHour']} label="Price per host-hour, USD" type="number" editName={`${id}: price`} testId="edit-price" />
-        <Field scope={scope} path={[...path, 'overcommit', 'cpu']} label="CPU overcommit" type="number" editName={`${id}: CPU overcommit`} testId="edit-overcommit-cpu" hint="1 to 16, default 1" />
-        <Field scope={scope} path={[...path, 'overcommit', 'memory']} label="Memory overcommit" type="number" editName={`${id}: memory overcommit`} testId="edit-overcommit-memory" hint="1 to 4, default 1" />
-        <Field scope={scope} path={[...path, 'dedicatedTo']} label="Dedicated to tenant" type="text" editName={`${id}: dedicated to`} testId="edit-dedicatedTo" />
+        {f('minHosts', ['minCount'], 'int', 'edit-minCount', 'minHostsHint')}
+        {f('maxHosts', ['maxCount'], 'int', 'edit-maxCount', 'maxHostsHint')}
+        {f('gpus', ['shape', 'gpu'], 'int', 'edit-gpu')}
+        {f('price', ['pricePerHour'], 'number', 'edit-price')}
+        {f('cpuOvercommit', ['overcommit', 'cpu'], 'number', 'edit-overcommit-cpu', 'cpuOvercommitHint')}
+        {f('memOvercommit', ['overcommit', 'memory'], 'number', 'edit-overcommit-memory', 'memOvercommitHint')}
+        {f('dedicatedTo', ['dedicatedTo'], 'text', 'edit-dedicatedTo')}
       </div>
-      <Rows scope={scope} path={[...path, 'taints']} columns={TAINT_COLUMNS} newRow={() => ({ key: 'dedicated', value: id, effect: 'NoSchedule' })} editName={`${id}: taints`} itemLabel="taint" caption="Taints" empty="No taints: any instance may land here." testId="edit-taints" />
+      <Rows scope={scope} path={[...path, 'taints']} columns={taintColumns(t)} newRow={newTaint} editName={`${id}: ${t('taints')}`} itemLabel={t('taint')} caption={t('taints')} empty={t('noTaints')} testId="edit-taints" />
     </>
   );
 });

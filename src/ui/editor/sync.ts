@@ -7,6 +7,9 @@ import { actions } from '../bridge';
 import { consoleStore } from '../store';
 import { adoptDocument, editorStore, selectElement, setEditorBackend } from './editStore';
 import { elementPath, type Doc } from './docEdits';
+import { translate } from '../i18n/messages';
+import { editorMessages } from './editor.messages';
+
 
 let started = false;
 /** The link whose document is being fetched (a newer load makes an older fetch moot). */
@@ -20,7 +23,7 @@ async function fetchDocument(link: string): Promise<void> {
   // A newer load came meanwhile: its own check fetches it.
   const info = consoleStore.getState().scenario;
   if (info?.link !== link) return;
-  adoptDocument(doc, link, info.preset ? `Load preset ${info.preset}` : `Load “${info.name}”`);
+  adoptDocument(doc, link, info.preset ? translate(editorMessages, 'loadPreset', { id: info.preset }) : translate(editorMessages, 'loadNamed', { name: info.name }));
 }
 
 /** Starts the connection once (idempotent). */

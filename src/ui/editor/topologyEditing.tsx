@@ -1,4 +1,3 @@
-/* i18n-pending */
 /**
  * Editing on the topology: dragging from a workload to a service sets the workload's target, from a
  * service to another adds a downstream call; right-click on a node opens a menu of edits (a
@@ -10,8 +9,12 @@ import type { Connection } from '@xyflow/react';
 import { actions } from '../bridge';
 import { consoleStore } from '../store';
 import { closeMenu, commitEdit, editorStore, openMenu, refuse, selectElement, useEditor } from './editStore';
-import { addCall, addReplicaCrash, addSpike, connectWorkload, elementPath, getAt, KIND_LABEL, removeElement, type ElementRef } from './docEdits';
+import { addCall, addReplicaCrash, addSpike, connectWorkload, elementPath, getAt, kindLabel, removeElement, type ElementRef } from './docEdits';
 import { useMenuDismiss } from '../components/useMenuDismiss';
+import { translate, useT } from '../i18n/messages';
+import { editorMessages } from './editor.messages';
+
+const tr = (key: keyof typeof editorMessages.en, params?: Record<string, string | number>): string => translate(editorMessages, key, params);
 
 /** Node ids of the topology ("svc:web", "wl:shoppers") as editor references. */
 export function refOfNode(nodeId: string | null | undefined): ElementRef | null {
@@ -30,21 +33,21 @@ export type ConnectionEdit = { name: string; kind: 'target' | 'call'; from: stri
  * call). Anything else is refused in words.
  */
 export function connectionEdit(source: ElementRef | null, target: ElementRef | null): ConnectionEdit {
-  if (!source || !target) return { refused: 'only workloads and services connect here: drop on a service' };
-  if (target.kind === 'workload') return { refused: `nothing sends to a workload: drag from workload ${target.id} to a service instead` };
-  if (target.kind !== 'service') return { refused: `a ${KIND_LABEL[target.kind]} cannot be connected on the service topology` };
-  if (source.kind === 'workload') return { name: `Connect ${source.id} → ${target.id}`, kind: 'target', from: source.id, to: target.id };
+  if (!source || !target) return { refused: tr('connectOnlyHere') };
+  if (target.kind === 'workload') return { refused: tr('connectToWorkload', { id: target.id }) };
+  if (target.kind !== 'service') return { refused: tr('connectNotHere', { kind: kindLabel(target.kind) }) };
+  if (source.kind === 'workload') return { name: tr('connectName', { from: source.id, to: target.id }), kind: 'target', from: source.id, to: target.id };
   if (source.kind === 'service') {
-    if (source.id === target.id) return { refused: `${source.id} cannot call itself` };
-    return { name: `${source.id} calls ${target.id}`, kind: 'call', from: source.id, to: target.id };
+    if (source.id === target.id) return { refused: tr('connectItself', { id: source.id }) };
+    return { name: tr('callName', { from: source.id, to: target.id }), kind: 'call', from: source.id, to: target.id };
   }
-  return { refused: `a ${KIND_LABEL[source.kind]} cannot send requests` };
+  return { refused: tr('connectCannotSend', { kind: kindLabel(source.kind) }) };
 }
 
 export function onTopologyConnect(c: Connection): void {
   const e = connectionEdit(refOfNode(c.source), refOfNode(c.target));
   if ('refused' in e) {
-    refuse(`Connect: ${e.refused}`);
+    refuse(tr('connectRefused', { reason: e.refused }));
     return;
   }
   void commitEdit(e.name, (doc) => (e.kind === 'target' ? connectWorkload(doc, e.from, e.to) : addCall(doc, e.from, e.to)));
@@ -74,7 +77,7 @@ function spikeRate(workload: string): number {
 export function injectSpike(workload: string): Promise<boolean> {
   const at = consoleStore.getState().status?.now ?? 0;
   const extra = spikeRate(workload);
-  return commitEdit(`Traffic spike on ${workload} (+${extra} req/s at ${Math.round(at)} s)`, (doc) => addSpike(doc, workload, at, extra));
+  return commitEdit(tr('spikeName', { id: workload, extra, at: Math.round(at) }), (doc) => addSpike(doc, workload, at, extra));
 }
 
 /** Whether a service's replicas are placed on hosts (then host faults apply, not replica crashes). */
@@ -86,7 +89,7 @@ export function isPlaced(service: string): boolean {
 
 export function injectCrash(service: string, duration: number | undefined = 30): Promise<boolean> {
   const at = consoleStore.getState().status?.now ?? 0;
-  return commitEdit(`Crash a replica of ${service} at ${Math.round(at)} s${duration === undefined ? '' : ` for ${duration} s`}`, (doc) => addReplicaCrash(doc, service, at, 0, duration));
+  return commitEdit(duration === undefined ? tr('crashNameForGood', { id: service, at: Math.round(at) }) : tr('crashName', { id: service, at: Math.round(at), duration }), (doc) => addReplicaCrash(doc, service, at, 0, duration));
 }
 
 function inspect(ref: ElementRef): void {
@@ -101,6 +104,7 @@ function inspect(ref: ElementRef): void {
 /** The right-click menu of a topology node. */
 export const TopologyMenu = memo(function TopologyMenu() {
   const menu = useEditor((s) => s.menu);
+  const t = useT(editorMessages);
   const ref = useMenuDismiss(menu !== null, closeMenu);
   if (!menu) return null;
   const target = menu.ref;
@@ -112,16 +116,16 @@ export const TopologyMenu = memo(function TopologyMenu() {
   };
   const placed = target.kind === 'service' && isPlaced(target.id);
   return (
-    <div className="ctx-menu card" role="menu" aria-label={`Edits of ${KIND_LABEL[target.kind]} ${target.id}`} ref={ref} style={{ left, top }} data-testid="topo-menu">
+    <div className="ctx-menu card" role="menu" aria-label={t('menu', { kind: kindLabel(target.kind), id: target.id })} ref={ref} style={{ left, top }} data-testid="topo-menu">
       <div className="ctx-menu-title num">
-        {KIND_LABEL[target.kind]} {target.id}
+        {kindLabel(target.kind)} {target.id}
       </div>
       <button type="button" role="menuitem" onClick={run(() => inspect(target))} data-testid="topo-menu-inspect">
-        Inspect and edit
+        {t('menuInspect')}
       </button>
       {target.kind === 'workload' && (
-        <button type="button" role="menuitem" onClick={run(() => injectSpike(target.id))} data-testid="topo-menu-spike" title="Adds a flash crowd from the current time (a scenario edit: the run restarts on the same seed)">
-          Traffic spike from now
+        <button type="button" role="menuitem" onClick={run(() => injectSpike(target.id))} data-testid="topo-menu-spike" title={t('menuSpikeTitle')}>
+          {t('menuSpike')}
         </button>
       )}
       {target.kind === 'service' && (
@@ -132,9 +136,9 @@ export const TopologyMenu = memo(function TopologyMenu() {
           disabled={placed}
           onClick={run(() => injectCrash(target.id))}
           data-testid="topo-menu-crash"
-          title={placed ? 'Replicas placed on hosts fail with their hosts: right-click a host in the Infrastructure view' : 'Replica 0 crashes at the current time and is back 30 s later (a scenario edit)'}
+          title={placed ? t('menuCrashPlaced') : t('menuCrashTitle')}
         >
-          Crash a replica from now
+          {t('menuCrash')}
         </button>
       )}
       <button
@@ -142,12 +146,12 @@ export const TopologyMenu = memo(function TopologyMenu() {
         role="menuitem"
         className="danger"
         onClick={run(async () => {
-          const ok = await commitEdit(`Remove ${KIND_LABEL[target.kind]} ${target.id}`, (doc) => removeElement(doc, target));
+          const ok = await commitEdit(t('removeName', { kind: kindLabel(target.kind), id: target.id }), (doc) => removeElement(doc, target));
           if (ok && target.kind === 'service' && consoleStore.getState().selectedService === target.id) void actions.selectService(null);
         })}
         data-testid="topo-menu-remove"
       >
-        Remove {KIND_LABEL[target.kind]}
+        {t('menuRemove', { kind: kindLabel(target.kind) })}
       </button>
     </div>
   );
@@ -163,6 +167,6 @@ export function onTopologyConnectEnd(_event: unknown, state: { isValid: boolean 
   const a = refOfNode(state.fromNode.id);
   const b = refOfNode(state.toNode.id);
   const e = fromSource ? connectionEdit(a, b) : connectionEdit(b, a);
-  if ('refused' in e) refuse(`Connect: ${e.refused}`);
-  else refuse(`Connect: drop on the left handle of ${e.to} to connect ${e.from} → ${e.to}`);
+  if ('refused' in e) refuse(tr('connectRefused', { reason: e.refused }));
+  else refuse(tr('connectRefused', { reason: tr('connectHandle', { from: e.from, to: e.to }) }));
 }
