@@ -127,7 +127,7 @@ export const Field = memo(function Field({ scope, path, label, type, options, ed
       <label className="field field-block" htmlFor={id}>
         <span className={compact ? 'sr-only' : 'field-label'}>{label}</span>
         {type === 'select' ? (
-          <select id={id} value={draft} onChange={onChange} disabled={busy} data-testid={testId}>
+          <select id={id} value={draft} onChange={onChange} disabled={busy} data-testid={testId} title={hint}>
             {!(options ?? []).some(([v]) => v === draft) && <option value={draft}>{draft === '' ? t('notSet') : draft}</option>}
             {(options ?? []).map(([v, l]) => (
               <option key={v} value={v}>
