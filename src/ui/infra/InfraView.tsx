@@ -14,6 +14,7 @@ import { useLang } from '../i18n/lang';
 import { useT } from '../i18n/messages';
 import { infraMessages as m } from './messages';
 import { stateText } from './saidText';
+import { onInfraDragOver, onInfraDrop, ServiceTray } from '../editor/InfraPlacement';
 
 const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1.1 };
 
@@ -193,7 +194,7 @@ export const InfraView = memo(function InfraView() {
   const t = useT(m);
   if (!has) return <div className="topology card muted loading">{t('noPools')}</div>;
   return (
-    <div className="topology infra card" data-testid="infra" data-layout={layout} aria-label={t('infraAria')}>
+    <div className="topology infra card" data-testid="infra" data-layout={layout} aria-label={t('infraAria')} onDragOver={onInfraDragOver} onDrop={onInfraDrop}>
       <ReactFlow<InfraNode>
         // A new scenario remounts the flow, so it fits the view to the new layout.
         key={key}
@@ -215,6 +216,7 @@ export const InfraView = memo(function InfraView() {
         <FitOnLayout />
       </ReactFlow>
       <Toolbar />
+      <ServiceTray />
       <InfraLegend />
       <HostMenu />
     </div>

@@ -7,7 +7,7 @@ import { NODE_TYPES } from './nodes';
 import { EDGE_TYPES } from './FlowEdge';
 import { applyTopologyChanges, useTopology, type TopologyNode } from './topologyStore';
 import { READ_ONLY_FLOW } from '../flow/readOnlyFlow';
-import { onTopologyConnect, onTopologyContextMenu, TopologyMenu } from '../editor/topologyEditing';
+import { isTopologyConnectionValid, onTopologyConnect, onTopologyConnectEnd, onTopologyContextMenu, TopologyMenu } from '../editor/topologyEditing';
 import { selectElement } from '../editor/editStore';
 import { inspectServerless } from '../serverless/ServerlessInspector';
 import { useT } from '../i18n/messages';
@@ -56,6 +56,8 @@ export const TopologyView = memo(function TopologyView() {
         // The editor: drag from a node's right handle to a service to connect (an undoable scenario edit).
         nodesConnectable
         onConnect={onTopologyConnect}
+        isValidConnection={isTopologyConnectionValid}
+        onConnectEnd={onTopologyConnectEnd}
         onNodeContextMenu={onTopologyContextMenu}
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.2}
