@@ -6,6 +6,7 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { start } from './bridge';
 import { compareActions } from './compare/compareBridge';
 import './styles.css';
+import './containment.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
