@@ -94,6 +94,9 @@ try {
     cpu.set(e.name, (cpu.get(e.name) ?? 0) + (e.tdur ?? 0));
   }
   const cpuTasks = mine.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask').map((e) => (e.tdur ?? 0) / 1000);
+  const sortedCpu = [...cpuTasks].sort((a, b) => a - b);
+  const q = (p: number) => (sortedCpu.length ? sortedCpu[Math.min(sortedCpu.length - 1, Math.ceil(p * sortedCpu.length) - 1)]!.toFixed(1) : '—');
+  console.log(`  task cpu (ms): p99 ${q(0.99)}, p99.9 ${q(0.999)}, max ${q(1)}; tasks over 16 ms: ${sortedCpu.filter((d) => d > 16).length}, over 25 ms: ${sortedCpu.filter((d) => d > 25).length}`);
   console.log(`  cpu time: ${['RunTask', 'FunctionCall', 'Layout', 'Paint', 'Layerize', 'PrePaint', 'UpdateLayoutTree', 'Commit'].map((k) => `${k} ${((cpu.get(k) ?? 0) / 1000).toFixed(0)}`).join(', ')}; tasks over 50 ms cpu: ${cpuTasks.filter((d) => d > 50).length}, over 100: ${cpuTasks.filter((d) => d > 100).length}`);
   console.log(`  all tasks: ${['FunctionCall', 'TimerFire', 'Layout', 'Paint', 'Layerize', 'PrePaint', 'UpdateLayoutTree', 'Commit'].map((k) => `${k} ${((all.get(k) ?? 0) / 1000).toFixed(0)}`).join(', ')}`);
   console.log(`  summed: ${[...totals].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v / 1000).toFixed(0)}`).join(', ')}`);
