@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
 import { format, placeholders, translator, type Catalog } from './messages';
 import { initialLang } from './lang';
