@@ -45,7 +45,9 @@ test.describe('the console with the default scenario', () => {
     // A latency figure is shown in milliseconds.
     await expect(page.getByTestId(`service-${ids[0]}-p95`)).toHaveText(/^\d+(\.\d+)?$/);
     // The chart drew something.
-    await expect(page.getByTestId(`service-${ids[0]}-chart`).locator('.recharts-line-curve').first()).toBeVisible();
+    const surface = page.getByTestId(`service-${ids[0]}-chart`).locator('canvas[data-chart-surface]');
+    await expect(surface).toBeVisible();
+    expect(Number(await surface.getAttribute('data-points'))).toBeGreaterThanOrEqual(2);
 
     // Reset: back to zero, paused.
     await page.getByTestId('reset').click();

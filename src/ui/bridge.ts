@@ -43,6 +43,7 @@ import { currentLang, onLangChange } from './i18n/lang';
 import { translate } from './i18n/messages';
 import { msg } from './localText';
 import { noticeMessages as nm } from './notices.messages';
+import { cancelPublish, publishInFrame } from './framePublish';
 
 /** Points per line chart the worker downsamples to (LTTB; ≤ 1000). */
 const CHART_POINTS = 600;
@@ -99,8 +100,18 @@ function publishSeries(): void {
   consoleStore.setState({ series: seriesBuffer.view() });
 }
 
+/** The console store's share of snapshots not yet published (see publishInFrame), or null. */
+let pendingConsole: Partial<ConsoleState> | null = null;
+
+function publishConsole(): void {
+  const patch = pendingConsole;
+  pendingConsole = null;
+  if (patch) consoleStore.setState(patch);
+}
+
 function applySnapshot(snap: Snapshot): void {
-  const state = consoleStore.getState();
+  // What the store will hold once the waiting patch is published: later snapshots build on it.
+  const state: ConsoleState = pendingConsole ? { ...consoleStore.getState(), ...pendingConsole } : consoleStore.getState();
   const patch: Partial<ConsoleState> = {
     status: {
       rev: snap.rev,
@@ -167,10 +178,22 @@ function applySnapshot(snap: Snapshot): void {
   } else if (!snap.playing && seriesDirty) {
     seriesNow = true;
   }
-  consoleStore.setState(patch);
+  // While playing, the clock and figures go out with the next animation frame (at most one render
+  // per frame however fast snapshots come); a new scenario, a pause or a reset shows at once.
+  pendingConsole = pendingConsole ? { ...pendingConsole, ...patch } : patch;
+  if (snap.playing && !snap.scenario && !newScenario && !seriesNow) publishInFrame('console', publishConsole);
+  else {
+    cancelPublish('console');
+    publishConsole();
+  }
   if (focus !== undefined) void focusCharts(focus);
   if (seriesNow) publishSeries();
-  else if (seriesDirty && seriesTimer === null) seriesTimer = setTimeout(publishSeries, SERIES_PUBLISH_MS);
+  else if (seriesDirty && seriesTimer === null) {
+    seriesTimer = setTimeout(() => {
+      seriesTimer = null;
+      publishInFrame('series', publishSeries, true);
+    }, SERIES_PUBLISH_MS);
+  }
 }
 
 const onSnapshot = proxy((snap: Snapshot) => {
@@ -274,6 +297,8 @@ function recoverWorker(reason: string): Promise<void> {
       return;
     }
     computeScenarioRev = -1;
+    pendingConsole = null;
+    cancelPublish('console');
     consoleStore.setState({ status: null, busy: null });
     try {
       await subscribe();

@@ -7,6 +7,7 @@ import { compareActions } from './compare/compareBridge';
 import { msg } from './localText';
 import { appMessages } from './app.messages';
 import './styles.css';
+import './containment.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,9 +1,10 @@
-/* i18n-pending */
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BalancerSwitch, ChartData } from '../../workers/sim.worker';
 import { policyShort } from '../inspector/policies';
 import { latencyPoints, ratePoints } from './chartPoints';
+import { chartMessages } from './messages';
+import { useT } from '../i18n/messages';
 import { TICK, X_DOMAIN, Y_DOMAIN, LEGEND_STYLE, tickTime, tickNumber, tooltipLabel } from './chartStyle';
 
 const MARGIN = { top: 14, right: 10, bottom: 0, left: 0 };
@@ -27,6 +28,7 @@ function switchMarkers(switches: ReadonlyArray<BalancerSwitch>) {
 /** Successful requests per second and failures per second, downsampled in the worker (LTTB). */
 export const RateChart = memo(function RateChart({ data, switches }: { data: ChartData; switches: ReadonlyArray<BalancerSwitch> }) {
   const points = useMemo(() => ratePoints(data), [data]);
+  const t = useT(chartMessages);
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart data={points} margin={MARGIN}>
@@ -36,8 +38,8 @@ export const RateChart = memo(function RateChart({ data, switches }: { data: Cha
         <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
         <Legend wrapperStyle={LEGEND_STYLE} />
         {switchMarkers(switches)}
-        <Line name="completed req/s" dataKey="throughput" stroke="#2563eb" dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
-        <Line name="failed req/s" dataKey="failures" stroke="#dc2626" dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
+        <Line name={t('completed')} dataKey="throughput" stroke="#2563eb" dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
+        <Line name={t('failed')} dataKey="failures" stroke="#dc2626" dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
       </LineChart>
     </ResponsiveContainer>
   );

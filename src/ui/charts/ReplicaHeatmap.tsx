@@ -1,9 +1,10 @@
-/* i18n-pending */
 import { memo, useEffect, useRef } from 'react';
 import type { BalancerSwitch, ReplicaHeat } from '../../workers/sim.worker';
 import { NO_DATA_RGB, queueRgb, utilizationRgb } from '../colors';
 import { formatAxisTime } from '../format';
 import { policyShort } from '../inspector/policies';
+import { useT } from '../i18n/messages';
+import { chartMessages } from './messages';
 
 interface Props {
   heat: ReplicaHeat;
@@ -20,6 +21,7 @@ interface Props {
  */
 export const ReplicaHeatmap = memo(function ReplicaHeatmap({ heat, kind, switches, start, height }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const t = useT(chartMessages);
   useEffect(() => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
@@ -50,16 +52,18 @@ export const ReplicaHeatmap = memo(function ReplicaHeatmap({ heat, kind, switche
   return (
     <div className="heatmap" style={{ height }}>
       <span className="heat-axis-y muted num" aria-hidden="true">
+        {/* i18n-ignore: replica numbers */}
         <span>r0</span>
+        {/* i18n-ignore */}
         <span>r{heat.replicas - 1}</span>
       </span>
       <div className="heat-canvas-wrap">
-        <canvas ref={ref} className="heat-canvas" role="img" aria-label={`${kind === 'utilization' ? 'Utilization' : 'Queue length'} of ${heat.replicas} replicas over time`} />
+        <canvas ref={ref} className="heat-canvas" role="img" aria-label={t(kind === 'utilization' ? 'heatUtilization' : 'heatQueue', { n: heat.replicas })} />
         {span > 0 &&
           switches
             .filter((s) => s.time >= start && s.time <= end)
             .map((s, i) => (
-              <span key={i} className="heat-marker" style={{ left: `${((s.time - start) / span) * 100}%` }} title={`Switched to ${s.to} at ${formatAxisTime(s.time)}`}>
+              <span key={i} className="heat-marker" style={{ left: `${((s.time - start) / span) * 100}%` }} title={t('switchedTo', { to: s.to, t: formatAxisTime(s.time) })}>
                 <span className="heat-marker-label">→ {policyShort(s.to)}</span>
               </span>
             ))}

@@ -1,9 +1,10 @@
-/* i18n-pending */
 import { memo, useMemo } from 'react';
 import { useConsole } from '../store';
 import { formatAxisTime } from '../format';
 import { LatencyChart, RateChart } from './LineCharts';
 import { ReplicaHeatmap } from './ReplicaHeatmap';
+import { useT } from '../i18n/messages';
+import { chartMessages } from './messages';
 import { latencyPoints, ratePoints } from './chartPoints';
 import { ChartExport } from '../export/ChartExport';
 import { TIME_COLUMN, type ChartCsv } from '../export/chartExport';
@@ -36,22 +37,23 @@ export const ServiceCharts = memo(function ServiceCharts() {
   const switches = useMemo(() => allSwitches.filter((x) => x.service === id), [allSwitches, id]);
   const rateCsv = useMemo<ChartCsv | null>(() => (data && data.samples >= 2 ? { columns: RATE_COLUMNS, rows: ratePoints(data) } : null), [data]);
   const latencyCsv = useMemo<ChartCsv | null>(() => (data && data.samples >= 2 ? { columns: LATENCY_COLUMNS, rows: latencyPoints(data) } : null), [data]);
+  const t = useT(chartMessages);
   if (id === null) return null;
   const enough = data !== null && data.samples >= 2;
   const heat = data?.replicas ?? null;
   // The series starts at time 0 (its first sample covers the first interval).
   const heatStart = 0;
   return (
-    <div className="charts" data-testid="charts" aria-label={`Charts of ${id}`}>
-      <Card title={`Request rate · ${id}`} hint="per second" testId="chart-rate" exportAs={{ chart: `${id} rate`, data: rateCsv }}>
+    <div className="charts" data-testid="charts" aria-label={t('chartsOf', { id })}>
+      <Card title={t('rateTitle', { id })} hint={t('perSecond')} testId="chart-rate" exportAs={{ chart: `${id} rate`, data: rateCsv }}>
         {enough ? <RateChart data={data} switches={switches} /> : <Empty />}
       </Card>
-      <Card title={`Latency · ${id}`} hint="per interval, ms" testId="chart-latency" exportAs={{ chart: `${id} latency`, data: latencyCsv }}>
+      <Card title={t('latencyTitle', { id })} hint={t('perInterval')} testId="chart-latency" exportAs={{ chart: `${id} latency`, data: latencyCsv }}>
         {enough ? <LatencyChart data={data} switches={switches} /> : <Empty />}
       </Card>
       <Card
-        title={`Load per replica · ${id}`}
-        hint={heat ? (autoscaled ? `${heat.replicas} replica slots × time (a slot out of the set reads 0 %)` : `${heat.replicas} replicas × time`) : undefined}
+        title={t('replicasTitle', { id })}
+        hint={heat ? t(autoscaled ? 'replicaSlots' : 'replicasTime', { n: heat.replicas }) : undefined}
         testId="chart-replicas"
       >
         {!enough ? (
@@ -59,11 +61,11 @@ export const ServiceCharts = memo(function ServiceCharts() {
         ) : heat ? (
           <div className="heat-stack">
             <div className="heat-title muted">
-              utilization <i className="legend-ramp legend-util" /> 0 → 100 %
+              {t('utilization')} <i className="legend-ramp legend-util" /> 0 → 100 %
             </div>
             <ReplicaHeatmap heat={heat} kind="utilization" switches={switches} start={heatStart} height={84} />
             <div className="heat-title muted">
-              queue length <i className="legend-ramp legend-queue" /> 0 → {Math.round(heat.maxQueued)}
+              {t('queueLength')} <i className="legend-ramp legend-queue" /> 0 → {Math.round(heat.maxQueued)}
             </div>
             <ReplicaHeatmap heat={heat} kind="queued" switches={switches} start={heatStart} height={84} />
             <div className="heat-axis-x muted num">
@@ -72,7 +74,7 @@ export const ServiceCharts = memo(function ServiceCharts() {
             </div>
           </div>
         ) : (
-          <p className="muted chart-empty-text">The core keeps per-replica history only for services of up to 64 replicas; the topology shows their live state.</p>
+          <p className="muted chart-empty-text">{t('noReplicaHistory')}</p>
         )}
       </Card>
     </div>
@@ -80,5 +82,6 @@ export const ServiceCharts = memo(function ServiceCharts() {
 });
 
 function Empty() {
-  return <div className="chart-empty-text muted">The charts fill in as samples arrive.</div>;
+  const t = useT(chartMessages);
+  return <div className="chart-empty-text muted">{t('fillIn')}</div>;
 }

@@ -1,11 +1,10 @@
 import { memo, useMemo } from 'react';
 import { useHeldWhileHidden } from '../charts/useInView';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CanvasLineChart } from '../charts/CanvasLineChart';
 import { useConsole } from '../store';
 import { chartPoints } from '../series';
 import { ChartExport } from '../export/ChartExport';
 import { TIME_COLUMN, type ChartCsv } from '../export/chartExport';
-import { tickTime, tooltipLabel, X_DOMAIN, LEGEND_STYLE } from '../charts/chartStyle';
 import { useT } from '../i18n/messages';
 import { shellMessages as m } from './messages';
 
@@ -14,29 +13,27 @@ const CSV_COLUMNS = [TIME_COLUMN, { key: 'throughput', header: 'throughput (req/
 
 const MAX_POINTS = 600;
 
-const tickNumber = (v: number): string => (Math.abs(v) >= 1000 ? `${(v / 1000).toFixed(1)}k` : String(Math.round(v * 10) / 10));
-/** The tooltip's value and unit, told apart by the series' data key (its name is translated). */
-const tooltipValue = (v: unknown, _name: unknown, item: unknown): [string, string] => {
-  const n = typeof v === 'number' ? v : Number.NaN;
-  const p95 = typeof item === 'object' && item !== null && (item as { dataKey?: unknown }).dataKey === 'p95';
-  return p95 ? [Number.isFinite(n) ? n.toFixed(1) : '—', 'p95 ms'] : [Number.isFinite(n) ? n.toFixed(1) : '—', 'req/s'];
-};
-// Props as module constants: the same objects on every render.
-const MARGIN = { top: 6, right: 4, bottom: 0, left: 0 };
 const THR_COLOR = '#2563eb';
 const P95_COLOR = '#dc2626';
-const TIME_TICK = { fontSize: 11 };
-const THR_TICK = { fontSize: 11, fill: THR_COLOR };
-const P95_TICK = { fontSize: 11, fill: P95_COLOR };
+// Module constants: the same objects on every render, so the canvas redraws only for new data.
+const seriesOf = (throughput: string) =>
+  [
+    { key: 'throughput', name: throughput, color: THR_COLOR },
+    { key: 'p95', name: 'p95 (ms)', color: P95_COLOR, axis: 'right' },
+  ] as const;
+const Y_DOMAIN = [0, 'auto'] as const;
+const TICK_COLORS = [THR_COLOR, P95_COLOR] as const;
+const oneDecimal = (v: number): string => v.toFixed(1);
 
 const hasPoints = (s: { length: number }): boolean => s.length >= 2;
 
-/** Throughput and p95 over simulated time, downsampled to ≤ MAX_POINTS; updates a few times a second. */
+/** Throughput (left axis) and p95 (right axis) over simulated time, downsampled to ≤ MAX_POINTS; updates a few times a second. */
 export const ServiceChart = memo(function ServiceChart({ id }: { id: string }) {
   const [series, box] = useHeldWhileHidden(useConsole((s) => s.series), hasPoints);
   const data = useMemo(() => chartPoints(series, id, MAX_POINTS), [series, id]);
   const csv = useMemo<ChartCsv>(() => ({ columns: CSV_COLUMNS, rows: data }), [data]);
   const t = useT(m);
+  const lines = useMemo(() => seriesOf(t('throughputLegend')), [t]);
   if (data.length < 2) {
     return (
       <div className="chart chart-empty muted" data-testid={`service-${id}-chart`} ref={box}>
@@ -47,18 +44,8 @@ export const ServiceChart = memo(function ServiceChart({ id }: { id: string }) {
   return (
     <div className="chart" data-testid={`service-${id}-chart`} data-export-root="" ref={box}>
       <ChartExport chart={`${id} throughput and p95`} title={t('chartTitle', { id })} data={csv} />
-      <ResponsiveContainer width="100%" height={170}>
-        <LineChart data={data} margin={MARGIN}>
-          <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
-          <XAxis dataKey="t" type="number" domain={X_DOMAIN} tickFormatter={tickTime} tick={TIME_TICK} minTickGap={24} />
-          <YAxis yAxisId="thr" tickFormatter={tickNumber} tick={THR_TICK} width={44} />
-          <YAxis yAxisId="p95" orientation="right" tickFormatter={tickNumber} tick={P95_TICK} width={44} />
-          <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
-          <Legend wrapperStyle={LEGEND_STYLE} />
-          <Line yAxisId="thr" name={t('throughputLegend')} dataKey="throughput" stroke={THR_COLOR} dot={false} strokeWidth={1.5} isAnimationActive={false} connectNulls={false} />
-          <Line yAxisId="p95" name="p95 (ms)" dataKey="p95" stroke={P95_COLOR} dot={false} strokeWidth={1.5} isAnimationActive={false} connectNulls={false} />
-        </LineChart>
-      </ResponsiveContainer>
+      {/* A canvas, not recharts: the console shows one of these per service, all live. */}
+      <CanvasLineChart points={data} series={lines} yDomain={Y_DOMAIN} tickColors={TICK_COLORS} legend format={oneDecimal} label={t('chartTitle', { id })} />
     </div>
   );
 });

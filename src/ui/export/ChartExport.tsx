@@ -1,6 +1,6 @@
 /**
  * "PNG" and "CSV" buttons for any chart. Put them inside the element marked `data-export-root`
- * that holds the recharts chart: PNG draws that chart's SVG (computed styles inlined, so it looks
+ * that holds the chart: PNG draws that chart's canvas, or a recharts chart's SVG (computed styles inlined, so it looks
  * as on screen) with the chart's title and legend onto a canvas; CSV saves exactly the rows the
  * chart draws. Files are named after the scenario and the chart ("flash-crowd-web-latency.csv").
  */
@@ -84,20 +84,33 @@ const TITLE_FONT = '600 13px system-ui, -apple-system, "Segoe UI", sans-serif';
 
 /** Draws the chart inside `root` (title, SVG, legend) on a canvas at twice its size; resolves to a PNG. */
 export async function chartPng(root: Element, title: string): Promise<Blob> {
-  // The chart's own surface, not a legend icon (those are small `recharts-surface` SVGs too).
-  const svg = root.querySelector<SVGSVGElement>('.recharts-wrapper > svg.recharts-surface') ?? largestSvg(root);
-  if (!svg) throw new Error(translate(m, 'noChart'));
-  const box = svg.getBoundingClientRect();
-  const width = Math.max(1, Math.round(box.width));
-  const height = Math.max(1, Math.round(box.height));
-  const img = await loadImage(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(serializeSvg(svg, width, height))}`);
-
-  const legend = Array.from(root.querySelectorAll('.recharts-legend-item')).map((item) => {
-    const text = item.querySelector('.recharts-legend-item-text');
-    const icon = item.querySelector('svg path, svg line');
-    const color = (icon && (icon.getAttribute('stroke') || icon.getAttribute('fill'))) || (text ? window.getComputedStyle(text).color : '#333');
-    return { label: (text?.textContent ?? item.textContent ?? '').trim(), color };
-  });
+  // A canvas chart (charts/CanvasLineChart.tsx) is drawn as it is; a recharts chart from its SVG.
+  const surface = root.querySelector<HTMLCanvasElement>('canvas[data-chart-surface]');
+  let img: CanvasImageSource;
+  let width: number;
+  let height: number;
+  let legend: Array<{ label: string; color: string }>;
+  if (surface) {
+    const box = surface.getBoundingClientRect();
+    width = Math.max(1, Math.round(box.width));
+    height = Math.max(1, Math.round(box.height));
+    img = surface;
+    legend = Array.from(root.querySelectorAll<HTMLElement>('[data-legend-color]')).map((item) => ({ label: (item.textContent ?? '').trim(), color: item.dataset.legendColor ?? '#333' }));
+  } else {
+    // The chart's own surface, not a legend icon (those are small `recharts-surface` SVGs too).
+    const svg = root.querySelector<SVGSVGElement>('.recharts-wrapper > svg.recharts-surface') ?? largestSvg(root);
+    if (!svg) throw new Error(translate(m, 'noChart'));
+    const box = svg.getBoundingClientRect();
+    width = Math.max(1, Math.round(box.width));
+    height = Math.max(1, Math.round(box.height));
+    img = await loadImage(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(serializeSvg(svg, width, height))}`);
+    legend = Array.from(root.querySelectorAll('.recharts-legend-item')).map((item) => {
+      const text = item.querySelector('.recharts-legend-item-text');
+      const icon = item.querySelector('svg path, svg line');
+      const color = (icon && (icon.getAttribute('stroke') || icon.getAttribute('fill'))) || (text ? window.getComputedStyle(text).color : '#333');
+      return { label: (text?.textContent ?? item.textContent ?? '').trim(), color };
+    });
+  }
   const pad = 12;
   const titleH = 22;
   const legendH = legend.length > 0 ? 22 : 0;

@@ -5,26 +5,16 @@
  */
 import { memo, useMemo } from 'react';
 import { useHeldWhileHidden } from '../charts/useInView';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CanvasLineChart } from '../charts/CanvasLineChart';
 import type { ComputeCharts } from '../../workers/sim.worker';
 import { allocationColor } from '../colors';
-import { formatAxisTime, formatInt, formatSpan } from '../format';
+import { formatInt, formatSpan } from '../format';
 import { actions } from '../bridge';
 import { useCompute } from './computeStore';
 import { ChartExport } from '../export/ChartExport';
 import { TIME_COLUMN, type ChartCsv } from '../export/chartExport';
 import { useT } from '../i18n/messages';
 import { infraMessages as m } from './messages';
-
-const MARGIN = { top: 8, right: 8, bottom: 0, left: 0 };
-const TICK = { fontSize: 10 };
-const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
-const Y_COUNT: [number, string] = [0, 'auto'];
-const Y_PCT: [number, number] = [0, 100];
-const LEGEND_STYLE = { fontSize: 11 };
-const tickTime = (v: number): string => formatAxisTime(v);
-const tooltipLabel = (v: unknown): string => (typeof v === 'number' ? `t = ${formatAxisTime(v)}` : '');
-const tooltipValue = (v: unknown): string => (typeof v === 'number' && Number.isFinite(v) ? String(Math.round(v * 10) / 10) : '—');
 
 export interface ComputePoint {
   t: number;
@@ -58,35 +48,26 @@ function Small({ title, hint, testId, chart, csv, children }: { title: string; h
   );
 }
 
+const COUNT_DOMAIN = [0, 'auto'] as const;
+const PCT_DOMAIN = [0, 100] as const;
+
+// Canvas charts (charts/CanvasLineChart.tsx): three live charts redrawn several times a second are
+// too heavy as recharts SVG next to a 1,000-host view.
 const CountChart = memo(function CountChart({ points, dataKey, name, color }: { points: ComputePoint[]; dataKey: 'pending' | 'poweredOn'; name: string; color: string }) {
-  return (
-    <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={points} margin={MARGIN}>
-        <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
-        <XAxis dataKey="t" type="number" domain={X_DOMAIN} tickFormatter={tickTime} tick={TICK} minTickGap={24} />
-        <YAxis tick={TICK} width={32} domain={Y_COUNT} allowDecimals={false} />
-        <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
-        <Line type="stepAfter" name={name} dataKey={dataKey} stroke={color} dot={false} strokeWidth={1.5} isAnimationActive={false} />
-      </LineChart>
-    </ResponsiveContainer>
-  );
+  const series = useMemo(() => [{ key: dataKey, name, color, step: true }], [dataKey, name, color]);
+  return <CanvasLineChart points={points} series={series} yDomain={COUNT_DOMAIN} integer label={name} />;
 });
 
 const AllocChart = memo(function AllocChart({ points }: { points: ComputePoint[] }) {
   const t = useT(m);
-  return (
-    <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={points} margin={MARGIN}>
-        <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
-        <XAxis dataKey="t" type="number" domain={X_DOMAIN} tickFormatter={tickTime} tick={TICK} minTickGap={24} />
-        <YAxis tick={TICK} width={32} domain={Y_PCT} />
-        <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
-        <Legend wrapperStyle={LEGEND_STYLE} />
-        <Line name={t('seriesCpu')} dataKey="cpu" stroke="#2563eb" dot={false} strokeWidth={1.5} isAnimationActive={false} />
-        <Line name={t('seriesMemory')} dataKey="memory" stroke="#0d9488" dot={false} strokeWidth={1.5} isAnimationActive={false} />
-      </LineChart>
-    </ResponsiveContainer>
+  const series = useMemo(
+    () => [
+      { key: 'cpu', name: t('seriesCpu'), color: '#2563eb' },
+      { key: 'memory', name: t('seriesMemory'), color: '#0d9488' },
+    ] as const,
+    [t],
   );
+  return <CanvasLineChart points={points} series={series} yDomain={PCT_DOMAIN} legend label={series.map((x) => x.name).join(', ')} />;
 });
 
 function Meter({ value }: { value: number }) {

@@ -3,7 +3,7 @@
  * operation and invariant violation with its simulated time and reason. Filter by kind and text;
  * click a subject to inspect it. Invariant violations stand out.
  */
-import { memo, useCallback, useDeferredValue, useMemo, useState, type ChangeEvent } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useState, type ChangeEvent, type ReactNode, type UIEvent } from 'react';
 import type { ComputeLogEntry } from '../../workers/sim.worker';
 import { actions } from '../bridge';
 import { INSTANCE_STATE_COLORS } from '../colors';
@@ -48,13 +48,14 @@ function inspect(e: ComputeLogEntry): void {
   }
 }
 
-const Row = memo(function Row({ e }: { e: ComputeLogEntry }) {
+const Row = memo(function Row({ e, pos, size }: { e: ComputeLogEntry; pos: number; size: number }) {
   const clickable = e.kind !== 'invariant' && e.kind !== 'operation';
   const onClick = useCallback(() => inspect(e), [e]);
   const t = useT(m);
   const lang = useLang();
+  const reasonShown = saidText(lang, e.code, e.params, e.reason);
   return (
-    <li className={`log-row log-${e.kind}`} data-testid="log-row" data-kind={e.kind} data-subject={e.subject}>
+    <li className={`log-row log-${e.kind}`} data-testid="log-row" data-kind={e.kind} data-subject={e.subject} aria-posinset={pos} aria-setsize={size}>
       <span className="log-time num">{formatClock(e.t)}</span>
       <span className={`log-kind log-kind-${e.kind}`}>{t(KIND_KEYS[e.kind])}</span>
       {clickable ? (
@@ -79,8 +80,41 @@ const Row = memo(function Row({ e }: { e: ComputeLogEntry }) {
           </>
         )}
       </span>
-      <span className="log-reason">{saidText(lang, e.code, e.params, e.reason)}</span>
+      {/* the full reason on hover: long ones are cut to one line */}
+      <span className="log-reason" title={reasonShown}>
+        {reasonShown}
+      </span>
     </li>
+  );
+});
+
+/** Height of a log row in pixels (one line; .log-row in containment.css) and of the list's window. */
+const ROW_H = 22;
+const LIST_H = 260;
+/** Rows kept in the page beyond those in sight, above and below. */
+const OVERSCAN = 10;
+
+/**
+ * The shown entries as a windowed list: only the rows in sight (plus OVERSCAN either side) are in
+ * the page, the rest is padding of the right height, so the list scrolls as if all were there.
+ * Rows are keyed by position, not by entry: while playing, new entries shift every row down, and
+ * rewriting the text of the rows already there is far cheaper than removing and creating a row
+ * per entry.
+ */
+const LogRows = memo(function LogRows({ shown }: { shown: readonly ComputeLogEntry[] }) {
+  const [top, setTop] = useState(0);
+  const onScroll = useCallback((e: UIEvent<HTMLOListElement>) => setTop(e.currentTarget.scrollTop), []);
+  const n = shown.length;
+  const first = Math.max(0, Math.min(n, Math.floor(top / ROW_H) - OVERSCAN));
+  const last = Math.max(first, Math.min(n, Math.ceil((top + LIST_H) / ROW_H) + OVERSCAN));
+  const rows: ReactNode[] = [];
+  for (let i = first; i < last; i++) rows.push(<Row key={i} e={shown[i]!} pos={i + 1} size={n} />);
+  return (
+    <ol className="log-list" data-testid="log-list" onScroll={onScroll} style={{ height: Math.min(LIST_H, n * ROW_H + 1) }}>
+      {first > 0 && <li className="log-spacer" aria-hidden="true" style={{ height: first * ROW_H }} />}
+      {rows}
+      {last < n && <li className="log-spacer" aria-hidden="true" style={{ height: (n - last) * ROW_H }} />}
+    </ol>
   );
 });
 
@@ -143,11 +177,7 @@ export const EventLog = memo(function EventLog() {
       {shown.length === 0 ? (
         <p className="muted log-empty">{log.length === 0 ? t('logNothing') : t('logNoMatch')}</p>
       ) : (
-        <ol className="log-list" data-testid="log-list">
-          {shown.map((e) => (
-            <Row key={e.seq} e={e} />
-          ))}
-        </ol>
+        <LogRows shown={shown} />
       )}
     </section>
   );

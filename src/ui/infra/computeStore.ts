@@ -10,6 +10,7 @@ import type { ComputeCharts, ComputeDelta, ComputeInfo, ComputeLogEntry, Compute
 import type { SaidParams } from '../../core/index';
 import { EMPTY_INSTANCES, InstanceTable, type InstanceTableView } from './instanceTable';
 import { appendLog } from './logFilter';
+import { cancelPublish, publishInFrame } from '../framePublish';
 
 export type InfraSelection =
   | { kind: 'host'; id: string }
@@ -152,7 +153,13 @@ export function applyComputeDelta(d: ComputeDelta, now = true): boolean {
   if (d.summary) patch.summary = d.summary;
   pending = patch;
   if (now || d.reset) flush();
-  else if (publishTimer === null) publishTimer = setTimeout(flush, COMPUTE_PUBLISH_MS);
+  else if (publishTimer === null) {
+    publishTimer = setTimeout(() => {
+      publishTimer = null;
+      // In an animation frame of its own (framePublish.ts): the heaviest render of the infrastructure view.
+      publishInFrame('compute', flush, true);
+    }, COMPUTE_PUBLISH_MS);
+  }
   return ok;
 }
 
@@ -173,6 +180,7 @@ export function setComputeCharts(charts: ComputeCharts | null): void {
   if (charts === null || computeStore.getState().charts === null || now - chartsShownAt >= CHARTS_PUBLISH_MS) {
     if (chartsTimer !== null) clearTimeout(chartsTimer);
     chartsTimer = null;
+    cancelPublish('compute-charts');
     chartsShownAt = now;
     computeStore.setState({ charts });
     return;
@@ -181,7 +189,7 @@ export function setComputeCharts(charts: ComputeCharts | null): void {
   chartsTimer ??= setTimeout(() => {
     chartsTimer = null;
     chartsShownAt = performance.now();
-    computeStore.setState({ charts: chartsPending });
+    publishInFrame('compute-charts', () => computeStore.setState({ charts: chartsPending }), true);
   }, CHARTS_PUBLISH_MS - (now - chartsShownAt));
 }
 

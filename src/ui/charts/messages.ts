@@ -1,0 +1,43 @@
+import { defineMessages } from '../i18n/messages';
+
+/** The service charts of the traffic view (ServiceCharts, LineCharts, ReplicaHeatmap). */
+export const chartMessages = defineMessages(
+  {
+    chartsOf: 'Charts of {id}',
+    rateTitle: 'Request rate · {id}',
+    perSecond: 'per second',
+    latencyTitle: 'Latency · {id}',
+    perInterval: 'per interval, ms',
+    replicasTitle: 'Load per replica · {id}',
+    replicaSlots: '{n} replica slots × time (a slot out of the set reads 0 %)',
+    replicasTime: '{n} {n|replica|replicas} × time',
+    utilization: 'utilization',
+    queueLength: 'queue length',
+    noReplicaHistory: 'The core keeps per-replica history only for services of up to 64 replicas; the topology shows their live state.',
+    fillIn: 'The charts fill in as samples arrive.',
+    completed: 'completed req/s',
+    failed: 'failed req/s',
+    heatUtilization: 'Utilization of {n} {n|replica|replicas} over time',
+    heatQueue: 'Queue length of {n} {n|replica|replicas} over time',
+    switchedTo: 'Switched to {to} at {t}',
+  },
+  {
+    chartsOf: '{id} 的图表',
+    rateTitle: '请求速率 · {id}',
+    perSecond: '每秒',
+    latencyTitle: '延迟 · {id}',
+    perInterval: '每个采样区间，ms',
+    replicasTitle: '各副本负载 · {id}',
+    replicaSlots: '{n} 个副本槽位 × 时间（不在副本集中的槽位显示为 0 %）',
+    replicasTime: '{n} 个副本 × 时间',
+    utilization: '利用率',
+    queueLength: '队列长度',
+    noReplicaHistory: '内核只为不超过 64 个副本的服务保留逐副本历史；拓扑图显示它们的实时状态。',
+    fillIn: '图表会随着采样数据的到达逐步填充。',
+    completed: '已完成 req/s',
+    failed: '失败 req/s',
+    heatUtilization: '{n} 个副本的利用率随时间的变化',
+    heatQueue: '{n} 个副本的队列长度随时间的变化',
+    switchedTo: '于 {t} 切换为 {to}',
+  },
+);
