@@ -143,7 +143,7 @@ describe('the worker answers in the console language', () => {
       for (const e of r.errors) expect(e, e).toMatch(HAN);
     }
     const nobody = api.importTrace({ workload: 'nobody', fileName: 'a.csv', bytes: file('1\n'), format: 'per-minute' });
-    expect(nobody).toEqual({ ok: false, title: '无法导入轨迹', errors: ['没有工作负载 "nobody"'] });
+    expect(nobody).toMatchObject({ ok: false, title: '无法导入轨迹', errors: ['没有工作负载 "nobody"'] });
   });
 
   it('says access denials in Chinese', () => {
