@@ -39,6 +39,9 @@ import { appendDecisions } from './elasticity/decisionStore';
 import { applyAudit } from './iam/iamStore';
 import { browserStorage, readSavedScenario, recoveryStore, RestartBudget, saveScenario, savedSource, worthOffering } from './recovery/savedScenario';
 import { saveBlob } from './export/saveBlob';
+import { Heartbeat, isBeat, SIM_CALL_KINDS, trackedRemote, WorkerGoneError, type BusyKind } from './lifecycle/heartbeat';
+import { registerTestHook, testHeartbeatTimings } from './lifecycle/testHooks';
+import { TEST_HOOK_MESSAGE } from '../workers/wire';
 
 /** Points per line chart the worker downsamples to (LTTB; ≤ 1000). */
 const CHART_POINTS = 600;
@@ -47,6 +50,15 @@ let worker: Worker | null = null;
 let remote: Remote<SimWorkerApi> | null = null;
 let unsubscribe: Remote<() => void> | null = null;
 let started: Promise<void> | null = null;
+/** The current worker's liveness check (see ./lifecycle/heartbeat: a worker can die without an `error` event). */
+let heartbeat: Heartbeat | null = null;
+
+function silenceText(ms: number, busy: BusyKind | null): string {
+  const s = Math.round(ms / 1000);
+  return busy === null
+    ? `it stopped answering: no sign of life for ${s} s (it may have been killed, run out of memory or be stuck in a loop)`
+    : `it stopped answering during a long task: no sign of life for ${s} s`;
+}
 
 function api(): Remote<SimWorkerApi> {
   if (!remote) {
@@ -61,10 +73,33 @@ function api(): Remote<SimWorkerApi> {
     worker.addEventListener('messageerror', () => {
       showNotice({ kind: 'error', title: 'The simulation worker sent a message that could not be read', messages: [] });
     });
-    remote = wrap<SimWorkerApi>(worker);
+    const raw = wrap<SimWorkerApi>(w);
+    const hb = new Heartbeat(
+      {
+        ping: () => raw.ping(),
+        onDead: (silence, busy) => {
+          if (w === worker) void recoverWorker(silenceText(silence, busy));
+        },
+        now: () => performance.now(),
+        setTimer: (fn, ms) => setTimeout(fn, ms),
+        clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+      },
+      testHeartbeatTimings(),
+    );
+    heartbeat?.stop();
+    heartbeat = hb;
+    // Beats from inside a run to the end: busy, not dead.
+    w.addEventListener('message', (ev: MessageEvent) => {
+      if (w === worker && isBeat(ev.data)) hb.alive();
+    });
+    remote = trackedRemote(raw, hb, SIM_CALL_KINDS);
   }
   return remote;
 }
+
+// End-to-end journeys (`?testhooks`) can kill the worker without an event, or make it hang.
+registerTestHook('killWorker', () => worker?.terminate());
+registerTestHook('hangWorker', () => worker?.postMessage({ [TEST_HOOK_MESSAGE]: 'hang' }));
 
 // ------------------------------------------------------------------ snapshots → store
 
@@ -161,6 +196,7 @@ function applySnapshot(snap: Snapshot): void {
 }
 
 const onSnapshot = proxy((snap: Snapshot) => {
+  heartbeat?.alive();
   try {
     applySnapshot(snap);
   } catch (e) {
@@ -170,6 +206,8 @@ const onSnapshot = proxy((snap: Snapshot) => {
 
 async function subscribe(): Promise<void> {
   unsubscribe = await api().subscribe(onSnapshot);
+  // The worker is up and answering: from now on its silence counts.
+  heartbeat?.start();
 }
 
 async function resubscribe(): Promise<void> {
@@ -240,7 +278,7 @@ const restartBudget = new RestartBudget(3, 60_000);
 let recovering: Promise<void> | null = null;
 
 /**
- * The worker died (an `error` event): drop it, start a new one, reload the scenario the console
+ * The worker died (an `error` event, or the heartbeat found it silent): drop it, start a new one, reload the scenario the console
  * had (in memory, else the autosave, else the default preset) and say so in the error banner.
  * The run starts again at 0 s; the scenario, with every edit, is kept.
  */
@@ -255,6 +293,9 @@ function recoverWorker(reason: string): Promise<void> {
     worker = null;
     remote = null;
     unsubscribe = null;
+    // Calls waiting on the old worker fail now (they would wait forever); the banner below says why.
+    heartbeat?.abandon();
+    heartbeat = null;
     old?.terminate();
     if (!restartBudget.allow()) {
       showNotice({ kind: 'error', title: 'The simulation worker keeps failing; reload the page', messages: [reason] });
@@ -363,6 +404,8 @@ export async function stop(): Promise<void> {
       u[releaseProxy]();
     }
   }
+  heartbeat?.abandon();
+  heartbeat = null;
   remote?.[releaseProxy]();
   remote = null;
   worker?.terminate();
@@ -376,6 +419,8 @@ async function guarded(what: string, fn: () => Promise<unknown>): Promise<void> 
   try {
     await fn();
   } catch (e) {
+    // The worker died under the call: the crash banner already says so.
+    if (e instanceof WorkerGoneError) return;
     showNotice({ kind: 'error', title: `${what} failed`, messages: [errorText(e)] });
   }
 }

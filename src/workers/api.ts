@@ -113,6 +113,8 @@ export interface SimWorkerApi {
   compareWith(a: CompareSide): { table: ComparisonTable; side: CompareSide } | null;
   /** A/B compare: B's merge patch carried by a link (null: none). */
   patchFromLink(hash: string): ComparePatchFromLink;
+  /** Liveness: answers at once when the worker is free (the page's heartbeat). */
+  ping(): true;
   /** `cb` must be wrapped in Comlink's `proxy()` by the caller. Resolves to a proxied unsubscribe. */
   subscribe(cb: ((snap: Snapshot) => void) & ProxyMarked): (() => void) & ProxyMarked;
 }
@@ -162,6 +164,7 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     compareSide: (focus) => sideOf(service, focus),
     compareWith: (a) => compareWith(service, a),
     patchFromLink: (hash) => patchFromLink(hash),
+    ping: () => true,
     subscribe(cb) {
       // `cb` arrives as a Comlink proxy of the page's function: calling it posts a message.
       let active = true;
