@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Heartbeat, isBeat, SIM_CALL_KINDS, trackedRemote, WorkerGoneError, type BusyKind, type HeartbeatTimings } from './heartbeat';
 
-const T: HeartbeatTimings = { intervalMs: 1000, idleMs: 5000, beatingMs: 20_000, silentMs: 120_000, stallMs: 1500 };
+const T: HeartbeatTimings = { intervalMs: 1000, idleMs: 5000, beatingMs: 20_000, silentMs: 120_000, runsMs: 600_000, stallMs: 1500 };
 
 /** A heartbeat on a hand-driven clock: `advance` moves time and runs the checks that fall due. */
 function rig(answer: 'never' | 'always' = 'never') {
@@ -129,6 +129,20 @@ describe('Heartbeat', () => {
     await r.advance(T.silentMs + 2000);
     expect(r.deaths).toHaveLength(1);
     expect(r.deaths[0]!.busy).toBe('silent');
+  });
+
+  it('a call running whole simulations has the longest allowance, and wins over shorter ones in flight', async () => {
+    const r = rig('never');
+    r.hb.start();
+    void r.hb.track('beating', new Promise<void>(() => undefined));
+    void r.hb.track('runs', new Promise<void>(() => undefined));
+    expect(r.hb.busy()).toBe('runs');
+    await r.advance(T.runsMs - 1000);
+    expect(r.deaths).toEqual([]);
+    await r.advance(3000);
+    expect(r.deaths).toHaveLength(1);
+    expect(r.deaths[0]!.busy).toBe('runs');
+    expect(SIM_CALL_KINDS.applyAndRerun).toBe('runs');
   });
 
   it('a rejected call is an answer too, and frees its allowance', async () => {

@@ -8,9 +8,12 @@
  *   work each), so it answers a ping within milliseconds; a few seconds of silence mean it is gone.
  * - `beatingMs` while a call that beats is in flight (run to the end: the worker posts a beat at
  *   least every half second from inside its loop), so a hang inside it is still found quickly.
- * - `silentMs` while a call that cannot beat is in flight (loading and validating a scenario,
- *   whole re-runs in the worker, trace imports): the worker cannot answer anything until it
- *   returns, so only a long ceiling tells a hang from a big job.
+ * - `silentMs` while a call that cannot beat is in flight (loading and validating a scenario, a
+ *   trace import): the worker cannot answer anything until it returns, so only a ceiling well
+ *   above the biggest load tells a hang from a big job.
+ * - `runsMs` while a call that runs whole simulations without beating is in flight (apply and
+ *   re-run, the keep-alive comparison): a three-day scenario takes minutes per run, so the
+ *   ceiling is long; a worker dying under such a call is found late, not never.
  *
  * The page can stall too (a long task on the main thread, a laptop asleep, a background tab whose
  * timers are throttled to once a minute): a check that runs much later than it was due does not
@@ -21,8 +24,12 @@
  */
 import { BEAT_MESSAGE } from '../../workers/wire';
 
-/** How much silence a call in flight allows: 'beating' calls post beats, 'silent' ones cannot. */
-export type BusyKind = 'beating' | 'silent';
+/**
+ * How much silence a call in flight allows: 'beating' calls post beats; 'silent' ones (loads,
+ * imports) cannot but are bounded by the scenario's size; 'runs' ones run whole simulations to
+ * their end without beating (re-runs, keep-alive comparisons), as long as the scenario takes.
+ */
+export type BusyKind = 'beating' | 'silent' | 'runs';
 
 export interface HeartbeatTimings {
   /** How often the check runs (and a ping is sent when none is pending). */
@@ -33,6 +40,8 @@ export interface HeartbeatTimings {
   beatingMs: number;
   /** Silence allowed while a silent call is in flight. */
   silentMs: number;
+  /** Silence allowed while a call running whole simulations is in flight. */
+  runsMs: number;
   /** A check this much later than due means the page itself stalled: no verdict, a fresh allowance. */
   stallMs: number;
 }
@@ -42,6 +51,7 @@ export const DEFAULT_HEARTBEAT: HeartbeatTimings = {
   idleMs: 8_000,
   beatingMs: 20_000,
   silentMs: 180_000,
+  runsMs: 30 * 60_000,
   stallMs: 1_500,
 };
 
@@ -71,7 +81,7 @@ export class Heartbeat {
   private running = false;
   private dead = false;
   private pinging = false;
-  private readonly inFlight: Record<BusyKind, number> = { beating: 0, silent: 0 };
+  private readonly inFlight: Record<BusyKind, number> = { beating: 0, silent: 0, runs: 0 };
   /** Rejecters of the calls in flight (a terminated worker never answers them). */
   private readonly waiting = new Set<(e: Error) => void>();
 
@@ -117,6 +127,7 @@ export class Heartbeat {
 
   /** The allowance in force now. */
   allowance(): number {
+    if (this.inFlight.runs > 0) return this.timings.runsMs;
     if (this.inFlight.silent > 0) return this.timings.silentMs;
     if (this.inFlight.beating > 0) return this.timings.beatingMs;
     return this.timings.idleMs;
@@ -124,6 +135,7 @@ export class Heartbeat {
 
   /** The busiest kind of call in flight, or null. */
   busy(): BusyKind | null {
+    if (this.inFlight.runs > 0) return 'runs';
     return this.inFlight.silent > 0 ? 'silent' : this.inFlight.beating > 0 ? 'beating' : null;
   }
 
@@ -223,8 +235,8 @@ export const SIM_CALL_KINDS: Readonly<Record<string, BusyKind>> = {
   results: 'silent',
   importTrace: 'silent',
   importAzureTrace: 'silent',
-  applyAndRerun: 'silent',
-  compareKeepAlive: 'silent',
+  applyAndRerun: 'runs',
+  compareKeepAlive: 'runs',
   planCapacity: 'silent',
   bill: 'silent',
   loadVariant: 'silent',

@@ -31,5 +31,5 @@ export function registerTestHook(name: string, fn: Hook): void {
 /** Short heartbeat timings for journeys (`&heartbeat=fast`), else none. */
 export function testHeartbeatTimings(): Partial<HeartbeatTimings> {
   if (!testHooksEnabled() || params()?.get('heartbeat') !== 'fast') return {};
-  return { intervalMs: 250, idleMs: 2_000, beatingMs: 4_000, silentMs: 30_000, stallMs: 1_500 };
+  return { intervalMs: 250, idleMs: 2_000, beatingMs: 4_000, silentMs: 30_000, runsMs: 60_000, stallMs: 1_500 };
 }
