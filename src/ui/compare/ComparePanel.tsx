@@ -7,7 +7,7 @@ import { useConsole } from '../store';
 import { formatClock } from '../format';
 import { POLICIES, policyLabel } from '../inspector/policies';
 import type { AutoscalerSpecInput, BalancerPolicy, PricingPlan, VariantRequest } from '../../workers/api';
-import { compareActions } from './compareBridge';
+import { compareActions, requestKey } from './compareBridge';
 import { useCompare } from './compareStore';
 import { CompareCharts, COLOR_A, COLOR_B } from './CompareCharts';
 import { formatDelta, formatPct, formatValue } from './compareFormat';
@@ -211,8 +211,13 @@ const DeltaTable = memo(function DeltaTable() {
     <div className="compare-table-wrap">
       <table className="compare-table" data-testid="compare-table">
         <caption>
-          A: {table.a.scenario} · seed {table.a.seed} · {formatClock(table.a.simulatedTime)}
-          {' — '}B: {table.b.scenario} · seed {table.b.seed} · {formatClock(table.b.simulatedTime)}
+          <span data-testid="compare-table-time" data-time-a={table.a.simulatedTime} data-time-b={table.b.simulatedTime}>
+            {table.a.simulatedTime === table.b.simulatedTime
+              ? `A and B both at ${formatClock(table.a.simulatedTime)} simulated`
+              : `A at ${formatClock(table.a.simulatedTime)}${table.a.finished ? ' (its end)' : ''}, B at ${formatClock(table.b.simulatedTime)}${table.b.finished ? ' (its end)' : ''} simulated`}
+          </span>
+          {' — '}A: {table.a.scenario} · seed {table.a.seed}
+          {' — '}B: {table.b.scenario} · seed {table.b.seed}
           {table.a.finished && table.b.finished ? ' · both runs ended' : ' · runs in progress'}
         </caption>
         <thead>
@@ -276,22 +281,24 @@ function initialForm(service: string, linkPatch: unknown): FormState {
 
 function Panel() {
   const firstService = useConsole((s) => s.scenario?.topology.workloads[0]?.target ?? s.scenario?.serviceIds[0] ?? '');
-  const scenarioRev = useConsole((s) => s.status?.scenarioRev ?? -1);
+  const serviceIds = useConsole((s) => s.scenario?.serviceIds);
   const linkPatch = useCompare((s) => s.linkPatch);
+  const warnings = useCompare((s) => s.warnings);
+  const note = useCompare((s) => s.note);
+  const preparedKey = useCompare((s) => s.preparedKey);
   const phase = useCompare((s) => s.phase);
   const errors = useCompare((s) => s.errors);
   const patch = useCompare((s) => s.patch);
   const seedChanged = useCompare((s) => s.seedChanged);
   const shareUrl = useCompare((s) => s.shareUrl);
-  const [form, setForm] = useState<FormState>(() => initialForm(firstService, linkPatch));
+  const [rawForm, setForm] = useState<FormState>(() => initialForm(firstService, linkPatch));
   const [speed, setSpeed] = useState('100');
-  const [prepared, setPrepared] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const headingId = useId();
 
   // The free edit starts from A's document.
   useEffect(() => {
-    if (form.kind !== 'scenario' || form.scenarioText !== '') return;
+    if (rawForm.kind !== 'scenario' || rawForm.scenarioText !== '') return;
     let live = true;
     void compareActions.scenarioDocument().then((doc) => {
       if (live && doc) setForm((f) => (f.scenarioText === '' ? { ...f, scenarioText: JSON.stringify(doc, null, 2) } : f));
@@ -299,24 +306,31 @@ function Panel() {
     return () => {
       live = false;
     };
-  }, [form.kind, form.scenarioText]);
+  }, [rawForm.kind, rawForm.scenarioText]);
 
-  const key = useMemo(() => JSON.stringify({ form, scenarioRev }), [form, scenarioRev]);
-  const ready = prepared === key && phase !== 'idle' && phase !== 'loading';
+  // The panel's own workers go with it (closing it, or an error boundary taking it down).
+  useEffect(() => () => compareActions.stop(), []);
+
+  // A service that is gone from an edited scenario: the form shows (and uses) the first one.
+  const form = useMemo(
+    () => (serviceIds && serviceIds.length > 0 && !serviceIds.includes(rawForm.service) ? { ...rawForm, service: serviceIds[0]! } : rawForm),
+    [rawForm, serviceIds],
+  );
+  const needsService = form.kind === 'balancer' || form.kind === 'autoscaler' || form.kind === 'pricing';
+  const request = useMemo(() => requestOf(form), [form]);
+  const formKey = request.ok ? requestKey(request.request, needsService ? form.service : null) : null;
+  // The workers hold this form's A and B (an edited A restarts them with the same B: still ready).
+  const ready = formKey !== null && preparedKey === formKey && phase !== 'idle' && phase !== 'loading';
 
   const ensure = useCallback(async (): Promise<boolean> => {
     if (ready) return true;
-    const r = requestOf(form);
-    if (!r.ok) {
-      setFormError(r.error);
+    if (!request.ok) {
+      setFormError(request.error);
       return false;
     }
     setFormError(null);
-    const needsService = form.kind === 'balancer' || form.kind === 'autoscaler' || form.kind === 'pricing';
-    const ok = await compareActions.prepare(r.request, needsService ? form.service : null);
-    if (ok) setPrepared(key);
-    return ok;
-  }, [ready, form, key]);
+    return compareActions.prepare(request.request, needsService ? form.service : null);
+  }, [ready, request, needsService, form.service]);
 
   const onLoad = useCallback(
     (e: FormEvent) => {
@@ -400,6 +414,20 @@ function Panel() {
           </ul>
         </div>
       )}
+      {note && (
+        <p role="status" className="note" data-testid="compare-note">
+          {note}
+        </p>
+      )}
+      {warnings.length > 0 && (
+        <div className="banner banner-info" role="status" data-testid="compare-warnings">
+          <ul>
+            {warnings.map((m, i) => (
+              <li key={i}>{m}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {shareUrl && (
         <label className="field compare-share-url">
           <span className="field-label">Link</span>
@@ -428,9 +456,9 @@ function Panel() {
 export function ComparePanel() {
   const open = useCompare((s) => s.open);
   const ready = useConsole((s) => s.ready);
-  const scenarioRev = useConsole((s) => s.status?.scenarioRev ?? -1);
   const fromLink = useCompare((s) => s.linkPatch !== null);
   if (!open || !ready) return null;
-  // A new scenario in the console (or a patch from the link) starts the form over.
-  return <Panel key={`${scenarioRev}-${fromLink ? 'link' : 'form'}`} />;
+  // A patch from the link starts the form over. A new scenario does not: the comparison follows it
+  // (A becomes the new scenario, see compareBridge), and the form keeps B's change.
+  return <Panel key={fromLink ? 'link' : 'form'} />;
 }

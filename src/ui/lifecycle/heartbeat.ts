@@ -242,6 +242,7 @@ export const SIM_CALL_KINDS: Readonly<Record<string, BusyKind>> = {
   loadVariant: 'silent',
   compareSide: 'silent',
   compareWith: 'silent',
+  holdAt: 'silent',
 };
 
 /** A worker's beat from inside a long call (see `BEAT_MESSAGE` in workers/wire). */
