@@ -239,10 +239,9 @@ export const SIM_CALL_KINDS: Readonly<Record<string, BusyKind>> = {
   compareKeepAlive: 'runs',
   planCapacity: 'silent',
   bill: 'silent',
+  // A/B compare: loading B is a load; reading a side, the table, or catching up to the other
+  // side's time (one tick's worth of events) are quick, and run every second while live.
   loadVariant: 'silent',
-  compareSide: 'silent',
-  compareWith: 'silent',
-  holdAt: 'silent',
 };
 
 /** A worker's beat from inside a long call (see `BEAT_MESSAGE` in workers/wire). */
