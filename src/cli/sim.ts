@@ -214,7 +214,7 @@ export function billText(b: BillingSummary): string {
     lines.push('');
     lines.push(`invoice · ${t.tenant}`);
     const li = [['group', 'category', 'resource', 'pricing', 'quantity', 'cost']];
-    for (const x of t.lineItems) li.push([x.group, x.category, x.resource, x.pricing, `${x.quantity.toFixed(x.unit === 'hours' ? 2 : 4)} ${x.unit}`, usd(x.cost)]);
+    for (const x of t.lineItems) li.push([x.group, x.category, x.resource, x.pricing, `${x.quantity.toFixed(x.unit === 'hours' ? 2 : x.unit === 'requests' ? 0 : 4)} ${x.unit}`, usd(x.cost)]);
     if (t.idleShare !== 0) li.push(['', 'idle share', `split ${b.idle.split}`, '', '', usd(t.idleShare)]);
     li.push(['total', '', '', '', '', usd(t.total)]);
     lines.push(table(li));

@@ -1,3 +1,4 @@
+/* i18n-pending */
 // The heavy parts of the console, loaded on demand so the first paint needs only the shell, the
 // service topology and the store (see `npm run bench:ui`: first-paint JavaScript stays under
 // 350 KB gzip). Each export is a drop-in for the component of the same name: it renders a light

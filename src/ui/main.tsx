@@ -1,3 +1,4 @@
+/* i18n-pending */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -362,6 +362,68 @@ describe('storage, egress, budgets, CSV', () => {
     expect(b.byCategory.egress).toBeUndefined();
   });
 
+  it('serverless functions are invoice line items: requests and GB-seconds per clock hour, paid by their tenant', () => {
+    // 90 invocations in the first hour and 30 in the second (one per minute-slot trace), each running
+    // 250 ms exactly at 512 MB: 0.125 GB-s each. acme pays for "thumbs"; "ping" names no tenant.
+    const perMinute = [...Array.from({ length: 60 }, (_, m) => (m % 2 === 0 ? 2 : 1)), ...Array.from({ length: 60 }, (_, m) => (m % 2 === 0 ? 1 : 0))];
+    const doc: ScenarioInput = {
+      ...publicCloud({ duration: '2h' }),
+      services: [{ id: 'api', zone: 'a', instanceType: 'g.medium', replicas: 1, concurrency: 8, work: { type: 'constant', value: 0.01 }, placement: { tenant: 'acme' } }],
+      serverless: {
+        functions: [
+          { id: 'thumbs', memoryMb: 512, duration: { type: 'constant', value: 0.25 }, tenant: 'acme', trace: { perMinute } },
+          { id: 'ping', memoryMb: 128, duration: { type: 'constant', value: 0.0004 }, trace: { perMinute: [5] } },
+        ],
+      },
+    };
+    const { records, summary, s } = bill(doc);
+    const fn = records.filter((r) => r.category === 'function');
+    const perReq = LAMBDA_PRICE_PER_MILLION_REQUESTS / 1e6;
+    const thumbReq = fn.filter((r) => r.subject === 'thumbs requests');
+    expect(thumbReq.map((r) => [r.start, r.end, r.quantity, r.tenant])).toEqual([
+      [0, 3600, 90, 'acme'],
+      [3600, 7200, 30, 'acme'],
+    ]);
+    const thumbGbS = fn.filter((r) => r.subject === 'thumbs duration');
+    expect(thumbGbS.map((r) => r.quantity)).toEqual([90 * 0.125, 30 * 0.125]);
+    expect(thumbGbS.every((r) => r.rate === LAMBDA_PRICE_PER_GB_SECOND && r.unit === 'GB-seconds' && r.resource === 'duration · 512 MB')).toBe(true);
+    // A sub-millisecond run is billed as 1 ms (Lambda's minimum); an untenanted function is "shared".
+    const ping = fn.filter((r) => r.group === 'ping');
+    expect(ping.map((r) => [r.unit, r.quantity, r.tenant])).toEqual([
+      ['requests', 5, 'shared'],
+      ['GB-seconds', 5 * 0.001 * 0.125, 'shared'],
+    ]);
+    // The invoice items add up to the serverless block's own live cost figure.
+    const items = summary.tenants.flatMap((t) => t.lineItems).filter((l) => l.category === 'function');
+    const live = s.serverlessLive()!.cost;
+    expect(items.reduce((a, l) => a + l.cost, 0)).toBeCloseTo(live.totalUsd, 12);
+    expect(summary.byCategory.function).toBeCloseTo(live.totalUsd, 12);
+    expect(items.find((l) => l.group === 'thumbs' && l.unit === 'requests')!.cost).toBeCloseTo(120 * perReq, 15);
+    // Functions hold no host: acme's share of the idle host cost is the same as without them.
+    const { serverless: _omit, ...noFunctions } = doc;
+    const without = bill(noFunctions).summary;
+    const idle = (b: BillingSummary, t: string) => b.tenants.find((x) => x.tenant === t)!.idleShare;
+    expect(idle(summary, 'acme')).toBeCloseTo(idle(without, 'acme'), 9);
+  });
+
+  it('egress counts answers sent late but not requests that expired in the queue unanswered', () => {
+    // Ten requests at once on one slot of 1 s work, client timeout 2.5 s: the first two are answered in
+    // time, the third starts after 2 s and answers late (3 s: timed out, but its bytes leave), the other
+    // seven expire in the queue at 13 s, before any replica starts them, and send nothing.
+    const doc: ScenarioInput = {
+      ...publicCloud({ duration: '1m' }),
+      services: [{ id: 'front', zone: 'a', instanceType: 'g.medium', replicas: 1, concurrency: 1, timeout: 2.5, work: { type: 'constant', value: 1 }, placement: { tenant: 'acme' } }],
+      workloads: [{ id: 'users', target: 'front', arrival: { type: 'trace', format: 'timestamps', data: Array.from({ length: 10 }, () => 10) } }],
+      billing: { egress: { responses: [{ service: 'front', kb: 1024 }] } },
+    };
+    const { records, s } = bill(doc);
+    const stats = s.results().services.find((x) => x.id === 'front')!;
+    expect(stats.completed).toBe(2);
+    expect(stats.timedOut).toBe(8);
+    const sent = records.filter((r) => r.category === 'egress').reduce((a, r) => a + r.quantity, 0);
+    expect(sent).toBeCloseTo((3 * 1024) / (1024 * 1024), 12);
+  });
+
   it('egress is metered from the calls and responses that cross regions, per GB by destination and sender', () => {
     // Clients on the internet call front (pub), which calls back (another region) and ledger (a private
     // datacenter). 60 requests in the first hour, 40 in the second, all answered in their hour.

@@ -23,7 +23,7 @@ export type { Commitment, PoolBilling, PricingModel, ReservedTerm, Upfront, Egre
 export { SpotMarket } from './spot';
 export type { SpotSettings } from './spot';
 export { BillingModel } from './meter';
-export type { MeteredUsage, InstanceUsage, UsageSegment, HostEpisode, SpotNotice } from './meter';
+export type { MeteredUsage, InstanceUsage, UsageSegment, HostEpisode, SpotNotice, FunctionUsage } from './meter';
 export { computeBill, billingRecords, summarize, invoiceCsv, recordsCsv, pieces, MINIMUM_SECONDS } from './invoice';
 export type { BillingRecord, BillingCategory, RecordPricing, BillingSummary, TenantInvoice, LineItem, BudgetAlert, BudgetStatus, ReservationUse, RunContext } from './invoice';
 export { recommend, applyRecommendation, RECOMMENDATION_DEFAULTS } from './recommend';

@@ -37,7 +37,7 @@ const HOUR = 3600;
 /** EC2 Linux: per second, 60 s minimum per instance start. */
 export const MINIMUM_SECONDS = 60;
 
-export type BillingCategory = 'instance' | 'minimum' | 'allocation' | 'idle' | 'unused-reservation' | 'storage' | 'egress';
+export type BillingCategory = 'instance' | 'minimum' | 'allocation' | 'idle' | 'unused-reservation' | 'storage' | 'egress' | 'function';
 export type RecordPricing = 'on-demand' | 'spot' | 'reserved' | 'fixed' | 'usage';
 
 /** One metered interval and what it costs. */
@@ -55,10 +55,10 @@ export interface BillingRecord {
   region: string;
   start: number;
   end: number;
-  /** Seconds (instance, minimum, allocation, idle, unused-reservation), GB-months (storage) or GB (egress). */
+  /** Seconds (instance, minimum, allocation, idle, unused-reservation), GB-months (storage), GB (egress), requests or GB-seconds (function). */
   quantity: number;
-  unit: 'seconds' | 'GB-months' | 'GB';
-  /** USD per hour (seconds), per GB-month or per GB. */
+  unit: 'seconds' | 'GB-months' | 'GB' | 'requests' | 'GB-seconds';
+  /** USD per hour (seconds), per GB-month, per GB, per request or per GB-second. */
   rate: number;
   cost: number;
   /** Reserved usage and unused reservations: the commitment (index in billing.reserved). */
@@ -79,7 +79,7 @@ export interface LineItem {
   resource: string;
   pricing: RecordPricing;
   quantity: number;
-  unit: 'hours' | 'GB-months' | 'GB';
+  unit: 'hours' | 'GB-months' | 'GB' | 'requests' | 'GB-seconds';
   cost: number;
 }
 
@@ -433,6 +433,19 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
       push({ category: 'egress', tenant: e.route.tenant, group: e.route.from, subject, resource, pricing: 'usage', region: e.route.fromRegion, start: a, end: b, quantity: gb, unit: 'GB', rate, cost: gb * rate });
     });
   }
+
+  // Functions (Lambda-style, per request and per GB-second of billed duration), per clock hour.
+  for (const f of usage.functions ?? []) {
+    const base = { category: 'function' as const, tenant: f.tenant, group: f.id, pricing: 'usage' as const, region: f.region };
+    for (let h = 0; h < Math.max(f.requests.length, f.gbSeconds.length); h++) {
+      const a = Math.min(h * HOUR, now);
+      const b = Math.min((h + 1) * HOUR, now);
+      const n = f.requests[h] ?? 0;
+      const gbS = f.gbSeconds[h] ?? 0;
+      if (n > 0) push({ ...base, subject: `${f.id} requests`, resource: 'requests', start: a, end: b, quantity: n, unit: 'requests', rate: f.perRequest, cost: n * f.perRequest });
+      if (gbS > 0) push({ ...base, subject: `${f.id} duration`, resource: `duration · ${f.memoryMb} MB`, start: a, end: b, quantity: gbS, unit: 'GB-seconds', rate: f.perGbSecond, cost: gbS * f.perGbSecond });
+    }
+  }
   return out;
 }
 
@@ -456,7 +469,7 @@ function spread(r: BillingRecord, size: number, n: number, cb: (bin: number, amo
 
 const SERIES_STEPS = [60, 300, 900, 3600, 6 * 3600, 86400, 7 * 86400];
 
-const CATEGORY_ORDER: Record<BillingCategory, number> = { instance: 0, minimum: 1, allocation: 2, storage: 3, egress: 4, 'unused-reservation': 5, idle: 6 };
+const CATEGORY_ORDER: Record<BillingCategory, number> = { instance: 0, minimum: 1, allocation: 2, storage: 3, egress: 4, function: 5, 'unused-reservation': 6, idle: 7 };
 
 /** The bill: records and the summary. */
 export function computeBill(scenario: Scenario, catalogue: PriceCatalogue, usage: MeteredUsage, run?: RunContext): { records: BillingRecord[]; summary: BillingSummary } {
@@ -488,7 +501,8 @@ export function summarize(scenario: Scenario, catalogue: PriceCatalogue, usage: 
   const idleByHour = new Float64Array(H);
   for (const r of records) {
     if (r.tenant === null) spread(r, HOUR, H, (k, x) => (idleByHour[k]! += x));
-    else {
+    else if (r.category !== 'function') {
+      // (functions hold no host: their spend does not draw a share of the hosts' idle capacity)
       const arr = directByHour.get(r.tenant)!;
       spread(r, HOUR, H, (k, x) => (arr[k]! += x));
     }

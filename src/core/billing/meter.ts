@@ -83,6 +83,22 @@ export interface MeteredUsage {
   notices: SpotNotice[];
   /** Data egress per route and clock hour, from the run's calls and responses (absent: none metered). */
   egress?: EgressUsage[];
+  /** Serverless functions' billed requests and GB-seconds per clock hour (absent: no serverless block). */
+  functions?: FunctionUsage[];
+}
+
+/** One function's billed usage per clock hour (index = hour) and its prices. */
+export interface FunctionUsage {
+  id: string;
+  /** Who pays ("shared" when the function names no tenant). */
+  tenant: string;
+  region: string;
+  memoryMb: number;
+  requests: number[];
+  gbSeconds: number[];
+  /** USD per request and per GB-second. */
+  perRequest: number;
+  perGbSecond: number;
 }
 
 /** Group ids of scenario groups by compute group index (services first, then instance groups). */
@@ -109,6 +125,8 @@ export class BillingModel implements MeteringListener {
   private readonly endTime: number;
   /** Data egress, metered as calls and responses move (null: no service lists a message size). */
   readonly egress: EgressMeter | null;
+  /** Where the serverless block's function usage is read from (null: none). */
+  private functionUsage: (() => FunctionUsage[]) | null = null;
 
   constructor(
     readonly scenario: Scenario,
@@ -264,7 +282,13 @@ export class BillingModel implements MeteringListener {
       hosts: this.hostEpisodes.map((e) => ({ ...e })),
       notices: this.notices.map((n) => ({ ...n })),
       ...(this.egress ? { egress: this.egress.usage() } : {}),
+      ...(this.functionUsage ? { functions: this.functionUsage() } : {}),
     };
+  }
+
+  /** The serverless block's functions are billed from this source (their usage up to now). */
+  meterFunctions(source: () => FunctionUsage[]): void {
+    this.functionUsage = source;
   }
 
   /** The bill up to now: every record, and the summary (invoices, series, budgets, recommendations). */

@@ -99,6 +99,14 @@ export interface FaasFunctionLive {
   p99: number | null;
 }
 
+/** What one function was billed for in each clock hour (index = hour): requests and GB-seconds. */
+export interface FaasHourlyUsage {
+  id: string;
+  memoryMb: number;
+  requests: number[];
+  gbSeconds: number[];
+}
+
 /**
  * The FaaS model attached to a kernel (its own in `runFaas`, the Simulation's in a scenario).
  * Invocations come from the configuration's traces (after `start`) and from `invoke`.
@@ -128,6 +136,8 @@ export interface FaasCore {
   running(): number;
   /** Counters and levels of every function now. */
   liveFunctions(): FaasFunctionLive[];
+  /** Billed requests and GB-seconds of every function per clock hour (index = hour), as copies. */
+  hourlyUsage(): FaasHourlyUsage[];
   /** Memory (MB) held by loaded environments and by idle ones now. */
   memory(): { heldMb: number; idleMb: number; idleMbSeconds: number };
   /** The results as of now (levels integrated up to min(now, horizon); nothing is changed). */
@@ -204,6 +214,9 @@ interface FnRuntime {
   bufferLen: number;
   bufferPos: number;
   timeIndex: number;
+  /** Billed requests and billed milliseconds per clock hour (index = hour), for invoices. */
+  hourRequests: number[];
+  hourBilledMs: number[];
   // state
   running: number;
   envCount: number;
@@ -338,6 +351,8 @@ export function attachFaas(kernel: Kernel, input: FaasConfig, options: FaasRunOp
       failureRate: f.failureRate ?? 0,
       failureStream: RandomStream.forEntity(seed, `faas.${f.id}.failures`),
       ctxFn: Object.freeze({ id: f.id, app: appName, runtime: f.runtime, memoryMb: f.memoryMb }),
+      hourRequests: [],
+      hourBilledMs: [],
       perMinute: null,
       times: null,
       minute: -1,
@@ -697,7 +712,15 @@ export function attachFaas(kernel: Kernel, input: FaasConfig, options: FaasRunOp
     else m.completed++;
     m.requests++;
     const ms = Math.ceil(exec * 1000 - 1e-9);
-    m.billedMs += ms < 1 ? 1 : ms;
+    const billed = ms < 1 ? 1 : ms;
+    m.billedMs += billed;
+    const hour = Math.floor(now / 3600);
+    while (f.hourRequests.length <= hour) {
+      f.hourRequests.push(0);
+      f.hourBilledMs.push(0);
+    }
+    f.hourRequests[hour]!++;
+    f.hourBilledMs[hour]! += billed;
     m.initSeconds += env.invInit;
     m.latencySeconds += env.invInit + exec;
     f.lat.record(env.invInit + exec);
@@ -920,6 +943,7 @@ export function attachFaas(kernel: Kernel, input: FaasConfig, options: FaasRunOp
           p99: f.lat.count > 0 ? f.lat.quantile(0.99) : null,
         };
       }),
+    hourlyUsage: () => fns.map((f) => ({ id: f.id, memoryMb: f.memoryMb, requests: [...f.hourRequests], gbSeconds: f.hourBilledMs.map((ms) => (ms / 1000) * f.gb) })),
     memory: () => {
       advance(kernel.now);
       return { heldMb, idleMb, idleMbSeconds: idleIntTotal };

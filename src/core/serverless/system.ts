@@ -45,6 +45,7 @@
  * not change the draws of the others.
  */
 
+import type { FunctionUsage } from '../billing/meter';
 import type { DistributionSpec } from '../engine/distributions';
 import type { Kernel } from '../engine/kernel';
 import { RandomStream } from '../engine/random';
@@ -821,6 +822,21 @@ export class ServerlessSystem {
       ok: g.ok,
       clients,
     };
+  }
+
+  /** Each function's billed requests and GB-seconds per clock hour, priced, for the invoices. */
+  billedUsage(region: string): FunctionUsage[] {
+    const p = this.spec.prices;
+    return this.core.hourlyUsage().map((u, i) => ({
+      id: u.id,
+      tenant: this.fnSpecs[i]!.tenant ?? 'shared',
+      region,
+      memoryMb: u.memoryMb,
+      requests: u.requests,
+      gbSeconds: u.gbSeconds,
+      perRequest: p.perMillionRequests / 1e6,
+      perGbSecond: p.perGbSecond,
+    }));
   }
 
   live(): ServerlessLive {

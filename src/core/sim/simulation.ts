@@ -570,6 +570,10 @@ export class Simulation implements ServiceHost {
       });
       this.serverless.addColumns(this.series);
       this.serverless.start();
+      // Functions are billed per request and GB-second in the account's home region (its first public one).
+      const home = scenario.regions.find((r) => r.kind === 'public')?.id ?? scenario.regions[0]?.id ?? 'serverless';
+      const system = this.serverless;
+      this.billing?.meterFunctions(() => system.billedUsage(home));
     }
     if (this.warmup > 0) k.scheduleAt(this.warmup, warmupKind);
     k.scheduleAt(Math.min(this.interval, this.endTime), this.sampleKind);
@@ -705,8 +709,9 @@ export class Simulation implements ServiceHost {
     const pool = this.pool;
     const i = svc.cfg.index;
     const parent = pool.parent[req]!;
-    // Bytes that leave: an answer (on time or late), not a drop or a failure.
-    if (this.egress && (outcome === OK || outcome === TIMED_OUT)) {
+    // Bytes that leave: an answer (on time or late), not a drop, a failure, or a request that expired
+    // in the queue before any replica started it (start stays −1 until service begins: no answer is sent).
+    if (this.egress && (outcome === OK || (outcome === TIMED_OUT && pool.start[req]! >= 0))) {
       if (parent >= 0) this.egress.response(i, pool.service[parent]!);
       // (a queue consumer's request has a negative origin: no client waits for its answer)
       else if (pool.origin[req]! >= 0) this.egress.clients(pool.origin[req]!);

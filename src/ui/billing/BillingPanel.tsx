@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * The run's bill: the total, idle cost and how it is split, each tenant's own cost, idle share and
  * total (which add up to the bill), the selected tenant's invoice line items, budgets and alerts,

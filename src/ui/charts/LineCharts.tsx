@@ -1,3 +1,4 @@
+/* i18n-pending */
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BalancerSwitch, ChartData } from '../../workers/sim.worker';

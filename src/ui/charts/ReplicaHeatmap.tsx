@@ -1,3 +1,4 @@
+/* i18n-pending */
 import { memo, useEffect, useRef } from 'react';
 import type { BalancerSwitch, ReplicaHeat } from '../../workers/sim.worker';
 import { NO_DATA_RGB, queueRgb, utilizationRgb } from '../colors';

@@ -1,3 +1,4 @@
+/* i18n-pending */
 import { memo, useMemo } from 'react';
 import { useConsole } from '../store';
 import { formatAxisTime } from '../format';

@@ -1,3 +1,4 @@
+/* i18n-pending */
 /** A and B overlaid: throughput, p99, ready replicas and cumulative cost, in two colours. */
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';

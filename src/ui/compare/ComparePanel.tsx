@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * A/B compare: pick what differs in B, run A and B on the same seed in two workers (live, side by
  * side, or to the end), and read the overlaid charts and the table of deltas.

@@ -1,3 +1,4 @@
+/* i18n-pending */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 
 interface Props {

@@ -1,3 +1,4 @@
+/* i18n-pending */
 import { memo, useCallback, type FocusEvent } from 'react';
 import { actions } from '../bridge';
 import { useConsole } from '../store';

@@ -1,3 +1,4 @@
+/* i18n-pending */
 import { memo, useMemo } from 'react';
 import { useHeldWhileHidden } from '../charts/useInView';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';

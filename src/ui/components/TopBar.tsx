@@ -1,3 +1,4 @@
+/* i18n-pending */
 import { memo, useCallback, type ChangeEvent } from 'react';
 import { actions } from '../bridge';
 import { useConsole } from '../store';
@@ -7,6 +8,7 @@ import { compareActions } from '../compare/compareBridge';
 import { useCompare } from '../compare/compareStore';
 import { togglePresenter, usePresenter } from '../presenter/presenter';
 import { PrincipalPicker } from '../iam/PrincipalPicker';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
 
 const SPEEDS: ReadonlyArray<{ value: string; label: string; speed: number }> = [
   { value: '1', label: '1×', speed: 1 },
@@ -168,6 +170,7 @@ export const TopBar = memo(function TopBar() {
         <PresetPicker />
         <Modes />
         <PrincipalPicker />
+        <LanguageSwitch />
       </div>
       <div className="control-row">
         <Controls />

@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * Inspector forms of the scenario editor: the common parameters of a service, workload, host pool,
  * region or zone as typed fields, the rest as JSON, and removal. Every change is a named edit

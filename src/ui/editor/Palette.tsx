@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * The editor's palette (left of the topology): undo/redo, buttons that add regions, zones, host
  * pools, services and workloads, the scenario's elements to pick for the inspector, and the last

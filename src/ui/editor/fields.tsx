@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * Form fields of the scenario editor. A field shows the document's value at its path; a change is
  * committed as a named edit (on Enter, on leaving the field, or at once for a dropdown). When the

@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * Editing on the topology: dragging from a workload to a service sets the workload's target, from a
  * service to another adds a downstream call; right-click on a node opens a menu of edits (a

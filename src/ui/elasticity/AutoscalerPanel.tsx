@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * The selected service's autoscaler: what it does now (policy, ready and set replicas, its latest
  * decision in words), its settings as a form applied with `setAutoscaler` (the worker checks a

@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * Capacity planning for the selected service from the run so far: the worker sums its arrivals
  * into steps, checks each forecasting model on the held-out end of that history, forecasts the

@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * The autoscalers' decision log, newest first: when, which service and policy, the metric against
  * its target, the count before and after (and what was asked when a rule capped it), and why.

@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * "PNG" and "CSV" buttons for any chart. Put them inside the element marked `data-export-root`
  * that holds the recharts chart: PNG draws that chart's SVG (computed styles inlined, so it looks

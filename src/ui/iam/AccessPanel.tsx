@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * Identity and access: try an action as the acting principal (scale a service) and see it allowed
  * or denied with the rule, and the run's audit trail — time, principal, action, resource,

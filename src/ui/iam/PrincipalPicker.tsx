@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * "Act as": the principal the console's commands run as. Shown only when the scenario defines
  * principals; without them the console is the platform admin (still audited).

@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * The compute model over time (downsampled in the worker, ≤ 1000 points) and now: pending
  * instances, powered-on hosts and allocated cpu/memory; per-pool allocation; fragmentation and

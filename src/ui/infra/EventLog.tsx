@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * The compute event log, newest first: every instance transition, host and zone change, link cut,
  * operation and invariant violation with its simulated time and reason. Filter by kind and text;

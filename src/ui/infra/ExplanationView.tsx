@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * A placement decision the way kube-scheduler-simulator shows one: the summary line, how many
  * hosts were examined and found feasible, each filter with how many hosts it removed and why, the

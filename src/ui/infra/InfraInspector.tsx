@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * The infrastructure inspector: a host (allocation against capacity with overcommit, its
  * instances, fault and operation buttons), an instance (lifecycle, the scheduler's placement

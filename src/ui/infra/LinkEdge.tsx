@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * A network link between two regions (a VPN or a dedicated line of a hybrid cloud): a straight
  * line between the regions' borders, labelled with its kind, latency and bandwidth; red and dashed

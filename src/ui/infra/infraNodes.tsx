@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * Custom @xyflow/react nodes of the infrastructure view, declared once at module level and
  * memoised. Their `data` is the static description; live state (allocation, failures, instances)

@@ -1,3 +1,4 @@
+/* i18n-pending */
 import { memo } from 'react';
 import { useConsole } from '../store';
 import { formatClock, formatInt } from '../format';

@@ -1,3 +1,4 @@
+/* i18n-pending */
 import { memo, useCallback } from 'react';
 import { actions } from '../bridge';
 import { useConsole } from '../store';

@@ -1,3 +1,4 @@
+/* i18n-pending */
 import { memo } from 'react';
 import type { ReplicaView } from '../../workers/sim.worker';
 import { utilizationColor } from '../colors';

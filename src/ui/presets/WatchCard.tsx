@@ -1,3 +1,4 @@
+/* i18n-pending */
 /** "What to watch": the loaded preset's classroom note and the question to ask the class. */
 import { memo, useId, useState } from 'react';
 import { useConsole } from '../store';

@@ -1,3 +1,4 @@
+/* i18n-pending */
 /** At start-up without a link: offers the last autosaved scenario (the default is loaded meanwhile). */
 import { memo, useCallback } from 'react';
 import { actions } from '../bridge';

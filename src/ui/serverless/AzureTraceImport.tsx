@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * A scenario replaying the Azure Functions 2019 trace from a folder (serverless.azureTrace): a
  * page cannot open files by path, so a banner says so and opens a dialog where the three files

@@ -1,3 +1,4 @@
+/* i18n-pending */
 import { memo, useCallback, useId, useState, type ChangeEvent } from 'react';
 import type { KeepAliveChoice } from '../../workers/serverless-types';
 import { KEEP_ALIVE_CHOICES } from '../../workers/wire';

@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * The serverless charts: cold starts per interval against the memory idle warm environments hold
  * (the keep-alive trade-off), invocations running and 429s, and queue depth with the oldest

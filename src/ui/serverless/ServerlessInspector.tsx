@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * The inspector for a serverless box: a function (keep-alive picker, memory, concurrency, cold
  * starts and INIT share, throttles, environments, cost), a queue (depth, oldest message, retries,

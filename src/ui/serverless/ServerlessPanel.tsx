@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * The serverless panel: the keep-alive picker, the run's totals (cold-start ratio, INIT share of
  * latency, throttles, retries, dead letters, duplicates, idle GB-s, cost from GB-seconds and

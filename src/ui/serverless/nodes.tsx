@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * Serverless boxes on the topology (functions, gateways, queues, topics, timers, buckets, tables,
  * HTTP clients) and their trigger edges. Declared once at module level and memoised; live numbers

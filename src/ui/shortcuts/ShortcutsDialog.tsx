@@ -1,3 +1,4 @@
+/* i18n-pending */
 /** The keyboard shortcuts help: "?" opens it, Escape closes it, Tab stays inside while it is open. */
 import { useCallback, useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { closeShortcuts, SHORTCUTS, trapFocus, useShortcuts } from './shortcuts';

@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * Tenants now and over time: per tenant its isolation level, weight, quota caps against live usage
  * (bars), refusals and dominant share; Jain's index; the pending-queue policy; dominant shares and

@@ -1,3 +1,4 @@
+/* i18n-pending */
 import { memo } from 'react';
 import { EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { useConsole, type ConsoleState } from '../store';

@@ -1,3 +1,4 @@
+/* i18n-pending */
 import { memo, useEffect, useRef } from 'react';
 import type { ReplicaView } from '../../workers/sim.worker';
 import { utilizationColor, utilizationRgb } from '../colors';

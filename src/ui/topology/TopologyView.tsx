@@ -1,3 +1,4 @@
+/* i18n-pending */
 import { memo, useCallback } from 'react';
 import { Background, Controls, ReactFlow, type NodeChange, type NodeMouseHandler } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';

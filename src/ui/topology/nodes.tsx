@@ -1,3 +1,4 @@
+/* i18n-pending */
 /**
  * Custom @xyflow/react nodes, declared once at module level and memoised. Their `data` holds only
  * the static description; live numbers come from the console store through narrow selectors, so

@@ -1,3 +1,4 @@
+/* i18n-pending */
 import { memo, useCallback, useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { actions } from '../bridge';
 import { useConsole } from '../store';
