@@ -41,6 +41,8 @@ import { browserStorage, readSavedScenario, recoveryStore, RestartBudget, saveSc
 import { saveBlob } from './export/saveBlob';
 import { Heartbeat, isBeat, SIM_CALL_KINDS, trackedRemote, WorkerGoneError, type BusyKind } from './lifecycle/heartbeat';
 import { registerTestHook, testHeartbeatTimings } from './lifecycle/testHooks';
+import { lifecycleMessages } from './lifecycle/messages';
+import { translate } from './i18n/messages';
 import { TEST_HOOK_MESSAGE } from '../workers/wire';
 
 /** Points per line chart the worker downsamples to (LTTB; ≤ 1000). */
@@ -54,10 +56,7 @@ let started: Promise<void> | null = null;
 let heartbeat: Heartbeat | null = null;
 
 function silenceText(ms: number, busy: BusyKind | null): string {
-  const s = Math.round(ms / 1000);
-  return busy === null
-    ? `it stopped answering: no sign of life for ${s} s (it may have been killed, run out of memory or be stuck in a loop)`
-    : `it stopped answering during a long task: no sign of life for ${s} s`;
+  return translate(lifecycleMessages, busy === null ? 'silentIdle' : 'silentBusy', { s: Math.round(ms / 1000) });
 }
 
 function api(): Remote<SimWorkerApi> {

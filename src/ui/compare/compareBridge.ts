@@ -27,6 +27,10 @@ import { actions } from '../bridge';
 import { Heartbeat, isBeat, SIM_CALL_KINDS, trackedRemote, WorkerGoneError } from '../lifecycle/heartbeat';
 import { registerTestHook, testHeartbeatTimings } from '../lifecycle/testHooks';
 import { compareStore, initialCompareState, type CompareSideState } from './compareStore';
+import { translate, type Params } from '../i18n/messages';
+import { compareMessages, type CompareMessageKey } from './compare.messages';
+
+const tr = (key: CompareMessageKey, params?: Params): string => translate(compareMessages, key, params);
 
 type Side = 'a' | 'b';
 
@@ -163,7 +167,7 @@ function failRun(side: Side, reason: string): void {
     phase: 'idle',
     table: null,
     preparedKey: null,
-    errors: [`The ${side.toUpperCase()} worker failed: ${reason}. Load A and B again to start over.`],
+    errors: [tr('workerFailed', { side: side.toUpperCase(), reason })],
     a: { ...initialCompareState.a },
     b: { ...initialCompareState.b },
   });
@@ -180,7 +184,7 @@ async function runner(side: Side): Promise<Runner> {
     {
       ping: () => raw.ping(),
       onDead: (silence) => {
-        if (runners[side] === r) failRun(side, `it stopped answering (no sign of life for ${Math.round(silence / 1000)} s)`);
+        if (runners[side] === r) failRun(side, tr('workerSilent', { s: Math.round(silence / 1000) }));
       },
       now: () => performance.now(),
       setTimer: (fn, ms) => setTimeout(fn, ms),
@@ -191,7 +195,7 @@ async function runner(side: Side): Promise<Runner> {
   const r: Runner = { worker, raw, remote: trackedRemote(raw, heartbeat, SIM_CALL_KINDS), heartbeat, unsubscribe: null, terminated: false };
   runners[side] = r;
   worker.addEventListener('error', (ev) => {
-    if (runners[side] === r) failRun(side, ev.message || 'it crashed (see the browser console)');
+    if (runners[side] === r) failRun(side, ev.message || tr('workerCrashed'));
   });
   worker.addEventListener('message', (ev: MessageEvent) => {
     if (isBeat(ev.data)) heartbeat.alive();
@@ -227,7 +231,7 @@ async function refreshTable(): Promise<void> {
     setSide('a', { side: sideA });
     setSide('b', { side: r.side });
   } catch (e) {
-    if (gen === generation && !(e instanceof WorkerGoneError)) compareStore.setState({ errors: [`The comparison could not be computed: ${errorText(e)}`] });
+    if (gen === generation && !(e instanceof WorkerGoneError)) compareStore.setState({ errors: [tr('tableFailed', { error: errorText(e) })] });
   }
 }
 
@@ -250,7 +254,7 @@ async function alignBoth(): Promise<{ a: HeldAt; b: HeldAt } | null> {
     await refreshTable();
     return gen === generation ? { a: ha2, b: hb2 } : null;
   } catch (e) {
-    if (gen === generation && !(e instanceof WorkerGoneError)) compareStore.setState({ errors: [`The runs could not be brought to one time: ${errorText(e)}`] });
+    if (gen === generation && !(e instanceof WorkerGoneError)) compareStore.setState({ errors: [tr('alignFailed', { error: errorText(e) })] });
     return null;
   } finally {
     aligning--;
@@ -295,7 +299,7 @@ function baseSource(): LoadSource | null {
 async function load(request: VariantRequest, service: string | null, key: string): Promise<boolean> {
   const base = baseSource();
   if (!base) {
-    compareStore.setState({ errors: ['No scenario is loaded yet.'] });
+    compareStore.setState({ errors: [tr('noScenario')] });
     return false;
   }
   const gen = ++generation;
@@ -345,7 +349,7 @@ async function load(request: VariantRequest, service: string | null, key: string
     await refreshTable();
     return gen === generation;
   } catch (e) {
-    if (gen === generation && !(e instanceof WorkerGoneError)) compareStore.setState({ phase: 'idle', errors: [`The compare workers did not answer: ${errorText(e)}`] });
+    if (gen === generation && !(e instanceof WorkerGoneError)) compareStore.setState({ phase: 'idle', errors: [tr('workersNoAnswer', { error: errorText(e) })] });
     return false;
   }
 }
@@ -364,12 +368,12 @@ async function followNewA(): Promise<void> {
     if (prepared === null && compareStore.getState().errors.length > 0) {
       const errors = compareStore.getState().errors;
       stopWorkers();
-      compareStore.setState({ phase: 'idle', preparedKey: null, note: null, errors: ['The scenario changed and B\'s change no longer applies to it; the comparison was stopped.', ...errors] });
+      compareStore.setState({ phase: 'idle', preparedKey: null, note: null, errors: [tr('bNoLongerApplies'), ...errors] });
     }
     return;
   }
   const seed = consoleStore.getState().scenario?.seed;
-  compareStore.setState({ note: `The scenario on screen changed: A is now that scenario, and A and B started again from 0 s${seed !== undefined ? ` on seed ${seed}` : ''}.` });
+  compareStore.setState({ note: tr('followedA', { seed: seed ?? '—' }) });
   if (was === 'live') await compareActions.playLive(lastSpeed);
   else if (was === 'running') await compareActions.runToEnd();
 }
@@ -455,7 +459,7 @@ export const compareActions = {
     try {
       await Promise.all([a.remote.runToEnd(), b.remote.runToEnd()]);
     } catch (e) {
-      if (gen === generation && !(e instanceof WorkerGoneError)) compareStore.setState({ errors: [`A run failed: ${errorText(e)}`] });
+      if (gen === generation && !(e instanceof WorkerGoneError)) compareStore.setState({ errors: [tr('runFailed', { error: errorText(e) })] });
     }
     if (gen !== generation) return;
     compareStore.setState({ phase: 'ready' });
@@ -509,7 +513,7 @@ export const compareActions = {
       if (!r.ok) compareStore.setState({ open: true, errors: [r.error] });
       else compareStore.setState({ open: true, linkPatch: r.patch });
     } catch (e) {
-      compareStore.setState({ open: true, errors: [`The link's variant B could not be read: ${errorText(e)}`] });
+      compareStore.setState({ open: true, errors: [tr('linkUnreadable', { error: errorText(e) })] });
     }
   },
 };
