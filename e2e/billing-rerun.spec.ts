@@ -45,6 +45,19 @@ test('cost models: a budget alert shows while the run plays; rightsizing + reser
   // The live run was not disturbed.
   await expect(page.getByTestId('clock')).toHaveText(end);
 
+  // In Chinese: the panel, the recommendations worded from their figures, the invoice's pricing models, the re-run.
+  await page.getByTestId('language').selectOption('zh');
+  await expect(page.getByTestId('billing-panel').locator('h3')).toHaveText('账单');
+  await expect(page.getByTestId('billing-to')).toContainText(`截至 ${end}`);
+  await expect(page.locator('[data-testid="billing-recommendation"][data-kind="rightsize"] td').first()).toHaveText('调整规格');
+  await expect(page.locator('[data-testid="billing-recommendation"][data-kind="spot"]').first()).toContainText('可以容忍中断');
+  await expect(page.getByTestId('billing-alert').first()).toContainText(/shop：(本月预测支出|支出已达到)/);
+  await expect(page.getByTestId('billing-rerun')).toContainText('应用并重新运行');
+  await page.getByTestId('billing-tenant-shop-open').click();
+  await expect(page.locator('[data-testid="billing-line-item"][data-pricing="on-demand"]').first()).toContainText('按需');
+  await page.getByTestId('language').selectOption('en');
+  await expect(page.getByTestId('billing-panel').locator('h3')).toHaveText('Billing');
+
   // Load the patched scenario: the link changes and the run starts over.
   const before = page.url();
   await page.getByTestId('billing-rerun-load').click();

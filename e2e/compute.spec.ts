@@ -268,3 +268,47 @@ test('the cluster autoscaler: empty host slots fill as a flash crowd arrives, an
   await expect(page.getByTestId('log-row').filter({ hasText: 'scale-up nodes' }).first()).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('in Simplified Chinese: labels, the link, operation results, the log and the placement explanation', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openInfra(page, 'hybrid-dc');
+  await page.getByTestId('language').selectOption('zh');
+  await expect(page.getByTestId('view-infra')).toHaveText('基础设施');
+  await expect(page.getByTestId('infra-inspector')).toContainText('点击主机');
+  await expect(page.getByTestId('infra-queue')).toContainText('调度队列');
+
+  const label = page.getByTestId('infra-link-0-label');
+  await expect(label).toHaveText('专线 · 8 ms · 10 Gbit/s');
+  await label.click();
+  await expect(page.getByTestId('inspector-link-state')).toHaveText('正常');
+  await page.getByTestId('link-cut').click();
+  // The core's answer, said in Chinese from its code and parameters.
+  await expect(page.getByTestId('op-result-message')).toHaveText('链路 onprem↔eu-west 已切断');
+  await expect(page.getByTestId('inspector-link-state')).toHaveText('已切断');
+  await page.getByTestId('link-cut').click();
+  await expect(page.getByTestId('op-result-message')).toHaveText('链路 onprem↔eu-west 已经切断');
+
+  // The log: kinds, reasons and states in Chinese, and the text filter finds Chinese words.
+  const rows = page.getByTestId('event-log').getByTestId('log-row');
+  await expect(page.getByTestId('log-kind-link')).toContainText('链路');
+  await page.getByTestId('log-filter').fill('链路切断');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('正常 → 中断');
+  await page.getByTestId('log-filter').fill('');
+
+  // An instance's placement, rebuilt from the explanation's structure.
+  const dot = page.locator('[data-testid^="instance-dot-"][data-state="running"]').first();
+  await dot.click();
+  await expect(page.getByTestId('explain-summary')).toContainText(/放置到 \S+（/);
+  await expect(page.getByTestId('explanation')).toContainText('过滤器');
+  await expect(page.getByTestId('state-chip').first()).toHaveText('运行中');
+  await page.screenshot({ path: test.info().outputPath('infra-zh.png') });
+
+  // And back to English at run time.
+  await page.getByTestId('language').selectOption('en');
+  await expect(page.getByTestId('view-infra')).toHaveText('Infrastructure');
+  await expect(page.getByTestId('explain-summary')).toContainText(/^placed on \S+ \(/);
+  expect(errors).toEqual([]);
+});

@@ -2,6 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { choosePreset, openConsole } from './helpers';
 import { decodeLinkDocument, encodeScenarioLink, PRESETS } from '../src/core/index';
 
+type AutoDoc = { services: Array<{ id: string; instanceType?: string; placement?: unknown; autoscaler: { maxReplicas: number; rules?: unknown[] } }> };
 type Doc = { services: Array<{ id: string; replicas: number; calls?: { targets: Array<{ service: string }> } }>; workloads: Array<{ id: string; target: string; arrival: { type: string } }> };
 
 /** The scenario document the address bar's link carries. */
@@ -65,12 +66,13 @@ test.describe('scenario editor', () => {
     await page.getByTestId('topo-service-web').click();
     await expect(page.getByTestId('edit-replicas')).toHaveValue('6');
 
-    // Another scenario loaded, then the preset again: the editor edits what is loaded, history anew.
+    // Another scenario loaded is a step of the history: Undo brings the edited one back.
     await choosePreset(page, 'mm1', PRESETS.mm1!.scenario.name);
-    await choosePreset(page, 'default', PRESETS.default!.scenario.name);
+    await expect(page.getByTestId('editor-undo')).toHaveAttribute('title', 'Undo: Load preset mm1 (Ctrl+Z)');
+    await page.getByTestId('editor-undo').click();
+    await expect(page.getByTestId('scenario-name')).toHaveText(PRESETS.default!.scenario.name);
     await page.getByTestId('topo-service-web').click();
-    await expect(page.getByTestId('edit-replicas')).toHaveValue('4');
-    await expect(page.getByTestId('editor-undo')).toBeDisabled();
+    await expect(page.getByTestId('edit-replicas')).toHaveValue('6');
     expect(errors).toEqual([]);
   });
 
@@ -112,13 +114,19 @@ test.describe('scenario editor', () => {
     expect(errors).toEqual([]);
   });
 
-  test('a removal that would break a reference is refused, naming it; a spike from the context menu', async ({ page }) => {
+  test('a removal repairs what referred to it and says so (undo brings all back); a spike from the context menu', async ({ page }) => {
     await openConsole(page);
     await page.getByTestId('topo-service-web').click({ button: 'right' });
     await page.getByTestId('topo-menu-remove').click();
-    await expect(page.getByTestId('editor-message')).toContainText('service web cannot be removed while workload shoppers sends to it');
-    expect(hashOf(page)).toBe('');
+    await expect(page.getByTestId('editor-message')).toContainText('Applied: Remove service web');
+    await expect(page.getByTestId('editor-repairs')).toContainText('removed workload shoppers (it sent to web)');
+    await expect(page.getByTestId('topo-service-web')).toHaveCount(0);
+    await expect(page.getByTestId('topo-workload-shoppers')).toHaveCount(0);
+    expect(linkedDoc(page).workloads.map((w) => w.id)).toEqual(['searchers']);
+    await page.getByTestId('editor-undo').click();
     await expect(page.getByTestId('topo-service-web')).toBeVisible();
+    await expect(page.getByTestId('topo-workload-shoppers')).toBeVisible();
+    await expect.poll(() => hashOf(page)).toBe(`#${encodeScenarioLink(PRESETS.default!.scenario)}`);
 
     await page.getByTestId('topo-workload-searchers').click({ button: 'right' });
     await page.getByTestId('topo-menu-spike').click();
@@ -134,5 +142,80 @@ test.describe('scenario editor', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => (linkedDoc(page) as unknown as { faults?: unknown[] }).faults ?? []).toEqual([]);
     await expect(page.getByTestId('topo-workload-searchers-spike')).toBeVisible();
+  });
+
+  test('the autoscaler as a form: max replicas changes the link, survives undo and redo; a policy with rules; undo past a preset load', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openConsole(page);
+    await choosePreset(page, 'flash-crowd', PRESETS['flash-crowd']!.scenario.name);
+    await page.getByTestId('topo-service-web').click();
+    const max = page.getByTestId('edit-autoscaler-maxReplicas');
+    await expect(max).toHaveValue('20');
+    await expect(page.getByTestId('edit-autoscaler-policy')).toHaveValue('target-tracking');
+    const presetHash = hashOf(page);
+
+    await max.fill('12');
+    await max.press('Enter');
+    await expect.poll(() => (linkedDoc(page) as unknown as AutoDoc).services[0]!.autoscaler.maxReplicas).toBe(12);
+    const edited = hashOf(page);
+    expect(edited).not.toBe(presetHash);
+    await expect(page.getByTestId('editor-restarted')).toContainText('restarted at 0 s');
+    await expect(page.getByTestId('clock')).toHaveText('00:00.0');
+    await expect(page.getByTestId('inspector-autoscaler')).toContainText('2–12');
+
+    // The schema's own message next to the field; nothing applied.
+    const min = page.getByTestId('edit-autoscaler-minReplicas');
+    await min.fill('30');
+    await min.press('Enter');
+    await expect(page.getByTestId('edit-autoscaler-minReplicas-error')).toContainText('services[0].autoscaler.minReplicas: must not exceed maxReplicas (12), got 30');
+    expect(hashOf(page)).toBe(edited);
+    await min.fill('2');
+    await min.press('Enter');
+
+    await page.getByTestId('editor-undo').click();
+    await expect(max).toHaveValue('20');
+    await expect.poll(() => (linkedDoc(page) as unknown as AutoDoc).services[0]!.autoscaler.maxReplicas).toBe(20);
+    await page.getByTestId('editor-redo').click();
+    await expect(max).toHaveValue('12');
+    await expect.poll(() => hashOf(page)).toBe(edited);
+
+    // Step scaling: the rules as rows; a rule's action from a dropdown.
+    await page.getByTestId('edit-autoscaler-policy').selectOption('step');
+    await expect(page.getByTestId('edit-autoscaler-rules-row-1')).toBeVisible();
+    await page.getByTestId('edit-rule-0-kind').selectOption('setTo');
+    await expect.poll(() => (linkedDoc(page) as unknown as AutoDoc).services[0]!.autoscaler.rules?.[0]).toEqual({ operator: '>', threshold: 0.8, for: 60, setTo: 1 });
+    await page.getByTestId('edit-autoscaler-rules-add').click();
+    await expect(page.getByTestId('edit-autoscaler-rules-row-2')).toBeVisible();
+    await page.getByTestId('edit-autoscaler-rules-2-remove').click();
+    await expect(page.getByTestId('edit-autoscaler-rules-row-2')).toHaveCount(0);
+
+    // Undo everything, then the preset load itself: back to the default scenario.
+    for (let i = 0; i < 5; i++) await page.getByTestId('editor-undo').click();
+    await expect(max).toHaveValue('20');
+    await expect(page.getByTestId('edit-autoscaler-policy')).toHaveValue('target-tracking');
+    await expect(page.getByTestId('editor-undo')).toHaveAttribute('title', 'Undo: Load preset flash-crowd (Ctrl+Z)');
+    await page.getByTestId('editor-undo').click();
+    await expect(page.getByTestId('scenario-name')).toHaveText(PRESETS.default!.scenario.name);
+    expect(errors).toEqual([]);
+  });
+
+  test('infrastructure view: drag a service onto a pool places it; a host is refused in words', async ({ page }) => {
+    await openConsole(page);
+    await choosePreset(page, 'flash-crowd', PRESETS['flash-crowd']!.scenario.name);
+    await page.getByTestId('palette-add-service').click();
+    await expect(page.getByTestId('topo-service-service')).toBeVisible();
+    await page.getByTestId('view-infra').click();
+    await expect(page.getByTestId('infra-pool-nodes')).toBeVisible();
+    await page.getByTestId('infra-tray-open').click();
+    await page.getByTestId('infra-tray-chip-service').dragTo(page.getByTestId('infra-pool-nodes'));
+    await expect.poll(() => (linkedDoc(page) as unknown as AutoDoc).services.find((s) => s.id === 'service')?.placement).toEqual({ kind: 'vm', zones: ['eu-west-a'] });
+    expect((linkedDoc(page) as unknown as AutoDoc).services.find((s) => s.id === 'service')?.instanceType).toBe('g.small');
+    await expect(page.getByTestId('editor-message')).toContainText('Place service on host pool nodes');
+
+    const host = page.locator('[data-testid^="infra-host-"]').first();
+    if ((await host.count()) === 0) await page.getByTestId('infra-pool-nodes-toggle').click();
+    await page.getByTestId('infra-tray-chip-web').dragTo(page.locator('[data-testid^="infra-host-"]').first());
+    await expect(page.getByTestId('editor-message')).toContainText('web cannot be pinned to host');
   });
 });

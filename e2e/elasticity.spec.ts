@@ -175,3 +175,31 @@ test('a preset replaying a trace by path asks for it and opens Import trace for 
   expect(await readText(page.getByTestId('scenario-name'))).toBe(PRESETS['nasa-web']!.scenario.name);
   expect(errors).toEqual([]);
 });
+
+test('in Chinese: the autoscaler panel, its reasons and the decision log speak Chinese', async ({ page }) => {
+  test.setTimeout(60_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openPreset(page, 'flash-crowd');
+  await page.getByTestId('language').selectOption('zh');
+  const panel = page.getByTestId('autoscaler-panel');
+  await expect(panel.locator('h3')).toContainText('自动扩缩容');
+  await expect(page.getByTestId('autoscaler-live-policy')).toHaveText('目标跟踪');
+  await expect(page.getByTestId('autoscaler-apply')).toHaveText('应用');
+  await expect(page.getByTestId('capacity-panel').locator('h3')).toContainText('容量规划');
+
+  await page.getByTestId('run-to-end').click();
+  await expect(page.getByTestId('clock')).toHaveText('30:00.0', { timeout: 40_000 });
+  // The reason is worded from the decision's data: numbers kept, words in Chinese.
+  await expect(page.getByTestId('autoscaler-reason')).toContainText('目标 60 %');
+  const log = page.getByTestId('decision-log');
+  await expect(log.locator('thead th')).toHaveText(['时间', '服务', '策略', '指标 / 目标', '当前 → 设定', '限制因素', '原因']);
+  await expect(log.locator('[data-testid="decision-row"]').filter({ hasText: /从 2 扩容到/ }).first()).toContainText('目标跟踪');
+
+  // A refused plan is worded in Chinese too.
+  await page.getByTestId('plan-horizon').selectOption('21600');
+  await page.getByTestId('plan-run').click();
+  await expect(page.getByTestId('plan-error-message')).toContainText('预测区间至少需要');
+  await page.screenshot({ path: 'test-results/elasticity-zh.png', fullPage: true });
+  expect(errors).toEqual([]);
+});

@@ -65,6 +65,18 @@ test('event-driven: functions, queues and triggers on the topology; dead letters
   // The charts drew the run.
   await expect(page.getByTestId('sls-cold-chart').locator('.recharts-line').first()).toBeVisible();
   await expect(page.getByTestId('sls-queue-chart').locator('.recharts-line').first()).toBeVisible();
+
+  // In Chinese: the panel, the inspector, trigger labels and the keep-alive policy, worded from the worker's codes.
+  await page.getByTestId('language').selectOption('zh');
+  await expect(page.getByTestId('sls-keepalive-live')).toHaveText('固定 10 分钟');
+  await expect(page.getByTestId('sls-insp-reserved')).toHaveText('预留 20');
+  await expect(page.getByTestId('trigger-queue-queue:payments-function:payments')).toHaveText('批量 5');
+  await expect(page.getByTestId('trigger-dead-letter-queue:payments-queue:payments-dlq')).toHaveText('接收 4 次后');
+  await expect(page.getByTestId('serverless-panel')).toContainText('冷启动');
+  await page.getByTestId('topo-queue-payments').click({ timeout: 10_000 });
+  await expect(page.getByTestId('sls-inspector')).toContainText('接收 4 次后转入死信队列 payments-dlq');
+  await page.getByTestId('language').selectOption('en');
+  await expect(page.getByTestId('sls-keepalive-live')).toHaveText('fixed 10 min');
   expect(errors).toEqual([]);
 });
 

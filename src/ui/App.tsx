@@ -1,4 +1,3 @@
-/* i18n-pending */
 import { memo, useEffect } from 'react';
 import { actions } from './bridge';
 import { useConsole } from './store';
@@ -24,6 +23,9 @@ import { Palette } from './editor/Palette';
 import { useEditor } from './editor/editStore';
 import { ServerlessInspector, useServerlessInspector } from './serverless/ServerlessInspector';
 import { AzureTraceBanner, AzureTraceDialog } from './serverless/AzureTraceImport';
+import { useT } from './i18n/messages';
+import { msg } from './localText';
+import { appMessages as a } from './app.messages';
 
 /** Keys typed into a form control belong to it, not to the console. */
 function isTyping(target: EventTarget | null): boolean {
@@ -54,11 +56,12 @@ function onKeyDown(e: KeyboardEvent): void {
 
 const Services = memo(function Services() {
   const ids = useConsole((s) => s.scenario?.serviceIds);
-  if (!ids) return <p className="muted loading">Starting the simulation…</p>;
+  const t = useT(a);
+  if (!ids) return <p className="muted loading">{t('starting')}</p>;
   return (
     <main className="services">
       {ids.map((id) => (
-        <ErrorBoundary key={id} what={`the panel for ${id}`}>
+        <ErrorBoundary key={id} what={msg(a, 'servicePanel', { id })}>
           <ServicePanel id={id} />
         </ErrorBoundary>
       ))}
@@ -71,7 +74,7 @@ const Decisions = memo(function Decisions() {
   const any = useConsole((s) => Object.values(s.services).some((x) => x.autoscaler !== null));
   if (!any) return null;
   return (
-    <ErrorBoundary what="the decision log">
+    <ErrorBoundary what={msg(a, 'decisionLog')}>
       <DecisionLog />
     </ErrorBoundary>
   );
@@ -84,6 +87,7 @@ export function App() {
   // The editor's selection (a workload, pool, region…) wins over the serverless inspector.
   const noElement = useEditor((s) => s.selection === null);
   const slsInspector = useServerlessInspector() && noService && noElement;
+  const t = useT(a);
   useEffect(() => {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
@@ -99,51 +103,51 @@ export function App() {
       <AzureTraceDialog />
       <ShareBox />
       <ImportTraceDialog />
-      <ErrorBoundary what="the preset's notes">
+      <ErrorBoundary what={msg(a, 'presetNotes')}>
         <WatchCard />
       </ErrorBoundary>
-      <ErrorBoundary what="A/B compare">
+      <ErrorBoundary what={msg(a, 'compare')}>
         <ComparePanel />
       </ErrorBoundary>
       <ViewBar />
       {infra ? (
         <>
           <div className="workspace workspace-infra">
-            <ErrorBoundary what="the infrastructure view">
+            <ErrorBoundary what={msg(a, 'infraView')}>
               <InfraView />
             </ErrorBoundary>
-            <ErrorBoundary what="the infrastructure inspector">
+            <ErrorBoundary what={msg(a, 'infraInspector')}>
               <InfraInspector />
             </ErrorBoundary>
           </div>
-          <ErrorBoundary what="the event log">
+          <ErrorBoundary what={msg(a, 'eventLog')}>
             <EventLog />
           </ErrorBoundary>
           <Decisions />
-          <ErrorBoundary what="the compute metrics">
+          <ErrorBoundary what={msg(a, 'computeMetrics')}>
             <ComputeMetrics />
           </ErrorBoundary>
         </>
       ) : (
         <>
           <div className="workspace workspace-edit">
-            <ErrorBoundary what="the scenario editor">
+            <ErrorBoundary what={msg(a, 'editor')}>
               <Palette />
             </ErrorBoundary>
-            <ErrorBoundary what="the topology">
+            <ErrorBoundary what={msg(a, 'topology')}>
               <TopologyView />
             </ErrorBoundary>
-            <ErrorBoundary what="the inspector">{slsInspector ? <ServerlessInspector /> : <Inspector />}</ErrorBoundary>
+            <ErrorBoundary what={msg(a, 'inspector')}>{slsInspector ? <ServerlessInspector /> : <Inspector />}</ErrorBoundary>
           </div>
           <ServerlessPanel />
-          <ErrorBoundary what="the charts">
+          <ErrorBoundary what={msg(a, 'charts')}>
             <ServiceCharts />
           </ErrorBoundary>
-          <ErrorBoundary what="the autoscaler panel">
+          <ErrorBoundary what={msg(a, 'autoscaler')}>
             <AutoscalerPanel />
           </ErrorBoundary>
           <Decisions />
-          <ErrorBoundary what="the capacity planning panel">
+          <ErrorBoundary what={msg(a, 'capacity')}>
             <CapacityPanel />
           </ErrorBoundary>
         </>
@@ -154,11 +158,9 @@ export function App() {
       <Services />
       <footer className="footer muted">
         <button type="button" className="linkish shortcuts-open" onClick={openShortcuts} data-testid="shortcuts-open">
-          Keyboard shortcuts (?)
+          {t('shortcuts')}
         </button>{' '}
-        {infra
-          ? 'Space: play/pause · “.”: one event · Click a host, pool, zone, link or instance dot to inspect it; right-click a host for actions; drag groups to rearrange · Times are simulated.'
-          : 'Space: play/pause · “.”: one event · Click a service to inspect it; drag nodes to rearrange · Times are simulated; latencies in milliseconds.'}
+        {infra ? t('footerInfra') : t('footer')}
       </footer>
     </div>
   );

@@ -32,7 +32,7 @@ import type { TenancyView } from '../workers/api';
 import { consoleStore, type ConsoleState, type Notice } from './store';
 import { SeriesBuffer } from './series';
 import { syncTopology } from './topology/topologyStore';
-import { policyLabel } from './inspector/policies';
+import { policyText } from './inspector/policies';
 import { applyComputeDelta, computeStore, flushCompute, loadComputeInfo, select, setComputeCharts, setOperations, setView, showResult, type ConsoleView, type InfraSelection } from './infra/computeStore';
 import { syncInfra } from './infra/infraGraph';
 import { appendDecisions } from './elasticity/decisionStore';
@@ -42,8 +42,11 @@ import { saveBlob } from './export/saveBlob';
 import { Heartbeat, isBeat, SIM_CALL_KINDS, trackedRemote, WorkerGoneError, type BusyKind } from './lifecycle/heartbeat';
 import { registerTestHook, testHeartbeatTimings } from './lifecycle/testHooks';
 import { lifecycleMessages } from './lifecycle/messages';
-import { translate } from './i18n/messages';
 import { TEST_HOOK_MESSAGE } from '../workers/wire';
+import { currentLang, onLangChange } from './i18n/lang';
+import { translate } from './i18n/messages';
+import { msg } from './localText';
+import { noticeMessages as nm } from './notices.messages';
 
 /** Points per line chart the worker downsamples to (LTTB; ≤ 1000). */
 const CHART_POINTS = 600;
@@ -67,10 +70,10 @@ function api(): Remote<SimWorkerApi> {
     w.addEventListener('error', (ev) => {
       // Only the current worker's failures count (an old one's late events are ignored).
       if (w !== worker) return;
-      void recoverWorker(ev.message || 'the worker could not start or crashed (see the browser console)');
+      void recoverWorker(ev.message || translate(nm, 'workerCrashedUnknown'));
     });
     worker.addEventListener('messageerror', () => {
-      showNotice({ kind: 'error', title: 'The simulation worker sent a message that could not be read', messages: [] });
+      showNotice({ kind: 'error', title: msg(nm, 'workerBadMessage'), messages: [] });
     });
     const raw = wrap<SimWorkerApi>(w);
     const hb = new Heartbeat(
@@ -92,6 +95,8 @@ function api(): Remote<SimWorkerApi> {
       if (w === worker && isBeat(ev.data)) hb.alive();
     });
     remote = trackedRemote(raw, hb, SIM_CALL_KINDS);
+    // The worker answers errors in the console's language: tell it now (before any load) and on every switch.
+    tellLanguage(remote, currentLang());
   }
   return remote;
 }
@@ -99,6 +104,13 @@ function api(): Remote<SimWorkerApi> {
 // End-to-end journeys (`?testhooks`) can kill the worker without an event, or make it hang.
 registerTestHook('killWorker', () => worker?.terminate());
 registerTestHook('hangWorker', () => worker?.postMessage({ [TEST_HOOK_MESSAGE]: 'hang' }));
+
+function tellLanguage(r: Remote<SimWorkerApi>, lang: string): void {
+  r.setLanguage(lang).catch(() => undefined);
+}
+onLangChange((lang) => {
+  if (remote) tellLanguage(remote, lang);
+});
 
 // ------------------------------------------------------------------ snapshots → store
 
@@ -258,7 +270,7 @@ async function load(source: LoadSource, autosave = true, edited = false): Promis
   try {
     r = edited && 'scenario' in source ? await api().loadEdited(source.scenario) : await api().load(source);
   } catch (e) {
-    return { ok: false, errors: [{ path: '', message: `the simulation worker did not answer: ${errorText(e)}` }] };
+    return { ok: false, errors: [{ path: '', message: translate(nm, 'noAnswer', { error: errorText(e) }) }] };
   }
   if (r.ok && autosave) {
     recoveryStore.setState({ offer: null });
@@ -297,7 +309,7 @@ function recoverWorker(reason: string): Promise<void> {
     heartbeat = null;
     old?.terminate();
     if (!restartBudget.allow()) {
-      showNotice({ kind: 'error', title: 'The simulation worker keeps failing; reload the page', messages: [reason] });
+      showNotice({ kind: 'error', title: msg(nm, 'workerKeepsFailing'), messages: [reason] });
       return;
     }
     computeScenarioRev = -1;
@@ -305,20 +317,20 @@ function recoverWorker(reason: string): Promise<void> {
     try {
       await subscribe();
       const r = await load(source);
-      const name = r.ok ? r.name : (current?.name ?? saved?.name ?? 'the scenario');
+      const name = r.ok ? r.name : (current?.name ?? saved?.name ?? msg(nm, 'theScenario'));
       if (r.ok) void focusCharts(consoleStore.getState().selectedService);
       showNotice({
         kind: 'error',
-        title: 'The simulation worker crashed and was restarted',
+        title: msg(nm, 'workerRestarted'),
         messages: [
           reason,
           r.ok
-            ? `"${name}" was reloaded with all its edits; the run starts again at 0 s.`
-            : `"${name}" could not be reloaded: ${issueLines(r.errors).join('; ')}`,
+            ? msg(nm, 'workerReloaded', { name })
+            : msg(nm, 'workerNotReloaded', { name, issues: issueLines(r.errors).join('; ') }),
         ],
       });
     } catch (e) {
-      showNotice({ kind: 'error', title: 'The simulation worker crashed and could not be restarted', messages: [reason, errorText(e)] });
+      showNotice({ kind: 'error', title: msg(nm, 'workerNotRestarted'), messages: [reason, errorText(e)] });
     }
   })().finally(() => {
     recovering = null;
@@ -337,7 +349,7 @@ async function openHash(initial: boolean): Promise<void> {
       // No link: open the default, and offer the last scenario (autosaved) when it was another one.
       const saved = readSavedScenario(browserStorage());
       const r = await loadDefault(false);
-      if (!r.ok) showNotice({ kind: 'error', title: 'The default scenario could not be loaded', messages: issueLines(r.errors) });
+      if (!r.ok) showNotice({ kind: 'error', title: msg(nm, 'defaultNotLoaded'), messages: issueLines(r.errors) });
       else if (worthOffering(saved, consoleStore.getState().defaultPreset, r.link)) recoveryStore.setState({ offer: saved });
       else saveScenario(browserStorage(), r);
     }
@@ -355,15 +367,15 @@ async function openHash(initial: boolean): Promise<void> {
     showNotice({
       kind: 'error',
       title: fallback.ok
-        ? 'The scenario link could not be opened; the default scenario was loaded instead'
-        : 'The scenario link could not be opened',
+        ? msg(nm, 'linkFallback')
+        : msg(nm, 'linkFailed'),
       messages: issueLines(r.errors),
     });
     if (fallback.ok) setHash('');
   } else {
     showNotice({
       kind: 'error',
-      title: 'The scenario link could not be opened; the current scenario is still loaded',
+      title: msg(nm, 'linkKept'),
       messages: issueLines(r.errors),
     });
   }
@@ -384,7 +396,7 @@ export function start(): Promise<void> {
         window.addEventListener('hashchange', onHashChange);
         await openHash(true);
       } catch (e) {
-        showNotice({ kind: 'error', title: 'The simulation could not start', messages: [errorText(e)] });
+        showNotice({ kind: 'error', title: msg(nm, 'startFailed'), messages: [errorText(e)] });
       }
     })();
   }
@@ -414,13 +426,13 @@ export async function stop(): Promise<void> {
 
 // ------------------------------------------------------------------ actions
 
-async function guarded(what: string, fn: () => Promise<unknown>): Promise<void> {
+async function guarded(what: keyof typeof nm.en, fn: () => Promise<unknown>): Promise<void> {
   try {
     await fn();
   } catch (e) {
     // The worker died under the call: the crash banner already says so.
     if (e instanceof WorkerGoneError) return;
-    showNotice({ kind: 'error', title: `${what} failed`, messages: [errorText(e)] });
+    showNotice({ kind: 'error', title: msg(nm, 'failed', { what: msg(nm, what) }), messages: [errorText(e)] });
   }
 }
 
@@ -429,19 +441,19 @@ function download(filename: string, text: string, type = 'application/json'): vo
 }
 
 export const actions = {
-  play: () => guarded('Play', () => api().play()),
-  pause: () => guarded('Pause', () => api().pause()),
+  play: () => guarded('whatPlay', () => api().play()),
+  pause: () => guarded('whatPause', () => api().pause()),
   togglePlay: () => {
     const s = consoleStore.getState().status;
     return s?.playing ? actions.pause() : actions.play();
   },
-  step: () => guarded('Step', () => api().step()),
-  reset: () => guarded('Reset', () => api().reset()),
-  setSpeed: (speed: number) => guarded('Changing the speed', () => api().setSpeed(speed)),
+  step: () => guarded('whatStep', () => api().step()),
+  reset: () => guarded('whatReset', () => api().reset()),
+  setSpeed: (speed: number) => guarded('whatSpeed', () => api().setSpeed(speed)),
 
   runToEnd: () =>
-    guarded('Run to end', async () => {
-      consoleStore.setState({ busy: 'Running to the end…' });
+    guarded('whatRunToEnd', async () => {
+      consoleStore.setState({ busy: msg(nm, 'busyRunToEnd') });
       try {
         await api().runToEnd();
       } finally {
@@ -450,22 +462,22 @@ export const actions = {
     }),
 
   loadPreset: (id: string) =>
-    guarded('Loading the preset', async () => {
+    guarded('whatLoadPreset', async () => {
       const r = await load({ preset: id });
       if (r.ok) {
         setHash('');
         consoleStore.setState({ shareUrl: null, shareCopied: false, notice: null });
       } else {
-        showNotice({ kind: 'error', title: `The preset "${id}" could not be loaded`, messages: issueLines(r.errors) });
+        showNotice({ kind: 'error', title: msg(nm, 'presetNotLoaded', { id }), messages: issueLines(r.errors) });
       }
     }),
 
   /** Puts the scenario's link in the address bar, shows it, and tries to copy it. */
   share: () =>
-    guarded('Sharing', async () => {
+    guarded('whatShare', async () => {
       const info = consoleStore.getState().scenario ?? (await api().scenarioInfo());
       if (!info || !info.link) {
-        showNotice({ kind: 'error', title: 'There is no link for this scenario', messages: [] });
+        showNotice({ kind: 'error', title: msg(nm, 'noLink'), messages: [] });
         return;
       }
       setHash(info.link);
@@ -482,7 +494,7 @@ export const actions = {
   closeShare: () => consoleStore.setState({ shareUrl: null, shareCopied: false }),
 
   exportResults: () =>
-    guarded('Exporting the results', async () => {
+    guarded('whatExport', async () => {
       const results = await api().results();
       download('results.json', `${JSON.stringify(results, null, 2)}\n`);
     }),
@@ -491,7 +503,7 @@ export const actions = {
 
   /** Loads the autosaved scenario offered at start-up. */
   restoreSaved: () =>
-    guarded('Restoring the last scenario', async () => {
+    guarded('whatRestore', async () => {
       const saved = recoveryStore.getState().offer;
       if (!saved) return;
       const r = await load(savedSource(saved));
@@ -500,7 +512,7 @@ export const actions = {
         consoleStore.setState({ shareUrl: null, shareCopied: false, notice: null });
       } else {
         recoveryStore.setState({ offer: null });
-        showNotice({ kind: 'error', title: `The last scenario "${saved.name}" could not be restored`, messages: issueLines(r.errors) });
+        showNotice({ kind: 'error', title: msg(nm, 'restoreFailed', { name: saved.name }), messages: issueLines(r.errors) });
       }
     }),
 
@@ -520,9 +532,9 @@ export const actions = {
 
   /** Switches a service's balancer while running (an interactive change, not part of the link). */
   setBalancer: (serviceId: string, policy: string) =>
-    guarded('Switching the balancer', async () => {
+    guarded('whatBalancer', async () => {
       const r = await api().setBalancer(serviceId, policy);
-      if (!r.ok) showNotice({ kind: 'error', title: `The balancer of ${serviceId} could not be switched to ${policyLabel(policy)}`, messages: [r.error] });
+      if (!r.ok) showNotice({ kind: 'error', title: msg(nm, 'balancerFailed', { service: serviceId, policy: policyText(policy) }), messages: [r.error] });
     }),
 
   // ---------------------------------------------------------------- scenario editor
@@ -569,10 +581,10 @@ export const actions = {
       const r = await api().operate(op);
       // The snapshot after the operation came first: show it with the answer.
       flushCompute();
-      showResult(what, r.ok, r.message);
+      showResult(what, r.ok, r.message, r);
       return r.ok;
     } catch (e) {
-      showResult(what, false, `the simulation worker did not answer: ${errorText(e)}`);
+      showResult(what, false, translate(nm, 'noAnswer', { error: errorText(e) }), { code: 'workerDidNotAnswer', params: { error: errorText(e) } });
       return false;
     }
   },
@@ -581,7 +593,7 @@ export const actions = {
     try {
       return await api().explain(instance);
     } catch (e) {
-      return { ok: false, message: `the simulation worker did not answer: ${errorText(e)}` };
+      return { ok: false, message: translate(nm, 'noAnswer', { error: errorText(e) }) };
     }
   },
 
@@ -589,7 +601,7 @@ export const actions = {
     try {
       return await api().hostDetail(hostId);
     } catch (e) {
-      return { ok: false, message: `the simulation worker did not answer: ${errorText(e)}` };
+      return { ok: false, message: translate(nm, 'noAnswer', { error: errorText(e) }) };
     }
   },
 
@@ -606,7 +618,7 @@ export const actions = {
     try {
       return await api().setAutoscaler(serviceId, change);
     } catch (e) {
-      return { ok: false, error: `the simulation worker did not answer: ${errorText(e)}` };
+      return { ok: false, error: translate(nm, 'noAnswer', { error: errorText(e) }) };
     }
   },
 
@@ -624,7 +636,7 @@ export const actions = {
     try {
       return await api().planCapacity(serviceId, request);
     } catch (e) {
-      return { ok: false, error: `the simulation worker did not answer: ${errorText(e)}` };
+      return { ok: false, error: translate(nm, 'noAnswer', { error: errorText(e) }) };
     }
   },
 
@@ -635,7 +647,7 @@ export const actions = {
     try {
       return await api().setPrincipal(id);
     } catch (e) {
-      return { ok: false, error: `the simulation worker did not answer: ${errorText(e)}` };
+      return { ok: false, error: translate(nm, 'noAnswer', { error: errorText(e) }) };
     }
   },
 
@@ -644,7 +656,7 @@ export const actions = {
     try {
       return await api().scaleService(serviceId, replicas);
     } catch (e) {
-      return { ok: false, error: `the simulation worker did not answer: ${errorText(e)}` };
+      return { ok: false, error: translate(nm, 'noAnswer', { error: errorText(e) }) };
     }
   },
 
@@ -655,7 +667,7 @@ export const actions = {
     try {
       return await api().bill(quiet);
     } catch (e) {
-      return { ok: false, error: `the simulation worker did not answer: ${errorText(e)}` };
+      return { ok: false, error: translate(nm, 'noAnswer', { error: errorText(e) }) };
     }
   },
 
@@ -667,19 +679,19 @@ export const actions = {
     try {
       return await api().applyAndRerun(selection);
     } catch (e) {
-      return { ok: false, selection, error: `the simulation worker did not answer: ${errorText(e)}` };
+      return { ok: false, selection, error: translate(nm, 'noAnswer', { error: errorText(e) }) };
     }
   },
 
   /** Loads a patched scenario from its link and puts the link in the address bar. */
   loadPatched: (link: string) =>
-    guarded('Loading the patched scenario', async () => {
+    guarded('whatPatched', async () => {
       const r = await load({ link });
       if (r.ok) {
         setHash(r.link || link);
         consoleStore.setState({ shareUrl: null, shareCopied: false, notice: null });
       } else {
-        showNotice({ kind: 'error', title: 'The patched scenario could not be loaded', messages: issueLines(r.errors) });
+        showNotice({ kind: 'error', title: msg(nm, 'patchedFailed'), messages: issueLines(r.errors) });
       }
     }),
   // ---------------------------------------------------------------- serverless
@@ -689,7 +701,7 @@ export const actions = {
     try {
       return await api().setKeepAlive(policy);
     } catch (e) {
-      return { ok: false, error: `the simulation worker did not answer: ${errorText(e)}` };
+      return { ok: false, error: translate(nm, 'noAnswer', { error: errorText(e) }) };
     }
   },
 
@@ -698,7 +710,7 @@ export const actions = {
     try {
       return await api().compareKeepAlive();
     } catch (e) {
-      return { ok: false, error: `the simulation worker did not answer: ${errorText(e)}` };
+      return { ok: false, error: translate(nm, 'noAnswer', { error: errorText(e) }) };
     }
   },
 
@@ -708,13 +720,13 @@ export const actions = {
     try {
       texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
     } catch (e) {
-      return { ok: false, title: 'The files could not be read', errors: [errorText(e)] };
+      return { ok: false, title: translate(nm, 'filesUnreadable'), errors: [errorText(e)] };
     }
     let r: AzureImportResult;
     try {
       r = await api().importAzureTrace({ files: texts, ...(minutes !== undefined ? { minutes } : {}) });
     } catch (e) {
-      return { ok: false, title: 'The simulation worker did not answer', errors: [errorText(e)] };
+      return { ok: false, title: translate(nm, 'noAnswerTitle'), errors: [errorText(e)] };
     }
     if (r.ok) {
       recoveryStore.setState({ offer: null });
@@ -723,7 +735,7 @@ export const actions = {
       consoleStore.setState({ shareUrl: null, shareCopied: false });
       showNotice({
         kind: 'info',
-        title: `Azure trace imported: ${r.functions.toLocaleString('en-US')} functions, ${r.invocations.toLocaleString('en-US')} invocations over ${r.minutes} minutes. The run starts again at 0.`,
+        title: msg(nm, 'azureImported', { functions: r.functions.toLocaleString('en-US'), invocations: r.invocations.toLocaleString('en-US'), minutes: r.minutes }),
         messages: [],
       });
     }
@@ -751,14 +763,14 @@ export const actions = {
     try {
       bytes = await file.arrayBuffer();
     } catch (e) {
-      return { ok: false, title: `${file.name} could not be read`, errors: [errorText(e)] };
+      return { ok: false, title: translate(nm, 'fileUnreadable', { file: file.name }), errors: [errorText(e)] };
     }
     let r: TraceImportResult;
     try {
       const req: TraceImportRequest = { ...options, fileName: file.name, bytes };
       r = await api().importTrace(transfer(req, [bytes]));
     } catch (e) {
-      return { ok: false, title: 'The simulation worker did not answer', errors: [errorText(e)] };
+      return { ok: false, title: translate(nm, 'noAnswerTitle'), errors: [errorText(e)] };
     }
     if (r.ok) {
       recoveryStore.setState({ offer: null });
@@ -767,7 +779,7 @@ export const actions = {
       consoleStore.setState({ importOpen: false, importWorkload: null, shareUrl: null, shareCopied: false });
       showNotice({
         kind: 'info',
-        title: `Trace imported into ${r.workload}: ${r.values.toLocaleString('en-US')} ${r.format === 'per-minute' ? 'minutes of counts' : 'arrival times'} from ${file.name}. The run starts again at 0.`,
+        title: msg(nm, r.format === 'per-minute' ? 'traceImportedCounts' : 'traceImportedTimes', { workload: r.workload, values: r.values.toLocaleString('en-US'), file: file.name }),
         messages: [],
       });
     }

@@ -1,10 +1,11 @@
-/* i18n-pending */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { start } from './bridge';
 import { compareActions } from './compare/compareBridge';
+import { msg } from './localText';
+import { appMessages } from './app.messages';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -12,7 +13,7 @@ if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <ErrorBoundary what="the console">
+    <ErrorBoundary what={msg(appMessages, 'theConsole')}>
       <App />
     </ErrorBoundary>
   </StrictMode>,

@@ -7,14 +7,16 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { BalancerSwitch, ChartData, Flows, PresetInfo, ScenarioInfo, ServiceSnapshot, Snapshot } from '../workers/sim.worker';
 import { EMPTY_SERIES, type SeriesView } from './series';
+import type { LocalText } from './localText';
 
 /** The run's clock and counters, as the latest snapshot carried them. */
 export type RunStatus = Pick<Snapshot, 'rev' | 'playing' | 'speed' | 'now' | 'endTime' | 'finished' | 'eventsProcessed' | 'eventsPerWallSecond' | 'scenarioRev'>;
 
+/** A banner. Its texts are put into words when shown (LocalText), so a language switch re-renders them. */
 export interface Notice {
   kind: 'error' | 'info';
-  title: string;
-  messages: string[];
+  title: LocalText;
+  messages: LocalText[];
 }
 
 export interface ConsoleState {
@@ -33,7 +35,7 @@ export interface ConsoleState {
   shareUrl: string | null;
   shareCopied: boolean;
   /** A long-running request in progress ("Running to the end…"), or null. */
-  busy: string | null;
+  busy: LocalText | null;
   /** The service shown in the inspector and the charts, or null. */
   selectedService: string | null;
   /** Balancer switches made during this run (interactive; not in the scenario). */

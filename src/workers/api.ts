@@ -40,6 +40,8 @@ import { planForService, type CapacityPlanRequest, type CapacityPlanResult } fro
 import { billForService, rerunForService, type BillResult, type RerunView } from './billing';
 import { compareWith, holdAt, loadVariant, sideOf, type CompareSide, type ComparisonTable, type HeldAt, type VariantLoadResult, type VariantRequest } from './compare';
 import type { TenancyView } from '../core/index';
+import { setWorkerLang } from './lang';
+import { localizeError, localizeErrors, localizeFailure, localizeImport, localizeLoad } from './localize';
 
 export type * from './service';
 export type * from './planning';
@@ -111,6 +113,11 @@ export interface SimWorkerApi {
   compareSide(service: string | null): CompareSide | null;
   /** A/B compare: the delta table with `a` as A and this run as B, and this run's figures. */
   compareWith(a: CompareSide): { table: ComparisonTable; side: CompareSide } | null;
+  /**
+   * The console's language ('en' or 'zh'): scenario, link, file and trace errors, and access
+   * denials, come back in it. False (no change) for another value.
+   */
+  setLanguage(lang: string): boolean;
   /** A/B compare: pauses, and runs on to simulated time `t` if behind it (both sides then compare at one time). */
   holdAt(t: number): HeldAt | null;
   /** Liveness: answers at once when the worker is free (the page's heartbeat). */
@@ -129,8 +136,8 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
   return {
     presets: () => service.presets(),
     scenarioInfo: () => service.scenarioInfo(),
-    load: (source) => service.load(source),
-    loadEdited: (doc) => service.loadEdited(doc),
+    load: (source) => localizeLoad(service.load(source)),
+    loadEdited: (doc) => localizeLoad(service.loadEdited(doc)),
     scenarioDocument: () => service.scenarioDocument(),
     play: () => service.play(),
     pause: () => service.pause(),
@@ -139,30 +146,31 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     setSpeed: (speed) => service.setSpeed(speed),
     runToEnd: () => service.runToEnd(),
     results: () => service.results(),
-    setBalancer: (serviceId, policy) => service.setBalancer(serviceId, policy),
+    setBalancer: (serviceId, policy) => localizeError(service.setBalancer(serviceId, policy)),
     balancerSwitches: () => service.balancerSwitches(),
-    setAutoscaler: (serviceId, change) => service.setAutoscaler(serviceId, change),
+    setAutoscaler: (serviceId, change) => localizeError(service.setAutoscaler(serviceId, change)),
     autoscalerSettings: (serviceId) => service.autoscalerSettings(serviceId),
-    operate: (op) => service.operate(op),
+    operate: (op) => localizeFailure(service.operate(op)),
     computeOperations: () => service.computeOperations(),
     explain: (instance) => service.explain(instance),
     hostDetail: (hostId) => service.hostDetail(hostId),
-    importTrace: (req) => service.importTrace(req),
+    importTrace: (req) => localizeImport(service.importTrace(req)),
     planCapacity: (serviceId, request) => planForService(service, serviceId, request),
-    bill: (quiet) => billForService(service, quiet === true),
+    bill: (quiet) => localizeError(billForService(service, quiet === true)),
     applyAndRerun: (selection) => rerunForService(service, selection),
-    setPrincipal: (id) => service.setPrincipal(id),
+    setPrincipal: (id) => localizeError(service.setPrincipal(id)),
     audit: () => service.audit(),
-    scaleService: (serviceId, replicas) => service.scaleService(serviceId, replicas),
+    scaleService: (serviceId, replicas) => localizeError(service.scaleService(serviceId, replicas)),
     setKeepAlive: (policy) => service.setKeepAlive(policy),
     keepAliveSwitches: () => service.keepAliveSwitches(),
     compareKeepAlive: () => service.compareKeepAlive(),
-    importAzureTrace: (req) => service.importAzureTrace(req),
+    importAzureTrace: (req) => localizeImport(service.importAzureTrace(req)),
     tenancy: () => service.tenancy(),
     setChartFocus: (serviceId, maxPoints) => service.setChartFocus(serviceId, maxPoints),
-    loadVariant: (base, request) => loadVariant(service, base, request),
+    loadVariant: (base, request) => localizeErrors(loadVariant(service, base, request)),
     compareSide: (focus) => sideOf(service, focus),
     compareWith: (a) => compareWith(service, a),
+    setLanguage: (lang) => setWorkerLang(lang),
     holdAt: (t) => holdAt(service, t),
     ping: () => true,
     subscribe(cb) {

@@ -13,7 +13,7 @@ function service(): SimService {
 describe('billForService', () => {
   it('bills the hybrid-dc run so far and at the end, with CSV for the bill and each tenant', () => {
     const s = service();
-    expect(billForService(s)).toEqual({ ok: false, error: 'no scenario is loaded' });
+    expect(billForService(s)).toEqual({ ok: false, error: 'no scenario is loaded', code: 'no-scenario' });
     expect(s.load({ preset: 'hybrid-dc' })).toMatchObject({ ok: true });
     // Run for a while: until the batch VMs (at 10 min) are running.
     while (s.step() && s.results().simulatedTime < 900) {
@@ -54,17 +54,17 @@ describe('billForService', () => {
   it('says plainly when there is nothing to bill', () => {
     const s = service();
     expect(s.load({ preset: 'mm1' })).toMatchObject({ ok: true });
-    expect(billForService(s)).toEqual({ ok: false, error: 'this scenario has no host pools, so there is nothing to bill' });
+    expect(billForService(s)).toEqual({ ok: false, error: 'this scenario has no host pools, so there is nothing to bill', code: 'no-pools' });
     const off = { ...PRESETS['hybrid-dc']!.scenario, billing: { enabled: false } };
     const loaded = s.load({ scenario: off });
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
-    expect(billForService(s)).toEqual({ ok: false, error: 'billing is turned off in this scenario (billing.enabled: false)' });
+    expect(billForService(s)).toEqual({ ok: false, error: 'billing is turned off in this scenario (billing.enabled: false)', code: 'billing-off' });
     s.dispose();
   });
 
   it('applies a recommendation and re-runs it off the live run, which goes on where it was', () => {
     const s = service();
-    expect(rerunForService(s, 'all')).toEqual({ ok: false, selection: 'all', error: 'no scenario is loaded' });
+    expect(rerunForService(s, 'all')).toEqual({ ok: false, selection: 'all', error: 'no scenario is loaded', code: 'no-scenario' });
     expect(s.load({ preset: 'cost-models' })).toMatchObject({ ok: true });
     while (s.step() && s.results().simulatedTime < 30) {
       /* the live run is 30 s in */

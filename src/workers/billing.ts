@@ -7,12 +7,17 @@ import { applyAndRerun, encodeScenarioLink, invoiceCsv, type BillingSummary, typ
 import type { SimService } from './service';
 import { billFor, denialText, gate } from './iam';
 
-export type { BillingSummary, TenantInvoice, LineItem, Recommendation, RerunComparison, SlaStatus } from '../core/index';
+export type { BillingSummary, TenantInvoice, LineItem, Recommendation, RerunComparison, SlaStatus, ResourceLabel, RecommendationDetail, BudgetAlert, RerunSkip } from '../core/index';
 
 /** An apply-and-re-run for the page: the comparison (without the patched document) and its link. */
-export type RerunView = { ok: true; selection: string; comparison: Omit<RerunComparison, 'patched' | 'baseline'>; link: string } | { ok: false; selection: string; error: string };
+export type RerunView =
+  | { ok: true; selection: string; comparison: Omit<RerunComparison, 'patched' | 'baseline'>; link: string }
+  | { ok: false; selection: string; error: string; code?: BillErrorCode };
 
-export type BillResult = { ok: true; summary: BillingSummary; csv: string; tenantCsv: Record<string, string> } | { ok: false; error: string; denied?: boolean };
+/** The plain refusals, as data beside the English error (others, like an access denial, only have the sentence). */
+export type BillErrorCode = 'no-scenario' | 'no-pools' | 'billing-off' | 'missing-traces';
+
+export type BillResult = { ok: true; summary: BillingSummary; csv: string; tenantCsv: Record<string, string> } | { ok: false; error: string; denied?: boolean; code?: BillErrorCode };
 
 /**
  * The bill of the loaded run up to now; never throws. A `quiet` read (the billing panel's refresh
@@ -22,7 +27,7 @@ export type BillResult = { ok: true; summary: BillingSummary; csv: string; tenan
 export function billForService(service: SimService, quiet = false): BillResult {
   let summary: BillingSummary | undefined;
   try {
-    if (!service.currentScenario()) return { ok: false, error: 'no scenario is loaded' };
+    if (!service.currentScenario()) return { ok: false, error: 'no scenario is loaded', code: 'no-scenario' };
     summary = service.results().billing;
   } catch (e) {
     return { ok: false, error: `the bill could not be computed: ${e instanceof Error ? e.message : String(e)}` };
@@ -30,8 +35,8 @@ export function billForService(service: SimService, quiet = false): BillResult {
   if (!summary) {
     const scenario = service.currentScenario();
     const pools = scenario?.hostPools?.length ?? 0;
-    if (pools === 0) return { ok: false, error: 'this scenario has no host pools, so there is nothing to bill' };
-    return { ok: false, error: 'billing is turned off in this scenario (billing.enabled: false)' };
+    if (pools === 0) return { ok: false, error: 'this scenario has no host pools, so there is nothing to bill', code: 'no-pools' };
+    return { ok: false, error: 'billing is turned off in this scenario (billing.enabled: false)', code: 'billing-off' };
   }
   // Each tenant's invoice is a bill:read of the acting principal: audited, and only those it may read are shown.
   const sim = service.simulation();
@@ -62,7 +67,7 @@ const baselines = new WeakMap<SimService, { doc: unknown; results: SimulationRes
 export function rerunForService(service: SimService, selection: string): RerunView {
   const doc = service.scenarioDocument();
   const info = service.scenarioInfo();
-  if (doc === null || !info) return { ok: false, selection, error: 'no scenario is loaded' };
+  if (doc === null || !info) return { ok: false, selection, error: 'no scenario is loaded', code: 'no-scenario' };
   // Both runs' bills are the whole platform's (every tenant's services, totals and SLAs): a platform bill read.
   const sim = service.simulation();
   const denied = sim ? gate(sim, service.actingPrincipal(), 'bill:read', 'bill/') : null;
@@ -71,7 +76,7 @@ export function rerunForService(service: SimService, selection: string): RerunVi
     return { ok: false, selection, error: denialText(denied) };
   }
   if (info.missingTraces.length > 0) {
-    return { ok: false, selection, error: `this scenario replays trace files the page cannot open (${info.missingTraces.map((m) => m.file).join(', ')}): import them first` };
+    return { ok: false, selection, error: `this scenario replays trace files the page cannot open (${info.missingTraces.map((m) => m.file).join(', ')}): import them first`, code: 'missing-traces' };
   }
   try {
     // The baseline runs once per loaded scenario (the same document and seed give the same run).

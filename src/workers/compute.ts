@@ -566,6 +566,8 @@ function withSeq(e: LogEntry, seq: number): ComputeLogEntry {
   const out: ComputeLogEntry = { seq, t: e.t, kind: e.kind, subject: e.subject, reason: e.reason };
   if (e.from !== undefined) out.from = e.from;
   if (e.to !== undefined) out.to = e.to;
+  if (e.code !== undefined) out.code = e.code;
+  if (e.params !== undefined) out.params = e.params;
   return out;
 }
 

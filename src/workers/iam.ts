@@ -4,7 +4,9 @@
  * trail at the current simulated time), what the page is sent of the trail, and the bill cut
  * down to the tenants the principal may read. Decides nothing itself: the core's IAM does.
  */
-import { resourceName, type AuditEntry, type BillingSummary, type ComputeOperation, type Simulation } from '../core/index';
+import { resourceName, type AuditEntry, type BillingSummary, type ComputeOperation, type Decision, type DecisionKind, type Simulation } from '../core/index';
+
+type DecisionParams = NonNullable<Decision['params']>;
 
 export type { AuditEntry } from '../core/index';
 
@@ -22,6 +24,9 @@ export interface Denial {
   action: string;
   resource: string;
   rule: string;
+  /** The rule's kind and the values it names (the core's Decision), for saying it in another language. */
+  kind?: DecisionKind;
+  params?: DecisionParams;
 }
 
 /** New audit entries since the previous push, and the acting principal; `reset`: drop what you had. */
@@ -56,9 +61,13 @@ export function denialText(d: Denial): string {
 /** Authorizes `action` on `target` for `principal` and records it; null when allowed. */
 export function gate(sim: Simulation, principal: string, action: string, target: string, record = true): Denial | null {
   const { decision, resource } = sim.iam.decide(principal, action, target);
-  if (!record) return decision.allowed ? null : { principal, action, resource: resourceName(resource), rule: decision.rule };
+  if (!record) return decision.allowed ? null : { principal, action, resource: resourceName(resource), ...ruleOf(decision) };
   const entry = sim.iam.record(principal, action, resource, decision, 'console');
-  return decision.allowed ? null : { principal, action, resource: entry.resource, rule: decision.rule };
+  return decision.allowed ? null : { principal, action, resource: entry.resource, ...ruleOf(decision) };
+}
+
+function ruleOf(d: Decision): Pick<Denial, 'rule' | 'kind' | 'params'> {
+  return { rule: d.rule, kind: d.kind, ...(d.params !== undefined ? { params: d.params } : {}) };
 }
 
 /** The action and target of a compute operation (null: not an operation; its own checks will say so). */
@@ -105,7 +114,7 @@ export function scaleService(sim: Simulation | null, principal: string, serviceI
   if (sim.finished) return { ok: false, error: 'the run has ended: reset it to start again' };
   const a = sim.iam.attempt(principal, 'service:scale', `service/${serviceId}`, { replicas }, 'console');
   if (!a.decision.allowed) {
-    const denied = { principal, action: 'service:scale', resource: a.entry.resource, rule: a.decision.rule };
+    const denied: Denial = { principal, action: 'service:scale', resource: a.entry.resource, ...ruleOf(a.decision) };
     return { ok: false, error: denialText(denied), denied };
   }
   const result = a.entry.result ?? '';

@@ -3,10 +3,11 @@
  * a malformed request from the page is an error message, never an exception), an instance's
  * placement explanation with its lifecycle, and a host's detail. Reads the core; decides nothing.
  */
-import type { ComputeOperation, InstanceState, LogEntry, PlacementExplanation, Simulation } from '../core/index';
+import type { ComputeOperation, InstanceState, LogEntry, PlacementExplanation, SaidParams, Simulation } from '../core/index';
 import type { ComputeInfo } from './compute';
 
-export type OperationResult = { ok: true; message: string } | { ok: false; message: string };
+/** `code` and `params` say the message's structure (the core's said.ts codes, or the worker's own checks) for a console in another language. */
+export type OperationResult = { ok: boolean; message: string; code?: string; params?: SaidParams };
 
 /** A successful operation of this run. */
 export interface OperationRecord {
@@ -14,6 +15,8 @@ export interface OperationRecord {
   time: number;
   op: ComputeOperation;
   message: string;
+  code?: string;
+  params?: SaidParams;
 }
 
 export interface InstanceDetail {
@@ -92,7 +95,7 @@ const isText = (x: unknown): x is string => typeof x === 'string' && x !== '';
 const isDuration = (x: unknown): boolean => x === undefined || (typeof x === 'number' && x > 0 && !Number.isNaN(x));
 
 /** Checks the shape the page sent and what the core would silently accept; null when fine. */
-function check(sim: Simulation, info: ComputeInfo | null, op: unknown): string | null {
+function check(sim: Simulation, info: ComputeInfo | null, op: unknown): string | OperationResult | null {
   if (typeof op !== 'object' || op === null || !('op' in op)) return 'not an operation';
   const o = op as Record<string, unknown>;
   if (!(OPS as ReadonlyArray<unknown>).includes(o.op)) return `there is no operation "${String(o.op)}" (available: ${OPS.join(', ')})`;
@@ -123,7 +126,7 @@ function check(sim: Simulation, info: ComputeInfo | null, op: unknown): string |
       if (!isDuration(o.duration)) return 'the duration must be a positive number of seconds';
       const pools = info.pools.filter((p) => p.zone === o.zone);
       if (pools.length > 0 && pools.every((p) => Array.from(p.hosts).every((h) => c.hosts.provisioned[h] === 0 || c.hosts.failed[h] === 1)))
-        return `zone ${o.zone} is already down`;
+        return { ok: false, message: `zone ${o.zone} is already down`, code: 'errZoneAlreadyDown', params: { zone: o.zone } };
       return null;
     }
     case 'cut-link': {
@@ -132,7 +135,7 @@ function check(sim: Simulation, info: ComputeInfo | null, op: unknown): string |
       for (const r of b) if (!info.regions.some((x) => x.id === r)) return `there is no region "${String(r)}"`;
       if (b[0] === b[1]) return 'a link joins two different regions';
       if (!isDuration(o.duration)) return 'the duration must be a positive number of seconds';
-      if (c.isLinkCut(b[0], b[1])) return `the link ${b[0]}↔${b[1]} is already cut`;
+      if (c.isLinkCut(b[0], b[1])) return { ok: false, message: `the link ${b[0]}↔${b[1]} is already cut`, code: 'errLinkAlreadyCut', params: { a: b[0], b: b[1] } };
       return null;
     }
     case 'create':
@@ -148,12 +151,13 @@ function check(sim: Simulation, info: ComputeInfo | null, op: unknown): string |
 
 export function runOperation(sim: Simulation, info: ComputeInfo | null, op: ComputeOperation): OperationResult {
   const problem = check(sim, info, op);
-  if (problem !== null) return { ok: false, message: problem };
+  if (problem !== null) return typeof problem === 'string' ? { ok: false, message: problem } : problem;
   try {
     const r = sim.operate(op);
     // The core answers every known operation; be safe if it ever does not.
     if (typeof r !== 'object' || r === null) return { ok: false, message: `the simulation did not answer "${op.op}"` };
-    return r.ok ? { ok: true, message: String(r.message) } : { ok: false, message: String(r.message) };
+    const said = r.code ? { code: r.code, ...(r.params ? { params: r.params } : {}) } : {};
+    return { ok: r.ok, message: String(r.message), ...said };
   } catch (e) {
     return { ok: false, message: errorMessage(e) };
   }

@@ -60,9 +60,19 @@ export type CapacityPlanResult =
       droppedIntervals: number;
       /** How one replica's capacity was found (from the scenario's service). */
       capacityNote: string;
+      /** The figures of `capacityNote`: requests per second one replica serves at 100 %, its slots, the mean work per request (seconds). */
+      capacity: { perReplica: number; concurrency: number; meanWork: number };
       plan: PlanResult;
     }
-  | { ok: false; error: string };
+  | {
+      ok: false;
+      error: string;
+      /** For the planner's own refusals: which one, with its figures (durations as duration tokens such as "6h2m"), for wording it in other languages. */
+      code?: PlanErrorCode;
+      params?: Record<string, string | number>;
+    };
+
+export type PlanErrorCode = 'short-history' | 'too-many-steps' | 'bad-utilization' | 'bad-per-host' | 'needs-season' | 'bad-duration' | 'not-step-multiple' | 'no-scenario' | 'no-series';
 
 /** The parts of the metrics series the planner reads (a SeriesDelta or the core's SeriesStore). */
 export interface PlanSeries {
@@ -89,23 +99,33 @@ export const MAX_HISTORY_STEPS = 20_000;
 
 const text = (seconds: number): string => formatDuration(seconds);
 
-function seconds(value: number | string | undefined, what: string, positive: boolean): number | string {
+type Refusal = Extract<CapacityPlanResult, { ok: false }>;
+
+function seconds(value: number | string | undefined, what: 'the step' | 'the horizon' | 'the holdout' | 'the SLA wait', positive: boolean): number | Refusal {
   if (value === undefined) return Number.NaN;
   const s = durationSeconds(value);
-  if (!Number.isFinite(s) || s < 0 || (positive && s === 0)) return `${what} must be a ${positive ? 'positive ' : ''}duration such as 5m or 1h, got "${String(value)}"`;
+  if (!Number.isFinite(s) || s < 0 || (positive && s === 0)) {
+    const field = what === 'the step' ? 'step' : what === 'the horizon' ? 'horizon' : what === 'the holdout' ? 'holdout' : 'slaWait';
+    return {
+      ok: false,
+      error: `${what} must be a ${positive ? 'positive ' : ''}duration such as 5m or 1h, got "${String(value)}"`,
+      code: 'bad-duration',
+      params: { field, value: String(value), positive: positive ? 1 : 0 },
+    };
+  }
   return s;
 }
 
 /** Steps a model needs to train on, with the reason in words. */
-function trainingNeed(model: PlanModelChoice, season: number | null): { steps: number; what: string } | null {
+function trainingNeed(model: PlanModelChoice, season: number | null): { steps: number; what: string; model: 'linear' | 'seasonal-naive' | 'holt-winters' } | null {
   switch (model) {
     case 'auto':
     case 'linear':
-      return { steps: 2, what: 'fit a linear trend' };
+      return { steps: 2, what: 'fit a linear trend', model: 'linear' };
     case 'seasonal-naive':
-      return season === null ? null : { steps: season, what: 'cover one season for the seasonal naive model' };
+      return season === null ? null : { steps: season, what: 'cover one season for the seasonal naive model', model };
     case 'holt-winters':
-      return season === null ? null : { steps: 2 * season + 1, what: 'cover two seasons for Holt-Winters' };
+      return season === null ? null : { steps: 2 * season + 1, what: 'cover two seasons for Holt-Winters', model };
   }
 }
 
@@ -126,21 +146,22 @@ export function planFromSeries(series: PlanSeries, info: PlanServiceInfo, req: C
 function plan(series: PlanSeries, info: PlanServiceInfo, req: CapacityPlanRequest): CapacityPlanResult {
   if (req === null || typeof req !== 'object') return { ok: false, error: 'the request must be an object of planning settings' };
   const step = seconds(req.step, 'the step', true);
-  if (typeof step === 'string') return { ok: false, error: step };
+  if (typeof step !== 'number') return step;
   const horizon = seconds(req.horizon, 'the horizon', true);
-  if (typeof horizon === 'string') return { ok: false, error: horizon };
+  if (typeof horizon !== 'number') return horizon;
   const holdoutSeconds = req.holdout === undefined ? horizon : seconds(req.holdout, 'the holdout', true);
-  if (typeof holdoutSeconds === 'string') return { ok: false, error: holdoutSeconds };
+  if (typeof holdoutSeconds !== 'number') return holdoutSeconds;
   const model: PlanModelChoice = req.model ?? 'auto';
   if (model !== 'auto' && !(PLAN_MODELS as readonly string[]).includes(model)) return { ok: false, error: `the model must be auto, ${PLAN_MODELS.join(', ')}; got "${String(model)}"` };
   const u = req.targetUtilization;
-  if (typeof u !== 'number' || !(u > 0 && u <= 1)) return { ok: false, error: `the target utilization must be above 0 % and at most 100 %, got ${String(u)}` };
+  if (typeof u !== 'number' || !(u > 0 && u <= 1)) return { ok: false, error: `the target utilization must be above 0 % and at most 100 %, got ${String(u)}`, code: 'bad-utilization', params: { value: String(u) } };
   const perHost = req.replicasPerHost;
-  if (typeof perHost !== 'number' || !Number.isInteger(perHost) || perHost < 1) return { ok: false, error: `replicas per host must be a whole number ≥ 1, got ${String(perHost)}` };
+  if (typeof perHost !== 'number' || !Number.isInteger(perHost) || perHost < 1)
+    return { ok: false, error: `replicas per host must be a whole number ≥ 1, got ${String(perHost)}`, code: 'bad-per-host', params: { value: String(perHost) } };
   let sla: LatencySla | undefined;
   if (req.slaWait !== undefined && req.slaWait !== '') {
     const wait = seconds(req.slaWait, 'the SLA wait', false);
-    if (typeof wait === 'string') return { ok: false, error: wait };
+    if (typeof wait !== 'number') return wait;
     const q = req.slaQuantile ?? 0.99;
     if (typeof q !== 'number' || !(q > 0 && q < 1)) return { ok: false, error: `the SLA quantile must be between 0 and 1 (e.g. 0.99), got ${String(q)}` };
     sla = { waitQuantile: { wait, quantile: q } };
@@ -149,7 +170,7 @@ function plan(series: PlanSeries, info: PlanServiceInfo, req: CapacityPlanReques
   const interval = info.metricsInterval;
   const ratio = step / interval;
   if (Math.round(ratio) < 1 || Math.abs(ratio - Math.round(ratio)) > 1e-9 * ratio)
-    return { ok: false, error: `the step (${text(step)}) must be a whole multiple of the metrics interval (${text(interval)})` };
+    return { ok: false, error: `the step (${text(step)}) must be a whole multiple of the metrics interval (${text(interval)})`, code: 'not-step-multiple', params: { step: text(step), interval: text(interval) } };
   const stepsOf = (s: number): number => Math.round(s / step);
   if (Math.abs(horizon / step - stepsOf(horizon)) > 1e-9 * (horizon / step) || stepsOf(horizon) < 1)
     return { ok: false, error: `the horizon (${text(horizon)}) must be a whole number of steps (${text(step)})` };
@@ -158,7 +179,12 @@ function plan(series: PlanSeries, info: PlanServiceInfo, req: CapacityPlanReques
   const horizonSteps = stepsOf(horizon);
   const holdout = stepsOf(holdoutSeconds);
   if (horizonSteps > MAX_HORIZON_STEPS)
-    return { ok: false, error: `a ${text(step)} step over a ${text(horizon)} horizon is ${plural(horizonSteps, 'step')}; at most ${MAX_HORIZON_STEPS.toLocaleString('en-US')}: choose a longer step or a shorter horizon` };
+    return {
+      ok: false,
+      error: `a ${text(step)} step over a ${text(horizon)} horizon is ${plural(horizonSteps, 'step')}; at most ${MAX_HORIZON_STEPS.toLocaleString('en-US')}: choose a longer step or a shorter horizon`,
+      code: 'too-many-steps',
+      params: { step: text(step), horizon: text(horizon), steps: horizonSteps, max: MAX_HORIZON_STEPS },
+    };
 
   const rate = series.column(`${info.id}.arrivals`);
   if (!rate) return { ok: false, error: `the run has no arrival series for service "${info.id}"` };
@@ -174,7 +200,7 @@ function plan(series: PlanSeries, info: PlanServiceInfo, req: CapacityPlanReques
   const history = counts.length * interval;
   const season = 86400 / step >= 2 && Number.isInteger(86400 / step) ? 86400 / step : null;
   const need = trainingNeed(model, season);
-  if (need === null) return { ok: false, error: `the ${model} model needs a daily season, and a ${text(step)} step does not divide a day` };
+  if (need === null) return { ok: false, error: `the ${model} model needs a daily season, and a ${text(step)} step does not divide a day`, code: 'needs-season', params: { model, step: text(step) } };
   const needSteps = holdout + need.steps;
   const haveSteps = Math.floor(history / step);
   if (haveSteps < needSteps) {
@@ -182,6 +208,8 @@ function plan(series: PlanSeries, info: PlanServiceInfo, req: CapacityPlanReques
     return {
       ok: false,
       error: `the run has ${has}; a ${text(step)} step and a ${text(horizon)} horizon need at least ${text(needSteps * step)} (${plural(holdout, 'step')} held out to check the forecast and ${need.steps} to ${need.what})`,
+      code: 'short-history',
+      params: { history: history > 0 ? text(history) : '', step: text(step), horizon: text(horizon), need: text(needSteps * step), holdout, train: need.steps, model: need.model },
     };
   }
 
@@ -206,6 +234,7 @@ function plan(series: PlanSeries, info: PlanServiceInfo, req: CapacityPlanReques
     historyStart: (agg.series.length - demand.length) * step,
     droppedIntervals: agg.droppedTail,
     capacityNote,
+    capacity: { perReplica, concurrency: info.concurrency, meanWork: info.meanWork },
     // A plain copy: the page gets data, not the core's frozen arrays.
     plan: structuredClone(result),
   };
@@ -233,10 +262,10 @@ export function serviceInfo(scenario: Scenario, serviceId: string): PlanServiceI
 /** The plan for a service of the run loaded in `service`, from the run's own series up to now. */
 export function planForService(service: SimService, serviceId: string, req: CapacityPlanRequest): CapacityPlanResult {
   const scenario = service.currentScenario();
-  if (!scenario) return { ok: false, error: 'no scenario is loaded' };
+  if (!scenario) return { ok: false, error: 'no scenario is loaded', code: 'no-scenario' };
   const info = serviceInfo(scenario, serviceId);
   if (typeof info === 'string') return { ok: false, error: info };
   const series = service.seriesView();
-  if (!series) return { ok: false, error: 'the run has no series yet' };
+  if (!series) return { ok: false, error: 'the run has no series yet', code: 'no-series' };
   return planFromSeries(series, info, req);
 }

@@ -7,7 +7,7 @@
  * memory. Pure.
  */
 import { parseScenario, resolveServerlessTrace } from '../core/index';
-import type { AzureImportRequest } from './serverless-types';
+import type { AzureImportRequest, AzureImportTitle } from './serverless-types';
 
 type Doc = Record<string, unknown>;
 type Kind = 'invocations' | 'durations' | 'memory';
@@ -21,7 +21,7 @@ export function azureFileKind(text: string): Kind | null {
   return null;
 }
 
-export type AzureDocResult = { ok: true; doc: Doc; functions: number; invocations: number; minutes: number } | { ok: false; title: string; errors: string[] };
+export type AzureDocResult = { ok: true; doc: Doc; functions: number; invocations: number; minutes: number } | { ok: false; title: string; errors: string[]; titleCode?: AzureImportTitle };
 
 const KINDS: readonly Kind[] = ['invocations', 'durations', 'memory'];
 
@@ -32,9 +32,9 @@ const KINDS: readonly Kind[] = ['invocations', 'durations', 'memory'];
  */
 export function withAzureTrace(doc: unknown, req: AzureImportRequest): AzureDocResult {
   const parsed = parseScenario(doc);
-  if (!parsed.ok) return { ok: false, title: 'The trace could not be imported', errors: parsed.errors.slice(0, 5).map((e) => `${e.path}: ${e.message}`) };
+  if (!parsed.ok) return { ok: false, title: 'The trace could not be imported', titleCode: 'not-imported', errors: parsed.errors.slice(0, 5).map((e) => `${e.path}: ${e.message}`) };
   const sl = parsed.scenario.serverless;
-  if (!sl?.azureTrace) return { ok: false, title: 'The trace could not be imported', errors: ['the loaded scenario does not replay an Azure trace (serverless.azureTrace)'] };
+  if (!sl?.azureTrace) return { ok: false, title: 'The trace could not be imported', titleCode: 'not-imported', errors: ['the loaded scenario does not replay an Azure trace (serverless.azureTrace)'] };
   const files = Array.isArray(req?.files) ? req.files : [];
   const texts: Partial<Record<Kind, { name: string; text: string }>> = {};
   const errors: string[] = [];
@@ -50,9 +50,9 @@ export function withAzureTrace(doc: unknown, req: AzureImportRequest): AzureDocR
     else texts[kind] = { name, text: f.text };
   }
   for (const k of KINDS) if (!texts[k]) errors.push(`missing the ${k} file (${k}.csv)`);
-  if (errors.length > 0) return { ok: false, title: 'Choose the three files of the trace: invocations.csv, durations.csv and memory.csv', errors };
+  if (errors.length > 0) return { ok: false, title: 'Choose the three files of the trace: invocations.csv, durations.csv and memory.csv', titleCode: 'choose-files', errors };
   const minutes = req.minutes;
-  if (minutes !== undefined && !(Number.isInteger(minutes) && minutes >= 1)) return { ok: false, title: 'The trace could not be imported', errors: [`minutes must be a whole number of at least 1, got ${String(minutes)}`] };
+  if (minutes !== undefined && !(Number.isInteger(minutes) && minutes >= 1)) return { ok: false, title: 'The trace could not be imported', titleCode: 'not-imported', errors: [`minutes must be a whole number of at least 1, got ${String(minutes)}`] };
   const scenario = minutes !== undefined ? { ...parsed.scenario, serverless: { ...sl, azureTrace: { ...sl.azureTrace, minutes } } } : parsed.scenario;
   const read = (file: string): string => {
     const kind = KINDS.find((k) => file.endsWith(`/${k}.csv`) || file === `${k}.csv`);
@@ -61,7 +61,7 @@ export function withAzureTrace(doc: unknown, req: AzureImportRequest): AzureDocR
     return t.text;
   };
   const resolved = resolveServerlessTrace(scenario, read);
-  if (!resolved.ok) return { ok: false, title: 'The trace files are not valid', errors: resolved.errors.map((e) => e.message) };
+  if (!resolved.ok) return { ok: false, title: 'The trace files are not valid', titleCode: 'files-invalid', errors: resolved.errors.map((e) => e.message) };
   const all = resolved.scenario.serverless?.functions ?? [];
   const added = all.slice(sl.functions.length);
   let invocations = 0;

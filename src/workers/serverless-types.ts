@@ -18,6 +18,29 @@ export type KeepAliveRequest = KeepAliveChoice | { type: 'fixed'; ttl: number } 
 /** `clients`: HTTP traffic sent to a gateway route (the scenario's `serverless.http`). */
 export type ServerlessNodeKind = 'clients' | 'function' | 'gateway' | 'queue' | 'topic' | 'timer' | 'bucket' | 'table';
 
+/**
+ * A box's detail line or an edge's label as data (beside the English text), so the console can
+ * word it in its language: a code and the figures or tokens it names.
+ */
+export type ServerlessText =
+  | { code: 'clients'; arrival: string; n: number }
+  | { code: 'gateway'; routes: number; auth: string }
+  | { code: 'gateway-limited'; routes: number; auth: string; rate: number; burst: number }
+  | { code: 'cron'; cron: string }
+  | { code: 'every'; span: string }
+  | { code: 'timer' }
+  | { code: 'writes'; arrival: string }
+  | { code: 'written-by-functions' }
+  | { code: 'subscriptions'; n: number }
+  | { code: 'queue-fifo'; visibility: string }
+  | { code: 'queue-standard'; visibility: string }
+  | { code: 'stream' }
+  | { code: 'all-messages' }
+  | { code: 'batch'; n: number }
+  | { code: 'after-receives'; n: number }
+  | { code: 'publish' | 'send' | 'invoke' }
+  | { code: 'publish-p' | 'send-p' | 'invoke-p'; p: number };
+
 /** One box of the serverless topology. */
 export interface ServerlessNodeInfo {
   /** Unique across kinds: "<kind>:<id>". */
@@ -26,6 +49,8 @@ export interface ServerlessNodeInfo {
   id: string;
   /** A short line under the title: memory and runtime, routes, schedule, FIFO/standard… */
   detail: string;
+  /** The detail line as data (absent when it is only ids and units, e.g. a function's "node18 · 512 MB"). */
+  detailText?: ServerlessText;
   /** Functions: configured memory (MB), concurrency limit (reserved, or null: the account's), provisioned environments. */
   memoryMb?: number;
   reserved?: number | null;
@@ -48,6 +73,8 @@ export interface TriggerEdgeInfo {
   to: string;
   /** What it carries: "POST /orders", "filter type=order", "every 5 min", "ObjectCreated"… */
   label: string;
+  /** The label as data (absent when it is a route, a filter or an event name, the same in every language). */
+  labelText?: ServerlessText;
 }
 
 export interface ServerlessInfo {
@@ -119,9 +146,10 @@ export interface KeepAliveRow {
 
 export type KeepAliveCompareResult =
   | { ok: true; seed: number; horizon: number; rows: KeepAliveRow[]; engine: 'simulation' | 'standalone' }
-  | { ok: false; error: string };
+  | { ok: false; error: string; code?: 'no-functions' };
 
-export type KeepAliveResult = { ok: true; policy: string } | { ok: false; error: string };
+/** A refusal carries `code: 'ended'` when the run has ended (the console words it in its language). */
+export type KeepAliveResult = { ok: true; policy: string } | { ok: false; error: string; code?: 'ended' };
 
 /** Files of an Azure Functions 2019 trace, as the page read them from disk. */
 export interface AzureImportRequest {
@@ -132,4 +160,7 @@ export interface AzureImportRequest {
 
 export type AzureImportResult =
   | { ok: true; name: string; link: string; functions: number; invocations: number; minutes: number }
-  | { ok: false; title: string; errors: string[] };
+  | { ok: false; title: string; errors: string[]; titleCode?: AzureImportTitle };
+
+/** What went wrong with an import, as data beside the English title (the error lines stay English). */
+export type AzureImportTitle = 'not-imported' | 'choose-files' | 'files-invalid';

@@ -112,7 +112,7 @@ describe('keep-alive requests', () => {
     expect(part.keepAliveSwitches()).toEqual([{ time: 42, from: 'fixed-10m', to: 'hybrid' }]);
     const refused = part.setKeepAlive({ ...target, setKeepAlive: () => ({ ok: false, error: 'nope' }) }, 'fixed-20m');
     expect(refused).toEqual({ ok: false, error: 'nope' });
-    expect(part.setKeepAlive({ ...target, finished: true }, 'fixed-20m')).toEqual({ ok: false, error: 'the run has ended: reset it to start again' });
+    expect(part.setKeepAlive({ ...target, finished: true }, 'fixed-20m')).toEqual({ ok: false, error: 'the run has ended: reset it to start again', code: 'ended' });
     expect(part.keepAlive).toBe('hybrid');
     part.resetRun();
     expect(part.keepAlive).toBe('fixed-10m');
@@ -239,7 +239,7 @@ describe('keep-alive switch on a real run', () => {
     expect(live?.switches).toHaveLength(1);
     svc.runToEnd();
     expect(svc.results().serverless?.keepAlive).toBe('hybrid');
-    expect(svc.setKeepAlive('fixed-20m')).toEqual({ ok: false, error: 'the run has ended: reset it to start again' });
+    expect(svc.setKeepAlive('fixed-20m')).toEqual({ ok: false, error: 'the run has ended: reset it to start again', code: 'ended' });
     svc.reset();
     expect(snaps[snaps.length - 1]!.serverless?.live?.keepAlive).toBe('fixed-10m');
     expect(svc.keepAliveSwitches()).toEqual([]);

@@ -195,7 +195,7 @@ export function keepAliveRow(policy: KeepAliveChoice, view: CoreServerlessLive, 
 export function compareKeepAlive(scenario: Scenario | null, clock: () => number): KeepAliveCompareResult {
   if (!scenario) return { ok: false, error: 'no scenario is loaded' };
   if (!scenario.serverless) return { ok: false, error: 'this scenario has no serverless block: there are no keep-alive policies to compare' };
-  if (scenario.serverless.functions.length === 0) return { ok: false, error: 'this scenario has no functions yet (import its trace first)' };
+  if (scenario.serverless.functions.length === 0) return { ok: false, error: 'this scenario has no functions yet (import its trace first)', code: 'no-functions' };
   const rows: KeepAliveRow[] = [];
   let horizon = 0;
   for (const choice of KEEP_ALIVE_CHOICES) {
@@ -287,7 +287,7 @@ export class ServerlessPart {
     if (!this.info) return { ok: false, error: 'this scenario has no serverless block, so there is no keep-alive policy to change' };
     const checked = checkKeepAliveRequest(req);
     if (!checked.ok) return checked;
-    if (sim.finished) return { ok: false, error: 'the run has ended: reset it to start again' };
+    if (sim.finished) return { ok: false, error: 'the run has ended: reset it to start again', code: 'ended' };
     if (checked.choice === this.current) return { ok: true, policy: this.current };
     const spec = parsedKeepAlive(checked.choice);
     if (!spec.ok) return spec;

@@ -643,12 +643,13 @@ describe('importing a trace', () => {
     const r = s.importTrace({ workload: 'shoppers', fileName: 'bad.csv', bytes: bytes('minute,requests\n0,10\n1,12x\n2,-3\n'), format: 'per-minute' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
+    expect(r.code).toBe('invalid-trace');
     expect(r.errors).toEqual(['line 3: "12x" in column "requests" is not a number', 'line 4: -3 in column "requests" is negative']);
     expect(last(snaps)).toBe(before); // nothing pushed, nothing reloaded
     expect(s.currentScenario()!.workloads[0]!.arrival.type).toBe('spike');
-    expect(s.importTrace({ workload: 'nobody', fileName: 'a.csv', bytes: bytes('1\n'), format: 'per-minute' })).toMatchObject({ ok: false });
-    expect(s.importTrace({ workload: 'shoppers', fileName: 'a.csv', bytes: bytes('1\n'), format: 'per-minute', minuteSeconds: 0 })).toMatchObject({ ok: false });
-    expect(s.importTrace({ workload: 'shoppers', fileName: 'a.csv', bytes: new Uint8Array(0), format: 'per-minute' })).toMatchObject({ ok: false, errors: ['the file is empty'] });
+    expect(s.importTrace({ workload: 'nobody', fileName: 'a.csv', bytes: bytes('1\n'), format: 'per-minute' })).toMatchObject({ ok: false, code: 'no-workload' });
+    expect(s.importTrace({ workload: 'shoppers', fileName: 'a.csv', bytes: bytes('1\n'), format: 'per-minute', minuteSeconds: 0 })).toMatchObject({ ok: false, code: 'not-applied' });
+    expect(s.importTrace({ workload: 'shoppers', fileName: 'a.csv', bytes: new Uint8Array(0), format: 'per-minute' })).toMatchObject({ ok: false, code: 'invalid-trace', errors: ['the file is empty'] });
     expect(last(snaps)).toBe(before);
     s.dispose();
   });

@@ -931,7 +931,7 @@ export class SimService {
     else {
       result = runOperation(sim, this.info.compute, op);
       if (result.ok) {
-        this.operations.push({ time: sim.now, op: structuredCloneOp(op), message: result.message });
+        this.operations.push({ time: sim.now, op: structuredCloneOp(op), message: result.message, ...(result.code ? { code: result.code, params: result.params } : {}) });
         this.pendingOperations = true;
         this.computeChartDirty = true;
       }
@@ -970,14 +970,14 @@ export class SimService {
    */
   importTrace(req: TraceImportRequest): TraceImportResult {
     const name = typeof req?.fileName === 'string' && req.fileName !== '' ? req.fileName : 'the file';
-    if (!this.scenario || this.doc === null) return { ok: false, title: 'No scenario is loaded', errors: [] };
+    if (!this.scenario || this.doc === null) return { ok: false, code: 'no-scenario', title: 'No scenario is loaded', errors: [] };
     if (!this.scenario.workloads.some((w) => w.id === req.workload)) {
-      return { ok: false, title: 'The trace could not be imported', errors: [`there is no workload "${String(req.workload)}"`] };
+      return { ok: false, code: 'no-workload', title: 'The trace could not be imported', errors: [`there is no workload "${String(req.workload)}"`] };
     }
     const denied = this.sim ? gate(this.sim, this.principalId, 'scenario:edit', 'scenario/') : null;
     if (denied) {
       this.push(true);
-      return { ok: false, title: 'Access denied', errors: [denialText(denied)] };
+      return { ok: false, code: 'denied', title: 'Access denied', errors: [denialText(denied)] };
     }
     let parsed: ReturnType<typeof parseTraceFile>;
     try {
@@ -985,17 +985,18 @@ export class SimService {
     } catch (e) {
       parsed = { ok: false, errors: [errorMessage(e)] };
     }
-    if (!parsed.ok) return { ok: false, title: `${name} is not a valid ${req.format} trace`, errors: parsed.errors };
+    if (!parsed.ok) return { ok: false, code: 'invalid-trace', title: `${name} is not a valid ${req.format} trace`, errors: parsed.errors };
     const next = withTrace(this.doc, req.workload, parsed.format, parsed.data, {
       ...(req.minuteSeconds !== undefined ? { minuteSeconds: req.minuteSeconds } : {}),
       loop: req.loop === true,
       fitDuration: req.fitDuration === true,
     });
-    if (!next.ok) return { ok: false, title: 'The trace could not be imported', errors: next.errors };
+    if (!next.ok) return { ok: false, code: 'not-applied', title: 'The trace could not be imported', errors: next.errors };
     const loaded = this.load({ scenario: next.doc });
     if (!loaded.ok) {
       return {
         ok: false,
+        code: 'invalid-scenario',
         title: 'The scenario with this trace is not valid; nothing was changed',
         errors: loaded.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)),
       };

@@ -33,7 +33,13 @@ export interface TraceImportRequest {
 
 export type TraceImportResult =
   | { ok: true; name: string; link: string; workload: string; values: number; format: 'per-minute' | 'timestamps'; duration: number }
-  | { ok: false; title: string; errors: string[] };
+  | { ok: false; title: string; errors: string[]; code?: TraceImportFailure };
+
+/**
+ * What kind of failure a trace import met, beside its English title, so the console can word the
+ * title in its own language (the title stays for the CLI and logs).
+ */
+export type TraceImportFailure = 'no-scenario' | 'no-workload' | 'denied' | 'invalid-trace' | 'not-applied' | 'invalid-scenario';
 
 /** Largest file accepted, compressed or not. */
 export const MAX_TRACE_FILE_BYTES = 256 * 1024 * 1024;

@@ -399,6 +399,8 @@ describe('storage, egress, budgets, CSV', () => {
     expect(items.reduce((a, l) => a + l.cost, 0)).toBeCloseTo(live.totalUsd, 12);
     expect(summary.byCategory.function).toBeCloseTo(live.totalUsd, 12);
     expect(items.find((l) => l.group === 'thumbs' && l.unit === 'requests')!.cost).toBeCloseTo(120 * perReq, 15);
+    expect(items.find((l) => l.group === 'thumbs' && l.unit === 'GB-seconds')!.label).toEqual({ code: 'function-duration', memoryMb: 512 });
+    expect(items.find((l) => l.group === 'thumbs' && l.unit === 'requests')!.label).toEqual({ code: 'function-requests' });
     // Functions hold no host: acme's share of the idle host cost is the same as without them.
     const { serverless: _omit, ...noFunctions } = doc;
     const without = bill(noFunctions).summary;
@@ -489,6 +491,10 @@ describe('storage, egress, budgets, CSV', () => {
     expect(acme.find((l) => l.resource === 'to the internet')!.cost).toBeCloseTo(((100 * 1024) / GiB) * 0.09, 12);
     const beta = summary.tenants.find((t) => t.tenant === 'beta')!.lineItems.filter((l) => l.category === 'egress');
     expect(beta.map((l) => l.resource)).toEqual(['to pub (another region)']);
+    // The same as data, for a console that words the destination in another language.
+    expect(beta.map((l) => l.label)).toEqual([{ code: 'egress', destination: 'crossRegion', toRegion: 'pub' }]);
+    expect(acme.find((l) => l.resource === 'to the internet')!.label).toEqual({ code: 'egress', destination: 'internet', toRegion: 'internet' });
+    expect(summary.tenants.flatMap((x) => x.lineItems).every((l) => l.label !== undefined)).toBe(true);
     expect(summary.byCategory.egress).toBeCloseTo(((100 * 1024) / GiB) * 0.09 + ((100 * 2 + 100 * 512 + 100) / GiB) * 0.02, 12);
   });
 

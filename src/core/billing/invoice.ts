@@ -27,7 +27,7 @@
  * record's seconds, never its time).
  */
 import type { Scenario } from '../scenario/schema';
-import { MONTH_SECONDS, type Commitment, type PriceCatalogue } from './catalogue';
+import { MONTH_SECONDS, type Commitment, type EgressDestination, type PriceCatalogue } from './catalogue';
 import { BYTES_PER_GB, egressResource } from './egress';
 import type { InstanceUsage, MeteredUsage, SpotNotice } from './meter';
 import { recommend, type Recommendation } from './recommend';
@@ -51,6 +51,8 @@ export interface BillingRecord {
   subject: string;
   /** What was used, e.g. "g.large · eu-west". */
   resource: string;
+  /** The same as structure (for a console that words it in another language). */
+  label?: ResourceLabel;
   pricing: RecordPricing;
   region: string;
   start: number;
@@ -65,6 +67,20 @@ export interface BillingRecord {
   commitment?: number;
 }
 
+/**
+ * What a record's or line item's `resource` says, as data: an instance type in a region, an
+ * allocation on a host pool, a volume, a host's minimum, a pool's idle cost, or an egress route.
+ */
+export type ResourceLabel =
+  | { code: 'type-region'; type: string; region: string }
+  | { code: 'allocation'; type: string; pool: string }
+  | { code: 'volume'; gb: number }
+  | { code: 'host'; pool: string }
+  | { code: 'idle'; pool: string }
+  | { code: 'egress'; destination: EgressDestination; toRegion: string }
+  | { code: 'function-requests' }
+  | { code: 'function-duration'; memoryMb: number };
+
 /** The run's figures billing needs beyond metering (egress, utilization for recommendations). */
 export interface RunContext {
   warmup: number;
@@ -77,6 +93,8 @@ export interface LineItem {
   group: string;
   category: BillingCategory;
   resource: string;
+  /** `resource` as structure (absent only for line items built by older code). */
+  label?: ResourceLabel;
   pricing: RecordPricing;
   quantity: number;
   unit: 'hours' | 'GB-months' | 'GB' | 'requests' | 'GB-seconds';
@@ -201,13 +219,14 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
         lastBilledPerInstance = true;
         const od = catalogue.onDemand(s.region, s.type);
         const resource = `${s.type} · ${s.region}`;
+        const label: ResourceLabel = { code: 'type-region', type: s.type, region: s.region };
         if (u.pricing === 'spot') {
           const max = u.maxPrice ?? od;
           pieces(s.start, s.end, spotStep, (a, b) => {
             const price = catalogue.spotPrice(s.region, s.type, a);
             const rate = price < max ? price : max;
             lastRate = rate;
-            push({ ...base, category: 'instance', resource, pricing: 'spot', start: a, end: b, quantity: b - a, unit: 'seconds', rate, cost: (rate * (b - a)) / HOUR });
+            push({ ...base, category: 'instance', resource, label, pricing: 'spot', start: a, end: b, quantity: b - a, unit: 'seconds', rate, cost: (rate * (b - a)) / HOUR });
           });
         } else {
           lastRate = od;
@@ -225,9 +244,10 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
         const share = (c.cpu > 0 ? (w.cpu * s.cpu) / c.cpu : 0) + (c.mem > 0 ? (w.mem * s.mem) / c.mem : 0) + (c.gpu > 0 ? (w.gpu * s.gpu) / c.gpu : 0);
         const rate = pool.hostHourly * share;
         const resource = `${s.type} on ${pool.id}`;
+        const label: ResourceLabel = { code: 'allocation', type: s.type, pool: pool.id };
         pieces(s.start, s.end, 0, (a, b) => {
           const cost = (rate * (b - a)) / HOUR;
-          push({ ...base, category: 'allocation', resource, pricing: pool.fixed ? 'fixed' : 'on-demand', start: a, end: b, quantity: b - a, unit: 'seconds', rate, cost });
+          push({ ...base, category: 'allocation', resource, label, pricing: pool.fixed ? 'fixed' : 'on-demand', start: a, end: b, quantity: b - a, unit: 'seconds', rate, cost });
           const key = `${s.host}|${hourOf(a)}`;
           allocated.set(key, (allocated.get(key) ?? 0) + cost);
           if (soleTenants.has(u.tenant)) heldBy.set(key, u.tenant);
@@ -236,9 +256,10 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
       const gb = volumes.get(u.group);
       if (gb !== undefined) {
         const perGBMonth = catalogue.storagePerGBMonth;
+        const label: ResourceLabel = { code: 'volume', gb };
         pieces(s.start, s.end, 0, (a, b) => {
           const q = (gb * (b - a)) / MONTH_SECONDS;
-          push({ ...base, category: 'storage', resource: `volume ${gb} GB`, pricing: 'usage', start: a, end: b, quantity: q, unit: 'GB-months', rate: perGBMonth, cost: q * perGBMonth });
+          push({ ...base, category: 'storage', resource: `volume ${gb} GB`, label, pricing: 'usage', start: a, end: b, quantity: q, unit: 'GB-months', rate: perGBMonth, cost: q * perGBMonth });
         });
       }
     }
@@ -255,6 +276,7 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
           group: u.group,
           subject: u.name,
           resource: `${last.type} · ${last.region}`,
+          label: { code: 'type-region', type: last.type, region: last.region },
           pricing: u.pricing === 'spot' ? 'spot' : 'on-demand',
           region: last.region,
           start: u.end,
@@ -283,6 +305,7 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
       group: p.u.group,
       subject: p.u.name,
       resource: `${p.type} · ${p.region}`,
+      label: { code: 'type-region', type: p.type, region: p.region },
       pricing: 'on-demand',
       region: p.region,
       start: p.a,
@@ -327,6 +350,7 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
               group: p.u.group,
               subject: p.u.name,
               resource: `${p.type} · ${p.region}`,
+              label: { code: 'type-region', type: p.type, region: p.region },
               pricing: 'reserved',
               region: p.region,
               start: p.a,
@@ -350,6 +374,7 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
           group: 'reservations',
           subject: `${x.c.count} × ${type} ${x.c.term} ${x.c.upfront} upfront`,
           resource: `${type} · ${region}`,
+          label: { code: 'type-region', type, region },
           pricing: 'reserved',
           region,
           start: from,
@@ -388,6 +413,7 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
         group: pool.id,
         subject: e.id,
         resource: `host ${pool.id}`,
+        label: { code: 'host', pool: pool.id },
         pricing: 'on-demand',
         region: pool.region,
         start: e.end,
@@ -409,6 +435,7 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
       group: pool.id,
       subject: x.id,
       resource: `idle · ${pool.id}`,
+      label: { code: 'idle', pool: pool.id },
       pricing: pool.fixed ? 'fixed' : 'on-demand',
       region: pool.region,
       start: x.a,
@@ -424,13 +451,14 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
   for (const e of usage.egress ?? []) {
     const rate = catalogue.egress[e.route.destination];
     const resource = egressResource(e.route);
+    const label: ResourceLabel = { code: 'egress', destination: e.route.destination, toRegion: e.route.toRegion };
     const subject = e.route.kind === 'clients' ? `responses to ${e.route.to}'s clients` : e.route.kind === 'call' ? `calls to ${e.route.to}` : `responses to ${e.route.to}`;
     e.bytes.forEach((bytes, h) => {
       if (!(bytes > 0)) return;
       const a = Math.min(h * HOUR, now);
       const b = Math.min((h + 1) * HOUR, now);
       const gb = bytes / BYTES_PER_GB;
-      push({ category: 'egress', tenant: e.route.tenant, group: e.route.from, subject, resource, pricing: 'usage', region: e.route.fromRegion, start: a, end: b, quantity: gb, unit: 'GB', rate, cost: gb * rate });
+      push({ category: 'egress', tenant: e.route.tenant, group: e.route.from, subject, resource, label, pricing: 'usage', region: e.route.fromRegion, start: a, end: b, quantity: gb, unit: 'GB', rate, cost: gb * rate });
     });
   }
 
@@ -442,8 +470,8 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
       const b = Math.min((h + 1) * HOUR, now);
       const n = f.requests[h] ?? 0;
       const gbS = f.gbSeconds[h] ?? 0;
-      if (n > 0) push({ ...base, subject: `${f.id} requests`, resource: 'requests', start: a, end: b, quantity: n, unit: 'requests', rate: f.perRequest, cost: n * f.perRequest });
-      if (gbS > 0) push({ ...base, subject: `${f.id} duration`, resource: `duration · ${f.memoryMb} MB`, start: a, end: b, quantity: gbS, unit: 'GB-seconds', rate: f.perGbSecond, cost: gbS * f.perGbSecond });
+      if (n > 0) push({ ...base, subject: `${f.id} requests`, resource: 'requests', label: { code: 'function-requests' }, start: a, end: b, quantity: n, unit: 'requests', rate: f.perRequest, cost: n * f.perRequest });
+      if (gbS > 0) push({ ...base, subject: `${f.id} duration`, resource: `duration · ${f.memoryMb} MB`, label: { code: 'function-duration', memoryMb: f.memoryMb }, start: a, end: b, quantity: gbS, unit: 'GB-seconds', rate: f.perGbSecond, cost: gbS * f.perGbSecond });
     }
   }
   return out;
@@ -576,7 +604,7 @@ export function summarize(scenario: Scenario, catalogue: PriceCatalogue, usage: 
     if (li) {
       li.quantity += q;
       li.cost += r.cost;
-    } else m.set(key, { group: r.group, category: r.category, resource: r.resource, pricing: r.pricing, quantity: q, unit, cost: r.cost });
+    } else m.set(key, { group: r.group, category: r.category, resource: r.resource, ...(r.label ? { label: r.label } : {}), pricing: r.pricing, quantity: q, unit, cost: r.cost });
   }
   const tenants: TenantInvoice[] = [...tenantIds].sort().map((tenant) => {
     const d = direct.get(tenant) ?? 0;

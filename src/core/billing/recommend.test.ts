@@ -22,6 +22,12 @@ describe('recommendations, applied and re-run on the same seed', () => {
     const rec = find(before.billing!.recommendations, 'reserve', 'eu-west/g.large')!;
     // Six replicas, two lost with zone A for a while: four run throughout.
     expect(rec.change).toEqual({ kind: 'reserve', reserved: { region: 'eu-west', type: 'g.large', count: 4, term: '1y', upfront: 'none' } });
+    // The figures the summary is worded from, for a console in another language.
+    expect(rec.detail).toMatchObject({ kind: 'reserve', steady: 4, type: 'g.large', region: 'eu-west', existing: 0, count: 4, term: '1y', upfront: 'none' });
+    if (rec.detail.kind === 'reserve') {
+      expect(rec.detail.rate).toBeLessThan(rec.detail.onDemand);
+      expect(rec.summary).toContain(`$${rec.detail.rate.toFixed(2)}/h instead of $${rec.detail.onDemand.toFixed(2)}/h`);
+    }
     expect(rec.monthlySaving).toBeCloseTo((rec.runSaving * 730 * 3600) / before.simulatedTime, 9);
     const after = run(applyRecommendation(doc, rec));
     expect(before.billing!.total - after.billing!.total).toBeCloseTo(rec.runSaving, 9);
@@ -38,6 +44,11 @@ describe('recommendations, applied and re-run on the same seed', () => {
     const rec = find(before.billing!.recommendations, 'rightsize', 'web')!;
     expect(rec).toBeDefined();
     expect(rec.change).toEqual({ kind: 'rightsize', instanceType: 'g.medium' });
+    expect(rec.detail).toMatchObject({ kind: 'rightsize', from: 'g.large', to: 'g.medium', target: 0.8 });
+    if (rec.detail.kind === 'rightsize') {
+      expect(rec.detail.projected).toBeLessThanOrEqual(0.8);
+      expect(rec.summary).toContain(`peak utilization ${(rec.detail.peak * 100).toFixed(0)} % of g.large`);
+    }
     const after = run(applyRecommendation(doc, rec));
     const saved = before.billing!.total - after.billing!.total;
     expect(Math.abs(saved / rec.runSaving - 1)).toBeLessThan(0.01);
@@ -51,6 +62,7 @@ describe('recommendations, applied and re-run on the same seed', () => {
     const before = run(doc);
     const rec = find(before.billing!.recommendations, 'spot', 'batch')!;
     expect(rec.summary).toMatch(/batch tolerates interruptions/);
+    expect(rec.detail).toMatchObject({ kind: 'spot', why: 'batch', fraction: 0.3 });
     const after = run(applyRecommendation(doc, rec));
     expect(after.billing!.total).toBeLessThan(before.billing!.total);
     const shared = after.billing!.tenants.find((t) => t.tenant === 'shared')!;
@@ -78,6 +90,7 @@ describe('recommendations, applied and re-run on the same seed', () => {
     const rec = find(before.billing!.recommendations, 'scale-to-zero', 'forgotten')!;
     expect(rec.runSaving).toBeCloseTo(before.billing!.tenants[0]!.lineItems.filter((l) => l.group === 'forgotten').reduce((a, l) => a + l.cost, 0), 12);
     expect(find(before.billing!.recommendations, 'scale-to-zero', 'busy')).toBeUndefined();
+    expect(rec.detail).toEqual({ kind: 'scale-to-zero', cost: rec.runSaving });
     const applied = applyRecommendation(doc, rec);
     expect(applied.services![1]!.autoscaler).toMatchObject({ minReplicas: 0, maxReplicas: 2 });
     expect(doc.services![1]!.autoscaler).toBeUndefined();

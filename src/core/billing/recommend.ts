@@ -26,6 +26,16 @@ export type RecommendationChange =
   | { kind: 'spot' }
   | { kind: 'scale-to-zero' };
 
+/**
+ * The figures a recommendation's summary is worded from, so a console can word it in another
+ * language (the CLI prints `summary`). Utilizations and fractions are 0..1; prices USD per hour.
+ */
+export type RecommendationDetail =
+  | { kind: 'scale-to-zero'; cost: number }
+  | { kind: 'rightsize'; peak: number; from: string; projected: number; to: string; target: number }
+  | { kind: 'reserve'; steady: number; type: string; region: string; existing: number; count: number; term: ReservedTerm; upfront: Upfront; rate: number; onDemand: number; longest: number }
+  | { kind: 'spot'; why: 'replicas' | 'batch'; replicas: number; fraction: number };
+
 export interface Recommendation {
   /** Kind and target: "rightsize:web", "reserve:eu-west/g.large" (what --apply and the console name). */
   id: string;
@@ -34,6 +44,8 @@ export interface Recommendation {
   target: string;
   tenant: string | null;
   summary: string;
+  /** What `summary` says, as data. */
+  detail: RecommendationDetail;
   change: RecommendationChange;
   /** What the target cost over the run; the saving over the run and per month (730 h). */
   runCost: number;
@@ -114,6 +126,7 @@ export function recommend(input: RecommendationInput): Recommendation[] {
         target: svc.id,
         tenant: tenantOf(rs),
         summary: `${svc.id} got no request over the run yet cost ${usd(all)}: let it scale to zero (an autoscaler with minReplicas 0)`,
+        detail: { kind: 'scale-to-zero', cost: all },
         change: { kind: 'scale-to-zero' },
         runCost: all,
         runSaving: all,
@@ -140,6 +153,7 @@ export function recommend(input: RecommendationInput): Recommendation[] {
       target: svc.id,
       tenant: tenantOf(rs),
       summary: `${svc.id}: peak utilization ${(p * 100).toFixed(0)} % of ${svc.instanceType} would be ${(projected * 100).toFixed(0)} % of ${smaller} (target ${(o.targetUtilization * 100).toFixed(0)} %): move to ${smaller}`,
+      detail: { kind: 'rightsize', peak: p, from: svc.instanceType, projected, to: smaller, target: o.targetUtilization },
       change: { kind: 'rightsize', instanceType: smaller },
       runCost: cost,
       runSaving: saving,
@@ -185,6 +199,7 @@ export function recommend(input: RecommendationInput): Recommendation[] {
       target: key,
       tenant: x.tenants.size === 1 ? [...x.tenants][0]! : null,
       summary: `at least ${min} × ${x.type} ran in ${x.region} throughout${existing > 0 ? ` (${existing} already reserved)` : ''}: reserve ${n} for ${o.reserveTerm === '1y' ? '1 year' : '3 years'} (${o.reserveUpfront} upfront, ${usd(rate)}/h instead of ${usd(od)}/h; 3 years all upfront: ${usd(longest)}/h)`,
+      detail: { kind: 'reserve', steady: min, type: x.type, region: x.region, existing, count: n, term: o.reserveTerm, upfront: o.reserveUpfront, rate, onDemand: od, longest },
       change: { kind: 'reserve', reserved: { region: x.region, type: x.type, count: n, term: o.reserveTerm, upfront: o.reserveUpfront } },
       runCost: (n * now * od) / 3600,
       runSaving: saving,
@@ -193,9 +208,13 @@ export function recommend(input: RecommendationInput): Recommendation[] {
 
   // Interruption-tolerant groups to spot.
   const fraction = catalogue.spot.settings.fraction;
-  const tolerant: Array<{ id: string; why: string; spot: boolean }> = [
-    ...scenario.services.filter((s) => s.placement && s.replicas >= 2).map((s) => ({ id: s.id, why: `${s.replicas} replicas behind a balancer`, spot: s.placement!.pricing === 'spot' })),
-    ...scenario.instances.filter((g) => g.lifetime !== undefined).map((g) => ({ id: g.id, why: 'batch work (a lifetime), replaced when lost', spot: g.placement.pricing === 'spot' })),
+  const tolerant: Array<{ id: string; why: string; reason: 'replicas' | 'batch'; replicas: number; spot: boolean }> = [
+    ...scenario.services
+      .filter((s) => s.placement && s.replicas >= 2)
+      .map((s) => ({ id: s.id, why: `${s.replicas} replicas behind a balancer`, reason: 'replicas' as const, replicas: s.replicas, spot: s.placement!.pricing === 'spot' })),
+    ...scenario.instances
+      .filter((g) => g.lifetime !== undefined)
+      .map((g) => ({ id: g.id, why: 'batch work (a lifetime), replaced when lost', reason: 'batch' as const, replicas: g.count, spot: g.placement.pricing === 'spot' })),
   ];
   for (const g of tolerant) {
     const rs = groupRecords.get(g.id);
@@ -208,6 +227,7 @@ export function recommend(input: RecommendationInput): Recommendation[] {
       target: g.id,
       tenant: tenantOf(rs),
       summary: `${g.id} tolerates interruptions (${g.why}): run it on spot, about ${(fraction * 100).toFixed(0)} % of on-demand`,
+      detail: { kind: 'spot', why: g.reason, replicas: g.replicas, fraction },
       change: { kind: 'spot' },
       runCost: od,
       runSaving: od * (1 - fraction),

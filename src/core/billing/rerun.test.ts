@@ -43,7 +43,7 @@ describe('apply and re-run on the same seed', () => {
     // Rightsize first, then the commitments of the new baseline: 7 × g.large (4 web + 3 api, 1 already reserved).
     expect(c.applied.map((a) => a.id)).toEqual(['rightsize:web', 'reserve:eu-west/g.large', 'reserve:eu-west/g.medium']);
     expect(c.applied[1]!.summary).toMatch(/reserve 6 for 1 year/);
-    expect(c.skipped).toEqual([{ id: 'reserve:eu-west/g.xlarge', reason: 'replaced by reserve:eu-west/g.large: the type was rightsized to g.large' }]);
+    expect(c.skipped).toEqual([{ id: 'reserve:eu-west/g.xlarge', reason: 'replaced by reserve:eu-west/g.large: the type was rightsized to g.large', code: 'replaced', by: 'reserve:eu-west/g.large', to: 'g.large' }]);
     expect(c.after).toBeLessThan(c.before);
     // Tolerance 1 % of the estimate: the commitment's saving is exact (it prices the same instance-
     // seconds hour by hour), the rightsizing saving is exact as long as the smaller replicas run
@@ -90,7 +90,7 @@ describe('apply and re-run on the same seed', () => {
     const r = applyAndRerun(doc(), 'rightsize:nothing', { baseline });
     expect(r).toEqual({ ok: false, error: expect.stringMatching(/^no recommendation matches "rightsize:nothing" at the end of this run \(there are: .*rightsize:web/) });
     const mixed = ok(applyAndRerun(doc(), 'reserve:eu-west/g.xlarge, bogus', { baseline }));
-    expect(mixed.skipped).toEqual([{ id: 'bogus', reason: 'no such recommendation at the end of the run' }]);
+    expect(mixed.skipped).toEqual([{ id: 'bogus', reason: 'no such recommendation at the end of the run', code: 'unknown' }]);
     const none = applyAndRerun({ cumulo: 1, name: 'x', duration: '1m', regions: [{ id: 'r', zones: [{ id: 'z' }] }] }, 'all');
     expect(none).toEqual({ ok: false, error: expect.stringMatching(/no bill/) });
     expect(applyAndRerun({ cumulo: 1 } as ScenarioInput, 'all')).toEqual({ ok: false, error: expect.stringMatching(/^the scenario is not valid: /) });

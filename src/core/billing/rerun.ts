@@ -38,8 +38,17 @@ export interface RerunApplied {
   kind: Recommendation['kind'];
   target: string;
   summary: string;
+  /** What `summary` says, as data (see RecommendationDetail). */
+  detail: Recommendation['detail'];
   runSaving: number;
 }
+
+/**
+ * Why a selected recommendation was not applied, as data beside the English `reason`: not among
+ * the run's recommendations; its commitment replaced by one for the rightsized type (`by`, `to`);
+ * or nothing of its type runs steadily after the other changes.
+ */
+export type RerunSkip = { id: string; reason: string } & ({ code: 'unknown' } | { code: 'replaced'; by: string; to: string } | { code: 'no-baseline' });
 
 export interface RerunComparison {
   ok: true;
@@ -47,7 +56,7 @@ export interface RerunComparison {
   /** What was applied, in order, with each estimate. */
   applied: RerunApplied[];
   /** Selected recommendations that were not applied, and why. */
-  skipped: Array<{ id: string; reason: string }>;
+  skipped: RerunSkip[];
   /** Bill over the run before and after. */
   before: number;
   after: number;
@@ -151,8 +160,8 @@ export function applyAndRerun(doc: ScenarioInput, selection: string, options: Re
     };
   }
   const applied: RerunApplied[] = [];
-  const skipped: Array<{ id: string; reason: string }> = unknown.map((id) => ({ id, reason: 'no such recommendation at the end of the run' }));
-  const note = (r: Recommendation) => applied.push({ id: recommendationId(r), kind: r.kind, target: r.target, summary: r.summary, runSaving: r.runSaving });
+  const skipped: RerunSkip[] = unknown.map((id) => ({ id, reason: 'no such recommendation at the end of the run', code: 'unknown' as const }));
+  const note = (r: Recommendation) => applied.push({ id: recommendationId(r), kind: r.kind, target: r.target, summary: r.summary, detail: r.detail, runSaving: r.runSaving });
 
   let patched = doc;
   const first = picked.filter((r) => r.kind !== 'reserve');
@@ -186,10 +195,12 @@ export function applyAndRerun(doc: ScenarioInput, selection: string, options: Re
       const { region, type } = r.change.reserved;
       const to = moved.get(type);
       const instead = to === undefined ? undefined : again.find((x) => x.target === `${region}/${to}`);
-      skipped.push({
-        id: recommendationId(r),
-        reason: instead ? `replaced by ${recommendationId(instead)}: the type was rightsized to ${to!}` : 'after the other changes nothing of this type runs steadily any more',
-      });
+      const id = recommendationId(r);
+      skipped.push(
+        instead
+          ? { id, reason: `replaced by ${recommendationId(instead)}: the type was rightsized to ${to!}`, code: 'replaced', by: recommendationId(instead), to: to! }
+          : { id, reason: 'after the other changes nothing of this type runs steadily any more', code: 'no-baseline' },
+      );
     }
     reserves = again;
   }

@@ -81,7 +81,7 @@ describe('operations', () => {
     s.runUntil(10);
     const c = s.compute!;
     const a = c.instances[0]!;
-    expect(s.operate({ op: 'resize', instance: a.name, type: 'g.large' })).toEqual({ ok: true, message: `${a.name} resized to g.large in place` });
+    expect(s.operate({ op: 'resize', instance: a.name, type: 'g.large' })).toMatchObject({ ok: true, message: `${a.name} resized to g.large in place` });
     // Fill its host so the next resize cannot stay.
     const host = c.hosts.id[a.host]!;
     const big = s.operate({ op: 'resize', instance: a.name, type: 'g.xlarge' });
@@ -102,7 +102,7 @@ describe('operations', () => {
     const copy = (32 * 8 * 1.073741824) / 25;
     expect(t.total).toBeCloseTo(copy * 1.248 + copy * 0.0016 + 0.05, 9);
     expect(t.pause).toBeCloseTo(copy * 0.0016 + 0.05, 9);
-    expect(s.operate({ op: 'migrate', instance: 'vm-0', host: 'nope' })).toEqual({ ok: false, message: 'no host named "nope"' });
+    expect(s.operate({ op: 'migrate', instance: 'vm-0', host: 'nope' })).toMatchObject({ ok: false, message: 'no host named "nope"' });
   });
 
   it('drains a host: VMs migrate away, containers are replaced elsewhere', () => {
@@ -157,13 +157,13 @@ describe('operations', () => {
     const c = s.compute!;
     const [a, b] = c.instances;
     const other = c.hosts.id[b!.host]!;
-    expect(s.operate({ op: 'migrate', instance: a!.name, host: other })).toEqual({ ok: false, message: `${other} cannot take ${a!.name}: anti-affinity conflict` });
-    expect(s.operate({ op: 'migrate', instance: a!.name, host: 'pd-0' })).toEqual({ ok: false, message: `pd-0 cannot take ${a!.name}: wrong zone` });
+    expect(s.operate({ op: 'migrate', instance: a!.name, host: other })).toMatchObject({ ok: false, message: `${other} cannot take ${a!.name}: anti-affinity conflict` });
+    expect(s.operate({ op: 'migrate', instance: a!.name, host: 'pd-0' })).toMatchObject({ ok: false, message: `pd-0 cannot take ${a!.name}: wrong zone` });
     expect(s.operate({ op: 'migrate', instance: 'acme-0', host: 'pa-2' }).ok).toBe(false);
     expect(s.operate({ op: 'kill-host', host: 'pa-2' }).ok).toBe(true);
-    expect(s.operate({ op: 'kill-host', host: 'pa-2' })).toEqual({ ok: false, message: 'pa-2 has already failed' });
-    expect(s.operate({ op: 'zone-outage', zone: 'mars' })).toEqual({ ok: false, message: 'no zone named "mars"' });
-    expect(s.operate({ op: 'bogus' } as never)).toEqual({ ok: false, message: 'unknown operation "bogus"' });
+    expect(s.operate({ op: 'kill-host', host: 'pa-2' })).toMatchObject({ ok: false, message: 'pa-2 has already failed' });
+    expect(s.operate({ op: 'zone-outage', zone: 'mars' })).toMatchObject({ ok: false, message: 'no zone named "mars"' });
+    expect(s.operate({ op: 'bogus' } as never)).toMatchObject({ ok: false, message: 'unknown operation "bogus"' });
     s.runToEnd();
     expect(c.violations).toEqual([]);
   });
@@ -171,7 +171,7 @@ describe('operations', () => {
   it('regression (found by the property test): resizing an instance mid-migration is refused, keeping the books straight', () => {
     const s = sim({ ...base(), instances: [{ id: 'vm', type: 'g.medium', count: 2 }] });
     expect(s.operate({ op: 'migrate', instance: 'vm-0' }).ok).toBe(true);
-    expect(s.operate({ op: 'resize', instance: 'vm-0', type: 'g.small' })).toEqual({ ok: false, message: 'vm-0 is being migrated; resize it when the migration is over' });
+    expect(s.operate({ op: 'resize', instance: 'vm-0', type: 'g.small' })).toMatchObject({ ok: false, message: 'vm-0 is being migrated; resize it when the migration is over' });
     s.runToEnd();
     s.compute!.checkAll();
     expect(s.compute!.violations).toEqual([]);
@@ -179,9 +179,9 @@ describe('operations', () => {
 
   it('refuses impossible requests with a specific message', () => {
     const s = sim({ ...base(), instances: [{ id: 'vm', type: 'g.medium', count: 1 }] });
-    expect(s.operate({ op: 'resize', instance: 'ghost', type: 'g.large' })).toEqual({ ok: false, message: 'no instance named "ghost"' });
-    expect(s.operate({ op: 'create', type: 'x.huge' })).toEqual({ ok: false, message: 'unknown instance type "x.huge"' });
-    expect(s.operate({ op: 'drain', host: 'zz' })).toEqual({ ok: false, message: 'no host named "zz"' });
+    expect(s.operate({ op: 'resize', instance: 'ghost', type: 'g.large' })).toMatchObject({ ok: false, message: 'no instance named "ghost"' });
+    expect(s.operate({ op: 'create', type: 'x.huge' })).toMatchObject({ ok: false, message: 'unknown instance type "x.huge"' });
+    expect(s.operate({ op: 'drain', host: 'zz' })).toMatchObject({ ok: false, message: 'no host named "zz"' });
   });
 });
 

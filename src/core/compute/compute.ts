@@ -10,10 +10,11 @@ import { fragmentation } from './scheduler/fragmentation';
 import { Scheduler, type Explanation } from './scheduler/scheduler';
 import { ClusterAutoscaler, clusterAutoscalerConfig, type AutoscaledCluster, type ClusterAutoscalerDecision } from './cluster-autoscaler';
 import { Hosts } from './hosts';
-import { QuotaExceededError, TenantQuotas, type QuotaUse } from '../tenancy/quota';
+import { QuotaExceededError, quotaRefusalText, TenantQuotas, type QuotaRefusal, type QuotaUse } from '../tenancy/quota';
 import { PendingOrder } from '../tenancy/queue';
 import { isolationViolation } from '../tenancy/isolation';
 import type { InstanceRequest, PlacementExplanation, SchedulingContext } from './types';
+import { fail, reasonText, say, SaidError, type ComputeTextCode, type Reason, type SaidParams } from './said';
 
 type Placement = NonNullable<Scenario['services'][number]['placement']>;
 
@@ -63,12 +64,18 @@ export interface LogEntry {
   from?: string;
   to?: string;
   reason: string;
+  /** The reason's structure (see said.ts), when the compute model said it: for a console in another language. */
+  code?: ComputeTextCode;
+  params?: SaidParams;
 }
 
 export interface InvariantViolation {
   t: number;
   rule: 'capacity' | 'failed-host' | 'isolation' | 'anti-affinity' | 'bookkeeping';
   detail: string;
+  /** The detail's structure (see said.ts). */
+  code?: ComputeTextCode;
+  params?: SaidParams;
 }
 
 /**
@@ -193,7 +200,7 @@ export class ComputeModel {
   /** Creates refused by a tenant quota, per tenant (each logged as an operation). */
   readonly quotaRefusals = new Map<string, number>();
   /** The latest quota refusals (at most 50), oldest first. */
-  readonly recentRefusals: Array<{ t: number; tenant: string; subject: string; count: number; reason: string }> = [];
+  readonly recentRefusals: Array<{ t: number; tenant: string; subject: string; count: number; reason: string; quota?: QuotaRefusal; notReplaced?: boolean }> = [];
   private readonly zoneRegion = new Map<string, string>();
 
   constructor(
@@ -240,18 +247,18 @@ export class ComputeModel {
     this.k = {
       pass: k.register('schedule-pass', () => this.schedulePass(false)),
       ready: k.register('instance-ready', (i, e) => this.onReady(i, e)),
-      expire: k.register('instance-expire', (i, e) => this.stale(i, e) || this.terminate(i, 'lifetime over')),
+      expire: k.register('instance-expire', (i, e) => this.stale(i, e) || this.terminate(i, say('lifetimeOver'))),
       replace: k.register('instance-replace', (i) => this.replace(i)),
       migrated: k.register('migration-done', (i, e) => this.onMigrated(i, e)),
       migrationPause: k.register('migration-pause', (i, e) => this.onMigrationPause(i, e)),
-      hostFail: k.register('host-failure', (h) => this.failHost(h, 'host failure (fault injected)')),
+      hostFail: k.register('host-failure', (h) => this.failHost(h, say('hostFailureInjected'))),
       zoneDown: k.register('zone-outage', (z) => this.zoneOutage(this.hosts.zoneNames[z]!, Infinity)),
       linkDown: k.register('link-cut', (l) => this.cutLinkByIndex(l)),
       hostRepair: k.register('host-repair', (h) => this.repairHost(h)),
       hostPowered: k.register('host-powered-on', (h) => this.onPoweredOn(h)),
       randomFailure: k.register('host-random-failure', (h) => this.onRandomFailure(h)),
       groupCreate: k.register('instances-create', (g) => this.createGroup(g)),
-      drainDone: k.register('container-drained', (i, e) => this.stale(i, e) || this.terminate(i, 'drained')),
+      drainDone: k.register('container-drained', (i, e) => this.stale(i, e) || this.terminate(i, say('drainedInstance'))),
       zoneRestore: k.register('zone-restore', (z) => this.restoreZone(z)),
       linkRestore: k.register('link-restore', (l) => this.restoreLink(l)),
       caScan: k.register('cluster-autoscaler-scan', () => this.onAutoscalerScan()),
@@ -318,18 +325,22 @@ export class ComputeModel {
 
   // ------------------------------------------------------------------ bookkeeping
 
-  private note(kind: LogEntry['kind'], subject: string, reason: string, from?: string, to?: string): void {
+  private note(kind: LogEntry['kind'], subject: string, reason: Reason, from?: string, to?: string): void {
     if (this.log.length >= LOG_LIMIT) {
       this.logDropped++;
       return;
     }
-    const e: LogEntry = { t: this.kernel.now, kind, subject, reason };
+    const e: LogEntry = { t: this.kernel.now, kind, subject, reason: reasonText(reason) };
+    if (typeof reason !== 'string') {
+      e.code = reason.code;
+      if (reason.params) e.params = reason.params;
+    }
     if (from !== undefined) e.from = from;
     if (to !== undefined) e.to = to;
     this.log.push(e);
   }
 
-  private setState(inst: Instance, to: InstanceState, reason: string): void {
+  private setState(inst: Instance, to: InstanceState, reason: Reason): void {
     const from = inst.state;
     const wasRunning = from === 'running' || from === 'draining';
     if (from === 'pending') this.pendingCount--;
@@ -437,7 +448,7 @@ export class ComputeModel {
       this.ensureSlots(replica.service, replica.slot + 1);
       this.slotMembers[replica.service]![replica.slot]!.push(index);
     }
-    this.note('instance', name, `created (${type}, ${placement.kind})`, undefined, 'pending');
+    this.note('instance', name, say('created', { type, kind: placement.kind }), undefined, 'pending');
     this.requestPass();
     return inst;
   }
@@ -458,7 +469,7 @@ export class ComputeModel {
     const usage = t ? this.quotas!.usage(spec.placement.tenant!, this.quotaUses(spec.placement.tenant!)) : null;
     const regions = t ? this.candidateRegions(spec.placement) : [];
     for (let n = 0; n < spec.count; n++) {
-      const refusal = t ? this.quotas!.admit(spec.placement.tenant!, { cpu: t.vcpu, mem: t.memoryGiB, regions }, usage!) : null;
+      const refusal = t ? this.quotas!.check(spec.placement.tenant!, { cpu: t.vcpu, mem: t.memoryGiB, regions }, usage!) : null;
       if (refusal) {
         this.refuse(spec.placement, n === spec.count - 1 ? `${spec.id}-${n}` : `${spec.id}-${n}..${spec.count - 1}`, spec.count - n, refusal);
         break;
@@ -499,20 +510,22 @@ export class ComputeModel {
   }
 
   /** Admission of `count` instances of a type together: null when the tenant's quota (if any) takes them all, else the refusal. */
-  private admit(type: string, placement: Placement, count: number): string | null {
+  private admit(type: string, placement: Placement, count: number): QuotaRefusal | null {
     const tenant = placement.tenant ?? null;
     if (!this.quotas?.hasQuota(tenant)) return null;
     const t = this.typeOf(type);
     const usage = this.quotas.usage(tenant, this.quotaUses(tenant));
-    return this.quotas.admit(tenant, { cpu: t.vcpu, mem: t.memoryGiB, regions: this.candidateRegions(placement) }, usage, count);
+    return this.quotas.check(tenant, { cpu: t.vcpu, mem: t.memoryGiB, regions: this.candidateRegions(placement) }, usage, count);
   }
 
-  private refuse(placement: Placement, subject: string, count: number, reason: string): void {
+  private refuse(placement: Placement, subject: string, count: number, refusal: QuotaRefusal, notReplaced = false): void {
     const tenant = placement.tenant!;
+    const why: Reason = notReplaced ? say('notReplaced', { reason: quotaRefusalText(refusal) }) : quotaRefusalText(refusal);
+    const reason = reasonText(why);
     this.quotaRefusals.set(tenant, (this.quotaRefusals.get(tenant) ?? 0) + count);
     if (this.recentRefusals.length >= 50) this.recentRefusals.shift();
-    this.recentRefusals.push({ t: this.kernel.now, tenant, subject, count, reason });
-    this.note('operation', subject, `refused${count > 1 ? ` (${count} instances)` : ''}: ${reason}`);
+    this.recentRefusals.push({ t: this.kernel.now, tenant, subject, count, reason, quota: refusal, ...(notReplaced ? { notReplaced } : {}) });
+    this.note('operation', subject, count > 1 ? say('refusedMany', { count, reason: why }) : say('refused', { reason: why }));
   }
 
   /** Every quota cap the tenants' live instances pass right now (always empty: admission keeps them within). */
@@ -571,25 +584,25 @@ export class ComputeModel {
       const before = inst.explanation?.summary;
       this.keepExplanation(inst, res.explanation);
       if (res.host < 0) {
-        if (before !== res.explanation.summary) this.note('instance', inst.name, `unschedulable: ${res.explanation.summary}`);
+        if (before !== res.explanation.summary) this.note('instance', inst.name, say('unschedulable', { summary: res.explanation.said }));
         wantPower = true;
         continue;
       }
       for (const v of res.explanation.preempted) {
         const victim = this.instances[v]!;
-        this.note('instance', victim.name, `preempted by ${inst.name} (priority ${inst.req.priority} > ${victim.req.priority})`);
-        this.lose(victim, `preempted by ${inst.name}`, 'terminated');
+        this.note('instance', victim.name, say('preemptedByPriority', { by: inst.name, priority: inst.req.priority, victimPriority: victim.req.priority }));
+        this.lose(victim, say('preemptedBy', { by: inst.name }), 'terminated');
       }
       this.attach(inst, res.host);
       order.placed(inst);
       inst.scheduledAt = now;
       this.schedulingLatency.record(now - inst.createdAt);
-      this.setState(inst, 'scheduled', res.explanation.summary);
+      this.setState(inst, 'scheduled', res.explanation.said);
       if (initial) {
-        this.setState(inst, 'provisioning', 'initial fleet: already provisioned');
-        this.becomeRunning(inst, 'initial fleet');
+        this.setState(inst, 'provisioning', say('initialFleetProvisioned'));
+        this.becomeRunning(inst, say('initialFleet'));
       } else {
-        this.setState(inst, 'provisioning', `${inst.kind === 'vm' ? 'booting' : 'starting'} on ${this.hosts.id[res.host]}`);
+        this.setState(inst, 'provisioning', say(inst.kind === 'vm' ? 'bootingOn' : 'startingOn', { host: this.hosts.id[res.host]! }));
         const d = this.boot[inst.kind].sample(this.bootRng);
         this.kernel.schedule(d > 0 ? d : 0, this.k.ready, inst.index, inst.epoch);
       }
@@ -643,7 +656,7 @@ export class ComputeModel {
   private readonly explained = new Int32Array(FULL_EXPLANATIONS).fill(-1);
   private explainedNext = 0;
 
-  private becomeRunning(inst: Instance, reason: string): void {
+  private becomeRunning(inst: Instance, reason: Reason): void {
     inst.runningAt = this.kernel.now;
     this.setState(inst, 'running', reason);
     if (Number.isFinite(inst.lifetime)) this.kernel.schedule(inst.lifetime, this.k.expire, inst.index, inst.epoch);
@@ -654,18 +667,18 @@ export class ComputeModel {
       this.successorOf.delete(pred);
       const old = this.instances[pred]!;
       const from = old.host >= 0 ? this.hosts.id[old.host]! : 'nowhere';
-      this.terminate(pred, `moved off ${from}: ${inst.name} runs on ${this.hosts.id[inst.host]}`);
+      this.terminate(pred, say('movedOff', { from, name: inst.name, host: this.hosts.id[inst.host]! }));
     }
   }
 
   private onReady(i: number, epoch: number): void {
     if (this.stale(i, epoch)) return;
     const inst = this.instances[i]!;
-    this.becomeRunning(inst, `ready after ${formatSeconds(this.kernel.now - inst.scheduledAt)}`);
+    this.becomeRunning(inst, say('readyAfter', { span: formatSeconds(this.kernel.now - inst.scheduledAt) }));
   }
 
   /** An instance stops for good (`failed` or `terminated`); a managed one is replaced when policy says so. */
-  private lose(inst: Instance, reason: string, to: 'failed' | 'terminated'): void {
+  private lose(inst: Instance, reason: Reason, to: 'failed' | 'terminated'): void {
     if (inst.migratingTo >= 0) this.cancelMigration(inst);
     this.detach(inst);
     inst.endedAt = this.kernel.now;
@@ -679,7 +692,7 @@ export class ComputeModel {
     this.requestPass();
   }
 
-  private terminate(i: number, reason: string): boolean {
+  private terminate(i: number, reason: Reason): boolean {
     const inst = this.instances[i]!;
     if (inst.state === 'terminated' || inst.state === 'failed') return false;
     inst.recovery = 'none';
@@ -692,7 +705,7 @@ export class ComputeModel {
     if (succ !== undefined) {
       this.successorOf.delete(i);
       this.predecessorOf.delete(succ);
-      this.terminate(succ, `not needed: ${inst.name} ended (${reason})`);
+      this.terminate(succ, say('notNeeded', { name: inst.name, reason }));
     }
     const pred = this.predecessorOf.get(i);
     if (pred !== undefined) {
@@ -706,16 +719,16 @@ export class ComputeModel {
   private replace(i: number): void {
     const old = this.instances[i]!;
     if (old.replica && this.slotWanted[old.replica.service]![old.replica.slot] !== 1) {
-      this.note('instance', old.name, `not replaced: replica slot ${old.replica.slot} was removed`);
+      this.note('instance', old.name, say('notReplacedSlot', { slot: old.replica.slot }));
       return;
     }
     const refusal = this.admit(old.type, this.placements[i]!, 1);
     if (refusal) {
-      this.refuse(this.placements[i]!, old.name, 1, `not replaced: ${refusal}`);
+      this.refuse(this.placements[i]!, old.name, 1, refusal, true);
       return;
     }
     const next = this.create(old.group, old.type, this.placements[i]!, this.nextName(old), old.replica, old.recovery, old.lifetime);
-    this.note('instance', next.name, `replacing ${old.name} (${old.state} at ${formatSeconds(old.endedAt)})`);
+    this.note('instance', next.name, say('replacing', { name: old.name, state: old.state, at: formatSeconds(old.endedAt) }));
     // A lost successor's replacement carries the move on.
     const pred = this.predecessorOf.get(i);
     if (pred !== undefined) {
@@ -735,7 +748,7 @@ export class ComputeModel {
 
   // ------------------------------------------------------------------ failures
 
-  failHost(h: number, reason: string): void {
+  failHost(h: number, reason: Reason): void {
     const hosts = this.hosts;
     if (hosts.failed[h] === 1 || hosts.provisioned[h] === 0) return;
     hosts.failed[h] = 1;
@@ -747,7 +760,7 @@ export class ComputeModel {
     }
     hosts.refresh(h);
     this.note('host', hosts.id[h]!, reason, 'up', 'failed');
-    for (const i of [...this.hostInstances[h]!]) this.lose(this.instances[i]!, `lost with host ${hosts.id[h]}`, 'failed');
+    for (const i of [...this.hostInstances[h]!]) this.lose(this.instances[i]!, say('lostWithHost', { host: hosts.id[h]! }), 'failed');
     // Migrations heading to this host are abandoned.
     for (const inst of this.instances) if (inst.migratingTo === h) this.cancelMigration(inst);
   }
@@ -757,7 +770,7 @@ export class ComputeModel {
     if (hosts.failed[h] === 0) return;
     hosts.failed[h] = 0;
     hosts.refresh(h);
-    this.note('host', hosts.id[h]!, 'repaired', 'failed', 'up');
+    this.note('host', hosts.id[h]!, say('repaired'), 'failed', 'up');
     this.requestPass();
     const rng = this.failureRng[h];
     const mtbf = hosts.poolMtbf[hosts.pool[h]!]!;
@@ -773,22 +786,22 @@ export class ComputeModel {
       return;
     }
     if (this.hosts.failed[h] === 1) return;
-    this.failHost(h, 'random failure (MTBF)');
+    this.failHost(h, say('randomFailure'));
     this.kernel.schedule(-mttr * ln(rng.nextOpen()), this.k.hostRepair, h);
   }
 
   zoneOutage(zone: string, duration: number): void {
     const z = this.hosts.zoneNames.indexOf(zone);
-    if (z < 0) throw new Error(`no zone named "${zone}"`);
+    if (z < 0) throw fail('errNoZone', { zone });
     this.zonesDown.add(z);
-    this.note('zone', zone, 'zone outage', 'up', 'down');
-    for (let h = 0; h < this.hosts.count; h++) if (this.hosts.zone[h] === z) this.failHost(h, `zone ${zone} down`);
+    this.note('zone', zone, say('zoneOutage'), 'up', 'down');
+    for (let h = 0; h < this.hosts.count; h++) if (this.hosts.zone[h] === z) this.failHost(h, say('zoneDown', { zone }));
     if (Number.isFinite(duration)) this.kernel.schedule(duration, this.k.zoneRestore, z);
   }
 
   private restoreZone(z: number): void {
     this.zonesDown.delete(z);
-    this.note('zone', this.hosts.zoneNames[z]!, 'zone restored', 'down', 'up');
+    this.note('zone', this.hosts.zoneNames[z]!, say('zoneRestored'), 'down', 'up');
     for (let h = 0; h < this.hosts.count; h++) if (this.hosts.zone[h] === z) this.repairHost(h);
   }
 
@@ -805,7 +818,7 @@ export class ComputeModel {
   private cutLinkByIndex(idx: number): void {
     const key = this.linkNames[idx]!;
     this.linkCut.add(key);
-    this.note('link', key.replace('|', '↔'), 'link cut', 'up', 'down');
+    this.note('link', key.replace('|', '↔'), say('linkCut'), 'up', 'down');
   }
 
   cutLink(a: string, b: string, duration: number): void {
@@ -817,7 +830,7 @@ export class ComputeModel {
   private restoreLink(idx: number): void {
     const key = this.linkNames[idx]!;
     this.linkCut.delete(key);
-    this.note('link', key.replace('|', '↔'), 'link restored', 'down', 'up');
+    this.note('link', key.replace('|', '↔'), say('linkRestored'), 'down', 'up');
   }
 
   isLinkCut(regionA: string, regionB: string): boolean {
@@ -832,11 +845,11 @@ export class ComputeModel {
    * counted, and a QuotaExceededError carrying the reason is thrown.
    */
   createInstances(type: string, count: number, placement: NonNullable<Scenario['services'][number]['placement']>, groupId = 'manual'): string[] {
-    if (!this.types.has(type)) throw new Error(`unknown instance type "${type}"`);
+    if (!this.types.has(type)) throw fail('errUnknownType', { type });
     const refusal = this.admit(type, placement, count);
     if (refusal) {
       this.refuse(placement, groupId, count, refusal);
-      throw new QuotaExceededError(placement.tenant!, refusal);
+      throw new QuotaExceededError(placement.tenant!, quotaRefusalText(refusal));
     }
     let group = this.groupIndex.get(groupId);
     if (group === undefined) {
@@ -845,38 +858,38 @@ export class ComputeModel {
     }
     const names: string[] = [];
     for (let n = 0; n < count; n++) names.push(this.create(group, type, placement, `${groupId}-${this.instances.length}`, null, 'none', Infinity).name);
-    this.note('operation', groupId, `create ${count} × ${type}`);
+    this.note('operation', groupId, say('createOp', { count, type }));
     return names;
   }
 
   private byName(name: string): Instance {
     const inst = this.instances.find((i) => i.name === name);
-    if (!inst) throw new Error(`no instance named "${name}"`);
+    if (!inst) throw fail('errNoInstance', { name });
     return inst;
   }
 
   private hostByName(id: string): number {
     const h = this.hosts.id.indexOf(id);
-    if (h < 0) throw new Error(`no host named "${id}"`);
+    if (h < 0) throw fail('errNoHost', { host: id });
     return h;
   }
 
   /** A host by name that exists (provisioned), for operations on it. */
   private liveHostByName(id: string): number {
     const h = this.hostByName(id);
-    if (this.hosts.provisioned[h] === 0) throw new Error(`${id} is not provisioned${this.booting.has(h) ? ' yet (booting)' : ''}`);
+    if (this.hosts.provisioned[h] === 0) throw fail(this.booting.has(h) ? 'errNotProvisionedBooting' : 'errNotProvisioned', { host: id });
     return h;
   }
 
   killHost(id: string): void {
     const h = this.liveHostByName(id);
-    if (this.hosts.failed[h] === 1) throw new Error(`${id} has already failed`);
-    this.failHost(h, 'killed by the operator');
+    if (this.hosts.failed[h] === 1) throw fail('errAlreadyFailed', { host: id });
+    this.failHost(h, say('killedByOperator'));
   }
 
   terminateInstance(name: string): void {
     const inst = this.byName(name);
-    if (!this.terminate(inst.index, 'terminated by the operator')) throw new Error(`${name} has already ended`);
+    if (!this.terminate(inst.index, say('terminatedByOperator'))) throw fail('errAlreadyEnded', { name });
   }
 
   /** Attaches the metering listener (billing), or detaches it with null. */
@@ -898,7 +911,7 @@ export class ComputeModel {
     const inst = this.instances[index];
     if (!inst || inst.host < 0 || this.spotNoticed.has(index)) return false;
     this.spotNoticed.add(index);
-    this.note('instance', inst.name, `spot interruption notice (${reason}): terminated in ${formatSeconds(noticeSeconds)}`);
+    this.note('instance', inst.name, say('spotNotice', { reason, span: formatSeconds(noticeSeconds) }));
     this.kernel.schedule(noticeSeconds > 0 ? noticeSeconds : 0, this.k.spotInterrupt, index);
     return true;
   }
@@ -907,7 +920,7 @@ export class ComputeModel {
     this.spotNoticed.delete(i);
     const inst = this.instances[i]!;
     if (inst.state === 'terminated' || inst.state === 'failed') return;
-    this.lose(inst, 'spot interruption: capacity reclaimed at the end of the notice', 'terminated');
+    this.lose(inst, say('spotReclaimed'), 'terminated');
   }
 
   /** Seconds a live migration of `inst` from one host to another takes, and its pause. */
@@ -932,22 +945,22 @@ export class ComputeModel {
 
   private migrateInstance(inst: Instance, toHost?: string, resizeTo?: string): string {
     const name = inst.name;
-    if (inst.state !== 'running') throw new Error(`${name} is ${inst.state}; only a running instance can be migrated`);
-    if (inst.kind !== 'vm') throw new Error(`${name} is a container: containers are rescheduled, not live-migrated`);
-    if (inst.migratingTo >= 0) throw new Error(`${name} is already migrating`);
+    if (inst.state !== 'running') throw fail('errMigrateNotRunning', { name, state: inst.state });
+    if (inst.kind !== 'vm') throw fail('errMigrateContainer', { name });
+    if (inst.migratingTo >= 0) throw fail('errAlreadyMigrating', { name });
     const size = resizeTo ? this.typeOf(resizeTo) : { vcpu: inst.cpu, memoryGiB: inst.mem, gpu: inst.gpu };
     let target: number;
     if (toHost !== undefined) {
       target = this.hostByName(toHost);
       const h = this.hosts;
-      if (target === inst.host) throw new Error(`${name} is already on ${toHost}`);
-      if (h.schedulable[target] === 0) throw new Error(`${toHost} takes no instances (failed, powered off or cordoned)`);
+      if (target === inst.host) throw fail('errAlreadyOn', { name, host: toHost });
+      if (h.schedulable[target] === 0) throw fail('errTakesNone', { host: toHost });
       // A named target must pass every filter the scheduler would apply (zone, taints, tenant, fit, spread, affinity).
       const req: InstanceRequest = { ...inst.req, cpu: size.vcpu, mem: size.memoryGiB, gpu: size.gpu };
       for (const f of defaultFilters()) {
         const reason = f.preFilter(this.ctx, req) ? f.filter(this.ctx, req, target) : null;
         f.reset();
-        if (reason !== null) throw new Error(`${toHost} cannot take ${name}: ${reason}`);
+        if (reason !== null) throw fail('errCannotTake', { host: toHost, name, reason });
       }
     } else {
       const req: InstanceRequest = { ...inst.req, cpu: size.vcpu, mem: size.memoryGiB, gpu: size.gpu };
@@ -955,17 +968,17 @@ export class ComputeModel {
       this.hosts.schedulable[inst.host] = 0; // not onto itself
       const res = this.mover.schedule(this.ctx, req, this.kernel.now);
       this.hosts.schedulable[inst.host] = saved;
-      if (res.host < 0) throw new Error(`nowhere to migrate ${name}: ${res.explanation.summary}`);
+      if (res.host < 0) throw fail('errNowhere', { name, summary: res.explanation.said });
       target = res.host;
     }
     const { total, pause } = this.migrationTime(inst, inst.host, target);
-    if (!Number.isFinite(total)) throw new Error(`no network path from ${this.hosts.id[inst.host]} to ${this.hosts.id[target]}`);
+    if (!Number.isFinite(total)) throw fail('errNoPath', { from: this.hosts.id[inst.host]!, to: this.hosts.id[target]! });
     // Reserve on the target for the whole copy.
     this.hosts.apply(target, size.vcpu, size.memoryGiB, size.gpu, inst.group, 1, inst.req.tenant);
     this.checkHost(target, `reserving for migration of ${name}`);
     inst.migratingTo = target;
     this.pendingResize.set(inst.index, resizeTo ?? null);
-    this.note('instance', name, `live migration ${this.hosts.id[inst.host]} → ${this.hosts.id[target]} started: ${formatSeconds(total)} expected, ${Math.round(pause * 1000)} ms pause`);
+    this.note('instance', name, say('migrationStarted', { from: this.hosts.id[inst.host]!, to: this.hosts.id[target]!, span: formatSeconds(total), pause: Math.round(pause * 1000) }));
     this.kernel.schedule(total, this.k.migrated, inst.index, inst.epoch);
     // The last round stops the machine (stop-and-copy): a replica serves nothing meanwhile.
     if (inst.replica && pause > 0) this.kernel.schedule(total - pause, this.k.migrationPause, inst.index, inst.epoch);
@@ -976,7 +989,7 @@ export class ComputeModel {
     const inst = this.instances[i]!;
     if (inst.epoch !== epoch || inst.migratingTo < 0 || !inst.replica) return;
     const { pause } = this.migrationTime(inst, inst.host, inst.migratingTo);
-    this.note('instance', inst.name, `paused for the final copy (${Math.round(pause * 1000)} ms): its requests wait`);
+    this.note('instance', inst.name, say('migrationPaused', { pause: Math.round(pause * 1000) }));
     this.listener.replicaPause?.(inst.replica.service, inst.replica.slot, pause);
   }
 
@@ -1003,7 +1016,7 @@ export class ComputeModel {
     }
     this.attach(inst, to);
     this.meter?.instanceChanged(inst);
-    this.note('instance', inst.name, `migrated ${this.hosts.id[from]} → ${this.hosts.id[to]}${resizeTo ? `, now ${resizeTo}` : ''}`);
+    this.note('instance', inst.name, resizeTo ? say('migratedResized', { from: this.hosts.id[from]!, to: this.hosts.id[to]!, type: resizeTo }) : say('migrated', { from: this.hosts.id[from]!, to: this.hosts.id[to]! }));
   }
 
   private cancelMigration(inst: Instance): void {
@@ -1013,15 +1026,15 @@ export class ComputeModel {
     this.hosts.apply(to, size.vcpu, size.memoryGiB, size.gpu, inst.group, -1, inst.req.tenant);
     inst.migratingTo = -1;
     this.pendingResize.delete(inst.index);
-    this.note('instance', inst.name, `migration to ${this.hosts.id[to]} abandoned`);
+    this.note('instance', inst.name, say('migrationAbandoned', { host: this.hosts.id[to]! }));
   }
 
   /** Vertical scaling: in place when the host has room, else a live migration to a host that has. */
   resize(name: string, type: string): string {
     const inst = this.byName(name);
-    if (!this.types.has(type)) throw new Error(`unknown instance type "${type}"`);
-    if (inst.state !== 'running') throw new Error(`${name} is ${inst.state}; only a running instance can be resized`);
-    if (inst.migratingTo >= 0) throw new Error(`${name} is being migrated; resize it when the migration is over`);
+    if (!this.types.has(type)) throw fail('errUnknownType', { type });
+    if (inst.state !== 'running') throw fail('errResizeNotRunning', { name, state: inst.state });
+    if (inst.migratingTo >= 0) throw fail('errResizeMigrating', { name });
     const t = this.typeOf(type);
     const h = this.hosts;
     const host = inst.host;
@@ -1038,11 +1051,11 @@ export class ComputeModel {
       inst.gpu = t.gpu;
       inst.req = { ...inst.req, cpu: t.vcpu, mem: t.memoryGiB, gpu: t.gpu };
       this.checkHost(host, `resizing ${name}`);
-      this.note('instance', name, `resized in place ${old} → ${type} on ${h.id[host]}`);
+      this.note('instance', name, say('resizedInPlace', { old, type, host: h.id[host]! }));
       this.meter?.instanceChanged(inst);
       return 'in place';
     }
-    if (inst.kind !== 'vm') throw new Error(`${h.id[host]} lacks room to resize container ${name}, and containers are not live-migrated`);
+    if (inst.kind !== 'vm') throw fail('errResizeContainer', { host: h.id[host]!, name });
     const target = this.migrateInstance(inst, undefined, type);
     return `by live migration to ${target}`;
   }
@@ -1050,10 +1063,10 @@ export class ComputeModel {
   /** Cordons a host and moves everything off it: VMs live-migrate, containers are replaced elsewhere. */
   drain(id: string): void {
     const h = this.liveHostByName(id);
-    if (this.removing.has(h)) throw new Error(`${id} is already being emptied by the cluster autoscaler`);
+    if (this.removing.has(h)) throw fail('errBeingEmptied', { host: id });
     this.hosts.cordoned[h] = 1;
     this.hosts.refresh(h);
-    this.note('host', id, 'cordoned for drain', 'schedulable', 'cordoned');
+    this.note('host', id, say('cordonedForDrain'), 'schedulable', 'cordoned');
     for (const i of [...this.hostInstances[h]!]) {
       const inst = this.instances[i]!;
       if (inst.migratingTo >= 0) continue;
@@ -1061,10 +1074,10 @@ export class ComputeModel {
         try {
           this.migrateInstance(inst);
         } catch (e) {
-          this.note('instance', inst.name, `cannot leave ${id}: ${(e as Error).message}`);
+          this.note('instance', inst.name, say('cannotLeave', { host: id, error: e instanceof SaidError ? e.said : (e as Error).message }));
         }
       } else if (inst.state === 'running' || inst.state === 'provisioning' || inst.state === 'scheduled') {
-        this.setState(inst, 'draining', `evicted by the drain of ${id}`);
+        this.setState(inst, 'draining', say('evictedByDrain', { host: id }));
         if (inst.recovery === 'replace') this.kernel.schedule(0, this.k.replace, inst.index);
         inst.recovery = 'none';
         this.kernel.schedule(CONTAINER_GRACE_SECONDS, this.k.drainDone, inst.index, inst.epoch);
@@ -1075,7 +1088,7 @@ export class ComputeModel {
 
   private drainProgress(h: number): void {
     if (this.hosts.cordoned[h] === 1 && this.hostInstances[h]!.length === 0 && !this.powerDownWhenEmpty.has(h)) {
-      this.note('host', this.hosts.id[h]!, 'drained: no instances left');
+      this.note('host', this.hosts.id[h]!, say('drainedHost'));
     }
   }
 
@@ -1086,7 +1099,7 @@ export class ComputeModel {
     this.hosts.cordoned[h] = 0;
     this.powerDownWhenEmpty.delete(h);
     this.hosts.refresh(h);
-    this.note('host', id, 'uncordoned', 'cordoned', 'schedulable');
+    this.note('host', id, say('uncordoned'), 'cordoned', 'schedulable');
     this.requestPass();
   }
 
@@ -1132,11 +1145,11 @@ export class ComputeModel {
       }
       for (const t of targets) receiving.add(t);
       this.powerDownWhenEmpty.add(host);
-      this.note('host', h.id[host]!, `consolidation: emptying (cpu ${Math.round((100 * h.cpuAlloc[host]!) / h.cpuCap[host]!)} % allocated)`, 'schedulable', 'cordoned');
+      this.note('host', h.id[host]!, say('consolidationEmptying', { pct: Math.round((100 * h.cpuAlloc[host]!) / h.cpuCap[host]!) }), 'schedulable', 'cordoned');
       list.forEach((inst, k) => this.migrateInstance(inst, h.id[targets[k]!]));
       emptied.push(h.id[host]!);
     }
-    this.note('operation', 'cluster', `consolidate below ${Math.round(threshold * 100)} %: ${emptied.length} host(s) emptied`);
+    this.note('operation', 'cluster', say('consolidateOp', { pct: Math.round(threshold * 100), n: emptied.length }));
     return emptied;
   }
 
@@ -1152,7 +1165,7 @@ export class ComputeModel {
     this.hosts.poweredOn[h] = 0;
     this.hosts.cordoned[h] = 0;
     this.hosts.refresh(h);
-    this.note('host', this.hosts.id[h]!, 'powered down (empty after consolidation)', 'on', 'off');
+    this.note('host', this.hosts.id[h]!, say('poweredDown'), 'on', 'off');
     this.meter?.hostChanged(h);
   }
 
@@ -1161,7 +1174,7 @@ export class ComputeModel {
     for (let i = 0; i < h.count; i++) {
       if (h.provisioned[i] === 1 && h.poweredOn[i] === 0 && h.failed[i] === 0 && !this.poweringUp.has(i)) {
         this.poweringUp.add(i);
-        this.note('host', h.id[i]!, 'powering on for pending instances', 'off', 'booting');
+        this.note('host', h.id[i]!, say('poweringOn'), 'off', 'booting');
         this.kernel.schedule(HOST_BOOT_SECONDS, this.k.hostPowered, i);
         return;
       }
@@ -1174,7 +1187,7 @@ export class ComputeModel {
     this.poweringUp.delete(h);
     this.hosts.poweredOn[h] = 1;
     this.hosts.refresh(h);
-    this.note('host', this.hosts.id[h]!, 'powered on', 'booting', 'on');
+    this.note('host', this.hosts.id[h]!, say('poweredOn'), 'booting', 'on');
     this.meter?.hostChanged(h);
     this.requestPass();
   }
@@ -1229,7 +1242,7 @@ export class ComputeModel {
     }
     wanted[slot] = 1;
     this.create(service, svc.instanceType, svc.placement, name, { service, slot }, 'replace', Infinity);
-    this.note('instance', name, `replica slot ${slot} of ${svc.id} added`);
+    this.note('instance', name, say('replicaAdded', { slot, service: svc.id }));
     return true;
   }
 
@@ -1248,7 +1261,7 @@ export class ComputeModel {
       const inst = this.instances[i]!;
       if (inst.state === 'terminated' || inst.state === 'failed') continue;
       const running = inst.state === 'running' || inst.state === 'draining';
-      this.terminate(i, `${running ? 'removed' : 'cancelled'}: ${reason}`);
+      this.terminate(i, say(running ? 'replicaRemoved' : 'replicaCancelled', { reason }));
     }
   }
 
@@ -1360,7 +1373,7 @@ export class ComputeModel {
     for (const x of hosts) {
       this.booting.add(x);
       const d = delay(x);
-      this.note('host', h.id[x]!, `provisioning for pending instances (cluster autoscaler): ready in ${formatSeconds(d)}`, 'not provisioned', 'booting');
+      this.note('host', h.id[x]!, say('provisioningCa', { span: formatSeconds(d) }), 'not provisioned', 'booting');
       this.meter?.hostChanged(x);
       this.kernel.schedule(d, this.k.hostProvisioned, x);
     }
@@ -1371,10 +1384,10 @@ export class ComputeModel {
     const h = this.hosts;
     if (!this.booting.delete(x)) return;
     h.provision(x);
-    this.note('host', h.id[x]!, 'provisioned: joins its pool', 'booting', 'up');
+    this.note('host', h.id[x]!, say('provisionedCa'), 'booting', 'up');
     this.meter?.hostChanged(x);
     this.recordPoolSize(h.pool[x]!);
-    if (this.zonesDown.has(h.zone[x]!)) this.failHost(x, `zone ${h.zoneNames[h.zone[x]!]} down`);
+    if (this.zonesDown.has(h.zone[x]!)) this.failHost(x, say('zoneDown', { zone: h.zoneNames[h.zone[x]!]! }));
     this.requestPass();
   }
 
@@ -1400,7 +1413,7 @@ export class ComputeModel {
     h.refresh(x);
     const seq = ++this.removalSeq;
     this.removing.set(x, seq);
-    this.note('host', id, `cordoned for scale-down (cluster autoscaler: ${reason})`, 'schedulable', 'cordoned');
+    this.note('host', id, say('cordonedScaleDown', { reason }), 'schedulable', 'cordoned');
     for (const inst of this.instances) if (inst.migratingTo === x) this.cancelMigration(inst);
     for (const i of [...this.hostInstances[x]!]) {
       const inst = this.instances[i]!;
@@ -1416,7 +1429,7 @@ export class ComputeModel {
         const next = this.create(inst.group, inst.type, this.placements[i]!, this.nextName(inst), inst.replica, inst.recovery, inst.lifetime);
         this.successorOf.set(i, next.index);
         this.predecessorOf.set(next.index, i);
-        this.note('instance', next.name, `moving ${inst.name} off ${id} (scale-down): ${inst.name} stops when this one runs`);
+        this.note('instance', next.name, say('movingOff', { name: inst.name, host: id }));
       }
     }
     if (this.hostInstances[x]!.length === 0) this.onHostEmptied(x);
@@ -1430,13 +1443,13 @@ export class ComputeModel {
     this.removing.delete(x);
     // Allocations of an empty host are zero up to rounding (sums and differences of requests).
     if (Math.abs(h.cpuAlloc[x]!) > 1e-6 || Math.abs(h.memAlloc[x]!) > 1e-6 || Math.abs(h.gpuAlloc[x]!) > 1e-6)
-      this.violate('bookkeeping', `${h.id[x]} is empty but the table says cpu ${h.cpuAlloc[x]}, memory ${h.memAlloc[x]} when deprovisioning it`);
+      this.violate('bookkeeping', say('vEmptyTable', { host: h.id[x]!, cpu: h.cpuAlloc[x]!, mem: h.memAlloc[x]! }));
     h.cpuAlloc[x] = 0;
     h.memAlloc[x] = 0;
     h.gpuAlloc[x] = 0;
     h.deprovision(x);
     this.hostsRemoved++;
-    this.note('host', h.id[x]!, 'deprovisioned (cluster autoscaler scale-down)', 'cordoned', 'not provisioned');
+    this.note('host', h.id[x]!, say('deprovisioned'), 'cordoned', 'not provisioned');
     this.meter?.hostChanged(x);
     this.recordPoolSize(h.pool[x]!);
   }
@@ -1456,20 +1469,28 @@ export class ComputeModel {
       if (succ === undefined) continue;
       this.successorOf.delete(i);
       this.predecessorOf.delete(succ);
-      this.terminate(succ, `scale-down of ${h.id[x]} abandoned`);
+      this.terminate(succ, say('scaleDownOfAbandoned', { host: h.id[x]! }));
     }
     h.cordoned[x] = 0;
     h.refresh(x);
-    this.note('host', h.id[x]!, `scale-down abandoned: ${why}`, 'cordoned', 'schedulable');
+    this.note('host', h.id[x]!, say('scaleDownAbandoned', { reason: why }), 'cordoned', 'schedulable');
     this.autoscaler?.record('no-scale-down', h.poolNames[h.pool[x]!]!, 0, `scale-down of ${h.id[x]} abandoned: ${why}`);
     this.requestPass();
   }
 
   // ------------------------------------------------------------------ invariants
 
-  private violate(rule: InvariantViolation['rule'], detail: string): void {
-    if (this.violations.length < 1000) this.violations.push({ t: this.kernel.now, rule, detail });
-    this.note('invariant', rule, `INVARIANT VIOLATED: ${detail}`);
+  private violate(rule: InvariantViolation['rule'], said: Reason): void {
+    const detail = reasonText(said);
+    if (this.violations.length < 1000) {
+      const v: InvariantViolation = { t: this.kernel.now, rule, detail };
+      if (typeof said !== 'string') {
+        v.code = said.code;
+        if (said.params) v.params = said.params;
+      }
+      this.violations.push(v);
+    }
+    this.note('invariant', rule, say('invariantViolated', { detail: said }));
   }
 
   /** Checks one host after a change: capacity × overcommit, not failed, isolation, anti-affinity. */
@@ -1477,18 +1498,18 @@ export class ComputeModel {
     const h = this.hosts;
     const eps = 1e-9;
     if (h.cpuAlloc[host]! > h.cpuCap[host]! + eps || h.memAlloc[host]! > h.memCap[host]! + eps || h.gpuAlloc[host]! > h.gpuCap[host]! + eps) {
-      this.violate('capacity', `${h.id[host]} over capacity while ${during}: cpu ${h.cpuAlloc[host]}/${h.cpuCap[host]}, memory ${h.memAlloc[host]}/${h.memCap[host]}`);
+      this.violate('capacity', say('vOverCapacity', { host: h.id[host]!, during, cpu: h.cpuAlloc[host]!, cpuCap: h.cpuCap[host]!, mem: h.memAlloc[host]!, memCap: h.memCap[host]! }));
     }
-    if (h.failed[host] === 1 && h.instances[host]! > 0) this.violate('failed-host', `${h.id[host]} is failed but holds instances (${during})`);
-    if (h.poweredOn[host] === 0 && h.failed[host] === 0 && this.hostInstances[host]!.length > 0) this.violate('failed-host', `${h.id[host]} is powered off but holds instances (${during})`);
+    if (h.failed[host] === 1 && h.instances[host]! > 0) this.violate('failed-host', say('vFailedHolds', { host: h.id[host]!, during }));
+    if (h.poweredOn[host] === 0 && h.failed[host] === 0 && this.hostInstances[host]!.length > 0) this.violate('failed-host', say('vOffHolds', { host: h.id[host]!, during }));
     const dedicated = h.poolDedicatedTo[h.pool[host]!];
     const iso = h.tenants.any ? isolationViolation(h.tenants, this.hostInstances[host]!.map((i) => this.instances[i]!.req.tenant), dedicated ?? null) : null;
-    if (iso !== null) this.violate('isolation', `${h.id[host]} ${iso} (${during})`);
+    if (iso !== null) this.violate('isolation', say('vIsolation', { host: h.id[host]!, problem: iso, during }));
     for (const i of this.hostInstances[host]!) {
       const inst = this.instances[i]!;
-      if (dedicated && inst.req.tenant !== dedicated) this.violate('isolation', `${inst.name} (tenant ${inst.req.tenant ?? 'none'}) on ${h.id[host]} dedicated to ${dedicated}`);
+      if (dedicated && inst.req.tenant !== dedicated) this.violate('isolation', say('vDedicated', { name: inst.name, tenant: inst.req.tenant ?? 'none', host: h.id[host]!, owner: dedicated }));
       if (inst.req.antiAffinity.length > 0 && h.groupCount(host, inst.group) > 1 + (inst.migratingTo >= 0 ? 1 : 0))
-        this.violate('anti-affinity', `${h.id[host]} runs ${h.groupCount(host, inst.group)} instances of ${inst.groupId}`);
+        this.violate('anti-affinity', say('vAntiAffinity', { host: h.id[host]!, n: h.groupCount(host, inst.group), group: inst.groupId }));
     }
   }
 
@@ -1502,7 +1523,7 @@ export class ComputeModel {
         cpu[inst.host]! += inst.cpu;
         mem[inst.host]! += inst.mem;
         if (inst.state === 'terminated' || inst.state === 'failed' || inst.state === 'pending')
-          this.violate('bookkeeping', `${inst.name} is ${inst.state} but still bound to ${h.id[inst.host]}`);
+          this.violate('bookkeeping', say('vStillBound', { name: inst.name, state: inst.state, host: h.id[inst.host]! }));
       }
       if (inst.migratingTo >= 0) {
         const size = this.pendingResize.get(inst.index);
@@ -1513,7 +1534,7 @@ export class ComputeModel {
     }
     for (let i = 0; i < h.count; i++) {
       if (Math.abs(cpu[i]! - h.cpuAlloc[i]!) > 1e-6 || Math.abs(mem[i]! - h.memAlloc[i]!) > 1e-6)
-        this.violate('bookkeeping', `${h.id[i]}: table says cpu ${h.cpuAlloc[i]}, memory ${h.memAlloc[i]}; instances add up to ${cpu[i]}, ${mem[i]}`);
+        this.violate('bookkeeping', say('vTable', { host: h.id[i]!, cpu: h.cpuAlloc[i]!, mem: h.memAlloc[i]!, cpuSum: cpu[i]!, memSum: mem[i]! }));
       this.checkHost(i, 'periodic check');
     }
   }

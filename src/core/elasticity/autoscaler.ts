@@ -25,6 +25,7 @@ import { fitHoltWinters, holtWintersForecast, holtWintersRun, linearTrend, seaso
 import { ScheduledScaling } from './scheduled';
 import { StepScaler, type StepAction } from './step-scaling';
 import { fmt } from './util';
+import type { DecisionWhy, ForecastWhy, ProposalWhy, ScheduledSettingWhy } from './why';
 
 export type AutoscalerMetric = AutoscalerSpec['metric'];
 export type AutoscalerPolicy = AutoscalerSpec['policy'];
@@ -65,6 +66,8 @@ export interface ScalingDecision {
   /** The forecast demand the predictive policy provisioned for (null otherwise). */
   forecast: number | null;
   reason: string;
+  /** The reasoning of `reason` as data, for wording it in other languages (absent on entries from older runs). */
+  why?: DecisionWhy;
 }
 
 export interface Autoscaler {
@@ -167,10 +170,10 @@ class TargetTracking extends BasePolicy {
   }
 
   /** The metric's proposal (computeDesiredReplicas), with the service-level value for the log. */
-  protected propose(view: ScalingView): { desired: number; value: number | null; reason: string } {
+  protected propose(view: ScalingView): { desired: number; value: number | null; reason: string; why: ProposalWhy } {
     const pods = view.pods(this.metric);
     const p = computeDesiredReplicas({ currentReplicas: view.current, target: this.target, pods, tolerance: this.spec.tolerance, metricType: hpaType(this.metric) });
-    return { desired: p.desired, value: view.value(this.metric), reason: p.reason };
+    return { desired: p.desired, value: view.value(this.metric), reason: p.reason, why: p.why };
   }
 
   decide(view: ScalingView): ScalingDecision {
@@ -183,6 +186,7 @@ class TargetTracking extends BasePolicy {
     out.capped = d.capped;
     const reading = p.value === null ? 'no reading' : `${unit(this.metric, p.value)} vs target ${unit(this.metric, this.target)}`;
     out.reason = `${reading}: ${p.reason}; ${d.explanation}`;
+    out.why = { kind: 'target-tracking', metric: this.metric, value: p.value, target: this.target, proposal: p.why, behavior: d.why };
     return out;
   }
 }
@@ -206,12 +210,13 @@ class Predictive extends TargetTracking {
   }
 
   /** The forecast peak over the next `steps` buckets, and the model used (null: too little history). */
-  private forecastPeak(history: readonly number[], steps: number): { peak: number; model: string } | null {
+  private forecastPeak(history: readonly number[], steps: number): { peak: number; model: string; why: Pick<Extract<ForecastWhy, { kind: 'peak' }>, 'model' | 'alpha' | 'beta' | 'gamma'> } | null {
     const m = this.season;
     const n = history.length;
     const want = this.model;
     let values: number[] | null = null;
     let model = '';
+    let why: Pick<Extract<ForecastWhy, { kind: 'peak' }>, 'model' | 'alpha' | 'beta' | 'gamma'> = { model: 'linear' };
     if ((want === 'auto' || want === 'holt-winters') && n >= 2 * m + 1) {
       const seasons = Math.floor(n / m);
       if (this.fit === null || seasons !== this.fittedAtSeasons) {
@@ -222,17 +227,20 @@ class Predictive extends TargetTracking {
       const state = holtWintersRun(history, this.fit);
       values = holtWintersForecast(state, steps);
       model = `Holt-Winters (α ${this.fit.alpha}, β ${this.fit.beta}, γ ${this.fit.gamma})`;
+      why = { model: 'holt-winters', alpha: this.fit.alpha, beta: this.fit.beta, gamma: this.fit.gamma };
     } else if ((want === 'auto' || want === 'seasonal-naive') && n >= m) {
       values = seasonalNaive(history, m, steps);
       model = 'seasonal naive';
+      why = { model: 'seasonal-naive' };
     } else if ((want === 'auto' || want === 'linear') && n >= 3) {
       values = linearTrend(history.slice(-Math.min(n, 12)), steps);
       model = 'linear trend';
+      why = { model: 'linear' };
     }
     if (values === null || values.length === 0) return null;
     let peak = 0;
     for (const v of values) if (v > peak) peak = v;
-    return { peak, model };
+    return { peak, model, why };
   }
 
   override decide(view: ScalingView): ScalingDecision {
@@ -246,11 +254,13 @@ class Predictive extends TargetTracking {
     const f = this.forecastPeak(history, steps);
     let desired = reactive.desired;
     let why = `reactive: ${reactive.reason}`;
+    let forecastWhy: ForecastWhy = { kind: 'none', buckets: history.length };
     if (f !== null) {
       const fromForecast = Math.ceil(f.peak / this.target - 1e-9);
       out.forecast = f.peak;
       const what = kind === 'cpu' ? `${fmt(f.peak)} busy replicas` : `${fmt(f.peak)} req/s`;
       why = `${f.model} forecasts a peak of ${what} within the next ${fmt(this.lead + this.period)} s → ${fromForecast} replicas at ${unit(this.metric, this.target)}; ${why}`;
+      forecastWhy = { kind: 'peak', ...f.why, demand: kind, peak: f.peak, withinSeconds: this.lead + this.period, replicas: fromForecast, metric: this.metric, target: this.target };
       if (fromForecast > desired) desired = fromForecast;
     } else {
       why = `too little history to forecast (${history.length} buckets); ${why}`;
@@ -261,6 +271,7 @@ class Predictive extends TargetTracking {
     out.replicas = d.replicas;
     out.capped = d.capped;
     out.reason = `${why}; ${d.explanation}`;
+    out.why = { kind: 'predictive', forecast: forecastWhy, proposal: reactive.why, behavior: d.why };
     return out;
   }
 }
@@ -303,11 +314,13 @@ class Step extends BasePolicy {
       out.replicas = d.to;
       out.capped = d.capped;
       out.reason = d.reason;
+      out.why = { kind: 'step-fired', fired: d.why };
     } else if (clamp !== view.current) {
       out.desired = clamp;
       out.replicas = clamp;
       out.capped = clamp > view.current ? 'minReplicas' : 'maxReplicas';
       out.reason = `${view.current} replicas is outside [${this.minReplicas}, ${this.maxReplicas}]: set to ${clamp}`;
+      out.why = { kind: 'step-bounds', current: view.current, min: this.minReplicas, max: this.maxReplicas, replicas: clamp };
     } else {
       const reading = value === null ? 'no reading' : unit(this.metric, value);
       const st = this.scaler.state();
@@ -319,6 +332,12 @@ class Step extends BasePolicy {
         })
         .filter((x): x is string => x !== null);
       out.reason = `${reading}: no rule fires${held.length ? ` (${held.join('; ')})` : ''}${cooling}; keeping ${view.current}`;
+      const holding: Array<{ rule: string; forSeconds: number; needsSeconds: number }> = [];
+      this.scaler.rules.forEach((r, i) => {
+        const since = st.since[i];
+        if (since !== null && since !== undefined) holding.push({ rule: r.name, forSeconds: view.now - since, needsSeconds: r.durationSeconds });
+      });
+      out.why = { kind: 'step-idle', metric: this.metric, value, holding, coolingUntil: view.now < st.cooldownUntil ? st.cooldownUntil : null, current: view.current };
     }
     return out;
   }
@@ -365,6 +384,16 @@ class Scheduled extends BasePolicy {
     if (s.maxReplicas) parts.push(`"${s.maxReplicas.action}" sets maxReplicas ${s.maxReplicas.value}`);
     const head = parts.length ? parts.join('; ') : 'no scheduled action has fired yet';
     out.reason = `${head}; ${replicas === view.current ? `keeping ${replicas}` : `${view.current} → ${replicas}`}${out.capped ? ` (held within [${min}, ${max}])` : ''}`;
+    const setting = (x: { value: number; since: number; action: string } | undefined): ScheduledSettingWhy | null => (x ? { action: x.action, value: x.value, since: x.since } : null);
+    out.why = {
+      kind: 'scheduled',
+      desired: setting(s.desiredReplicas),
+      min: setting(s.minReplicas),
+      max: setting(s.maxReplicas),
+      current: view.current,
+      replicas,
+      heldWithin: out.capped ? { min, max } : null,
+    };
     return out;
   }
 }

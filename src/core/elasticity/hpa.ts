@@ -30,6 +30,7 @@
  */
 
 import { ceilGuarded, checkFinite, checkInteger, fmt, plural, REL_EPS } from './util';
+import type { BehaviorWhy, LimitPolicyWhy, LimitWhy, ProposalWhy, RecomputeWhy, WhyDirection } from './why';
 
 // ------------------------------------------------------------------ defaults (MODELS.md)
 
@@ -82,6 +83,8 @@ export interface ReplicaProposal {
   readonly ok: boolean;
   /** Plain words, e.g. "scale up: ceil(4 × 1.5) = 6" or "within tolerance (ratio 1.04)". */
   readonly reason: string;
+  /** The same reasoning as data (for wording it in other languages). */
+  readonly why: ProposalWhy;
 }
 
 /**
@@ -119,11 +122,11 @@ export function computeDesiredReplicas(input: ReplicaInput): ReplicaProposal {
 
   const keeping = `keeping ${plural(current, 'replica')}`;
   if (pods.length === 0) {
-    return { desired: current, ratio: null, adjustedRatio: null, ok: false, reason: `no pods to measure; ${keeping}` };
+    return { desired: current, ratio: null, adjustedRatio: null, ok: false, reason: `no pods to measure; ${keeping}`, why: { kind: 'no-pods', current } };
   }
   if (ready.length === 0) {
     const why = [missing > 0 ? `${missing} without metrics` : '', unready > 0 ? `${unready} not ready` : ''].filter(Boolean).join(', ');
-    return { desired: current, ratio: null, adjustedRatio: null, ok: false, reason: `no ready pod reported the metric (${why}); ${keeping}` };
+    return { desired: current, ratio: null, adjustedRatio: null, ok: false, reason: `no ready pod reported the metric (${why}); ${keeping}`, why: { kind: 'no-ready', current, missing, unready } };
   }
 
   const within = (r: number) => Math.abs(r - 1) <= tolerance + REL_EPS;
@@ -133,39 +136,52 @@ export function computeDesiredReplicas(input: ReplicaInput): ReplicaProposal {
   if (!scaleUpWithUnready && missing === 0) {
     const setAside = unready > 0 ? ` (${plural(unready, 'not-ready pod')} set aside)` : '';
     if (within(ratio)) {
-      return { desired: current, ratio, adjustedRatio: null, ok: true, reason: `within tolerance (ratio ${fmt(ratio)}); ${keeping}${setAside}` };
+      return { desired: current, ratio, adjustedRatio: null, ok: true, reason: `within tolerance (ratio ${fmt(ratio)}); ${keeping}${setAside}`, why: { kind: 'within', current, ratio, setAside: unready } };
     }
     const desired = ceilGuarded(ratio * ready.length);
-    return { desired, ratio, adjustedRatio: null, ok: true, reason: `${direction(desired, current)}: ceil(${ready.length} × ${fmt(ratio)}) = ${desired}${setAside}` };
+    return {
+      desired,
+      ratio,
+      adjustedRatio: null,
+      ok: true,
+      reason: `${direction(desired, current)}: ceil(${ready.length} × ${fmt(ratio)}) = ${desired}${setAside}`,
+      why: { kind: 'scale', current, direction: directionOf(desired, current), pods: ready.length, ratio, desired, setAside: unready },
+    };
   }
 
   // Conservative recomputation with the missing and not-ready pods filled in.
   const values = ready.slice();
   const notes: string[] = [];
+  const filled = { missingAtTarget: 0, missingAtZero: 0, unreadyAtZero: 0, unreadySetAside: 0 };
   if (missing > 0) {
     if (ratio < 1) {
       for (let k = 0; k < missing; k++) values.push(target);
       notes.push(`${plural(missing, 'pod')} without metrics counted at 100 % of target`);
+      filled.missingAtTarget = missing;
     } else if (ratio > 1) {
       for (let k = 0; k < missing; k++) values.push(0);
       notes.push(`${plural(missing, 'pod')} without metrics counted at 0`);
+      filled.missingAtZero = missing;
     }
     // ratio exactly 1: the source (Resource metrics) leaves them out; the ratio then stays 1.
   }
   if (scaleUpWithUnready) {
     for (let k = 0; k < unready; k++) values.push(0);
     notes.push(`${plural(unready, 'not-ready pod')} counted at 0`);
+    filled.unreadyAtZero = unready;
   } else if (unready > 0) {
     notes.push(`${plural(unready, 'not-ready pod')} set aside`);
+    filled.unreadySetAside = unready;
   }
   const adjusted = mean(values) / target;
   const how = `ratio ${fmt(ratio)} over ready pods; ${notes.join(', ')} → ${fmt(adjusted)}`;
+  const recompute: RecomputeWhy = { ratio, adjusted, ...filled };
 
   if (within(adjusted)) {
-    return { desired: current, ratio, adjustedRatio: adjusted, ok: true, reason: `within tolerance after recomputation (${how}); ${keeping}` };
+    return { desired: current, ratio, adjustedRatio: adjusted, ok: true, reason: `within tolerance after recomputation (${how}); ${keeping}`, why: { kind: 'within-recomputed', current, recompute } };
   }
   if ((ratio > 1 && adjusted < 1) || (ratio < 1 && adjusted > 1)) {
-    return { desired: current, ratio, adjustedRatio: adjusted, ok: true, reason: `no change: the recomputation flips the direction (${how}); ${keeping}` };
+    return { desired: current, ratio, adjustedRatio: adjusted, ok: true, reason: `no change: the recomputation flips the direction (${how}); ${keeping}`, why: { kind: 'flips', current, recompute } };
   }
   const desired = ceilGuarded(adjusted * values.length);
   if ((adjusted < 1 && desired > current) || (adjusted > 1 && desired < current)) {
@@ -175,9 +191,17 @@ export function computeDesiredReplicas(input: ReplicaInput): ReplicaProposal {
       adjustedRatio: adjusted,
       ok: true,
       reason: `no change: ceil(${values.length} × ${fmt(adjusted)}) = ${desired} would move against the metric (${how}); ${keeping}`,
+      why: { kind: 'against', current, pods: values.length, desired, recompute },
     };
   }
-  return { desired, ratio, adjustedRatio: adjusted, ok: true, reason: `${direction(desired, current)}: ceil(${values.length} × ${fmt(adjusted)}) = ${desired} (${how})` };
+  return {
+    desired,
+    ratio,
+    adjustedRatio: adjusted,
+    ok: true,
+    reason: `${direction(desired, current)}: ceil(${values.length} × ${fmt(adjusted)}) = ${desired} (${how})`,
+    why: { kind: 'scale-recomputed', current, direction: directionOf(desired, current), pods: values.length, desired, recompute },
+  };
 }
 
 /** Several metrics: the HPA takes the largest desired count (horizontal.go computeReplicasForMetrics). */
@@ -203,6 +227,10 @@ function mean(xs: readonly number[]): number {
   let s = 0;
   for (const x of xs) s += x;
   return s / xs.length;
+}
+
+function directionOf(desired: number, current: number): WhyDirection {
+  return desired > current ? 'up' : desired < current ? 'down' : 'none';
 }
 
 function direction(desired: number, current: number): string {
@@ -265,6 +293,8 @@ export interface HpaDecision {
   /** The wish after the stabilization windows (equals `desired` when they did nothing). */
   readonly stabilized: number;
   readonly explanation: string;
+  /** The same reasoning as data (for wording it in other languages). */
+  readonly why: BehaviorWhy;
 }
 
 /** A past unstabilized recommendation (what the metrics asked for at `time`). */
@@ -369,11 +399,11 @@ export class HpaBehavior {
 
     let decision: HpaDecision;
     if (current === 0 && min !== 0) {
-      decision = { replicas: 0, capped: null, desired, stabilized: desired, explanation: 'autoscaling is off while the target has 0 replicas (Kubernetes leaves such a target alone)' };
+      decision = { replicas: 0, capped: null, desired, stabilized: desired, explanation: 'autoscaling is off while the target has 0 replicas (Kubernetes leaves such a target alone)', why: { kind: 'off' } };
     } else if (current > max) {
-      decision = { replicas: max, capped: 'maxReplicas', desired, stabilized: desired, explanation: `the target has ${current} replicas, above maxReplicas ${max}: set to ${max}` };
+      decision = { replicas: max, capped: 'maxReplicas', desired, stabilized: desired, explanation: `the target has ${current} replicas, above maxReplicas ${max}: set to ${max}`, why: { kind: 'above-max', current, max } };
     } else if (current < min) {
-      decision = { replicas: min, capped: 'minReplicas', desired, stabilized: desired, explanation: `the target has ${current} replicas, below minReplicas ${min}: set to ${min}` };
+      decision = { replicas: min, capped: 'minReplicas', desired, stabilized: desired, explanation: `the target has ${current} replicas, below minReplicas ${min}: set to ${min}`, why: { kind: 'below-min', current, min } };
     } else {
       decision = this.normalize(now, current, desired);
     }
@@ -400,6 +430,13 @@ export class HpaBehavior {
     this.recommendations.push({ time: now, replicas: desired });
 
     let stabilizationNote = '';
+    const stabilization =
+      stabilized === desired
+        ? null
+        : desired < current
+          ? { side: 'down' as const, windowSeconds: this.scaleDown.stabilizationWindowSeconds, recommendation: downRec, stoppedAt: stabilized }
+          : { side: 'up' as const, windowSeconds: this.scaleUp.stabilizationWindowSeconds, recommendation: upRec, stoppedAt: stabilized };
+    const why = (to: number, limit: LimitWhy | null): BehaviorWhy => ({ kind: 'normal', from: current, to, desired, stabilization, limit });
     if (stabilized !== desired) {
       stabilizationNote =
         desired < current
@@ -415,13 +452,14 @@ export class HpaBehavior {
       const byPolicy = bound < this.maxReplicas;
       const allowed = Math.min(this.maxReplicas, bound);
       if (stabilized > allowed) {
-        const why = byPolicy ? `the scale-up policies allow at most ${allowed} now (${limit.detail})` : `maxReplicas is ${this.maxReplicas}`;
+        const bound = byPolicy ? `the scale-up policies allow at most ${allowed} now (${limit.detail})` : `maxReplicas is ${this.maxReplicas}`;
         return {
           replicas: allowed,
           capped: byPolicy ? 'scaleUpLimit' : 'maxReplicas',
           desired,
           stabilized,
-          explanation: joinSentence(moveHead(current, allowed), [wish, stabilizationNote, why]),
+          explanation: joinSentence(moveHead(current, allowed), [wish, stabilizationNote, bound]),
+          why: why(allowed, byPolicy ? { kind: 'policies', side: 'up', allowed, disabled: limit.disabled, policies: limit.policies, select: this.scaleUp.selectPolicy } : { kind: 'maxReplicas', max: this.maxReplicas }),
         };
       }
     } else if (stabilized < current) {
@@ -430,13 +468,14 @@ export class HpaBehavior {
       const byPolicy = bound > this.minReplicas;
       const allowed = Math.max(this.minReplicas, bound);
       if (stabilized < allowed) {
-        const why = byPolicy ? `the scale-down policies allow at least ${allowed} now (${limit.detail})` : `minReplicas is ${this.minReplicas}`;
+        const bound = byPolicy ? `the scale-down policies allow at least ${allowed} now (${limit.detail})` : `minReplicas is ${this.minReplicas}`;
         return {
           replicas: allowed,
           capped: byPolicy ? 'scaleDownLimit' : 'minReplicas',
           desired,
           stabilized,
-          explanation: joinSentence(moveHead(current, allowed), [wish, stabilizationNote, why]),
+          explanation: joinSentence(moveHead(current, allowed), [wish, stabilizationNote, bound]),
+          why: why(allowed, byPolicy ? { kind: 'policies', side: 'down', allowed, disabled: limit.disabled, policies: limit.policies, select: this.scaleDown.selectPolicy } : { kind: 'minReplicas', min: this.minReplicas }),
         };
       }
     }
@@ -446,6 +485,7 @@ export class HpaBehavior {
       desired,
       stabilized,
       explanation: joinSentence(moveHead(current, stabilized), [wish, stabilizationNote]),
+      why: why(stabilized, null),
     };
   }
 
@@ -464,12 +504,13 @@ export class HpaBehavior {
   }
 
   /** calculateScaleUpLimitWithScalingRules: the most replicas the scale-up policies allow now. */
-  scaleUpLimit(now: number, current: number): { replicas: number; detail: string } {
+  scaleUpLimit(now: number, current: number): { replicas: number; detail: string; disabled: boolean; policies: LimitPolicyWhy[] } {
     const rules = this.scaleUp;
-    if (rules.selectPolicy === 'Disabled') return { replicas: current, detail: 'scale-up is disabled (selectPolicy Disabled)' };
+    if (rules.selectPolicy === 'Disabled') return { replicas: current, detail: 'scale-up is disabled (selectPolicy Disabled)', disabled: true, policies: [] };
     const pickMax = rules.selectPolicy === 'Max';
     let result = pickMax ? -Infinity : Infinity;
     const parts: string[] = [];
+    const applied: LimitPolicyWhy[] = [];
     for (const p of rules.policies) {
       const { added, removed } = this.changesWithin(now, p.periodSeconds);
       const start = current - added + removed;
@@ -477,25 +518,28 @@ export class HpaBehavior {
       const proposed = p.type === 'Pods' ? start + p.value : Math.ceil(start * (1 + p.value / 100));
       result = pickMax ? Math.max(result, proposed) : Math.min(result, proposed);
       parts.push(`${policyName(p)} from ${start} → ${proposed}`);
+      applied.push({ type: p.type, value: p.value, periodSeconds: p.periodSeconds, start, proposed });
     }
-    return { replicas: result, detail: `${parts.join('; ')}; selectPolicy ${rules.selectPolicy}` };
+    return { replicas: result, detail: `${parts.join('; ')}; selectPolicy ${rules.selectPolicy}`, disabled: false, policies: applied };
   }
 
   /** calculateScaleDownLimitWithBehaviors: the fewest replicas the scale-down policies allow now. */
-  scaleDownLimit(now: number, current: number): { replicas: number; detail: string } {
+  scaleDownLimit(now: number, current: number): { replicas: number; detail: string; disabled: boolean; policies: LimitPolicyWhy[] } {
     const rules = this.scaleDown;
-    if (rules.selectPolicy === 'Disabled') return { replicas: current, detail: 'scale-down is disabled (selectPolicy Disabled)' };
+    if (rules.selectPolicy === 'Disabled') return { replicas: current, detail: 'scale-down is disabled (selectPolicy Disabled)', disabled: true, policies: [] };
     const pickMax = rules.selectPolicy === 'Max'; // largest change = lowest floor
     let result = pickMax ? Infinity : -Infinity;
     const parts: string[] = [];
+    const applied: LimitPolicyWhy[] = [];
     for (const p of rules.policies) {
       const { added, removed } = this.changesWithin(now, p.periodSeconds);
       const start = current - added + removed;
       const proposed = p.type === 'Pods' ? start - p.value : Math.trunc(start * (1 - p.value / 100));
       result = pickMax ? Math.min(result, proposed) : Math.max(result, proposed);
       parts.push(`${policyName(p)} from ${start} → ${proposed}`);
+      applied.push({ type: p.type, value: p.value, periodSeconds: p.periodSeconds, start, proposed });
     }
-    return { replicas: result, detail: `${parts.join('; ')}; selectPolicy ${rules.selectPolicy}` };
+    return { replicas: result, detail: `${parts.join('; ')}; selectPolicy ${rules.selectPolicy}`, disabled: false, policies: applied };
   }
 
   /** Forget what no window or period can see any more (the source overwrites such entries). */

@@ -11,3 +11,4 @@ export * from './scheduled';
 export * from './forecast';
 export * from './autoscaler';
 export * from './planning';
+export * from './why';

@@ -214,8 +214,8 @@ describe('planCapacity', () => {
     const plan = planCapacity({ series, stepSeconds: 3600, horizon: 3, service });
     expect(plan.backtest.models).toEqual([
       expect.objectContaining({ model: 'linear', ok: true }),
-      { model: 'seasonal-naive', ok: false, reason: 'it needs one season = 24 steps' },
-      { model: 'holt-winters', ok: false, reason: 'it needs 2 seasons + 1 = 49 steps' },
+      { model: 'seasonal-naive', ok: false, reason: 'it needs one season = 24 steps', need: { kind: 'one-season', steps: 24 } },
+      { model: 'holt-winters', ok: false, reason: 'it needs 2 seasons + 1 = 49 steps', need: { kind: 'two-seasons', steps: 49 } },
     ]);
     expect(plan.backtest.mape).toBeNaN();
     expect(plan.explanation).toContain('MAPE undefined (all held-out values are 0)');
@@ -226,7 +226,7 @@ describe('planCapacity', () => {
     expect(defaultSeasonLength(86400)).toBeNull();
     const odd = planCapacity({ series: synthetic(40, { base: 10, slope: 0, amp: 0, noise: 1 }), stepSeconds: 7 * 3600, horizon: 2, service });
     expect(odd.seasonLength).toBeNull();
-    expect(odd.backtest.models[2]).toEqual({ model: 'holt-winters', ok: false, reason: 'it needs a season (give a season length; the step does not divide a day)' });
+    expect(odd.backtest.models[2]).toEqual({ model: 'holt-winters', ok: false, reason: 'it needs a season (give a season length; the step does not divide a day)', need: { kind: 'no-season', steps: 0 } });
   });
 
   it('rejects bad input with a specific RangeError', () => {

@@ -100,7 +100,13 @@ export type ModelTrial =
       /** Parameters fitted on the training part. */
       readonly params: PlanModelParams;
     }
-  | { readonly model: PlanModel; readonly ok: false; readonly reason: string };
+  | {
+      readonly model: PlanModel;
+      readonly ok: false;
+      readonly reason: string;
+      /** The reason as data: what the model lacks, and the steps it needs (for wording it in other languages). */
+      readonly need: { readonly kind: 'linear' | 'no-season' | 'one-season' | 'two-seasons'; readonly steps: number };
+    };
 
 export interface ReplicaSizing {
   /** The forecast peak, requests per second. */
@@ -126,6 +132,11 @@ export interface ReplicaSizing {
   readonly meanWait?: number;
   /** One sentence: utilization need, SLA need, replicas, hosts. */
   readonly explanation: string;
+  /** The settings the sizing used (so the sentence can be rebuilt from data in other languages). */
+  readonly targetUtilization: number;
+  readonly replicasPerHost: number;
+  readonly minReplicas: number;
+  readonly sla?: LatencySla;
 }
 
 export interface PlanResult {
@@ -329,6 +340,10 @@ export function sizeReplicas(peakRate: number, service: PlanServiceParams, sla?:
     ...(pExceeds === undefined ? {} : { waitExceedsProbability: pExceeds }),
     ...(meanWait === undefined ? {} : { meanWait }),
     explanation,
+    targetUtilization: u,
+    replicasPerHost: perHost,
+    minReplicas,
+    ...(sla === undefined ? {} : { sla: structuredCopy(sla) }),
   };
 }
 
@@ -370,10 +385,11 @@ export function planCapacity(input: PlanInput): PlanResult {
 
   const candidates = choice === 'auto' ? PLAN_MODELS : [choice];
   const trials: ModelTrial[] = candidates.map((model) => {
-    const reason = shortfall(model, trainLength, season);
-    if (reason !== null) {
+    const short = shortfall(model, trainLength, season);
+    if (short !== null) {
+      const reason = short.text;
       if (choice !== 'auto') throw new RangeError(`series too short for ${model}: ${n} steps − ${holdout} held out leave ${trainLength} to train on; ${reason}`);
-      return { model, ok: false, reason };
+      return { model, ok: false, reason, need: short.need };
     }
     const { forecast, params } = runModel(model, train, holdout, season, lead);
     return { model, ok: true, mape: mape(actual, forecast), mae: meanAbsError(actual, forecast), forecast, params };
@@ -419,11 +435,19 @@ export function defaultSeasonLength(stepSeconds: number): number | null {
   return Number.isInteger(m) && m >= 2 && m * stepSeconds === 86400 ? m : null;
 }
 
-function shortfall(model: PlanModel, trainLength: number, season: number | null): string | null {
-  if (model === 'linear') return trainLength >= 2 ? null : `a linear trend needs at least 2 steps`;
-  if (season === null) return 'it needs a season (give a season length; the step does not divide a day)';
-  if (model === 'seasonal-naive') return trainLength >= season ? null : `it needs one season = ${season} steps`;
-  return trainLength >= 2 * season + 1 ? null : `it needs 2 seasons + 1 = ${2 * season + 1} steps`;
+function shortfall(model: PlanModel, trainLength: number, season: number | null): { text: string; need: Extract<ModelTrial, { ok: false }>['need'] } | null {
+  if (model === 'linear') return trainLength >= 2 ? null : { text: `a linear trend needs at least 2 steps`, need: { kind: 'linear', steps: 2 } };
+  if (season === null) return { text: 'it needs a season (give a season length; the step does not divide a day)', need: { kind: 'no-season', steps: 0 } };
+  if (model === 'seasonal-naive') return trainLength >= season ? null : { text: `it needs one season = ${season} steps`, need: { kind: 'one-season', steps: season } };
+  return trainLength >= 2 * season + 1 ? null : { text: `it needs 2 seasons + 1 = ${2 * season + 1} steps`, need: { kind: 'two-seasons', steps: 2 * season + 1 } };
+}
+
+/** A plain copy of the SLA (the result holds data, not the caller's object). */
+function structuredCopy(sla: LatencySla): LatencySla {
+  return {
+    ...(sla.waitQuantile ? { waitQuantile: { wait: sla.waitQuantile.wait, quantile: sla.waitQuantile.quantile } } : {}),
+    ...(sla.meanWait !== undefined ? { meanWait: sla.meanWait } : {}),
+  };
 }
 
 function runModel(model: PlanModel, history: readonly number[], steps: number, season: number | null, lead: number): { forecast: number[]; params: PlanModelParams } {

@@ -29,6 +29,19 @@ describe('step scaling', () => {
       delta: 2,
       capped: null,
       reason: 'cpu-high: 0.8 > 0.7 for 300 s (needs 300 s); add 2 replicas: 2 → 4; cooldown until t = 600 s',
+      why: {
+        rule: 'cpu-high',
+        value: 0.8,
+        operator: '>',
+        threshold: 0.7,
+        heldSeconds: 300,
+        needsSeconds: 300,
+        action: { type: 'changeBy', replicas: 2 },
+        from: 2,
+        raw: 4,
+        capped: null,
+        cooldownUntil: 600,
+      },
     });
     expect(s.replicas).toBe(4);
   });

@@ -31,6 +31,7 @@
  */
 
 import { checkFinite, checkInteger, fmt, plural } from './util';
+import type { StepFiredWhy } from './why';
 
 export type ComparisonOperator = '>' | '>=' | '<' | '<=';
 
@@ -72,6 +73,8 @@ export interface StepDecision {
   /** Which constraint trimmed the action, if any. */
   readonly capped: null | 'minReplicas' | 'maxReplicas';
   readonly reason: string;
+  /** The same reasoning as data (for wording it in other languages). */
+  readonly why: StepFiredWhy;
 }
 
 export const STEP_DEFAULT_COOLDOWN_SECONDS = 300;
@@ -169,12 +172,25 @@ export class StepScaler {
       (capped === 'maxReplicas' ? `, capped at maxReplicas ${this.maxReplicas}` : capped === 'minReplicas' ? `, held at minReplicas ${this.minReplicas}` : '') +
       `; cooldown until t = ${fmt(time + this.cooldownSeconds)} s`;
 
+    const why: StepFiredWhy = {
+      rule: rule.name,
+      value,
+      operator: rule.operator,
+      threshold: rule.threshold,
+      heldSeconds: heldFor,
+      needsSeconds: rule.durationSeconds,
+      action: { ...rule.action },
+      from: current,
+      raw,
+      capped: capped === null ? null : { by: capped, bound: capped === 'maxReplicas' ? this.maxReplicas : this.minReplicas },
+      cooldownUntil: time + this.cooldownSeconds,
+    };
     this.replicasNow = to;
     this.cooldownUntil = time + this.cooldownSeconds;
     holds.forEach((h, i) => {
       this.since[i] = h ? time : null;
     });
-    return { time, rule: rule.name, from: current, to, delta: to - current, capped, reason };
+    return { time, rule: rule.name, from: current, to, delta: to - current, capped, reason, why };
   }
 }
 

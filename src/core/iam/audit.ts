@@ -3,7 +3,7 @@
  * Append-only: entries are frozen when recorded and nothing removes or edits them. Bounded: past
  * `limit` entries the newest are counted (dropped) but not kept, so a long run cannot exhaust memory.
  */
-import type { Decision, DecisionKind } from './policy';
+import type { Decision, DecisionKind, DecisionParams } from './policy';
 
 export interface AuditEntry {
   /** Position in the trail (0, 1, 2…). */
@@ -19,6 +19,8 @@ export interface AuditEntry {
   allowed: boolean;
   kind: DecisionKind;
   rule: string;
+  /** The values `rule` names (see Decision.params), for saying it in another language. */
+  params?: DecisionParams;
   /** Who asked: the console (a person at the keyboard) or the scenario's scripted timeline. */
   source: 'console' | 'script';
   /** What an allowed action did ("scaled to 3 replicas"), or why it failed; absent when not run. */
@@ -44,6 +46,7 @@ export class AuditTrail {
       allowed: e.decision.allowed,
       kind: e.decision.kind,
       rule: e.decision.rule,
+      ...(e.decision.params !== undefined ? { params: e.decision.params } : {}),
       source: e.source,
       ...(e.result !== undefined ? { result: e.result } : {}),
     });

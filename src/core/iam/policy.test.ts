@@ -169,3 +169,35 @@ describe('audit trail', () => {
     expect(t.length).toBe(2);
   });
 });
+
+describe('decisions carry the values their rule names', () => {
+  it('gives each kind the params its sentence uses, matching the English rule', () => {
+    const ops = person('ops-key', [{ role: 'operator', tenant: 'acme' }], [
+      { effect: 'deny', actions: ['service:delete'] },
+      { effect: 'allow', actions: ['bill:read'], resources: ['tenant/acme/*'] },
+    ]);
+    const admin = person('root', [{ role: 'admin' }]);
+    const cases = [
+      [authorize(undefined, 'mallory', 'service:read', svc('acme')), { principal: 'mallory' }],
+      [authorize(ops, ops.id, 'service:delete', svc('acme')), { principal: 'ops-key', statement: 1 }],
+      [authorize(admin, admin.id, 'service:scale', svc('acme')), { principal: 'root', action: 'service:scale' }],
+      [authorize(ops, ops.id, 'host:fault', { kind: 'host', id: 'h-0', tenant: null }), { resource: 'platform/host/h-0', action: 'host:fault' }],
+      [authorize(ops, ops.id, 'service:scale', svc('globex')), { principal: 'ops-key', tenant: 'globex' }],
+      [authorize(ops, ops.id, 'service:scale', svc('acme')), { role: 'operator', tenant: 'acme', action: 'service:scale' }],
+      [authorize(ops, ops.id, 'bill:read', { kind: 'bill', id: 'acme', tenant: 'acme' }), { principal: 'ops-key', statement: 2 }],
+      [authorize(ops, ops.id, 'scenario:edit', svc('acme')), { action: 'scenario:edit', roles: 'operator', tenant: 'acme' }],
+    ] as const;
+    expect(cases.map(([d]) => d.kind)).toEqual(['unknown-principal', 'explicit-deny', 'platform-admin', 'platform-resource', 'cross-tenant', 'role', 'statement', 'implicit-deny']);
+    for (const [d, params] of cases) {
+      expect(d.params).toEqual(params);
+      for (const v of Object.values(params)) expect(d.rule).toContain(String(v));
+    }
+  });
+
+  it('keeps them in the audit entry', () => {
+    const t = new AuditTrail();
+    const d = authorize(person('ops-key', [{ role: 'operator', tenant: 'acme' }]), 'ops-key', 'service:scale', svc('globex'));
+    const e = t.record({ time: 1, principal: 'ops-key', action: 'service:scale', resource: 'tenant/globex/service/web', tenant: 'globex', decision: d, source: 'console' });
+    expect(e.params).toEqual({ principal: 'ops-key', tenant: 'globex' });
+  });
+});

@@ -94,7 +94,15 @@ export interface Decision {
   /** Role decisions: the binding's tenant. Statement decisions: the statement's index (1-based). */
   tenant?: string;
   statement?: number;
+  /**
+   * The values the rule's sentence names, so a console can say it in another language from `kind`
+   * and these (the English `rule` stays for the CLI and the audit export): principal, action,
+   * resource, tenant, role, roles (comma-separated) and statement, as the kind uses them.
+   */
+  params?: DecisionParams;
 }
+
+export type DecisionParams = Readonly<Record<string, string | number>>;
 
 /**
  * The resource's name as statements match it: "tenant/acme/service/web", "platform/host/pool-a-0",
@@ -146,29 +154,29 @@ export const isPlatformAdmin = (p: Principal): boolean => p.bindings.some((b) =>
 
 /** Decides one action of `principal` (undefined: unknown) on `resource`. */
 export function authorize(principal: Principal | undefined, principalId: string, action: string, resource: Resource): Decision {
-  if (!principal) return { allowed: false, kind: 'unknown-principal', rule: `unknown principal "${principalId}"` };
+  if (!principal) return { allowed: false, kind: 'unknown-principal', rule: `unknown principal "${principalId}"`, params: { principal: principalId } };
   const name = resourceName(resource);
   const statements = principal.statements ?? [];
   for (let i = 0; i < statements.length; i++) {
     const s = statements[i]!;
     if (s.effect === 'deny' && statementMatches(s, action, name))
-      return { allowed: false, kind: 'explicit-deny', rule: `explicit deny in policy ${principal.id} statement ${i + 1}`, statement: i + 1 };
+      return { allowed: false, kind: 'explicit-deny', rule: `explicit deny in policy ${principal.id} statement ${i + 1}`, statement: i + 1, params: { principal: principal.id, statement: i + 1 } };
   }
-  if (isPlatformAdmin(principal)) return { allowed: true, kind: 'platform-admin', rule: `platform role admin of ${principal.id} allows ${action}` };
+  if (isPlatformAdmin(principal)) return { allowed: true, kind: 'platform-admin', rule: `platform role admin of ${principal.id} allows ${action}`, params: { principal: principal.id, action } };
   if (resource.tenant === null)
-    return { allowed: false, kind: 'platform-resource', rule: `platform resource: ${name} belongs to no tenant, only the platform admin may ${action} it` };
+    return { allowed: false, kind: 'platform-resource', rule: `platform resource: ${name} belongs to no tenant, only the platform admin may ${action} it`, params: { resource: name, action } };
   if (!tenantsOf(principal).has(resource.tenant))
-    return { allowed: false, kind: 'cross-tenant', rule: `cross-tenant: principal ${principal.id} has no role on tenant ${resource.tenant}`, tenant: resource.tenant };
+    return { allowed: false, kind: 'cross-tenant', rule: `cross-tenant: principal ${principal.id} has no role on tenant ${resource.tenant}`, tenant: resource.tenant, params: { principal: principal.id, tenant: resource.tenant } };
   const mine = principal.bindings.filter((b) => b.tenant === resource.tenant);
   const granting = mine.find((b) => roleAllows(b.role, action));
-  if (granting) return { allowed: true, kind: 'role', rule: `role ${granting.role} of tenant ${resource.tenant} allows ${action}`, tenant: resource.tenant };
+  if (granting) return { allowed: true, kind: 'role', rule: `role ${granting.role} of tenant ${resource.tenant} allows ${action}`, tenant: resource.tenant, params: { role: granting.role, tenant: resource.tenant, action } };
   for (let i = 0; i < statements.length; i++) {
     const s = statements[i]!;
     if (s.effect === 'allow' && statementMatches(s, action, name))
-      return { allowed: true, kind: 'statement', rule: `allow in policy ${principal.id} statement ${i + 1}`, tenant: resource.tenant, statement: i + 1 };
+      return { allowed: true, kind: 'statement', rule: `allow in policy ${principal.id} statement ${i + 1}`, tenant: resource.tenant, statement: i + 1, params: { principal: principal.id, statement: i + 1 } };
   }
   const roles = mine.map((b) => b.role).join(', ');
-  return { allowed: false, kind: 'implicit-deny', rule: `implicit deny: no rule allows ${action}; role ${roles} of tenant ${resource.tenant} does not include it`, tenant: resource.tenant };
+  return { allowed: false, kind: 'implicit-deny', rule: `implicit deny: no rule allows ${action}; role ${roles} of tenant ${resource.tenant} does not include it`, tenant: resource.tenant, params: { action, roles, tenant: resource.tenant } };
 }
 
 /** The console's default user when the scenario defines no principal called "admin". */

@@ -139,6 +139,7 @@ export class ServiceScaling implements ScalingView {
       capped: null,
       forecast: null,
       reason: `policy changed from ${from} to ${spec.policy} (min ${spec.minReplicas}, max ${spec.maxReplicas}${this.autoscaler.target !== null ? `, target ${this.autoscaler.target}` : ''}); the next sync decides`,
+      why: { kind: 'policy-changed', from, to: spec.policy, min: spec.minReplicas, max: spec.maxReplicas, target: this.autoscaler.target },
     };
     this.last = d;
     this.log(d);

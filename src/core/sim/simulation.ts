@@ -23,6 +23,10 @@ import type { ServerlessLive, ServerlessResults } from '../serverless/live';
 import { ServerlessSystem } from '../serverless/system';
 import { TenancyMonitor, type TenancySummary } from '../tenancy';
 import { IamRuntime, type IamSummary } from '../iam';
+import { say, SaidError, type ComputeTextCode, type Said, type SaidParams } from '../compute/said';
+
+/** An operation's answer: the English message, and what was said (code and parameters) when the compute model said it. */
+export type OperateResult = { ok: boolean; message: string; code?: ComputeTextCode; params?: SaidParams };
 
 export interface SimulationOptions {
   /** Overrides the scenario's seed. */
@@ -945,9 +949,10 @@ export class Simulation implements ServiceHost {
    * An operation on the compute model (the console's buttons, the course's exercises). Never
    * throws: an impossible request comes back as { ok: false, message }.
    */
-  operate(op: ComputeOperation): { ok: true; message: string } | { ok: false; message: string } {
+  operate(op: ComputeOperation): OperateResult {
     const c = this.compute;
     if (!c) return { ok: false, message: 'this scenario has no host pools' };
+    const done = (said: Said): OperateResult => ({ ok: true, message: said.text, code: said.code, ...(said.params ? { params: said.params } : {}) });
     try {
       switch (op.op) {
         case 'create': {
@@ -960,38 +965,45 @@ export class Simulation implements ServiceHost {
             ...(op.zones ? { zones: op.zones } : {}),
             ...(op.tenant ? { tenant: op.tenant } : {}),
           });
-          return { ok: true, message: `created ${names.join(', ')}` };
+          return done(say('opCreated', { names: names.join(', ') }));
         }
         case 'terminate':
           c.terminateInstance(op.instance);
-          return { ok: true, message: `${op.instance} terminated` };
+          return done(say('opTerminated', { instance: op.instance }));
         case 'resize':
-          return { ok: true, message: `${op.instance} resized to ${op.type} ${c.resize(op.instance, op.type)}` };
+        {
+          const how = c.resize(op.instance, op.type);
+          const moving = c.instances.find((i) => i.name === op.instance);
+          const to = how === 'in place' || !moving || moving.migratingTo < 0 ? null : c.hosts.id[moving.migratingTo];
+          if (how === 'in place') return done(say('opResizedInPlace', { instance: op.instance, type: op.type }));
+          return to ? done(say('opResizedByMigration', { instance: op.instance, type: op.type, host: to })) : { ok: true, message: `${op.instance} resized to ${op.type} ${how}` };
+        }
         case 'migrate':
-          return { ok: true, message: `${op.instance} migrating to ${c.migrate(op.instance, op.host)}` };
+          return done(say('opMigrating', { instance: op.instance, host: c.migrate(op.instance, op.host) }));
         case 'drain':
           c.drain(op.host);
-          return { ok: true, message: `${op.host} draining` };
+          return done(say('opDraining', { host: op.host }));
         case 'uncordon':
           c.uncordon(op.host);
-          return { ok: true, message: `${op.host} back in service` };
+          return done(say('opUncordoned', { host: op.host }));
         case 'consolidate': {
           const hosts = c.consolidate(op.threshold ?? 0.5);
-          return { ok: true, message: hosts.length ? `emptying ${hosts.join(', ')}` : 'nothing to consolidate' };
+          return done(hosts.length ? say('opEmptying', { hosts: hosts.join(', ') }) : say('opNothingToConsolidate'));
         }
         case 'kill-host':
           c.killHost(op.host);
-          return { ok: true, message: `${op.host} killed` };
+          return done(say('opKilled', { host: op.host }));
         case 'zone-outage':
           c.zoneOutage(op.zone, op.duration ?? Infinity);
-          return { ok: true, message: `zone ${op.zone} down` };
+          return done(say('opZoneDown', { zone: op.zone }));
         case 'cut-link':
           c.cutLink(op.between[0], op.between[1], op.duration ?? Infinity);
-          return { ok: true, message: `link ${op.between[0]}↔${op.between[1]} cut` };
+          return done(say('opLinkCut', { a: op.between[0], b: op.between[1] }));
         default:
           return { ok: false, message: `unknown operation "${String((op as { op?: unknown }).op)}"` };
       }
     } catch (e) {
+      if (e instanceof SaidError) return { ok: false, message: e.message, code: e.said.code, ...(e.said.params ? { params: e.said.params } : {}) };
       return { ok: false, message: e instanceof Error ? e.message : String(e) };
     }
   }

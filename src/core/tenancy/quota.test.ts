@@ -93,7 +93,7 @@ describe('quota admission (ResourceQuota)', () => {
     );
     expect(m.c.instances.filter((i) => i.groupId === 'eu').length).toBe(10);
     expect(m.c.instances.filter((i) => i.groupId === 'us').length).toBe(12);
-    expect(m.c.log.filter((e) => e.reason.startsWith('refused'))).toEqual([
+    expect(m.c.log.filter((e) => e.reason.startsWith('refused'))).toMatchObject([
       { t: 0, kind: 'operation', subject: 'eu-10..11', reason: 'refused (2 instances): tenant acme in eu-west: instances would be 11/10' },
     ]);
     expect(m.c.quotaRefusals.get('acme')).toBe(2);

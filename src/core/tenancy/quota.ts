@@ -53,6 +53,28 @@ export class QuotaExceededError extends Error {
 
 const fmt = (x: number): string => String(Math.round(x * 1000) / 1000);
 
+/** A quota's refusal as data: whose quota (and which region's), the resource, what the usage would be, and the cap. */
+export interface QuotaRefusal {
+  readonly tenant: string;
+  /** The region whose cap it passes; null: the tenant's overall cap. */
+  readonly region: string | null;
+  readonly resource: 'cpu' | 'memory' | 'instances';
+  readonly would: number;
+  readonly cap: number;
+}
+
+/** The refusal in words ("tenant acme: requests.cpu would be 68/64"), as the compute log and the CLI print it. */
+export function quotaRefusalText(r: QuotaRefusal): string {
+  const who = r.region === null ? `tenant ${r.tenant}` : `tenant ${r.tenant} in ${r.region}`;
+  const what =
+    r.resource === 'cpu'
+      ? `requests.cpu would be ${fmt(r.would)}/${fmt(r.cap)}`
+      : r.resource === 'memory'
+        ? `requests.memory would be ${fmt(r.would)}/${fmt(r.cap)} GiB`
+        : `instances would be ${r.would}/${r.cap}`;
+  return `${who}: ${what}`;
+}
+
 export class TenantQuotas {
   private readonly total = new Map<string, Caps>();
   private readonly regional = new Map<string, Map<string, Caps>>();
@@ -103,17 +125,23 @@ export class TenantQuotas {
    * memory, then the count.
    */
   admit(tenant: string, req: QuotaRequest, u: TenantUsage, count = 1): string | null {
+    const r = this.check(tenant, req, u, count);
+    return r === null ? null : quotaRefusalText(r);
+  }
+
+  /** `admit`, with the refusal as data (quotaRefusalText words it). */
+  check(tenant: string, req: QuotaRequest, u: TenantUsage, count = 1): QuotaRefusal | null {
     const total = this.total.get(tenant);
     if (!total) return null;
     const over = exceeds(total, u.cpu + count * req.cpu, u.mem + count * req.mem, u.instances + count);
-    if (over) return `tenant ${tenant}: ${over}`;
+    if (over) return { tenant, region: null, ...over };
     const regions = this.regional.get(tenant);
     if (regions) {
       for (const [region, caps] of regions) {
         if (!req.regions.includes(region)) continue;
         const r = u.perRegion.get(region)!;
         const o = exceeds(caps, r.cpu + count * req.cpu, r.mem + count * req.mem, r.instances + count);
-        if (o) return `tenant ${tenant} in ${region}: ${o}`;
+        if (o) return { tenant, region, ...o };
       }
     }
     add(u, { tenant, ...req }, count);
@@ -137,11 +165,11 @@ export class TenantQuotas {
   }
 }
 
-function exceeds(caps: Caps, cpu: number, mem: number, instances: number): string | null {
+function exceeds(caps: Caps, cpu: number, mem: number, instances: number): Pick<QuotaRefusal, 'resource' | 'would' | 'cap'> | null {
   const eps = 1e-9;
-  if (cpu > caps.vcpu + eps) return `requests.cpu would be ${fmt(cpu)}/${fmt(caps.vcpu)}`;
-  if (mem > caps.memoryGiB + eps) return `requests.memory would be ${fmt(mem)}/${fmt(caps.memoryGiB)} GiB`;
-  if (instances > caps.instances) return `instances would be ${instances}/${caps.instances}`;
+  if (cpu > caps.vcpu + eps) return { resource: 'cpu', would: cpu, cap: caps.vcpu };
+  if (mem > caps.memoryGiB + eps) return { resource: 'memory', would: mem, cap: caps.memoryGiB };
+  if (instances > caps.instances) return { resource: 'instances', would: instances, cap: caps.instances };
   return null;
 }
 

@@ -6,6 +6,7 @@
 import type { ComputeModel } from '../compute/compute';
 import type { Scenario } from '../scenario/schema';
 import type { IsolationLevel } from './isolation';
+import type { QuotaRefusal } from './quota';
 import type { TenancyMonitor } from './monitor';
 
 export interface TenantView {
@@ -25,7 +26,8 @@ export interface TenancyView {
   queue: Scenario['scheduler']['queue'];
   jain: { last: number; mean: number; min: number };
   tenants: TenantView[];
-  refusals: Array<{ t: number; tenant: string; subject: string; count: number; reason: string }>;
+  /** `quota`: the refusal as data (absent from older runs); `notReplaced`: a replacement was refused. */
+  refusals: Array<{ t: number; tenant: string; subject: string; count: number; reason: string; quota?: QuotaRefusal; notReplaced?: boolean }>;
 }
 
 export function tenancyView(scenario: Scenario, compute: ComputeModel, monitor: TenancyMonitor): TenancyView {

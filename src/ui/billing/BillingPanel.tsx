@@ -1,4 +1,3 @@
-/* i18n-pending */
 /**
  * The run's bill: the total, idle cost and how it is split, each tenant's own cost, idle share and
  * total (which add up to the bill), the selected tenant's invoice line items, budgets and alerts,
@@ -26,20 +25,24 @@ import { ChartExport } from '../export/ChartExport';
 import { TIME_COLUMN, type ChartCsv } from '../export/chartExport';
 import './billing.css';
 import { TICK, LEGEND_STYLE, tickTime } from '../charts/chartStyle';
+import { useT, type Translate } from '../i18n/messages';
+import { billingMessages, type BillingKey } from './messages';
+import { richText } from '../serverless/richText';
+import { alertKindName, alertText, billError, categoryName, pricingName, recommendationKindName, recommendationText, resourceName, skipReason, splitName, unitName } from './billingWords';
 
 const TENANT_COLORS = ['#2563eb', '#f59e0b', '#16a34a', '#7c3aed', '#db2777', '#0891b2', '#65a30d', '#ea580c'];
 const MARGIN = { top: 12, right: 8, bottom: 0, left: 0 };
 const X_DOMAIN: [number, string] = [0, 'dataMax'];
 const tickUsd = (v: number): string => (Math.abs(v) >= 1000 ? `$${Number((v / 1000).toFixed(1))}k` : `$${Number(v.toFixed(2))}`);
-const tooltipLabel = (v: unknown): string => (typeof v === 'number' ? `up to ${formatClock(v)}` : '');
 const tooltipValue = (v: unknown): string => (typeof v === 'number' ? formatUsd(v) : '—');
 
 /** Mounted by the console; renders only for scenarios with host pools. */
 export const BillingPanel = memo(function BillingPanel() {
   const has = useCompute((s) => s.info !== null);
+  const t = useT(billingMessages);
   if (!has) return null;
   return (
-    <ErrorBoundary what="the billing panel">
+    <ErrorBoundary what={t('panelWhat')}>
       <BillingCard />
     </ErrorBoundary>
   );
@@ -80,20 +83,21 @@ function BillingCard() {
 
   const onToggle = useCallback(() => setBillingOpen(!billingStore.getState().open), []);
   const onRefresh = useCallback(() => void refreshBill(scenarioRev), [scenarioRev]);
+  const t = useT(billingMessages);
 
   return (
-    <section className="card billing-panel" data-testid="billing-panel" aria-label="Billing">
+    <section className="card billing-panel" data-testid="billing-panel" aria-label={t('title')}>
       <header className="autoscaler-head">
-        <h3>Billing</h3>
-        <span className="muted">invoices per tenant from the run's metering, idle cost shared out, budgets and savings</span>
+        <h3>{t('title')}</h3>
+        <span className="muted">{t('subtitle')}</span>
         <span className="billing-actions">
           {open && (
             <button type="button" onClick={onRefresh} disabled={loading} data-testid="billing-refresh">
-              {loading ? 'Refreshing…' : 'Refresh'}
+              {loading ? t('refreshing') : t('refresh')}
             </button>
           )}
           <button type="button" aria-expanded={open} aria-controls="billing-body" onClick={onToggle} data-testid="billing-toggle">
-            {open ? 'Hide the bill' : 'Show the bill'}
+            {open ? t('hideBill') : t('showBill')}
           </button>
         </span>
       </header>
@@ -110,11 +114,12 @@ function BillingCard() {
 function BillBody({ scenarioName }: { scenarioName: string }) {
   const result = useBilling((s) => s.result);
   const loading = useBilling((s) => s.loading);
-  if (result === null) return <p className="muted">{loading ? 'Computing the bill…' : 'No bill yet.'}</p>;
+  const t = useT(billingMessages);
+  if (result === null) return <p className="muted">{loading ? t('computing') : t('noBillYet')}</p>;
   if (!result.ok) {
     return (
       <div className="banner banner-error" role="alert" data-testid="billing-error">
-        <div className="banner-text">No bill: {result.error}</div>
+        <div className="banner-text">{t('noBill', { error: billError(t, result) })}</div>
       </div>
     );
   }
@@ -133,49 +138,70 @@ const Bill = memo(function Bill({ summary, csv, tenantCsv, scenarioName }: BillP
   const invoice = summary.tenants.find((t) => t.tenant === selected) ?? null;
   const onDownload = useCallback(() => actions.downloadCsv(csvFileName(scenarioName), csv), [scenarioName, csv]);
   const sum = summary.tenants.reduce((a, t) => a + t.total, 0);
+  const t = useT(billingMessages);
   return (
     <>
       <div className="billing-headline">
         <span>
-          Total <strong className="num" data-testid="billing-total" data-value={summary.total}>{formatUsd(summary.total)}</strong>
+          {richText(t('total'), {
+            total: (
+              <strong className="num" data-testid="billing-total" data-value={summary.total}>
+                {formatUsd(summary.total)}
+              </strong>
+            ),
+          })}
         </span>
         <span>
-          idle <strong className="num" data-testid="billing-idle" data-value={summary.idle.total}>{formatUsd(summary.idle.total)}</strong>{' '}
+          {richText(t('idle'), {
+            idle: (
+              <strong className="num" data-testid="billing-idle" data-value={summary.idle.total}>
+                {formatUsd(summary.idle.total)}
+              </strong>
+            ),
+          })}{' '}
           <span className="muted">
-            ({summary.total > 0 ? formatPercent(summary.idle.total / summary.total) : '—'} of the bill, shared out <span data-testid="billing-idle-split">{summary.idle.split === 'even' ? 'evenly' : 'in proportion to own cost'}</span>)
+            {richText(t('idleOfBill', { pct: summary.total > 0 ? formatPercent(summary.idle.total / summary.total) : '—' }), {
+              split: <span data-testid="billing-idle-split">{splitName(t, summary.idle.split)}</span>,
+            })}
           </span>
         </span>
         <span className="muted" data-testid="billing-to">
-          up to {formatClock(summary.to)} · {summary.records.toLocaleString('en-US')} records
+          {t('upTo', { clock: formatClock(summary.to), n: summary.records.toLocaleString('en-US') })}
         </span>
         <button type="button" onClick={onDownload} data-testid="billing-download-csv">
-          Download CSV
+          {t('downloadCsv')}
         </button>
       </div>
       <div className="billing-grid">
         <table className="insp-table billing-tenants" data-testid="billing-tenants">
-          <caption>Tenants (own cost + share of idle = total)</caption>
+          <caption>{t('tenantsCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">tenant</th>
-              <th scope="col" className="right">own</th>
-              <th scope="col" className="right">idle share</th>
-              <th scope="col" className="right">total</th>
+              <th scope="col">{t('colTenant')}</th>
+              <th scope="col" className="right">
+                {t('colOwn')}
+              </th>
+              <th scope="col" className="right">
+                {t('colIdleShare')}
+              </th>
+              <th scope="col" className="right">
+                {t('colTotal')}
+              </th>
               <th scope="col">
-                <span className="sr-only">actions</span>
+                <span className="sr-only">{t('colActions')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
-            {summary.tenants.map((t) => (
-              <TenantRow key={t.tenant} t={t} selected={t.tenant === selected} csv={tenantCsv[t.tenant] ?? ''} scenarioName={scenarioName} />
+            {summary.tenants.map((inv) => (
+              <TenantRow key={inv.tenant} t={inv} selected={inv.tenant === selected} csv={tenantCsv[inv.tenant] ?? ''} scenarioName={scenarioName} />
             ))}
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">all tenants</th>
-              <td className="right num">{formatUsd(summary.tenants.reduce((a, t) => a + t.direct, 0))}</td>
-              <td className="right num">{formatUsd(summary.tenants.reduce((a, t) => a + t.idleShare, 0))}</td>
+              <th scope="row">{t('allTenants')}</th>
+              <td className="right num">{formatUsd(summary.tenants.reduce((a, inv) => a + inv.direct, 0))}</td>
+              <td className="right num">{formatUsd(summary.tenants.reduce((a, inv) => a + inv.idleShare, 0))}</td>
               <td className="right num" data-testid="billing-tenants-sum">
                 {formatUsd(sum)}
               </td>
@@ -195,6 +221,7 @@ const Bill = memo(function Bill({ summary, csv, tenantCsv, scenarioName }: BillP
 const TenantRow = memo(function TenantRow({ t, selected, csv, scenarioName }: { t: TenantInvoice; selected: boolean; csv: string; scenarioName: string }) {
   const onOpen = useCallback(() => selectTenant(selected ? null : t.tenant), [selected, t.tenant]);
   const onCsv = useCallback(() => actions.downloadCsv(csvFileName(scenarioName, t.tenant), csv), [scenarioName, t.tenant, csv]);
+  const tr = useT(billingMessages);
   return (
     <tr className={selected ? 'is-chosen' : undefined} data-testid={`billing-tenant-${t.tenant}`} data-tenant={t.tenant} data-total={t.total}>
       <th scope="row" className="mono">
@@ -211,9 +238,9 @@ const TenantRow = memo(function TenantRow({ t, selected, csv, scenarioName }: { 
       </td>
       <td className="billing-row-actions">
         <button type="button" aria-pressed={selected} onClick={onOpen} data-testid={`billing-tenant-${t.tenant}-open`}>
-          {selected ? 'Close invoice' : 'Invoice'}
+          {selected ? tr('closeInvoice') : tr('openInvoice')}
         </button>
-        <button type="button" onClick={onCsv} data-testid={`billing-tenant-${t.tenant}-csv`} aria-label={`Download the CSV of ${t.tenant}'s invoice`}>
+        <button type="button" onClick={onCsv} data-testid={`billing-tenant-${t.tenant}-csv`} aria-label={tr('tenantCsvAria', { tenant: t.tenant })}>
           CSV
         </button>
       </td>
@@ -223,45 +250,50 @@ const TenantRow = memo(function TenantRow({ t, selected, csv, scenarioName }: { 
 
 function Invoice({ invoice, csv, scenarioName, idleSplit }: { invoice: TenantInvoice; csv: string; scenarioName: string; idleSplit: string }) {
   const onCsv = useCallback(() => actions.downloadCsv(csvFileName(scenarioName, invoice.tenant), csv), [scenarioName, invoice.tenant, csv]);
+  const t = useT(billingMessages);
   return (
     <div className="billing-invoice" data-testid="billing-invoice" data-tenant={invoice.tenant}>
       <div className="billing-invoice-head">
         <h4>
-          Invoice · <span className="mono">{invoice.tenant}</span> · <span className="num">{formatUsd(invoice.total)}</span>
+          {richText(t('invoiceHead'), { tenant: <span className="mono">{invoice.tenant}</span>, total: <span className="num">{formatUsd(invoice.total)}</span> })}
         </h4>
         <button type="button" onClick={onCsv} data-testid="billing-invoice-csv">
-          Download CSV
+          {t('downloadCsv')}
         </button>
       </div>
       <div className="billing-scroll">
         <table className="insp-table" data-testid="billing-line-items">
-          <caption className="sr-only">Line items of {invoice.tenant}</caption>
+          <caption className="sr-only">{t('lineItemsOf', { tenant: invoice.tenant })}</caption>
           <thead>
             <tr>
-              <th scope="col">group</th>
-              <th scope="col">category</th>
-              <th scope="col">resource</th>
-              <th scope="col">pricing</th>
-              <th scope="col" className="right">quantity</th>
-              <th scope="col" className="right">cost</th>
+              <th scope="col">{t('colGroup')}</th>
+              <th scope="col">{t('colCategory')}</th>
+              <th scope="col">{t('colResource')}</th>
+              <th scope="col">{t('colPricing')}</th>
+              <th scope="col" className="right">
+                {t('colQuantity')}
+              </th>
+              <th scope="col" className="right">
+                {t('colCost')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {invoice.lineItems.map((li, i) => (
-              <tr key={i} data-testid="billing-line-item">
+              <tr key={i} data-testid="billing-line-item" data-category={li.category} data-pricing={li.pricing}>
                 <td className="mono">{li.group}</td>
-                <td>{li.category}</td>
-                <td>{li.resource}</td>
-                <td>{li.pricing}</td>
-                <td className="right num">{formatQuantity(li.quantity, li.unit)}</td>
+                <td>{categoryName(t, li.category)}</td>
+                <td>{resourceName(t, li.label, li.resource)}</td>
+                <td>{pricingName(t, li.pricing)}</td>
+                <td className="right num">{formatQuantity(li.quantity, unitName(t, li.unit))}</td>
                 <td className="right num">{formatUsd(li.cost)}</td>
               </tr>
             ))}
             {invoice.idleShare !== 0 && (
               <tr data-testid="billing-line-item-idle">
                 <td />
-                <td>idle share</td>
-                <td colSpan={3}>idle cost split {idleSplit}</td>
+                <td>{t('idleShareRow')}</td>
+                <td colSpan={3}>{t('idleSplitRow', { split: splitName(t, idleSplit) })}</td>
                 <td className="right num">{formatUsd(invoice.idleShare)}</td>
               </tr>
             )}
@@ -269,7 +301,7 @@ function Invoice({ invoice, csv, scenarioName, idleSplit }: { invoice: TenantInv
           <tfoot>
             <tr>
               <th scope="row" colSpan={5}>
-                total
+                {t('colTotal')}
               </th>
               <td className="right num" data-testid="billing-invoice-total">
                 {formatUsd(invoice.total)}
@@ -285,34 +317,42 @@ function Invoice({ invoice, csv, scenarioName, idleSplit }: { invoice: TenantInv
 /** The latest budget alerts of the run so far, shown as they happen (open or closed panel). */
 function AlertBanner() {
   const alerts = useBilling((s) => (s.result?.ok ? s.result.summary.alerts : null));
+  const t = useT(billingMessages);
   if (!alerts || alerts.length === 0) return null;
   const last = alerts[alerts.length - 1]!;
   return (
     <div className="banner billing-alert-banner" role="status" aria-live="polite" data-testid="billing-alert-banner" data-count={alerts.length}>
       <div className="banner-text">
-        <strong>
-          {alerts.length} budget alert{alerts.length === 1 ? '' : 's'}
-        </strong>{' '}
-        · latest at <span className="mono">{formatClock(last.t)}</span> ({last.kind}): {last.message}
+        <strong>{t('alertCount', { n: alerts.length })}</strong>{' '}
+        {richText(t('alertLatest', { kind: alertKindName(t, last.kind), message: alertText(t, last) }), { clock: <span className="mono">{formatClock(last.t)}</span> })}
       </div>
     </div>
   );
 }
 
 function Budgets({ summary }: { summary: BillingSummary }) {
+  const t = useT(billingMessages);
   if (summary.budgets.length === 0 && summary.alerts.length === 0) return null;
   return (
     <div className="billing-budgets" data-testid="billing-budgets">
       {summary.budgets.length > 0 && (
         <table className="insp-table">
-          <caption>Budgets (monthly; the forecast extrapolates the spend so far to 730 h)</caption>
+          <caption>{t('budgetsCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">tenant</th>
-              <th scope="col" className="right">budget</th>
-              <th scope="col" className="right">spent</th>
-              <th scope="col" className="right">forecast</th>
-              <th scope="col" className="right">forecast / budget</th>
+              <th scope="col">{t('colTenant')}</th>
+              <th scope="col" className="right">
+                {t('colBudget')}
+              </th>
+              <th scope="col" className="right">
+                {t('colSpent')}
+              </th>
+              <th scope="col" className="right">
+                {t('colForecast')}
+              </th>
+              <th scope="col" className="right">
+                {t('colForecastBudget')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -331,10 +371,10 @@ function Budgets({ summary }: { summary: BillingSummary }) {
         </table>
       )}
       {summary.alerts.length > 0 && (
-        <ul className="billing-alerts" data-testid="billing-alerts" aria-label="Budget alerts">
+        <ul className="billing-alerts" data-testid="billing-alerts" aria-label={t('alertsAria')}>
           {summary.alerts.map((a, i) => (
             <li key={i} data-testid="billing-alert" data-kind={a.kind}>
-              <span className="mono muted">{formatClock(a.t)}</span> <span className={a.kind === 'actual' ? 'bad' : undefined}>{a.kind}</span> {a.message}
+              <span className="mono muted">{formatClock(a.t)}</span> <span className={a.kind === 'actual' ? 'bad' : undefined}>{alertKindName(t, a.kind)}</span> {alertText(t, a)}
             </li>
           ))}
         </ul>
@@ -349,44 +389,49 @@ function Recommendations({ summary }: { summary: BillingSummary }) {
   const running = useBilling((s) => s.rerun?.running ?? false);
   const both = recs.some((r) => r.kind === 'rightsize') && recs.some((r) => r.kind === 'reserve');
   const onBoth = useCallback(() => void applyAndRerun('rightsize,reserve'), []);
+  const t = useT(billingMessages);
   return (
     <div className="billing-recs" data-testid="billing-recommendations">
       {both && (
         <p>
           <button type="button" onClick={onBoth} disabled={running} data-testid="billing-apply-rightsize-reserve">
-            Apply rightsizing + reserving and re-run
+            {t('applyBoth')}
           </button>{' '}
-          <span className="muted">rightsizes first, then reserves the new steady baseline; both runs go to the end on this scenario's seed</span>
+          <span className="muted">{t('applyBothNote')}</span>
         </p>
       )}
       {recs.length === 0 ? (
-        <p className="muted">No cost recommendations for this run.</p>
+        <p className="muted">{t('noRecs')}</p>
       ) : (
         <table className="insp-table">
-          <caption>
-            Recommendations · estimated saving {formatUsd(totalMonthly)} per month in all
-          </caption>
+          <caption>{t('recsCaption', { amount: formatUsd(totalMonthly) })}</caption>
           <thead>
             <tr>
-              <th scope="col">kind</th>
-              <th scope="col">target</th>
-              <th scope="col">tenant</th>
-              <th scope="col">what</th>
-              <th scope="col" className="right">cost over the run</th>
-              <th scope="col" className="right">saving over the run</th>
-              <th scope="col" className="right">saving per month</th>
+              <th scope="col">{t('colKind')}</th>
+              <th scope="col">{t('colTarget')}</th>
+              <th scope="col">{t('colTenant')}</th>
+              <th scope="col">{t('colWhat')}</th>
+              <th scope="col" className="right">
+                {t('colRunCost')}
+              </th>
+              <th scope="col" className="right">
+                {t('colRunSaving')}
+              </th>
+              <th scope="col" className="right">
+                {t('colMonthSaving')}
+              </th>
               <th scope="col">
-                <span className="sr-only">check</span>
+                <span className="sr-only">{t('colCheck')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {recs.map((r, i) => (
               <tr key={`${r.kind}:${r.target}:${i}`} data-testid="billing-recommendation" data-kind={r.kind} data-target={r.target}>
-                <td>{r.kind}</td>
+                <td>{recommendationKindName(t, r.kind)}</td>
                 <td className="mono">{r.target}</td>
                 <td className="mono">{r.tenant ?? '—'}</td>
-                <td>{r.summary}</td>
+                <td>{recommendationText(t, r)}</td>
                 <td className="right num">{formatUsd(r.runCost)}</td>
                 <td className="right num">{formatUsd(r.runSaving)}</td>
                 <td className="right num">{formatUsd(r.monthlySaving)}</td>
@@ -405,28 +450,28 @@ function Recommendations({ summary }: { summary: BillingSummary }) {
 
 function ApplyButton({ id, disabled }: { id: string; disabled: boolean }) {
   const onClick = useCallback(() => void applyAndRerun(id), [id]);
+  const t = useT(billingMessages);
   return (
-    <button type="button" onClick={onClick} disabled={disabled} data-testid="billing-apply" data-id={id} aria-label={`Apply and re-run: ${id}, on the same seed`}>
-      Apply and re-run
+    <button type="button" onClick={onClick} disabled={disabled} data-testid="billing-apply" data-id={id} aria-label={t('applyAria', { id })}>
+      {t('apply')}
     </button>
   );
 }
 
-function slaText(s: SlaStatus): string {
-  if (s.services.length === 0) return 'no objectives';
+function slaText(t: Translate<BillingKey>, s: SlaStatus): string {
+  if (s.services.length === 0) return t('noObjectives');
   const broken = s.services.filter((x) => x.availabilityMet === false || x.latencyMet === false).map((x) => x.id);
-  return s.held ? `held (${s.services.map((x) => x.id).join(', ')})` : `broken (${broken.join(', ')})`;
+  return s.held ? t('slaHeld', { ids: s.services.map((x) => x.id).join(', ') }) : t('slaBroken', { ids: broken.join(', ') });
 }
 
 function Rerun() {
   const rerun = useBilling((s) => s.rerun);
+  const t = useT(billingMessages);
   if (!rerun) return null;
   return (
     <div className="billing-rerun" data-testid="billing-rerun" data-selection={rerun.selection} aria-live="polite" aria-busy={rerun.running}>
-      <h4>
-        Apply and re-run · <span className="mono">{rerun.selection}</span>
-      </h4>
-      {rerun.running ? <p className="muted">Running the scenario and the patched copy to the end on the same seed…</p> : rerun.view && <RerunResult view={rerun.view} />}
+      <h4>{richText(t('rerunHead'), { selection: <span className="mono">{rerun.selection}</span> })}</h4>
+      {rerun.running ? <p className="muted">{t('rerunRunning')}</p> : rerun.view && <RerunResult view={rerun.view} />}
     </div>
   );
 }
@@ -434,10 +479,11 @@ function Rerun() {
 function RerunResult({ view }: { view: RerunView }) {
   const link = view.ok ? view.link : '';
   const onLoad = useCallback(() => actions.loadPatched(link), [link]);
+  const t = useT(billingMessages);
   if (!view.ok) {
     return (
       <div className="banner banner-error" role="alert" data-testid="billing-rerun-error">
-        <div className="banner-text">{view.error}</div>
+        <div className="banner-text">{billError(t, view)}</div>
       </div>
     );
   }
@@ -447,47 +493,48 @@ function RerunResult({ view }: { view: RerunView }) {
       <ul>
         {c.applied.map((a) => (
           <li key={a.id} data-testid="billing-rerun-applied" data-id={a.id}>
-            <span className="mono">{a.id}</span>: {a.summary} (estimated {formatUsd(a.runSaving)})
+            {richText(t('applied', { summary: recommendationText(t, a), saving: formatUsd(a.runSaving) }), { id: <span className="mono">{a.id}</span> })}
           </li>
         ))}
         {c.skipped.map((k) => (
           <li key={k.id} className="muted">
-            <span className="mono">{k.id}</span> not applied: {k.reason}
+            {richText(t('skipped', { reason: skipReason(t, k) }), { id: <span className="mono">{k.id}</span> })}
           </li>
         ))}
       </ul>
       <table className="insp-table">
-        <caption className="sr-only">Estimated and real saving</caption>
+        <caption className="sr-only">{t('savingCaption')}</caption>
         <tbody>
           <tr>
-            <th scope="row">bill over the run (seed {c.seed})</th>
+            <th scope="row">{t('billOverRun', { seed: c.seed })}</th>
             <td className="num">
               {formatUsd(c.before)} → <span data-testid="billing-rerun-after">{formatUsd(c.after)}</span>
             </td>
           </tr>
           <tr>
-            <th scope="row">estimated saving</th>
+            <th scope="row">{t('estimatedSaving')}</th>
             <td className="num" data-testid="billing-rerun-estimated" data-value={c.estimatedSaving}>
-              {formatUsd(c.estimatedSaving)} ({formatUsd(c.estimatedMonthly)} a month)
+              {t('perMonth', { amount: formatUsd(c.estimatedSaving), monthly: formatUsd(c.estimatedMonthly) })}
             </td>
           </tr>
           <tr>
-            <th scope="row">real saving</th>
+            <th scope="row">{t('realSaving')}</th>
             <td className="num" data-testid="billing-rerun-real" data-value={c.realSaving}>
-              {formatUsd(c.realSaving)} ({formatUsd(c.realMonthly)} a month){c.deviation !== null && ` · ${c.deviation >= 0 ? '+' : ''}${(c.deviation * 100).toFixed(2)} % of the estimate`}
+              {t('perMonth', { amount: formatUsd(c.realSaving), monthly: formatUsd(c.realMonthly) })}
+              {c.deviation !== null && t('deviation', { dev: `${c.deviation >= 0 ? '+' : ''}${(c.deviation * 100).toFixed(2)}` })}
             </td>
           </tr>
           <tr>
-            <th scope="row">SLA before → after</th>
+            <th scope="row">{t('slaBeforeAfter')}</th>
             <td data-testid="billing-rerun-sla" data-before={String(c.slaBefore.held)} data-after={String(c.slaAfter.held)} className={c.slaAfter.held ? undefined : 'bad'}>
-              {slaText(c.slaBefore)} → {slaText(c.slaAfter)}
+              {slaText(t, c.slaBefore)} → {slaText(t, c.slaAfter)}
             </td>
           </tr>
         </tbody>
       </table>
       {link !== '' && (
         <button type="button" onClick={onLoad} data-testid="billing-rerun-load">
-          Load the patched scenario
+          {t('loadPatched')}
         </button>
       )}
     </>
@@ -496,12 +543,15 @@ function RerunResult({ view }: { view: RerunView }) {
 
 const CostChart = memo(function CostChart({ summary }: { summary: BillingSummary }) {
   const { tenants, points } = useMemo(() => costPoints(summary), [summary]);
+  // CSV headers stay English in both languages (like the time column): the files are read by tools.
   const csv = useMemo<ChartCsv>(() => ({ columns: [TIME_COLUMN, ...tenants.map((t) => ({ key: t, header: `${t} cumulative cost (USD)` }))], rows: points }), [tenants, points]);
-  if (points.length === 0) return <p className="muted">No cost over time yet.</p>;
+  const t = useT(billingMessages);
+  const tooltipLabel = useCallback((v: unknown): string => (typeof v === 'number' ? t('tooltipUpTo', { clock: formatClock(v) }) : ''), [t]);
+  if (points.length === 0) return <p className="muted">{t('noCostYet')}</p>;
   return (
     <figure className="billing-chart" data-testid="billing-chart" data-points={points.length} data-export-root="">
       <figcaption className="muted">
-        Cumulative cost per tenant (own + idle share) <ChartExport chart="cost per tenant" title="Cumulative cost per tenant" data={csv} />
+        {t('chartCaption')} <ChartExport chart="cost per tenant" title={t('chartTitle')} data={csv} />
       </figcaption>
       <div className="billing-chart-box">
         <ResponsiveContainer width="100%" height="100%">
@@ -511,8 +561,8 @@ const CostChart = memo(function CostChart({ summary }: { summary: BillingSummary
             <YAxis tickFormatter={tickUsd} tick={TICK} width={52} />
             <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
             <Legend wrapperStyle={LEGEND_STYLE} />
-            {tenants.map((t, i) => (
-              <Line key={t} name={t} dataKey={t} stroke={TENANT_COLORS[i % TENANT_COLORS.length]} dot={false} strokeWidth={1.6} isAnimationActive={false} />
+            {tenants.map((tenant, i) => (
+              <Line key={tenant} name={tenant} dataKey={tenant} stroke={TENANT_COLORS[i % TENANT_COLORS.length]} dot={false} strokeWidth={1.6} isAnimationActive={false} />
             ))}
           </LineChart>
         </ResponsiveContainer>

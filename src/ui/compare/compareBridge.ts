@@ -31,6 +31,7 @@ import { translate, type Params } from '../i18n/messages';
 import { compareMessages, type CompareMessageKey } from './compare.messages';
 
 const tr = (key: CompareMessageKey, params?: Params): string => translate(compareMessages, key, params);
+import { currentLang } from '../i18n/lang';
 
 type Side = 'a' | 'b';
 
@@ -193,6 +194,8 @@ async function runner(side: Side): Promise<Runner> {
     testHeartbeatTimings(),
   );
   const r: Runner = { worker, raw, remote: trackedRemote(raw, heartbeat, SIM_CALL_KINDS), heartbeat, unsubscribe: null, terminated: false };
+  // Its errors (a variant that does not validate) come back in the console's language.
+  r.remote.setLanguage(currentLang()).catch(() => undefined);
   runners[side] = r;
   worker.addEventListener('error', (ev) => {
     if (runners[side] === r) failRun(side, ev.message || tr('workerCrashed'));

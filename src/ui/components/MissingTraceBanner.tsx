@@ -1,7 +1,9 @@
-/* i18n-pending */
 import { memo } from 'react';
 import { actions } from '../bridge';
 import { useConsole } from '../store';
+import { useT } from '../i18n/messages';
+import { richText } from './richText';
+import { shellMessages as m } from './messages';
 
 /**
  * A scenario that replays trace files named by path (the CLI reads them from the traces folder; a
@@ -10,23 +12,25 @@ import { useConsole } from '../store';
  */
 export const MissingTraceBanner = memo(function MissingTraceBanner() {
   const missing = useConsole((s) => s.scenario?.missingTraces);
+  const t = useT(m);
   if (!missing || missing.length === 0) return null;
   return (
     <div className="banner banner-warn" role="status" data-testid="missing-trace-banner">
       <div className="banner-text">
-        <strong>
-          {missing.length === 1 ? 'This scenario replays a trace file' : `This scenario replays ${missing.length} trace files`} the browser cannot open by
-          its path: {missing.length === 1 ? 'its workload sends' : 'these workloads send'} nothing until you import {missing.length === 1 ? 'it' : 'them'}.
-        </strong>
+        <strong>{missing.length === 1 ? t('missingOne') : t('missingMany', { n: missing.length })}</strong>
         <ul>
-          {missing.map((m) => (
-            <li key={m.workload} data-testid="missing-trace">
-              Workload <span className="mono">{m.workload}</span> replays{' '}
-              <span className="mono" data-testid="missing-trace-file">
-                {m.file || '(no file name)'}
-              </span>{' '}
-              <button type="button" className="linkish" onClick={() => actions.openImport(m.workload)} data-testid={`missing-trace-import-${m.workload}`}>
-                Import {m.file ? (m.file.split('/').pop() ?? m.file) : 'the trace'} for {m.workload}…
+          {missing.map((x) => (
+            <li key={x.workload} data-testid="missing-trace">
+              {richText(t('missingLine'), {
+                workload: <span className="mono">{x.workload}</span>,
+                file: (
+                  <span className="mono" data-testid="missing-trace-file">
+                    {x.file || t('noFileName')}
+                  </span>
+                ),
+              })}{' '}
+              <button type="button" className="linkish" onClick={() => actions.openImport(x.workload)} data-testid={`missing-trace-import-${x.workload}`}>
+                {t('importFor', { file: x.file ? (x.file.split('/').pop() ?? x.file) : t('theTrace'), workload: x.workload })}
               </button>
             </li>
           ))}

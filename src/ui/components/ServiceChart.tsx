@@ -1,4 +1,3 @@
-/* i18n-pending */
 import { memo, useMemo } from 'react';
 import { useHeldWhileHidden } from '../charts/useInView';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -7,15 +6,20 @@ import { chartPoints } from '../series';
 import { ChartExport } from '../export/ChartExport';
 import { TIME_COLUMN, type ChartCsv } from '../export/chartExport';
 import { tickTime, tooltipLabel, X_DOMAIN, LEGEND_STYLE } from '../charts/chartStyle';
+import { useT } from '../i18n/messages';
+import { shellMessages as m } from './messages';
 
+// CSV headers stay English in both languages (a data file: scripts read its columns by name).
 const CSV_COLUMNS = [TIME_COLUMN, { key: 'throughput', header: 'throughput (req/s)' }, { key: 'p95', header: 'p95 (ms)' }];
 
 const MAX_POINTS = 600;
 
 const tickNumber = (v: number): string => (Math.abs(v) >= 1000 ? `${(v / 1000).toFixed(1)}k` : String(Math.round(v * 10) / 10));
-const tooltipValue = (v: unknown, name: unknown): [string, string] => {
+/** The tooltip's value and unit, told apart by the series' data key (its name is translated). */
+const tooltipValue = (v: unknown, _name: unknown, item: unknown): [string, string] => {
   const n = typeof v === 'number' ? v : Number.NaN;
-  return name === 'p95 (ms)' ? [Number.isFinite(n) ? n.toFixed(1) : '—', 'p95 ms'] : [Number.isFinite(n) ? n.toFixed(1) : '—', 'req/s'];
+  const p95 = typeof item === 'object' && item !== null && (item as { dataKey?: unknown }).dataKey === 'p95';
+  return p95 ? [Number.isFinite(n) ? n.toFixed(1) : '—', 'p95 ms'] : [Number.isFinite(n) ? n.toFixed(1) : '—', 'req/s'];
 };
 // Props as module constants: the same objects on every render.
 const MARGIN = { top: 6, right: 4, bottom: 0, left: 0 };
@@ -32,16 +36,17 @@ export const ServiceChart = memo(function ServiceChart({ id }: { id: string }) {
   const [series, box] = useHeldWhileHidden(useConsole((s) => s.series), hasPoints);
   const data = useMemo(() => chartPoints(series, id, MAX_POINTS), [series, id]);
   const csv = useMemo<ChartCsv>(() => ({ columns: CSV_COLUMNS, rows: data }), [data]);
+  const t = useT(m);
   if (data.length < 2) {
     return (
       <div className="chart chart-empty muted" data-testid={`service-${id}-chart`} ref={box}>
-        The chart fills in as samples arrive.
+        {t('chartEmpty')}
       </div>
     );
   }
   return (
     <div className="chart" data-testid={`service-${id}-chart`} data-export-root="" ref={box}>
-      <ChartExport chart={`${id} throughput and p95`} title={`Throughput and p95 · ${id}`} data={csv} />
+      <ChartExport chart={`${id} throughput and p95`} title={t('chartTitle', { id })} data={csv} />
       <ResponsiveContainer width="100%" height={170}>
         <LineChart data={data} margin={MARGIN}>
           <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
@@ -50,7 +55,7 @@ export const ServiceChart = memo(function ServiceChart({ id }: { id: string }) {
           <YAxis yAxisId="p95" orientation="right" tickFormatter={tickNumber} tick={P95_TICK} width={44} />
           <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
           <Legend wrapperStyle={LEGEND_STYLE} />
-          <Line yAxisId="thr" name="throughput (req/s)" dataKey="throughput" stroke={THR_COLOR} dot={false} strokeWidth={1.5} isAnimationActive={false} connectNulls={false} />
+          <Line yAxisId="thr" name={t('throughputLegend')} dataKey="throughput" stroke={THR_COLOR} dot={false} strokeWidth={1.5} isAnimationActive={false} connectNulls={false} />
           <Line yAxisId="p95" name="p95 (ms)" dataKey="p95" stroke={P95_COLOR} dot={false} strokeWidth={1.5} isAnimationActive={false} connectNulls={false} />
         </LineChart>
       </ResponsiveContainer>

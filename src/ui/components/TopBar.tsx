@@ -1,4 +1,3 @@
-/* i18n-pending */
 import { memo, useCallback, type ChangeEvent } from 'react';
 import { actions } from '../bridge';
 import { useConsole } from '../store';
@@ -9,13 +8,21 @@ import { useCompare } from '../compare/compareStore';
 import { togglePresenter, usePresenter } from '../presenter/presenter';
 import { PrincipalPicker } from '../iam/PrincipalPicker';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { useLang } from '../i18n/lang';
+import { useT } from '../i18n/messages';
+import { presetsMessages } from '../presets/messages';
+import { presetNote } from '../presets/presets.messages';
+import { useScenarioTitle } from '../presets/usePresetNotes';
+import { renderText } from '../localText';
+import { shellMessages as m } from './messages';
 
-const SPEEDS: ReadonlyArray<{ value: string; label: string; speed: number }> = [
+/** Speed choices; `label` null: the word for "as fast as possible" in the language shown. */
+const SPEEDS: ReadonlyArray<{ value: string; label: string | null; speed: number }> = [
   { value: '1', label: '1×', speed: 1 },
   { value: '10', label: '10×', speed: 10 },
   { value: '100', label: '100×', speed: 100 },
   { value: '1000', label: '1000×', speed: 1000 },
-  { value: 'max', label: 'max', speed: Infinity },
+  { value: 'max', label: null, speed: Infinity },
 ];
 
 const speedValue = (speed: number): string => (speed === Infinity ? 'max' : String(speed));
@@ -24,17 +31,19 @@ const PresetPicker = memo(function PresetPicker() {
   const presets = useConsole((s) => s.presets);
   const current = useConsole((s) => s.scenario?.preset ?? '');
   const disabled = useConsole((s) => !s.ready || s.busy !== null);
+  const lang = useLang();
+  const t = useT(presetsMessages);
   const onChange = useCallback((e: ChangeEvent<HTMLSelectElement>) => {
     if (e.target.value) void actions.loadPreset(e.target.value);
   }, []);
   return (
     <label className="field">
-      <span className="field-label">Preset</span>
+      <span className="field-label">{t('preset')}</span>
       <select data-testid="preset" value={current} onChange={onChange} disabled={disabled}>
-        {current === '' && <option value="">(custom scenario)</option>}
+        {current === '' && <option value="">{t('customScenario')}</option>}
         {presets.map((p) => (
-          <option key={p.id} value={p.id} title={p.description}>
-            {p.title}
+          <option key={p.id} value={p.id} title={presetNote(lang, p.id, 'description', p.description)}>
+            {presetNote(lang, p.id, 'title', p.title)}
           </option>
         ))}
       </select>
@@ -47,8 +56,9 @@ const Clock = memo(function Clock() {
   const end = useConsole((s) => s.status?.endTime ?? 0);
   const events = useConsole((s) => s.status?.eventsProcessed ?? 0);
   const rate = useConsole((s) => s.status?.eventsPerWallSecond ?? 0);
+  const t = useT(m);
   return (
-    <div className="clock" title="Simulated time / scenario duration">
+    <div className="clock" title={t('clockTitle')}>
       <span className="clock-now num" data-testid="clock">
         {formatClock(now)}
       </span>
@@ -57,7 +67,7 @@ const Clock = memo(function Clock() {
         <span data-testid="clock-end">{formatClock(end)}</span>
       </span>
       <span className="events num">
-        <span data-testid="events">{formatInt(events)}</span> events
+        <span data-testid="events">{formatInt(events)}</span> {t('events')}
         <span className="rate" data-testid="event-rate">
           {' '}
           · {formatRate(rate)}
@@ -72,6 +82,7 @@ const Controls = memo(function Controls() {
   const finished = useConsole((s) => s.status?.finished ?? false);
   const speed = useConsole((s) => s.status?.speed ?? 10);
   const disabled = useConsole((s) => !s.ready || s.busy !== null);
+  const t = useT(m);
 
   const onPlay = useCallback(() => void actions.play(), []);
   const onPause = useCallback(() => void actions.pause(), []);
@@ -84,34 +95,34 @@ const Controls = memo(function Controls() {
   }, []);
 
   return (
-    <div className="controls" role="toolbar" aria-label="Simulation controls">
+    <div className="controls" role="toolbar" aria-label={t('controls')}>
       {playing ? (
-        <button type="button" data-testid="pause" onClick={onPause} disabled={disabled} title="Pause (space)">
-          ❚❚ Pause
+        <button type="button" data-testid="pause" onClick={onPause} disabled={disabled} title={t('pauseTitle')}>
+          ❚❚ {t('pause')}
         </button>
       ) : (
-        <button type="button" data-testid="play" onClick={onPlay} disabled={disabled || finished} title="Play (space)">
-          ▶ Play
+        <button type="button" data-testid="play" onClick={onPlay} disabled={disabled || finished} title={t('playTitle')}>
+          ▶ {t('play')}
         </button>
       )}
-      <button type="button" data-testid="step" onClick={onStep} disabled={disabled || finished} title="Process one event (.)">
-        Step
+      <button type="button" data-testid="step" onClick={onStep} disabled={disabled || finished} title={t('stepTitle')}>
+        {t('step')}
       </button>
-      <button type="button" data-testid="reset" onClick={onReset} disabled={disabled} title="Back to time 0">
-        Reset
+      <button type="button" data-testid="reset" onClick={onReset} disabled={disabled} title={t('resetTitle')}>
+        {t('reset')}
       </button>
       <label className="field">
-        <span className="field-label">Speed</span>
+        <span className="field-label">{t('speed')}</span>
         <select data-testid="speed" value={speedValue(speed)} onChange={onSpeed} disabled={disabled}>
           {SPEEDS.map((s) => (
             <option key={s.value} value={s.value}>
-              {s.label}
+              {s.label ?? t('speedMax')}
             </option>
           ))}
         </select>
       </label>
       <button type="button" data-testid="run-to-end" onClick={onRunToEnd} disabled={disabled || finished}>
-        Run to end
+        {t('runToEnd')}
       </button>
     </div>
   );
@@ -122,16 +133,17 @@ const Sharing = memo(function Sharing() {
   const onShare = useCallback(() => void actions.share(), []);
   const onExport = useCallback(() => void actions.exportResults(), []);
   const onImport = useCallback(() => actions.openImport(), []);
+  const t = useT(m);
   return (
     <div className="controls edit-chrome">
-      <button type="button" data-testid="import-trace" onClick={onImport} disabled={disabled} title="Replace a workload's arrivals with a recorded trace">
-        Import trace
+      <button type="button" data-testid="import-trace" onClick={onImport} disabled={disabled} title={t('importTraceTitle')}>
+        {t('importTrace')}
       </button>
       <button type="button" data-testid="share" onClick={onShare} disabled={disabled}>
-        Share link
+        {t('share')}
       </button>
       <button type="button" data-testid="export" onClick={onExport} disabled={disabled}>
-        Export results (JSON)
+        {t('exportResults')}
       </button>
     </div>
   );
@@ -142,29 +154,33 @@ const Modes = memo(function Modes() {
   const disabled = useConsole((s) => !s.ready);
   const comparing = useCompare((s) => s.open);
   const presenter = usePresenter();
+  const t = useT(m);
   return (
     <div className="controls">
-      <button type="button" data-testid="compare-open" aria-pressed={comparing} className="presenter-toggle" onClick={compareActions.toggle} disabled={disabled} title="Run a variant B of this scenario next to it, on the same seed">
-        A/B compare
+      <button type="button" data-testid="compare-open" aria-pressed={comparing} className="presenter-toggle" onClick={compareActions.toggle} disabled={disabled} title={t('compareTitle')}>
+        {t('compare')}
       </button>
-      <button type="button" data-testid="presenter-toggle" aria-pressed={presenter} className="presenter-toggle" onClick={togglePresenter} title="Large type, no editing controls (p)">
-        Presenter
+      <button type="button" data-testid="presenter-toggle" aria-pressed={presenter} className="presenter-toggle" onClick={togglePresenter} title={t('presenterTitle')}>
+        {t('presenter')}
       </button>
     </div>
   );
 });
 
 export const TopBar = memo(function TopBar() {
-  const name = useConsole((s) => s.scenario?.name ?? 'Loading…');
+  const t = useT(m);
+  const lang = useLang();
+  const name = useConsole((s) => s.scenario?.name) ?? t('loading');
   const description = useConsole((s) => s.scenario?.description ?? '');
   const busy = useConsole((s) => s.busy);
+  const shown = useScenarioTitle(name, description);
   return (
     <header className="topbar">
       <div className="title-row">
         <h1>
           <span className="brand">Cumulo</span>
-          <span className="scenario-name" data-testid="scenario-name" title={description}>
-            {name}
+          <span className="scenario-name" data-testid="scenario-name" title={shown.description}>
+            {shown.name}
           </span>
         </h1>
         <PresetPicker />
@@ -180,7 +196,7 @@ export const TopBar = memo(function TopBar() {
       <ViolationBanner />
       {busy && (
         <div className="busy" role="status" data-testid="busy">
-          {busy}
+          {renderText(busy, lang)}
         </div>
       )}
     </header>

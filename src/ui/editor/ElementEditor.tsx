@@ -1,16 +1,21 @@
-/* i18n-pending */
 /**
  * Inspector forms of the scenario editor: the common parameters of a service, workload, host pool,
  * region or zone as typed fields, the rest as JSON, and removal. Every change is a named edit
  * (undoable) validated by the worker.
  */
-import { memo, useCallback, useId, useState } from 'react';
+import { memo, useCallback } from 'react';
 import { actions } from '../bridge';
-import { POLICIES, POLICY_LABELS } from '../inspector/policies';
+import { useCompute } from '../infra/computeStore';
 import { commitEdit, selectElement, useEditor } from './editStore';
 import { Field, JsonField } from './fields';
+import { ArrivalLists, AutoscalerForm, BalancerForm, CallsForm, ClientsFields, HealthCheckForm, PlacementForm, PoolExtras, SloForm } from './forms';
 import { injectCrash, injectSpike, isPlaced } from './topologyEditing';
-import { addCall, elementPath, getAt, idsOf, KIND_LABEL, removeCall, removeElement, setAt, zonesOf, type Doc, type ElementRef } from './docEdits';
+import { useT, type Translate } from '../i18n/messages';
+import { editorMessages } from './editor.messages';
+import { formMessages } from './forms.messages';
+import { elementPath, getAt, idsOf, kindLabel, removeElement, setAt, zonesOf, type Doc, type ElementRef, type InstanceTypeSize } from './docEdits';
+
+const NO_TYPES: readonly InstanceTypeSize[] = [];
 
 const scopeOf = (ref: ElementRef): string => `${ref.kind}:${ref.id}`;
 
@@ -80,79 +85,47 @@ function ParamFields({ scope, path, obj, name, testId, skip = [] }: { scope: str
   );
 }
 
-function zoneOptions(doc: Doc, allowNone: boolean): Array<readonly [string, string]> {
-  const zones = zonesOf(doc).map((z) => [z.zone, `${z.zone} (${z.region})`] as const);
-  return allowNone ? [['', '(none)'] as const, ...zones] : zones;
+type T = Translate<keyof typeof formMessages.en>;
+
+function zoneOptions(t: T, doc: Doc, allowNone: boolean): Array<readonly [string, string]> {
+  const zones = zonesOf(doc).map((z) => [z.zone, t('zoneWithRegion', { z: z.zone, r: z.region })] as const);
+  return allowNone ? [['', t('none')] as const, ...zones] : zones;
+}
+
+/** The section's heading: what it edits, and that an edit restarts the run at 0 s. */
+function ParamsHeading() {
+  const t = useT(formMessages);
+  return (
+    <h3>
+      {t('params')} <span className="muted">{t('paramsNote')}</span>
+    </h3>
+  );
 }
 
 /** Remove button: refuses (with the reason in the editor's message) when something still refers to it. */
 const RemoveButton = memo(function RemoveButton({ refTo }: { refTo: ElementRef }) {
   const busy = useEditor((s) => s.pending !== null);
+  const t = useT(formMessages);
+  const te = useT(editorMessages);
   const onClick = useCallback(async () => {
-    const ok = await commitEdit(`Remove ${KIND_LABEL[refTo.kind]} ${refTo.id}`, (doc) => removeElement(doc, refTo), scopeOf(refTo));
+    const ok = await commitEdit(te('removeName', { kind: kindLabel(refTo.kind), id: refTo.id }), (doc) => removeElement(doc, refTo), scopeOf(refTo));
     if (ok) {
       selectElement(null);
       if (refTo.kind === 'service') void actions.selectService(null);
     }
-  }, [refTo]);
+  }, [refTo, te]);
   return (
     <button type="button" className="danger" onClick={() => void onClick()} disabled={busy} data-testid="editor-remove">
-      Remove {KIND_LABEL[refTo.kind]}
+      {t('remove', { kind: kindLabel(refTo.kind) })}
     </button>
-  );
-});
-
-/** "Calls" of a service: the list, remove buttons, and "Add a call to…" (the keyboard way to connect). */
-const CallsEditor = memo(function CallsEditor({ id, doc }: { id: string; doc: Doc }) {
-  const path = elementPath(doc, { kind: 'service', id });
-  const calls = path ? getAt(doc, [...path, 'calls', 'targets']) : undefined;
-  const targets = Array.isArray(calls) ? calls.map((t) => String((t as Obj).service)) : [];
-  const others = idsOf(doc, 'service').filter((s) => s !== id && !targets.includes(s));
-  const [pick, setPick] = useState('');
-  const selectId = useId();
-  const chosen = others.includes(pick) ? pick : (others[0] ?? '');
-  const scope = scopeOf({ kind: 'service', id });
-  return (
-    <div className="edit-calls">
-      <span className="field-label">Calls downstream</span>
-      {targets.length === 0 ? (
-        <p className="note">No calls: this service answers after its own work.</p>
-      ) : (
-        <ul className="edit-list" data-testid="editor-calls">
-          {targets.map((t) => (
-            <li key={t}>
-              → {t}{' '}
-              <button type="button" className="linkish" aria-label={`Remove the call from ${id} to ${t}`} onClick={() => void commitEdit(`${id}: stop calling ${t}`, (d) => removeCall(d, id, t), scope)}>
-                remove
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {others.length > 0 && (
-        <div className="edit-row">
-          <label htmlFor={selectId} className="field-label">
-            Add a call to
-          </label>
-          <select id={selectId} value={chosen} onChange={(e) => setPick(e.target.value)} data-testid="editor-call-target">
-            {others.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
-          <button type="button" onClick={() => void commitEdit(`${id}: call ${chosen}`, (d) => addCall(d, id, chosen), scope)} data-testid="editor-add-call">
-            Connect
-          </button>
-        </div>
-      )}
-    </div>
   );
 });
 
 /** The scenario's own parameters of a service (in the service inspector). */
 export const ServiceEditor = memo(function ServiceEditor({ id }: { id: string }) {
   const doc = useEditor((s) => s.doc);
+  const types = useCompute((s) => s.info?.instanceTypes ?? NO_TYPES);
+  const t = useT(formMessages);
   if (!doc) return null;
   const path = elementPath(doc, { kind: 'service', id });
   if (!path) return null;
@@ -162,52 +135,47 @@ export const ServiceEditor = memo(function ServiceEditor({ id }: { id: string })
   const workType = typeof work.type === 'string' ? work.type : 'exponential';
   const applyWorkType = (d: Doc, v: unknown): Doc => setAt(d, [...path, 'work'], workOfType(String(v), (getAt(d, [...path, 'work']) ?? {}) as Obj));
   return (
-    <section className="insp-section edit-section" aria-label="Scenario parameters" data-testid="editor-service">
-      <h3>
-        Scenario parameters <span className="muted">(edits restart the run on the same seed)</span>
-      </h3>
+    <section className="insp-section edit-section" aria-label={t('params')} data-testid="editor-service">
+      <ParamsHeading />
       <div className="edit-grid">
-        <Field scope={scope} path={[...path, 'replicas']} label="Replicas" type="int" editName={`${id}: replicas`} testId="edit-replicas" />
-        <Field scope={scope} path={[...path, 'concurrency']} label="Concurrency" type="int" editName={`${id}: concurrency`} testId="edit-concurrency" hint="Requests one replica serves at once (default 1)" />
+        <Field scope={scope} path={[...path, 'replicas']} label={t('replicas')} type="int" editName={`${id}: ${t('replicas')}`} testId="edit-replicas" />
+        <Field scope={scope} path={[...path, 'concurrency']} label={t('concurrency')} type="int" editName={`${id}: ${t('concurrency')}`} testId="edit-concurrency" hint={t('concurrencyHint')} />
         <Field
           scope={scope}
           path={[...path, 'queue']}
-          label="Queue"
+          label={t('queue')}
           type="select"
           options={[
-            ['', 'per-replica (default)'],
-            ['per-replica', 'per-replica'],
-            ['shared', 'shared'],
+            ['', t('defaultOpt', { value: t('queuePerReplica') })],
+            ['per-replica', t('queuePerReplica')],
+            ['shared', t('queueShared')],
           ]}
-          editName={`${id}: queue`}
+          editName={`${id}: ${t('queue')}`}
           testId="edit-queue"
         />
-        <Field scope={scope} path={[...path, 'queueLimit']} label="Queue limit" type="int" editName={`${id}: queue limit`} testId="edit-queueLimit" hint="Default 1000" />
-        <Field scope={scope} path={[...path, 'timeout']} label="Timeout" type="duration" editName={`${id}: timeout`} testId="edit-timeout" hint="e.g. 2s, 500ms; empty: none" />
-        <Field
-          scope={scope}
-          path={[...path, 'loadBalancer', 'policy']}
-          label="Balancer (scenario)"
-          type="select"
-          options={[['', 'round-robin (default)'] as const, ...POLICIES.map((p) => [p, POLICY_LABELS[p]] as const)]}
-          editName={`${id}: balancer`}
-          testId="edit-policy"
-        />
-        <Field scope={scope} path={[...path, 'zone']} label="Zone" type="select" options={zoneOptions(doc, true)} editName={`${id}: zone`} testId="edit-zone" />
-        <Field scope={scope} path={[...path, 'instanceType']} label="Instance type" type="text" editName={`${id}: instance type`} testId="edit-instanceType" />
+        <Field scope={scope} path={[...path, 'queueLimit']} label={t('queueLimit')} type="int" editName={`${id}: ${t('queueLimit')}`} testId="edit-queueLimit" hint={t('queueLimitHint')} />
+        <Field scope={scope} path={[...path, 'timeout']} label={t('timeout')} type="duration" editName={`${id}: ${t('timeout')}`} testId="edit-timeout" hint={t('timeoutHint')} />
+        <BalancerForm id={id} path={path} scope={scope} />
+        <Field scope={scope} path={[...path, 'zone']} label={t('zone')} type="select" options={zoneOptions(t, doc, true)} editName={`${id}: ${t('zone')}`} testId="edit-zone" />
+        <Field scope={scope} path={[...path, 'instanceType']} label={t('instanceType')} type="text" editName={`${id}: ${t('instanceType')}`} testId="edit-instanceType" />
         <Field
           scope={scope}
           path={[...path, 'work', 'type']}
-          label="Work distribution"
+          label={t('workDistribution')}
           type="select"
-          options={WORK_TYPES.map((t) => [t, t] as const)}
-          editName={`${id}: work distribution`}
+          options={WORK_TYPES.map((w) => [w, w] as const)}
+          editName={`${id}: ${t('workDistribution')}`}
           testId="edit-work-type"
           apply={applyWorkType}
         />
-        <ParamFields scope={scope} path={[...path, 'work']} obj={work} name={`${id}: work (${workType})`} testId="edit-work" />
+        <ParamFields scope={scope} path={[...path, 'work']} obj={work} name={`${id}: ${t('work', { type: workType })}`} testId="edit-work" />
+        {workType === 'empirical' && <Field scope={scope} path={[...path, 'work', 'samples']} label={t('samples')} type="numbers" editName={`${id}: ${t('samples')}`} testId="edit-work-samples" hint={t('samplesHint')} />}
       </div>
-      <CallsEditor id={id} doc={doc} />
+      <CallsForm id={id} path={path} scope={scope} />
+      <AutoscalerForm id={id} path={path} scope={scope} />
+      <PlacementForm id={id} path={path} scope={scope} types={types} />
+      <HealthCheckForm id={id} path={path} scope={scope} />
+      <SloForm id={id} path={path} scope={scope} />
       <JsonField scope={scope} path={path} editName={`${id}`} testId="edit-json" />
       <div className="edit-row">
         <button
@@ -215,10 +183,10 @@ export const ServiceEditor = memo(function ServiceEditor({ id }: { id: string })
           className="danger"
           onClick={() => void injectCrash(id)}
           disabled={isPlaced(id)}
-          title={isPlaced(id) ? 'Replicas placed on hosts fail with their hosts: use a host\'s menu in the Infrastructure view' : 'Replica 0 crashes at the current time, back 30 s later (a scenario edit)'}
+          title={isPlaced(id) ? t('crashPlaced') : t('crashTitle')}
           data-testid="editor-crash"
         >
-          Crash a replica from now
+          {t('crash')}
         </button>
         <RemoveButton refTo={{ kind: 'service', id }} />
       </div>
@@ -230,34 +198,37 @@ function WorkloadForm({ id, doc, path }: { id: string; doc: Doc; path: Array<str
   const w = getAt(doc, path) as Obj;
   const scope = scopeOf({ kind: 'workload', id });
   const arrival = (w.arrival ?? {}) as Obj;
+  const t = useT(formMessages);
   const applyArrivalType = (d: Doc, v: unknown): Doc => setAt(d, [...path, 'arrival'], arrivalOfType(String(v), (getAt(d, [...path, 'arrival']) ?? {}) as Obj));
-  const fromOptions = [['', '(next to the service)'] as const, ...idsOf(doc, 'region').map((r) => [r, `region ${r}`] as const), ...zonesOf(doc).map((z) => [z.zone, `zone ${z.zone}`] as const)];
+  const fromOptions = [['', t('nextToService')] as const, ...idsOf(doc, 'region').map((r) => [r, t('regionOpt', { id: r })] as const), ...zonesOf(doc).map((z) => [z.zone, t('zoneOpt', { id: z.zone })] as const)];
   return (
     <>
       <div className="edit-grid">
         <Field
           scope={scope}
           path={[...path, 'target']}
-          label="Sends to (connect to…)"
+          label={t('sendsTo')}
           type="select"
           options={idsOf(doc, 'service').map((s) => [s, s] as const)}
-          editName={`${id}: target`}
+          editName={`${id}: ${t('sendsTo')}`}
           testId="edit-target"
         />
-        <Field scope={scope} path={[...path, 'name']} label="Name" type="text" editName={`${id}: name`} testId="edit-name" />
-        <Field scope={scope} path={[...path, 'from']} label="Clients in" type="select" options={fromOptions} editName={`${id}: clients' location`} testId="edit-from" />
+        <Field scope={scope} path={[...path, 'name']} label={t('name')} type="text" editName={`${id}: ${t('name')}`} testId="edit-name" />
+        <Field scope={scope} path={[...path, 'from']} label={t('clientsIn')} type="select" options={fromOptions} editName={`${id}: ${t('clientsIn')}`} testId="edit-from" />
         <Field
           scope={scope}
           path={[...path, 'arrival', 'type']}
-          label="Arrivals"
+          label={t('arrivals')}
           type="select"
-          options={ARRIVAL_TYPES.map((t) => [t, t] as const)}
-          editName={`${id}: arrival type`}
+          options={ARRIVAL_TYPES.map((a) => [a, a] as const)}
+          editName={`${id}: ${t('arrivals')}`}
           testId="edit-arrival-type"
           apply={applyArrivalType}
         />
-        <ParamFields scope={scope} path={[...path, 'arrival']} obj={arrival} name={`${id}: arrivals`} testId="edit-arrival" />
+        <ParamFields scope={scope} path={[...path, 'arrival']} obj={arrival} name={`${id}: ${t('arrivals')}`} testId="edit-arrival" skip={['format', 'file', 'column', 'interpolation']} />
+        <ClientsFields id={id} path={path} scope={scope} />
       </div>
+      <ArrivalLists id={id} path={[...path, 'arrival']} scope={scope} />
       <JsonField scope={scope} path={path} editName={id} testId="edit-json" />
     </>
   );
@@ -265,16 +236,20 @@ function WorkloadForm({ id, doc, path }: { id: string; doc: Doc; path: Array<str
 
 function PoolForm({ id, doc, path }: { id: string; doc: Doc; path: Array<string | number> }) {
   const scope = scopeOf({ kind: 'pool', id });
+  const t = useT(formMessages);
   return (
     <>
       <div className="edit-grid">
-        <Field scope={scope} path={[...path, 'zone']} label="Zone" type="select" options={zoneOptions(doc, false)} editName={`${id}: zone`} testId="edit-zone" />
-        <Field scope={scope} path={[...path, 'count']} label="Hosts" type="int" editName={`${id}: hosts`} testId="edit-count" />
-        <Field scope={scope} path={[...path, 'shape', 'vcpu']} label="vCPU per host" type="number" editName={`${id}: vCPU`} testId="edit-vcpu" />
-        <Field scope={scope} path={[...path, 'shape', 'memoryGiB']} label="Memory per host, GiB" type="number" editName={`${id}: memory`} testId="edit-memory" />
-        <Field scope={scope} path={[...path, 'mtbf']} label="MTBF" type="duration" editName={`${id}: MTBF`} testId="edit-mtbf" hint="Random host failures; empty: none" />
+        <Field scope={scope} path={[...path, 'zone']} label={t('zone')} type="select" options={zoneOptions(t, doc, false)} editName={`${id}: ${t('zone')}`} testId="edit-zone" />
+        <Field scope={scope} path={[...path, 'count']} label={t('hosts')} type="int" editName={`${id}: ${t('hosts')}`} testId="edit-count" />
+        <Field scope={scope} path={[...path, 'shape', 'vcpu']} label={t('vcpu')} type="number" editName={`${id}: ${t('vcpu')}`} testId="edit-vcpu" />
+        <Field scope={scope} path={[...path, 'shape', 'memoryGiB']} label={t('memory')} type="number" editName={`${id}: ${t('memory')}`} testId="edit-memory" />
+        {/* i18n-ignore: MTBF and MTTR are the same in both languages */}
+        <Field scope={scope} path={[...path, 'mtbf']} label="MTBF" type="duration" editName={`${id}: MTBF`} testId="edit-mtbf" hint={t('mtbfHint')} />
+        {/* i18n-ignore */}
         <Field scope={scope} path={[...path, 'mttr']} label="MTTR" type="duration" editName={`${id}: MTTR`} testId="edit-mttr" />
       </div>
+      <PoolExtras id={id} path={path} scope={scope} />
       <JsonField scope={scope} path={path} editName={id} testId="edit-json" />
     </>
   );
@@ -282,22 +257,23 @@ function PoolForm({ id, doc, path }: { id: string; doc: Doc; path: Array<string 
 
 function RegionForm({ id, path }: { id: string; path: Array<string | number> }) {
   const scope = scopeOf({ kind: 'region', id });
+  const t = useT(formMessages);
   return (
     <>
       <div className="edit-grid">
-        <Field scope={scope} path={[...path, 'name']} label="Name" type="text" editName={`${id}: name`} testId="edit-name" />
+        <Field scope={scope} path={[...path, 'name']} label={t('name')} type="text" editName={`${id}: ${t('name')}`} testId="edit-name" />
         <Field
           scope={scope}
           path={[...path, 'kind']}
-          label="Kind"
+          label={t('kind')}
           type="select"
           options={[
-            ['', 'public (default)'],
-            ['public', 'public'],
-            ['private', 'private datacenter'],
-            ['edge', 'edge'],
+            ['', t('defaultOpt', { value: t('kindPublic') })],
+            ['public', t('kindPublic')],
+            ['private', t('kindPrivate')],
+            ['edge', t('kindEdge')],
           ]}
-          editName={`${id}: kind`}
+          editName={`${id}: ${t('kind')}`}
           testId="edit-kind"
         />
       </div>
@@ -308,10 +284,11 @@ function RegionForm({ id, path }: { id: string; path: Array<string | number> }) 
 
 function ZoneForm({ id, path }: { id: string; path: Array<string | number> }) {
   const scope = scopeOf({ kind: 'zone', id });
+  const t = useT(formMessages);
   return (
     <>
       <div className="edit-grid">
-        <Field scope={scope} path={[...path, 'name']} label="Name" type="text" editName={`${id}: name`} testId="edit-name" />
+        <Field scope={scope} path={[...path, 'name']} label={t('name')} type="text" editName={`${id}: ${t('name')}`} testId="edit-name" />
       </div>
       <JsonField scope={scope} path={path} editName={id} testId="edit-json" />
     </>
@@ -322,29 +299,28 @@ function ZoneForm({ id, path }: { id: string; path: Array<string | number> }) {
 export const ElementInspector = memo(function ElementInspector({ refTo }: { refTo: ElementRef }) {
   const doc = useEditor((s) => s.doc);
   const path = doc ? elementPath(doc, refTo) : null;
-  const label = KIND_LABEL[refTo.kind];
+  const t = useT(formMessages);
+  const label = kindLabel(refTo.kind);
   return (
-    <aside className="inspector card" data-testid="element-inspector" aria-label={`Inspector: ${label} ${refTo.id}`}>
+    <aside className="inspector card" data-testid="element-inspector" aria-label={t('inspector', { kind: label, id: refTo.id })}>
       <header className="insp-head">
         <h2>
           <span className="muted">{label}</span> <span data-testid="element-inspector-id">{refTo.id}</span>
         </h2>
-        <button type="button" className="icon-button" onClick={() => selectElement(null)} aria-label="Close the inspector">
+        <button type="button" className="icon-button" onClick={() => selectElement(null)} aria-label={t('close')}>
           ×
         </button>
       </header>
       {!doc || !path ? (
-        <p className="muted">This element is not in the scenario any more.</p>
+        <p className="muted">{t('gone')}</p>
       ) : (
-        <section className="insp-section edit-section" aria-label="Scenario parameters">
-          <h3>
-            Scenario parameters <span className="muted">(edits restart the run on the same seed)</span>
-          </h3>
+        <section className="insp-section edit-section" aria-label={t('params')}>
+          <ParamsHeading />
           {refTo.kind === 'workload' && <WorkloadForm id={refTo.id} doc={doc} path={path} />}
           {refTo.kind === 'workload' && (
             <div className="edit-row">
-              <button type="button" onClick={() => void injectSpike(refTo.id)} data-testid="editor-spike" title="Adds a flash crowd from the current time (a scenario edit)">
-                Traffic spike from now
+              <button type="button" onClick={() => void injectSpike(refTo.id)} data-testid="editor-spike" title={t('spikeTitle')}>
+                {t('spike')}
               </button>
             </div>
           )}

@@ -1,4 +1,3 @@
-/* i18n-pending */
 /**
  * The editor's palette (left of the topology): undo/redo, buttons that add regions, zones, host
  * pools, services and workloads, the scenario's elements to pick for the inspector, and the last
@@ -9,9 +8,11 @@ import { memo, useCallback, useEffect, useMemo } from 'react';
 import { actions } from '../bridge';
 import { consoleStore, useConsole } from '../store';
 import { clearMessage, commitEdit, editorStore, redo, selectElement, undo, useEditor } from './editStore';
-import { addPool, addRegion, addService, addWorkload, addZone, idsOf, zonesOf, type Doc, type ElementKind, type ElementRef } from './docEdits';
+import { addPool, addRegion, addService, addWorkload, addZone, idsOf, kindLabel, zonesOf, type Doc, type ElementKind, type ElementRef } from './docEdits';
 import { startEditorSync } from './sync';
 import './editor.css';
+import { useT } from '../i18n/messages';
+import { editorMessages } from './editor.messages';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -56,26 +57,29 @@ function contextOf(doc: Doc, selection: ElementRef | null, selectedService: stri
 const UndoRedo = memo(function UndoRedo() {
   const lastPast = useEditor((s) => s.past[s.past.length - 1]?.name ?? null);
   const lastFuture = useEditor((s) => s.future[s.future.length - 1]?.name ?? null);
+  const t = useT(editorMessages);
   return (
-    <div className="edit-row palette-history" role="toolbar" aria-label="Edit history">
-      <button type="button" onClick={() => void undo()} disabled={lastPast === null} title={lastPast ? `Undo: ${lastPast} (Ctrl+Z)` : 'Nothing to undo'} data-testid="editor-undo">
-        ↶ Undo
+    <div className="edit-row palette-history" role="toolbar" aria-label={t('history')}>
+      <button type="button" onClick={() => void undo()} disabled={lastPast === null} title={lastPast ? t('undoTitle', { name: lastPast }) : t('nothingUndo')} data-testid="editor-undo">
+        {t('undo')}
       </button>
-      <button type="button" onClick={() => void redo()} disabled={lastFuture === null} title={lastFuture ? `Redo: ${lastFuture} (Ctrl+Shift+Z)` : 'Nothing to redo'} data-testid="editor-redo">
-        ↷ Redo
+      <button type="button" onClick={() => void redo()} disabled={lastFuture === null} title={lastFuture ? t('redoTitle', { name: lastFuture }) : t('nothingRedo')} data-testid="editor-redo">
+        {t('redo')}
       </button>
     </div>
   );
 });
 
-const EditMessage = memo(function EditMessage() {
+/** The outcome of the last edit (applied, refused with the schema's messages, repairs made). */
+export const EditMessage = memo(function EditMessage() {
   const message = useEditor((s) => s.message);
   const issues = useEditor((s) => s.issues);
   const pending = useEditor((s) => s.pending);
+  const t = useT(editorMessages);
   if (pending !== null) {
     return (
       <p className="note" role="status" data-testid="editor-message">
-        Applying {pending}…
+        {t('applying', { name: pending })}
       </p>
     );
   }
@@ -83,9 +87,23 @@ const EditMessage = memo(function EditMessage() {
   return (
     <div className={`edit-message ${message.kind === 'error' ? 'edit-message-error' : ''}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="editor-message">
       <p>
-        {message.kind === 'info' ? 'Applied: ' : ''}
-        {message.text}
+        {message.kind === 'info' ? t('applied', { name: message.text }) : message.text}
       </p>
+      {message.notes && message.notes.length > 0 && (
+        <>
+          <p>{message.notes.length === 1 ? t('repairedOne') : t('repairedMany', { n: message.notes.length })}</p>
+          <ul className="edit-notes" data-testid="editor-repairs">
+            {message.notes.map((n, k) => (
+              <li key={k}>{n}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {message.kind === 'info' && (
+        <p className="muted" data-testid="editor-restarted">
+          {t('restarted')}
+        </p>
+      )}
       {issues && issues.issues.length > 0 && (
         <ul className="edit-issues" data-testid="editor-issues">
           {issues.issues.map((i, k) => (
@@ -94,7 +112,7 @@ const EditMessage = memo(function EditMessage() {
         </ul>
       )}
       <button type="button" className="linkish" onClick={clearMessage}>
-        dismiss
+        {t('dismiss')}
       </button>
     </div>
   );
@@ -104,17 +122,18 @@ const ElementList = memo(function ElementList() {
   const doc = useEditor((s) => s.doc);
   const selection = useEditor((s) => s.selection);
   const selectedService = useConsole((s) => s.selectedService);
+  const t = useT(editorMessages);
   const groups = useMemo(() => {
     if (!doc) return [];
     const kinds: Array<[ElementKind, string]> = [
-      ['region', 'Regions'],
-      ['zone', 'Zones'],
-      ['pool', 'Host pools'],
-      ['service', 'Services'],
-      ['workload', 'Workloads'],
+      ['region', t('groupRegion')],
+      ['zone', t('groupZone')],
+      ['pool', t('groupPool')],
+      ['service', t('groupService')],
+      ['workload', t('groupWorkload')],
     ];
     return kinds.map(([kind, title]) => ({ kind, title, ids: idsOf(doc, kind) })).filter((g) => g.ids.length > 0);
-  }, [doc]);
+  }, [doc, t]);
   const pick = useCallback((ref: ElementRef) => {
     if (ref.kind === 'service') {
       selectElement(null);
@@ -124,7 +143,7 @@ const ElementList = memo(function ElementList() {
     }
   }, []);
   return (
-    <nav className="palette-elements" aria-label="Scenario elements">
+    <nav className="palette-elements" aria-label={t('elements')}>
       {groups.map((g) => (
         <div key={g.kind}>
           <span className="field-label">{g.title}</span>
@@ -153,13 +172,14 @@ export const Palette = memo(function Palette() {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
   const hasDoc = useEditor((s) => s.doc !== null);
+  const t = useT(editorMessages);
   const busy = useEditor((s) => s.pending !== null);
   const add = useCallback(async (kind: ElementKind) => {
     const { doc, selection } = editorStore.getState();
     if (!doc) return;
     const ctx = contextOf(doc, selection, consoleStore.getState().selectedService);
     let newId: string | undefined;
-    const ok = await commitEdit(`Add a ${kind === 'pool' ? 'host pool' : kind}`, (d) => {
+    const ok = await commitEdit(t('addName', { kind: kindLabel(kind) }), (d) => {
       const r =
         kind === 'region' ? { ok: true as const, ...addRegion(d) } : kind === 'zone' ? addZone(d, ctx.region) : kind === 'pool' ? addPool(d, ctx.zone) : kind === 'service' ? { ok: true as const, ...addService(d, ctx.zone) } : addWorkload(d, ctx.service);
       if (r.ok) newId = r.id;
@@ -172,24 +192,27 @@ export const Palette = memo(function Palette() {
     } else {
       selectElement({ kind, id: newId });
     }
-  }, []);
+  }, [t]);
   return (
-    <aside className="palette card" aria-label="Scenario editor" data-testid="editor-palette">
-      <h2 className="palette-title">Edit</h2>
+    <aside className="palette card" aria-label={t('palette')} data-testid="editor-palette">
+      <h2 className="palette-title">{t('paletteTitle')}</h2>
       <UndoRedo />
-      <div className="palette-add" role="group" aria-label="Add to the scenario">
-        <span className="field-label">Add</span>
+      <p className="hint" data-testid="editor-history-note">
+        {t('historyNote')}
+      </p>
+      <div className="palette-add" role="group" aria-label={t('addGroup')}>
+        <span className="field-label">{t('add')}</span>
         {(
           [
-            ['region', 'Region'],
-            ['zone', 'Zone'],
-            ['pool', 'Host pool'],
-            ['service', 'Service'],
-            ['workload', 'Workload'],
+            ['region', t('addRegion')],
+            ['zone', t('addZone')],
+            ['pool', t('addPool')],
+            ['service', t('addService')],
+            ['workload', t('addWorkload')],
           ] as const
         ).map(([kind, label]) => (
-          <button key={kind} type="button" onClick={() => void add(kind)} disabled={!hasDoc || busy} data-testid={`palette-add-${kind}`} title={`Add a ${label.toLowerCase()} to the scenario`}>
-            + {label}
+          <button key={kind} type="button" onClick={() => void add(kind)} disabled={!hasDoc || busy} data-testid={`palette-add-${kind}`} title={t('addTitle', { kind: kindLabel(kind) })}>
+            {label}
           </button>
         ))}
       </div>

@@ -9,6 +9,9 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { LoadResult, ScenarioIssue } from '../../workers/sim.worker';
 import type { Doc, EditOutcome, ElementRef } from './docEdits';
+import { translate } from '../i18n/messages';
+import { editorMessages } from './editor.messages';
+
 
 /** A step of the history: the edit's name and the document before it (past) or after it (future). */
 export interface EditEntry {
@@ -34,7 +37,7 @@ export interface EditorState {
   pending: string | null;
   issues: EditIssues | null;
   /** A plain message about the last action (refusal or what was applied). */
-  message: { kind: 'error' | 'info'; text: string } | null;
+  message: { kind: 'error' | 'info'; text: string; notes?: string[] } | null;
   /** The element the inspector edits (services also use the console's selected service). */
   selection: ElementRef | null;
   /** An open context menu on the topology. */
@@ -71,20 +74,40 @@ export function setEditorBackend(b: EditorBackend | null): void {
   backend = b;
 }
 
-/** A document the worker loaded by other means (preset, link, import): the history starts over. */
-export function adoptDocument(doc: unknown, link: string): void {
+/**
+ * A document the worker loaded by other means (preset, link, import, apply-and-re-run). It becomes
+ * a step of the history, named `name`, so Undo brings the previous scenario back; the redo steps
+ * go, as after any edit. Without a previous document (the first load) the history is empty.
+ */
+export function adoptDocument(doc: unknown, link: string, name = translate(editorMessages, 'loadOther')): void {
   if (editorStore.getState().pending !== null) return;
   const d = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Doc) : null;
-  editorStore.setState({ doc: d, link, past: [], future: [], issues: null, pending: null, menu: null });
+  const s = editorStore.getState();
+  const prev = s.doc;
+  const past = prev !== null && d !== null && link !== s.link ? [...s.past, { name, doc: prev }] : prev === null ? [] : s.past;
+  editorStore.setState({
+    doc: d,
+    link,
+    past: past.length > HISTORY_LIMIT ? past.slice(past.length - HISTORY_LIMIT) : past,
+    future: prev !== null && link !== s.link ? [] : s.future,
+    issues: null,
+    pending: null,
+    menu: null,
+  });
+}
+
+/** Forgets the history (a test, or a worker that lost every document). */
+export function resetHistory(): void {
+  editorStore.setState({ past: [], future: [] });
 }
 
 function fail(scope: string, name: string, r: Extract<LoadResult, { ok: false }>): void {
-  editorStore.setState({ pending: null, issues: { scope, name, issues: r.errors }, message: { kind: 'error', text: `${name}: not applied, the scenario would not be valid` } });
+  editorStore.setState({ pending: null, issues: { scope, name, issues: r.errors }, message: { kind: 'error', text: translate(editorMessages, 'notValid', { name }) } });
 }
 
 /** Loads `doc` with `pending` set; the caller clears `pending` in the same update that records the outcome. */
 async function loadDoc(doc: Doc, name: string): Promise<LoadResult> {
-  if (!backend) return { ok: false, errors: [{ path: '', message: 'the editor is not connected to the simulation' }] };
+  if (!backend) return { ok: false, errors: [{ path: '', message: translate(editorMessages, 'notConnected') }] };
   editorStore.setState({ pending: name });
   try {
     return await backend.loadEdited(doc);
@@ -114,7 +137,7 @@ async function applyEdit(name: string, make: (doc: Doc) => EditOutcome, scope: s
   const state = editorStore.getState();
   const current = state.doc;
   if (!current) {
-    editorStore.setState({ message: { kind: 'error', text: `${name}: no scenario is loaded` } });
+    editorStore.setState({ message: { kind: 'error', text: translate(editorMessages, 'noScenario', { name }) } });
     return false;
   }
   let outcome: EditOutcome;
@@ -124,9 +147,10 @@ async function applyEdit(name: string, make: (doc: Doc) => EditOutcome, scope: s
     outcome = { ok: false, reason: e instanceof Error ? e.message : String(e) };
   }
   if (!outcome.ok) {
-    editorStore.setState({ issues: null, message: { kind: 'error', text: `${name}: ${outcome.reason}` } });
+    editorStore.setState({ issues: null, message: { kind: 'error', text: translate(editorMessages, 'refusedWith', { a: name, b: outcome.reason }) } });
     return false;
   }
+  const notes = outcome.notes ?? [];
   const next = outcome.doc;
   const r = await loadDoc(next, name);
   if (!r.ok) {
@@ -141,7 +165,7 @@ async function applyEdit(name: string, make: (doc: Doc) => EditOutcome, scope: s
     past: past.length > HISTORY_LIMIT ? past.slice(past.length - HISTORY_LIMIT) : past,
     future: [],
     issues: null,
-    message: { kind: 'info', text: name },
+    message: { kind: 'info', text: name, notes },
   });
   return true;
 }
@@ -151,7 +175,7 @@ async function travel(direction: 'undo' | 'redo'): Promise<boolean> {
   const from = direction === 'undo' ? state.past : state.future;
   const entry = from[from.length - 1];
   if (!entry || !state.doc) return false;
-  const label = `${direction === 'undo' ? 'Undo' : 'Redo'} ${entry.name}`;
+  const label = translate(editorMessages, direction === 'undo' ? 'undoName' : 'redoName', { name: entry.name });
   const r = await loadDoc(entry.doc, label);
   if (!r.ok) {
     // Cannot happen for a document that loaded before, unless the worker is gone: say so, keep all.
@@ -181,6 +205,11 @@ export function openMenu(ref: ElementRef, x: number, y: number): void {
 
 export function closeMenu(): void {
   editorStore.setState({ menu: null });
+}
+
+/** Says why an action was not taken (nothing changes). */
+export function refuse(text: string): void {
+  editorStore.setState({ issues: null, message: { kind: 'error', text } });
 }
 
 export function clearMessage(): void {

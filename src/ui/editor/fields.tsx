@@ -1,18 +1,20 @@
-/* i18n-pending */
 /**
  * Form fields of the scenario editor. A field shows the document's value at its path; a change is
  * committed as a named edit (on Enter, on leaving the field, or at once for a dropdown). When the
  * worker refuses the edited scenario, the field keeps what was typed and shows the schema's message
  * for its path; the document (and the run) stay as they were.
  */
-import { memo, useCallback, useId, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { memo, useCallback, useId, useState, type ChangeEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { commitEdit, issuesFor, useEditor } from './editStore';
-import { formatDocPath, getAt, setAt, type Doc, type DocPath } from './docEdits';
+import { useT } from '../i18n/messages';
+import { editorMessages } from './editor.messages';
+import { appendRow, formatDocPath, getAt, parseNumberList, removeRow, setAt, type Doc, type DocPath, type EditOutcome } from './docEdits';
 
-export type FieldType = 'int' | 'number' | 'duration' | 'text' | 'select';
+export type FieldType = 'int' | 'number' | 'duration' | 'text' | 'select' | 'numbers';
 
 function shown(value: unknown): string {
   if (value === undefined || value === null) return '';
+  if (Array.isArray(value) && value.every((x) => typeof x === 'number' || typeof x === 'string')) return value.join(', ');
   return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
 }
 
@@ -32,6 +34,7 @@ export function parseFieldValue(type: FieldType, text: string): unknown {
     const n = Number(t);
     return Number.isFinite(n) ? n : t;
   }
+  if (type === 'numbers') return parseNumberList(t);
   return t;
 }
 
@@ -65,12 +68,15 @@ export interface FieldProps {
   hint?: string;
   /** Custom edit instead of setting the value at `path` (e.g. a type change that reshapes an object). */
   apply?: (doc: Doc, value: unknown) => Doc;
+  /** The label for screen readers only (a cell of a table of rows, whose header shows it). */
+  compact?: boolean;
 }
 
-export const Field = memo(function Field({ scope, path, label, type, options, editName, testId, hint, apply }: FieldProps) {
+export const Field = memo(function Field({ scope, path, label, type, options, editName, testId, hint, apply, compact }: FieldProps) {
   const value = useEditor((s) => (s.doc ? shown(getAt(s.doc, path)) : ''));
   const busy = useEditor((s) => s.pending !== null);
   const invalid = useEditor((s) => issuesFor(s.issues, scope, formatDocPath(path)).length > 0);
+  const t = useT(editorMessages);
   const id = useId();
   // The draft follows the document whenever the document's value changes (an edit, undo, redo);
   // a refused edit leaves the document as it was, so what was typed stays.
@@ -89,12 +95,12 @@ export const Field = memo(function Field({ scope, path, label, type, options, ed
       setTried(text);
       const v = parseFieldValue(type, text);
       void commitEdit(
-        `${editName} → ${text.trim() === '' ? '(default)' : text.trim()}`,
+        `${editName} → ${text.trim() === '' ? t('defaultValue') : text.trim()}`,
         (doc) => ({ ok: true, doc: apply ? apply(doc, v) : setAt(doc, path, v) }),
         scope,
       );
     },
-    [value, tried, type, editName, apply, path, scope],
+    [value, tried, type, editName, apply, path, scope, t],
   );
   const onChange = useCallback(
     (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
@@ -119,10 +125,10 @@ export const Field = memo(function Field({ scope, path, label, type, options, ed
   return (
     <div className="edit-field">
       <label className="field field-block" htmlFor={id}>
-        <span className="field-label">{label}</span>
+        <span className={compact ? 'sr-only' : 'field-label'}>{label}</span>
         {type === 'select' ? (
-          <select id={id} value={draft} onChange={onChange} disabled={busy} data-testid={testId}>
-            {!(options ?? []).some(([v]) => v === draft) && <option value={draft}>{draft === '' ? '(not set)' : draft}</option>}
+          <select id={id} value={draft} onChange={onChange} disabled={busy} data-testid={testId} title={hint}>
+            {!(options ?? []).some(([v]) => v === draft) && <option value={draft}>{draft === '' ? t('notSet') : draft}</option>}
             {(options ?? []).map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
@@ -142,6 +148,7 @@ export const Field = memo(function Field({ scope, path, label, type, options, ed
             aria-invalid={invalid || undefined}
             aria-describedby={invalid ? `${id}-issues` : undefined}
             title={hint}
+            placeholder={type === 'numbers' ? '0.1, 0.2, 0.5' : undefined}
           />
         )}
       </label>
@@ -161,6 +168,7 @@ export const JsonField = memo(function JsonField({ scope, path, editName, testId
   const [base, setBase] = useState(value);
   const [draft, setDraft] = useState(value);
   const [syntax, setSyntax] = useState<string | null>(null);
+  const t = useT(editorMessages);
   if (base !== value) {
     setBase(value);
     setDraft(value);
@@ -172,26 +180,26 @@ export const JsonField = memo(function JsonField({ scope, path, editName, testId
     try {
       parsed = JSON.parse(draft);
     } catch (e) {
-      setSyntax(`not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+      setSyntax(t('badJson', { error: e instanceof Error ? e.message : String(e) }));
       return;
     }
     setSyntax(null);
-    void commitEdit(`${editName} (JSON)`, (doc) => ({ ok: true, doc: setAt(doc, path, parsed) }), scope);
-  }, [draft, editName, path, scope]);
+    void commitEdit(t('jsonName', { name: editName }), (doc) => ({ ok: true, doc: setAt(doc, path, parsed) }), scope);
+  }, [draft, editName, path, scope, t]);
   const mine = issuesFor(issues, scope, formatDocPath(path));
   return (
     <details className="edit-json">
-      <summary>Edit as JSON</summary>
+      <summary>{t('editJson')}</summary>
       <label className="field field-block" htmlFor={id}>
-        <span className="field-label">Every field of this element (see docs/scenario.md)</span>
+        <span className="field-label">{t('jsonHelp')}</span>
         <textarea id={id} rows={10} spellCheck={false} value={draft} onChange={(e) => setDraft(e.target.value)} data-testid={testId} />
       </label>
       <div className="edit-row">
         <button type="button" onClick={onApply} disabled={busy || draft === value} data-testid={`${testId}-apply`}>
-          Apply JSON
+          {t('applyJson')}
         </button>
         <button type="button" onClick={() => setDraft(value)} disabled={draft === value}>
-          Revert
+          {t('revert')}
         </button>
       </div>
       {syntax && (
@@ -209,5 +217,176 @@ export const JsonField = memo(function JsonField({ scope, path, editName, testId
         </ul>
       )}
     </details>
+  );
+});
+
+/** The issues of the last refused edit exactly at `path` (a row or a whole list), for errors no cell shows. */
+export const ExactIssues = memo(function ExactIssues({ scope, path, testId }: { scope: string; path: DocPath; testId: string }) {
+  const issues = useEditor((s) => s.issues);
+  const text = formatDocPath(path);
+  const mine = issues && issues.scope === scope ? issues.issues.filter((i) => i.path === text) : [];
+  if (mine.length === 0) return null;
+  return (
+    <ul className="edit-issues" role="alert" data-testid={`${testId}-error`}>
+      {mine.map((i, k) => (
+        <li key={k}>
+          {i.path}: {i.message}
+        </li>
+      ))}
+    </ul>
+  );
+});
+
+/** A boolean of the document as a checkbox (unchecked with `removeWhenOff` removes the field). */
+export const CheckField = memo(function CheckField({ scope, path, label, editName, testId, fallback = false }: { scope: string; path: DocPath; label: string; editName: string; testId: string; fallback?: boolean }) {
+  const value = useEditor((s) => (s.doc ? getAt(s.doc, path) : undefined));
+  const busy = useEditor((s) => s.pending !== null);
+  const t = useT(editorMessages);
+  const checked = typeof value === 'boolean' ? value : fallback;
+  return (
+    <div className="edit-field edit-check">
+      <label className="field">
+        <input
+          type="checkbox"
+          checked={checked}
+          disabled={busy}
+          onChange={(e) => void commitEdit(`${editName} → ${e.target.checked ? t('on') : t('off')}`, (doc) => ({ ok: true, doc: setAt(doc, path, e.target.checked) }), scope)}
+          data-testid={testId}
+        />
+        <span>{label}</span>
+      </label>
+      <FieldIssues scope={scope} path={formatDocPath(path)} testId={testId} id={`${testId}-issues`} />
+    </div>
+  );
+});
+
+/** One column of a table of rows: a field of each row (relative path), or a custom cell. */
+export interface RowColumn {
+  key: string;
+  label: string;
+  type?: FieldType;
+  options?: ReadonlyArray<readonly [string, string]>;
+  /** Path below the row (default: [key]). */
+  path?: DocPath;
+  hint?: string;
+  apply?: (doc: Doc, value: unknown, rowPath: DocPath) => Doc;
+  /** A custom cell instead of a field. */
+  render?: (rowPath: DocPath, index: number, scope: string) => ReactNode;
+}
+
+export interface RowsProps {
+  scope: string;
+  /** Path of the array. */
+  path: DocPath;
+  columns: readonly RowColumn[];
+  /** The row "Add" appends, from the current document. */
+  newRow: (doc: Doc) => unknown;
+  /** e.g. "web: autoscaler rules". */
+  editName: string;
+  /** What one row is, e.g. "rule". */
+  itemLabel: string;
+  testId: string;
+  /** Removing the last row removes the field (an optional list); else an empty list stays. */
+  dropWhenEmpty?: boolean;
+  /** Shown when there are no rows. */
+  empty?: string;
+  /** A title above the table. */
+  caption?: string;
+  /** A custom removal of row `index` (e.g. the last call target takes the calls block with it). */
+  removeRowEdit?: (doc: Doc, index: number) => EditOutcome;
+  /** No "Add" button (rows are added another way). */
+  noAdd?: boolean;
+}
+
+/**
+ * A list of the document as a table of rows: one field per column, a remove button per row and an
+ * "Add" button. Each change is an edit of its own; the schema's messages show in the cell (or
+ * under the row / the table when they are about the whole row or list).
+ */
+export const Rows = memo(function Rows({ scope, path, columns, newRow, editName, itemLabel, testId, dropWhenEmpty, empty, caption, removeRowEdit, noAdd }: RowsProps) {
+  const count = useEditor((s) => {
+    const v = s.doc ? getAt(s.doc, path) : undefined;
+    return Array.isArray(v) ? v.length : 0;
+  });
+  const busy = useEditor((s) => s.pending !== null);
+  const t = useT(editorMessages);
+  const onAdd = useCallback(
+    () => void commitEdit(t('addRowName', { name: editName, item: itemLabel }), (doc) => ({ ok: true, doc: appendRow(doc, path, newRow(doc)) }), scope),
+    [editName, itemLabel, path, newRow, scope, t],
+  );
+  const rows = Array.from({ length: count }, (_, i) => i);
+  return (
+    <div className="edit-rows" data-testid={testId}>
+      {caption && <span className="field-label">{caption}</span>}
+      {count === 0 ? (
+        <p className="note">{empty ?? t('noRows', { item: itemLabel })}</p>
+      ) : (
+        <table className="edit-table">
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th key={c.key} scope="col" title={c.hint}>
+                  {c.label}
+                </th>
+              ))}
+              <th scope="col">
+                <span className="sr-only">{t('removeCol')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((i) => {
+              const rowPath = [...path, i];
+              return (
+                <tr key={i} data-testid={`${testId}-row-${i}`}>
+                  {columns.map((c) => (
+                    <td key={c.key}>
+                      {c.render ? (
+                        c.render(rowPath, i, scope)
+                      ) : (
+                        <Field
+                          scope={scope}
+                          path={[...rowPath, ...(c.path ?? [c.key])]}
+                          label={t('cellLabel', { label: c.label, item: itemLabel, n: i + 1 })}
+                          compact
+                          type={c.type ?? 'number'}
+                          options={c.options}
+                          hint={c.hint}
+                          editName={t('rowEditName', { name: editName, n: i + 1, label: c.label })}
+                          testId={`${testId}-${i}-${c.key}`}
+                          apply={c.apply ? (doc, v) => c.apply!(doc, v, rowPath) : undefined}
+                        />
+                      )}
+                    </td>
+                  ))}
+                  <td>
+                    <button
+                      type="button"
+                      className="linkish"
+                      disabled={busy}
+                      aria-label={t('removeRow', { item: itemLabel, n: i + 1 })}
+                      title={t('removeRow', { item: itemLabel, n: i + 1 })}
+                      onClick={() => void commitEdit(t('removeRowName', { name: editName, item: itemLabel, n: i + 1 }), (doc) => (removeRowEdit ? removeRowEdit(doc, i) : removeRow(doc, path, i, dropWhenEmpty)), scope)}
+                      data-testid={`${testId}-${i}-remove`}
+                    >
+                      ✕
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {rows.map((i) => (
+        <ExactIssues key={i} scope={scope} path={[...path, i]} testId={`${testId}-${i}`} />
+      ))}
+      <ExactIssues scope={scope} path={path} testId={testId} />
+      {!noAdd && (
+        <button type="button" onClick={onAdd} disabled={busy} data-testid={`${testId}-add`}>
+          {t('addRow', { item: itemLabel })}
+        </button>
+      )}
+    </div>
   );
 });

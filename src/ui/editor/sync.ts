@@ -1,12 +1,15 @@
 /**
  * Connects the editor to the console: edits go through the bridge's `loadEdited`, and a scenario
- * loaded by other means (a preset, a link, a trace import, a worker restart) becomes the document
- * being edited, with a fresh history.
+ * loaded by other means (a preset, a link, a trace import) becomes the document being edited and a
+ * step of the history ("Load …"), so Undo brings the previous scenario back.
  */
 import { actions } from '../bridge';
 import { consoleStore } from '../store';
 import { adoptDocument, editorStore, selectElement, setEditorBackend } from './editStore';
 import { elementPath, type Doc } from './docEdits';
+import { translate } from '../i18n/messages';
+import { editorMessages } from './editor.messages';
+
 
 let started = false;
 /** The link whose document is being fetched (a newer load makes an older fetch moot). */
@@ -18,8 +21,9 @@ async function fetchDocument(link: string): Promise<void> {
   if (fetching !== link) return;
   fetching = '';
   // A newer load came meanwhile: its own check fetches it.
-  if (consoleStore.getState().scenario?.link !== link) return;
-  adoptDocument(doc, link);
+  const info = consoleStore.getState().scenario;
+  if (info?.link !== link) return;
+  adoptDocument(doc, link, info.preset ? translate(editorMessages, 'loadPreset', { id: info.preset }) : translate(editorMessages, 'loadNamed', { name: info.name }));
 }
 
 /** Starts the connection once (idempotent). */

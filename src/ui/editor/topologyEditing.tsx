@@ -1,4 +1,3 @@
-/* i18n-pending */
 /**
  * Editing on the topology: dragging from a workload to a service sets the workload's target, from a
  * service to another adds a downstream call; right-click on a node opens a menu of edits (a
@@ -9,9 +8,13 @@ import { memo, type MouseEvent as ReactMouseEvent } from 'react';
 import type { Connection } from '@xyflow/react';
 import { actions } from '../bridge';
 import { consoleStore } from '../store';
-import { closeMenu, commitEdit, editorStore, openMenu, selectElement, useEditor } from './editStore';
-import { addCall, addReplicaCrash, addSpike, connectWorkload, elementPath, getAt, KIND_LABEL, removeElement, type ElementRef } from './docEdits';
+import { closeMenu, commitEdit, editorStore, openMenu, refuse, selectElement, useEditor } from './editStore';
+import { addCall, addReplicaCrash, addSpike, connectWorkload, elementPath, getAt, kindLabel, removeElement, type ElementRef } from './docEdits';
 import { useMenuDismiss } from '../components/useMenuDismiss';
+import { translate, useT } from '../i18n/messages';
+import { editorMessages } from './editor.messages';
+
+const tr = (key: keyof typeof editorMessages.en, params?: Record<string, string | number>): string => translate(editorMessages, key, params);
 
 /** Node ids of the topology ("svc:web", "wl:shoppers") as editor references. */
 export function refOfNode(nodeId: string | null | undefined): ElementRef | null {
@@ -21,18 +24,41 @@ export function refOfNode(nodeId: string | null | undefined): ElementRef | null 
   return null;
 }
 
-/** A connection dragged on the topology, as an edit (null: not a meaningful one). */
-export function connectionEdit(source: ElementRef | null, target: ElementRef | null): { name: string; kind: 'target' | 'call'; from: string; to: string } | null {
-  if (!source || !target || target.kind !== 'service') return null;
-  if (source.kind === 'workload') return { name: `Connect ${source.id} → ${target.id}`, kind: 'target', from: source.id, to: target.id };
-  if (source.kind === 'service') return { name: `${source.id} calls ${target.id}`, kind: 'call', from: source.id, to: target.id };
-  return null;
+/** A connection dragged on the topology, as an edit, or the reason it means nothing. */
+export type ConnectionEdit = { name: string; kind: 'target' | 'call'; from: string; to: string } | { refused: string };
+
+/**
+ * The pairs a drag can connect: a workload to a service (its traffic goes through that service's
+ * load balancer: the balancer is part of the service here) and a service to another (a downstream
+ * call). Anything else is refused in words.
+ */
+export function connectionEdit(source: ElementRef | null, target: ElementRef | null): ConnectionEdit {
+  if (!source || !target) return { refused: tr('connectOnlyHere') };
+  if (target.kind === 'workload') return { refused: tr('connectToWorkload', { id: target.id }) };
+  if (target.kind !== 'service') return { refused: tr('connectNotHere', { kind: kindLabel(target.kind) }) };
+  if (source.kind === 'workload') return { name: tr('connectName', { from: source.id, to: target.id }), kind: 'target', from: source.id, to: target.id };
+  if (source.kind === 'service') {
+    if (source.id === target.id) return { refused: tr('connectItself', { id: source.id }) };
+    return { name: tr('callName', { from: source.id, to: target.id }), kind: 'call', from: source.id, to: target.id };
+  }
+  return { refused: tr('connectCannotSend', { kind: kindLabel(source.kind) }) };
 }
 
 export function onTopologyConnect(c: Connection): void {
   const e = connectionEdit(refOfNode(c.source), refOfNode(c.target));
-  if (!e) return;
+  if ('refused' in e) {
+    refuse(tr('connectRefused', { reason: e.refused }));
+    return;
+  }
   void commitEdit(e.name, (doc) => (e.kind === 'target' ? connectWorkload(doc, e.from, e.to) : addCall(doc, e.from, e.to)));
+}
+
+/**
+ * React Flow's check while dragging: only meaningful pairs snap (the handle under the pointer
+ * shows whether the drop would connect). Dropping elsewhere says why in the editor's message.
+ */
+export function isTopologyConnectionValid(c: { source: string | null; target: string | null }): boolean {
+  return !('refused' in connectionEdit(refOfNode(c.source), refOfNode(c.target)));
 }
 
 export function onTopologyContextMenu(event: ReactMouseEvent, node: { id: string }): void {
@@ -51,7 +77,7 @@ function spikeRate(workload: string): number {
 export function injectSpike(workload: string): Promise<boolean> {
   const at = consoleStore.getState().status?.now ?? 0;
   const extra = spikeRate(workload);
-  return commitEdit(`Traffic spike on ${workload} (+${extra} req/s at ${Math.round(at)} s)`, (doc) => addSpike(doc, workload, at, extra));
+  return commitEdit(tr('spikeName', { id: workload, extra, at: Math.round(at) }), (doc) => addSpike(doc, workload, at, extra));
 }
 
 /** Whether a service's replicas are placed on hosts (then host faults apply, not replica crashes). */
@@ -63,7 +89,7 @@ export function isPlaced(service: string): boolean {
 
 export function injectCrash(service: string, duration: number | undefined = 30): Promise<boolean> {
   const at = consoleStore.getState().status?.now ?? 0;
-  return commitEdit(`Crash a replica of ${service} at ${Math.round(at)} s${duration === undefined ? '' : ` for ${duration} s`}`, (doc) => addReplicaCrash(doc, service, at, 0, duration));
+  return commitEdit(duration === undefined ? tr('crashNameForGood', { id: service, at: Math.round(at) }) : tr('crashName', { id: service, at: Math.round(at), duration }), (doc) => addReplicaCrash(doc, service, at, 0, duration));
 }
 
 function inspect(ref: ElementRef): void {
@@ -78,6 +104,7 @@ function inspect(ref: ElementRef): void {
 /** The right-click menu of a topology node. */
 export const TopologyMenu = memo(function TopologyMenu() {
   const menu = useEditor((s) => s.menu);
+  const t = useT(editorMessages);
   const ref = useMenuDismiss(menu !== null, closeMenu);
   if (!menu) return null;
   const target = menu.ref;
@@ -89,16 +116,16 @@ export const TopologyMenu = memo(function TopologyMenu() {
   };
   const placed = target.kind === 'service' && isPlaced(target.id);
   return (
-    <div className="ctx-menu card" role="menu" aria-label={`Edits of ${KIND_LABEL[target.kind]} ${target.id}`} ref={ref} style={{ left, top }} data-testid="topo-menu">
+    <div className="ctx-menu card" role="menu" aria-label={t('menu', { kind: kindLabel(target.kind), id: target.id })} ref={ref} style={{ left, top }} data-testid="topo-menu">
       <div className="ctx-menu-title num">
-        {KIND_LABEL[target.kind]} {target.id}
+        {kindLabel(target.kind)} {target.id}
       </div>
       <button type="button" role="menuitem" onClick={run(() => inspect(target))} data-testid="topo-menu-inspect">
-        Inspect and edit
+        {t('menuInspect')}
       </button>
       {target.kind === 'workload' && (
-        <button type="button" role="menuitem" onClick={run(() => injectSpike(target.id))} data-testid="topo-menu-spike" title="Adds a flash crowd from the current time (a scenario edit: the run restarts on the same seed)">
-          Traffic spike from now
+        <button type="button" role="menuitem" onClick={run(() => injectSpike(target.id))} data-testid="topo-menu-spike" title={t('menuSpikeTitle')}>
+          {t('menuSpike')}
         </button>
       )}
       {target.kind === 'service' && (
@@ -109,9 +136,9 @@ export const TopologyMenu = memo(function TopologyMenu() {
           disabled={placed}
           onClick={run(() => injectCrash(target.id))}
           data-testid="topo-menu-crash"
-          title={placed ? 'Replicas placed on hosts fail with their hosts: right-click a host in the Infrastructure view' : 'Replica 0 crashes at the current time and is back 30 s later (a scenario edit)'}
+          title={placed ? t('menuCrashPlaced') : t('menuCrashTitle')}
         >
-          Crash a replica from now
+          {t('menuCrash')}
         </button>
       )}
       <button
@@ -119,13 +146,27 @@ export const TopologyMenu = memo(function TopologyMenu() {
         role="menuitem"
         className="danger"
         onClick={run(async () => {
-          const ok = await commitEdit(`Remove ${KIND_LABEL[target.kind]} ${target.id}`, (doc) => removeElement(doc, target));
+          const ok = await commitEdit(t('removeName', { kind: kindLabel(target.kind), id: target.id }), (doc) => removeElement(doc, target));
           if (ok && target.kind === 'service' && consoleStore.getState().selectedService === target.id) void actions.selectService(null);
         })}
         data-testid="topo-menu-remove"
       >
-        Remove {KIND_LABEL[target.kind]}
+        {t('menuRemove', { kind: kindLabel(target.kind) })}
       </button>
     </div>
   );
 });
+
+/**
+ * The end of a drag on the topology that did not connect: when it ended on another node, the
+ * editor's message says why that pair cannot be connected (a drop in the void just cancels).
+ */
+export function onTopologyConnectEnd(_event: unknown, state: { isValid: boolean | null; fromNode: { id: string } | null; toNode: { id: string } | null; fromHandle: { type: string } | null }): void {
+  if (state.isValid || !state.fromNode || !state.toNode) return;
+  const fromSource = state.fromHandle?.type !== 'target';
+  const a = refOfNode(state.fromNode.id);
+  const b = refOfNode(state.toNode.id);
+  const e = fromSource ? connectionEdit(a, b) : connectionEdit(b, a);
+  if ('refused' in e) refuse(tr('connectRefused', { reason: e.refused }));
+  else refuse(tr('connectRefused', { reason: tr('connectHandle', { from: e.from, to: e.to }) }));
+}

@@ -1,4 +1,3 @@
-/* i18n-pending */
 /**
  * The selected service's autoscaler: what it does now (policy, ready and set replicas, its latest
  * decision in words), its settings as a form applied with `setAutoscaler` (the worker checks a
@@ -30,7 +29,12 @@ import {
   type RuleRow,
   type ScheduleRow,
 } from './autoscalerForm';
-import { METRIC_NAMES, metricText, policyName } from './decisions';
+import { metricLabel, metricText, policyLabel, type ElasticityT } from './decisions';
+import { useT } from '../i18n/messages';
+import { elasticityMessages } from './messages';
+import { reasonMessages } from './reasons.messages';
+import { decisionReason } from './reasons';
+import { rich } from './rich';
 import { useDecisions } from './decisionStore';
 import { MetricChart, ReplicasChart } from './ScalingCharts';
 
@@ -67,6 +71,8 @@ export const AutoscalerPanel = memo(function AutoscalerPanel() {
 });
 
 function PanelBody({ id }: { id: string }) {
+  const t = useT(elasticityMessages);
+  const tr = useT(reasonMessages);
   const live = useConsole((s) => s.services[id]?.autoscaler ?? null);
   const ready = useConsole((s) => s.services[id]?.ready ?? 0);
   const starting = useConsole((s) => s.services[id]?.starting ?? 0);
@@ -76,12 +82,12 @@ function PanelBody({ id }: { id: string }) {
   const [settings, version, replace] = useSettings(id);
   const runRev = useDecisions((s) => s.runRev);
   // The note about the last change made here, for as long as that run lasts.
-  const [appliedNote, setApplied] = useState<{ runRev: number; text: string } | null>(null);
-  const applied = appliedNote !== null && appliedNote.runRev === runRev ? appliedNote.text : null;
+  const [appliedNote, setApplied] = useState<{ runRev: number; policy: string; at: number } | null>(null);
+  const applied = appliedNote !== null && appliedNote.runRev === runRev ? t('applied', { policy: policyLabel(t, appliedNote.policy), time: formatClock(appliedNote.at) }) : null;
   const onApplied = useCallback(
     (a: AutoscalerSpecInput, at: number) => {
       replace(a);
-      setApplied({ runRev, text: `${policyName(a.policy)} applied at ${formatClock(at)}; the next sync decides.` });
+      setApplied({ runRev, policy: a.policy, at });
     },
     [replace, runRev],
   );
@@ -95,24 +101,27 @@ function PanelBody({ id }: { id: string }) {
   const last = live.last;
   const enough = data !== null && data.samples >= 2;
   return (
-    <section className="card autoscaler-panel" data-testid="autoscaler-panel" aria-label={`Autoscaler of ${id}`}>
+    <section className="card autoscaler-panel" data-testid="autoscaler-panel" aria-label={t('panelLabel', { id })}>
       <header className="autoscaler-head">
         <h3>
-          Autoscaler · <span className="mono">{id}</span>
+          {t('heading')} · <span className="mono">{id}</span>
         </h3>
         <span className="muted num">
-          <span data-testid="autoscaler-live-policy">{policyName(live.policy)}</span>
-          {live.metric ? ` on ${METRIC_NAMES[live.metric as Metric] ?? live.metric}` : ''}
+          <span data-testid="autoscaler-live-policy">{policyLabel(t, live.policy)}</span>
+          {live.metric ? t('liveOn', { metric: metricLabel(t, live.metric) }) : ''}
           {live.target !== null && (
             <>
               {' '}
-              · target <span data-testid="autoscaler-live-target">{metricText(live.metric, live.target)}</span>
+              · {t('liveTarget')} <span data-testid="autoscaler-live-target">{metricText(live.metric, live.target)}</span>
             </>
           )}{' '}
-          · {formatInt(live.minReplicas)}–{formatInt(live.maxReplicas)} replicas ·{' '}
-          <strong data-testid="autoscaler-ready">{formatInt(ready)}</strong> ready / <strong data-testid="autoscaler-set">{formatInt(set)}</strong> set
-          {starting > 0 ? ` · ${formatInt(starting)} starting` : ''}
-          {draining > 0 ? ` · ${formatInt(draining)} draining` : ''}
+          · {t('replicaRange', { min: formatInt(live.minReplicas), max: formatInt(live.maxReplicas) })} ·{' '}
+          {rich(t('liveCounts'), {
+            ready: <strong data-testid="autoscaler-ready">{formatInt(ready)}</strong>,
+            set: <strong data-testid="autoscaler-set">{formatInt(set)}</strong>,
+          })}
+          {starting > 0 ? t('liveStarting', { n: formatInt(starting) }) : ''}
+          {draining > 0 ? t('liveDraining', { n: formatInt(draining) }) : ''}
         </span>
       </header>
       <p className="autoscaler-reason" data-testid="autoscaler-reason-box">
@@ -125,20 +134,20 @@ function PanelBody({ id }: { id: string }) {
               {last.current} → {last.replicas}
             </span>
             {last.metric && last.value !== null ? <span className="muted"> · {metricText(last.metric, last.value)}</span> : null} ·{' '}
-            <span data-testid="autoscaler-reason">{last.reason}</span>
+            <span data-testid="autoscaler-reason">{decisionReason(tr, last)}</span>
           </>
         ) : (
           <span className="muted" data-testid="autoscaler-reason">
-            No decision yet: the first comes after one sync period.
+            {t('noDecision')}
           </span>
         )}
       </p>
       <div className="autoscaler-grid">
         <div className="autoscaler-form-col">
           {settings === undefined ? (
-            <p className="muted">Reading the settings…</p>
+            <p className="muted">{t('readingSettings')}</p>
           ) : settings === null ? (
-            <p className="muted">The worker has no autoscaler settings for {id}.</p>
+            <p className="muted">{t('noSettings', { id })}</p>
           ) : (
             <AutoscalerEditor key={version} id={id} settings={settings} onApplied={onApplied} />
           )}
@@ -160,7 +169,8 @@ function PanelBody({ id }: { id: string }) {
 }
 
 function EmptyChart() {
-  return <div className="chart-empty-text muted">The charts fill in as samples arrive.</div>;
+  const t = useT(elasticityMessages);
+  return <div className="chart-empty-text muted">{t('chartsEmpty')}</div>;
 }
 
 // ---------------------------------------------------------------- the form
@@ -191,28 +201,24 @@ function TextInput({ value, onChange, testId, label, placeholder, width }: { val
   );
 }
 
-function targetHint(metric: Metric): string {
-  switch (metric) {
-    case 'cpu':
-      return 'a fraction of busy slots: 0.6 = 60 % (blank: 0.8)';
-    case 'rps':
-      return 'requests per second per replica';
-    case 'concurrency':
-      return 'requests in progress per replica';
-    case 'queue':
-      return 'waiting requests per replica';
-    case 'p95-latency':
-      return 'seconds, e.g. 0.3';
-  }
+function targetHint(t: ElasticityT, metric: Metric): string {
+  return t(`hint.${metric}`);
 }
 
 function AutoscalerEditor({ id, settings, onApplied }: { id: string; settings: AutoscalerSpecInput; onApplied: (a: AutoscalerSpecInput, at: number) => void }) {
+  const t = useT(elasticityMessages);
   const [form, setForm] = useState<AutoscalerForm>(() => formFromSettings(settings));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const errorId = useId();
   const update = useCallback((patch: Partial<AutoscalerForm>) => setForm((f) => ({ ...f, ...patch })), []);
-  const onPolicy = useCallback((e: ChangeEvent<HTMLSelectElement>) => setForm((f) => withPolicy(f, e.target.value as Policy)), []);
+  const onPolicy = useCallback(
+    (e: ChangeEvent<HTMLSelectElement>) => {
+      const names = { scaleOut: t('defaultScaleOut'), scaleIn: t('defaultScaleIn'), workingDay: t('defaultWorkingDay'), evening: t('defaultEvening') };
+      setForm((f) => withPolicy(f, e.target.value as Policy, names));
+    },
+    [t],
+  );
   const onRevert = useCallback(() => {
     setForm(formFromSettings(settings));
     setError(null);
@@ -240,55 +246,55 @@ function AutoscalerEditor({ id, settings, onApplied }: { id: string; settings: A
   const metrics = p === 'predictive' ? METRICS.filter((m) => m === 'cpu' || m === 'rps') : METRICS;
   return (
     <form className="form autoscaler-form" onSubmit={onSubmit} data-testid="autoscaler-form" aria-describedby={error ? errorId : undefined}>
-      <Field label="Policy">
+      <Field label={t('policy')}>
         <select data-testid="autoscaler-policy" value={p} onChange={onPolicy}>
           {POLICIES.map((x) => (
             <option key={x} value={x}>
-              {policyName(x)}
+              {policyLabel(t, x)}
             </option>
           ))}
         </select>
       </Field>
       <div className="as-row">
-        <Field label="Min replicas">
+        <Field label={t('minReplicas')}>
           <TextInput value={form.minReplicas} onChange={(v) => update({ minReplicas: v })} testId="autoscaler-min" />
         </Field>
-        <Field label="Max replicas">
+        <Field label={t('maxReplicas')}>
           <TextInput value={form.maxReplicas} onChange={(v) => update({ maxReplicas: v })} testId="autoscaler-max" />
         </Field>
-        <Field label="Sync period">
+        <Field label={t('syncPeriod')}>
           <TextInput value={form.syncPeriod} onChange={(v) => update({ syncPeriod: v })} testId="autoscaler-sync" placeholder="15" />
         </Field>
       </div>
       {usesMetric && (
         <div className="as-row">
-          <Field label="Metric">
+          <Field label={t('metric')}>
             <select data-testid="autoscaler-metric" value={form.metric} onChange={(e) => update({ metric: e.target.value as Metric })}>
               {metrics.map((m) => (
                 <option key={m} value={m}>
-                  {m} · {METRIC_NAMES[m]}
+                  {m} · {metricLabel(t, m)}
                 </option>
               ))}
             </select>
           </Field>
           {usesTarget && (
             <>
-              <Field label="Target">
+              <Field label={t('target')}>
                 <TextInput value={form.target} onChange={(v) => update({ target: v })} testId="autoscaler-target" placeholder={form.metric === 'cpu' ? '0.8' : ''} />
               </Field>
-              <Field label="Tolerance">
+              <Field label={t('tolerance')}>
                 <TextInput value={form.tolerance} onChange={(v) => update({ tolerance: v })} testId="autoscaler-tolerance" placeholder="0.1" />
               </Field>
             </>
           )}
         </div>
       )}
-      {usesTarget && <p className="hint as-hint">Target: {targetHint(form.metric)}. Tolerance 0.1: no change within ±10 % of it.</p>}
+      {usesTarget && <p className="hint as-hint">{t('targetHint', { hint: targetHint(t, form.metric) })}</p>}
       {p === 'step' && <RulesEditor rules={form.rules} onChange={(rules) => update({ rules })} cooldown={form.cooldown} onCooldown={(cooldown) => update({ cooldown })} />}
       {p === 'scheduled' && <ScheduleEditor schedule={form.schedule} onChange={(schedule) => update({ schedule })} />}
       {p === 'predictive' && (
         <div className="as-row">
-          <Field label="Forecast model">
+          <Field label={t('forecastModel')}>
             <select data-testid="autoscaler-forecast-model" value={form.forecastModel} onChange={(e) => update({ forecastModel: e.target.value as ForecastModel })}>
               {FORECAST_MODELS.map((m) => (
                 <option key={m} value={m}>
@@ -297,21 +303,21 @@ function AutoscalerEditor({ id, settings, onApplied }: { id: string; settings: A
               ))}
             </select>
           </Field>
-          <Field label="Season">
-            <TextInput value={form.season} onChange={(v) => update({ season: v })} testId="autoscaler-season" placeholder="1d" />
+          <Field label={t('season')}>
+            <TextInput value={form.season} onChange={(v) => update({ season: v })} testId="autoscaler-season" placeholder="1d" /> {/* i18n-ignore */}
           </Field>
-          <Field label="Bucket">
-            <TextInput value={form.bucket} onChange={(v) => update({ bucket: v })} testId="autoscaler-bucket" placeholder="5m" />
+          <Field label={t('bucket')}>
+            <TextInput value={form.bucket} onChange={(v) => update({ bucket: v })} testId="autoscaler-bucket" placeholder="5m" /> {/* i18n-ignore */}
           </Field>
-          <Field label="Lead">
-            <TextInput value={form.lead} onChange={(v) => update({ lead: v })} testId="autoscaler-lead" placeholder="boot time" />
+          <Field label={t('lead')}>
+            <TextInput value={form.lead} onChange={(v) => update({ lead: v })} testId="autoscaler-lead" placeholder={t('leadPlaceholder')} />
           </Field>
         </div>
       )}
       {error && (
         <div className="banner banner-error form-errors" role="alert" id={errorId} data-testid="autoscaler-error">
           <div className="banner-text">
-            <strong>The autoscaler was not changed</strong>
+            <strong>{t('notChanged')}</strong>
             <ul>
               {error.split('; ').map((m, i) => (
                 <li key={i} data-testid="autoscaler-error-message">
@@ -323,12 +329,12 @@ function AutoscalerEditor({ id, settings, onApplied }: { id: string; settings: A
         </div>
       )}
       <div className="as-actions">
-        <span className="hint">Durations: seconds or 30s, 5m, 1h. Applies from now on; Reset and the link keep the scenario&apos;s own.</span>
+        <span className="hint">{t('durationsHint')}</span>
         <button type="button" onClick={onRevert} data-testid="autoscaler-revert" disabled={busy}>
-          Revert
+          {t('revert')}
         </button>
         <button type="submit" className="primary" data-testid="autoscaler-apply" disabled={busy}>
-          {busy ? 'Applying…' : 'Apply'}
+          {busy ? t('applying') : t('apply')}
         </button>
       </div>
     </form>
@@ -336,21 +342,22 @@ function AutoscalerEditor({ id, settings, onApplied }: { id: string; settings: A
 }
 
 function RulesEditor({ rules, onChange, cooldown, onCooldown }: { rules: RuleRow[]; onChange: (r: RuleRow[]) => void; cooldown: string; onCooldown: (v: string) => void }) {
+  const t = useT(elasticityMessages);
   const set = (i: number, patch: Partial<RuleRow>) => onChange(rules.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <fieldset className="as-rows" data-testid="autoscaler-rules">
-      <legend>Rules (checked in order; the first that fires acts)</legend>
+      <legend>{t('rulesLegend')}</legend>
       <table className="as-table">
         <thead>
           <tr>
-            <th scope="col">name</th>
-            <th scope="col">when metric</th>
-            <th scope="col">threshold</th>
-            <th scope="col">for</th>
-            <th scope="col">then</th>
-            <th scope="col">by</th>
+            <th scope="col">{t('colName')}</th>
+            <th scope="col">{t('colWhen')}</th>
+            <th scope="col">{t('colThreshold')}</th>
+            <th scope="col">{t('colFor')}</th>
+            <th scope="col">{t('colThen')}</th>
+            <th scope="col">{t('colBy')}</th>
             <th scope="col">
-              <span className="sr-only">remove</span>
+              <span className="sr-only">{t('colRemove')}</span>
             </th>
           </tr>
         </thead>
@@ -358,10 +365,10 @@ function RulesEditor({ rules, onChange, cooldown, onCooldown }: { rules: RuleRow
           {rules.map((r, i) => (
             <tr key={i} data-testid="autoscaler-rule">
               <td>
-                <TextInput value={r.name} onChange={(v) => set(i, { name: v })} testId="rule-name" label={`Rule ${i + 1} name`} placeholder={`rule ${i + 1}`} />
+                <TextInput value={r.name} onChange={(v) => set(i, { name: v })} testId="rule-name" label={t('ruleName', { n: i + 1 })} placeholder={t('rulePlaceholder', { n: i + 1 })} />
               </td>
               <td>
-                <select value={r.operator} onChange={(e) => set(i, { operator: e.target.value as Operator })} aria-label={`Rule ${i + 1} operator`} data-testid="rule-operator">
+                <select value={r.operator} onChange={(e) => set(i, { operator: e.target.value as Operator })} aria-label={t('ruleOperator', { n: i + 1 })} data-testid="rule-operator">
                   {OPERATORS.map((o) => (
                     <option key={o} value={o}>
                       {o}
@@ -370,25 +377,25 @@ function RulesEditor({ rules, onChange, cooldown, onCooldown }: { rules: RuleRow
                 </select>
               </td>
               <td>
-                <TextInput value={r.threshold} onChange={(v) => set(i, { threshold: v })} testId="rule-threshold" label={`Rule ${i + 1} threshold`} />
+                <TextInput value={r.threshold} onChange={(v) => set(i, { threshold: v })} testId="rule-threshold" label={t('ruleThreshold', { n: i + 1 })} />
               </td>
               <td>
-                <TextInput value={r.for} onChange={(v) => set(i, { for: v })} testId="rule-for" label={`Rule ${i + 1} held for`} />
+                <TextInput value={r.for} onChange={(v) => set(i, { for: v })} testId="rule-for" label={t('ruleFor', { n: i + 1 })} />
               </td>
               <td>
-                <select value={r.kind} onChange={(e) => set(i, { kind: e.target.value as RuleKind })} aria-label={`Rule ${i + 1} action`} data-testid="rule-kind">
+                <select value={r.kind} onChange={(e) => set(i, { kind: e.target.value as RuleKind })} aria-label={t('ruleAction', { n: i + 1 })} data-testid="rule-kind">
                   {RULE_KINDS.map((k) => (
-                    <option key={k.value} value={k.value}>
-                      {k.label}
+                    <option key={k} value={k}>
+                      {t(`kind.${k}`)}
                     </option>
                   ))}
                 </select>
               </td>
               <td>
-                <TextInput value={r.amount} onChange={(v) => set(i, { amount: v })} testId="rule-amount" label={`Rule ${i + 1} amount`} />
+                <TextInput value={r.amount} onChange={(v) => set(i, { amount: v })} testId="rule-amount" label={t('ruleAmount', { n: i + 1 })} />
               </td>
               <td>
-                <button type="button" className="icon-button" onClick={() => onChange(rules.filter((_, j) => j !== i))} aria-label={`Remove rule ${i + 1}`} data-testid="autoscaler-remove-rule">
+                <button type="button" className="icon-button" onClick={() => onChange(rules.filter((_, j) => j !== i))} aria-label={t('removeRule', { n: i + 1 })} data-testid="autoscaler-remove-rule">
                   ×
                 </button>
               </td>
@@ -398,9 +405,9 @@ function RulesEditor({ rules, onChange, cooldown, onCooldown }: { rules: RuleRow
       </table>
       <div className="as-row as-row-tight">
         <button type="button" onClick={() => onChange([...rules, emptyRule()])} data-testid="autoscaler-add-rule" disabled={rules.length >= 20}>
-          Add a rule
+          {t('addRule')}
         </button>
-        <Field label="Cooldown after an action">
+        <Field label={t('cooldown')}>
           <TextInput value={cooldown} onChange={onCooldown} testId="autoscaler-cooldown" placeholder="300" />
         </Field>
       </div>
@@ -409,20 +416,21 @@ function RulesEditor({ rules, onChange, cooldown, onCooldown }: { rules: RuleRow
 }
 
 function ScheduleEditor({ schedule, onChange }: { schedule: ScheduleRow[]; onChange: (r: ScheduleRow[]) => void }) {
+  const t = useT(elasticityMessages);
   const set = (i: number, patch: Partial<ScheduleRow>) => onChange(schedule.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <fieldset className="as-rows" data-testid="autoscaler-schedule">
-      <legend>Actions (cron on the simulated calendar, which starts on Monday 00:00)</legend>
+      <legend>{t('actionsLegend')}</legend>
       <table className="as-table">
         <thead>
           <tr>
-            <th scope="col">name</th>
-            <th scope="col">cron</th>
-            <th scope="col">replicas</th>
-            <th scope="col">min</th>
-            <th scope="col">max</th>
+            <th scope="col">{t('colName')}</th>
+            <th scope="col">cron {/* i18n-ignore */}</th>
+            <th scope="col">{t('colReplicas')}</th>
+            <th scope="col">{t('colMin')}</th>
+            <th scope="col">{t('colMax')}</th>
             <th scope="col">
-              <span className="sr-only">remove</span>
+              <span className="sr-only">{t('colRemove')}</span>
             </th>
           </tr>
         </thead>
@@ -430,22 +438,22 @@ function ScheduleEditor({ schedule, onChange }: { schedule: ScheduleRow[]; onCha
           {schedule.map((s, i) => (
             <tr key={i} data-testid="autoscaler-action">
               <td>
-                <TextInput value={s.name} onChange={(v) => set(i, { name: v })} testId="action-name" label={`Action ${i + 1} name`} />
+                <TextInput value={s.name} onChange={(v) => set(i, { name: v })} testId="action-name" label={t('actionName', { n: i + 1 })} />
               </td>
               <td>
-                <input type="text" spellCheck={false} value={s.cron} onChange={(e) => set(i, { cron: e.target.value })} aria-label={`Action ${i + 1} cron`} data-testid="action-cron" className="mono" />
+                <input type="text" spellCheck={false} value={s.cron} onChange={(e) => set(i, { cron: e.target.value })} aria-label={t('actionCron', { n: i + 1 })} data-testid="action-cron" className="mono" />
               </td>
               <td>
-                <TextInput value={s.replicas} onChange={(v) => set(i, { replicas: v })} testId="action-replicas" label={`Action ${i + 1} replicas`} />
+                <TextInput value={s.replicas} onChange={(v) => set(i, { replicas: v })} testId="action-replicas" label={t('actionReplicas', { n: i + 1 })} />
               </td>
               <td>
-                <TextInput value={s.minReplicas} onChange={(v) => set(i, { minReplicas: v })} testId="action-min" label={`Action ${i + 1} minimum`} />
+                <TextInput value={s.minReplicas} onChange={(v) => set(i, { minReplicas: v })} testId="action-min" label={t('actionMin', { n: i + 1 })} />
               </td>
               <td>
-                <TextInput value={s.maxReplicas} onChange={(v) => set(i, { maxReplicas: v })} testId="action-max" label={`Action ${i + 1} maximum`} />
+                <TextInput value={s.maxReplicas} onChange={(v) => set(i, { maxReplicas: v })} testId="action-max" label={t('actionMax', { n: i + 1 })} />
               </td>
               <td>
-                <button type="button" className="icon-button" onClick={() => onChange(schedule.filter((_, j) => j !== i))} aria-label={`Remove action ${i + 1}`} data-testid="autoscaler-remove-action">
+                <button type="button" className="icon-button" onClick={() => onChange(schedule.filter((_, j) => j !== i))} aria-label={t('removeAction', { n: i + 1 })} data-testid="autoscaler-remove-action">
                   ×
                 </button>
               </td>
@@ -454,7 +462,7 @@ function ScheduleEditor({ schedule, onChange }: { schedule: ScheduleRow[]; onCha
         </tbody>
       </table>
       <button type="button" onClick={() => onChange([...schedule, emptyAction()])} data-testid="autoscaler-add-action" disabled={schedule.length >= 50}>
-        Add an action
+        {t('addAction')}
       </button>
     </fieldset>
   );

@@ -1,4 +1,3 @@
-/* i18n-pending */
 /**
  * Capacity planning for the selected service from the run so far: the worker sums its arrivals
  * into steps, checks each forecasting model on the held-out end of that history, forecasts the
@@ -15,22 +14,21 @@ import { defaultPlanWindow, horizonChoices, planPoints, stepChoices } from './pl
 import { ChartExport } from '../export/ChartExport';
 import { TIME_COLUMN, type ChartCsv } from '../export/chartExport';
 import { TICK, X_DOMAIN, Y_DOMAIN, LEGEND_STYLE, tickTime, tickNumber } from '../charts/chartStyle';
+import { useT } from '../i18n/messages';
+import { planMessages } from './plan.messages';
+import { notTriedReason, planError, planExplanation, type PlanT } from './planText';
+import type { Choice } from './planPoints';
 
 type Plan = Extract<CapacityPlanResult, { ok: true }>;
 
-const MODELS: ReadonlyArray<{ value: PlanModelChoice; label: string }> = [
-  { value: 'auto', label: 'auto (lowest holdout error)' },
-  { value: 'linear', label: 'linear trend' },
-  { value: 'seasonal-naive', label: 'seasonal naive' },
-  { value: 'holt-winters', label: 'Holt-Winters' },
-];
+const MODELS: readonly PlanModelChoice[] = ['auto', 'linear', 'seasonal-naive', 'holt-winters'];
 const QUANTILES = ['0.9', '0.95', '0.99', '0.999'];
 
 const MARGIN = { top: 12, right: 8, bottom: 0, left: 0 };
-const tooltipLabel = (v: unknown): string => (typeof v === 'number' ? `step ending ${formatAxisTime(v)}` : '');
 const tooltipValue = (v: unknown): string => (typeof v === 'number' && Number.isFinite(v) ? `${v.toFixed(1)} req/s` : '—');
 
-const pct = (x: number): string => (Number.isFinite(x) ? `${x.toFixed(1)} %` : 'undefined (all zero)');
+const pct = (t: PlanT, x: number): string => (Number.isFinite(x) ? `${x.toFixed(1)} %` : t('undefinedAllZero'));
+const choiceLabel = (t: PlanT, c: Choice): string => (c.days !== undefined ? t('days', { n: c.days }) : c.label);
 
 export const CapacityPanel = memo(function CapacityPanel() {
   const id = useConsole((s) => s.selectedService);
@@ -41,6 +39,7 @@ export const CapacityPanel = memo(function CapacityPanel() {
 });
 
 function PlanBody({ id }: { id: string }) {
+  const t = useT(planMessages);
   const interval = useConsole((s) => s.scenario?.topology.metricsInterval ?? 60);
   const duration = useConsole((s) => s.scenario?.endTime ?? 0);
   const steps = useMemo(() => stepChoices(interval), [interval]);
@@ -86,58 +85,58 @@ function PlanBody({ id }: { id: string }) {
   );
 
   return (
-    <section className="card capacity-panel" data-testid="capacity-panel" aria-label={`Capacity planning for ${id}`}>
+    <section className="card capacity-panel" data-testid="capacity-panel" aria-label={t('panelLabel', { id })}>
       <header className="autoscaler-head">
         <h3>
-          Capacity planning · <span className="mono">{id}</span>
+          {t('heading')} · <span className="mono">{id}</span>
         </h3>
-        <span className="muted">from the arrivals of the run so far: backtest on the latest horizon, forecast ahead, replicas and hosts for the peak</span>
+        <span className="muted">{t('subtitle')}</span>
       </header>
       <form className="plan-form" onSubmit={onSubmit}>
         <label className="field field-block">
-          <span className="field-label">Step</span>
+          <span className="field-label">{t('step')}</span>
           <select value={step} onChange={(e) => onStep(Number(e.target.value))} data-testid="plan-step">
             {steps.map((s) => (
               <option key={s.seconds} value={s.seconds}>
-                {s.label}
+                {choiceLabel(t, s)}
               </option>
             ))}
           </select>
         </label>
         <label className="field field-block">
-          <span className="field-label">Horizon</span>
+          <span className="field-label">{t('horizon')}</span>
           <select value={horizon} onChange={(e) => setHorizon(Number(e.target.value))} data-testid="plan-horizon">
             {horizons.map((h) => (
               <option key={h.seconds} value={h.seconds}>
-                {h.label}
+                {choiceLabel(t, h)}
               </option>
             ))}
           </select>
         </label>
         <label className="field field-block">
-          <span className="field-label">Model</span>
+          <span className="field-label">{t('model')}</span>
           <select value={model} onChange={(e) => setModel(e.target.value as PlanModelChoice)} data-testid="plan-model">
             {MODELS.map((m) => (
-              <option key={m.value} value={m.value}>
-                {m.label}
+              <option key={m} value={m}>
+                {t(`model.${m}`)}
               </option>
             ))}
           </select>
         </label>
         <label className="field field-block">
-          <span className="field-label">Utilization at peak, %</span>
+          <span className="field-label">{t('utilization')}</span>
           <input type="text" inputMode="decimal" value={utilization} onChange={(e) => setUtilization(e.target.value)} data-testid="plan-utilization" />
         </label>
         <label className="field field-block">
-          <span className="field-label">Replicas per host</span>
+          <span className="field-label">{t('perHost')}</span>
           <input type="text" inputMode="numeric" value={perHost} onChange={(e) => setPerHost(e.target.value)} data-testid="plan-per-host" />
         </label>
         <label className="field field-block">
-          <span className="field-label">SLA: wait ≤ ms (optional)</span>
-          <input type="text" inputMode="decimal" value={slaWait} placeholder="none" onChange={(e) => setSlaWait(e.target.value)} data-testid="plan-sla-wait" />
+          <span className="field-label">{t('slaWait')}</span>
+          <input type="text" inputMode="decimal" value={slaWait} placeholder={t('none')} onChange={(e) => setSlaWait(e.target.value)} data-testid="plan-sla-wait" />
         </label>
         <label className="field field-block">
-          <span className="field-label">for this share</span>
+          <span className="field-label">{t('share')}</span>
           <select value={quantile} onChange={(e) => setQuantile(e.target.value)} data-testid="plan-sla-quantile" disabled={slaWait.trim() === ''}>
             {QUANTILES.map((q) => (
               <option key={q} value={q}>
@@ -147,19 +146,19 @@ function PlanBody({ id }: { id: string }) {
           </select>
         </label>
         <button type="submit" className="primary" data-testid="plan-run" disabled={busy}>
-          {busy ? 'Planning…' : 'Plan'}
+          {busy ? t('planning') : t('plan')}
         </button>
       </form>
       {result === null ? (
-        <p className="muted plan-empty">Play the run for a while, then plan: the worker needs the horizon twice over as history (once to check the forecast, once to fit it).</p>
+        <p className="muted plan-empty">{t('empty')}</p>
       ) : result.ok ? (
         <PlanView plan={result} />
       ) : (
         <div className="banner banner-error form-errors" role="alert" data-testid="plan-error">
           <div className="banner-text">
-            <strong>No plan</strong>
+            <strong>{t('noPlan')}</strong>
             <ul>
-              <li data-testid="plan-error-message">{result.error}</li>
+              <li data-testid="plan-error-message">{planError(t, result)}</li>
             </ul>
           </div>
         </div>
@@ -169,6 +168,8 @@ function PlanBody({ id }: { id: string }) {
 }
 
 const PlanView = memo(function PlanView({ plan }: { plan: Plan }) {
+  const t = useT(planMessages);
+  const tooltipLabel = useCallback((v: unknown): string => (typeof v === 'number' ? t('stepEnding', { time: formatAxisTime(v) }) : ''), [t]);
   const { points, hiddenSteps } = useMemo(() => planPoints(plan), [plan]);
   const p = plan.plan;
   const rec = p.recommendation;
@@ -177,31 +178,41 @@ const PlanView = memo(function PlanView({ plan }: { plan: Plan }) {
   const holdoutStart = end - p.backtest.holdout * step;
   const csv = useMemo<ChartCsv>(
     () => ({
-      columns: [TIME_COLUMN, { key: 'actual', header: 'actual (req/s)' }, { key: 'backtest', header: `backtest ${p.model} (req/s)` }, { key: 'forecast', header: 'forecast (req/s)' }],
+      columns: [TIME_COLUMN, { key: 'actual', header: t('csvActual') }, { key: 'backtest', header: t('csvBacktest', { model: p.model }) }, { key: 'forecast', header: t('csvForecast') }],
       rows: points,
     }),
-    [points, p.model],
+    [points, p.model, t],
   );
   return (
     <div className="plan-result" data-testid="plan-result">
       <p className="plan-recommendation" data-testid="plan-recommendation">
-        <strong>
-          {formatInt(rec.replicas)} replica{rec.replicas === 1 ? '' : 's'} on {formatInt(rec.hosts)} host{rec.hosts === 1 ? '' : 's'}
-        </strong>{' '}
-        for a forecast peak of {rec.peakRate.toFixed(1)} req/s, {formatSpan(p.forecast.peak.step * step)} after {formatClock(end)} (bound by{' '}
-        {rec.boundBy === 'sla' ? 'the latency objective' : rec.boundBy === 'minReplicas' ? 'the minimum' : 'utilization'}).
+        <strong>{t('recommendation', { replicas: formatInt(rec.replicas), hosts: formatInt(rec.hosts) })}</strong>
+        {t('recommendationRest', {
+          peak: rec.peakRate.toFixed(1),
+          after: formatSpan(p.forecast.peak.step * step),
+          time: formatClock(end),
+          bound: t(rec.boundBy === 'sla' ? 'bound.sla' : rec.boundBy === 'minReplicas' ? 'bound.minReplicas' : 'bound.utilization'),
+        })}
       </p>
       <p className="plan-explanation" data-testid="plan-explanation">
-        {p.explanation}
+        {p.recommendation.targetUtilization === undefined ? p.explanation : planExplanation(t, p)}
       </p>
       <p className="muted plan-note">
-        {plan.capacityNote}; history {formatClock(plan.historyStart)}–{formatClock(end)} in steps of {formatSpan(step)}
-        {hiddenSteps > 0 ? `; the chart shows the latest ${formatInt(plan.history.length - hiddenSteps)} steps of ${formatInt(plan.history.length)}` : ''}
-        {plan.droppedIntervals > 0 ? `; the last ${plan.droppedIntervals} metrics intervals (a partial step) are left out` : ''}.
+        {plan.capacity
+          ? t('capacityNote', {
+              rate: plan.capacity.perReplica >= 100 ? formatInt(plan.capacity.perReplica) : String(Math.round(plan.capacity.perReplica * 100) / 100),
+              slots: plan.capacity.concurrency,
+              work: formatSpan(plan.capacity.meanWork),
+            })
+          : plan.capacityNote}
+        {t('history', { from: formatClock(plan.historyStart), to: formatClock(end), step: formatSpan(step) })}
+        {hiddenSteps > 0 ? t('hidden', { shown: formatInt(plan.history.length - hiddenSteps), total: formatInt(plan.history.length) }) : ''}
+        {plan.droppedIntervals > 0 ? t('dropped', { n: plan.droppedIntervals }) : ''}
+        {t('fullStop')}
       </p>
       <div className="plan-grid">
         <div className="plan-chart" data-testid="plan-chart" data-export-root="">
-          <ChartExport chart={`${plan.serviceId} capacity plan`} title={`Capacity plan · ${plan.serviceId}`} data={csv} />
+          <ChartExport chart={`${plan.serviceId} capacity plan`} title={t('chartTitle', { id: plan.serviceId })} data={csv} />
           <ResponsiveContainer width="100%" height="100%">
             <LineChart data={points} margin={MARGIN}>
               <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
@@ -209,21 +220,21 @@ const PlanView = memo(function PlanView({ plan }: { plan: Plan }) {
               <YAxis tickFormatter={tickNumber} tick={TICK} width={44} domain={Y_DOMAIN} />
               <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
               <Legend wrapperStyle={LEGEND_STYLE} />
-              <ReferenceArea x1={holdoutStart} x2={end} fill="#f59e0b" fillOpacity={0.07} stroke="none" label={{ value: 'held out', position: 'insideTop', fontSize: 10, fill: '#b45309' }} />
-              <ReferenceLine x={end} stroke="#52525b" strokeDasharray="3 3" label={{ value: 'now', position: 'insideTopRight', fontSize: 10, fill: '#52525b' }} />
-              <Line name="actual req/s" dataKey="actual" stroke="#2563eb" dot={false} strokeWidth={1.6} isAnimationActive={false} connectNulls={false} />
-              <Line name={`backtest (${p.model})`} dataKey="backtest" stroke="#f59e0b" strokeDasharray="5 3" dot={false} strokeWidth={1.6} isAnimationActive={false} connectNulls={false} />
-              <Line name="forecast" dataKey="forecast" stroke="#7c3aed" strokeDasharray="5 3" dot={false} strokeWidth={1.8} isAnimationActive={false} connectNulls={false} />
+              <ReferenceArea x1={holdoutStart} x2={end} fill="#f59e0b" fillOpacity={0.07} stroke="none" label={{ value: t('heldOut'), position: 'insideTop', fontSize: 10, fill: '#b45309' }} />
+              <ReferenceLine x={end} stroke="#52525b" strokeDasharray="3 3" label={{ value: t('now'), position: 'insideTopRight', fontSize: 10, fill: '#52525b' }} />
+              <Line name={t('lineActual')} dataKey="actual" stroke="#2563eb" dot={false} strokeWidth={1.6} isAnimationActive={false} connectNulls={false} />
+              <Line name={t('lineBacktest', { model: p.model })} dataKey="backtest" stroke="#f59e0b" strokeDasharray="5 3" dot={false} strokeWidth={1.6} isAnimationActive={false} connectNulls={false} />
+              <Line name={t('lineForecast')} dataKey="forecast" stroke="#7c3aed" strokeDasharray="5 3" dot={false} strokeWidth={1.8} isAnimationActive={false} connectNulls={false} />
             </LineChart>
           </ResponsiveContainer>
         </div>
         <table className="plan-models" data-testid="plan-models">
-          <caption>Holdout error per model ({p.backtest.holdout} steps held out)</caption>
+          <caption>{t('caption', { n: p.backtest.holdout })}</caption>
           <thead>
             <tr>
-              <th scope="col">model</th>
-              <th scope="col">MAPE</th>
-              <th scope="col">MAE req/s</th>
+              <th scope="col">{t('colModel')}</th>
+              <th scope="col">MAPE {/* i18n-ignore */}</th>
+              <th scope="col">{t('colMae')}</th>
             </tr>
           </thead>
           <tbody>
@@ -235,12 +246,12 @@ const PlanView = memo(function PlanView({ plan }: { plan: Plan }) {
                 </th>
                 {m.ok ? (
                   <>
-                    <td className="num">{pct(m.mape)}</td>
+                    <td className="num">{pct(t, m.mape)}</td>
                     <td className="num">{(m.mae / step).toFixed(2)}</td>
                   </>
                 ) : (
                   <td colSpan={2} className="muted plan-skip">
-                    not tried: {m.reason}
+                    {t('notTried', { reason: notTriedReason(t, m) })}
                   </td>
                 )}
               </tr>

@@ -1,4 +1,3 @@
-/* i18n-pending */
 /**
  * The autoscalers' decision log, newest first: when, which service and policy, the metric against
  * its target, the count before and after (and what was asked when a rule capped it), and why.
@@ -7,13 +6,19 @@
 import { memo, useCallback, useMemo, useState, type ChangeEvent } from 'react';
 import { useConsole } from '../store';
 import { formatClock, formatInt } from '../format';
-import { filterDecisions, isChange, metricVsTarget, policyName, type DecisionRow } from './decisions';
+import { filterDecisions, isChange, metricVsTarget, policyLabel, type DecisionRow } from './decisions';
+import { useT } from '../i18n/messages';
+import { elasticityMessages } from './messages';
+import { reasonMessages } from './reasons.messages';
+import { cappedText, decisionReason } from './reasons';
 import { useDecisions } from './decisionStore';
 
 /** Rows drawn at most (the page keeps more; the CLI's `sim --decisions` has them all). */
 const SHOWN = 300;
 
 const Row = memo(function Row({ row }: { row: DecisionRow }) {
+  const t = useT(elasticityMessages);
+  const tr = useT(reasonMessages);
   const d = row.d;
   const change = isChange(d);
   const direction = d.replicas > d.current ? 'up' : d.replicas < d.current ? 'down' : 'same';
@@ -21,19 +26,20 @@ const Row = memo(function Row({ row }: { row: DecisionRow }) {
     <tr className={`decision-row decision-${direction}${change ? ' is-change' : ''}`} data-testid="decision-row" data-service={d.service} data-change={change ? '1' : '0'}>
       <td className="num muted">{formatClock(d.time)}</td>
       <td className="mono">{d.service}</td>
-      <td>{policyName(d.policy)}</td>
-      <td className="num">{metricVsTarget(d)}</td>
+      <td>{policyLabel(t, d.policy)}</td>
+      <td className="num">{metricVsTarget(d, t)}</td>
       <td className="num decision-count">
         {d.current} → <strong>{d.replicas}</strong>
-        {d.desired !== d.replicas && <span className="muted"> (asked {d.desired})</span>}
+        {d.desired !== d.replicas && <span className="muted">{t('asked', { n: d.desired })}</span>}
       </td>
-      <td className="decision-capped">{d.capped ?? ''}</td>
-      <td className="decision-reason">{d.reason}</td>
+      <td className="decision-capped">{cappedText(tr, d.capped)}</td>
+      <td className="decision-reason">{decisionReason(tr, d)}</td>
     </tr>
   );
 });
 
 export const DecisionLog = memo(function DecisionLog() {
+  const t = useT(elasticityMessages);
   const rows = useDecisions((s) => s.rows);
   const total = useDecisions((s) => s.total);
   const selected = useConsole((s) => s.selectedService);
@@ -45,42 +51,46 @@ export const DecisionLog = memo(function DecisionLog() {
   const onChanges = useCallback((e: ChangeEvent<HTMLInputElement>) => setChangesOnly(e.target.checked), []);
   const onSelected = useCallback((e: ChangeEvent<HTMLInputElement>) => setOnlySelected(e.target.checked), []);
   return (
-    <section className="card decision-log" data-testid="decision-log" aria-label="Autoscaling decision log">
+    <section className="card decision-log" data-testid="decision-log" aria-label={t('logLabel')}>
       <header className="event-log-head">
         <h3>
-          Scaling decisions{' '}
+          {t('logHeading')}{' '}
           <span className="muted num" data-testid="decision-count">
-            {formatInt(total)} decisions · {formatInt(changes)} changes{rows.length < total ? ` (of the latest ${formatInt(rows.length)} kept)` : ''}
+            {t('logCount', { total: formatInt(total), changes: formatInt(changes) })}
+            {rows.length < total ? t('logKept', { n: formatInt(rows.length) }) : ''}
           </span>
         </h3>
         <div className="log-filters">
           <label className="check">
-            <input type="checkbox" checked={changesOnly} onChange={onChanges} data-testid="decisions-changes-only" /> changes only
+            <input type="checkbox" checked={changesOnly} onChange={onChanges} data-testid="decisions-changes-only" /> {t('changesOnly')}
           </label>
           {selected !== null && (
             <label className="check">
-              <input type="checkbox" checked={onlySelected} onChange={onSelected} data-testid="decisions-selected-only" /> only <span className="mono">{selected}</span>
+              <input type="checkbox" checked={onlySelected} onChange={onSelected} data-testid="decisions-selected-only" /> {t('onlySelected')} <span className="mono">{selected}</span>
             </label>
           )}
         </div>
       </header>
       {shown.length === 0 ? (
         <p className="muted log-empty" data-testid="decisions-empty">
-          {rows.length === 0 ? 'No decision yet: autoscalers decide once per sync period.' : 'No decision matches the filter.'}
+          {rows.length === 0 ? t('logEmpty') : t('logNoMatch')}
         </p>
       ) : (
-        <div className="decision-scroll" tabIndex={0} role="region" aria-label="Autoscaling decisions (scrolls)">
+        <div className="decision-scroll" tabIndex={0} role="region" aria-label={t('logRegion')}>
           <table className="decision-table" data-testid="decision-table">
-            <caption className="sr-only">Autoscaling decisions, newest first{shown.length < rows.length ? `, the latest ${shown.length} shown` : ''}</caption>
+            <caption className="sr-only">
+              {t('logCaption')}
+              {shown.length < rows.length ? t('logCaptionShown', { n: shown.length }) : ''}
+            </caption>
             <thead>
               <tr>
-                <th scope="col">time</th>
-                <th scope="col">service</th>
-                <th scope="col">policy</th>
-                <th scope="col">metric vs target</th>
-                <th scope="col">current → set</th>
-                <th scope="col">capped by</th>
-                <th scope="col">reason</th>
+                <th scope="col">{t('colTime')}</th>
+                <th scope="col">{t('colService')}</th>
+                <th scope="col">{t('colPolicy')}</th>
+                <th scope="col">{t('colMetric')}</th>
+                <th scope="col">{t('colCount')}</th>
+                <th scope="col">{t('colCapped')}</th>
+                <th scope="col">{t('colReason')}</th>
               </tr>
             </thead>
             <tbody>

@@ -1,9 +1,11 @@
-/* i18n-pending */
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartData } from '../../workers/sim.worker';
 import { formatInt } from '../format';
-import { metricScale, metricUnit, METRIC_NAMES, type ScalingMetric } from './decisions';
+import { metricLabel, metricScale, metricUnit } from './decisions';
+import { useT } from '../i18n/messages';
+import { elasticityMessages } from './messages';
+import { rich } from './rich';
 import { scalingFigures, scalingPoints } from './scalingPoints';
 import { ChartExport } from '../export/ChartExport';
 import { TIME_COLUMN, type ChartCsv, type CsvColumn } from '../export/chartExport';
@@ -29,6 +31,7 @@ export interface ScalingChartProps {
  * forecast demand it provisioned for.
  */
 export const ReplicasChart = memo(function ReplicasChart({ data, metric }: ScalingChartProps) {
+  const t = useT(elasticityMessages);
   const points = useMemo(() => scalingPoints(data, metric), [data, metric]);
   const figures = useMemo(() => scalingFigures(points), [points]);
   const hasDesired = data.scaling.desired !== null;
@@ -36,24 +39,21 @@ export const ReplicasChart = memo(function ReplicasChart({ data, metric }: Scali
   // cpu forecasts are busy replicas (left axis); rps forecasts are requests per second (right axis).
   const forecastAxis = metric === 'cpu' ? 'replicas' : 'rate';
   const csv = useMemo<ChartCsv>(() => {
-    const columns: CsvColumn[] = [TIME_COLUMN, { key: 'arrivals', header: 'arrivals (req/s)' }];
-    if (hasForecast) columns.push({ key: 'forecast', header: metric === 'cpu' ? 'forecast (busy replicas)' : 'forecast (req/s)' });
-    if (hasDesired) columns.push({ key: 'desired', header: 'set, ready + starting (replicas)' });
-    columns.push({ key: 'ready', header: 'ready (replicas)' });
+    const columns: CsvColumn[] = [TIME_COLUMN, { key: 'arrivals', header: t('csvArrivals') }];
+    if (hasForecast) columns.push({ key: 'forecast', header: metric === 'cpu' ? t('csvForecastBusy') : t('csvForecastRate') });
+    if (hasDesired) columns.push({ key: 'desired', header: t('csvSet') });
+    columns.push({ key: 'ready', header: t('csvReady') });
     return { columns, rows: points };
-  }, [points, metric, hasDesired, hasForecast]);
+  }, [points, metric, hasDesired, hasForecast, t]);
   return (
     <div className="scaling-chart" data-testid="scaling-replicas-chart" data-export-root="">
       <div className="scaling-figures num muted" aria-live="off">
-        <ChartExport chart={`${data.serviceId} replicas`} title={`Replicas · ${data.serviceId}`} data={csv} />
-        now <strong data-testid="scaling-ready-now">{figures.readyNow === null ? '—' : formatInt(figures.readyNow)}</strong> ready
-        {hasDesired && (
-          <>
-            {' '}
-            / <strong data-testid="scaling-desired-now">{figures.desiredNow === null ? '—' : formatInt(figures.desiredNow)}</strong> set
-          </>
-        )}{' '}
-        · peak <strong data-testid="scaling-peak">{figures.peak === null ? '—' : formatInt(figures.peak)}</strong>
+        <ChartExport chart={`${data.serviceId} replicas`} title={t('replicasTitle', { id: data.serviceId })} data={csv} />
+        {rich(hasDesired ? t('figuresFull') : t('figuresReady'), {
+          ready: <strong data-testid="scaling-ready-now">{figures.readyNow === null ? '—' : formatInt(figures.readyNow)}</strong>,
+          set: <strong data-testid="scaling-desired-now">{figures.desiredNow === null ? '—' : formatInt(figures.desiredNow)}</strong>,
+          peak: <strong data-testid="scaling-peak">{figures.peak === null ? '—' : formatInt(figures.peak)}</strong>,
+        })}
       </div>
       <div className="scaling-chart-body">
         <ResponsiveContainer width="100%" height="100%">
@@ -64,11 +64,11 @@ export const ReplicasChart = memo(function ReplicasChart({ data, metric }: Scali
             <YAxis yAxisId="rate" orientation="right" tickFormatter={tickNumber} tick={TICK} width={40} domain={Y_DOMAIN} />
             <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
             <Legend wrapperStyle={LEGEND_STYLE} />
-            <Line yAxisId="rate" name="arrivals req/s" dataKey="arrivals" stroke={ARRIVALS} dot={false} strokeWidth={1} isAnimationActive={false} connectNulls={false} />
+            <Line yAxisId="rate" name={t('lineArrivals')} dataKey="arrivals" stroke={ARRIVALS} dot={false} strokeWidth={1} isAnimationActive={false} connectNulls={false} />
             {hasForecast && (
               <Line
                 yAxisId={forecastAxis}
-                name={metric === 'cpu' ? 'forecast busy replicas' : 'forecast req/s'}
+                name={metric === 'cpu' ? t('lineForecastBusy') : t('lineForecastRate')}
                 dataKey="forecast"
                 stroke={FORECAST}
                 strokeDasharray="5 3"
@@ -79,9 +79,9 @@ export const ReplicasChart = memo(function ReplicasChart({ data, metric }: Scali
               />
             )}
             {hasDesired && (
-              <Line yAxisId="replicas" type="stepAfter" name="set (ready + starting)" dataKey="desired" stroke={DESIRED} strokeDasharray="4 2" dot={false} strokeWidth={1.6} isAnimationActive={false} connectNulls={false} />
+              <Line yAxisId="replicas" type="stepAfter" name={t('lineSet')} dataKey="desired" stroke={DESIRED} strokeDasharray="4 2" dot={false} strokeWidth={1.6} isAnimationActive={false} connectNulls={false} />
             )}
-            <Line yAxisId="replicas" type="stepAfter" name="ready" dataKey="ready" stroke={READY} dot={false} strokeWidth={1.8} isAnimationActive={false} connectNulls={false} />
+            <Line yAxisId="replicas" type="stepAfter" name={t('lineReady')} dataKey="ready" stroke={READY} dot={false} strokeWidth={1.8} isAnimationActive={false} connectNulls={false} />
           </LineChart>
         </ResponsiveContainer>
       </div>
@@ -100,10 +100,11 @@ export interface MetricChartProps extends ScalingChartProps {
 
 /** The metric the autoscaler reads against its target, with the tolerance band inside which it does nothing. */
 export const MetricChart = memo(function MetricChart({ data, metric, target, tolerance, thresholds }: MetricChartProps) {
+  const tr = useT(elasticityMessages);
   const points = useMemo(() => scalingPoints(data, metric), [data, metric]);
   const k = metricScale(metric);
   const unit = metricUnit(metric);
-  const name = metric ? (METRIC_NAMES[metric as ScalingMetric] ?? metric) : 'metric';
+  const name = metric ? metricLabel(tr, metric) : tr('metricWord');
   const t = target === null ? null : target * k;
   const csv = useMemo<ChartCsv>(() => ({ columns: [TIME_COLUMN, { key: 'metric', header: `${name}${unit ? ` (${unit})` : ''}` }], rows: points }), [points, name, unit]);
   return (
@@ -115,7 +116,7 @@ export const MetricChart = memo(function MetricChart({ data, metric, target, tol
         {t !== null && (
           <>
             {' '}
-            · target <strong data-testid="scaling-target">{tickNumber(t)}</strong>
+            · {tr('chartTarget')} <strong data-testid="scaling-target">{tickNumber(t)}</strong>
             {tolerance > 0 ? ` ± ${Math.round(tolerance * 100)} %` : ''}
           </>
         )}
@@ -129,7 +130,7 @@ export const MetricChart = memo(function MetricChart({ data, metric, target, tol
             <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
             <Legend wrapperStyle={LEGEND_STYLE} />
             {t !== null && tolerance > 0 && <ReferenceArea y1={t * (1 - tolerance)} y2={t * (1 + tolerance)} fill={TARGET} fillOpacity={0.08} stroke="none" ifOverflow="extendDomain" />}
-            {t !== null && <ReferenceLine y={t} stroke={TARGET} strokeWidth={1.2} ifOverflow="extendDomain" label={{ value: 'target', position: 'insideTopRight', fontSize: 11, fill: TARGET }} />}
+            {t !== null && <ReferenceLine y={t} stroke={TARGET} strokeWidth={1.2} ifOverflow="extendDomain" label={{ value: tr('chartTarget'), position: 'insideTopRight', fontSize: 11, fill: TARGET }} />}
             {thresholds.map((th, i) => (
               <ReferenceLine
                 key={`th-${i}`}

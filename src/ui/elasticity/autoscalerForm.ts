@@ -16,11 +16,17 @@ export type ForecastModel = 'auto' | 'holt-winters' | 'seasonal-naive' | 'linear
 export const POLICIES: readonly Policy[] = ['target-tracking', 'step', 'scheduled', 'predictive'];
 export const METRICS: readonly Metric[] = ['cpu', 'rps', 'concurrency', 'queue', 'p95-latency'];
 export const OPERATORS: readonly Operator[] = ['>', '>=', '<', '<='];
-export const RULE_KINDS: ReadonlyArray<{ value: RuleKind; label: string }> = [
-  { value: 'change', label: 'add' },
-  { value: 'changePercent', label: 'add %' },
-  { value: 'setTo', label: 'set to' },
-];
+/** The rule actions offered (their labels are in the catalog: `kind.<value>`). */
+export const RULE_KINDS: readonly RuleKind[] = ['change', 'changePercent', 'setTo'];
+
+/** Names given to the rows filled in when switching policy (the panel passes them in the reader's language). */
+export interface DefaultNames {
+  scaleOut: string;
+  scaleIn: string;
+  workingDay: string;
+  evening: string;
+}
+export const ENGLISH_DEFAULT_NAMES: DefaultNames = { scaleOut: 'scale out', scaleIn: 'scale in', workingDay: 'working day', evening: 'evening' };
 export const FORECAST_MODELS: readonly ForecastModel[] = ['auto', 'holt-winters', 'seasonal-naive', 'linear'];
 
 export interface RuleRow {
@@ -166,39 +172,39 @@ export function changeFromForm(f: AutoscalerForm): AutoscalerChange {
 }
 
 /** Rules to start from when switching to step scaling without any: scale out above, in below. */
-export function defaultRules(metric: Metric, target: string): RuleRow[] {
+export function defaultRules(metric: Metric, target: string, names: DefaultNames = ENGLISH_DEFAULT_NAMES): RuleRow[] {
   if (metric === 'cpu') {
     return [
-      { name: 'scale out', operator: '>', threshold: '0.8', for: '60', kind: 'change', amount: '2' },
-      { name: 'scale in', operator: '<', threshold: '0.3', for: '120', kind: 'change', amount: '-1' },
+      { name: names.scaleOut, operator: '>', threshold: '0.8', for: '60', kind: 'change', amount: '2' },
+      { name: names.scaleIn, operator: '<', threshold: '0.3', for: '120', kind: 'change', amount: '-1' },
     ];
   }
   const t = Number(target);
   const base = Number.isFinite(t) && t > 0 ? t : 10;
   const round = (x: number): string => String(Math.round(x * 100) / 100);
   return [
-    { name: 'scale out', operator: '>', threshold: round(base * 1.2), for: '60', kind: 'change', amount: '2' },
-    { name: 'scale in', operator: '<', threshold: round(base * 0.5), for: '120', kind: 'change', amount: '-1' },
+    { name: names.scaleOut, operator: '>', threshold: round(base * 1.2), for: '60', kind: 'change', amount: '2' },
+    { name: names.scaleIn, operator: '<', threshold: round(base * 0.5), for: '120', kind: 'change', amount: '-1' },
   ];
 }
 
 /** Actions to start from when switching to scheduled scaling without any: busy weekdays, quiet nights. */
-export function defaultSchedule(minReplicas: string, maxReplicas: string): ScheduleRow[] {
+export function defaultSchedule(minReplicas: string, maxReplicas: string, names: DefaultNames = ENGLISH_DEFAULT_NAMES): ScheduleRow[] {
   const lo = Number(minReplicas);
   const hi = Number(maxReplicas);
   const low = Number.isInteger(lo) && lo >= 0 ? lo : 1;
   const high = Number.isInteger(hi) && hi > low ? Math.max(low, Math.ceil(hi / 2)) : low + 1;
   return [
-    { name: 'working day', cron: '0 8 * * 1-5', replicas: String(high), minReplicas: '', maxReplicas: '' },
-    { name: 'evening', cron: '0 20 * * *', replicas: String(low), minReplicas: '', maxReplicas: '' },
+    { name: names.workingDay, cron: '0 8 * * 1-5', replicas: String(high), minReplicas: '', maxReplicas: '' },
+    { name: names.evening, cron: '0 20 * * *', replicas: String(low), minReplicas: '', maxReplicas: '' },
   ];
 }
 
 /** The form after picking another policy: rows and a metric it can use are filled in when missing. */
-export function withPolicy(f: AutoscalerForm, policy: Policy): AutoscalerForm {
+export function withPolicy(f: AutoscalerForm, policy: Policy, names: DefaultNames = ENGLISH_DEFAULT_NAMES): AutoscalerForm {
   const next: AutoscalerForm = { ...f, policy };
-  if (policy === 'step' && next.rules.length === 0) next.rules = defaultRules(next.metric, next.target);
-  if (policy === 'scheduled' && next.schedule.length === 0) next.schedule = defaultSchedule(next.minReplicas, next.maxReplicas);
+  if (policy === 'step' && next.rules.length === 0) next.rules = defaultRules(next.metric, next.target, names);
+  if (policy === 'scheduled' && next.schedule.length === 0) next.schedule = defaultSchedule(next.minReplicas, next.maxReplicas, names);
   if (policy === 'predictive' && next.metric !== 'cpu' && next.metric !== 'rps') next.metric = 'cpu';
   return next;
 }

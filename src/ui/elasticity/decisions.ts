@@ -4,6 +4,13 @@
  * Display only: every number comes from the worker.
  */
 import type { ScalingDecision } from '../../workers/sim.worker';
+import { translate, translator, type Translate } from '../i18n/messages';
+import { currentLang } from '../i18n/lang';
+import { elasticityMessages } from './messages';
+
+export type ElasticityT = Translate<keyof (typeof elasticityMessages)['en'] & string>;
+/** The panel's words in the language chosen now (for callers outside React). */
+const nowT = (): ElasticityT => translator(elasticityMessages, currentLang());
 
 /** Entries the page keeps at most (the worker sends at most 2,000 in one push; the CLI has them all). */
 export const DECISIONS_KEPT = 3_000;
@@ -38,7 +45,7 @@ export function applyDecisions(state: DecisionLogState, delta: { reset: boolean;
 
 /** A decision that changed the count (or the policy). */
 export function isChange(d: ScalingDecision): boolean {
-  return d.replicas !== d.current || d.reason.startsWith('policy changed');
+  return d.replicas !== d.current || d.why?.kind === 'policy-changed' || d.reason.startsWith('policy changed');
 }
 
 export interface DecisionFilter {
@@ -64,23 +71,22 @@ export function filterDecisions(rows: readonly DecisionRow[], f: DecisionFilter,
 export type ScalingMetric = NonNullable<ScalingDecision['metric']>;
 export type ScalingPolicy = ScalingDecision['policy'];
 
-export const POLICY_NAMES: Readonly<Record<ScalingPolicy, string>> = {
-  'target-tracking': 'target tracking',
-  step: 'step scaling',
-  scheduled: 'scheduled',
-  predictive: 'predictive',
-};
+const POLICIES: ReadonlySet<string> = new Set<ScalingPolicy>(['target-tracking', 'step', 'scheduled', 'predictive']);
+const METRICS: ReadonlySet<string> = new Set<ScalingMetric>(['cpu', 'rps', 'concurrency', 'queue', 'p95-latency']);
 
-export const METRIC_NAMES: Readonly<Record<ScalingMetric, string>> = {
-  cpu: 'CPU',
-  rps: 'req/s per replica',
-  concurrency: 'in progress per replica',
-  queue: 'waiting per replica',
-  'p95-latency': 'p95 latency',
-};
+/** A policy's name in words ("target tracking" / "目标跟踪"); an unknown id as it is. */
+export function policyLabel(t: ElasticityT, p: string): string {
+  return POLICIES.has(p) ? t(`policy.${p as ScalingPolicy}`) : p;
+}
 
+/** A metric's name in words ("req/s per replica"); an unknown id as it is. */
+export function metricLabel(t: ElasticityT, m: string): string {
+  return METRICS.has(m) ? t(`metric.${m as ScalingMetric}`) : m;
+}
+
+/** policyLabel in the language chosen now (for components that do not hold the catalog). */
 export function policyName(p: string): string {
-  return (POLICY_NAMES as Record<string, string>)[p] ?? p;
+  return POLICIES.has(p) ? translate(elasticityMessages, `policy.${p as ScalingPolicy}`) : p;
 }
 
 /** How a metric's raw value is drawn on a chart: cpu as percent, latency in ms, others as they are. */
@@ -112,8 +118,8 @@ export function metricText(metric: string | null, value: number | null | undefin
 }
 
 /** "cpu 72.3 % vs 60.0 %", "rps 31.0 req/s", or "—" when the policy read no metric. */
-export function metricVsTarget(d: Pick<ScalingDecision, 'metric' | 'value' | 'target'>): string {
+export function metricVsTarget(d: Pick<ScalingDecision, 'metric' | 'value' | 'target'>, t: ElasticityT = nowT()): string {
   if (d.metric === null) return '—';
   const value = metricText(d.metric, d.value);
-  return d.target === null ? `${d.metric} ${value}` : `${d.metric} ${value} vs ${metricText(d.metric, d.target)}`;
+  return d.target === null ? `${d.metric} ${value}` : t('metricVsTarget', { metric: d.metric, value, target: metricText(d.metric, d.target) });
 }

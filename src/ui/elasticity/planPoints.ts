@@ -49,7 +49,9 @@ export function planPoints(r: Plan, maxPoints = MAX_PLAN_POINTS): { points: Plan
 
 export interface Choice {
   seconds: number;
+  /** A duration token ("5 min", "1 h"); whole days are named by `days` instead (a word to translate). */
   label: string;
+  days?: number;
 }
 
 const STEPS: readonly Choice[] = [
@@ -66,7 +68,7 @@ const HORIZONS: readonly Choice[] = [
   { seconds: 1800, label: '30 min' },
   { seconds: 3600, label: '1 h' },
   { seconds: 6 * 3600, label: '6 h' },
-  { seconds: 86400, label: '1 day' },
+  { seconds: 86400, label: '24 h', days: 1 },
 ];
 
 const isMultiple = (a: number, b: number): boolean => b > 0 && Math.abs(a / b - Math.round(a / b)) < 1e-9 && Math.round(a / b) >= 1;

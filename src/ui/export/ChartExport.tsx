@@ -1,4 +1,3 @@
-/* i18n-pending */
 /**
  * "PNG" and "CSV" buttons for any chart. Put them inside the element marked `data-export-root`
  * that holds the recharts chart: PNG draws that chart's SVG (computed styles inlined, so it looks
@@ -9,6 +8,8 @@ import { memo, useCallback, useState, type MouseEvent } from 'react';
 import { useConsole } from '../store';
 import { exportFileName, toCsv, type ChartCsv } from './chartExport';
 import { saveBlob } from './saveBlob';
+import { translate, useT } from '../i18n/messages';
+import { exportMessages as m } from './messages';
 
 /** The SVG presentation properties copied from the live chart into the exported copy. */
 const STYLE_PROPS = [
@@ -59,7 +60,7 @@ function loadImage(src: string): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {
     const img = new Image();
     img.onload = () => resolve(img);
-    img.onerror = () => reject(new Error('the chart could not be drawn as an image'));
+    img.onerror = () => reject(new Error(translate(m, 'notDrawn')));
     img.src = src;
   });
 }
@@ -85,7 +86,7 @@ const TITLE_FONT = '600 13px system-ui, -apple-system, "Segoe UI", sans-serif';
 export async function chartPng(root: Element, title: string): Promise<Blob> {
   // The chart's own surface, not a legend icon (those are small `recharts-surface` SVGs too).
   const svg = root.querySelector<SVGSVGElement>('.recharts-wrapper > svg.recharts-surface') ?? largestSvg(root);
-  if (!svg) throw new Error('there is no chart to export yet');
+  if (!svg) throw new Error(translate(m, 'noChart'));
   const box = svg.getBoundingClientRect();
   const width = Math.max(1, Math.round(box.width));
   const height = Math.max(1, Math.round(box.height));
@@ -105,7 +106,7 @@ export async function chartPng(root: Element, title: string): Promise<Blob> {
   canvas.width = (width + 2 * pad) * scale;
   canvas.height = (height + 2 * pad + titleH + legendH) * scale;
   const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('the browser has no 2D canvas');
+  if (!ctx) throw new Error(translate(m, 'noCanvas'));
   ctx.scale(scale, scale);
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width + 2 * pad, height + 2 * pad + titleH + legendH);
@@ -128,7 +129,7 @@ export async function chartPng(root: Element, title: string): Promise<Blob> {
     ctx.fillText(item.label, x + 18, y);
     x += 18 + ctx.measureText(item.label).width + 16;
   }
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the image could not be encoded'))), 'image/png'));
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(translate(m, 'notEncoded')))), 'image/png'));
 }
 
 export interface ChartExportProps {
@@ -145,6 +146,7 @@ export const ChartExport = memo(function ChartExport({ chart, title, data }: Cha
   const scenario = useConsole((s) => s.scenario?.preset ?? s.scenario?.name ?? null);
   const [error, setError] = useState<string | null>(null);
   const disabled = data === null || data.rows.length === 0;
+  const t = useT(m);
   const onPng = useCallback(
     (e: MouseEvent<HTMLButtonElement>) => {
       const root = e.currentTarget.closest('[data-export-root]');
@@ -163,10 +165,10 @@ export const ChartExport = memo(function ChartExport({ chart, title, data }: Cha
   }, [scenario, chart, data]);
   return (
     <span className="chart-export" data-testid="chart-export" data-chart={chart}>
-      <button type="button" className="chart-export-btn" onClick={onPng} disabled={disabled} aria-label={`PNG: download ${title} as an image`} title="Download the chart as a PNG image" data-testid="chart-export-png">
+      <button type="button" className="chart-export-btn" onClick={onPng} disabled={disabled} aria-label={t('pngAria', { title })} title={t('pngTitle')} data-testid="chart-export-png">
         PNG
       </button>
-      <button type="button" className="chart-export-btn" onClick={onCsv} disabled={disabled} aria-label={`CSV: download the data of ${title}`} title="Download the chart's data as CSV" data-testid="chart-export-csv">
+      <button type="button" className="chart-export-btn" onClick={onCsv} disabled={disabled} aria-label={t('csvAria', { title })} title={t('csvTitle')} data-testid="chart-export-csv">
         CSV
       </button>
       {error && (

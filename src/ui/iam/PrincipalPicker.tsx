@@ -1,4 +1,3 @@
-/* i18n-pending */
 /**
  * "Act as": the principal the console's commands run as. Shown only when the scenario defines
  * principals; without them the console is the platform admin (still audited).
@@ -8,6 +7,8 @@ import { useConsole } from '../store';
 import { useIam } from './iamStore';
 import { actAs } from './iamActions';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { useT } from '../i18n/messages';
+import { iamMessages } from './messages';
 
 export const PrincipalPicker = memo(function PrincipalPicker() {
   return (
@@ -22,14 +23,15 @@ function Picker() {
   const current = useIam((s) => s.principal);
   const disabled = useConsole((s) => !s.ready || s.busy !== null);
   const onChange = useCallback((e: ChangeEvent<HTMLSelectElement>) => void actAs(e.target.value), []);
+  const t = useT(iamMessages);
   if (!principals || principals.length === 0) return null;
   return (
     <label className="field iam-act-as">
-      <span className="field-label">Act as</span>
+      <span className="field-label">{t('actAs')}</span>
       <select data-testid="act-as" value={current} onChange={onChange} disabled={disabled} aria-describedby="act-as-roles">
         {principals.map((p) => (
           <option key={p.id} value={p.id}>
-            {p.name} · {p.id} ({p.kind === 'service-account' ? 'service account' : 'person'})
+            {t(p.kind === 'service-account' ? 'option.service-account' : 'option.person', { name: p.name, id: p.id })}
           </option>
         ))}
       </select>

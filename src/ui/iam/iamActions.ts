@@ -18,5 +18,5 @@ export async function actAs(id: string): Promise<void> {
 
 export async function tryScale(serviceId: string, replicas: number): Promise<void> {
   const r = await actions.scaleService(serviceId, replicas);
-  setLastResult(r.ok ? { ok: true, text: `Allowed: ${r.message}` } : { ok: false, text: r.error });
+  setLastResult(r.ok ? { ok: true, text: `Allowed: ${r.message}`, result: r.message } : { ok: false, text: r.error, ...(r.denied ? { denied: r.denied } : {}) });
 }

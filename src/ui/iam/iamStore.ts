@@ -5,7 +5,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { AuditDelta, AuditEntry } from '../../workers/sim.worker';
+import type { AuditDelta, AuditEntry, Denial } from '../../workers/sim.worker';
 
 /** Entries kept on the page (the newest). */
 export const MAX_AUDIT_KEPT = 2_000;
@@ -15,8 +15,11 @@ export interface IamState {
   entries: readonly AuditEntry[];
   dropped: number;
   deniedOnly: boolean;
-  /** The last action tried from the panel: its answer, in words. */
-  last: { ok: boolean; text: string } | null;
+  /**
+   * The last action tried from the panel: its answer, in words (`text`), and what the panel says it
+   * from in the console's language: the denial, or the result of the allowed action.
+   */
+  last: { ok: boolean; text: string; denied?: Denial; result?: string } | null;
 }
 
 const initial: IamState = { principal: 'admin', entries: [], dropped: 0, deniedOnly: false, last: null };

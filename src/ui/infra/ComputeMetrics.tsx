@@ -1,4 +1,3 @@
-/* i18n-pending */
 /**
  * The compute model over time (downsampled in the worker, ≤ 1000 points) and now: pending
  * instances, powered-on hosts and allocated cpu/memory; per-pool allocation; fragmentation and
@@ -14,10 +13,8 @@ import { actions } from '../bridge';
 import { useCompute } from './computeStore';
 import { ChartExport } from '../export/ChartExport';
 import { TIME_COLUMN, type ChartCsv } from '../export/chartExport';
-
-const PENDING_COLUMNS = [TIME_COLUMN, { key: 'pending', header: 'pending (instances)' }];
-const POWERED_COLUMNS = [TIME_COLUMN, { key: 'poweredOn', header: 'powered on (hosts)' }];
-const ALLOC_COLUMNS = [TIME_COLUMN, { key: 'cpu', header: 'cpu allocated (%)' }, { key: 'memory', header: 'memory allocated (%)' }];
+import { useT } from '../i18n/messages';
+import { infraMessages as m } from './messages';
 
 const MARGIN = { top: 8, right: 8, bottom: 0, left: 0 };
 const TICK = { fontSize: 10 };
@@ -76,6 +73,7 @@ const CountChart = memo(function CountChart({ points, dataKey, name, color }: { 
 });
 
 const AllocChart = memo(function AllocChart({ points }: { points: ComputePoint[] }) {
+  const t = useT(m);
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart data={points} margin={MARGIN}>
@@ -84,8 +82,8 @@ const AllocChart = memo(function AllocChart({ points }: { points: ComputePoint[]
         <YAxis tick={TICK} width={32} domain={Y_PCT} />
         <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
         <Legend wrapperStyle={LEGEND_STYLE} />
-        <Line name="cpu %" dataKey="cpu" stroke="#2563eb" dot={false} strokeWidth={1.5} isAnimationActive={false} />
-        <Line name="memory %" dataKey="memory" stroke="#0d9488" dot={false} strokeWidth={1.5} isAnimationActive={false} />
+        <Line name={t('seriesCpu')} dataKey="cpu" stroke="#2563eb" dot={false} strokeWidth={1.5} isAnimationActive={false} />
+        <Line name={t('seriesMemory')} dataKey="memory" stroke="#0d9488" dot={false} strokeWidth={1.5} isAnimationActive={false} />
       </LineChart>
     </ResponsiveContainer>
   );
@@ -138,19 +136,20 @@ const PoolRow = memo(function PoolRow({ id, zone, hosts, up, poweredOn, instance
 const PoolTable = memo(function PoolTable() {
   const pools = useCompute((s) => s.info?.pools);
   const agg = useCompute((s) => s.summary?.pools);
+  const t = useT(m);
   if (!pools || !agg) return null;
   return (
     <div className="pool-table-wrap">
       <table className="insp-table pool-table" data-testid="pool-table">
         <thead>
           <tr>
-            <th>pool</th>
-            <th>zone</th>
-            <th className="right">up</th>
-            <th className="right">on</th>
-            <th className="right">inst.</th>
-            <th>cpu</th>
-            <th>memory</th>
+            <th>{t('colPool')}</th>
+            <th>{t('colZone')}</th>
+            <th className="right">{t('colUp')}</th>
+            <th className="right">{t('colOn')}</th>
+            <th className="right">{t('colInst')}</th>
+            <th>{t('colCpu')}</th>
+            <th>{t('colMemory')}</th>
           </tr>
         </thead>
         <tbody>
@@ -179,30 +178,31 @@ const PoolTable = memo(function PoolTable() {
 
 const SummaryFigures = memo(function SummaryFigures() {
   const s = useCompute((x) => x.summary);
+  const t = useT(m);
   if (!s) return null;
   const lat = s.schedulingLatency;
   return (
     <dl className="minis num compute-figures" data-testid="compute-figures">
       <div>
-        <dt>fragmentation</dt>
-        <dd title={s.fragmentation ? `Share of free capacity that cannot hold one more ${s.fragmentation.shape.cpu} vCPU / ${s.fragmentation.shape.memoryGiB} GiB instance (the commonest shape)` : 'No instances yet'}>
+        <dt>{t('fragmentation')}</dt>
+        <dd title={s.fragmentation ? t('fragmentationTitle', { cpu: s.fragmentation.shape.cpu, mem: s.fragmentation.shape.memoryGiB }) : t('noInstancesYet')}>
           {s.fragmentation ? `${Math.round(s.fragmentation.value * 100)} %` : '—'}
           {s.fragmentation && (
             <span className="muted">
               {' '}
-              for {s.fragmentation.shape.cpu}/{s.fragmentation.shape.memoryGiB}
+              {t('fragmentationFor', { cpu: s.fragmentation.shape.cpu, mem: s.fragmentation.shape.memoryGiB })}
             </span>
           )}
         </dd>
       </div>
       <div>
-        <dt>scheduling latency</dt>
-        <dd title="From creation to placement: mean · p95">
+        <dt>{t('schedulingLatency')}</dt>
+        <dd title={t('schedulingLatencyTitle')}>
           {lat.count > 0 && lat.mean !== null ? `${formatSpan(lat.mean)} · p95 ${lat.p95 === null ? '—' : formatSpan(lat.p95)}` : '—'}
         </dd>
       </div>
       <div>
-        <dt>violations</dt>
+        <dt>{t('violationsLabel')}</dt>
         <dd className={s.violationCount > 0 ? 'bad' : undefined} data-testid="compute-violations">
           {formatInt(s.violationCount)}
         </dd>
@@ -215,25 +215,29 @@ export const ComputeMetrics = memo(function ComputeMetrics() {
   const [charts, box] = useHeldWhileHidden(useCompute((s) => s.charts), (c) => c !== null && computePoints(c).length >= 2);
   const points = useMemo(() => (charts ? computePoints(charts) : []), [charts]);
   const enough = points.length >= 2;
-  const pendingCsv = useMemo<ChartCsv | null>(() => (enough ? { columns: PENDING_COLUMNS, rows: points } : null), [enough, points]);
-  const poweredCsv = useMemo<ChartCsv | null>(() => (enough ? { columns: POWERED_COLUMNS, rows: points } : null), [enough, points]);
-  const allocCsv = useMemo<ChartCsv | null>(() => (enough ? { columns: ALLOC_COLUMNS, rows: points } : null), [enough, points]);
+  const t = useT(m);
+  const pendingCsv = useMemo<ChartCsv | null>(() => (enough ? { columns: [TIME_COLUMN, { key: 'pending', header: t('csvPending') }], rows: points } : null), [enough, points, t]);
+  const poweredCsv = useMemo<ChartCsv | null>(() => (enough ? { columns: [TIME_COLUMN, { key: 'poweredOn', header: t('csvPoweredOn') }], rows: points } : null), [enough, points, t]);
+  const allocCsv = useMemo<ChartCsv | null>(
+    () => (enough ? { columns: [TIME_COLUMN, { key: 'cpu', header: t('csvCpu') }, { key: 'memory', header: t('csvMemory') }], rows: points } : null),
+    [enough, points, t],
+  );
   return (
     <div className="compute-metrics" data-testid="compute-metrics">
       <div className="small-charts" ref={box}>
-        <Small title="Pending instances" testId="chart-pending" chart="pending instances" csv={pendingCsv}>
-          {enough ? <CountChart points={points} dataKey="pending" name="pending" color="#71717a" /> : <Empty />}
+        <Small title={t('chartPending')} testId="chart-pending" chart="pending instances" csv={pendingCsv}>
+          {enough ? <CountChart points={points} dataKey="pending" name={t('seriesPending')} color="#71717a" /> : <Empty />}
         </Small>
-        <Small title="Hosts powered on" testId="chart-powered-on" chart="hosts powered on" csv={poweredCsv}>
-          {enough ? <CountChart points={points} dataKey="poweredOn" name="powered on" color="#7c3aed" /> : <Empty />}
+        <Small title={t('chartPoweredOn')} testId="chart-powered-on" chart="hosts powered on" csv={poweredCsv}>
+          {enough ? <CountChart points={points} dataKey="poweredOn" name={t('seriesPoweredOn')} color="#7c3aed" /> : <Empty />}
         </Small>
-        <Small title="Allocated" hint="of all capacity" testId="chart-allocated" chart="allocated" csv={allocCsv}>
+        <Small title={t('chartAllocated')} hint={t('chartAllocatedHint')} testId="chart-allocated" chart="allocated" csv={allocCsv}>
           {enough ? <AllocChart points={points} /> : <Empty />}
         </Small>
       </div>
-      <section className="card pools-card" aria-label="Pools">
+      <section className="card pools-card" aria-label={t('poolsAria')}>
         <header className="chart-card-head">
-          <h3>Pools now</h3>
+          <h3>{t('poolsNow')}</h3>
         </header>
         <SummaryFigures />
         <PoolTable />
@@ -243,5 +247,6 @@ export const ComputeMetrics = memo(function ComputeMetrics() {
 });
 
 function Empty() {
-  return <div className="chart-empty-text muted">Fills in as samples arrive.</div>;
+  const t = useT(m);
+  return <div className="chart-empty-text muted">{t('chartsEmpty')}</div>;
 }

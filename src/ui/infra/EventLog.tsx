@@ -1,4 +1,3 @@
-/* i18n-pending */
 /**
  * The compute event log, newest first: every instance transition, host and zone change, link cut,
  * operation and invariant violation with its simulated time and reason. Filter by kind and text;
@@ -11,6 +10,19 @@ import { INSTANCE_STATE_COLORS } from '../colors';
 import { formatClock, formatInt } from '../format';
 import { computeStore, useCompute } from './computeStore';
 import { countKinds, filterLog, LOG_KINDS, type LogKind } from './logFilter';
+import { useLang } from '../i18n/lang';
+import { useT } from '../i18n/messages';
+import { infraMessages as m } from './messages';
+import { saidText, stateText } from './saidText';
+
+const KIND_KEYS = {
+  instance: 'logKindInstance',
+  host: 'logKindHost',
+  zone: 'logKindZone',
+  link: 'logKindLink',
+  invariant: 'logKindInvariant',
+  operation: 'logKindOperation',
+} as const;
 
 const SHOWN = 200;
 
@@ -39,12 +51,14 @@ function inspect(e: ComputeLogEntry): void {
 const Row = memo(function Row({ e }: { e: ComputeLogEntry }) {
   const clickable = e.kind !== 'invariant' && e.kind !== 'operation';
   const onClick = useCallback(() => inspect(e), [e]);
+  const t = useT(m);
+  const lang = useLang();
   return (
     <li className={`log-row log-${e.kind}`} data-testid="log-row" data-kind={e.kind} data-subject={e.subject}>
       <span className="log-time num">{formatClock(e.t)}</span>
-      <span className={`log-kind log-kind-${e.kind}`}>{e.kind}</span>
+      <span className={`log-kind log-kind-${e.kind}`}>{t(KIND_KEYS[e.kind])}</span>
       {clickable ? (
-        <button type="button" className="linkish log-subject num" onClick={onClick} title={`Inspect ${e.subject}`}>
+        <button type="button" className="linkish log-subject num" onClick={onClick} title={t('logInspect', { subject: e.subject })}>
           {e.subject}
         </button>
       ) : (
@@ -53,19 +67,19 @@ const Row = memo(function Row({ e }: { e: ComputeLogEntry }) {
       <span className="log-change">
         {(e.from || e.to) && (
           <>
-            {e.from && <span className="log-state">{e.from}</span>}
+            {e.from && <span className="log-state">{stateText(lang, e.from)}</span>}
             <span className="muted"> → </span>
             {e.to && (
               <>
                 {/* The state's colour as a dot: as text colour, most states would be too faint to read. */}
                 {INSTANCE_STATE_COLORS[e.to] && e.kind === 'instance' && <i className="legend-dot" style={{ background: INSTANCE_STATE_COLORS[e.to] }} aria-hidden="true" />}
-                <span className="log-state log-to">{e.to}</span>
+                <span className="log-state log-to">{stateText(lang, e.to)}</span>
               </>
             )}
           </>
         )}
       </span>
-      <span className="log-reason">{e.reason}</span>
+      <span className="log-reason">{saidText(lang, e.code, e.params, e.reason)}</span>
     </li>
   );
 });
@@ -77,7 +91,14 @@ export const EventLog = memo(function EventLog() {
   const [kinds, setKinds] = useState<ReadonlySet<LogKind>>(new Set());
   const [text, setText] = useState('');
   const deferredText = useDeferredValue(text);
-  const shown = useMemo(() => filterLog(log, { kinds, text: deferredText }, SHOWN), [log, kinds, deferredText]);
+  const lang = useLang();
+  const t = useT(m);
+  // In Chinese the filter also finds what the rows say in Chinese.
+  const shownText = useMemo(
+    () => (lang === 'en' ? undefined : (e: ComputeLogEntry) => `${saidText(lang, e.code, e.params, e.reason)} ${e.from ? stateText(lang, e.from) : ''} ${e.to ? stateText(lang, e.to) : ''} ${t(KIND_KEYS[e.kind])}`),
+    [lang, t],
+  );
+  const shown = useMemo(() => filterLog(log, { kinds, text: deferredText, ...(shownText ? { shown: shownText } : {}) }, SHOWN), [log, kinds, deferredText, shownText]);
   const counts = useMemo(() => countKinds(log), [log]);
   const toggle = useCallback((k: LogKind | null) => {
     setKinds((prev) => {
@@ -90,18 +111,19 @@ export const EventLog = memo(function EventLog() {
   }, []);
   const onText = useCallback((e: ChangeEvent<HTMLInputElement>) => setText(e.target.value), []);
   return (
-    <section className="card event-log" data-testid="event-log" aria-label="Compute event log">
+    <section className="card event-log" data-testid="event-log" aria-label={t('logAria')}>
       <header className="event-log-head">
         <h3>
-          Event log{' '}
+          {t('logTitle')}{' '}
           <span className="muted num">
-            {formatInt(total)} entries{log.length < total ? ` · latest ${formatInt(log.length)} kept` : ''}
-            {dropped > 0 ? ` · ${formatInt(dropped)} beyond the core's limit not logged` : ''}
+            {t('logEntries', { n: formatInt(total) })}
+            {log.length < total ? t('logKept', { n: formatInt(log.length) }) : null}
+            {dropped > 0 ? t('logDropped', { n: formatInt(dropped) }) : null}
           </span>
         </h3>
-        <div className="log-filters" role="group" aria-label="Filter by kind">
+        <div className="log-filters" role="group" aria-label={t('logFilterAria')}>
           <button type="button" className={`chip-button${kinds.size === 0 ? ' is-on' : ''}`} onClick={() => toggle(null)} data-testid="log-kind-all" aria-pressed={kinds.size === 0}>
-            all
+            {t('logAll')}
           </button>
           {LOG_KINDS.map((k) => (
             <button
@@ -112,14 +134,14 @@ export const EventLog = memo(function EventLog() {
               data-testid={`log-kind-${k}`}
               aria-pressed={kinds.has(k)}
             >
-              {k} <span className="num muted">{formatInt(counts[k])}</span>
+              {t(KIND_KEYS[k])} <span className="num muted">{formatInt(counts[k])}</span>
             </button>
           ))}
-          <input type="search" placeholder="Filter: host, instance, reason…" value={text} onChange={onText} data-testid="log-filter" aria-label="Filter the log by text" spellCheck={false} />
+          <input type="search" placeholder={t('logPlaceholder')} value={text} onChange={onText} data-testid="log-filter" aria-label={t('logTextAria')} spellCheck={false} />
         </div>
       </header>
       {shown.length === 0 ? (
-        <p className="muted log-empty">{log.length === 0 ? 'Nothing has happened yet.' : 'No entry matches the filter.'}</p>
+        <p className="muted log-empty">{log.length === 0 ? t('logNothing') : t('logNoMatch')}</p>
       ) : (
         <ol className="log-list" data-testid="log-list">
           {shown.map((e) => (

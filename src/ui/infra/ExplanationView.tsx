@@ -1,4 +1,3 @@
-/* i18n-pending */
 /**
  * A placement decision the way kube-scheduler-simulator shows one: the summary line, how many
  * hosts were examined and found feasible, each filter with how many hosts it removed and why, the
@@ -7,6 +6,11 @@
 import { memo } from 'react';
 import type { PlacementExplanation } from '../../workers/sim.worker';
 import { formatInt } from '../format';
+import { useLang } from '../i18n/lang';
+import { useT } from '../i18n/messages';
+import { infraMessages as m } from './messages';
+import { reasonListText, summaryText } from './saidText';
+import { useCompute } from './computeStore';
 
 /** Plug-in columns of the score table: weighted values (the ".raw" ones go into the tooltip). */
 export function scoreColumns(scores: PlacementExplanation['scores']): string[] {
@@ -15,11 +19,9 @@ export function scoreColumns(scores: PlacementExplanation['scores']): string[] {
   return out;
 }
 
-/** "insufficient memory" when one reason covers every host removed, else "3 insufficient memory, 2 wrong zone". */
+/** "insufficient memory" when one reason covers every host removed, else "3 insufficient memory, 2 wrong zone" (in English). */
 export function reasonText(reasons: Readonly<Record<string, number>>, removed: number): string {
-  const entries = Object.entries(reasons);
-  if (entries.length === 1 && entries[0]![1] === removed) return entries[0]![0];
-  return entries.map(([why, n]) => `${formatInt(n)} ${why}`).join(', ');
+  return reasonListText('en', reasons, removed);
 }
 
 const fmt = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '—' : Number.isInteger(x) ? String(x) : x.toFixed(1));
@@ -27,32 +29,35 @@ const fmt = (x: number | undefined): string => (x === undefined || !Number.isFin
 export const ExplanationView = memo(function ExplanationView({ e }: { e: PlacementExplanation }) {
   const columns = scoreColumns(e.scores);
   const removedTotal = e.filters.reduce((a, f) => a + f.removed, 0);
+  const t = useT(m);
+  const lang = useLang();
+  const strategy = useCompute((s) => s.info?.strategy ?? '');
   return (
     <div className="explain">
-      <p className={`explain-summary ${e.winner ? 'explain-ok' : 'explain-fail'}`} data-testid="explain-summary">
-        {e.summary}
+      <p className={`explain-summary ${e.winner ? 'explain-ok' : 'explain-fail'}`} data-testid="explain-summary" title={lang === 'en' ? undefined : e.summary}>
+        {summaryText(lang, e, strategy)}
       </p>
       <dl className="minis num explain-counts">
         <div>
-          <dt>hosts</dt>
+          <dt>{t('exHosts')}</dt>
           <dd>{formatInt(e.totalHosts)}</dd>
         </div>
         <div>
-          <dt>examined</dt>
+          <dt>{t('exExamined')}</dt>
           <dd data-testid="explain-examined">{formatInt(e.examined)}</dd>
         </div>
         <div>
-          <dt>feasible</dt>
+          <dt>{t('exFeasible')}</dt>
           <dd data-testid="explain-feasible">{formatInt(e.feasible)}</dd>
         </div>
       </dl>
       <table className="insp-table explain-filters" data-testid="explain-filters">
-        <caption className="muted">Filters, in order: hosts removed of {formatInt(e.examined)} examined</caption>
+        <caption className="muted">{t('exFiltersCaption', { n: formatInt(e.examined) })}</caption>
         <thead>
           <tr>
-            <th>filter</th>
-            <th className="right">removed</th>
-            <th>why</th>
+            <th>{t('exFilter')}</th>
+            <th className="right">{t('exRemoved')}</th>
+            <th>{t('exWhy')}</th>
           </tr>
         </thead>
         <tbody>
@@ -61,7 +66,7 @@ export const ExplanationView = memo(function ExplanationView({ e }: { e: Placeme
               <td className="num">{f.name}</td>
               <td className="num right">{f.removed > 0 ? formatInt(f.removed) : <span className="muted">0</span>}</td>
               <td>
-                {reasonText(f.reasons, f.removed) || <span className="muted">—</span>}
+                {reasonListText(lang, f.reasons, f.removed) || <span className="muted">—</span>}
               </td>
             </tr>
           ))}
@@ -69,9 +74,9 @@ export const ExplanationView = memo(function ExplanationView({ e }: { e: Placeme
         {removedTotal > 0 && (
           <tfoot>
             <tr>
-              <td className="muted">total</td>
+              <td className="muted">{t('exTotal')}</td>
               <td className="num right">{formatInt(removedTotal)}</td>
-              <td className="muted">{formatInt(e.feasible)} left feasible</td>
+              <td className="muted">{t('exLeftFeasible', { n: formatInt(e.feasible) })}</td>
             </tr>
           </tfoot>
         )}
@@ -79,11 +84,11 @@ export const ExplanationView = memo(function ExplanationView({ e }: { e: Placeme
       {e.scores.length > 0 ? (
         <div className="explain-scroll">
           <table className="insp-table explain-scores" data-testid="explain-scores">
-            <caption className="muted">Best scores (weighted; raw in the tooltip), highest first</caption>
+            <caption className="muted">{t('exScoresCaption')}</caption>
             <thead>
               <tr>
-                <th>host</th>
-                <th className="right">total</th>
+                <th>{t('exHost')}</th>
+                <th className="right">{t('exTotal')}</th>
                 {columns.map((c) => (
                   <th key={c} className="right" title={c}>
                     {c}
@@ -102,7 +107,7 @@ export const ExplanationView = memo(function ExplanationView({ e }: { e: Placeme
                     <strong>{fmt(s.total)}</strong>
                   </td>
                   {columns.map((c) => (
-                    <td key={c} className="num right" title={s.plugins[`${c}.raw`] !== undefined ? `raw ${fmt(s.plugins[`${c}.raw`])}` : undefined}>
+                    <td key={c} className="num right" title={s.plugins[`${c}.raw`] !== undefined ? t('exRaw', { v: fmt(s.plugins[`${c}.raw`]) }) : undefined}>
                       {fmt(s.plugins[c])}
                     </td>
                   ))}
@@ -112,11 +117,11 @@ export const ExplanationView = memo(function ExplanationView({ e }: { e: Placeme
           </table>
         </div>
       ) : (
-        <p className="muted note">No host was feasible, so nothing was scored.</p>
+        <p className="muted note">{t('exNoneFeasible')}</p>
       )}
       <p className="explain-winner-line">
-        Winner: <strong className="num">{e.winner ?? 'none — the instance stays pending'}</strong>
-        {e.preempted.length > 0 && <span className="muted"> · preempted {e.preempted.length} lower-priority instance(s)</span>}
+        {t('exWinner')} <strong className="num">{e.winner ?? t('exWinnerNone')}</strong>
+        {e.preempted.length > 0 && <span className="muted">{t('exPreempted', { n: e.preempted.length })}</span>}
       </p>
     </div>
   );

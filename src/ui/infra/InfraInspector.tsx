@@ -1,4 +1,3 @@
-/* i18n-pending */
 /**
  * The infrastructure inspector: a host (allocation against capacity with overcommit, its
  * instances, fault and operation buttons), an instance (lifecycle, the scheduler's placement
@@ -14,17 +13,22 @@ import { dismissResult, useCompute } from './computeStore';
 import { hostActions } from './hostActions';
 import { togglePool, useInfraGraph } from './infraGraph';
 import { ExplanationView } from './ExplanationView';
-import { linkLabel } from './LinkEdge';
+import { linkKindText, linkLabel, regionKindText } from './labels';
 import { useWorkerQuery } from './useWorkerQuery';
+import { useLang } from '../i18n/lang';
+import { useT } from '../i18n/messages';
+import { infraMessages as m } from './messages';
+import { saidText, stateText } from './saidText';
 
 const pct = (x: number): string => `${Math.round(x * 100)} %`;
 const num1 = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
 function StateChip({ state }: { state: string }) {
+  const lang = useLang();
   return (
     <span className={`chip state-chip state-${state}`} data-testid="state-chip">
       <i className="legend-dot" style={{ background: INSTANCE_STATE_COLORS[state] ?? '#a1a1aa' }} />
-      {state}
+      {stateText(lang, state)}
     </span>
   );
 }
@@ -44,14 +48,16 @@ function Section({ title, extra, children, testId }: { title: string; extra?: Re
 const ResultLine = memo(function ResultLine() {
   const result = useCompute((s) => s.result);
   const onDismiss = useCallback(() => dismissResult(), []);
+  const t = useT(m);
+  const lang = useLang();
   if (!result) return null;
   return (
     <div className={`op-result ${result.ok ? 'op-ok' : 'op-error'}`} role={result.ok ? 'status' : 'alert'} data-testid="op-result" data-ok={result.ok ? '1' : '0'} key={result.seq}>
       <div>
         <strong>{result.ok ? '✓' : '✕'} {result.what}</strong>
-        <div data-testid="op-result-message">{result.message}</div>
+        <div data-testid="op-result-message">{saidText(lang, result.code, result.params, result.message)}</div>
       </div>
-      <button type="button" className="icon-button" onClick={onDismiss} aria-label="Dismiss">
+      <button type="button" className="icon-button" onClick={onDismiss} aria-label={t('dismiss')}>
         ×
       </button>
     </div>
@@ -62,6 +68,8 @@ const ResultLine = memo(function ResultLine() {
 function AllocBar({ label, allocated, capacity, physical, unit, testId }: { label: string; allocated: number; capacity: number; physical: number; unit: string; testId: string }) {
   const f = capacity > 0 ? allocated / capacity : 0;
   const over = capacity > physical + 1e-9;
+  const t = useT(m);
+  const figures = { physical: num1(physical), unit, capacity: num1(capacity), ratio: num1(capacity / physical) };
   return (
     <div className="abar" data-testid={testId}>
       <div className="abar-head">
@@ -70,13 +78,13 @@ function AllocBar({ label, allocated, capacity, physical, unit, testId }: { labe
           {num1(allocated)} / {num1(capacity)} {unit} <span className="muted">({pct(f)})</span>
         </span>
       </div>
-      <div className="abar-track" title={over ? `Physical ${num1(physical)} ${unit}; overcommitted to ${num1(capacity)}` : undefined}>
+      <div className="abar-track" title={over ? t('allocPhysicalTitle', figures) : undefined}>
         <i className="abar-fill" style={{ width: `${Math.min(100, f * 100)}%`, background: allocationColor(f) }} />
         {over && <i className="abar-physical" style={{ left: `${(physical / capacity) * 100}%` }} />}
       </div>
       {over && (
         <div className="abar-note muted">
-          {num1(physical)} {unit} physical × {num1(capacity / physical)} overcommit{allocated > physical + 1e-9 ? ' — allocated beyond the physical size' : ''}
+          {t(allocated > physical + 1e-9 ? 'allocOvercommitBeyond' : 'allocOvercommit', figures)}
         </div>
       )}
     </div>
@@ -84,14 +92,16 @@ function AllocBar({ label, allocated, capacity, physical, unit, testId }: { labe
 }
 
 function History({ entries, testId }: { entries: readonly LogEntry[]; testId: string }) {
-  if (entries.length === 0) return <p className="muted note">Nothing logged yet.</p>;
+  const t = useT(m);
+  const lang = useLang();
+  if (entries.length === 0) return <p className="muted note">{t('nothingLogged')}</p>;
   return (
     <table className="insp-table history" data-testid={testId}>
       <thead>
         <tr>
-          <th>time</th>
-          <th>change</th>
-          <th>reason</th>
+          <th>{t('colTime')}</th>
+          <th>{t('colChange')}</th>
+          <th>{t('colReason')}</th>
         </tr>
       </thead>
       <tbody>
@@ -101,13 +111,13 @@ function History({ entries, testId }: { entries: readonly LogEntry[]; testId: st
             <td className="nowrap">
               {e.from || e.to ? (
                 <>
-                  {e.from ?? '·'} → <strong>{e.to ?? '·'}</strong>
+                  {e.from ? stateText(lang, e.from) : '·'} → <strong>{e.to ? stateText(lang, e.to) : '·'}</strong>
                 </>
               ) : (
                 <span className="muted">—</span>
               )}
             </td>
-            <td>{e.reason}</td>
+            <td>{saidText(lang, e.code, e.params, e.reason)}</td>
           </tr>
         ))}
       </tbody>
@@ -145,18 +155,20 @@ const HostPanel = memo(function HostPanel({ id }: { id: string }) {
   const flags = useCompute((s) => (index >= 0 ? (s.hosts?.flags[index] ?? 2) : 2));
   const trigger = useCompute((s) => `${s.hosts?.rev ?? 0}:${s.logTotal}`);
   const detail = useWorkerQuery(id, fetchHost, trigger);
-  if (index < 0) return <p className="muted">There is no host {id} in this scenario.</p>;
+  const t = useT(m);
+  if (index < 0) return <p className="muted">{t('noHost', { id })}</p>;
   const buttons = hostActions(id, flags);
   const state = detail?.ok ? (detail.failed ? 'failed' : !detail.poweredOn ? 'powered off' : detail.cordoned ? 'cordoned' : 'up') : null;
+  const stateLabel = state === 'failed' ? t('hostFailed') : state === 'powered off' ? t('hostPoweredOff') : state === 'cordoned' ? t('hostCordoned') : t('hostUp');
   return (
     <>
       <header className="insp-head">
         <h2>
-          <span className="muted">host</span> <span data-testid="inspector-host">{id}</span>
+          <span className="muted">{t('kindHost')}</span> <span data-testid="inspector-host">{id}</span>
         </h2>
         {state && (
-          <span className={`chip host-chip host-chip-${state.replace(' ', '-')}`} data-testid="inspector-host-state">
-            {state}
+          <span className={`chip host-chip host-chip-${state.replace(' ', '-')}`} data-testid="inspector-host-state" data-state={state}>
+            {stateLabel}
           </span>
         )}
       </header>
@@ -164,24 +176,25 @@ const HostPanel = memo(function HostPanel({ id }: { id: string }) {
       {detail?.ok && (
         <>
           <p className="insp-where muted">
-            pool{' '}
+            {t('kindPool')}{' '}
             <button type="button" className="linkish" onClick={() => actions.selectInfra({ kind: 'pool', id: detail.pool })}>
               {detail.pool}
             </button>{' '}
-            · zone{' '}
+            · {t('kindZone')}{' '}
             <button type="button" className="linkish" onClick={() => actions.selectInfra({ kind: 'zone', id: detail.zone })}>
               {detail.zone}
             </button>{' '}
-            · region {detail.region}
+            · {t('kindRegion')} {detail.region}
           </p>
-          <Section title="Allocation">
-            <AllocBar label="CPU" allocated={detail.cpuAllocated} capacity={detail.cpuCapacity} physical={detail.vcpu} unit="vCPU" testId="host-cpu" />
-            <AllocBar label="Memory" allocated={detail.memoryAllocated} capacity={detail.memoryCapacity} physical={detail.memoryGiB} unit="GiB" testId="host-memory" />
+          <Section title={t('secAllocation')}>
+            <AllocBar label={t('cpu')} allocated={detail.cpuAllocated} capacity={detail.cpuCapacity} physical={detail.vcpu} unit="vCPU" testId="host-cpu" />
+            <AllocBar label={t('memory')} allocated={detail.memoryAllocated} capacity={detail.memoryCapacity} physical={detail.memoryGiB} unit="GiB" testId="host-memory" />
+            {/* i18n-ignore */}
             {detail.gpuCapacity > 0 && <AllocBar label="GPU" allocated={detail.gpuAllocated} capacity={detail.gpuCapacity} physical={detail.gpuCapacity} unit="GPU" testId="host-gpu" />}
           </Section>
         </>
       )}
-      <Section title="Actions">
+      <Section title={t('secActions')}>
         <div className="insp-actions">
           {buttons.map((a) => (
             <button
@@ -200,17 +213,18 @@ const HostPanel = memo(function HostPanel({ id }: { id: string }) {
       </Section>
       {detail?.ok && (
         <>
-          <Section title="Instances" extra={`${detail.instances.length} on this host`} testId="host-instances">
+          <Section title={t('secInstances')} extra={t('instancesOnHost', { n: detail.instances.length })} testId="host-instances">
             {detail.instances.length === 0 ? (
-              <p className="muted note">None.</p>
+              <p className="muted note">{t('noneDot')}</p>
             ) : (
               <table className="insp-table">
                 <thead>
                   <tr>
-                    <th>name</th>
-                    <th>state</th>
-                    <th>type</th>
-                    <th title="vCPU / GiB">size</th>
+                    <th>{t('colName')}</th>
+                    <th>{t('colState')}</th>
+                    <th>{t('colType')}</th>
+                    {/* i18n-ignore */}
+                    <th title="vCPU / GiB">{t('colSize')}</th>
                     <th />
                   </tr>
                 </thead>
@@ -222,7 +236,7 @@ const HostPanel = memo(function HostPanel({ id }: { id: string }) {
               </table>
             )}
           </Section>
-          <Section title="Host log" extra="latest">
+          <Section title={t('secHostLog')} extra={t('latest')}>
             <History entries={detail.history} testId="host-history" />
           </Section>
         </>
@@ -245,55 +259,56 @@ const InstanceActions = memo(function InstanceActions({ name, type, host }: { na
   const chosenType = newType ?? type;
   const onType = useCallback((e: ChangeEvent<HTMLSelectElement>) => setNewType(e.target.value), []);
   const onTarget = useCallback((e: ChangeEvent<HTMLSelectElement>) => setTarget(e.target.value), []);
-  const resize = (): void => void actions.operate({ op: 'resize', instance: name, type: chosenType }, `Resize ${name} to ${chosenType}`);
+  const t = useT(m);
+  const resize = (): void => void actions.operate({ op: 'resize', instance: name, type: chosenType }, t('whatResize', { name, type: chosenType }));
   const migrate = (): void => {
     const op: ComputeOperation = target === SCHEDULER_DECIDES ? { op: 'migrate', instance: name } : { op: 'migrate', instance: name, host: target };
-    void actions.operate(op, `Migrate ${name}${target ? ` to ${target}` : ''}`);
+    void actions.operate(op, target ? t('whatMigrateTo', { name, host: target }) : t('whatMigrate', { name }));
   };
-  const terminate = (): void => void actions.operate({ op: 'terminate', instance: name }, `Terminate ${name}`);
-  const stateOf = (i: number): string => {
+  const terminate = (): void => void actions.operate({ op: 'terminate', instance: name }, t('whatTerminate', { name }));
+  const hostOption = (h: string, i: number): string => {
     const f = flags?.[i] ?? 2;
-    return (f & 1) !== 0 ? ' (failed)' : (f & 2) === 0 ? ' (off)' : (f & 4) !== 0 ? ' (cordoned)' : '';
+    return (f & 1) !== 0 ? t('targetFailed', { host: h }) : (f & 2) === 0 ? t('targetOff', { host: h }) : (f & 4) !== 0 ? t('targetCordoned', { host: h }) : h;
   };
   return (
-    <Section title="Actions">
+    <Section title={t('secActions')}>
       <div className="insp-form">
         <label className="field">
-          <span className="field-label">Type</span>
+          <span className="field-label">{t('fieldType')}</span>
           <select value={chosenType} onChange={onType} data-testid="instance-resize-type">
-            {(types ?? []).map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.id} · {t.vcpu} vCPU · {t.memoryGiB} GiB{t.gpu ? ` · ${t.gpu} GPU` : ''}
+            {(types ?? []).map((ty) => (
+              <option key={ty.id} value={ty.id}>
+                {/* i18n-ignore */}
+                {ty.id} · {ty.vcpu} vCPU · {ty.memoryGiB} GiB{ty.gpu ? ` · ${ty.gpu} GPU` : ''}
               </option>
             ))}
           </select>
         </label>
-        <button type="button" onClick={resize} data-testid="instance-resize" disabled={chosenType === type} title={chosenType === type ? 'Choose another type first' : undefined}>
-          Resize
+        <button type="button" onClick={resize} data-testid="instance-resize" disabled={chosenType === type} title={chosenType === type ? t('chooseOtherType') : undefined}>
+          {t('resize')}
         </button>
       </div>
       <div className="insp-form">
         <label className="field">
-          <span className="field-label">To</span>
+          <span className="field-label">{t('fieldTo')}</span>
           <select value={target} onChange={onTarget} data-testid="instance-migrate-target">
-            <option value={SCHEDULER_DECIDES}>scheduler decides</option>
+            <option value={SCHEDULER_DECIDES}>{t('schedulerDecides')}</option>
             {(hostIds ?? []).map((h, i) =>
               h === host ? null : (
                 <option key={h} value={h}>
-                  {h}
-                  {stateOf(i)}
+                  {hostOption(h, i)}
                 </option>
               ),
             )}
           </select>
         </label>
         <button type="button" onClick={migrate} data-testid="instance-migrate">
-          Migrate
+          {t('migrate')}
         </button>
       </div>
       <div className="insp-actions">
         <button type="button" className="danger" onClick={terminate} data-testid="instance-terminate">
-          Terminate
+          {t('terminate')}
         </button>
       </div>
     </Section>
@@ -303,44 +318,47 @@ const InstanceActions = memo(function InstanceActions({ name, type, host }: { na
 const InstancePanel = memo(function InstancePanel({ name }: { name: string }) {
   const trigger = useCompute((s) => `${s.logTotal}:${s.instances.version}`);
   const detail = useWorkerQuery(name, fetchExplain, trigger);
+  const t = useT(m);
+  const lang = useLang();
   return (
     <>
       <header className="insp-head">
         <h2>
-          <span className="muted">instance</span> <span data-testid="inspector-instance">{name}</span>
+          <span className="muted">{t('kindInstance')}</span> <span data-testid="inspector-instance">{name}</span>
         </h2>
         {detail?.ok && <StateChip state={detail.state} />}
       </header>
-      {detail === null && <p className="muted">Loading…</p>}
+      {detail === null && <p className="muted">{t('loading')}</p>}
       {detail && !detail.ok && <p className="bad">{detail.message}</p>}
       {detail?.ok && (
         <>
           <dl className="kv num">
-            <dt>host</dt>
+            <dt>{t('kindHost')}</dt>
             <dd>
               {detail.host ? (
                 <button type="button" className="linkish" onClick={() => actions.selectInfra({ kind: 'host', id: detail.host! })} data-testid="instance-host">
                   {detail.host}
                 </button>
               ) : (
-                <span className="muted">none</span>
+                <span className="muted">{t('none')}</span>
               )}
-              {detail.migratingTo && <span className="muted"> → migrating to {detail.migratingTo}</span>}
+              {detail.migratingTo && <span className="muted">{t('migratingTo', { host: detail.migratingTo })}</span>}
             </dd>
-            <dt>type</dt>
+            <dt>{t('dtType')}</dt>
             <dd>
-              {detail.type} · {detail.kind} · {num1(detail.cpu)} vCPU · {num1(detail.memoryGiB)} GiB
+              {/* i18n-ignore */}
+              {detail.type} · {stateText(lang, detail.kind)} · {num1(detail.cpu)} vCPU · {num1(detail.memoryGiB)} GiB
             </dd>
-            <dt>group</dt>
+            <dt>{t('dtGroup')}</dt>
             <dd>{detail.group}</dd>
-            <dt>created</dt>
+            <dt>{t('dtCreated')}</dt>
             <dd>{formatClock(detail.createdAt)}</dd>
           </dl>
           <InstanceActions key={name} name={name} type={detail.type} host={detail.host} />
-          <Section title="Placement" extra={detail.explanation ? `decided at ${formatClock(detail.explanation.time)}` : undefined} testId="explanation">
-            {detail.explanation ? <ExplanationView e={detail.explanation} /> : <p className="muted note">The scheduler has not looked at it yet.</p>}
+          <Section title={t('secPlacement')} extra={detail.explanation ? t('decidedAt', { time: formatClock(detail.explanation.time) }) : undefined} testId="explanation">
+            {detail.explanation ? <ExplanationView e={detail.explanation} /> : <p className="muted note">{t('notScheduledYet')}</p>}
           </Section>
-          <Section title="Lifecycle" extra={detail.historyOmitted > 0 ? `latest ${detail.history.length}` : undefined}>
+          <Section title={t('secLifecycle')} extra={detail.historyOmitted > 0 ? t('latestN', { n: detail.history.length }) : undefined}>
             <History entries={detail.history} testId="instance-history" />
           </Section>
         </>
@@ -352,26 +370,27 @@ const InstancePanel = memo(function InstancePanel({ name }: { name: string }) {
 // ---------------------------------------------------------------- pool, zone, region, link
 
 function Figures({ agg }: { agg: { hosts: number; up: number; poweredOn: number; instances: number; cpu: { allocated: number; capacity: number }; memory: { allocated: number; capacity: number } } }) {
+  const t = useT(m);
   return (
     <>
       <dl className="minis num">
         <div>
-          <dt>hosts up</dt>
+          <dt>{t('hostsUp')}</dt>
           <dd>
             {formatInt(agg.up)} / {formatInt(agg.hosts)}
           </dd>
         </div>
         <div>
-          <dt>powered on</dt>
+          <dt>{t('poweredOn')}</dt>
           <dd>{formatInt(agg.poweredOn)}</dd>
         </div>
         <div>
-          <dt>instances</dt>
+          <dt>{t('instances')}</dt>
           <dd>{formatInt(agg.instances)}</dd>
         </div>
       </dl>
-      <AllocBar label="CPU" allocated={agg.cpu.allocated} capacity={agg.cpu.capacity} physical={agg.cpu.capacity} unit="vCPU" testId="agg-cpu" />
-      <AllocBar label="Memory" allocated={agg.memory.allocated} capacity={agg.memory.capacity} physical={agg.memory.capacity} unit="GiB" testId="agg-memory" />
+      <AllocBar label={t('cpu')} allocated={agg.cpu.allocated} capacity={agg.cpu.capacity} physical={agg.cpu.capacity} unit="vCPU" testId="agg-cpu" />
+      <AllocBar label={t('memory')} allocated={agg.memory.allocated} capacity={agg.memory.capacity} physical={agg.memory.capacity} unit="GiB" testId="agg-memory" />
     </>
   );
 }
@@ -380,59 +399,56 @@ const PoolPanel = memo(function PoolPanel({ id }: { id: string }) {
   const pool = useCompute((s) => s.info?.pools.find((p) => p.id === id));
   const agg = useCompute((s) => s.summary?.pools[id]);
   const expanded = useInfraGraph((s) => s.expanded.has(id));
-  if (!pool) return <p className="muted">There is no pool {id}.</p>;
+  const t = useT(m);
+  if (!pool) return <p className="muted">{t('noPool', { id })}</p>;
   const expandable = pool.count > 0 && pool.count <= 64;
   return (
     <>
       <header className="insp-head">
         <h2>
-          <span className="muted">pool</span> <span data-testid="inspector-pool">{id}</span>
+          <span className="muted">{t('kindPool')}</span> <span data-testid="inspector-pool">{id}</span>
         </h2>
       </header>
       <p className="insp-where muted">
-        zone{' '}
+        {t('kindZone')}{' '}
         <button type="button" className="linkish" onClick={() => actions.selectInfra({ kind: 'zone', id: pool.zone })}>
           {pool.zone}
         </button>{' '}
-        · {formatInt(pool.count)} hosts of {pool.vcpu} vCPU, {pool.memoryGiB} GiB
-        {pool.cpuOvercommit > 1 || pool.memoryOvercommit > 1 ? ` · overcommit cpu ×${pool.cpuOvercommit}, memory ×${pool.memoryOvercommit}` : ''}
-        {pool.dedicatedTo ? ` · dedicated to ${pool.dedicatedTo}` : ''}
-        {pool.taints.length > 0 ? ` · taints ${pool.taints.join(', ')}` : ''}
+        · {t('poolHosts', { count: formatInt(pool.count), vcpu: pool.vcpu, mem: pool.memoryGiB })}
+        {pool.cpuOvercommit > 1 || pool.memoryOvercommit > 1 ? ` · ${t('poolOvercommit', { cpu: pool.cpuOvercommit, mem: pool.memoryOvercommit })}` : null}
+        {pool.dedicatedTo ? ` · ${t('poolDedicated', { tenant: pool.dedicatedTo })}` : null}
+        {pool.taints.length > 0 ? ` · ${t('poolTaints', { list: pool.taints.join(', ') })}` : null}
       </p>
       {agg && (
-        <Section title="Now">
+        <Section title={t('secNow')}>
           <Figures agg={agg} />
         </Section>
       )}
-      <Section title="Hosts">
+      <Section title={t('secHosts')}>
         {expandable ? (
           <button type="button" onClick={() => togglePool(id)} data-testid="pool-toggle">
-            {expanded ? 'Collapse to a heat strip' : 'Show each host'}
+            {expanded ? t('collapseToStrip') : t('showEachHost')}
           </button>
         ) : (
-          <p className="note">Pools of more than 64 hosts stay one heat strip: click a cell of the strip to inspect that host.</p>
+          <p className="note">{t('bigPoolNote')}</p>
         )}
       </Section>
     </>
   );
 });
 
-const DURATIONS: ReadonlyArray<{ label: string; seconds: number | null }> = [
-  { label: '1 min', seconds: 60 },
-  { label: '5 min', seconds: 300 },
-  { label: '10 min', seconds: 600 },
-  { label: '30 min', seconds: 1800 },
-  { label: 'until the end', seconds: null },
-];
+/** Fault durations offered, in seconds (null: until the end of the run). */
+const DURATIONS: ReadonlyArray<number | null> = [60, 300, 600, 1800, null];
 
 function DurationPicker({ value, onChange, testId }: { value: string; onChange: (v: string) => void; testId: string }) {
+  const t = useT(m);
   return (
     <label className="field">
-      <span className="field-label">for</span>
+      <span className="field-label">{t('fieldFor')}</span>
       <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
         {DURATIONS.map((d) => (
-          <option key={d.label} value={d.seconds === null ? '' : String(d.seconds)}>
-            {d.label}
+          <option key={d ?? 'end'} value={d === null ? '' : String(d)}>
+            {d === null ? t('durationUntilEnd') : t('durationMin', { n: d / 60 })}
           </option>
         ))}
       </select>
@@ -445,26 +461,27 @@ const ZonePanel = memo(function ZonePanel({ id }: { id: string }) {
   const pools = useCompute((s) => s.info?.pools);
   const agg = useCompute((s) => s.summary?.zones[id]);
   const [duration, setDuration] = useState('300');
-  if (!zone) return <p className="muted">There is no zone {id}.</p>;
+  const t = useT(m);
+  if (!zone) return <p className="muted">{t('noZone', { id })}</p>;
   const outage = (): void => {
     const seconds = duration === '' ? undefined : Number(duration);
-    void actions.operate(seconds === undefined ? { op: 'zone-outage', zone: id } : { op: 'zone-outage', zone: id, duration: seconds }, `Outage of zone ${id}${seconds ? ` for ${formatSpan(seconds)}` : ''}`);
+    void actions.operate(seconds === undefined ? { op: 'zone-outage', zone: id } : { op: 'zone-outage', zone: id, duration: seconds }, seconds ? t('whatOutageFor', { zone: id, span: formatSpan(seconds) }) : t('whatOutage', { zone: id }));
   };
   const down = agg !== undefined && agg.hosts > 0 && agg.up === 0;
   return (
     <>
       <header className="insp-head">
         <h2>
-          <span className="muted">zone</span> <span data-testid="inspector-zone">{zone.name}</span>
+          <span className="muted">{t('kindZone')}</span> <span data-testid="inspector-zone">{zone.name}</span>
         </h2>
-        {down && <span className="chip chip-bad">down</span>}
+        {down && <span className="chip chip-bad">{t('zoneDown')}</span>}
       </header>
       <p className="insp-where muted">
-        region{' '}
+        {t('kindRegion')}{' '}
         <button type="button" className="linkish" onClick={() => actions.selectInfra({ kind: 'region', id: zone.region })}>
           {zone.region}
         </button>{' '}
-        · pools{' '}
+        · {t('pools')}{' '}
         {(pools ?? [])
           .filter((p) => p.zone === id)
           .map((p, i) => (
@@ -477,18 +494,18 @@ const ZonePanel = memo(function ZonePanel({ id }: { id: string }) {
           ))}
       </p>
       {agg && (
-        <Section title="Now">
+        <Section title={t('secNow')}>
           <Figures agg={agg} />
         </Section>
       )}
-      <Section title="Fault">
+      <Section title={t('secFault')}>
         <div className="insp-form">
           <DurationPicker value={duration} onChange={setDuration} testId="zone-outage-duration" />
           <button type="button" className="danger" onClick={outage} data-testid="zone-outage">
-            Outage
+            {t('outage')}
           </button>
         </div>
-        <p className="note">Every host of the zone fails at once; they come back when the outage ends.</p>
+        <p className="note">{t('outageNote')}</p>
       </Section>
     </>
   );
@@ -498,17 +515,18 @@ const RegionPanel = memo(function RegionPanel({ id }: { id: string }) {
   const region = useCompute((s) => s.info?.regions.find((r) => r.id === id));
   const links = useCompute((s) => s.info?.links);
   const agg = useCompute((s) => s.summary?.regions[id]);
-  if (!region) return <p className="muted">There is no region {id}.</p>;
+  const t = useT(m);
+  if (!region) return <p className="muted">{t('noRegion', { id })}</p>;
   return (
     <>
       <header className="insp-head">
         <h2>
-          <span className="muted">region</span> <span data-testid="inspector-region">{region.name}</span>
+          <span className="muted">{t('kindRegion')}</span> <span data-testid="inspector-region">{region.name}</span>
         </h2>
-        <span className="chip">{region.kind}</span>
+        <span className="chip">{regionKindText(t, region.kind)}</span>
       </header>
       <p className="insp-where muted">
-        zones{' '}
+        {t('zones')}{' '}
         {region.zones.map((z, i) => (
           <span key={z}>
             {i > 0 ? ', ' : ''}
@@ -519,12 +537,12 @@ const RegionPanel = memo(function RegionPanel({ id }: { id: string }) {
         ))}
       </p>
       {agg && (
-        <Section title="Now">
+        <Section title={t('secNow')}>
           <Figures agg={agg} />
         </Section>
       )}
       {(links ?? []).some((l) => l.between.includes(id)) && (
-        <Section title="Links">
+        <Section title={t('secLinks')}>
           <ul className="plain-list">
             {(links ?? []).map((l, i) =>
               l.between.includes(id) ? (
@@ -532,7 +550,7 @@ const RegionPanel = memo(function RegionPanel({ id }: { id: string }) {
                   <button type="button" className="linkish" onClick={() => actions.selectInfra({ kind: 'link', index: i })}>
                     {l.between[0]} ↔ {l.between[1]}
                   </button>{' '}
-                  <span className="muted">{linkLabel(l.kind, l.latency, l.bandwidthGbps)}</span>
+                  <span className="muted">{linkLabel(l.kind, l.latency, l.bandwidthGbps, t)}</span>
                 </li>
               ) : null,
             )}
@@ -547,41 +565,44 @@ const LinkPanel = memo(function LinkPanel({ index }: { index: number }) {
   const link = useCompute((s) => s.info?.links[index]);
   const cut = useCompute((s) => (s.hosts?.linksCut[index] ?? 0) === 1);
   const [duration, setDuration] = useState('300');
-  if (!link) return <p className="muted">There is no such link.</p>;
+  const t = useT(m);
+  if (!link) return <p className="muted">{t('noLink')}</p>;
   const onCut = (): void => {
     const seconds = duration === '' ? undefined : Number(duration);
     const between: [string, string] = [link.between[0], link.between[1]];
-    void actions.operate(seconds === undefined ? { op: 'cut-link', between } : { op: 'cut-link', between, duration: seconds }, `Cut the link ${between[0]} ↔ ${between[1]}${seconds ? ` for ${formatSpan(seconds)}` : ''}`);
+    const ends = { a: between[0], b: between[1] };
+    void actions.operate(seconds === undefined ? { op: 'cut-link', between } : { op: 'cut-link', between, duration: seconds }, seconds ? t('whatCutFor', { ...ends, span: formatSpan(seconds) }) : t('whatCut', ends));
   };
   return (
     <>
       <header className="insp-head">
         <h2>
-          <span className="muted">link</span>{' '}
+          <span className="muted">{t('kindLink')}</span>{' '}
           <span data-testid="inspector-link">
             {link.between[0]} ↔ {link.between[1]}
           </span>
         </h2>
         <span className={`chip${cut ? ' chip-bad' : ''}`} data-testid="inspector-link-state">
-          {cut ? 'cut' : 'up'}
+          {cut ? t('linkCut') : t('linkUp')}
         </span>
       </header>
       <dl className="kv num">
-        <dt>kind</dt>
-        <dd>{link.kind}</dd>
-        <dt>latency</dt>
-        <dd>{formatSpan(link.latency)} one way</dd>
-        <dt>bandwidth</dt>
+        <dt>{t('dtKind')}</dt>
+        <dd>{linkKindText(t, link.kind)}</dd>
+        <dt>{t('dtLatency')}</dt>
+        <dd>{t('oneWay', { span: formatSpan(link.latency) })}</dd>
+        <dt>{t('dtBandwidth')}</dt>
+        {/* i18n-ignore */}
         <dd>{link.bandwidthGbps} Gbit/s</dd>
       </dl>
-      <Section title="Fault">
+      <Section title={t('secFault')}>
         <div className="insp-form">
           <DurationPicker value={duration} onChange={setDuration} testId="link-cut-duration" />
           <button type="button" className="danger" onClick={onCut} data-testid="link-cut">
-            Cut
+            {t('cut')}
           </button>
         </div>
-        <p className="note">Calls across a cut link fail at once; live migrations across it are impossible.</p>
+        <p className="note">{t('cutNote')}</p>
       </Section>
     </>
   );
@@ -590,45 +611,48 @@ const LinkPanel = memo(function LinkPanel({ index }: { index: number }) {
 /** Operations on the whole cluster, offered when nothing is selected. */
 const ClusterPanel = memo(function ClusterPanel() {
   const [threshold, setThreshold] = useState('0.5');
+  const t = useT(m);
   const consolidate = (): void => {
-    const t = Number(threshold);
-    void actions.operate({ op: 'consolidate', threshold: t }, `Consolidate hosts below ${Math.round(t * 100)} % cpu`);
+    const x = Number(threshold);
+    void actions.operate({ op: 'consolidate', threshold: x }, t('whatConsolidate', { pct: Math.round(x * 100) }));
   };
   return (
-    <Section title="Cluster">
+    <Section title={t('secCluster')}>
       <div className="insp-form">
         <label className="field">
-          <span className="field-label">hosts below</span>
+          <span className="field-label">{t('fieldHostsBelow')}</span>
           <select value={threshold} onChange={(e) => setThreshold(e.target.value)} data-testid="consolidate-threshold">
-            {['0.25', '0.5', '0.75'].map((t) => (
-              <option key={t} value={t}>
-                {Math.round(Number(t) * 100)} % cpu
+            {['0.25', '0.5', '0.75'].map((x) => (
+              <option key={x} value={x}>
+                {t('pctCpu', { pct: Math.round(Number(x) * 100) })}
               </option>
             ))}
           </select>
         </label>
         <button type="button" onClick={consolidate} data-testid="consolidate">
-          Consolidate
+          {t('consolidate')}
         </button>
       </div>
-      <p className="note">Empties lightly used hosts by live-migrating their VMs (bin packing) and powers them down.</p>
+      <p className="note">{t('consolidateNote')}</p>
     </Section>
   );
 });
 
 const Operations = memo(function Operations() {
   const ops = useCompute((s) => s.operations);
+  const t = useT(m);
+  const lang = useLang();
   if (ops.length === 0) return null;
   return (
-    <Section title="Operations this run" extra={`${ops.length}`} testId="operations">
+    <Section title={t('secOperations')} extra={`${ops.length}`} testId="operations">
       <ul className="plain-list ops-list">
         {ops.map((o, i) => (
           <li key={i}>
-            <span className="num muted">{formatClock(o.time)}</span> {o.message}
+            <span className="num muted">{formatClock(o.time)}</span> {saidText(lang, o.code, o.params, o.message)}
           </li>
         ))}
       </ul>
-      <p className="note">Not part of the scenario or its link: Reset starts over without them.</p>
+      <p className="note">{t('operationsNote')}</p>
     </Section>
   );
 });
@@ -636,6 +660,7 @@ const Operations = memo(function Operations() {
 export const InfraInspector = memo(function InfraInspector() {
   const selection = useCompute((s) => s.selection);
   const onClose = useCallback(() => actions.selectInfra(null), []);
+  const t = useT(m);
   let body: ReactNode;
   switch (selection?.kind) {
     case 'host':
@@ -660,12 +685,12 @@ export const InfraInspector = memo(function InfraInspector() {
       body = null;
   }
   return (
-    <aside className="inspector card" data-testid="infra-inspector" aria-label="Infrastructure inspector">
+    <aside className="inspector card" data-testid="infra-inspector" aria-label={t('inspectorLabel')}>
       <ResultLine />
       {body ? (
         <>
           <div className="insp-close">
-            <button type="button" className="icon-button" onClick={onClose} aria-label="Close" data-testid="infra-inspector-close">
+            <button type="button" className="icon-button" onClick={onClose} aria-label={t('close')} data-testid="infra-inspector-close">
               ×
             </button>
           </div>
@@ -673,7 +698,7 @@ export const InfraInspector = memo(function InfraInspector() {
         </>
       ) : (
         <>
-          <p className="muted insp-hint">Click a host, pool, zone, region or link — or an instance dot — to inspect it. Right-click a host for its actions.</p>
+          <p className="muted insp-hint">{t('inspectorHint')}</p>
           <ClusterPanel />
         </>
       )}

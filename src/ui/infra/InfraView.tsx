@@ -1,4 +1,3 @@
-/* i18n-pending */
 import { memo, useCallback, useEffect, useRef } from 'react';
 import { Background, Controls, ReactFlow, useReactFlow, type NodeChange, type NodeMouseHandler } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -11,6 +10,11 @@ import { INFRA_EDGE_TYPES } from './LinkEdge';
 import { hostActions } from './hostActions';
 import { READ_ONLY_FLOW } from '../flow/readOnlyFlow';
 import { useMenuDismiss } from '../components/useMenuDismiss';
+import { useLang } from '../i18n/lang';
+import { useT } from '../i18n/messages';
+import { infraMessages as m } from './messages';
+import { stateText } from './saidText';
+import { onInfraDragOver, onInfraDrop, ServiceTray } from '../editor/InfraPlacement';
 
 const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1.1 };
 
@@ -56,12 +60,13 @@ const HostMenu = memo(function HostMenu() {
     return i >= 0 ? (s.hosts?.flags[i] ?? 2) : 2;
   });
   const ref = useMenuDismiss(menu !== null, closeMenu);
+  const t = useT(m);
   if (!menu) return null;
   const items = hostActions(menu.hostId, flags);
   const left = Math.min(menu.x, window.innerWidth - 200);
   const top = Math.min(menu.y, window.innerHeight - 40 * (items.length + 2));
   return (
-    <div className="ctx-menu card" role="menu" aria-label={`Actions on ${menu.hostId}`} ref={ref} style={{ left, top }} data-testid="host-menu">
+    <div className="ctx-menu card" role="menu" aria-label={t('menuAria', { host: menu.hostId })} ref={ref} style={{ left, top }} data-testid="host-menu">
       <div className="ctx-menu-title num">{menu.hostId}</div>
       <button
         type="button"
@@ -71,7 +76,7 @@ const HostMenu = memo(function HostMenu() {
           actions.selectInfra({ kind: 'host', id: menu.hostId });
         }}
       >
-        Inspect
+        {t('inspect')}
       </button>
       {items.map((a) => (
         <button
@@ -95,24 +100,26 @@ const HostMenu = memo(function HostMenu() {
 });
 
 const InfraLegend = memo(function InfraLegend() {
+  const t = useT(m);
+  const lang = useLang();
   return (
     <div className="topo-legend infra-legend muted" aria-hidden="true">
       <span>
-        <i className="swatch swatch-util" /> cpu allocated
+        <i className="swatch swatch-util" /> {t('legendCpu')}
       </span>
       <span>
-        <i className="swatch swatch-down" /> failed
+        <i className="swatch swatch-down" /> {t('hostFailed')}
       </span>
       <span>
-        <i className="swatch swatch-off" /> off
+        <i className="swatch swatch-off" /> {t('hostOff')}
       </span>
       <span>
-        <i className="swatch swatch-cordon" /> cordoned
+        <i className="swatch swatch-cordon" /> {t('hostCordoned')}
       </span>
       <span className="legend-sep" />
       {(['pending', 'provisioning', 'running', 'draining', 'failed'] as const).map((s) => (
         <span key={s}>
-          <i className="legend-dot" style={{ background: INSTANCE_STATE_COLORS[s] }} /> {s}
+          <i className="legend-dot" style={{ background: INSTANCE_STATE_COLORS[s] }} /> {stateText(lang, s)}
         </span>
       ))}
     </div>
@@ -150,22 +157,23 @@ const Toolbar = memo(function Toolbar() {
   const dragged = useInfraGraph((s) => s.overrides.size > 0);
   const onExpand = useCallback(() => setAllExpanded(true), []);
   const onCollapse = useCallback(() => setAllExpanded(false), []);
+  const t = useT(m);
   if (!expandable && !dragged) return null;
   return (
     <div className="infra-toolbar">
       {expandable && (
         <>
-          <button type="button" onClick={onExpand} data-testid="infra-expand-all" title="Show every host of pools up to 64 hosts">
-            Expand pools
+          <button type="button" onClick={onExpand} data-testid="infra-expand-all" title={t('expandAllTitle')}>
+            {t('expandAll')}
           </button>
-          <button type="button" onClick={onCollapse} data-testid="infra-collapse-all" title="Every pool as a heat strip">
-            Collapse
+          <button type="button" onClick={onCollapse} data-testid="infra-collapse-all" title={t('collapseAllTitle')}>
+            {t('collapseAll')}
           </button>
         </>
       )}
       {dragged && (
-        <button type="button" onClick={resetPositions} data-testid="infra-reset-layout" title="Forget the positions you dragged: back to the automatic layout">
-          Reset layout
+        <button type="button" onClick={resetPositions} data-testid="infra-reset-layout" title={t('resetLayoutTitle')}>
+          {t('resetLayout')}
         </button>
       )}
     </div>
@@ -183,9 +191,10 @@ export const InfraView = memo(function InfraView() {
   const key = useInfraGraph((s) => s.key);
   const has = useInfraGraph((s) => s.info !== null);
   const layout = useInfraGraph((s) => s.shown);
-  if (!has) return <div className="topology card muted loading">This scenario has no host pools.</div>;
+  const t = useT(m);
+  if (!has) return <div className="topology card muted loading">{t('noPools')}</div>;
   return (
-    <div className="topology infra card" data-testid="infra" data-layout={layout} aria-label="Infrastructure">
+    <div className="topology infra card" data-testid="infra" data-layout={layout} aria-label={t('infraAria')} onDragOver={onInfraDragOver} onDrop={onInfraDrop}>
       <ReactFlow<InfraNode>
         // A new scenario remounts the flow, so it fits the view to the new layout.
         key={key}
@@ -207,6 +216,7 @@ export const InfraView = memo(function InfraView() {
         <FitOnLayout />
       </ReactFlow>
       <Toolbar />
+      <ServiceTray />
       <InfraLegend />
       <HostMenu />
     </div>

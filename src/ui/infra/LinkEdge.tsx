@@ -1,4 +1,3 @@
-/* i18n-pending */
 /**
  * A network link between two regions (a VPN or a dedicated line of a hybrid cloud): a straight
  * line between the regions' borders, labelled with its kind, latency and bandwidth; red and dashed
@@ -7,8 +6,10 @@
 import { memo, useCallback, type MouseEvent } from 'react';
 import { EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { actions } from '../bridge';
-import { formatSpan } from '../format';
 import { useCompute } from './computeStore';
+import { useT } from '../i18n/messages';
+import { infraMessages as m } from './messages';
+import { linkLabel } from './labels';
 import type { InfraNode, LinkEdgeType } from './infraGraph';
 
 interface Rect {
@@ -36,16 +37,13 @@ export function borderPoint(a: Rect, b: Rect): { x: number; y: number } {
   return { x: cx + dx * s, y: cy + dy * s };
 }
 
-export function linkLabel(kind: string, latency: number, gbps: number): string {
-  return `${kind} · ${formatSpan(latency)} · ${gbps} Gbit/s`;
-}
-
 export const LinkEdge = memo(function LinkEdge({ id, source, target, data }: EdgeProps<LinkEdgeType>) {
   const a = useInternalNode<InfraNode>(source);
   const b = useInternalNode<InfraNode>(target);
   const index = data?.index ?? -1;
   const cut = useCompute((s) => (s.hosts?.linksCut[index] ?? 0) === 1);
   const selected = useCompute((s) => s.selection?.kind === 'link' && s.selection.index === index);
+  const t = useT(m);
   const onClick = useCallback(
     (e: MouseEvent) => {
       e.stopPropagation();
@@ -73,10 +71,10 @@ export const LinkEdge = memo(function LinkEdge({ id, source, target, data }: Edg
           style={{ transform: `translate(-50%, -50%) translate(${mx}px, ${my}px)` }}
           onClick={onClick}
           data-testid={`infra-link-${index}-label`}
-          title={`${link.between[0]} ↔ ${link.between[1]}: click to inspect (and cut)`}
+          title={t('linkTitle', { a: link.between[0], b: link.between[1] })}
         >
-          {cut ? '✂ cut · ' : ''}
-          {linkLabel(link.kind, link.latency, link.bandwidthGbps)}
+          {cut ? t('linkCutPrefix') : null}
+          {linkLabel(link.kind, link.latency, link.bandwidthGbps, t)}
         </button>
       </EdgeLabelRenderer>
     </>

@@ -7,6 +7,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { ComputeCharts, ComputeDelta, ComputeInfo, ComputeLogEntry, ComputeSummaryView, HostLive, OperationRecord } from '../../workers/sim.worker';
+import type { SaidParams } from '../../core/index';
 import { EMPTY_INSTANCES, InstanceTable, type InstanceTableView } from './instanceTable';
 import { appendLog } from './logFilter';
 
@@ -23,6 +24,9 @@ export interface ActionResult {
   /** What was asked ("Kill host pool-a-0"). */
   what: string;
   message: string;
+  /** The message's structure, when the worker gave it (shown in the console's language). */
+  code?: string;
+  params?: SaidParams;
   /** Increments per result (for keys and animations). */
   seq: number;
 }
@@ -195,8 +199,9 @@ export function select(selection: InfraSelection | null): void {
   computeStore.setState({ selection, menu: null });
 }
 
-export function showResult(what: string, ok: boolean, message: string): void {
-  computeStore.setState({ result: { ok, what, message, seq: ++resultSeq } });
+export function showResult(what: string, ok: boolean, message: string, said?: { code?: string; params?: SaidParams }): void {
+  const structure = said?.code ? { code: said.code, ...(said.params ? { params: said.params } : {}) } : {};
+  computeStore.setState({ result: { ok, what, message, ...structure, seq: ++resultSeq } });
 }
 
 export function dismissResult(): void {

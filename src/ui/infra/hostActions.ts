@@ -2,6 +2,8 @@
 import type { ComputeOperation } from '../../workers/sim.worker';
 
 import { HOST_CORDONED as CORDONED, HOST_FAILED as FAILED } from '../../workers/wire';
+import { translate } from '../i18n/messages';
+import { infraMessages as m } from './messages';
 
 export interface HostAction {
   key: 'kill' | 'drain' | 'uncordon';
@@ -15,35 +17,37 @@ export interface HostAction {
   danger: boolean;
 }
 
+/** Labels in the language chosen now (callers re-render on a language change). */
 export function hostActions(hostId: string, flags: number): HostAction[] {
   const failed = (flags & FAILED) !== 0;
   const cordoned = (flags & CORDONED) !== 0;
+  const host = { host: hostId };
   return [
     {
       key: 'kill',
-      label: 'Kill host',
-      what: `Kill host ${hostId}`,
+      label: translate(m, 'killHost'),
+      what: translate(m, 'whatKill', host),
       op: { op: 'kill-host', host: hostId },
-      disabled: failed ? `${hostId} has already failed` : null,
-      title: 'Fail the host now: its instances are lost and replaced after the detection delay',
+      disabled: failed ? translate(m, 'alreadyFailed', host) : null,
+      title: translate(m, 'killTitle'),
       danger: true,
     },
     {
       key: 'drain',
-      label: 'Drain',
-      what: `Drain ${hostId}`,
+      label: translate(m, 'drain'),
+      what: translate(m, 'whatDrain', host),
       op: { op: 'drain', host: hostId },
-      disabled: failed ? `${hostId} has failed` : cordoned ? `${hostId} is already cordoned` : null,
-      title: 'Cordon the host and move everything off it (VMs live-migrate, containers are replaced)',
+      disabled: failed ? translate(m, 'hasFailed', host) : cordoned ? translate(m, 'alreadyCordoned', host) : null,
+      title: translate(m, 'drainTitle'),
       danger: false,
     },
     {
       key: 'uncordon',
-      label: 'Uncordon',
-      what: `Uncordon ${hostId}`,
+      label: translate(m, 'uncordon'),
+      what: translate(m, 'whatUncordon', host),
       op: { op: 'uncordon', host: hostId },
-      disabled: cordoned ? null : `${hostId} is not cordoned`,
-      title: 'Put the host back into service',
+      disabled: cordoned ? null : translate(m, 'notCordoned', host),
+      title: translate(m, 'uncordonTitle'),
       danger: false,
     },
   ];

@@ -1,4 +1,3 @@
-/* i18n-pending */
 /**
  * Custom @xyflow/react nodes of the infrastructure view, declared once at module level and
  * memoised. Their `data` is the static description; live state (allocation, failures, instances)
@@ -15,6 +14,11 @@ import { togglePool } from './infraGraph';
 import { tenantColor } from '../tenancy/tenantColors';
 import { dotsKey, MIGRATING, pendingRows, rowsByHost, STATE_NAMES, type InstanceTableView } from './instanceTable';
 import type { HostNodeType, PoolNodeType, QueueNodeType, RegionNodeType, ZoneNodeType } from './infraGraph';
+import { useLang } from '../i18n/lang';
+import { useT } from '../i18n/messages';
+import { infraMessages as m } from './messages';
+import { regionKindText, type InfraT } from './labels';
+import { stateText } from './saidText';
 
 import {
   HOST_BOOTING as BOOTING,
@@ -58,8 +62,6 @@ function provisionedIn(s: ComputeState, slots: Int32Array): { up: number; bootin
   return { up, booting };
 }
 
-const REGION_KIND: Readonly<Record<string, string>> = { private: 'on-premises', public: 'public cloud', edge: 'edge' };
-
 export const RegionNode = memo(function RegionNode({ data }: NodeProps<RegionNodeType>) {
   const r = data.region;
   // Primitives, so a new summary with the same figures re-renders nothing.
@@ -68,19 +70,20 @@ export const RegionNode = memo(function RegionNode({ data }: NodeProps<RegionNod
   const cpu = useCompute((s) => fraction(s.summary?.regions[r.id]?.cpu));
   const instances = useCompute((s) => s.summary?.regions[r.id]?.instances ?? 0);
   const selected = useCompute((s) => s.selection?.kind === 'region' && s.selection.id === r.id);
+  const t = useT(m);
   return (
-    <div className={`inode inode-region inode-region-${r.kind}${selected ? ' is-selected' : ''}`} data-testid={`infra-region-${r.id}`} aria-label={`Region ${r.name}`}>
+    <div className={`inode inode-region inode-region-${r.kind}${selected ? ' is-selected' : ''}`} data-testid={`infra-region-${r.id}`} aria-label={t('regionAria', { name: r.name })}>
       <Handle type="target" position={Position.Left} isConnectable={false} className="inode-handle" />
       <Handle type="source" position={Position.Right} isConnectable={false} className="inode-handle" />
       <div className="inode-head">
         <span className="inode-title" title={r.id}>
           {r.name}
         </span>
-        <span className={`chip chip-region-${r.kind}`}>{REGION_KIND[r.kind] ?? r.kind}</span>
+        <span className={`chip chip-region-${r.kind}`}>{regionKindText(t, r.kind)}</span>
       </div>
       {up >= 0 && (
         <div className="inode-region-figures muted num">
-          {formatInt(up)}/{formatInt(hosts)} hosts up · cpu {pct(cpu)} · {formatInt(instances)} instances
+          {t('regionFigures', { up: formatInt(up), hosts: formatInt(hosts), cpu: pct(cpu), n: formatInt(instances) })}
         </div>
       )}
     </div>
@@ -94,16 +97,17 @@ export const ZoneNode = memo(function ZoneNode({ data }: NodeProps<ZoneNodeType>
   const selected = useCompute((s) => s.selection?.kind === 'zone' && s.selection.id === z.id);
   const down = up === 0 && hosts > 0;
   const some = up > 0 && up < hosts;
+  const t = useT(m);
   return (
-    <div className={`inode inode-zone${down ? ' is-down' : ''}${selected ? ' is-selected' : ''}`} data-testid={`infra-zone-${z.id}`} aria-label={`Zone ${z.name}`}>
+    <div className={`inode inode-zone${down ? ' is-down' : ''}${selected ? ' is-selected' : ''}`} data-testid={`infra-zone-${z.id}`} aria-label={t('zoneAria', { name: z.name })}>
       <div className="inode-head">
         <span className="inode-title inode-zone-title">{z.name}</span>
         {down && (
           <span className="chip chip-bad" data-testid={`infra-zone-${z.id}-down`}>
-            zone down
+            {t('zoneDownChip')}
           </span>
         )}
-        {some && <span className="chip chip-warn">{formatInt(hosts - up)} failed</span>}
+        {some && <span className="chip chip-warn">{t('nFailed', { n: formatInt(hosts - up) })}</span>}
       </div>
     </div>
   );
@@ -117,6 +121,7 @@ const HostStrip = memo(function HostStrip({ slots, poolId }: { slots: Int32Array
   const ref = useRef<HTMLCanvasElement>(null);
   const hosts = useCompute((s) => s.hosts);
   const ids = useCompute((s) => s.info?.hostIds);
+  const t = useT(m);
   const count = slots.length;
   const cellW = count >= 200 ? 1 : Math.max(2, Math.min(12, Math.floor(220 / Math.max(1, count))));
   /** What was drawn last (cpu and flags per host): skip redrawing when this pool did not change. */
@@ -177,19 +182,19 @@ const HostStrip = memo(function HostStrip({ slots, poolId }: { slots: Int32Array
       const flags = hosts?.flags[i] ?? 0;
       const state =
         (flags & BOOTING) !== 0
-          ? 'booting (cluster autoscaler)'
+          ? t('hostBootingCa')
           : (flags & PROVISIONED) === 0
-            ? 'not provisioned'
+            ? t('hostAbsent')
             : (flags & FAILED) !== 0
-              ? 'failed'
+              ? t('hostFailed')
               : (flags & POWERED_ON) === 0
-                ? 'powered off'
+                ? t('hostPoweredOff')
                 : (flags & CORDONED) !== 0
-                  ? 'cordoned'
-                  : 'up';
-      e.currentTarget.title = `${id}: ${state}, cpu ${pct(hosts?.cpu[i] ?? 0)}, memory ${pct(hosts?.mem[i] ?? 0)}, ${hosts?.instances[i] ?? 0} instances — click to inspect`;
+                  ? t('hostCordoned')
+                  : t('hostUp');
+      e.currentTarget.title = t('stripTitle', { id, state, cpu: pct(hosts?.cpu[i] ?? 0), mem: pct(hosts?.mem[i] ?? 0), n: hosts?.instances[i] ?? 0 });
     },
-    [hostAt, ids, hosts],
+    [hostAt, ids, hosts, t],
   );
   const onClick = useCallback(
     (e: MouseEvent<HTMLCanvasElement>) => {
@@ -205,7 +210,7 @@ const HostStrip = memo(function HostStrip({ slots, poolId }: { slots: Int32Array
       className="host-strip nodrag"
       data-testid={`infra-pool-${poolId}-strip`}
       role="img"
-      aria-label={`${count} host slots: colour = cpu allocated; red = failed; dark = powered off; striped = cordoned; empty = not provisioned; dotted = booting`}
+      aria-label={t('stripAria', { n: count })}
       onMouseMove={onMove}
       onClick={onClick}
     />
@@ -230,8 +235,13 @@ export const PoolNode = memo(function PoolNode({ data }: NodeProps<PoolNodeType>
     [p.id],
   );
   const over = p.cpuOvercommit > 1 || p.memoryOvercommit > 1;
+  const t = useT(m);
+  const sub = [
+    `${p.vcpu} vCPU · ${p.memoryGiB} GiB${p.gpu > 0 ? ` · ${p.gpu} GPU` : ''}`,
+    ...(over ? [p.memoryOvercommit > 1 ? t('overcommitCpuMem', { cpu: p.cpuOvercommit, mem: p.memoryOvercommit }) : t('overcommitCpu', { cpu: p.cpuOvercommit })] : []),
+  ].join(' · ');
   return (
-    <div className={`inode inode-pool${data.expanded ? ' is-expanded' : ''}${selected ? ' is-selected' : ''}`} data-testid={`infra-pool-${p.id}`} aria-label={`Host pool ${p.id}`}>
+    <div className={`inode inode-pool${data.expanded ? ' is-expanded' : ''}${selected ? ' is-selected' : ''}`} data-testid={`infra-pool-${p.id}`} aria-label={t('poolAria', { id: p.id })}>
       <div className="inode-head">
         {data.expandable ? (
           <button
@@ -239,54 +249,56 @@ export const PoolNode = memo(function PoolNode({ data }: NodeProps<PoolNodeType>
             className="chevron nodrag"
             onClick={onToggle}
             aria-expanded={data.expanded}
-            aria-label={data.expanded ? `Collapse ${p.id}` : `Show the hosts of ${p.id}`}
-            title={data.expanded ? 'Collapse to a heat strip' : 'Show each host'}
+            aria-label={data.expanded ? t('collapsePool', { id: p.id }) : t('expandPool', { id: p.id })}
+            title={data.expanded ? t('collapseToStrip') : t('showEachHost')}
             data-testid={`infra-pool-${p.id}-toggle`}
           >
             {data.expanded ? '▾' : '▸'}
           </button>
         ) : (
-          <span className="chevron chevron-off" title="Pools of more than 64 hosts stay a heat strip; click the strip to inspect a host">
+          <span className="chevron chevron-off" title={t('bigPoolTitle')}>
             ▪
           </span>
         )}
         <span className="inode-title">{p.id}</span>
-        {p.dedicatedTo && <span className="chip chip-dedicated" title={`Dedicated hosts: only tenant ${p.dedicatedTo}`}>{p.dedicatedTo}</span>}
+        {p.dedicatedTo && <span className="chip chip-dedicated" title={t('dedicatedTitle', { tenant: p.dedicatedTo })}>{p.dedicatedTo}</span>}
         {p.taints.length > 0 && (
-          <span className="chip chip-taint" title={`Taints: ${p.taints.join(', ')}`}>
-            tainted
+          <span className="chip chip-taint" title={t('taintsTitle', { list: p.taints.join(', ') })}>
+            {t('tainted')}
           </span>
         )}
-        <span className="inode-figures muted num" data-testid={`infra-pool-${p.id}-hosts`} title={autoscaled ? `Cluster autoscaler: ${p.minCount} to ${p.maxCount} hosts` : undefined}>
-          {autoscaled ? `${formatInt(provisionedUp)}/${formatInt(p.maxCount)} hosts${booting > 0 ? ` (+${booting} booting)` : ''}` : `${formatInt(p.count)} hosts`}
+        <span className="inode-figures muted num" data-testid={`infra-pool-${p.id}-hosts`} title={autoscaled ? t('autoscaledTitle', { min: p.minCount, max: p.maxCount }) : undefined}>
+          {autoscaled
+            ? t(booting > 0 ? 'poolHostsOfBooting' : 'poolHostsOf', { up: formatInt(provisionedUp), max: formatInt(p.maxCount), n: booting })
+            : t('poolHostCount', { n: formatInt(p.count) })}
         </span>
       </div>
-      <div className="inode-sub muted num">
-        {p.vcpu} vCPU · {p.memoryGiB} GiB{p.gpu > 0 ? ` · ${p.gpu} GPU` : ''}
-        {over ? ` · overcommit cpu ×${p.cpuOvercommit}${p.memoryOvercommit > 1 ? `, mem ×${p.memoryOvercommit}` : ''}` : ''}
-      </div>
+      <div className="inode-sub muted num">{sub}</div>
       <HostStrip slots={p.hosts} poolId={p.id} />
       <div className="inode-stats num">
-        <span title="CPU allocated / allocatable">cpu {pct(cpu)}</span>
-        <span title="Memory allocated / allocatable">mem {pct(mem)}</span>
-        <span title="Instances bound to its hosts">{formatInt(instances)} inst</span>
+        <span title={t('cpuAllocTitle')}>
+          {t('cpuShort')} {pct(cpu)}
+        </span>
+        <span title={t('memAllocTitle')}>
+          {t('memShort')} {pct(mem)}
+        </span>
+        <span title={t('instTitle')}>{t('instShort', { n: formatInt(instances) })}</span>
         {failed > 0 ? (
-          <span className="bad" title="Failed hosts">
-            {formatInt(failed)} failed
+          <span className="bad" title={t('failedHostsTitle')}>
+            {t('nFailed', { n: formatInt(failed) })}
           </span>
         ) : (
-          <span className="muted">all up</span>
+          <span className="muted">{t('allUp')}</span>
         )}
       </div>
     </div>
   );
 });
 
-function dotTitle(view: InstanceTableView, row: number): string {
+function dotTitle(view: InstanceTableView, row: number, t: InfraT, state: string): string {
   const name = view.names[row] ?? '?';
-  const state = STATE_NAMES[view.state[row] ?? 0] ?? '?';
   const type = view.typeNames[view.type[row] ?? 0] ?? '';
-  return `${name} · ${state}${(view.flags[row]! & MIGRATING) !== 0 ? ' (migrating)' : ''} · ${type} — click to inspect`;
+  return t((view.flags[row]! & MIGRATING) !== 0 ? 'dotTitleMigrating' : 'dotTitle', { name, state, type });
 }
 
 /** A dot's fill is its state; an instance of a tenant also gets a ring in the tenant's colour. */
@@ -296,9 +308,9 @@ function dotStyle(state: (typeof STATE_NAMES)[number], group: string | undefined
   return { background: INSTANCE_STATE_COLORS[state], boxShadow: `0 0 0 2px ${tenantColor(tenants.indexOf(t))}` };
 }
 
-function tenantNote(group: string | undefined, groupTenant: Readonly<Record<string, string>> | undefined): string {
-  const t = group !== undefined ? groupTenant?.[group] : undefined;
-  return t === undefined ? '' : ` · tenant ${t}`;
+function tenantNote(group: string | undefined, groupTenant: Readonly<Record<string, string>> | undefined, t: InfraT): string {
+  const tenant = group !== undefined ? groupTenant?.[group] : undefined;
+  return tenant === undefined ? '' : t('dotTenant', { tenant });
 }
 
 /** Instances as dots coloured by state; a click inspects one. */
@@ -311,6 +323,8 @@ const Dots = memo(function Dots({ view, rows, limit }: { view: InstanceTableView
   const shown = rows.slice(0, limit);
   const tenants = useCompute((s) => s.info?.tenants);
   const groupTenant = useCompute((s) => s.info?.groupTenant);
+  const t = useT(m);
+  const lang = useLang();
   return (
     <div className="dots">
       {shown.map((r) => {
@@ -323,8 +337,8 @@ const Dots = memo(function Dots({ view, rows, limit }: { view: InstanceTableView
             key={r}
             className={`dot nodrag${migrating ? ' dot-migrating' : ''}`}
             style={dotStyle(state, view.groupNames[view.group[r] ?? 0], tenants, groupTenant)}
-            title={dotTitle(view, r) + tenantNote(view.groupNames[view.group[r] ?? 0], groupTenant)}
-            aria-label={`${name} (${state})`}
+            title={dotTitle(view, r, t, stateText(lang, state)) + tenantNote(view.groupNames[view.group[r] ?? 0], groupTenant, t)}
+            aria-label={t('dotAria', { name, state: stateText(lang, state) })}
             data-name={name}
             data-state={state}
             data-testid={`instance-dot-${name}`}
@@ -359,24 +373,26 @@ export const HostNode = memo(function HostNode({ data }: NodeProps<HostNodeType>
   const off = !failed && (flags & POWERED_ON) === 0;
   const cordoned = !failed && (flags & CORDONED) !== 0;
   const state = booting ? 'booting' : absent ? 'absent' : failed ? 'failed' : off ? 'off' : cordoned ? 'cordoned' : 'up';
+  const t = useT(m);
+  const stateLabel = t(booting ? 'hostBooting' : absent ? 'hostAbsent' : failed ? 'hostFailed' : off ? 'hostPoweredOff' : cordoned ? 'hostCordoned' : 'hostUp');
   return (
     <div
       className={`inode inode-host host-${state}${selected ? ' is-selected' : ''}${menuOpen ? ' is-menu' : ''}`}
       data-testid={`infra-host-${id}`}
       data-state={state}
       data-instances={count}
-      aria-label={`Host ${id} (${state}), ${count} instances`}
-      title={`${id}: ${state} · cpu ${pct(cpu)} · memory ${pct(mem)} · ${count} instances — right-click for actions`}
+      aria-label={t('hostAria', { id, state: stateLabel, n: count })}
+      title={t('hostTitle', { id, state: stateLabel, cpu: pct(cpu), mem: pct(mem), n: count })}
     >
       <div className="ihost-head">
         <span className="ihost-title">{id}</span>
-        <span className="ihost-count num muted" title="Instances on this host">
+        <span className="ihost-count num muted" title={t('hostCountTitle')}>
           {count > 0 ? count : ''}
         </span>
       </div>
       {state === 'failed' || state === 'off' || state === 'absent' || state === 'booting' ? (
         <div className={`ihost-badge ihost-badge-${state}`}>
-          {state === 'failed' ? 'failed' : state === 'off' ? 'powered off' : state === 'booting' ? 'booting' : 'not provisioned'}
+          {stateLabel}
         </div>
       ) : (
         <div className="ibars" aria-hidden="true">
@@ -404,20 +420,22 @@ export const QueueNode = memo(function QueueNode(_props: NodeProps<QueueNodeType
   const view = useCompute((s) => s.instances);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` says when the rows changed
   const rows = useMemo(() => pendingRows(view, QUEUE_DOTS + 1), [key]);
+  const t = useT(m);
   return (
-    <div className={`inode inode-queue${pending > 0 ? ' has-pending' : ''}`} data-testid="infra-queue" aria-label="Scheduling queue">
+    <div className={`inode inode-queue${pending > 0 ? ' has-pending' : ''}`} data-testid="infra-queue" aria-label={t('queueTitle')}>
       <div className="inode-head">
-        <span className="inode-title">Scheduling queue</span>
+        <span className="inode-title">{t('queueTitle')}</span>
       </div>
       <div className="queue-count">
         <span className="num" data-testid="infra-pending">
           {formatInt(pending)}
         </span>{' '}
-        pending
+        {t('queuePending')}
       </div>
-      {rows.length > 0 ? <Dots view={view} rows={rows} limit={QUEUE_DOTS} /> : <div className="muted queue-empty">nothing waiting</div>}
+      {rows.length > 0 ? <Dots view={view} rows={rows} limit={QUEUE_DOTS} /> : <div className="muted queue-empty">{t('queueEmpty')}</div>}
       <div className="queue-foot muted num">
-        {formatInt(running)} running · {formatInt(provisioning)} starting · <span className={failed > 0 ? 'bad' : undefined}>{formatInt(failed)} failed</span>
+        {t('nRunning', { n: formatInt(running) })} · {t('nStarting', { n: formatInt(provisioning) })} ·{' '}
+        <span className={failed > 0 ? 'bad' : undefined}>{t('nFailed', { n: formatInt(failed) })}</span>
       </div>
     </div>
   );

@@ -22,6 +22,8 @@ export interface LogFilter {
   kinds: ReadonlySet<LogKind>;
   /** Case-insensitive text matched against subject, reason and states. */
   text: string;
+  /** The entry as the page shows it in another language (reason, states, kind), searched too. */
+  shown?: (e: ComputeLogEntry) => string;
 }
 
 export function matches(e: ComputeLogEntry, f: LogFilter): boolean {
@@ -29,7 +31,7 @@ export function matches(e: ComputeLogEntry, f: LogFilter): boolean {
   const q = f.text.trim().toLowerCase();
   if (q === '') return true;
   const terms = q.split(/\s+/);
-  const hay = `${e.subject} ${e.reason} ${e.from ?? ''} ${e.to ?? ''} ${e.kind}`.toLowerCase();
+  const hay = `${e.subject} ${e.reason} ${e.from ?? ''} ${e.to ?? ''} ${e.kind}${f.shown ? ` ${f.shown(e)}` : ''}`.toLowerCase();
   return terms.every((t) => hay.includes(t));
 }
 

@@ -1,8 +1,10 @@
-/* i18n-pending */
 import { memo } from 'react';
 import { useConsole } from '../store';
 import { formatClock, formatInt } from '../format';
 import { policyName } from '../elasticity/decisions';
+import { useT } from '../i18n/messages';
+import { richText } from '../components/richText';
+import { inspectorMessages as m } from './messages';
 
 /**
  * The selected service's autoscaler in brief (its settings, charts and log are below the charts),
@@ -12,24 +14,31 @@ export const AutoscalerSummary = memo(function AutoscalerSummary({ id }: { id: s
   const auto = useConsole((s) => s.services[id]?.autoscaler);
   const ready = useConsole((s) => s.services[id]?.ready ?? 0);
   const set = useConsole((s) => s.services[id]?.replicas ?? 0);
+  const t = useT(m);
   if (auto === undefined) return null;
   if (auto === null) {
     return (
-      <section className="insp-section" aria-label="Autoscaler">
-        <h3>Autoscaler</h3>
+      <section className="insp-section" aria-label={t('autoscaler')}>
+        <h3>{t('autoscaler')}</h3>
         <p className="note" data-testid="autoscaler-none">
-          {id} has a fixed number of replicas. To scale it, add an <code>autoscaler</code> block to the service in the scenario (policy,
-          minReplicas, maxReplicas, metric, target…; see docs/scenario.md) and load it again.
+          {/* i18n-ignore: the scenario's field name */}
+          {richText(t('autoscalerNone', { id }), { code: <code>autoscaler</code> })}
         </p>
       </section>
     );
   }
   return (
-    <section className="insp-section" aria-label="Autoscaler">
+    <section className="insp-section" aria-label={t('autoscaler')}>
       <h3>
-        Autoscaler{' '}
+        {t('autoscaler')}{' '}
         <span className="muted num" data-testid="inspector-autoscaler">
-          {policyName(auto.policy)} · {formatInt(ready)} ready / {formatInt(set)} set · {formatInt(auto.minReplicas)}–{formatInt(auto.maxReplicas)}
+          {t('autoscalerSummary', {
+            policy: policyName(auto.policy),
+            ready: formatInt(ready),
+            set: formatInt(set),
+            min: formatInt(auto.minReplicas),
+            max: formatInt(auto.maxReplicas),
+          })}
         </span>
       </h3>
       {auto.last ? (
@@ -37,9 +46,9 @@ export const AutoscalerSummary = memo(function AutoscalerSummary({ id }: { id: s
           <span className="num muted">{formatClock(auto.last.time)}</span> {auto.last.reason}
         </p>
       ) : (
-        <p className="note muted">No decision yet.</p>
+        <p className="note muted">{t('noDecision')}</p>
       )}
-      <p className="hint">Settings, charts and the decision log are below the charts.</p>
+      <p className="hint">{t('autoscalerBelow')}</p>
     </section>
   );
 });

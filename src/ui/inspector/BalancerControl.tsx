@@ -1,10 +1,12 @@
-/* i18n-pending */
 import { memo, useCallback, useMemo, type ChangeEvent } from 'react';
 import { actions } from '../bridge';
 import { useConsole } from '../store';
 import { formatClock } from '../format';
 import type { TopologyService } from '../../workers/sim.worker';
-import { POLICIES, POLICY_LABELS, policyLabel } from './policies';
+import { POLICIES, policyLabel } from './policies';
+import { useLang } from '../i18n/lang';
+import { useT } from '../i18n/messages';
+import { inspectorMessages as m } from './messages';
 
 /** The policy picker: switches the balancer of a running service (an interactive change). */
 export const BalancerControl = memo(function BalancerControl({ spec }: { spec: TopologyService }) {
@@ -14,34 +16,32 @@ export const BalancerControl = memo(function BalancerControl({ spec }: { spec: T
   const allSwitches = useConsole((s) => s.switches);
   const switches = useMemo(() => allSwitches.filter((x) => x.service === id), [allSwitches, id]);
   const onChange = useCallback((e: ChangeEvent<HTMLSelectElement>) => void actions.setBalancer(id, e.target.value), [id]);
+  const t = useT(m);
+  const lang = useLang();
   return (
-    <section className="insp-section edit-chrome" aria-label="Load balancer">
-      <h3>Load balancer</h3>
+    <section className="insp-section edit-chrome" aria-label={t('loadBalancer')}>
+      <h3>{t('loadBalancer')}</h3>
       <label className="field field-block">
-        <span className="field-label">Policy</span>
+        <span className="field-label">{t('policy')}</span>
         <select data-testid="inspector-policy" value={policy} onChange={onChange} disabled={disabled}>
           {POLICIES.map((p) => (
             <option key={p} value={p}>
-              {POLICY_LABELS[p]}
+              {policyLabel(p, lang)}
             </option>
           ))}
         </select>
       </label>
       {spec.queue === 'shared' && (
-        <p className="note note-warn">
-          This service has one shared queue: the next free replica takes the next request, so the policy has no effect.
-        </p>
+        <p className="note note-warn">{t('sharedNote')}</p>
       )}
       <p className="note" data-testid="inspector-switch-note">
-        Switching takes effect at once, mid-run. It is an interactive change, not contained in the shared link: the link
-        and Reset start again with the scenario&apos;s own policy ({policyLabel(spec.policy)}); exported results include
-        the switch.
+        {t('switchNote', { policy: policyLabel(spec.policy, lang) })}
       </p>
       {switches.length > 0 && (
         <ol className="switch-list num" data-testid="inspector-switches">
           {switches.map((s, i) => (
             <li key={i}>
-              {formatClock(s.time)} · {policyLabel(s.from)} → <strong>{policyLabel(s.to)}</strong>
+              {formatClock(s.time)} · {policyLabel(s.from, lang)} → <strong>{policyLabel(s.to, lang)}</strong>
             </li>
           ))}
         </ol>

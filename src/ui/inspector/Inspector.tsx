@@ -1,4 +1,3 @@
-/* i18n-pending */
 import { memo, useCallback } from 'react';
 import { actions } from '../bridge';
 import { useConsole } from '../store';
@@ -10,6 +9,8 @@ import { SloPanel } from './SloPanel';
 import { AutoscalerSummary } from './AutoscalerSummary';
 import { useEditor } from '../editor/editStore';
 import { ElementInspector, ServiceEditor } from '../editor/ElementEditor';
+import { useT } from '../i18n/messages';
+import { inspectorMessages as m } from './messages';
 
 /**
  * p99 over the current window: the service's last objective window when it has a p99 objective
@@ -24,11 +25,12 @@ const WindowLatency = memo(function WindowLatency({ spec }: { spec: TopologyServ
   const throughput = useConsole((s) => s.flows?.services[id]?.throughput ?? 0);
   const failure = useConsole((s) => s.flows?.services[id]?.failureFraction ?? 0);
   const interval = useConsole((s) => s.scenario?.topology.metricsInterval ?? 1);
+  const t = useT(m);
   const p99 = useSlo ? sloP99 : intervalP99;
-  const windowLabel = useSlo ? `last ${formatSpan(spec.slo?.window ?? 0)} objective window` : `last ${formatSpan(interval)} interval`;
+  const windowLabel = useSlo ? t('sloWindow', { span: formatSpan(spec.slo?.window ?? 0) }) : t('interval', { span: formatSpan(interval) });
   return (
-    <section className="insp-section insp-now" aria-label="Now">
-      <div className="bigstat" title={`p99 latency over the ${windowLabel}`}>
+    <section className="insp-section insp-now" aria-label={t('now')}>
+      <div className="bigstat" title={t('p99Title', { window: windowLabel })}>
         <span className="bigstat-label">p99 ms · {windowLabel}</span>
         <span className="bigstat-value num" data-testid="inspector-p99">
           {formatMs(p99)}
@@ -36,15 +38,15 @@ const WindowLatency = memo(function WindowLatency({ spec }: { spec: TopologyServ
       </div>
       <dl className="minis num">
         <div>
-          <dt>p95 · interval</dt>
+          <dt>{t('p95Interval')}</dt>
           <dd>{formatMs(intervalP95)}</dd>
         </div>
         <div>
-          <dt>throughput</dt>
+          <dt>{t('throughput')}</dt>
           <dd>{formatRatePerSecond(throughput)}</dd>
         </div>
         <div>
-          <dt>failing</dt>
+          <dt>{t('failing')}</dt>
           <dd className={failure > 0.001 ? 'bad' : undefined}>{formatPercent(failure)}</dd>
         </div>
       </dl>
@@ -54,13 +56,14 @@ const WindowLatency = memo(function WindowLatency({ spec }: { spec: TopologyServ
 
 const Replicas = memo(function Replicas({ id }: { id: string }) {
   const svc = useConsole((s) => s.services[id]);
+  const t = useT(m);
   if (!svc) return null;
   return (
-    <section className="insp-section" aria-label="Replicas">
+    <section className="insp-section" aria-label={t('replicas')}>
       <h3>
-        Replicas{' '}
+        {t('replicas')}{' '}
         <span className="muted num" data-testid="inspector-replicas">
-          {formatInt(svc.up)} up · {formatInt(svc.inRotation)} in rotation · of {formatInt(svc.replicas)}
+          {t('replicasSummary', { up: formatInt(svc.up), rotation: formatInt(svc.inRotation), total: formatInt(svc.replicas) })}
         </span>
       </h3>
       <ReplicaBars view={svc.replicaView} />
@@ -75,21 +78,22 @@ export const Inspector = memo(function Inspector() {
   const onClose = useCallback(() => void actions.selectService(null), []);
   // A workload, pool, region or zone picked for editing takes the inspector's place.
   const element = useEditor((s) => s.selection);
+  const t = useT(m);
   if (element && element.kind !== 'service') return <ElementInspector refTo={element} />;
   if (id === null || !spec) {
     return (
-      <aside className="inspector card inspector-empty muted" aria-label="Inspector">
-        Click a service in the topology (or its panel) to inspect its load balancer, replicas and objectives.
+      <aside className="inspector card inspector-empty muted" aria-label={t('inspector')}>
+        {t('empty')}
       </aside>
     );
   }
   return (
-    <aside className="inspector card" data-testid="inspector" aria-label={`Inspector: ${id}`}>
+    <aside className="inspector card" data-testid="inspector" aria-label={t('inspectorOf', { id })}>
       <header className="insp-head">
         <h2>
-          <span className="muted">service</span> <span data-testid="inspector-service">{id}</span>
+          <span className="muted">{t('service')}</span> <span data-testid="inspector-service">{id}</span>
         </h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label="Close the inspector" data-testid="inspector-close">
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t('close')} data-testid="inspector-close">
           ×
         </button>
       </header>

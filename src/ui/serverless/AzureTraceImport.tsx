@@ -1,4 +1,3 @@
-/* i18n-pending */
 /**
  * A scenario replaying the Azure Functions 2019 trace from a folder (serverless.azureTrace): a
  * page cannot open files by path, so a banner says so and opens a dialog where the three files
@@ -8,19 +7,38 @@
 import { memo, useCallback, useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { actions } from '../bridge';
 import { setImportAzureOpen, useServerless } from './serverlessStore';
+import type { AzureImportTitle } from '../../workers/serverless-types';
+import { useT } from '../i18n/messages';
+import { serverlessMessages, type ServerlessKey } from './messages';
+import { richText } from './richText';
+
+const TITLES: Readonly<Record<AzureImportTitle, ServerlessKey>> = { 'not-imported': 'azureNotImported', 'choose-files': 'azureChooseFiles', 'files-invalid': 'azureFilesInvalid' };
+
+/**
+ * What went wrong: a message of this catalog (worded when shown, so it follows the language), or the
+ * worker's English title when it gave no code; the worker's error lines (by file and line) stay English.
+ */
+type Problem = { key: ServerlessKey; params?: Record<string, string>; title?: undefined; errors: string[] } | { key?: undefined; title: string; errors: string[] };
 
 export const AzureTraceBanner = memo(function AzureTraceBanner() {
   const missing = useServerless((s) => s.info?.missingTrace ?? null);
   const onOpen = useCallback(() => setImportAzureOpen(true), []);
+  const t = useT(serverlessMessages);
   if (!missing) return null;
   return (
     <div className="banner banner-warn" role="status" data-testid="azure-trace-banner">
       <div className="banner-text">
-        <strong>This scenario replays the Azure Functions 2019 trace from a folder the browser cannot open by its path: it has no functions until you import the files.</strong>
+        <strong>{t('azureBanner')}</strong>
         <p>
-          Folder <span className="mono" data-testid="azure-trace-folder">{missing.folder}</span>: {missing.files.join(', ')}.{' '}
+          {richText(t('azureFolder', { files: missing.files.join(', ') }), {
+            folder: (
+              <span className="mono" data-testid="azure-trace-folder">
+                {missing.folder}
+              </span>
+            ),
+          })}{' '}
           <button type="button" className="linkish" onClick={onOpen} data-testid="azure-trace-import">
-            Import the Azure trace files…
+            {t('azureImportLink')}
           </button>
         </p>
       </div>
@@ -39,7 +57,8 @@ function DialogBody() {
   const [files, setFiles] = useState<File[]>([]);
   const [minutes, setMinutes] = useState('');
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<{ title: string; errors: string[] } | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const t = useT(serverlessMessages);
   const titleId = useId();
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -60,12 +79,12 @@ function DialogBody() {
     (e: FormEvent) => {
       e.preventDefault();
       if (files.length === 0) {
-        setProblem({ title: 'Choose the three files first', errors: [] });
+        setProblem({ key: 'azureChooseFirst', errors: [] });
         return;
       }
       const m = minutes.trim() === '' ? undefined : Number(minutes);
       if (m !== undefined && !(Number.isInteger(m) && m >= 1)) {
-        setProblem({ title: 'Check the minutes', errors: [`minutes must be a whole number of at least 1, got "${minutes}"`] });
+        setProblem({ key: 'azureCheckMinutes', params: { value: minutes }, errors: [] });
         return;
       }
       setBusy(true);
@@ -73,7 +92,7 @@ function DialogBody() {
       void actions
         .importAzureTrace(files, m)
         .then((r) => {
-          if (!r.ok) setProblem({ title: r.title, errors: r.errors });
+          if (!r.ok) setProblem(r.titleCode ? { key: TITLES[r.titleCode], errors: r.errors } : { title: r.title, errors: r.errors });
           else setImportAzureOpen(false);
         })
         .finally(() => setBusy(false));
@@ -84,24 +103,26 @@ function DialogBody() {
     <div className="modal-backdrop" onKeyDown={onKeyDown}>
       <div className="modal card" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid="azure-trace-dialog">
         <header className="modal-head">
-          <h2 id={titleId}>Import the Azure Functions trace</h2>
-          <button type="button" className="icon-button" onClick={onClose} aria-label="Close" data-testid="azure-trace-cancel-x">
+          <h2 id={titleId}>{t('azureDialogTitle')}</h2>
+          <button type="button" className="icon-button" onClick={onClose} aria-label={t('close')} data-testid="azure-trace-cancel-x">
             ×
           </button>
         </header>
         <p className="muted note">
-          Choose <span className="mono">invocations.csv</span>, <span className="mono">durations.csv</span> and <span className="mono">memory.csv</span>
-          {missing ? (
-            <>
-              {' '}
-              from <span className="mono">{missing.folder}</span>
-            </>
-          ) : null}{' '}
-          (the vHive invitro sample of the Azure Functions 2019 trace). One function per row of invocations.csv; the run starts again at 0.
+          {/* i18n-ignore: the file names are the same in every language */}
+          {richText(t(missing ? 'azureNoteFrom' : 'azureNote'), {
+            // i18n-ignore
+            inv: <span className="mono">invocations.csv</span>,
+            // i18n-ignore
+            dur: <span className="mono">durations.csv</span>,
+            // i18n-ignore
+            mem: <span className="mono">memory.csv</span>,
+            folder: <span className="mono">{missing?.folder}</span>,
+          })}
         </p>
         <form className="form" onSubmit={onSubmit}>
           <label className="field field-block">
-            <span className="field-label">Files (all three)</span>
+            <span className="field-label">{t('azureFiles')}</span>
             <input ref={first} type="file" multiple accept=".csv,text/csv" data-testid="azure-trace-files" onChange={onFiles} />
           </label>
           {files.length > 0 && (
@@ -114,13 +135,18 @@ function DialogBody() {
             </ul>
           )}
           <label className="field field-block">
-            <span className="field-label">Replay only the first minutes (optional)</span>
-            <input type="number" min="1" step="1" value={minutes} onChange={(e) => setMinutes(e.target.value)} placeholder="as the scenario says" data-testid="azure-trace-minutes" />
+            <span className="field-label">{t('azureMinutes')}</span>
+            <input type="number" min="1" step="1" value={minutes} onChange={(e) => setMinutes(e.target.value)} placeholder={t('azureMinutesPlaceholder')} data-testid="azure-trace-minutes" />
           </label>
           {problem && (
             <div className="banner banner-error form-errors" role="alert" data-testid="azure-trace-errors">
               <div className="banner-text">
-                <strong>{problem.title}</strong>
+                <strong>{problem.key !== undefined ? t(problem.key) : problem.title}</strong>
+                {problem.key === 'azureCheckMinutes' && (
+                  <ul>
+                    <li>{t('azureMinutesError', problem.params)}</li>
+                  </ul>
+                )}
                 {problem.errors.length > 0 && (
                   <ul>
                     {problem.errors.map((m, i) => (
@@ -133,10 +159,10 @@ function DialogBody() {
           )}
           <footer className="modal-foot">
             <button type="button" onClick={onClose} data-testid="azure-trace-cancel">
-              Cancel
+              {t('cancel')}
             </button>
             <button type="submit" className="primary" disabled={busy} data-testid="azure-trace-submit">
-              {busy ? 'Importing…' : 'Import and restart'}
+              {busy ? t('importing') : t('importRestart')}
             </button>
           </footer>
         </form>

@@ -1,9 +1,12 @@
-/* i18n-pending */
 import { memo, useCallback } from 'react';
 import { actions } from '../bridge';
 import { formatInt, formatMs, formatPercent } from '../format';
 import { serverlessStore, useServerless } from './serverlessStore';
-import { compareVerdict, formatChange, formatGbSeconds, formatUsdSmall, keepAliveLabel } from './serverlessPoints';
+import { compareVerdict, formatChange, formatGbSeconds, formatUsdSmall } from './serverlessPoints';
+import { useT } from '../i18n/messages';
+import { serverlessMessages } from './messages';
+import { richText } from './richText';
+import { policyName } from './words';
 
 async function runCompare(): Promise<void> {
   const rev = serverlessStore.getState().scenarioRev;
@@ -22,21 +25,22 @@ export const CompareTable = memo(function CompareTable() {
   const compare = useServerless((s) => s.compare);
   const comparing = useServerless((s) => s.comparing);
   const onRun = useCallback(() => void runCompare(), []);
+  const t = useT(serverlessMessages);
   const verdict = compare?.ok ? compareVerdict(compare.rows) : null;
   // Latency percentiles per function come from the core when it reports them; otherwise the column is left out.
   const hasP95 = compare?.ok === true && compare.rows.some((r) => r.p95 !== null);
   return (
-    <section className="sls-compare" aria-label="Keep-alive A/B comparison" data-testid="keepalive-compare">
+    <section className="sls-compare" aria-label={t('compareAria')} data-testid="keepalive-compare">
       <header className="autoscaler-head">
-        <h3>Keep-alive A/B</h3>
-        <span className="muted">the whole run, same seed, once per policy (off the live run)</span>
+        <h3>{t('compareTitle')}</h3>
+        <span className="muted">{t('compareSub')}</span>
         <button type="button" onClick={onRun} disabled={comparing} data-testid="keepalive-compare-run">
-          {comparing ? 'Running the policies…' : compare ? 'Run again' : 'Compare policies'}
+          {comparing ? t('compareRunning') : compare ? t('compareAgain') : t('compareRun')}
         </button>
       </header>
       {compare && !compare.ok && (
         <p className="bad" role="alert" data-testid="keepalive-compare-error">
-          {compare.error}
+          {compare.code === 'no-functions' ? t('compareNoFunctions') : compare.error}
         </p>
       )}
       {compare?.ok && (
@@ -44,24 +48,24 @@ export const CompareTable = memo(function CompareTable() {
           <table className="table num" data-testid="keepalive-compare-table">
             <thead>
               <tr>
-                <th scope="col">policy</th>
-                <th scope="col">invocations</th>
-                <th scope="col">cold starts</th>
-                <th scope="col">cold-start ratio</th>
-                <th scope="col">INIT share</th>
-                <th scope="col">idle memory</th>
+                <th scope="col">{t('colPolicy')}</th>
+                <th scope="col">{t('invocations')}</th>
+                <th scope="col">{t('coldStarts')}</th>
+                <th scope="col">{t('coldStartRatio')}</th>
+                <th scope="col">{t('initShare')}</th>
+                <th scope="col">{t('idleMemory')}</th>
                 {hasP95 && (
-                  <th scope="col" title="The highest p95 latency (INIT wait + execution) among the functions">
-                    worst function p95 ms
+                  <th scope="col" title={t('worstP95Title')}>
+                    {t('worstP95')}
                   </th>
                 )}
-                <th scope="col">cost</th>
+                <th scope="col">{t('cost')}</th>
               </tr>
             </thead>
             <tbody>
               {compare.rows.map((r) => (
                 <tr key={r.policy} data-testid={`keepalive-row-${r.policy}`} data-cold={r.coldStarts} data-idle={r.idleGbSeconds} data-cost={r.costUsd}>
-                  <th scope="row">{keepAliveLabel(r.policy)}</th>
+                  <th scope="row">{policyName(t, r.policy)}</th>
                   <td>{formatInt(r.invocations)}</td>
                   <td data-testid={`keepalive-cold-${r.policy}`}>{formatInt(r.coldStarts)}</td>
                   <td>{formatPercent(r.coldStartRatio)}</td>
@@ -75,10 +79,14 @@ export const CompareTable = memo(function CompareTable() {
           </table>
           {verdict?.hybridVsFixed && (
             <p className="muted" data-testid="keepalive-verdict">
-              Hybrid vs fixed 10 min: cold starts <strong>{formatChange(verdict.hybridVsFixed.cold)}</strong>, idle memory{' '}
-              <strong>{formatChange(verdict.hybridVsFixed.idle)}</strong>. Fewest cold starts: {verdict.fewestCold ? keepAliveLabel(verdict.fewestCold) : '—'}; least idle
-              memory: {verdict.leastIdle ? keepAliveLabel(verdict.leastIdle) : '—'}.
-              {compare.engine === 'standalone' ? ' (Computed with the standalone FaaS model.)' : ''}
+              {richText(
+                t('verdict', {
+                  fewest: verdict.fewestCold ? policyName(t, verdict.fewestCold) : '—',
+                  least: verdict.leastIdle ? policyName(t, verdict.leastIdle) : '—',
+                }),
+                { cold: <strong>{formatChange(verdict.hybridVsFixed.cold)}</strong>, idle: <strong>{formatChange(verdict.hybridVsFixed.idle)}</strong> },
+              )}
+              {compare.engine === 'standalone' ? t('standalone') : ''}
             </p>
           )}
         </>

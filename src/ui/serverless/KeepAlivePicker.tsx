@@ -1,10 +1,11 @@
-/* i18n-pending */
 import { memo, useCallback, useId, useState, type ChangeEvent } from 'react';
 import type { KeepAliveChoice } from '../../workers/serverless-types';
 import { KEEP_ALIVE_CHOICES } from '../../workers/wire';
 import { actions } from '../bridge';
 import { useServerless } from './serverlessStore';
-import { keepAliveLabel } from './serverlessPoints';
+import { useT } from '../i18n/messages';
+import { serverlessMessages } from './messages';
+import { policyName } from './words';
 
 /**
  * The keep-alive policy picker: switches every function's policy from now on (the worker checks
@@ -13,7 +14,9 @@ import { keepAliveLabel } from './serverlessPoints';
 export const KeepAlivePicker = memo(function KeepAlivePicker({ testId = 'keepalive-policy' }: { testId?: string }) {
   const live = useServerless((s) => s.live?.keepAlive ?? s.info?.keepAlive ?? '');
   const own = useServerless((s) => s.info?.keepAlive ?? '');
-  const [error, setError] = useState<string | null>(null);
+  // A refusal: its code when the worker gave one (worded here), else its English sentence.
+  const [error, setError] = useState<{ code?: 'ended'; text: string } | null>(null);
+  const t = useT(serverlessMessages);
   const [busy, setBusy] = useState(false);
   const id = useId();
   const onChange = useCallback((e: ChangeEvent<HTMLSelectElement>) => {
@@ -23,7 +26,7 @@ export const KeepAlivePicker = memo(function KeepAlivePicker({ testId = 'keepali
     void actions
       .setKeepAlive(policy)
       .then((r) => {
-        if (!r.ok) setError(r.error);
+        if (!r.ok) setError(r.code ? { code: r.code, text: r.error } : { text: r.error });
       })
       .finally(() => setBusy(false));
   }, []);
@@ -31,20 +34,20 @@ export const KeepAlivePicker = memo(function KeepAlivePicker({ testId = 'keepali
   return (
     <div className="keepalive-picker">
       <label htmlFor={id} className="field-label">
-        Keep-alive
+        {t('keepAlive')}
       </label>{' '}
       <select id={id} data-testid={testId} value={known ? live : ''} onChange={onChange} disabled={busy} aria-describedby={error ? `${id}-err` : undefined}>
-        {!known && <option value="">{live ? keepAliveLabel(live) : '—'}</option>}
+        {!known && <option value="">{live ? policyName(t, live) : '—'}</option>}
         {KEEP_ALIVE_CHOICES.map((c) => (
           <option key={c} value={c}>
-            {keepAliveLabel(c)}
+            {policyName(t, c)}
           </option>
         ))}
       </select>
-      {live !== own && own !== '' && <span className="muted"> (scenario: {keepAliveLabel(own)})</span>}
+      {live !== own && own !== '' && <span className="muted"> {t('scenarioPolicy', { policy: policyName(t, own) })}</span>}
       {error && (
         <p className="bad" role="alert" id={`${id}-err`} data-testid={`${testId}-error`}>
-          {error}
+          {error.code === 'ended' ? t('errorEnded') : error.text}
         </p>
       )}
     </div>

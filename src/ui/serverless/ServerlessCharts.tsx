@@ -1,4 +1,3 @@
-/* i18n-pending */
 /**
  * The serverless charts: cold starts per interval against the memory idle warm environments hold
  * (the keep-alive trade-off), invocations running and 429s, and queue depth with the oldest
@@ -10,7 +9,11 @@ import type { KeepAliveSwitch, ServerlessCharts } from '../../workers/serverless
 import { formatInt } from '../format';
 import { ChartExport } from '../export/ChartExport';
 import { TIME_COLUMN, type ChartCsv } from '../export/chartExport';
-import { keepAliveLabel, loadPoints, queuePoints, total, warmPoints } from './serverlessPoints';
+import { loadPoints, queuePoints, total, warmPoints } from './serverlessPoints';
+import { useT, type Translate } from '../i18n/messages';
+import { serverlessMessages, type ServerlessKey } from './messages';
+import { richText } from './richText';
+import { policyName } from './words';
 import { MARGIN, TICK, X_DOMAIN, Y_DOMAIN, LEGEND_STYLE, tickTime, tickNumber, tooltipLabel, tooltipValue } from '../charts/chartStyle';
 
 const COLD = '#2563eb';
@@ -21,7 +24,7 @@ const DEPTH = '#7c3aed';
 const AGE = '#a16207';
 const SWITCH = '#7c3aed';
 
-function switchMarkers(switches: ReadonlyArray<KeepAliveSwitch>) {
+function switchMarkers(switches: ReadonlyArray<KeepAliveSwitch>, t: Translate<ServerlessKey>) {
   return switches.map((s, i) => (
     <ReferenceLine
       key={`ka-${i}`}
@@ -32,11 +35,12 @@ function switchMarkers(switches: ReadonlyArray<KeepAliveSwitch>) {
       strokeWidth={1.5}
       // A switch before the first sample (at time 0, say) widens the axis rather than vanishing.
       ifOverflow="extendDomain"
-      label={{ value: `→ ${keepAliveLabel(s.to)}`, position: 'insideTopLeft', fontSize: 11, fill: SWITCH }}
+      label={{ value: `→ ${policyName(t, s.to)}`, position: 'insideTopLeft', fontSize: 11, fill: SWITCH }}
     />
   ));
 }
 
+// CSV headers stay English in both languages (like the time column): the files are read by tools.
 const WARM_CSV = [TIME_COLUMN, { key: 'coldStarts', header: 'cold starts per interval' }, { key: 'idleMb', header: 'idle warm memory (MB)' }];
 
 /** Cold starts per interval (left axis) vs idle warm memory in MB (right axis). */
@@ -46,11 +50,12 @@ export const ColdStartChart = memo(function ColdStartChart({ charts, switches }:
   // The sum of the drawn points (downsampled): a caption, and a value the tests can watch change.
   const shown = useMemo(() => total(charts.warm.coldStarts), [charts]);
   const idleNow = points.length > 0 ? (points[points.length - 1]!.idleMb ?? 0) : 0;
+  const t = useT(serverlessMessages);
   return (
     <div className="scaling-chart" data-testid="sls-cold-chart" data-points={points.length} data-cold-sum={shown} data-export-root="">
       <div className="scaling-figures num muted">
-        <ChartExport chart="serverless cold starts vs idle memory" title="Cold starts vs idle warm memory" data={csv} />
-        cold starts vs idle memory · idle now <strong data-testid="sls-idle-now">{formatInt(idleNow)}</strong> MB
+        <ChartExport chart="serverless cold starts vs idle memory" title={t('coldChartTitle')} data={csv} />
+        {richText(t('coldChartCaption'), { mb: <strong data-testid="sls-idle-now">{formatInt(idleNow)}</strong> })}
       </div>
       <div className="scaling-chart-body">
         <ResponsiveContainer width="100%" height="100%">
@@ -61,9 +66,9 @@ export const ColdStartChart = memo(function ColdStartChart({ charts, switches }:
             <YAxis yAxisId="right" orientation="right" tickFormatter={tickNumber} tick={TICK} width={44} domain={Y_DOMAIN} />
             <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
             <Legend wrapperStyle={LEGEND_STYLE} />
-            {switchMarkers(switches)}
-            <Line yAxisId="left" name="cold starts / interval" dataKey="coldStarts" stroke={COLD} dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
-            <Line yAxisId="right" name="idle warm MB" dataKey="idleMb" stroke={IDLE} dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
+            {switchMarkers(switches, t)}
+            <Line yAxisId="left" name={t('coldPerInterval')} dataKey="coldStarts" stroke={COLD} dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
+            <Line yAxisId="right" name={t('idleWarmMb')} dataKey="idleMb" stroke={IDLE} dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
           </LineChart>
         </ResponsiveContainer>
       </div>
@@ -77,11 +82,12 @@ const LOAD_CSV = [TIME_COLUMN, { key: 'concurrency', header: 'invocations runnin
 export const LoadChart = memo(function LoadChart({ charts }: { charts: ServerlessCharts }) {
   const points = useMemo(() => loadPoints(charts), [charts]);
   const csv = useMemo<ChartCsv>(() => ({ columns: LOAD_CSV, rows: points }), [points]);
+  const t = useT(serverlessMessages);
   return (
     <div className="scaling-chart" data-testid="sls-load-chart" data-export-root="">
       <div className="scaling-figures num muted">
-        <ChartExport chart="serverless concurrency and throttles" title="Concurrency and throttles" data={csv} />
-        concurrency and throttles (429)
+        <ChartExport chart="serverless concurrency and throttles" title={t('loadChartTitle')} data={csv} />
+        {t('loadChartCaption')}
       </div>
       <div className="scaling-chart-body">
         <ResponsiveContainer width="100%" height="100%">
@@ -91,8 +97,8 @@ export const LoadChart = memo(function LoadChart({ charts }: { charts: Serverles
             <YAxis tickFormatter={tickNumber} tick={TICK} width={40} domain={Y_DOMAIN} />
             <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
             <Legend wrapperStyle={LEGEND_STYLE} />
-            <Line type="stepAfter" name="running" dataKey="concurrency" stroke={CONC} dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
-            <Line name="429 / interval" dataKey="throttled" stroke={THROTTLE} dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
+            <Line type="stepAfter" name={t('running')} dataKey="concurrency" stroke={CONC} dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
+            <Line name={t('throttledPerInterval')} dataKey="throttled" stroke={THROTTLE} dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
           </LineChart>
         </ResponsiveContainer>
       </div>
@@ -106,11 +112,12 @@ const QUEUE_CSV = [TIME_COLUMN, { key: 'depth', header: 'messages waiting' }, { 
 export const QueueChart = memo(function QueueChart({ charts }: { charts: ServerlessCharts }) {
   const points = useMemo(() => queuePoints(charts), [charts]);
   const csv = useMemo<ChartCsv>(() => ({ columns: QUEUE_CSV, rows: points }), [points]);
+  const t = useT(serverlessMessages);
   return (
     <div className="scaling-chart" data-testid="sls-queue-chart" data-export-root="">
       <div className="scaling-figures num muted">
-        <ChartExport chart="serverless queues" title="Queue depth and oldest message" data={csv} />
-        queue depth and age of the oldest message
+        <ChartExport chart="serverless queues" title={t('queueChartTitle')} data={csv} />
+        {t('queueChartCaption')}
       </div>
       <div className="scaling-chart-body">
         <ResponsiveContainer width="100%" height="100%">
@@ -121,8 +128,8 @@ export const QueueChart = memo(function QueueChart({ charts }: { charts: Serverl
             <YAxis yAxisId="right" orientation="right" tickFormatter={tickNumber} tick={TICK} width={40} domain={Y_DOMAIN} />
             <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
             <Legend wrapperStyle={LEGEND_STYLE} />
-            <Line yAxisId="left" name="waiting" dataKey="depth" stroke={DEPTH} dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
-            <Line yAxisId="right" name="oldest age s" dataKey="oldestAge" stroke={AGE} dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
+            <Line yAxisId="left" name={t('waiting')} dataKey="depth" stroke={DEPTH} dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
+            <Line yAxisId="right" name={t('oldestAgeS')} dataKey="oldestAge" stroke={AGE} dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
           </LineChart>
         </ResponsiveContainer>
       </div>

@@ -1,4 +1,3 @@
-/* i18n-pending */
 /**
  * The serverless panel: the keep-alive picker, the run's totals (cold-start ratio, INIT share of
  * latency, throttles, retries, dead letters, duplicates, idle GB-s, cost from GB-seconds and
@@ -15,14 +14,18 @@ import { KeepAlivePicker } from './KeepAlivePicker';
 import { ColdStartChart, LoadChart, QueueChart } from './ServerlessCharts';
 import { useServerless } from './serverlessStore';
 import { inspectServerless } from './ServerlessInspector';
-import { formatGbSeconds, formatUsdSmall, hasQueues, keepAliveLabel } from './serverlessPoints';
+import { formatGbSeconds, formatUsdSmall, hasQueues } from './serverlessPoints';
+import { useT } from '../i18n/messages';
+import { serverlessMessages } from './messages';
+import { policyName } from './words';
 import './serverless.css';
 
 export const ServerlessPanel = memo(function ServerlessPanel() {
   const has = useServerless((s) => s.info !== null);
+  const t = useT(serverlessMessages);
   if (!has) return null;
   return (
-    <ErrorBoundary what="the serverless panel">
+    <ErrorBoundary what={t('panelWhat')}>
       <ServerlessCard />
     </ErrorBoundary>
   );
@@ -41,27 +44,33 @@ function Stat({ label, value, testId, bad, title }: { label: string; value: stri
 
 const Totals = memo(function Totals() {
   const live = useServerless((s) => s.live);
-  if (!live) return <p className="muted">Play the run to see the functions work.</p>;
+  const tr = useT(serverlessMessages);
+  if (!live) return <p className="muted">{tr('playToSee')}</p>;
   const t = live.totals;
   const q = live.queueTotals;
   return (
     <dl className="minis num sls-totals" data-testid="sls-totals">
-      <Stat label="invocations" value={formatInt(t.invocations)} testId="sls-invocations" />
-      <Stat label="cold starts" value={formatInt(t.coldStarts)} testId="sls-cold-starts" />
-      <Stat label="cold-start ratio" value={formatPercent(live.coldStartRatio)} testId="sls-cold-ratio" />
-      <Stat label="INIT share of latency" value={formatPercent(live.initShare)} testId="sls-init-share" />
-      <Stat label="throttled (429)" value={formatInt(t.throttled)} testId="sls-throttled" bad={t.throttled > 0} />
-      <Stat label="running" value={formatInt(t.running)} testId="sls-running" />
-      <Stat label="idle warm memory" value={`${formatInt(t.idleMb)} MB`} testId="sls-idle-mb" />
-      <Stat label="idle GB-s so far" value={formatGbSeconds(t.idleGbSeconds)} testId="sls-idle-gbs" />
-      <Stat label="retries" value={formatInt(q.retries)} testId="sls-retries" />
-      <Stat label="dead letters" value={formatInt(q.deadLettered)} testId="sls-dlq" bad={q.deadLettered > 0} />
-      <Stat label="duplicates" value={formatInt(q.duplicates)} testId="sls-duplicates" title="Extra copies delivered by standard queues (at-least-once)" />
+      <Stat label={tr('invocations')} value={formatInt(t.invocations)} testId="sls-invocations" />
+      <Stat label={tr('coldStarts')} value={formatInt(t.coldStarts)} testId="sls-cold-starts" />
+      <Stat label={tr('coldStartRatio')} value={formatPercent(live.coldStartRatio)} testId="sls-cold-ratio" />
+      <Stat label={tr('initShareOfLatency')} value={formatPercent(live.initShare)} testId="sls-init-share" />
+      <Stat label={tr('throttled429')} value={formatInt(t.throttled)} testId="sls-throttled" bad={t.throttled > 0} />
+      <Stat label={tr('running')} value={formatInt(t.running)} testId="sls-running" />
+      <Stat label={tr('idleWarmMemory')} value={`${formatInt(t.idleMb)} MB`} testId="sls-idle-mb" />
+      <Stat label={tr('idleGbsSoFar')} value={formatGbSeconds(t.idleGbSeconds)} testId="sls-idle-gbs" />
+      <Stat label={tr('retries')} value={formatInt(q.retries)} testId="sls-retries" />
+      <Stat label={tr('deadLetters')} value={formatInt(q.deadLettered)} testId="sls-dlq" bad={q.deadLettered > 0} />
+      <Stat label={tr('duplicates')} value={formatInt(q.duplicates)} testId="sls-duplicates" title={tr('duplicatesTitle')} />
       <Stat
-        label="cost"
+        label={tr('cost')}
         value={formatUsdSmall(live.cost.totalUsd)}
         testId="sls-cost"
-        title={`${formatGbSeconds(live.cost.gbSeconds)} and ${formatInt(live.cost.requests)} requests: ${formatUsdSmall(live.cost.computeUsd)} + ${formatUsdSmall(live.cost.requestsUsd)}`}
+        title={tr('costTitle', {
+          gbs: formatGbSeconds(live.cost.gbSeconds),
+          requests: formatInt(live.cost.requests),
+          compute: formatUsdSmall(live.cost.computeUsd),
+          requestsUsd: formatUsdSmall(live.cost.requestsUsd),
+        })}
       />
     </dl>
   );
@@ -91,6 +100,7 @@ const FunctionTable = memo(function FunctionTable() {
   const functions = useServerless((s) => s.live?.functions);
   const selected = useServerless((s) => s.selected);
   const [all, setAll] = useState(false);
+  const t = useT(serverlessMessages);
   const rows = useMemo(() => (functions ? [...functions].sort(byInvocations) : []), [functions]);
   const onToggle = useCallback(() => setAll((v) => !v), []);
   if (rows.length === 0) return null;
@@ -99,21 +109,21 @@ const FunctionTable = memo(function FunctionTable() {
     <div className="sls-table-wrap">
       <table className="decision-table num" data-testid="sls-function-table">
         <caption className="muted">
-          Functions{rows.length > FUNCTION_ROWS ? ` (${all ? 'all' : `busiest ${FUNCTION_ROWS} of`} ${rows.length})` : ''}
+          {rows.length <= FUNCTION_ROWS ? t('functions') : all ? t('functionsAll', { n: rows.length }) : t('functionsBusiest', { k: FUNCTION_ROWS, n: rows.length })}
         </caption>
         <thead>
           <tr>
-            <th scope="col">function</th>
-            <th scope="col">invocations</th>
-            <th scope="col">cold starts</th>
-            <th scope="col">cold ratio</th>
-            <th scope="col">INIT share</th>
+            <th scope="col">{t('colFunction')}</th>
+            <th scope="col">{t('invocations')}</th>
+            <th scope="col">{t('coldStarts')}</th>
+            <th scope="col">{t('coldRatio')}</th>
+            <th scope="col">{t('initShare')}</th>
             <th scope="col">p95 ms</th>
             <th scope="col">429</th>
-            <th scope="col">running / peak</th>
-            <th scope="col">envs</th>
-            <th scope="col">idle MB</th>
-            <th scope="col">cost</th>
+            <th scope="col">{t('runningPeak')}</th>
+            <th scope="col">{t('envs')}</th>
+            <th scope="col">{t('idleMb')}</th>
+            <th scope="col">{t('cost')}</th>
           </tr>
         </thead>
         <tbody>
@@ -142,7 +152,7 @@ const FunctionTable = memo(function FunctionTable() {
       </table>
       {rows.length > FUNCTION_ROWS && (
         <button type="button" className="linkish" onClick={onToggle} data-testid="sls-function-all">
-          {all ? `Show the busiest ${FUNCTION_ROWS}` : `Show all ${rows.length} functions`}
+          {all ? t('showBusiest', { k: FUNCTION_ROWS }) : t('showAll', { n: rows.length })}
         </button>
       )}
     </div>
@@ -151,23 +161,24 @@ const FunctionTable = memo(function FunctionTable() {
 
 const QueueTable = memo(function QueueTable() {
   const queues = useServerless((s) => s.live?.queues);
+  const t = useT(serverlessMessages);
   if (!queues || queues.length === 0) return null;
   return (
     <div className="sls-table-wrap">
       <table className="decision-table num" data-testid="sls-queue-table">
-        <caption className="muted">Queues</caption>
+        <caption className="muted">{t('queues')}</caption>
         <thead>
           <tr>
-            <th scope="col">queue</th>
-            <th scope="col">waiting</th>
-            <th scope="col">in flight</th>
-            <th scope="col">oldest</th>
-            <th scope="col">sent</th>
-            <th scope="col">deleted</th>
-            <th scope="col">retries</th>
-            <th scope="col">duplicates</th>
-            <th scope="col">dead letters</th>
-            <th scope="col">lost</th>
+            <th scope="col">{t('colQueue')}</th>
+            <th scope="col">{t('waiting')}</th>
+            <th scope="col">{t('inFlight')}</th>
+            <th scope="col">{t('oldest')}</th>
+            <th scope="col">{t('sent')}</th>
+            <th scope="col">{t('deleted')}</th>
+            <th scope="col">{t('retries')}</th>
+            <th scope="col">{t('duplicates')}</th>
+            <th scope="col">{t('deadLetters')}</th>
+            <th scope="col">{t('lost')}</th>
           </tr>
         </thead>
         <tbody>
@@ -177,7 +188,7 @@ const QueueTable = memo(function QueueTable() {
                 <button type="button" className="linkish mono" onClick={() => inspectServerless(`queue:${q.id}`)}>
                   {q.id}
                 </button>{' '}
-                <span className="muted">{q.type}</span>
+                <span className="muted">{q.type === 'fifo' ? t('queueFifo') : t('queueStandard')}</span>
               </th>
               <td>{formatInt(q.depth)}</td>
               <td>{formatInt(q.inFlight)}</td>
@@ -200,12 +211,13 @@ const QueueTable = memo(function QueueTable() {
 
 function ServerlessCard() {
   const live = useServerless((s) => s.live?.keepAlive ?? s.info?.keepAlive ?? '');
+  const t = useT(serverlessMessages);
   return (
-    <section className="card sls-panel" data-testid="serverless-panel" aria-label="Serverless">
+    <section className="card sls-panel" data-testid="serverless-panel" aria-label={t('panelTitle')}>
       <header className="autoscaler-head">
-        <h3>Serverless</h3>
+        <h3>{t('panelTitle')}</h3>
         <span className="muted">
-          keep-alive now: <strong data-testid="sls-keepalive-live">{keepAliveLabel(live)}</strong>
+          {t('keepAliveNow')} <strong data-testid="sls-keepalive-live">{policyName(t, live)}</strong>
         </span>
         <KeepAlivePicker />
       </header>

@@ -1,4 +1,3 @@
-/* i18n-pending */
 /**
  * Serverless boxes on the topology (functions, gateways, queues, topics, timers, buckets, tables,
  * HTTP clients) and their trigger edges. Declared once at module level and memoised; live numbers
@@ -9,30 +8,23 @@ import { BaseEdge, EdgeLabelRenderer, Handle, Position, getBezierPath, type Edge
 import { formatInt, formatPercent } from '../format';
 import { useServerless } from './serverlessStore';
 import type { ServerlessNodeType, TriggerEdgeType } from './graph';
-
-const KIND_LABELS: Readonly<Record<string, string>> = {
-  clients: 'HTTP clients',
-  function: 'function',
-  gateway: 'API gateway',
-  queue: 'queue',
-  topic: 'topic',
-  timer: 'timer',
-  bucket: 'bucket',
-  table: 'table',
-};
+import { useT } from '../i18n/messages';
+import { serverlessMessages } from './messages';
+import { nodeKindName, serverlessText } from './words';
 
 const FunctionStats = memo(function FunctionStats({ id }: { id: string }) {
   const f = useServerless((s) => s.live?.functions.find((x) => x.id === id));
+  const t = useT(serverlessMessages);
   if (!f) return null;
   return (
     <div className="tnode-stats num">
-      <span title="Invocations running now / environments loaded" data-testid={`topo-fnstat-${id}-running`}>
-        ▶ {formatInt(f.running)} · {formatInt(f.environments)} env
+      <span title={t('fnRunningTitle')} data-testid={`topo-fnstat-${id}-running`}>
+        {t('fnRunning', { running: formatInt(f.running), envs: formatInt(f.environments) })}
       </span>
-      <span title="Cold starts / started invocations so far" data-testid={`topo-fnstat-${id}-cold`} data-cold={f.coldStarts}>
+      <span title={t('fnColdTitle')} data-testid={`topo-fnstat-${id}-cold`} data-cold={f.coldStarts}>
         ❄ {formatPercent(f.coldStartRatio)}
       </span>
-      <span className={f.throttled > 0 ? 'bad' : undefined} title="Throttled invocations (429)">
+      <span className={f.throttled > 0 ? 'bad' : undefined} title={t('fnThrottledTitle')}>
         429 {formatInt(f.throttled)}
       </span>
     </div>
@@ -41,14 +33,15 @@ const FunctionStats = memo(function FunctionStats({ id }: { id: string }) {
 
 const QueueStats = memo(function QueueStats({ id }: { id: string }) {
   const q = useServerless((s) => s.live?.queues.find((x) => x.id === id));
+  const t = useT(serverlessMessages);
   if (!q) return null;
   return (
     <div className="tnode-stats num">
-      <span title="Messages waiting / in flight" data-testid={`topo-qstat-${id}-depth`} data-depth={q.depth}>
-        {formatInt(q.depth)} waiting · {formatInt(q.inFlight)} in flight
+      <span title={t('qDepthTitle')} data-testid={`topo-qstat-${id}-depth`} data-depth={q.depth}>
+        {t('qDepth', { depth: formatInt(q.depth), inFlight: formatInt(q.inFlight) })}
       </span>
-      <span className={q.deadLettered > 0 ? 'bad' : undefined} title="Moved to the dead-letter queue" data-testid={`topo-qstat-${id}-dlq`} data-dlq={q.deadLettered}>
-        DLQ {formatInt(q.deadLettered)}
+      <span className={q.deadLettered > 0 ? 'bad' : undefined} title={t('qDlqTitle')} data-testid={`topo-qstat-${id}-dlq`} data-dlq={q.deadLettered}>
+        {t('qDlq', { n: formatInt(q.deadLettered) })}
       </span>
     </div>
   );
@@ -56,12 +49,13 @@ const QueueStats = memo(function QueueStats({ id }: { id: string }) {
 
 const GatewayStats = memo(function GatewayStats({ id }: { id: string }) {
   const g = useServerless((s) => s.live?.gateways.find((x) => x.id === id));
+  const t = useT(serverlessMessages);
   if (!g) return null;
   const throttled = g.rateLimited + g.functionThrottled;
   return (
     <div className="tnode-stats num">
-      <span>{formatInt(g.requests)} req</span>
-      <span className={throttled > 0 ? 'bad' : undefined} title="429 Too Many Requests (rate limit or function throttled)">
+      <span>{t('gwRequests', { n: formatInt(g.requests) })}</span>
+      <span className={throttled > 0 ? 'bad' : undefined} title={t('gwThrottledTitle')}>
         429 {formatInt(throttled)}
       </span>
     </div>
@@ -69,12 +63,13 @@ const GatewayStats = memo(function GatewayStats({ id }: { id: string }) {
 });
 
 const TopicStats = memo(function TopicStats({ id }: { id: string }) {
-  const t = useServerless((s) => s.live?.topics.find((x) => x.id === id));
-  if (!t) return null;
+  const topic = useServerless((s) => s.live?.topics.find((x) => x.id === id));
+  const t = useT(serverlessMessages);
+  if (!topic) return null;
   return (
     <div className="tnode-stats num">
-      <span>{formatInt(t.published)} published</span>
-      <span>{formatInt(t.delivered)} delivered</span>
+      <span>{t('topicPublished', { n: formatInt(topic.published) })}</span>
+      <span>{t('topicDelivered', { n: formatInt(topic.delivered) })}</span>
     </div>
   );
 });
@@ -82,22 +77,25 @@ const TopicStats = memo(function TopicStats({ id }: { id: string }) {
 export const ServerlessNode = memo(function ServerlessNode({ data }: NodeProps<ServerlessNodeType>) {
   const n = data.node;
   const selected = useServerless((s) => s.selected === n.key);
+  const t = useT(serverlessMessages);
+  const kind = nodeKindName(t, n.kind);
+  const detail = serverlessText(t, n.detailText, n.detail);
   return (
     <div
       className={`tnode tnode-sls tnode-sls-${n.kind}${selected ? ' is-selected' : ''}`}
       data-testid={`topo-${n.kind}-${n.id}`}
       data-kind={n.kind}
-      aria-label={`${KIND_LABELS[n.kind] ?? n.kind} ${n.id}`}
+      aria-label={`${kind} ${n.id}`}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="tnode-head">
         <span className="tnode-title" title={n.id}>
           {n.id}
         </span>
-        <span className="chip">{KIND_LABELS[n.kind] ?? n.kind}</span>
+        <span className="chip">{kind}</span>
       </div>
-      <div className="tnode-sub muted" title={n.detail}>
-        {n.detail}
+      <div className="tnode-sub muted" title={detail}>
+        {detail}
       </div>
       {n.kind === 'function' && <FunctionStats id={n.id} />}
       {n.kind === 'queue' && <QueueStats id={n.id} />}
@@ -129,6 +127,7 @@ export const TriggerEdge = memo(function TriggerEdge(props: EdgeProps<TriggerEdg
   const e = data?.edge;
   const color = EDGE_COLORS[e?.kind ?? ''] ?? '#64748b';
   const style = { stroke: color, strokeWidth: 1.6, ...(e?.kind === 'dead-letter' ? { strokeDasharray: '5 4' } : {}) };
+  const t = useT(serverlessMessages);
   return (
     <>
       <BaseEdge id={id} path={path} style={style} />
@@ -139,7 +138,7 @@ export const TriggerEdge = memo(function TriggerEdge(props: EdgeProps<TriggerEdg
           data-testid={`trigger-${e?.kind ?? 'edge'}-${e?.from ?? ''}-${e?.to ?? ''}`}
           data-kind={e?.kind}
         >
-          {e?.label}
+          {e ? serverlessText(t, e.labelText, e.label) : null}
         </div>
       </EdgeLabelRenderer>
     </>

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { KeepAliveRow, ServerlessInfo } from '../../workers/serverless-types';
 import { serverlessGraph, triggerDepths } from './graph';
+import { translator } from '../i18n/messages';
+import { serverlessMessages } from './messages';
+import { edgeKindName, nodeKeyName, nodeKindName, serverlessText } from './words';
 import { compareVerdict, formatChange, formatGbSeconds, formatUsdSmall, keepAliveLabel, total } from './serverlessPoints';
 
 const row = (policy: KeepAliveRow['policy'], coldStarts: number, idleGbSeconds: number): KeepAliveRow => ({
@@ -33,8 +36,11 @@ describe('keep-alive comparison figures', () => {
     expect(formatUsdSmall(12.345)).toBe('$12.35');
     expect(formatGbSeconds(14555.4)).toBe('14.6k GB·s');
     expect(formatGbSeconds(12.34)).toBe('12.3 GB·s');
-    expect(keepAliveLabel('fixed-20m')).toBe('fixed 20 min');
-    expect(keepAliveLabel('fixed-90s')).toBe('fixed 90s');
+    expect(keepAliveLabel('fixed-20m', 'en')).toBe('fixed 20 min');
+    expect(keepAliveLabel('fixed-90s', 'en')).toBe('fixed 90s');
+    expect(keepAliveLabel('hybrid', 'zh')).toBe('混合直方图');
+    expect(keepAliveLabel('fixed-90s', 'zh')).toBe('固定 90s');
+    expect(keepAliveLabel('custom', 'zh')).toBe('custom');
     expect(total(Float64Array.of(1, Number.NaN, 2))).toBe(3);
   });
 });
@@ -78,5 +84,30 @@ describe('serverless graph layout', () => {
     expect(g.edges.map((e) => `${e.source}>${e.target}`)).toContain('sls:queue:q>sls:queue:dlq');
     const xs = new Map(g.nodes.map((n) => [n.id, n.position.x]));
     expect(xs.get('sls:gateway:g')!).toBeGreaterThan(xs.get('sls:clients:c')!);
+  });
+});
+
+describe('serverless words from the worker codes', () => {
+  const en = translator(serverlessMessages, 'en');
+  const zh = translator(serverlessMessages, 'zh');
+
+  it('words box details and trigger labels from their codes, in English as the worker wrote them', () => {
+    expect(serverlessText(en, { code: 'clients', arrival: '20/s', n: 1 }, 'x')).toBe('20/s · 1 client');
+    expect(serverlessText(en, { code: 'gateway-limited', routes: 2, auth: 'jwt', rate: 50, burst: 100 }, 'x')).toBe('2 routes · auth jwt · 50/s burst 100');
+    expect(serverlessText(en, { code: 'after-receives', n: 4 }, 'x')).toBe('after 4 receives');
+    expect(serverlessText(en, { code: 'send-p', p: 0.5 }, 'x')).toBe('send p=0.5');
+  });
+
+  it('words them in Chinese, keeping ids, units and figures', () => {
+    expect(serverlessText(zh, { code: 'queue-fifo', visibility: '30s' }, 'x')).toBe('FIFO · 可见性超时 30s');
+    expect(serverlessText(zh, { code: 'batch', n: 5 }, 'x')).toBe('批量 5');
+    expect(serverlessText(zh, { code: 'subscriptions', n: 3 }, 'x')).toBe('3 个订阅');
+    expect(nodeKeyName(zh, 'function:resize')).toBe('函数 resize');
+    expect(edgeKindName(zh, 'dead-letter')).toBe('死信');
+  });
+
+  it('falls back to the English text when there is no code (routes, filters, event names)', () => {
+    expect(serverlessText(zh, undefined, '/orders')).toBe('/orders');
+    expect(nodeKindName(zh, 'unknown-kind')).toBe('unknown-kind');
   });
 });

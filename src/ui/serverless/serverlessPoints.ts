@@ -1,5 +1,9 @@
 /** Serverless chart data from the worker (typed arrays) → the rows recharts draws, and a few labels. Display only. */
 import type { KeepAliveRow, ServerlessCharts } from '../../workers/serverless-types';
+import { currentLang, type Lang } from '../i18n/lang';
+import { translator } from '../i18n/messages';
+import { serverlessMessages } from './messages';
+import { policyName } from './words';
 
 export interface WarmPoint {
   t: number;
@@ -57,15 +61,9 @@ export function hasQueues(c: ServerlessCharts): boolean {
   return c.queues.time.length > 0 && c.queues.depth.some((v) => Number.isFinite(v));
 }
 
-const POLICY_LABELS: Readonly<Record<string, string>> = {
-  'fixed-10m': 'fixed 10 min',
-  'fixed-20m': 'fixed 20 min',
-  hybrid: 'hybrid histogram',
-};
-
-/** "fixed-10m" → "fixed 10 min"; other names as they are. */
-export function keepAliveLabel(name: string): string {
-  return POLICY_LABELS[name] ?? name.replace(/^fixed-/, 'fixed ');
+/** "fixed-10m" → "fixed 10 min" (in the console's language now, or the one given); other names as they are. */
+export function keepAliveLabel(name: string, lang: Lang = currentLang()): string {
+  return policyName(translator(serverlessMessages, lang), name);
 }
 
 export interface CompareVerdict {

@@ -1,7 +1,8 @@
-/* i18n-pending */
 /** The keyboard shortcuts help: "?" opens it, Escape closes it, Tab stays inside while it is open. */
 import { useCallback, useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { closeShortcuts, SHORTCUTS, trapFocus, useShortcuts } from './shortcuts';
+import { useT } from '../i18n/messages';
+import { shortcutMessages as m } from './messages';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -15,6 +16,7 @@ function Dialog() {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
+  const t = useT(m);
 
   useEffect(() => {
     // Focus moves into the dialog and back where it was when it closes.
@@ -44,8 +46,8 @@ function Dialog() {
     <div className="modal-backdrop" onKeyDown={onKeyDown} onMouseDown={(e) => e.target === e.currentTarget && closeShortcuts()}>
       <div ref={ref} className="modal card shortcuts-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid="shortcuts-dialog">
         <header className="modal-head">
-          <h2 id={titleId}>Keyboard shortcuts</h2>
-          <button ref={closeRef} type="button" className="icon-button" onClick={closeShortcuts} aria-label="Close" data-testid="shortcuts-close">
+          <h2 id={titleId}>{t('title')}</h2>
+          <button ref={closeRef} type="button" className="icon-button" onClick={closeShortcuts} aria-label={t('close')} data-testid="shortcuts-close">
             ×
           </button>
         </header>
@@ -56,20 +58,20 @@ function Dialog() {
                 <th scope="row">
                   {s.keys.map((k, i) => (
                     <span key={k}>
-                      {i > 0 && ' or '}
+                      {i > 0 && t('or')}
                       <kbd>{k}</kbd>
                     </span>
                   ))}
                 </th>
-                <td>{s.action}</td>
+                <td>{t(s.action)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        <p className="muted note">Shortcuts do nothing while you type in a field or a dialog is open.</p>
+        <p className="muted note">{t('note')}</p>
         <footer className="modal-foot">
           <button type="button" onClick={closeShortcuts} data-testid="shortcuts-done">
-            Done
+            {t('done')}
           </button>
         </footer>
       </div>

@@ -1,22 +1,24 @@
 /** The console's keyboard shortcuts (what the help dialog lists) and the dialog's focus trap. */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import type { shortcutMessages } from './messages';
 
 export interface Shortcut {
   keys: string[];
-  action: string;
+  /** What the keys do: a key of the shortcuts catalog (messages.ts). */
+  action: keyof typeof shortcutMessages.en;
 }
 
 /** Every key the console binds, in the order the dialog lists them. */
 export const SHORTCUTS: ReadonlyArray<Shortcut> = [
-  { keys: ['Space'], action: 'Play or pause the run' },
-  { keys: ['.'], action: 'Process one event (step)' },
-  { keys: ['p'], action: 'Presenter mode on or off (large type, no editing controls)' },
-  { keys: ['Ctrl + Z'], action: 'Undo the last scenario edit (outside text fields)' },
-  { keys: ['Ctrl + Shift + Z', 'Ctrl + Y'], action: 'Redo a scenario edit' },
-  { keys: ['?'], action: 'Show this list of shortcuts' },
-  { keys: ['Esc'], action: 'Close a dialog or a context menu' },
-  { keys: ['Tab', 'Shift + Tab'], action: 'Move between controls' },
+  { keys: ['Space'], action: 'playPause' },
+  { keys: ['.'], action: 'step' },
+  { keys: ['p'], action: 'presenter' },
+  { keys: ['Ctrl + Z'], action: 'undo' },
+  { keys: ['Ctrl + Shift + Z', 'Ctrl + Y'], action: 'redo' },
+  { keys: ['?'], action: 'help' },
+  { keys: ['Esc'], action: 'closeDialog' },
+  { keys: ['Tab', 'Shift + Tab'], action: 'focus' },
 ];
 
 /** Is this key press the "?" that opens the help (Shift + / on US layouts)? */

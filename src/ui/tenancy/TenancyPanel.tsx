@@ -1,4 +1,3 @@
-/* i18n-pending */
 /**
  * Tenants now and over time: per tenant its isolation level, weight, quota caps against live usage
  * (bars), refusals and dominant share; Jain's index; the pending-queue policy; dominant shares and
@@ -18,6 +17,9 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { formatAxisTime, formatClock, formatPercent } from '../format';
 import { tenancyPoints, tenantColumns, usageOf } from './tenancyPoints';
 import { tenantColor } from './tenantColors';
+import { useT } from '../i18n/messages';
+import { tenancyMessages } from './messages';
+import { refusalReason } from './refusalText';
 import './tenancy.css';
 
 const MARGIN = { top: 8, right: 8, bottom: 0, left: 0 };
@@ -32,16 +34,6 @@ const tooltipLabel = (v: unknown): string => (typeof v === 'number' ? `t = ${for
 const tooltipValue = (v: unknown): string => (typeof v === 'number' ? v.toFixed(3) : '—');
 const fetchTenancy = (): Promise<TenancyView | null> => actions.tenancy();
 
-const ISOLATION_TEXT: Record<TenantView['isolation'], string> = {
-  shared: 'shared hosts',
-  'dedicated-hosts': 'dedicated hosts',
-  'separate-pool': 'separate pool',
-};
-const QUEUE_TEXT: Record<TenancyView['queue'], string> = {
-  fifo: 'FIFO (oldest first)',
-  drf: 'DRF (lowest dominant share first)',
-  weighted: 'weighted DRF (lowest dominant share / weight first)',
-};
 
 /** Mounted by the console; renders only for scenarios with tenants and host pools. */
 export const TenancyPanel = memo(function TenancyPanel() {
@@ -58,25 +50,24 @@ function TenancyCard() {
   const scenarioRev = useConsole((s) => s.status?.scenarioRev ?? -1);
   const now = useConsole((s) => s.status?.now ?? 0);
   const view = useWorkerQuery(`tenancy:${scenarioRev}`, fetchTenancy, now, 500);
+  const t = useT(tenancyMessages);
   if (view === null || view.tenants.length === 0) return null;
   return (
-    <section className="card tenancy-panel" data-testid="tenancy-panel" aria-label="Tenancy">
+    <section className="card tenancy-panel" data-testid="tenancy-panel" aria-label={t('panelLabel')}>
       <header className="autoscaler-head">
-        <h3>Tenancy</h3>
-        <span className="muted">quotas, isolation and fair shares of the cluster per tenant</span>
+        <h3>{t('heading')}</h3>
+        <span className="muted">{t('subtitle')}</span>
       </header>
       <div className="tenancy-headline">
         <span>
-          Jain&apos;s index{' '}
+          {t('jain')}{' '}
           <strong className="num" data-testid="tenancy-jain" data-value={view.jain.last}>
             {view.jain.last.toFixed(3)}
           </strong>{' '}
-          <span className="muted">
-            (mean {view.jain.mean.toFixed(3)}, lowest {view.jain.min.toFixed(3)}; 1 = even dominant shares)
-          </span>
+          <span className="muted">{t('jainDetail', { mean: view.jain.mean.toFixed(3), min: view.jain.min.toFixed(3) })}</span>
         </span>
         <span className="muted" data-testid="tenancy-queue">
-          pending queue: {QUEUE_TEXT[view.queue]}
+          {t('pendingQueue', { queue: t(`queue.${view.queue}`) })}
         </span>
       </div>
       <div className="tenancy-grid">
@@ -103,18 +94,23 @@ const Bar = memo(function Bar({ used, cap, label }: { used: number; cap: number 
 });
 
 const TenantTable = memo(function TenantTable({ tenants }: { tenants: TenantView[] }) {
+  const tt = useT(tenancyMessages);
   return (
     <table className="insp-table" data-testid="tenancy-tenants">
-      <caption>Tenants: live requests against quota, refused creates, dominant share now</caption>
+      <caption>{tt('caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">tenant</th>
-          <th scope="col">isolation</th>
+          <th scope="col">{tt('colTenant')}</th>
+          <th scope="col">{tt('colIsolation')}</th>
           <th scope="col">vCPU</th>
-          <th scope="col">memory GiB</th>
-          <th scope="col">instances</th>
-          <th scope="col" className="right">refused</th>
-          <th scope="col" className="right">dominant share</th>
+          <th scope="col">{tt('colMemory')}</th>
+          <th scope="col">{tt('colInstances')}</th>
+          <th scope="col" className="right">
+            {tt('colRefused')}
+          </th>
+          <th scope="col" className="right">
+            {tt('colShare')}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -126,20 +122,20 @@ const TenantTable = memo(function TenantTable({ tenants }: { tenants: TenantView
               {t.weight !== 1 && <span className="muted"> ×{t.weight}</span>}
             </th>
             <td>
-              {ISOLATION_TEXT[t.isolation]}
-              {t.hosts > 0 && <span className="muted"> · {t.hosts} host{t.hosts === 1 ? '' : 's'}</span>}
+              {tt(`isolation.${t.isolation}`)}
+              {t.hosts > 0 && <span className="muted">{tt('hosts', { n: t.hosts })}</span>}
             </td>
             <td>
-              <Bar used={t.usage.vcpu} cap={t.quota.vcpu} label={`${t.id} vCPU against quota`} />
+              <Bar used={t.usage.vcpu} cap={t.quota.vcpu} label={tt('meterVcpu', { id: t.id })} />
             </td>
             <td>
-              <Bar used={t.usage.memoryGiB} cap={t.quota.memoryGiB} label={`${t.id} memory against quota`} />
+              <Bar used={t.usage.memoryGiB} cap={t.quota.memoryGiB} label={tt('meterMemory', { id: t.id })} />
             </td>
             <td>
-              <Bar used={t.usage.instances} cap={t.quota.instances} label={`${t.id} instances against quota`} />
+              <Bar used={t.usage.instances} cap={t.quota.instances} label={tt('meterInstances', { id: t.id })} />
             </td>
             <td className="right num">{t.refused}</td>
-            <td className="right num" title={`mean ${formatPercent(t.dominantShare.mean)}, peak ${formatPercent(t.dominantShare.peak)}`}>
+            <td className="right num" title={tt('shareTitle', { mean: formatPercent(t.dominantShare.mean), peak: formatPercent(t.dominantShare.peak) })}>
               {formatPercent(t.dominantShare.last)}
             </td>
           </tr>
@@ -150,19 +146,20 @@ const TenantTable = memo(function TenantTable({ tenants }: { tenants: TenantView
 });
 
 const ShareChart = memo(function ShareChart() {
+  const t = useT(tenancyMessages);
   const series = useConsole((s) => s.series);
   const tenants = useMemo(() => tenantColumns(series), [series]);
   const data = useMemo(() => tenancyPoints(series, tenants), [series, tenants]);
   if (data.length < 2) {
     return (
       <div className="chart chart-empty muted" data-testid="tenancy-chart">
-        The dominant shares and Jain&apos;s index fill in as samples arrive.
+        {t('chartEmpty')}
       </div>
     );
   }
   return (
     <figure className="billing-chart" data-testid="tenancy-chart">
-      <figcaption className="muted">Dominant share per tenant and Jain&apos;s index over time</figcaption>
+      <figcaption className="muted">{t('chartCaption')}</figcaption>
       <div className="tenancy-chart-box">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={MARGIN}>
@@ -171,10 +168,10 @@ const ShareChart = memo(function ShareChart() {
             <YAxis domain={Y_DOMAIN} tickFormatter={tickShare} tick={TICK} width={40} />
             <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
             <Legend wrapperStyle={LEGEND_STYLE} />
-            {tenants.map((t, i) => (
-              <Line key={t} name={`${t} dominant share`} dataKey={`share:${t}`} stroke={tenantColor(i)} dot={false} strokeWidth={1.5} isAnimationActive={false} />
+            {tenants.map((id, i) => (
+              <Line key={id} name={t('lineShare', { tenant: id })} dataKey={`share:${id}`} stroke={tenantColor(i)} dot={false} strokeWidth={1.5} isAnimationActive={false} />
             ))}
-            <Line name="Jain's index" dataKey="jain" stroke={JAIN_COLOR} strokeDasharray="4 3" dot={false} strokeWidth={1.5} isAnimationActive={false} />
+            <Line name={t('jain')} dataKey="jain" stroke={JAIN_COLOR} strokeDasharray="4 3" dot={false} strokeWidth={1.5} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       </div>
@@ -183,15 +180,15 @@ const ShareChart = memo(function ShareChart() {
 });
 
 const Refusals = memo(function Refusals({ refusals }: { refusals: TenancyView['refusals'] }) {
-  if (refusals.length === 0) return <p className="muted">No create refused by a quota so far.</p>;
+  const t = useT(tenancyMessages);
+  if (refusals.length === 0) return <p className="muted">{t('noRefusals')}</p>;
   return (
     <div data-testid="tenancy-refusals">
-      <strong>Refused by quota</strong> <span className="muted">(latest first)</span>
+      <strong>{t('refusedHeading')}</strong> <span className="muted">{t('latestFirst')}</span>
       <ul className="tenancy-refusals">
         {refusals.slice(0, 8).map((r, i) => (
           <li key={`${r.t}-${i}`} data-testid="tenancy-refusal">
-            <span className="num">{formatClock(r.t)}</span> {r.subject}
-            {r.count > 1 ? ` (${r.count} instances)` : ''}: {r.reason}
+            <span className="num">{formatClock(r.t)}</span> {t('refusal', { s: r.subject, c: r.count > 1 ? t('refusalCount', { n: r.count }) : '', r: refusalReason(t, r) })}
           </li>
         ))}
       </ul>

@@ -1,4 +1,3 @@
-/* i18n-pending */
 import { memo } from 'react';
 import { EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { useConsole, type ConsoleState } from '../store';
@@ -7,6 +6,8 @@ import { formatRatePerSecond, formatPercent } from '../format';
 import { edgeWidth, flowDuration } from './edgeStyle';
 import type { FlowEdgeData, FlowEdgeType } from './topologyStore';
 import { TriggerEdge } from '../serverless/nodes';
+import { useT } from '../i18n/messages';
+import { topologyMessages as m } from './messages';
 
 function rateOf(s: ConsoleState, d: FlowEdgeData | undefined): number {
   if (!d || !s.flows) return 0;
@@ -22,6 +23,7 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<FlowEdgeType>) {
   const rate = useConsole((s) => rateOf(s, data));
   const failure = useConsole((s) => (data ? (s.flows?.services[data.target]?.failureFraction ?? 0) : 0));
   const playing = useConsole((s) => s.status?.playing ?? false);
+  const t = useT(m);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
   const width = edgeWidth(rate);
   const color = failureColor(failure);
@@ -53,9 +55,10 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<FlowEdgeType>) {
           className={`edge-label num${failure > 0.001 ? ' edge-label-bad' : ''}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           data-testid={`${testId}-label`}
-          title={failure > 0 ? `${formatPercent(failure)} of ${data?.target ?? 'the target'}'s requests failed in the last interval` : undefined}
+          title={failure > 0 ? t('edgeFailed', { pct: formatPercent(failure), target: data?.target ?? t('theTarget') }) : undefined}
         >
           {formatRatePerSecond(rate)}
+          {/* i18n-ignore: a call probability, p=0.3 */}
           {data?.kind === 'call' && data.probability < 1 ? ` · p=${data.probability}` : ''}
         </div>
       </EdgeLabelRenderer>

@@ -1,27 +1,25 @@
-/* i18n-pending */
 import { memo, useEffect, useRef } from 'react';
 import type { ReplicaView } from '../../workers/sim.worker';
 import { utilizationColor, utilizationRgb } from '../colors';
 import { CELLS_PER_ROW, MAX_REPLICA_CELLS_DRAWN } from './layout';
 import { cellState, memberCells, type CellState } from './replicaState';
+import { useT, type Translate } from '../i18n/messages';
+import { topologyMessages as m } from './messages';
 
-function cellTitle(v: ReplicaView, c: number, state: CellState): string {
+function cellTitle(t: Translate<keyof typeof m.en>, v: ReplicaView, c: number, state: CellState): string {
   const first = c * v.perCell;
-  const name = v.perCell === 1 ? `replica ${first}` : `replicas ${first}–${first + v.perCell - 1}`;
+  const name = v.perCell === 1 ? t('replicaName', { n: first }) : t('replicaRange', { first, last: first + v.perCell - 1 });
   if (v.perCell === 1) {
-    if (state === 'starting') return `${name}: starting (booting, not serving yet)`;
-    if (state === 'draining') return `${name}: draining (finishing ${v.inService[c] ?? 0} in service before it goes)`;
+    if (state === 'starting') return t('cellStarting', { name });
+    if (state === 'draining') return t('cellDraining', { name, n: v.inService[c] ?? 0 });
   }
-  const u = `${Math.round((v.utilization[c] ?? 0) * 100)} % busy`;
-  const detail =
-    v.perCell === 1
-      ? state === 'down'
-        ? 'down'
-        : state === 'out'
-          ? 'out of rotation'
-          : `${v.inService[c] ?? 0} in service, ${v.queued[c] ?? 0} waiting`
-      : `${v.members[c] ?? 0} in the set (${v.starting[c] ?? 0} starting, ${v.draining[c] ?? 0} draining), ${v.up[c] ?? 0} up, ${v.queued[c] ?? 0} waiting`;
-  return `${name}: ${u}, ${detail}`;
+  const pct = Math.round((v.utilization[c] ?? 0) * 100);
+  if (v.perCell !== 1) {
+    return t('cellGroup', { name, pct, members: v.members[c] ?? 0, starting: v.starting[c] ?? 0, draining: v.draining[c] ?? 0, up: v.up[c] ?? 0, queued: v.queued[c] ?? 0 });
+  }
+  if (state === 'down') return t('cellDown', { name, pct });
+  if (state === 'out') return t('cellOut', { name, pct });
+  return t('cellServing', { name, pct, inService: v.inService[c] ?? 0, queued: v.queued[c] ?? 0 });
 }
 
 const CELL_CLASS: Readonly<Record<CellState, string>> = {
@@ -37,6 +35,7 @@ const CELL_CLASS: Readonly<Record<CellState, string>> = {
  * starting; faded = draining; grey hatch = out of rotation; red = down.
  */
 const CellGrid = memo(function CellGrid({ view, cells }: { view: ReplicaView; cells: readonly number[] }) {
+  const t = useT(m);
   const out = cells.map((c) => {
     const state = cellState(view, c);
     const coloured = state === 'ready' || state === 'draining';
@@ -46,12 +45,12 @@ const CellGrid = memo(function CellGrid({ view, cells }: { view: ReplicaView; ce
         className={CELL_CLASS[state]}
         data-state={state}
         style={coloured ? { background: utilizationColor(view.utilization[c] ?? 0) } : undefined}
-        title={cellTitle(view, c, state)}
+        title={cellTitle(t, view, c, state)}
       />
     );
   });
   return (
-    <div className="cells" style={{ gridTemplateColumns: `repeat(${Math.max(1, Math.min(CELLS_PER_ROW, cells.length))}, 11px)` }} role="img" aria-label={`${cells.length} replicas`} data-testid="replica-cells">
+    <div className="cells" style={{ gridTemplateColumns: `repeat(${Math.max(1, Math.min(CELLS_PER_ROW, cells.length))}, 11px)` }} role="img" aria-label={t('cellsAria', { n: cells.length })} data-testid="replica-cells">
       {out}
     </div>
   );
@@ -71,6 +70,7 @@ const blend = (rgb: readonly [number, number, number], t: number): [number, numb
  */
 export const HeatStrip = memo(function HeatStrip({ view, height = 14 }: { view: ReplicaView; height?: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const t = useT(m);
   const cells = memberCells(view);
   const count = cells.length;
   let replicas = 0;
@@ -96,7 +96,7 @@ export const HeatStrip = memo(function HeatStrip({ view, height = 14 }: { view: 
     });
     ctx.putImageData(img, 0, 0);
   }, [view]);
-  const label = view.perCell === 1 ? `${count} replicas` : `${replicas} replicas in ${count} groups of up to ${view.perCell}`;
+  const label = view.perCell === 1 ? t('cellsAria', { n: count }) : t('stripGroups', { replicas, count, per: view.perCell });
   return (
     <canvas
       ref={ref}
@@ -104,7 +104,7 @@ export const HeatStrip = memo(function HeatStrip({ view, height = 14 }: { view: 
       style={{ height }}
       role="img"
       aria-label={label}
-      title={`${label}: colour = utilization; red = down; grey = out of rotation; pale = starting; faded = draining`}
+      title={t('stripTitle', { label })}
     />
   );
 });

@@ -1,4 +1,3 @@
-/* i18n-pending */
 import { memo, useCallback } from 'react';
 import { Background, Controls, ReactFlow, type NodeChange, type NodeMouseHandler } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -8,9 +7,11 @@ import { NODE_TYPES } from './nodes';
 import { EDGE_TYPES } from './FlowEdge';
 import { applyTopologyChanges, useTopology, type TopologyNode } from './topologyStore';
 import { READ_ONLY_FLOW } from '../flow/readOnlyFlow';
-import { onTopologyConnect, onTopologyContextMenu, TopologyMenu } from '../editor/topologyEditing';
+import { isTopologyConnectionValid, onTopologyConnect, onTopologyConnectEnd, onTopologyContextMenu, TopologyMenu } from '../editor/topologyEditing';
 import { selectElement } from '../editor/editStore';
 import { inspectServerless } from '../serverless/ServerlessInspector';
+import { useT } from '../i18n/messages';
+import { topologyMessages as m } from './messages';
 
 // Props as module constants: the same objects on every render.
 const FIT_VIEW_OPTIONS = { padding: 0.12, maxZoom: 1.25 };
@@ -27,6 +28,7 @@ export const TopologyView = memo(function TopologyView() {
   const edges = useTopology((s) => s.edges);
   const signature = useTopology((s) => s.signature);
   const ready = useConsole((s) => s.scenario !== null);
+  const t = useT(m);
   const onNodeClick: NodeMouseHandler<TopologyNode> = useCallback((_event, node) => {
     if (node.type === 'service') {
       selectElement(null);
@@ -38,9 +40,9 @@ export const TopologyView = memo(function TopologyView() {
       inspectServerless(node.data.node.key);
     }
   }, []);
-  if (!ready) return <div className="topology card muted loading">Starting the simulation…</div>;
+  if (!ready) return <div className="topology card muted loading">{t('starting')}</div>;
   return (
-    <div className="topology card" data-testid="topology" aria-label="Topology">
+    <div className="topology card" data-testid="topology" aria-label={t('topology')}>
       <ReactFlow<TopologyNode>
         // A new topology remounts the flow, so it fits the view to the new graph.
         key={signature}
@@ -54,6 +56,8 @@ export const TopologyView = memo(function TopologyView() {
         // The editor: drag from a node's right handle to a service to connect (an undoable scenario edit).
         nodesConnectable
         onConnect={onTopologyConnect}
+        isValidConnection={isTopologyConnectionValid}
+        onConnectEnd={onTopologyConnectEnd}
         onNodeContextMenu={onTopologyContextMenu}
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.2}
@@ -68,24 +72,25 @@ export const TopologyView = memo(function TopologyView() {
 });
 
 const TopologyLegend = memo(function TopologyLegend() {
+  const t = useT(m);
   return (
     <div className="topo-legend muted" aria-hidden="true">
       <span>
-        <i className="swatch swatch-util" /> utilization
+        <i className="swatch swatch-util" /> {t('legendUtilization')}
       </span>
       <span>
-        <i className="swatch swatch-out" /> out of rotation
+        <i className="swatch swatch-out" /> {t('legendOut')}
       </span>
       <span>
-        <i className="swatch swatch-down" /> down
+        <i className="swatch swatch-down" /> {t('legendDown')}
       </span>
       <span>
-        <i className="swatch swatch-starting" /> starting
+        <i className="swatch swatch-starting" /> {t('legendStarting')}
       </span>
       <span>
-        <i className="swatch swatch-draining" /> draining
+        <i className="swatch swatch-draining" /> {t('legendDraining')}
       </span>
-      <span>edge width: req/s (log) · red: failing</span>
+      <span>{t('legendEdges')}</span>
     </div>
   );
 });

@@ -1,4 +1,3 @@
-/* i18n-pending */
 /**
  * Custom @xyflow/react nodes, declared once at module level and memoised. Their `data` holds only
  * the static description; live numbers come from the console store through narrow selectors, so
@@ -12,14 +11,18 @@ import { policyLabel } from '../inspector/policies';
 import { ReplicaCells } from './ReplicaCells';
 import type { ServiceNodeType, WorkloadNodeType } from './topologyStore';
 import { ServerlessNode } from '../serverless/nodes';
+import { useLang } from '../i18n/lang';
+import { useT } from '../i18n/messages';
+import { topologyMessages as m } from './messages';
 
-const ARRIVAL_LABELS: Readonly<Record<string, string>> = {
-  poisson: 'Poisson',
-  piecewise: 'rate curve',
-  diurnal: 'diurnal',
-  spike: 'flash crowd',
-  mmpp: 'bursty (MMPP)',
-  trace: 'trace replay',
+/** Catalog keys of the arrival processes' names. */
+const ARRIVAL_LABELS: Readonly<Record<string, keyof typeof m.en>> = {
+  poisson: 'arrivalPoisson',
+  piecewise: 'arrivalPiecewise',
+  diurnal: 'arrivalDiurnal',
+  spike: 'arrivalSpike',
+  mmpp: 'arrivalMmpp',
+  trace: 'arrivalTrace',
 };
 
 export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<ServiceNodeType>) {
@@ -31,13 +34,15 @@ export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<Service
   const policy = svc?.policy ?? spec.policy;
   const switched = policy !== spec.policy;
   const failure = flow?.failureFraction ?? 0;
+  const t = useT(m);
+  const lang = useLang();
   return (
-    <div className={`tnode tnode-service${selected ? ' is-selected' : ''}`} data-testid={`topo-service-${id}`} aria-label={`Service ${id}`}>
+    <div className={`tnode tnode-service${selected ? ' is-selected' : ''}`} data-testid={`topo-service-${id}`} aria-label={t('serviceAria', { id })}>
       <Handle type="target" position={Position.Left} isConnectable />
       <div className="tnode-head">
         <span className="tnode-title">{id}</span>
-        <span className={`chip${switched ? ' chip-switched' : ''}`} data-testid={`topo-service-${id}-policy`} title={spec.queue === 'shared' ? 'Shared queue: the next free replica takes the next request' : 'Load balancer policy'}>
-          {spec.queue === 'shared' ? 'shared queue' : policyLabel(policy)}
+        <span className={`chip${switched ? ' chip-switched' : ''}`} data-testid={`topo-service-${id}-policy`} title={spec.queue === 'shared' ? t('sharedQueueTitle') : t('policyTitle')}>
+          {spec.queue === 'shared' ? t('sharedQueue') : policyLabel(policy, lang)}
         </span>
       </div>
       <div className="tnode-sub muted">
@@ -47,28 +52,28 @@ export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<Service
             data-testid={`topo-service-${id}-replicas`}
             data-ready={svc.ready}
             data-desired={svc.replicas}
-            title="Ready (serving) / the count the autoscaler set (ready + starting)"
+            title={t('readyTitle')}
           >
             <strong className="num">
               {svc.ready}/{svc.replicas}
             </strong>{' '}
-            ready
-            {svc.starting > 0 ? ` · ${svc.starting} starting` : ''}
-            {svc.draining > 0 ? ` · ${svc.draining} draining` : ''}
+            {t('ready')}
+            {svc.starting > 0 ? t('startingCount', { n: svc.starting }) : ''}
+            {svc.draining > 0 ? t('drainingCount', { n: svc.draining }) : ''}
           </span>
         ) : (
           <span className="tnode-replicas" data-testid={`topo-service-${id}-replicas`} data-ready={svc?.up ?? spec.replicas} data-desired={svc?.replicas ?? spec.replicas}>
-            {svc ? `${svc.up}/${svc.replicas} up` : `${spec.replicas} replicas`}
-            {svc && svc.inRotation < svc.up ? ` · ${svc.inRotation} in rotation` : ''}
+            {svc ? t('upOf', { up: svc.up, n: svc.replicas }) : t('replicas', { n: spec.replicas })}
+            {svc && svc.inRotation < svc.up ? t('inRotation', { n: svc.inRotation }) : ''}
           </span>
         )}
         {spec.zone ? ` · ${spec.zone}` : ''}
       </div>
       {svc && <ReplicaCells view={svc.replicaView} />}
       <div className="tnode-stats num">
-        <span title="Completed requests per second (last interval)">{formatRatePerSecond(flow?.throughput ?? 0)}</span>
-        <span title="p99 latency of the last interval, ms">p99 {formatMs(flow?.p99)}</span>
-        <span className={failure > 0.001 ? 'bad' : undefined} title="Errors, drops and timeouts over arrivals, last interval">
+        <span title={t('throughputTitle')}>{formatRatePerSecond(flow?.throughput ?? 0)}</span>
+        <span title={t('p99Title')}>p99 {formatMs(flow?.p99)}</span>
+        <span className={failure > 0.001 ? 'bad' : undefined} title={t('failureTitle')}>
           ✕ {formatPercent(failure)}
         </span>
       </div>
@@ -80,12 +85,16 @@ export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<Service
 export const WorkloadNode = memo(function WorkloadNode({ data }: NodeProps<WorkloadNodeType>) {
   const w = data.workload;
   const rate = useConsole((s) => s.flows?.workloads[w.id] ?? 0);
-  const where = w.fromLabel ? `from ${w.fromLabel}` : `next to ${w.target}`;
+  const t = useT(m);
+  const clients = w.fromLabel ? t('clientsFrom', { label: w.fromLabel }) : t('clientsNear', { target: w.target });
+  const arrivalKey = ARRIVAL_LABELS[w.arrival];
   const arrival = w.trace
-    ? `trace · ${w.trace.values.toLocaleString('en-US')} ${w.trace.format === 'per-minute' ? 'min' : 'arrivals'}`
-    : (ARRIVAL_LABELS[w.arrival] ?? w.arrival);
+    ? t(w.trace.format === 'per-minute' ? 'traceMinutes' : 'traceArrivals', { n: w.trace.values.toLocaleString('en-US') })
+    : arrivalKey
+      ? t(arrivalKey)
+      : w.arrival;
   return (
-    <div className="tnode tnode-workload" data-testid={`topo-workload-${w.id}`} aria-label={`Workload ${w.id}`}>
+    <div className="tnode tnode-workload" data-testid={`topo-workload-${w.id}`} aria-label={t('workloadAria', { id: w.id })}>
       <div className="tnode-head">
         <span className="tnode-title" title={w.id}>
           {w.name ?? w.id}
@@ -95,7 +104,7 @@ export const WorkloadNode = memo(function WorkloadNode({ data }: NodeProps<Workl
         <span className={`chip${w.trace ? ' chip-trace' : ''}`} data-testid={`topo-workload-${w.id}-arrival`}>
           {arrival}
         </span>{' '}
-        clients {where}
+        {clients}
       </div>
       <div className="tnode-rate num" data-testid={`topo-workload-${w.id}-rate`}>
         {formatRatePerSecond(rate)}

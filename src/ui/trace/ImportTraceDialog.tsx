@@ -1,17 +1,42 @@
-/* i18n-pending */
 import { memo, useCallback, useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { actions } from '../bridge';
 import { useConsole } from '../store';
-import type { TraceFormat } from '../../workers/sim.worker';
+import type { TraceFormat, TraceImportResult } from '../../workers/sim.worker';
+import { useLang } from '../i18n/lang';
+import { msg, renderText, type LocalText } from '../localText';
+import { useT } from '../i18n/messages';
+import { traceMessages as m } from './messages';
 
-const FORMATS: ReadonlyArray<{ value: TraceFormat; label: string; hint: string }> = [
-  { value: 'per-minute', label: 'Requests per minute (CSV)', hint: 'one count per line or a CSV column; line i = minute i' },
-  { value: 'timestamps', label: 'Arrival timestamps (seconds)', hint: 'one arrival time per line, in increasing order' },
-  { value: 'swf', label: 'SWF job log (Parallel Workloads Archive)', hint: 'job submit times become arrivals' },
+/** The formats, with the catalog keys of their names and hints. */
+const FORMATS: ReadonlyArray<{ value: TraceFormat; label: keyof typeof m.en; hint: keyof typeof m.en }> = [
+  { value: 'per-minute', label: 'formatPerMinute', hint: 'hintPerMinute' },
+  { value: 'timestamps', label: 'formatTimestamps', hint: 'hintTimestamps' },
+  { value: 'swf', label: 'formatSwf', hint: 'hintSwf' },
 ];
 
 /** Files larger than this are refused before reading. */
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+type TraceFailure = Extract<TraceImportResult, { ok: false }>;
+
+/** A failed import's title in the console's words when the worker said what kind of failure it was; else its own title. */
+function failureTitle(r: TraceFailure, file: string, format: TraceFormat): LocalText {
+  switch (r.code) {
+    case 'no-scenario':
+      return msg(m, 'failNoScenario');
+    case 'no-workload':
+    case 'not-applied':
+      return msg(m, 'failNotImported');
+    case 'denied':
+      return msg(m, 'failDenied');
+    case 'invalid-trace':
+      return msg(m, 'failInvalidTrace', { file, format });
+    case 'invalid-scenario':
+      return msg(m, 'failInvalidScenario');
+    default:
+      return r.title;
+  }
+}
 
 function guessFormat(name: string): TraceFormat | null {
   const n = name.toLowerCase().replace(/\.gz$/, '');
@@ -40,9 +65,12 @@ function DialogBody() {
   const [loop, setLoop] = useState(false);
   const [fit, setFit] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<{ title: string; errors: string[] } | null>(null);
+  // The title is put into words when shown (it follows a language switch); the lines are as given.
+  const [problem, setProblem] = useState<{ title: LocalText; errors: string[] } | null>(null);
   const titleId = useId();
   const first = useRef<HTMLSelectElement>(null);
+  const t = useT(m);
+  const lang = useLang();
 
   useEffect(() => {
     first.current?.focus();
@@ -67,16 +95,16 @@ function DialogBody() {
     (e: FormEvent) => {
       e.preventDefault();
       if (!file) {
-        setProblem({ title: 'Choose a trace file first', errors: [] });
+        setProblem({ title: msg(m, 'chooseFile'), errors: [] });
         return;
       }
       if (file.size > MAX_FILE_BYTES) {
-        setProblem({ title: `${file.name} is too large`, errors: [`at most ${MAX_FILE_BYTES / 1024 / 1024} MiB`] });
+        setProblem({ title: msg(m, 'tooLarge', { file: file.name }), errors: [t('atMost', { n: MAX_FILE_BYTES / 1024 / 1024 })] });
         return;
       }
       const seconds = Number(minuteSeconds);
       if (!(seconds > 0) || !Number.isFinite(seconds)) {
-        setProblem({ title: 'Check the time compression', errors: [`seconds per trace minute must be a number above 0, got "${minuteSeconds}"`] });
+        setProblem({ title: msg(m, 'checkCompression'), errors: [t('badMinuteSeconds', { value: minuteSeconds })] });
         return;
       }
       setBusy(true);
@@ -91,30 +119,28 @@ function DialogBody() {
           fitDuration: fit,
         })
         .then((r) => {
-          if (!r.ok) setProblem({ title: r.title, errors: r.errors });
+          if (!r.ok) setProblem({ title: failureTitle(r, file.name, format), errors: r.errors });
         })
         .finally(() => setBusy(false));
     },
-    [file, workload, format, column, minuteSeconds, loop, fit],
+    [file, workload, format, column, minuteSeconds, loop, fit, t],
   );
 
-  const hint = FORMATS.find((f) => f.value === format)?.hint ?? '';
+  const hintKey = FORMATS.find((f) => f.value === format)?.hint;
+  const hint = hintKey ? t(hintKey) : '';
   return (
     <div className="modal-backdrop" onKeyDown={onKeyDown}>
       <div className="modal card" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid="trace-dialog">
         <header className="modal-head">
-          <h2 id={titleId}>Import a trace</h2>
-          <button type="button" className="icon-button" onClick={onClose} aria-label="Close" data-testid="trace-cancel-x">
+          <h2 id={titleId}>{t('title')}</h2>
+          <button type="button" className="icon-button" onClick={onClose} aria-label={t('close')} data-testid="trace-cancel-x">
             ×
           </button>
         </header>
-        <p className="muted note">
-          The trace replaces the chosen workload&apos;s arrivals and the scenario restarts at time 0. Plain or gzip-compressed
-          (.gz) files; lines starting with # or ; are comments.
-        </p>
+        <p className="muted note">{t('intro')}</p>
         <form className="form" onSubmit={onSubmit}>
           <label className="field field-block">
-            <span className="field-label">Workload</span>
+            <span className="field-label">{t('workload')}</span>
             <select ref={first} data-testid="trace-workload" value={workload} onChange={(e) => setWorkload(e.target.value)}>
               {(workloads ?? []).map((w) => (
                 <option key={w.id} value={w.id}>
@@ -124,15 +150,15 @@ function DialogBody() {
             </select>
           </label>
           <label className="field field-block">
-            <span className="field-label">File</span>
+            <span className="field-label">{t('file')}</span>
             <input type="file" data-testid="trace-file" accept=".csv,.txt,.tsv,.swf,.gz,text/csv,text/plain,application/gzip" onChange={onFile} />
           </label>
           <label className="field field-block">
-            <span className="field-label">Format</span>
+            <span className="field-label">{t('format')}</span>
             <select data-testid="trace-format" value={format} onChange={(e) => setFormat(e.target.value as TraceFormat)}>
               {FORMATS.map((f) => (
                 <option key={f.value} value={f.value}>
-                  {f.label}
+                  {t(f.label)}
                 </option>
               ))}
             </select>
@@ -140,19 +166,19 @@ function DialogBody() {
           </label>
           <div className="form-row">
             <label className="field field-block">
-              <span className="field-label">CSV column (optional)</span>
+              <span className="field-label">{t('column')}</span>
               <input
                 type="text"
                 data-testid="trace-column"
                 value={column}
                 onChange={(e) => setColumn(e.target.value)}
-                placeholder="the last column"
+                placeholder={t('columnPlaceholder')}
                 disabled={format === 'swf'}
                 spellCheck={false}
               />
             </label>
             <label className="field field-block">
-              <span className="field-label">One trace minute lasts (simulated s)</span>
+              <span className="field-label">{t('minuteSeconds')}</span>
               <input
                 type="number"
                 data-testid="trace-minute-seconds"
@@ -161,21 +187,21 @@ function DialogBody() {
                 step="any"
                 onChange={(e) => setMinuteSeconds(e.target.value)}
               />
-              <span className="hint">60 replays in real time; 1 replays a minute per second</span>
+              <span className="hint">{t('minuteSecondsHint')}</span>
             </label>
           </div>
           <div className="form-row">
             <label className="check">
-              <input type="checkbox" data-testid="trace-loop" checked={loop} onChange={(e) => setLoop(e.target.checked)} /> Loop when it ends
+              <input type="checkbox" data-testid="trace-loop" checked={loop} onChange={(e) => setLoop(e.target.checked)} /> {t('loop')}
             </label>
             <label className="check">
-              <input type="checkbox" data-testid="trace-fit" checked={fit} onChange={(e) => setFit(e.target.checked)} /> Run for the trace&apos;s length
+              <input type="checkbox" data-testid="trace-fit" checked={fit} onChange={(e) => setFit(e.target.checked)} /> {t('fit')}
             </label>
           </div>
           {problem && (
             <div className="banner banner-error form-errors" role="alert" data-testid="trace-errors">
               <div className="banner-text">
-                <strong>{problem.title}</strong>
+                <strong>{renderText(problem.title, lang)}</strong>
                 {problem.errors.length > 0 && (
                   <ul>
                     {problem.errors.map((m, i) => (
@@ -190,10 +216,10 @@ function DialogBody() {
           )}
           <footer className="modal-foot">
             <button type="button" onClick={onClose} data-testid="trace-cancel">
-              Cancel
+              {t('cancel')}
             </button>
             <button type="submit" className="primary" data-testid="trace-submit" disabled={busy || !workload}>
-              {busy ? 'Importing…' : 'Import and restart'}
+              {busy ? t('importing') : t('submit')}
             </button>
           </footer>
         </form>

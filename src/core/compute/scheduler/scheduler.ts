@@ -54,6 +54,7 @@
  * The scheduler keeps state across placements (the sampling start, the round-robin zone, the
  * random strategy's permutation) and is deterministic given the same sequence of calls.
  */
+import { say, type Said } from '../said';
 import {
   PLACEMENT_STRATEGIES,
   type InstanceRequest,
@@ -137,10 +138,6 @@ export function numFeasibleToFind(total: number, percentage: number): number {
 /** One decimal, no trailing zeros ("87.5", "300"). */
 function formatScore(x: number): string {
   return String(Math.round(x * 10) / 10);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function scorePluginsFor(strategy: PlacementStrategy): SchedulerScore[] {
@@ -258,18 +255,16 @@ export class Scheduler {
       }
       if (host >= 0) {
         const scored = scores.length > 0;
-        const how = scored ? `score ${formatScore(this.topScore[0]!)}` : this.strategy;
-        return {
-          host,
-          explanation: this.explain(ctx, req, time, host, scored ? scores : [], `placed on ${t.id[host]} (${how}; ${this.examined} of ${n} hosts examined, ${this.found} feasible)`, []),
-        };
+        const counts = { examined: this.examined, total: n, feasible: this.found };
+        const said = scored ? say('placedScore', { host: t.id[host]!, score: formatScore(this.topScore[0]!), ...counts }) : say('placedStrategy', { host: t.id[host]!, strategy: this.strategy, ...counts });
+        return { host, explanation: this.explain(ctx, req, time, host, scored ? scores : [], said, []) };
       }
       const failure = this.failureSummary(n);
       if (this.preemption && allowPreemption && n > 0) {
         const p = this.preempt(ctx, req);
         if (p !== null) {
-          const summary = `${failure}; preemption: evicting ${plural(p.victims.length, 'lower-priority instance')} on ${t.id[p.host]}`;
-          return { host: p.host, explanation: this.explain(ctx, req, time, p.host, [], summary, p.victims) };
+          const said = say(p.victims.length === 1 ? 'preemptingOne' : 'preemptingMany', { failure, n: p.victims.length, host: t.id[p.host]! });
+          return { host: p.host, explanation: this.explain(ctx, req, time, p.host, [], said, p.victims) };
         }
       }
       return { host: -1, explanation: this.explain(ctx, req, time, -1, [], failure, []) };
@@ -584,12 +579,11 @@ export class Scheduler {
   // ---------------------------------------------------------------- explanation
 
   /** "0/40 hosts available: 31 insufficient memory, 9 wrong zone" (count desc, then reason). */
-  private failureSummary(total: number): string {
+  private failureSummary(total: number): Said {
     const all = new Map<string, number>();
     for (let fi = 0; fi < this.filters.length; fi++) for (const [r, c] of Object.entries(this.reasonsOf(fi))) all.set(r, (all.get(r) ?? 0) + c);
     const parts = [...all].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const head = `0/${total} hosts available`;
-    return parts.length === 0 ? head : `${head}: ${parts.map(([r, c]) => `${c} ${r}`).join(', ')}`;
+    return parts.length === 0 ? say('noHostAvailable', { total }) : say('noHostAvailableWhy', { total, reasons: parts.map(([r, c]) => say('countedReason', { n: c, reason: r })) });
   }
 
   private explain(
@@ -598,7 +592,7 @@ export class Scheduler {
     time: number,
     winner: number,
     plugins: readonly SchedulerScore[],
-    summary: string,
+    said: Said,
     preempted: number[],
   ): Explanation {
     const t = ctx.hosts;
@@ -626,7 +620,7 @@ export class Scheduler {
       }
       top = { plugins, k, data };
     }
-    return new Explanation(req.instance, time, t.count, this.examined, this.found, winner >= 0 ? t.id[winner]! : null, summary, preempted, t.id, this.filterNames, removed, reasons, top);
+    return new Explanation(req.instance, time, t.count, this.examined, this.found, winner >= 0 ? t.id[winner]! : null, said.text, preempted, t.id, this.filterNames, removed, reasons, top, said);
   }
 }
 
@@ -665,6 +659,8 @@ export class Explanation implements PlacementExplanation {
     private readonly removed: Int32Array | null,
     private readonly reasonTable: ReadonlyArray<[string[], number[]] | undefined> | null,
     private top: ScoreTable | null,
+    /** The summary's structure (see said.ts), for a console in another language. */
+    readonly said: Said,
   ) {}
 
   get filters(): PlacementExplanation['filters'] {
