@@ -127,3 +127,109 @@ test("A/B compare: an invalid B is refused with the schema's message; a free edi
   // Two servers halve the load: B's mean response time is far below A's.
   expect(mean.b).toBeLessThan(mean.a);
 });
+
+/** The console with the test hooks and short heartbeat timings (see e2e/heartbeat.spec.ts). */
+async function openWithHooks(page: Page, hash = ''): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(`/?testhooks&heartbeat=fast${hash}`);
+  await expect(page.getByTestId('scenario-name')).not.toHaveText('Loading…');
+}
+
+const compareWorkers = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as { __cumuloTest: { compareWorkers: () => number } }).__cumuloTest.compareWorkers());
+
+test('A/B compare live: the table compares A and B at the same simulated time and says which', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openConsole(page);
+  await choosePreset(page, 'lb-compare', 'Load balancers under pressure');
+  await openCompare(page);
+  await page.getByTestId('compare-policy').selectOption('least-connections');
+  await page.getByTestId('compare-speed').selectOption('100');
+  await page.getByTestId('compare-play').click();
+  const time = page.getByTestId('compare-table-time');
+  // Several live refreshes: every one has A and B at one time, past 0.
+  for (let i = 0; i < 3; i++) {
+    await expect.poll(async () => Number(await time.getAttribute('data-time-a')), { timeout: 20_000 }).toBeGreaterThan(i * 60);
+    const a = Number(await time.getAttribute('data-time-a'));
+    const b = Number(await time.getAttribute('data-time-b'));
+    expect(b).toBe(a);
+    await expect(time).toContainText('A and B both at');
+  }
+  // Same seed, same time: the same requests have arrived on both sides.
+  const arrivals = page.getByTestId('compare-row-arrivals');
+  expect(await arrivals.getAttribute('data-a')).toBe(await arrivals.getAttribute('data-b'));
+  await page.getByTestId('compare-pause').click();
+  await expect(page.getByTestId('compare-play')).toBeVisible();
+  await expect(time).toContainText('A and B both at');
+  expect(await time.getAttribute('data-time-a')).toBe(await time.getAttribute('data-time-b'));
+});
+
+test('A/B compare follows an edited A: both restart on the edited scenario, no worker leaks; a link opens without a worker', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openWithHooks(page);
+  await choosePreset(page, 'lb-compare', 'Load balancers under pressure');
+  await openCompare(page);
+  expect(await compareWorkers(page)).toBe(0);
+  await page.getByTestId('compare-policy').selectOption('least-connections');
+  await page.getByTestId('compare-speed').selectOption('100');
+  await page.getByTestId('compare-play').click();
+  await expect.poll(async () => Number(await page.getByTestId('compare-table-time').getAttribute('data-time-a')), { timeout: 20_000 }).toBeGreaterThan(0);
+  expect(await compareWorkers(page)).toBe(2);
+
+  // An edit in the console's editor while the comparison plays.
+  await page.getByTestId('topo-service-app').click();
+  const replicas = page.getByTestId('edit-replicas');
+  const before = Number(await replicas.inputValue());
+  await replicas.fill(String(before + 2));
+  await replicas.press('Enter');
+  await expect(page.getByTestId('compare-note')).toContainText('A is now that scenario');
+  // A is the edited scenario: the panel keeps B's change, both play on, still two workers.
+  await expect(page.getByTestId('compare-patch-shown')).toHaveText('{"services":{"app":{"loadBalancer":{"policy":"least-connections"}}}}');
+  await expect(page.getByTestId('compare-pause')).toBeVisible();
+  await expect.poll(async () => Number(await page.getByTestId('compare-table-time').getAttribute('data-time-a')), { timeout: 20_000 }).toBeGreaterThan(0);
+  expect(await compareWorkers(page)).toBe(2);
+  await page.getByTestId('compare-run').click();
+  await expect(page.getByTestId('compare-table')).toContainText('both runs ended', { timeout: 90_000 });
+  expect(await compareWorkers(page)).toBe(2);
+  const link = (await page.evaluate(() => window.location.hash)).slice(1);
+  await page.getByTestId('compare-share').click();
+  const url = await page.getByTestId('compare-share-url').inputValue();
+
+  // Closing terminates both.
+  await page.getByTestId('compare-close').click();
+  await expect.poll(() => compareWorkers(page)).toBe(0);
+
+  // The shared link: A is the edited scenario, B's patch is decoded on the page, no worker started.
+  const shared = new URL(url);
+  expect(shared.hash.startsWith(`#${link}&b=`)).toBe(true);
+  await openWithHooks(page, shared.hash);
+  await expect(page.getByTestId('compare-panel')).toBeVisible();
+  await expect(page.getByTestId('compare-patch')).toHaveValue(/"policy": "least-connections"/);
+  expect(await compareWorkers(page)).toBe(0);
+});
+
+test('A/B compare: spot on a pool billed per host is refused with the reason; a compare worker that dies shows in the panel', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openWithHooks(page);
+  await choosePreset(page, 'flash-crowd', 'Autoscaling a flash crowd');
+  await openCompare(page);
+  await page.getByTestId('compare-kind').selectOption('pricing');
+  await page.getByTestId('compare-plan').selectOption('spot');
+  await page.getByTestId('compare-load').click();
+  await expect(page.getByTestId('compare-errors')).toContainText('spot changes nothing for web');
+  await expect(page.getByTestId('compare-errors')).toContainText('cluster autoscaler resizes it');
+
+  // A worker that dies silently: the panel's own error area says so, and both workers are gone.
+  await page.getByTestId('compare-kind').selectOption('balancer');
+  await page.getByTestId('compare-policy').selectOption('least-connections');
+  await page.getByTestId('compare-speed').selectOption('10');
+  await page.getByTestId('compare-play').click();
+  await expect(page.getByTestId('compare-pause')).toBeVisible();
+  await page.evaluate(() => (window as unknown as { __cumuloTest: { killCompareWorker: (s: string) => void } }).__cumuloTest.killCompareWorker('b'));
+  await expect(page.getByTestId('compare-errors')).toContainText('The B worker failed: it stopped answering', { timeout: 15_000 });
+  await expect.poll(() => compareWorkers(page)).toBe(0);
+  await expect(page.getByTestId('error-banner')).toHaveCount(0);
+  // Load again: a fresh pair.
+  await page.getByTestId('compare-load').click();
+  await expect(page.getByTestId('compare-table')).toBeVisible();
+  expect(await compareWorkers(page)).toBe(2);
+});

@@ -39,6 +39,10 @@ import { appendDecisions } from './elasticity/decisionStore';
 import { applyAudit } from './iam/iamStore';
 import { browserStorage, readSavedScenario, recoveryStore, RestartBudget, saveScenario, savedSource, worthOffering } from './recovery/savedScenario';
 import { saveBlob } from './export/saveBlob';
+import { Heartbeat, isBeat, SIM_CALL_KINDS, trackedRemote, WorkerGoneError, type BusyKind } from './lifecycle/heartbeat';
+import { registerTestHook, testHeartbeatTimings } from './lifecycle/testHooks';
+import { lifecycleMessages } from './lifecycle/messages';
+import { TEST_HOOK_MESSAGE } from '../workers/wire';
 import { currentLang, onLangChange } from './i18n/lang';
 import { translate } from './i18n/messages';
 import { msg } from './localText';
@@ -52,6 +56,12 @@ let worker: Worker | null = null;
 let remote: Remote<SimWorkerApi> | null = null;
 let unsubscribe: Remote<() => void> | null = null;
 let started: Promise<void> | null = null;
+/** The current worker's liveness check (see ./lifecycle/heartbeat: a worker can die without an `error` event). */
+let heartbeat: Heartbeat | null = null;
+
+function silenceText(ms: number, busy: BusyKind | null): string {
+  return translate(lifecycleMessages, busy === null ? 'silentIdle' : 'silentBusy', { s: Math.round(ms / 1000) });
+}
 
 function api(): Remote<SimWorkerApi> {
   if (!remote) {
@@ -66,12 +76,35 @@ function api(): Remote<SimWorkerApi> {
     worker.addEventListener('messageerror', () => {
       showNotice({ kind: 'error', title: msg(nm, 'workerBadMessage'), messages: [] });
     });
-    remote = wrap<SimWorkerApi>(worker);
+    const raw = wrap<SimWorkerApi>(w);
+    const hb = new Heartbeat(
+      {
+        ping: () => raw.ping(),
+        onDead: (silence, busy) => {
+          if (w === worker) void recoverWorker(silenceText(silence, busy));
+        },
+        now: () => performance.now(),
+        setTimer: (fn, ms) => setTimeout(fn, ms),
+        clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+      },
+      testHeartbeatTimings(),
+    );
+    heartbeat?.stop();
+    heartbeat = hb;
+    // Beats from inside a run to the end: busy, not dead.
+    w.addEventListener('message', (ev: MessageEvent) => {
+      if (w === worker && isBeat(ev.data)) hb.alive();
+    });
+    remote = trackedRemote(raw, hb, SIM_CALL_KINDS);
     // The worker answers errors in the console's language: tell it now (before any load) and on every switch.
     tellLanguage(remote, currentLang());
   }
   return remote;
 }
+
+// End-to-end journeys (`?testhooks`) can kill the worker without an event, or make it hang.
+registerTestHook('killWorker', () => worker?.terminate());
+registerTestHook('hangWorker', () => worker?.postMessage({ [TEST_HOOK_MESSAGE]: 'hang' }));
 
 function tellLanguage(r: Remote<SimWorkerApi>, lang: string): void {
   r.setLanguage(lang).catch(() => undefined);
@@ -197,6 +230,7 @@ function applySnapshot(snap: Snapshot): void {
 }
 
 const onSnapshot = proxy((snap: Snapshot) => {
+  heartbeat?.alive();
   try {
     applySnapshot(snap);
   } catch (e) {
@@ -206,6 +240,8 @@ const onSnapshot = proxy((snap: Snapshot) => {
 
 async function subscribe(): Promise<void> {
   unsubscribe = await api().subscribe(onSnapshot);
+  // The worker is up and answering: from now on its silence counts.
+  heartbeat?.start();
 }
 
 async function resubscribe(): Promise<void> {
@@ -276,7 +312,7 @@ const restartBudget = new RestartBudget(3, 60_000);
 let recovering: Promise<void> | null = null;
 
 /**
- * The worker died (an `error` event): drop it, start a new one, reload the scenario the console
+ * The worker died (an `error` event, or the heartbeat found it silent): drop it, start a new one, reload the scenario the console
  * had (in memory, else the autosave, else the default preset) and say so in the error banner.
  * The run starts again at 0 s; the scenario, with every edit, is kept.
  */
@@ -291,6 +327,9 @@ function recoverWorker(reason: string): Promise<void> {
     worker = null;
     remote = null;
     unsubscribe = null;
+    // Calls waiting on the old worker fail now (they would wait forever); the banner below says why.
+    heartbeat?.abandon();
+    heartbeat = null;
     old?.terminate();
     if (!restartBudget.allow()) {
       showNotice({ kind: 'error', title: msg(nm, 'workerKeepsFailing'), messages: [reason] });
@@ -401,6 +440,8 @@ export async function stop(): Promise<void> {
       u[releaseProxy]();
     }
   }
+  heartbeat?.abandon();
+  heartbeat = null;
   remote?.[releaseProxy]();
   remote = null;
   worker?.terminate();
@@ -414,6 +455,8 @@ async function guarded(what: keyof typeof nm.en, fn: () => Promise<unknown>): Pr
   try {
     await fn();
   } catch (e) {
+    // The worker died under the call: the crash banner already says so.
+    if (e instanceof WorkerGoneError) return;
     showNotice({ kind: 'error', title: msg(nm, 'failed', { what: msg(nm, what) }), messages: [errorText(e)] });
   }
 }

@@ -38,7 +38,7 @@ import type {
 } from './service';
 import { planForService, type CapacityPlanRequest, type CapacityPlanResult } from './planning';
 import { billForService, rerunForService, type BillResult, type RerunView } from './billing';
-import { compareWith, loadVariant, patchFromLink, sideOf, type ComparePatchFromLink, type CompareSide, type ComparisonTable, type VariantLoadResult, type VariantRequest } from './compare';
+import { compareWith, holdAt, loadVariant, sideOf, type CompareSide, type ComparisonTable, type HeldAt, type VariantLoadResult, type VariantRequest } from './compare';
 import type { TenancyView } from '../core/index';
 import { setWorkerLang } from './lang';
 import { localizeError, localizeErrors, localizeFailure, localizeImport, localizeLoad } from './localize';
@@ -113,13 +113,15 @@ export interface SimWorkerApi {
   compareSide(service: string | null): CompareSide | null;
   /** A/B compare: the delta table with `a` as A and this run as B, and this run's figures. */
   compareWith(a: CompareSide): { table: ComparisonTable; side: CompareSide } | null;
-  /** A/B compare: B's merge patch carried by a link (null: none). */
-  patchFromLink(hash: string): ComparePatchFromLink;
   /**
    * The console's language ('en' or 'zh'): scenario, link, file and trace errors, and access
    * denials, come back in it. False (no change) for another value.
    */
   setLanguage(lang: string): boolean;
+  /** A/B compare: pauses, and runs on to simulated time `t` if behind it (both sides then compare at one time). */
+  holdAt(t: number): HeldAt | null;
+  /** Liveness: answers at once when the worker is free (the page's heartbeat). */
+  ping(): true;
   /** `cb` must be wrapped in Comlink's `proxy()` by the caller. Resolves to a proxied unsubscribe. */
   subscribe(cb: ((snap: Snapshot) => void) & ProxyMarked): (() => void) & ProxyMarked;
 }
@@ -168,8 +170,9 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     loadVariant: (base, request) => localizeErrors(loadVariant(service, base, request)),
     compareSide: (focus) => sideOf(service, focus),
     compareWith: (a) => compareWith(service, a),
-    patchFromLink: (hash) => patchFromLink(hash),
     setLanguage: (lang) => setWorkerLang(lang),
+    holdAt: (t) => holdAt(service, t),
+    ping: () => true,
     subscribe(cb) {
       // `cb` arrives as a Comlink proxy of the page's function: calling it posts a message.
       let active = true;

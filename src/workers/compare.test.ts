@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SimService } from './service';
-import { compareWith, loadVariant, patchFromLink, sideOf } from './compare';
+import { decodeComparePatch } from '../core/index';
+import { compareWith, holdAt, loadVariant, sideOf } from './compare';
 
 const quiet = () => new SimService({ setTimer: () => 0, clearTimer: () => undefined, clock: () => 0 });
 
@@ -12,7 +13,8 @@ describe('A/B compare in the worker', () => {
     const r = loadVariant(b, { preset: 'zone-outage' }, { choice: { kind: 'pricing', service: 'web', plan: 'spot' } });
     expect(r).toMatchObject({ ok: true, name: 'A zone goes down', seedChanged: false, patch: { services: { web: { placement: { pricing: 'spot' } } } } });
     if (!r.ok) return;
-    expect(patchFromLink(`#s=c1.x&${r.patchParam}`)).toEqual({ ok: true, patch: r.patch });
+    expect(r.warnings).toEqual([]);
+    expect(decodeComparePatch(`#s=c1.x&${r.patchParam}`)).toEqual({ ok: true, patch: r.patch });
     a.runToEnd();
     b.runToEnd();
     const sideA = sideOf(a, null)!;
@@ -37,5 +39,36 @@ describe('A/B compare in the worker', () => {
     expect(loadVariant(b, { preset: 'mm1' }, { scenarioText: JSON.stringify(b.scenarioDocument()) })).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining('B is the same as A') }] });
     expect(loadVariant(b, { preset: 'nope' }, { patch: {} })).toMatchObject({ ok: false, errors: [{ path: 'preset' }] });
     expect(sideOf(quiet(), null)).toBeNull();
+  });
+
+  it('passes on what B\'s change does not reach: spot on a pool billed per host is refused, specifically', () => {
+    const b = quiet();
+    const r = loadVariant(b, { preset: 'flash-crowd' }, { choice: { kind: 'pricing', service: 'web', plan: 'spot' } });
+    expect(r).toMatchObject({ ok: false, errors: [{ path: 'B', message: expect.stringContaining('spot changes nothing for web') }] });
+  });
+
+  it('holds two runs at the same simulated time: the one behind catches up exactly, none passes its end', () => {
+    const a = quiet();
+    const b = quiet();
+    a.load({ preset: 'lb-compare' });
+    expect(loadVariant(b, { preset: 'lb-compare' }, { choice: { kind: 'balancer', service: 'app', policy: 'least-connections' } }).ok).toBe(true);
+    const sim = a.simulation()!;
+    sim.runUntil(123.4);
+    b.simulation()!.runUntil(97.25);
+    const ha = holdAt(a, -1)!;
+    const hb = holdAt(b, -1)!;
+    expect(ha.now).toBeCloseTo(123.4, 9);
+    expect(hb.now).toBeCloseTo(97.25, 9);
+    const t = Math.max(ha.now, hb.now);
+    expect(holdAt(a, t)!.now).toBe(t);
+    expect(holdAt(b, t)!.now).toBe(t);
+    const table = compareWith(b, sideOf(a, 'app')!)!.table;
+    expect(table.a.simulatedTime).toBe(table.b.simulatedTime);
+    // Same seed, same time: the same arrivals on both sides.
+    expect(table.rows.find((x) => x.key === 'arrivals')!.delta).toBe(0);
+    // Never beyond the end; a run that ended stays there.
+    const end = holdAt(a, 1e12)!;
+    expect(end).toEqual({ now: sim.endTime, finished: true });
+    expect(holdAt(quiet(), 10)).toBeNull();
   });
 });

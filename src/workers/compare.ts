@@ -9,12 +9,10 @@ import {
   compareSide,
   compareSides,
   createMergePatch,
-  decodeComparePatch,
   encodeComparePatch,
   isEmptyPatch,
   variantPatch,
   type CompareSide,
-  type ComparePatchFromLink,
   type ComparisonTable,
   type ScenarioIssue,
   type VariantChoice,
@@ -27,7 +25,7 @@ export type { CompareSide, ComparisonTable, DeltaRow, CompareUnit, VariantChoice
 export type VariantRequest = { choice: VariantChoice } | { patch: unknown } | { scenarioText: string };
 
 export type VariantLoadResult =
-  | { ok: true; name: string; patch: unknown; patchParam: string; seedChanged: boolean }
+  | { ok: true; name: string; patch: unknown; patchParam: string; seedChanged: boolean; warnings: string[] }
   | { ok: false; errors: ScenarioIssue[] };
 
 const fail = (message: string, path = ''): VariantLoadResult => ({ ok: false, errors: [{ path, message }] });
@@ -40,11 +38,13 @@ export function loadVariant(service: SimService, base: LoadSource, request: Vari
   const scenario = service.currentScenario();
   if (doc === null || scenario === null) return fail('no scenario is loaded');
   let patch: unknown;
+  let warnings: string[] = [];
   if (typeof request !== 'object' || request === null) return fail('nothing says what B changes');
   if ('choice' in request) {
     const r = variantPatch(doc, scenario, request.choice);
     if (!r.ok) return fail(r.error, 'B');
     patch = r.patch;
+    warnings = r.warnings ?? [];
   } else if ('patch' in request) {
     patch = request.patch;
   } else if ('scenarioText' in request) {
@@ -61,7 +61,7 @@ export function loadVariant(service: SimService, base: LoadSource, request: Vari
   if (!variant.ok) return variant;
   const r = service.load({ scenario: variant.doc });
   if (!r.ok) return r;
-  return { ok: true, name: r.name, patch, patchParam: encodeComparePatch(patch), seedChanged: variant.seedChanged };
+  return { ok: true, name: r.name, patch, patchParam: encodeComparePatch(patch), seedChanged: variant.seedChanged, warnings };
 }
 
 /** This run's figures for a comparison (`service`: whose own figures), or null before a load. */
@@ -80,7 +80,34 @@ export function compareWith(service: SimService, a: CompareSide): { table: Compa
   return b ? { table: compareSides(a, b), side: b } : null;
 }
 
-/** B's patch from a link's hash (null: none in it). */
-export function patchFromLink(hash: string): ComparePatchFromLink {
-  return decodeComparePatch(typeof hash === 'string' ? hash : '');
+/** Where a run is held: its simulated time, whether it reached its end. */
+export interface HeldAt {
+  now: number;
+  finished: boolean;
+}
+
+/** Events run between two checks of the target while catching up (the catch-up is short: one tick's worth). */
+const HOLD_CHUNK = 20_000;
+
+/**
+ * Pauses the run and, when it is behind `t`, runs it on to exactly `t` (never past its end), so
+ * that two runs can be compared at the same simulated time. `t` ≤ now only pauses. Null before a
+ * load. Never throws (a failing core is reported like a failing tick: the run stops where it is).
+ */
+export function holdAt(service: SimService, t: number): HeldAt | null {
+  const sim = service.simulation();
+  if (!sim) return null;
+  if (service.isPlaying()) service.pause();
+  if (typeof t === 'number' && Number.isFinite(t) && t > sim.now && !sim.finished) {
+    const target = Math.min(t, sim.endTime);
+    try {
+      while (sim.now < target && !sim.finished) {
+        if (sim.runUntil(target, HOLD_CHUNK) === 0 && sim.now < target) break; // the core could not move on
+      }
+    } catch (e) {
+      console.error('[cumulo] simulation error:', e);
+    }
+    service.notify();
+  }
+  return { now: sim.now, finished: sim.finished };
 }

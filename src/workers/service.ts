@@ -281,7 +281,14 @@ export interface SimServiceOptions {
   minPushIntervalMs?: number;
   /** Initial speed (default 10). */
   speed?: number;
+  /** Called at least every ~250 ms of wall time from inside a run to the end (the page's heartbeat hears it). */
+  onBusyBeat?: () => void;
 }
+
+/** Events run between two looks at the wall clock inside a run to the end. */
+const RUN_TO_END_CHUNK = 20_000;
+/** Wall time between two busy beats. */
+const BUSY_BEAT_MS = 250;
 
 const MAX_CHUNK = 20_000;
 const MIN_CHUNK = 64;
@@ -451,6 +458,7 @@ const rateOrZero = (x: number): number => (Number.isFinite(x) ? x : 0);
 
 export class SimService {
   private sim: Simulation | null = null;
+  private readonly onBusyBeat: (() => void) | undefined;
   private scenario: Scenario | null = null;
   /** The loaded document as written (defaults left out): what a trace import edits. */
   private doc: unknown = null;
@@ -526,6 +534,7 @@ export class SimService {
 
   constructor(options: SimServiceOptions = {}) {
     this.clock = options.clock ?? (() => performance.now());
+    this.onBusyBeat = options.onBusyBeat;
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
     this.tickBudgetMs = options.tickBudgetMs ?? 20;
@@ -1134,8 +1143,17 @@ export class SimService {
     try {
       const t0 = this.clock();
       const e0 = sim.eventsProcessed;
+      let beatAt = t0;
       while (!sim.finished) {
-        const n = sim.runUntil(sim.endTime);
+        // In chunks, so a long run can say it is alive (the same events in the same order either way).
+        const n = sim.runUntil(sim.endTime, RUN_TO_END_CHUNK);
+        if (this.onBusyBeat) {
+          const t = this.clock();
+          if (t - beatAt >= BUSY_BEAT_MS) {
+            beatAt = t;
+            this.onBusyBeat();
+          }
+        }
         if (n === 0 && !sim.finished) break; // defensive: the core could not move on
       }
       const dt = this.clock() - t0;

@@ -22,3 +22,11 @@ export const INSTANCE_MIGRATING = 1;
 
 /** Keep-alive presets the console offers (fixed 10 min as AWS, fixed 20 min as Azure, the hybrid histogram policy). */
 export const KEEP_ALIVE_CHOICES = ['fixed-10m', 'fixed-20m', 'hybrid'] as const;
+
+/**
+ * Messages outside Comlink (no `id`, so Comlink ignores them on both sides). A worker posts
+ * `{ [BEAT_MESSAGE]: true }` from inside a long synchronous call (run to the end) to show the page
+ * it is alive; the page's test hooks post `{ [TEST_HOOK_MESSAGE]: 'hang' }` to make a worker hang.
+ */
+export const BEAT_MESSAGE = 'cumuloBeat';
+export const TEST_HOOK_MESSAGE = 'cumuloTestHook';

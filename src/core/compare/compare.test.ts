@@ -136,11 +136,38 @@ describe('variants', () => {
       expect(v.ok).toBe(true);
       if (v.ok) expect(v.scenario.services[0]!.autoscaler!.policy).toBe('step');
     }
-    const spot = variantPatch(doc, scenario, { kind: 'pricing', service: 'web', plan: 'spot' });
+    const cm = PRESETS['cost-models']!.scenario;
+    const spot = variantPatch(cm, parsed(cm), { kind: 'pricing', service: 'web', plan: 'spot' });
     expect(spot).toEqual({ ok: true, patch: { services: { web: { placement: { pricing: 'spot' } } } } });
     const reserved = variantPatch(doc, scenario, { kind: 'pricing', service: 'web', plan: 'reserved', count: 2 });
     expect(reserved).toEqual({ ok: true, patch: { billing: { reserved: [{ region: 'eu-west', type: 'g.medium', count: 2 }] } } });
     if (reserved.ok) expect(applyVariant(doc, reserved.patch).ok).toBe(true);
+  });
+
+  it('refuses spot where every pool is billed per host (it would change nothing), naming the pool and why', () => {
+    // flash-crowd: the cluster autoscaler resizes the only pool, so its nodes are billed, not the instances.
+    const r = variantPatch(doc, scenario, { kind: 'pricing', service: 'web', plan: 'spot' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error).toContain('spot changes nothing for web');
+      expect(r.error).toContain('nodes (the cluster autoscaler resizes it');
+      expect(r.error).toContain('billedAs "instances"');
+    }
+    // The same scenario with the pool billed per instance: spot is a real change, no warning.
+    const perInstance = { ...(doc as object), billing: { pools: [{ pool: 'nodes', billedAs: 'instances' }] } };
+    expect(variantPatch(perInstance, parsed(perInstance), { kind: 'pricing', service: 'web', plan: 'spot' })).toEqual({ ok: true, patch: { services: { web: { placement: { pricing: 'spot' } } } } });
+  });
+
+  it('warns when only some of the pools a service can run on are billed per instance', () => {
+    const base = PRESETS['cost-models']!.scenario as { billing?: Record<string, unknown> };
+    const mixed = { ...base, billing: { ...(base.billing ?? {}), pools: [{ pool: 'general-b', billedAs: 'hosts' }] } };
+    const r = variantPatch(mixed, parsed(mixed), { kind: 'pricing', service: 'web', plan: 'spot' });
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.warnings).toHaveLength(1);
+      expect(r.warnings![0]).toContain("spot applies to web's instances on general-a only");
+      expect(r.warnings![0]).toContain('general-b (billing.pools sets billedAs: hosts for it)');
+    }
   });
 
   it('says what is wrong with an impossible choice or patch', () => {

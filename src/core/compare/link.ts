@@ -2,9 +2,10 @@
  * Compare links: B's merge patch rides in the scenario link's hash as a second parameter,
  * `#s=c1.<A>&b=c1.<patch>`, with the same codec as the scenario (zlib, base64url, bounded
  * decoding). A build that does not know `b=` still opens A: the scenario decoder reads `s=` only.
+ * A leaf (fflate and ../scenario/codec only): the page decodes a link's B here, without a worker.
  */
 import { strFromU8, strToU8, zlibSync } from 'fflate';
-import { base64UrlDecode, base64UrlEncode, boundedUnzlib, LINK_CODEC, LinkError } from '../scenario/link';
+import { base64UrlDecode, base64UrlEncode, boundedUnzlib, LINK_CODEC, LinkError } from '../scenario/codec';
 
 export const COMPARE_PARAM = 'b';
 /** Largest patch accepted from a link, unpacked. */

@@ -8,6 +8,7 @@
 import { parseScenario, type ScenarioIssue } from '../scenario/validate';
 import type { AutoscalerSpecInput, BalancerPolicy, Scenario } from '../scenario/schema';
 import { applyMergePatch, isEmptyPatch } from './merge-patch';
+import { PriceCatalogue } from '../billing/catalogue';
 
 export type PricingPlan = 'on-demand' | 'spot' | 'reserved';
 
@@ -17,7 +18,8 @@ export type VariantChoice =
   | { kind: 'pricing'; service: string; plan: PricingPlan; count?: number }
   | { kind: 'patch'; patch: unknown };
 
-export type VariantPatchResult = { ok: true; patch: unknown } | { ok: false; error: string };
+/** `warnings`: what B's change does not reach (the comparison still runs). */
+export type VariantPatchResult = { ok: true; patch: unknown; warnings?: string[] } | { ok: false; error: string };
 
 export type VariantResult = { ok: true; doc: unknown; scenario: Scenario; patch: unknown; seedChanged: boolean } | { ok: false; errors: ScenarioIssue[] };
 
@@ -33,6 +35,37 @@ const DEFAULT_STEP_RULES = [
   { name: 'busy', operator: '>', threshold: 0.7, for: '1m', change: 2 },
   { name: 'quiet', operator: '<', threshold: 0.3, for: '3m', change: -1 },
 ] as const;
+
+/** Why a pool is billed per host (its hosts are paid for, whoever runs on them), in words. */
+function hostBilledBecause(scenario: Scenario, poolId: string): string {
+  const pool = scenario.hostPools.find((p) => p.id === poolId);
+  if (!pool) return 'it is billed per host';
+  const region = scenario.regions.find((r) => r.zones.some((z) => z.id === pool.zone));
+  if (region?.kind === 'private') return 'it is in a private datacenter, whose hosts are paid for whether used or not';
+  if (scenario.billing?.pools.some((b) => b.pool === poolId && b.billedAs === 'hosts')) return 'billing.pools sets billedAs: hosts for it';
+  if (scenario.clusterAutoscaler?.enabled && (pool.minCount !== undefined || pool.maxCount !== undefined)) return 'the cluster autoscaler resizes it, so its nodes are billed';
+  if (pool.dedicatedTo !== undefined) return `it is dedicated to tenant ${pool.dedicatedTo}`;
+  return 'a tenant is on dedicated hosts, so hosts are billed whole';
+}
+
+/**
+ * Spot (and on-demand) pricing applies to instances billed per instance; on a pool billed per host
+ * the hosts are paid for and the instance's pricing changes nothing. The pools `svc` may be placed
+ * on (its zones, not another tenant's dedicated pool), split by how they are billed.
+ */
+function poolsByBilling(scenario: Scenario, svc: Scenario['services'][number]): { perInstance: string[]; perHost: string[] } {
+  const catalogue = new PriceCatalogue(scenario, scenario.seed);
+  const zones = svc.placement?.zones;
+  const tenant = svc.placement?.tenant;
+  const perInstance: string[] = [];
+  const perHost: string[] = [];
+  scenario.hostPools.forEach((p, i) => {
+    if (zones && zones.length > 0 && !zones.includes(p.zone)) return;
+    if (p.dedicatedTo !== undefined && p.dedicatedTo !== tenant) return;
+    (catalogue.pools[i]?.billing === 'hosts' ? perHost : perInstance).push(p.id);
+  });
+  return { perInstance, perHost };
+}
 
 /** The merge patch for one kind of change (`scenario`: A validated, `doc`: A as written). */
 export function variantPatch(doc: unknown, scenario: Scenario, choice: VariantChoice): VariantPatchResult {
@@ -68,7 +101,24 @@ export function variantPatch(doc: unknown, scenario: Scenario, choice: VariantCh
     case 'pricing': {
       if (scenario.hostPools.length === 0) return { ok: false, error: 'this scenario has no host pools, so nothing is billed: a pricing plan changes nothing' };
       if (choice.plan !== 'reserved' && !svc.placement) return { ok: false, error: `${id} is not placed on hosts (it has no placement), so it is not billed per instance: spot or on-demand changes nothing` };
-      if (choice.plan === 'spot') return { ok: true, patch: { services: { [id]: { placement: { pricing: 'spot' } } } } };
+      if (choice.plan === 'spot') {
+        if (svc.placement?.pricing === 'spot') return { ok: false, error: `${id} is already billed at spot prices in A: pick another plan for B` };
+        const { perInstance, perHost } = poolsByBilling(scenario, svc);
+        const why = (pools: string[]) => pools.map((p) => `${p} (${hostBilledBecause(scenario, p)})`).join('; ');
+        if (perInstance.length === 0) {
+          return {
+            ok: false,
+            error: `spot changes nothing for ${id}: every pool it can run on is billed per host — ${why(perHost)} — so its hosts are paid for and an instance's pricing does not apply. To compare spot, bill a public-cloud pool per instance (billing.pools: billedAs "instances") in a patch.`,
+          };
+        }
+        const patch = { services: { [id]: { placement: { pricing: 'spot' } } } };
+        if (perHost.length === 0) return { ok: true, patch };
+        return {
+          ok: true,
+          patch,
+          warnings: [`spot applies to ${id}'s instances on ${perInstance.join(', ')} only: on ${why(perHost)} the hosts are billed, so instances placed there cost the same in A and B.`],
+        };
+      }
       if (choice.plan === 'on-demand') return { ok: true, patch: { services: { [id]: { placement: { pricing: null } } }, billing: { reserved: [] } } };
       const type = svc.instanceType;
       if (!type) return { ok: false, error: `${id} has no instanceType, so there is nothing a reservation could cover` };

@@ -1,9 +1,10 @@
-/* i18n-pending */
 /** A and B overlaid: throughput, p99, ready replicas and cumulative cost, in two colours. */
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useCompare } from './compareStore';
 import type { ChartData, CompareSide } from '../../workers/api';
+import { useT } from '../i18n/messages';
+import { compareMessages } from './compare.messages';
 import { TICK, X_DOMAIN, Y_DOMAIN, tickTime, tooltipLabel } from '../charts/chartStyle';
 
 export const COLOR_A = '#2563eb';
@@ -36,6 +37,7 @@ const costPoints = (s: CompareSide | null): Point[] => (s?.cost ? s.cost.t.map((
 
 const Overlay = memo(function Overlay({ title, unit, a, b, testId }: { title: string; unit: string; a: Point[]; b: Point[]; testId: string }) {
   const empty = a.length === 0 && b.length === 0;
+  const t = useT(compareMessages);
   return (
     <figure className="compare-chart" data-testid={testId}>
       <figcaption>
@@ -43,7 +45,7 @@ const Overlay = memo(function Overlay({ title, unit, a, b, testId }: { title: st
       </figcaption>
       <div className="compare-chart-body">
         {empty ? (
-          <div className="chart-empty muted">No data yet</div>
+          <div className="chart-empty muted">{t('noData')}</div>
         ) : (
           <ResponsiveContainer width="100%" height="100%">
             <LineChart margin={MARGIN}>
@@ -80,12 +82,14 @@ export const CompareCharts = memo(function CompareCharts() {
   const costA = useMemo(() => costPoints(sideA), [sideA]);
   const costB = useMemo(() => costPoints(sideB), [sideB]);
   const billed = costA.length > 0 || costB.length > 0;
+  const t = useT(compareMessages);
+  const svc = service ?? '';
   return (
-    <div className="compare-charts" aria-label={`A and B overlaid, service ${service ?? ''}`}>
-      <Overlay title={`${service ?? ''} completed`} unit="req/s" a={rateA} b={rateB} testId="compare-chart-rate" />
-      <Overlay title={`${service ?? ''} p99`} unit="ms" a={p99A} b={p99B} testId="compare-chart-p99" />
-      <Overlay title={`${service ?? ''} ready replicas`} unit="count" a={readyA} b={readyB} testId="compare-chart-replicas" />
-      {billed ? <Overlay title="Cost so far" unit="USD" a={costA} b={costB} testId="compare-chart-cost" /> : <p className="muted note compare-nocost">No cost chart: this scenario has no host pools, so nothing is billed.</p>}
+    <div className="compare-charts" aria-label={t('chartsLabel', { service: svc })}>
+      <Overlay title={t('chartCompleted', { service: svc })} unit="req/s" a={rateA} b={rateB} testId="compare-chart-rate" />
+      <Overlay title={t('chartP99', { service: svc })} unit="ms" a={p99A} b={p99B} testId="compare-chart-p99" />
+      <Overlay title={t('chartReady', { service: svc })} unit={t('unitCount')} a={readyA} b={readyB} testId="compare-chart-replicas" />
+      {billed ? <Overlay title={t('chartCost')} unit="USD" a={costA} b={costB} testId="compare-chart-cost" /> : <p className="muted note compare-nocost">{t('noCost')}</p>}
     </div>
   );
 });

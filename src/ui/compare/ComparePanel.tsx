@@ -1,4 +1,3 @@
-/* i18n-pending */
 /**
  * A/B compare: pick what differs in B, run A and B on the same seed in two workers (live, side by
  * side, or to the end), and read the overlaid charts and the table of deltas.
@@ -8,20 +7,22 @@ import { useConsole } from '../store';
 import { formatClock } from '../format';
 import { POLICIES, policyLabel } from '../inspector/policies';
 import type { AutoscalerSpecInput, BalancerPolicy, PricingPlan, VariantRequest } from '../../workers/api';
-import { compareActions } from './compareBridge';
+import { compareActions, requestKey } from './compareBridge';
 import { useCompare } from './compareStore';
 import { CompareCharts, COLOR_A, COLOR_B } from './CompareCharts';
 import { formatDelta, formatPct, formatValue } from './compareFormat';
+import { useT, translate, type Translate } from '../i18n/messages';
+import { compareMessages, type CompareMessageKey } from './compare.messages';
 import './compare.css';
 
 type Kind = 'balancer' | 'autoscaler' | 'pricing' | 'patch' | 'scenario';
 
-const KINDS: ReadonlyArray<{ value: Kind; label: string }> = [
-  { value: 'balancer', label: 'Balancer policy of a service' },
-  { value: 'autoscaler', label: 'Autoscaler of a service' },
-  { value: 'pricing', label: 'Billing plan of a service' },
-  { value: 'patch', label: 'JSON merge patch' },
-  { value: 'scenario', label: "Free edit of B's scenario (JSON)" },
+const KINDS: ReadonlyArray<{ value: Kind; label: CompareMessageKey }> = [
+  { value: 'balancer', label: 'kindBalancer' },
+  { value: 'autoscaler', label: 'kindAutoscaler' },
+  { value: 'pricing', label: 'kindPricing' },
+  { value: 'patch', label: 'kindPatch' },
+  { value: 'scenario', label: 'kindScenario' },
 ];
 
 const AUTOSCALER_POLICIES = ['target-tracking', 'step', 'scheduled', 'predictive'] as const;
@@ -29,7 +30,7 @@ const SPEEDS: ReadonlyArray<{ value: string; label: string; speed: number }> = [
   { value: '10', label: '10×', speed: 10 },
   { value: '100', label: '100×', speed: 100 },
   { value: '1000', label: '1000×', speed: 1000 },
-  { value: 'max', label: 'max', speed: Infinity },
+  { value: 'max', label: 'speedMax', speed: Infinity },
 ];
 
 interface FormState {
@@ -57,7 +58,7 @@ function requestOf(f: FormState): { ok: true; request: VariantRequest } | { ok: 
       for (const [key, text] of [['target', f.asTarget], ['minReplicas', f.asMin], ['maxReplicas', f.asMax]] as const) {
         if (text.trim() === '') continue;
         const n = Number(text);
-        if (!Number.isFinite(n)) return { ok: false, error: `${key}: "${text}" is not a number` };
+        if (!Number.isFinite(n)) return { ok: false, error: translate(compareMessages, 'notANumber', { key, text }) };
         settings[key] = n;
       }
       return { ok: true, request: { choice: { kind: 'autoscaler', service: f.service, settings } } };
@@ -70,7 +71,7 @@ function requestOf(f: FormState): { ok: true; request: VariantRequest } | { ok: 
       try {
         return { ok: true, request: { patch: JSON.parse(f.patchText) as unknown } };
       } catch (e) {
-        return { ok: false, error: `The patch is not JSON: ${e instanceof Error ? e.message : String(e)}` };
+        return { ok: false, error: translate(compareMessages, 'patchNotJson', { error: e instanceof Error ? e.message : String(e) }) };
       }
     }
     case 'scenario':
@@ -83,6 +84,7 @@ const VariantForm = memo(function VariantForm({ form, setForm }: { form: FormSta
   const topo = useConsole((s) => s.scenario?.topology.services);
   const current = topo?.find((t) => t.id === form.service);
   const base = useId();
+  const t = useT(compareMessages);
   const on = useCallback(
     (key: keyof FormState) => (e: ChangeEvent<HTMLSelectElement | HTMLInputElement | HTMLTextAreaElement>) => {
       const value = e.target.value;
@@ -94,18 +96,18 @@ const VariantForm = memo(function VariantForm({ form, setForm }: { form: FormSta
   return (
     <div className="compare-form edit-chrome">
       <label className="field-block" htmlFor={`${base}-kind`}>
-        <span className="field-label">What differs in B</span>
+        <span className="field-label">{t('whatDiffers')}</span>
         <select id={`${base}-kind`} data-testid="compare-kind" value={form.kind} onChange={on('kind')}>
           {KINDS.map((k) => (
             <option key={k.value} value={k.value}>
-              {k.label}
+              {t(k.label)}
             </option>
           ))}
         </select>
       </label>
       {needsService && (
         <label className="field-block" htmlFor={`${base}-service`}>
-          <span className="field-label">Service</span>
+          <span className="field-label">{t('service')}</span>
           <select id={`${base}-service`} data-testid="compare-service" value={form.service} onChange={on('service')}>
             {ids.map((id) => (
               <option key={id} value={id}>
@@ -117,7 +119,7 @@ const VariantForm = memo(function VariantForm({ form, setForm }: { form: FormSta
       )}
       {form.kind === 'balancer' && (
         <label className="field-block" htmlFor={`${base}-policy`}>
-          <span className="field-label">B's balancer (A: {policyLabel(current?.policy)})</span>
+          <span className="field-label">{t('bBalancer', { policy: policyLabel(current?.policy) })}</span>
           <select id={`${base}-policy`} data-testid="compare-policy" value={form.policy} onChange={on('policy')}>
             {POLICIES.map((p) => (
               <option key={p} value={p}>
@@ -130,9 +132,9 @@ const VariantForm = memo(function VariantForm({ form, setForm }: { form: FormSta
       {form.kind === 'autoscaler' && (
         <>
           <label className="field-block" htmlFor={`${base}-aspolicy`}>
-            <span className="field-label">B's autoscaler policy</span>
+            <span className="field-label">{t('bAutoscalerPolicy')}</span>
             <select id={`${base}-aspolicy`} data-testid="compare-autoscaler-policy" value={form.asPolicy} onChange={on('asPolicy')}>
-              <option value="">(as in A)</option>
+              <option value="">{t('asInA')}</option>
               {AUTOSCALER_POLICIES.map((p) => (
                 <option key={p} value={p}>
                   {p}
@@ -142,14 +144,14 @@ const VariantForm = memo(function VariantForm({ form, setForm }: { form: FormSta
           </label>
           {(
             [
-              ['asTarget', 'Target'],
-              ['asMin', 'Min replicas'],
-              ['asMax', 'Max replicas'],
+              ['asTarget', 'target'],
+              ['asMin', 'minReplicas'],
+              ['asMax', 'maxReplicas'],
             ] as const
           ).map(([key, label]) => (
             <label key={key} className="field-block" htmlFor={`${base}-${key}`}>
-              <span className="field-label">{label}</span>
-              <input id={`${base}-${key}`} data-testid={`compare-${key}`} inputMode="decimal" placeholder="as in A" value={form[key]} onChange={on(key)} size={8} />
+              <span className="field-label">{t(label)}</span>
+              <input id={`${base}-${key}`} data-testid={`compare-${key}`} inputMode="decimal" placeholder={t('asInAPlaceholder')} value={form[key]} onChange={on(key)} size={8} />
             </label>
           ))}
         </>
@@ -157,16 +159,16 @@ const VariantForm = memo(function VariantForm({ form, setForm }: { form: FormSta
       {form.kind === 'pricing' && (
         <>
           <label className="field-block" htmlFor={`${base}-plan`}>
-            <span className="field-label">B's plan</span>
+            <span className="field-label">{t('bPlan')}</span>
             <select id={`${base}-plan`} data-testid="compare-plan" value={form.plan} onChange={on('plan')}>
-              <option value="reserved">Reserved commitment (1 year)</option>
-              <option value="spot">Spot</option>
-              <option value="on-demand">On-demand only</option>
+              <option value="reserved">{t('planReserved')}</option>
+              <option value="spot">{t('planSpot')}</option>
+              <option value="on-demand">{t('planOnDemand')}</option>
             </select>
           </label>
           {form.plan === 'reserved' && (
             <label className="field-block" htmlFor={`${base}-count`}>
-              <span className="field-label">Instances reserved</span>
+              <span className="field-label">{t('reservedCount')}</span>
               <input id={`${base}-count`} data-testid="compare-count" inputMode="numeric" placeholder={String(current?.replicas ?? '')} value={form.count} onChange={on('count')} size={6} />
             </label>
           )}
@@ -174,13 +176,13 @@ const VariantForm = memo(function VariantForm({ form, setForm }: { form: FormSta
       )}
       {form.kind === 'patch' && (
         <label className="field-block compare-wide" htmlFor={`${base}-patch`}>
-          <span className="field-label">JSON merge patch of A (lists of items with ids are patched by id)</span>
+          <span className="field-label">{t('patchLabel')}</span>
           <textarea id={`${base}-patch`} data-testid="compare-patch" rows={5} spellCheck={false} value={form.patchText} onChange={on('patchText')} />
         </label>
       )}
       {form.kind === 'scenario' && (
         <label className="field-block compare-wide" htmlFor={`${base}-scenario`}>
-          <span className="field-label">B's scenario (starts as A's; checked like any scenario)</span>
+          <span className="field-label">{t('scenarioLabel')}</span>
           <textarea id={`${base}-scenario`} data-testid="compare-scenario" rows={14} spellCheck={false} value={form.scenarioText} onChange={on('scenarioText')} />
         </label>
       )}
@@ -191,6 +193,7 @@ const VariantForm = memo(function VariantForm({ form, setForm }: { form: FormSta
 const SideClock = memo(function SideClock({ side }: { side: 'a' | 'b' }) {
   const status = useCompare((s) => s[side].status);
   const name = useCompare((s) => s[side].name);
+  const t = useT(compareMessages);
   return (
     <div className="compare-side" data-testid={`compare-${side}-status`}>
       <span className="compare-swatch" style={{ background: side === 'a' ? COLOR_A : COLOR_B }} aria-hidden="true" />
@@ -199,31 +202,44 @@ const SideClock = memo(function SideClock({ side }: { side: 'a' | 'b' }) {
         {status ? formatClock(status.now) : '—'}
       </span>
       {status && <span className="muted num"> / {formatClock(status.endTime)}</span>}
-      {status?.finished && <span className="chip">ended</span>}
+      {status?.finished && <span className="chip">{t('ended')}</span>}
     </div>
   );
 });
 
 const DeltaTable = memo(function DeltaTable() {
   const table = useCompare((s) => s.table);
-  if (!table) return <p className="muted note">The table of deltas appears once A and B are loaded.</p>;
+  const t = useT(compareMessages);
+  if (!table) return <p className="muted note">{t('tableEmpty')}</p>;
   const rows = table.rows.filter((r) => r.a !== null || r.b !== null);
   return (
     <div className="compare-table-wrap">
       <table className="compare-table" data-testid="compare-table">
         <caption>
-          A: {table.a.scenario} · seed {table.a.seed} · {formatClock(table.a.simulatedTime)}
-          {' — '}B: {table.b.scenario} · seed {table.b.seed} · {formatClock(table.b.simulatedTime)}
-          {table.a.finished && table.b.finished ? ' · both runs ended' : ' · runs in progress'}
+          <span data-testid="compare-table-time" data-time-a={table.a.simulatedTime} data-time-b={table.b.simulatedTime}>
+            {table.a.simulatedTime === table.b.simulatedTime
+              ? t('bothAt', { time: formatClock(table.a.simulatedTime) })
+              : t('apartAt', {
+                  a: formatClock(table.a.simulatedTime),
+                  aEnd: table.a.finished ? t('itsEnd') : '',
+                  b: formatClock(table.b.simulatedTime),
+                  bEnd: table.b.finished ? t('itsEnd') : '',
+                })}
+          </span>
+          {' — '}
+          {t('seedOf', { side: 'A', name: table.a.scenario, seed: table.a.seed })}
+          {' — '}
+          {t('seedOf', { side: 'B', name: table.b.scenario, seed: table.b.seed })}
+          {table.a.finished && table.b.finished ? t('bothEnded') : t('inProgress')}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Scope</th>
-            <th scope="col">Metric</th>
+            <th scope="col">{t('colScope')}</th>
+            <th scope="col">{t('colMetric')}</th>
             <th scope="col">A</th>
             <th scope="col">B</th>
-            <th scope="col">Δ (B − A)</th>
-            <th scope="col">Δ %</th>
+            <th scope="col">{t('colDelta')}</th>
+            <th scope="col">{t('colPct')}</th>
           </tr>
         </thead>
         <tbody>
@@ -236,17 +252,17 @@ const DeltaTable = memo(function DeltaTable() {
               data-delta={r.delta ?? ''}
               className={r.better === 'b' ? 'better-b' : r.better === 'a' ? 'better-a' : undefined}
             >
-              <td className="muted">{r.scope === 'service' ? table.service : 'run'}</td>
-              <th scope="row">{r.label}</th>
+              <td className="muted">{r.scope === 'service' ? table.service : t('scopeRun')}</td>
+              <th scope="row">{metricLabel(t, r.key, r.label)}</th>
               <td className="num" data-testid="compare-a">
                 {formatValue(r.unit, r.a)}
               </td>
               <td className="num" data-testid="compare-b">
                 {formatValue(r.unit, r.b)}
               </td>
-              <td className="num" data-testid="compare-delta" title={r.better === 'b' ? 'B is better' : r.better === 'a' ? 'A is better' : undefined}>
+              <td className="num" data-testid="compare-delta" title={r.better === 'b' ? t('bBetter') : r.better === 'a' ? t('aBetter') : undefined}>
                 {formatDelta(r)}
-                {r.better === 'b' ? ' ▲B' : r.better === 'a' ? ' ▲A' : ''}
+                {r.better === 'b' ? ' ▲B' : r.better === 'a' ? ' ▲A' : '' /* i18n-ignore: side markers */}
               </td>
               <td className="num" data-testid="compare-pct">
                 {r.unit === 'met' ? '—' : formatPct(r.deltaPct)}
@@ -258,6 +274,12 @@ const DeltaTable = memo(function DeltaTable() {
     </div>
   );
 });
+
+/** A row's label in the page's language (the core's English label for a metric this catalog lacks). */
+function metricLabel(t: Translate<CompareMessageKey>, key: string, fallback: string): string {
+  const k = `metric.${key}`;
+  return k in compareMessages.en ? t(k as CompareMessageKey) : fallback;
+}
 
 function initialForm(service: string, linkPatch: unknown): FormState {
   return {
@@ -277,22 +299,25 @@ function initialForm(service: string, linkPatch: unknown): FormState {
 
 function Panel() {
   const firstService = useConsole((s) => s.scenario?.topology.workloads[0]?.target ?? s.scenario?.serviceIds[0] ?? '');
-  const scenarioRev = useConsole((s) => s.status?.scenarioRev ?? -1);
+  const serviceIds = useConsole((s) => s.scenario?.serviceIds);
   const linkPatch = useCompare((s) => s.linkPatch);
+  const warnings = useCompare((s) => s.warnings);
+  const note = useCompare((s) => s.note);
+  const preparedKey = useCompare((s) => s.preparedKey);
   const phase = useCompare((s) => s.phase);
   const errors = useCompare((s) => s.errors);
   const patch = useCompare((s) => s.patch);
   const seedChanged = useCompare((s) => s.seedChanged);
   const shareUrl = useCompare((s) => s.shareUrl);
-  const [form, setForm] = useState<FormState>(() => initialForm(firstService, linkPatch));
+  const [rawForm, setForm] = useState<FormState>(() => initialForm(firstService, linkPatch));
   const [speed, setSpeed] = useState('100');
-  const [prepared, setPrepared] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const headingId = useId();
+  const t = useT(compareMessages);
 
   // The free edit starts from A's document.
   useEffect(() => {
-    if (form.kind !== 'scenario' || form.scenarioText !== '') return;
+    if (rawForm.kind !== 'scenario' || rawForm.scenarioText !== '') return;
     let live = true;
     void compareActions.scenarioDocument().then((doc) => {
       if (live && doc) setForm((f) => (f.scenarioText === '' ? { ...f, scenarioText: JSON.stringify(doc, null, 2) } : f));
@@ -300,24 +325,31 @@ function Panel() {
     return () => {
       live = false;
     };
-  }, [form.kind, form.scenarioText]);
+  }, [rawForm.kind, rawForm.scenarioText]);
 
-  const key = useMemo(() => JSON.stringify({ form, scenarioRev }), [form, scenarioRev]);
-  const ready = prepared === key && phase !== 'idle' && phase !== 'loading';
+  // The panel's own workers go with it (closing it, or an error boundary taking it down).
+  useEffect(() => () => compareActions.stop(), []);
+
+  // A service that is gone from an edited scenario: the form shows (and uses) the first one.
+  const form = useMemo(
+    () => (serviceIds && serviceIds.length > 0 && !serviceIds.includes(rawForm.service) ? { ...rawForm, service: serviceIds[0]! } : rawForm),
+    [rawForm, serviceIds],
+  );
+  const needsService = form.kind === 'balancer' || form.kind === 'autoscaler' || form.kind === 'pricing';
+  const request = useMemo(() => requestOf(form), [form]);
+  const formKey = request.ok ? requestKey(request.request, needsService ? form.service : null) : null;
+  // The workers hold this form's A and B (an edited A restarts them with the same B: still ready).
+  const ready = formKey !== null && preparedKey === formKey && phase !== 'idle' && phase !== 'loading';
 
   const ensure = useCallback(async (): Promise<boolean> => {
     if (ready) return true;
-    const r = requestOf(form);
-    if (!r.ok) {
-      setFormError(r.error);
+    if (!request.ok) {
+      setFormError(request.error);
       return false;
     }
     setFormError(null);
-    const needsService = form.kind === 'balancer' || form.kind === 'autoscaler' || form.kind === 'pricing';
-    const ok = await compareActions.prepare(r.request, needsService ? form.service : null);
-    if (ok) setPrepared(key);
-    return ok;
-  }, [ready, form, key]);
+    return compareActions.prepare(request.request, needsService ? form.service : null);
+  }, [ready, request, needsService, form.service]);
 
   const onLoad = useCallback(
     (e: FormEvent) => {
@@ -338,58 +370,56 @@ function Panel() {
   return (
     <section className="card compare-panel" aria-labelledby={headingId} data-testid="compare-panel">
       <header className="compare-head">
-        <h2 id={headingId}>A/B compare</h2>
-        <p className="muted note">
-          A is the scenario on screen; B is A with one change. Both run on the same seed in their own workers, so every difference comes from the change.
-        </p>
-        <button type="button" className="icon-button" onClick={compareActions.close} aria-label="Close A/B compare" data-testid="compare-close">
+        <h2 id={headingId}>{t('heading')}</h2>
+        <p className="muted note">{t('intro')}</p>
+        <button type="button" className="icon-button" onClick={compareActions.close} aria-label={t('close')} data-testid="compare-close">
           ×
         </button>
       </header>
       <form className="compare-setup" onSubmit={onLoad}>
         <VariantForm form={form} setForm={setForm} />
-        <div className="controls compare-controls" role="toolbar" aria-label="A/B compare controls">
+        <div className="controls compare-controls" role="toolbar" aria-label={t('controls')}>
           <button type="submit" data-testid="compare-load" disabled={busy}>
-            Load A and B
+            {t('load')}
           </button>
           <label className="field">
-            <span className="field-label">Speed</span>
+            <span className="field-label">{t('speed')}</span>
             <select data-testid="compare-speed" value={speed} onChange={(e) => setSpeed(e.target.value)}>
               {SPEEDS.map((s) => (
                 <option key={s.value} value={s.value}>
-                  {s.label}
+                  {s.label === 'speedMax' ? t('speedMax') : s.label}
                 </option>
               ))}
             </select>
           </label>
           {phase === 'live' ? (
             <button type="button" data-testid="compare-pause" onClick={() => void compareActions.pause()}>
-              ❚❚ Pause both
+              {t('pauseBoth')}
             </button>
           ) : (
             <button type="button" data-testid="compare-play" onClick={() => void onLive()} disabled={busy}>
-              ▶ Play both live
+              {t('playBoth')}
             </button>
           )}
           <button type="button" data-testid="compare-run" onClick={() => void onRunToEnd()} disabled={busy}>
-            Run both to the end
+            {t('runBoth')}
           </button>
           <button type="button" data-testid="compare-reset" onClick={() => void compareActions.reset()} disabled={busy || !ready}>
-            Reset both
+            {t('resetBoth')}
           </button>
-          <button type="button" data-testid="compare-share" onClick={compareActions.share} disabled={!ready} title="A link to this scenario with B's change">
-            Share comparison
+          <button type="button" data-testid="compare-share" onClick={compareActions.share} disabled={!ready} title={t('shareTitle')}>
+            {t('share')}
           </button>
         </div>
       </form>
       {phase === 'loading' && (
         <p role="status" className="busy" data-testid="compare-busy">
-          Loading A and B…
+          {t('loading')}
         </p>
       )}
       {phase === 'running' && (
         <p role="status" className="busy" data-testid="compare-busy">
-          Running A and B to the end…
+          {t('running')}
         </p>
       )}
       {shown.length > 0 && (
@@ -401,16 +431,31 @@ function Panel() {
           </ul>
         </div>
       )}
+      {note && (
+        <p role="status" className="note" data-testid="compare-note">
+          {note}
+        </p>
+      )}
+      {warnings.length > 0 && (
+        <div className="banner banner-info" role="status" data-testid="compare-warnings">
+          <ul>
+            {warnings.map((m, i) => (
+              <li key={i}>{m}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {shareUrl && (
         <label className="field compare-share-url">
-          <span className="field-label">Link</span>
+          <span className="field-label">{t('link')}</span>
           <input readOnly value={shareUrl} data-testid="compare-share-url" onFocus={(e) => e.target.select()} size={60} />
         </label>
       )}
       {patch !== null && (
         <p className="note compare-patch-shown">
+          {/* i18n-ignore: a formula */}
           B = A + <code data-testid="compare-patch-shown">{JSON.stringify(patch)}</code>
-          {seedChanged && <strong className="note-warn"> · the patch changes the seed: A and B no longer share their random draws</strong>}
+          {seedChanged && <strong className="note-warn">{t('seedChanged')}</strong>}
         </p>
       )}
       <div className="compare-sides">
@@ -429,9 +474,9 @@ function Panel() {
 export function ComparePanel() {
   const open = useCompare((s) => s.open);
   const ready = useConsole((s) => s.ready);
-  const scenarioRev = useConsole((s) => s.status?.scenarioRev ?? -1);
   const fromLink = useCompare((s) => s.linkPatch !== null);
   if (!open || !ready) return null;
-  // A new scenario in the console (or a patch from the link) starts the form over.
-  return <Panel key={`${scenarioRev}-${fromLink ? 'link' : 'form'}`} />;
+  // A patch from the link starts the form over. A new scenario does not: the comparison follows it
+  // (A becomes the new scenario, see compareBridge), and the form keeps B's change.
+  return <Panel key={fromLink ? 'link' : 'form'} />;
 }

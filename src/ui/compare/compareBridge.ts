@@ -1,34 +1,74 @@
 /**
  * The page's side of A/B compare: two simulation workers of their own, created like the console's
  * (the same module, a literal `new Worker(new URL(…))` so Vite bundles it), each kept in a
- * module-level variable with its Comlink proxy. A loads the console's scenario as it is; B loads
- * it and becomes the variant. They play side by side at one speed, or run to the end in parallel;
- * the delta table is refreshed from the workers while they play and once they stop.
+ * module-level variable with its Comlink proxy and its own heartbeat. A loads the console's
+ * scenario as it is; B loads it and becomes the variant. They play side by side at one speed, or
+ * run to the end in parallel.
+ *
+ * Lifecycle rules:
+ * - At most two compare workers live at any time; closing the panel (or its unmount) terminates
+ *   them, and a failing worker (an `error` event, or silence past its heartbeat allowance) ends the
+ *   comparison with the reason in the panel's own error area.
+ * - Every start, stop and restart bumps a generation: answers and snapshots of an older one are
+ *   ignored, so nothing late reaches the next comparison.
+ * - When the console's scenario changes (an editor edit, a new link or preset) while a comparison
+ *   is loaded, A becomes the new scenario: both start again on its seed with the same change for B
+ *   (and go on playing or running if they were), or, when the change no longer applies, the
+ *   comparison stops with its workers terminated and the reason shown.
+ * - While playing live, the delta table is taken with both runs at the same simulated time: once a
+ *   second both pause, the one behind runs on to the other's time, the table is read, and both
+ *   play on.
  */
 import { proxy, releaseProxy, wrap } from 'comlink';
 import type { Remote } from 'comlink';
-import type { ChartData, LoadSource, SimWorkerApi, Snapshot, VariantRequest } from '../../workers/api';
+import type { ChartData, HeldAt, LoadSource, SimWorkerApi, Snapshot, VariantRequest } from '../../workers/api';
 import { consoleStore } from '../store';
 import { actions } from '../bridge';
+import { Heartbeat, isBeat, SIM_CALL_KINDS, trackedRemote, WorkerGoneError } from '../lifecycle/heartbeat';
+import { registerTestHook, testHeartbeatTimings } from '../lifecycle/testHooks';
 import { compareStore, initialCompareState, type CompareSideState } from './compareStore';
+import { translate, type Params } from '../i18n/messages';
+import { compareMessages, type CompareMessageKey } from './compare.messages';
+
+const tr = (key: CompareMessageKey, params?: Params): string => translate(compareMessages, key, params);
 import { currentLang } from '../i18n/lang';
 
 type Side = 'a' | 'b';
 
 interface Runner {
   worker: Worker;
+  /** Calls tracked by the heartbeat. */
   remote: Remote<SimWorkerApi>;
+  raw: Remote<SimWorkerApi>;
+  heartbeat: Heartbeat;
   unsubscribe: Remote<() => void> | null;
+  terminated: boolean;
 }
 
 const runners: Partial<Record<Side, Runner>> = {};
+/** Compare workers created and not yet terminated (never more than two). */
+let liveWorkers = 0;
 /** Points per overlaid line (the worker downsamples). */
 const COMPARE_POINTS = 300;
-/** How often the delta table is refreshed while both play. */
+/** How often the delta table is taken while both play. */
 const TABLE_MS = 1000;
-let tableTimer: ReturnType<typeof setInterval> | null = null;
-/** Bumped by every start and stop, so a late answer of an older run is ignored. */
+let tableTimer: ReturnType<typeof setTimeout> | null = null;
+/** Bumped by every start and stop, so a late answer of an older comparison is ignored. */
 let generation = 0;
+/** The live play wanted now (0: none); pause, reset, run to end and stop cancel it at once. */
+let liveToken = 0;
+let liveSeq = 0;
+/** While both are held for an aligned table, their paused snapshots must not end the live phase. */
+let aligning = 0;
+/** The speed of the last live play (a restart on an edited A plays on at it). */
+let lastSpeed = 100;
+/** What is loaded: B's request (re-applied to an edited A), the service compared, and A's source. */
+let prepared: { request: VariantRequest; service: string | null; key: string; base: string } | null = null;
+
+/** Compare workers alive now (for tests: none may leak). */
+export function compareWorkerCount(): number {
+  return liveWorkers;
+}
 
 function setSide(side: Side, patch: Partial<CompareSideState>): void {
   compareStore.setState((s) => ({ [side]: { ...s[side], ...patch } }) as Partial<typeof s>);
@@ -36,6 +76,11 @@ function setSide(side: Side, patch: Partial<CompareSideState>): void {
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/** The key of a request as the panel's form makes it (the panel knows the workers hold its request). */
+export function requestKey(request: VariantRequest, service: string | null): string {
+  return JSON.stringify({ request, service });
 }
 
 /** Charts not yet published, per side: drawn at most once a second while playing (recharts is the slow part). */
@@ -54,6 +99,18 @@ function publishCharts(): void {
   }
 }
 
+function stopTableTimer(): void {
+  if (tableTimer !== null) {
+    clearTimeout(tableTimer);
+    tableTimer = null;
+  }
+}
+
+function cancelLive(): void {
+  liveToken = 0;
+  stopTableTimer();
+}
+
 function onSnapshot(side: Side, snap: Snapshot): void {
   setSide(side, { status: { now: snap.now, endTime: snap.endTime, playing: snap.playing, finished: snap.finished } });
   if (snap.charts !== undefined) {
@@ -62,21 +119,59 @@ function onSnapshot(side: Side, snap: Snapshot): void {
     else if (chartTimer === null) chartTimer = setTimeout(publishCharts, CHART_PUBLISH_MS);
   }
   const s = compareStore.getState();
-  if (s.phase === 'live' && s.a.status && s.b.status && !s.a.status.playing && !s.b.status.playing) {
+  if (aligning === 0 && s.phase === 'live' && s.a.status && s.b.status && !s.a.status.playing && !s.b.status.playing) {
+    // Both reached their end while playing: the final table.
+    cancelLive();
     compareStore.setState({ phase: 'ready' });
-    stopTableTimer();
-    void refreshTable();
+    void alignBoth();
   }
 }
 
-function failRun(side: Side, reason: string): void {
-  stopTableTimer();
-  compareStore.setState({ phase: 'idle', errors: [`The ${side.toUpperCase()} worker failed: ${reason}`] });
-  const r = runners[side];
-  if (r) {
-    r.worker.terminate();
-    delete runners[side];
+function terminate(r: Runner): void {
+  if (r.terminated) return;
+  r.terminated = true;
+  liveWorkers--;
+  // Calls still waiting on it fail now (a terminated worker never answers them).
+  r.heartbeat.abandon();
+  const u = r.unsubscribe;
+  r.unsubscribe = null;
+  try {
+    u?.[releaseProxy]();
+    r.raw[releaseProxy]();
+  } catch {
+    // the proxies may be released already
   }
+  r.worker.terminate();
+}
+
+/** Terminates both workers and forgets the comparison (the store is reset, errors kept unless cleared). */
+function stopWorkers(): void {
+  generation++;
+  cancelLive();
+  prepared = null;
+  if (chartTimer !== null) clearTimeout(chartTimer);
+  chartTimer = null;
+  delete pendingCharts.a;
+  delete pendingCharts.b;
+  for (const side of ['a', 'b'] as const) {
+    const r = runners[side];
+    if (!r) continue;
+    delete runners[side];
+    terminate(r);
+  }
+}
+
+/** A worker failed: the comparison ends, both workers go, and the panel says why. */
+function failRun(side: Side, reason: string): void {
+  stopWorkers();
+  compareStore.setState({
+    phase: 'idle',
+    table: null,
+    preparedKey: null,
+    errors: [tr('workerFailed', { side: side.toUpperCase(), reason })],
+    a: { ...initialCompareState.a },
+    b: { ...initialCompareState.b },
+  });
 }
 
 async function runner(side: Side): Promise<Runner> {
@@ -84,26 +179,44 @@ async function runner(side: Side): Promise<Runner> {
   if (existing) return existing;
   // Written literally so Vite finds and bundles the worker (the console's bridge does the same).
   const worker = new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module' });
-  const remote = wrap<SimWorkerApi>(worker);
+  liveWorkers++;
+  const raw = wrap<SimWorkerApi>(worker);
+  const heartbeat = new Heartbeat(
+    {
+      ping: () => raw.ping(),
+      onDead: (silence) => {
+        if (runners[side] === r) failRun(side, tr('workerSilent', { s: Math.round(silence / 1000) }));
+      },
+      now: () => performance.now(),
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+      clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    },
+    testHeartbeatTimings(),
+  );
+  const r: Runner = { worker, raw, remote: trackedRemote(raw, heartbeat, SIM_CALL_KINDS), heartbeat, unsubscribe: null, terminated: false };
   // Its errors (a variant that does not validate) come back in the console's language.
-  remote.setLanguage(currentLang()).catch(() => undefined);
-  const r: Runner = { worker, remote, unsubscribe: null };
+  r.remote.setLanguage(currentLang()).catch(() => undefined);
   runners[side] = r;
   worker.addEventListener('error', (ev) => {
-    if (runners[side] === r) failRun(side, ev.message || 'it crashed (see the browser console)');
+    if (runners[side] === r) failRun(side, ev.message || tr('workerCrashed'));
+  });
+  worker.addEventListener('message', (ev: MessageEvent) => {
+    if (isBeat(ev.data)) heartbeat.alive();
   });
   // A stopped runner's late snapshots (its unsubscribe is asynchronous) must not reach the next comparison.
-  r.unsubscribe = await remote.subscribe(proxy((snap: Snapshot) => {
-    if (runners[side] === r) onSnapshot(side, snap);
-  }));
-  return r;
-}
-
-function stopTableTimer(): void {
-  if (tableTimer !== null) {
-    clearInterval(tableTimer);
-    tableTimer = null;
+  const unsubscribe = await r.remote.subscribe(
+    proxy((snap: Snapshot) => {
+      if (runners[side] !== r) return;
+      heartbeat.alive();
+      onSnapshot(side, snap);
+    }),
+  );
+  if (r.terminated) unsubscribe[releaseProxy]();
+  else {
+    r.unsubscribe = unsubscribe;
+    heartbeat.start();
   }
+  return r;
 }
 
 /** Asks A for its figures and B for the table against them. */
@@ -114,15 +227,66 @@ async function refreshTable(): Promise<void> {
   const gen = generation;
   try {
     const sideA = await a.remote.compareSide(compareStore.getState().service);
-    if (!sideA) return;
+    if (!sideA || gen !== generation) return;
     const r = await b.remote.compareWith(sideA);
     if (gen !== generation || !r) return;
     compareStore.setState({ table: r.table, service: r.table.service });
     setSide('a', { side: sideA });
     setSide('b', { side: r.side });
   } catch (e) {
-    if (gen === generation) compareStore.setState({ errors: [`The comparison could not be computed: ${errorText(e)}`] });
+    if (gen === generation && !(e instanceof WorkerGoneError)) compareStore.setState({ errors: [tr('tableFailed', { error: errorText(e) })] });
   }
+}
+
+/**
+ * Pauses both, runs the one behind on to the other's simulated time (neither past its end), and
+ * takes the table there. Null when the comparison went away meanwhile.
+ */
+async function alignBoth(): Promise<{ a: HeldAt; b: HeldAt } | null> {
+  const a = runners.a;
+  const b = runners.b;
+  if (!a || !b) return null;
+  const gen = generation;
+  aligning++;
+  try {
+    const [ha, hb] = await Promise.all([a.remote.holdAt(-1), b.remote.holdAt(-1)]);
+    if (gen !== generation || !ha || !hb) return null;
+    const t = Math.max(ha.now, hb.now);
+    const [ha2, hb2] = await Promise.all([a.remote.holdAt(t), b.remote.holdAt(t)]);
+    if (gen !== generation || !ha2 || !hb2) return null;
+    await refreshTable();
+    return gen === generation ? { a: ha2, b: hb2 } : null;
+  } catch (e) {
+    if (gen === generation && !(e instanceof WorkerGoneError)) compareStore.setState({ errors: [tr('alignFailed', { error: errorText(e) })] });
+    return null;
+  } finally {
+    aligning--;
+  }
+}
+
+/** One live step: both held at one time, the table, then both play on (unless the live play was cancelled meanwhile). */
+async function liveTick(token: number): Promise<void> {
+  tableTimer = null;
+  if (liveToken !== token) return;
+  const held = await alignBoth();
+  if (liveToken !== token || !held) return;
+  if (held.a.finished && held.b.finished) {
+    cancelLive();
+    compareStore.setState({ phase: 'ready' });
+    return;
+  }
+  const a = runners.a;
+  const b = runners.b;
+  if (!a || !b) return;
+  aligning++;
+  try {
+    await Promise.all([a.remote.play(), b.remote.play()]);
+  } catch {
+    return; // the comparison went away (failRun says why)
+  } finally {
+    aligning--;
+  }
+  if (liveToken === token) tableTimer = setTimeout(() => void liveTick(token), TABLE_MS);
 }
 
 /** Where A comes from: the console's scenario as it is now (its link, else its preset). */
@@ -134,11 +298,102 @@ function baseSource(): LoadSource | null {
   return null;
 }
 
+/** Loads A and B in the workers; the store says how it went. */
+async function load(request: VariantRequest, service: string | null, key: string): Promise<boolean> {
+  const base = baseSource();
+  if (!base) {
+    compareStore.setState({ errors: [tr('noScenario')] });
+    return false;
+  }
+  const gen = ++generation;
+  cancelLive();
+  prepared = null;
+  compareStore.setState({
+    phase: 'loading',
+    errors: [],
+    warnings: [],
+    table: null,
+    patch: null,
+    patchParam: null,
+    shareUrl: null,
+    preparedKey: null,
+    service,
+    a: { ...initialCompareState.a },
+    b: { ...initialCompareState.b },
+  });
+  try {
+    const [a, b] = await Promise.all([runner('a'), runner('b')]);
+    const [ra, rb] = await Promise.all([a.remote.load(base), b.remote.loadVariant(base, request)]);
+    if (gen !== generation) return false;
+    if (!ra.ok) {
+      compareStore.setState({ phase: 'idle', errors: ra.errors.map((e) => (e.path ? `A · ${e.path}: ${e.message}` : `A: ${e.message}`)) });
+      return false;
+    }
+    if (!rb.ok) {
+      compareStore.setState({ phase: 'idle', errors: rb.errors.map((e) => (e.path && e.path !== 'B' ? `B · ${e.path}: ${e.message}` : e.message)) });
+      return false;
+    }
+    const focus = service ?? consoleStore.getState().scenario?.topology.workloads[0]?.target ?? consoleStore.getState().scenario?.serviceIds[0] ?? null;
+    await Promise.all([a.remote.setChartFocus(focus, COMPARE_POINTS), b.remote.setChartFocus(focus, COMPARE_POINTS)]);
+    if (gen !== generation) return false;
+    // A free edit of B's document becomes its patch: an edited A keeps A's edit and B's change.
+    prepared = { request: 'scenarioText' in request ? { patch: rb.patch } : request, service, key, base: JSON.stringify(base) };
+    compareStore.setState({
+      phase: 'ready',
+      patch: rb.patch,
+      patchParam: rb.patchParam,
+      seedChanged: rb.seedChanged,
+      warnings: rb.warnings,
+      preparedKey: key,
+      service: focus,
+      a: { ...compareStore.getState().a, name: ra.name },
+      b: { ...compareStore.getState().b, name: rb.name },
+    });
+    await refreshTable();
+    return gen === generation;
+  } catch (e) {
+    if (gen === generation && !(e instanceof WorkerGoneError)) compareStore.setState({ phase: 'idle', errors: [tr('workersNoAnswer', { error: errorText(e) })] });
+    return false;
+  }
+}
+
+/**
+ * The console's scenario changed while a comparison is loaded: A must be the new scenario. Both
+ * start again (same change for B, A's new seed) and carry on as they were; if B's change no
+ * longer applies, the comparison stops and its workers go.
+ */
+async function followNewA(): Promise<void> {
+  const p = prepared;
+  if (!p) return;
+  const was = compareStore.getState().phase;
+  const ok = await load(p.request, p.service, p.key);
+  if (!ok) {
+    if (prepared === null && compareStore.getState().errors.length > 0) {
+      const errors = compareStore.getState().errors;
+      stopWorkers();
+      compareStore.setState({ phase: 'idle', preparedKey: null, note: null, errors: [tr('bNoLongerApplies'), ...errors] });
+    }
+    return;
+  }
+  const seed = consoleStore.getState().scenario?.seed;
+  compareStore.setState({ note: tr('followedA', { seed: seed ?? '—' }) });
+  if (was === 'live') await compareActions.playLive(lastSpeed);
+  else if (was === 'running') await compareActions.runToEnd();
+}
+
+consoleStore.subscribe((s, prev) => {
+  if (s.scenario === prev.scenario || !prepared) return;
+  const base = baseSource();
+  // The same document again (the console's worker was restarted, or a share): nothing to do.
+  if (base === null || JSON.stringify(base) === prepared.base) return;
+  void followNewA();
+});
+
 export const compareActions = {
   open: () => compareStore.setState({ open: true }),
   close: () => {
     compareActions.stop();
-    compareStore.setState({ open: false });
+    compareStore.setState({ open: false, errors: [] });
   },
   toggle: () => (compareStore.getState().open ? compareActions.close() : compareActions.open()),
 
@@ -155,64 +410,45 @@ export const compareActions = {
    * schema's messages; nothing runs until both are loaded.
    */
   prepare: async (request: VariantRequest, service: string | null): Promise<boolean> => {
-    const base = baseSource();
-    if (!base) {
-      compareStore.setState({ errors: ['No scenario is loaded yet.'] });
-      return false;
-    }
-    const gen = ++generation;
-    stopTableTimer();
-    compareStore.setState({ phase: 'loading', errors: [], table: null, patch: null, patchParam: null, shareUrl: null, service, a: { ...initialCompareState.a }, b: { ...initialCompareState.b } });
-    try {
-      const [a, b] = await Promise.all([runner('a'), runner('b')]);
-      const [ra, rb] = await Promise.all([a.remote.load(base), b.remote.loadVariant(base, request)]);
-      if (gen !== generation) return false;
-      if (!ra.ok) {
-        compareStore.setState({ phase: 'idle', errors: ra.errors.map((e) => (e.path ? `A · ${e.path}: ${e.message}` : `A: ${e.message}`)) });
-        return false;
-      }
-      if (!rb.ok) {
-        compareStore.setState({ phase: 'idle', errors: rb.errors.map((e) => (e.path && e.path !== 'B' ? `B · ${e.path}: ${e.message}` : e.message)) });
-        return false;
-      }
-      const focus = service ?? consoleStore.getState().scenario?.topology.workloads[0]?.target ?? consoleStore.getState().scenario?.serviceIds[0] ?? null;
-      await Promise.all([a.remote.setChartFocus(focus, COMPARE_POINTS), b.remote.setChartFocus(focus, COMPARE_POINTS)]);
-      compareStore.setState({ phase: 'ready', patch: rb.patch, patchParam: rb.patchParam, seedChanged: rb.seedChanged, service: focus, a: { ...compareStore.getState().a, name: ra.name }, b: { ...compareStore.getState().b, name: rb.name } });
-      await refreshTable();
-      return true;
-    } catch (e) {
-      if (gen === generation) compareStore.setState({ phase: 'idle', errors: [`The compare workers did not answer: ${errorText(e)}`] });
-      return false;
-    }
+    compareStore.setState({ note: null });
+    return load(request, service, requestKey(request, service));
   },
 
-  /** Both play at `speed` (simulated seconds per wall second); the table follows every second. */
+  /** Both play at `speed` (simulated seconds per wall second); the table follows every second, both at one time. */
   playLive: async (speed: number) => {
     const a = runners.a;
     const b = runners.b;
     if (!a || !b || compareStore.getState().phase === 'idle') return;
-    await Promise.all([a.remote.setSpeed(speed), b.remote.setSpeed(speed)]);
-    await Promise.all([a.remote.play(), b.remote.play()]);
+    const token = ++liveSeq;
+    liveToken = token;
+    stopTableTimer();
+    lastSpeed = speed;
+    try {
+      await Promise.all([a.remote.setSpeed(speed), b.remote.setSpeed(speed)]);
+      if (liveToken !== token) return;
+      await Promise.all([a.remote.play(), b.remote.play()]);
+    } catch {
+      return; // the comparison went away (failRun says why)
+    }
+    if (liveToken !== token) return;
     // Live from now: the snapshots pushed by setSpeed (paused) came before and must not end it.
     compareStore.setState({ phase: 'live' });
-    stopTableTimer();
     const s = compareStore.getState();
     if (s.a.status?.playing === false && s.b.status?.playing === false) {
+      cancelLive();
       compareStore.setState({ phase: 'ready' });
-      await refreshTable();
+      await alignBoth();
       return;
     }
-    tableTimer = setInterval(() => void refreshTable(), TABLE_MS);
+    tableTimer = setTimeout(() => void liveTick(token), TABLE_MS);
   },
 
+  /** Both pause, at the same simulated time, with the table there. */
   pause: async () => {
-    stopTableTimer();
-    const a = runners.a;
-    const b = runners.b;
-    if (!a || !b) return;
-    await Promise.all([a.remote.pause(), b.remote.pause()]);
+    cancelLive();
+    if (!runners.a || !runners.b) return;
     compareStore.setState({ phase: 'ready' });
-    await refreshTable();
+    await alignBoth();
   },
 
   /** Both run to the end, in parallel (one worker each), then the final table. */
@@ -220,13 +456,13 @@ export const compareActions = {
     const a = runners.a;
     const b = runners.b;
     if (!a || !b) return;
-    stopTableTimer();
+    cancelLive();
     const gen = generation;
     compareStore.setState({ phase: 'running' });
     try {
       await Promise.all([a.remote.runToEnd(), b.remote.runToEnd()]);
     } catch (e) {
-      if (gen === generation) compareStore.setState({ errors: [`A run failed: ${errorText(e)}`] });
+      if (gen === generation && !(e instanceof WorkerGoneError)) compareStore.setState({ errors: [tr('runFailed', { error: errorText(e) })] });
     }
     if (gen !== generation) return;
     compareStore.setState({ phase: 'ready' });
@@ -235,42 +471,25 @@ export const compareActions = {
 
   /** Both back to time 0 (same scenarios). */
   reset: async () => {
-    stopTableTimer();
+    cancelLive();
     const a = runners.a;
     const b = runners.b;
     if (!a || !b) return;
-    await Promise.all([a.remote.reset(), b.remote.reset()]);
+    const gen = generation;
+    try {
+      await Promise.all([a.remote.reset(), b.remote.reset()]);
+    } catch {
+      return;
+    }
+    if (gen !== generation) return;
     compareStore.setState({ phase: 'ready' });
     await refreshTable();
   },
 
-  /** Stops both workers (the panel closes or a new comparison starts). */
+  /** Stops both workers (the panel closes or unmounts). */
   stop: () => {
-    generation++;
-    stopTableTimer();
-    if (chartTimer !== null) clearTimeout(chartTimer);
-    chartTimer = null;
-    delete pendingCharts.a;
-    delete pendingCharts.b;
-    for (const side of ['a', 'b'] as const) {
-      const r = runners[side];
-      if (!r) continue;
-      delete runners[side];
-      const u = r.unsubscribe;
-      void (async () => {
-        try {
-          if (u) {
-            await u();
-            u[releaseProxy]();
-          }
-        } catch {
-          // the worker is going away anyway
-        }
-        r.remote[releaseProxy]();
-        r.worker.terminate();
-      })();
-    }
-    compareStore.setState({ phase: 'idle', table: null, a: { ...initialCompareState.a }, b: { ...initialCompareState.b } });
+    stopWorkers();
+    compareStore.setState({ phase: 'idle', table: null, preparedKey: null, note: null, warnings: [], a: { ...initialCompareState.a }, b: { ...initialCompareState.b } });
   },
 
   /** Puts scenario + B's patch in the address bar (`#s=…&b=…`) and shows the link. */
@@ -285,18 +504,23 @@ export const compareActions = {
     void navigator.clipboard?.writeText(url).catch(() => undefined);
   },
 
-  /** At start-up: a link with `&b=` opens the compare panel with B's patch filled in. */
+  /** At start-up: a link with `&b=` opens the compare panel with B's patch filled in (decoded here, no worker). */
   openFromLink: async () => {
     const hash = window.location.hash;
     if (!/[#&]b=/.test(hash)) return;
     try {
-      const b = await runner('b');
-      const r = await b.remote.patchFromLink(hash);
+      // A leaf codec (fflate only), loaded only when a link carries a B.
+      const { decodeComparePatch } = await import('../../core/compare/link');
+      const r = decodeComparePatch(hash);
       if (!r) return;
       if (!r.ok) compareStore.setState({ open: true, errors: [r.error] });
       else compareStore.setState({ open: true, linkPatch: r.patch });
     } catch (e) {
-      compareStore.setState({ open: true, errors: [`The link's variant B could not be read: ${errorText(e)}`] });
+      compareStore.setState({ open: true, errors: [tr('linkUnreadable', { error: errorText(e) })] });
     }
   },
 };
+
+// End-to-end journeys (`?testhooks`): count the compare workers, or kill one without an event.
+registerTestHook('compareWorkers', () => liveWorkers);
+registerTestHook('killCompareWorker', (side: Side) => runners[side]?.worker.terminate());

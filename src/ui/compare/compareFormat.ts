@@ -1,5 +1,7 @@
 /** Display of the delta table's values (the numbers come from the workers; this only writes them). */
 import type { CompareUnit, DeltaRow } from '../../workers/api';
+import { translate } from '../i18n/messages';
+import { compareMessages } from './compare.messages';
 
 export function formatValue(unit: CompareUnit, x: number | null): string {
   if (x === null) return '—';
@@ -13,7 +15,7 @@ export function formatValue(unit: CompareUnit, x: number | null): string {
     case 'fraction':
       return `${(x * 100).toFixed(2)} %`;
     case 'met':
-      return x >= 1 ? 'met' : 'breached';
+      return translate(compareMessages, x >= 1 ? 'met' : 'breached');
     case 'replica-h':
       return x.toFixed(2);
     case 'req/s':
@@ -25,7 +27,7 @@ export function formatValue(unit: CompareUnit, x: number | null): string {
 export function formatDelta(row: Pick<DeltaRow, 'unit' | 'delta'>): string {
   const d = row.delta;
   if (d === null) return '—';
-  if (row.unit === 'met') return d === 0 ? 'same' : d > 0 ? 'breached → met' : 'met → breached';
+  if (row.unit === 'met') return translate(compareMessages, d === 0 ? 'same' : d > 0 ? 'breachedToMet' : 'metToBreached');
   const sign = d > 0 ? '+' : d < 0 ? '−' : '';
   const m = Math.abs(d);
   switch (row.unit) {

@@ -34,6 +34,12 @@ export interface CompareState {
   service: string | null;
   /** Problems with B (schema messages with their paths) or with the run. */
   errors: string[];
+  /** What B's change does not reach (the comparison runs anyway), e.g. spot on pools billed per host. */
+  warnings: string[];
+  /** A note about the comparison itself (A was edited: both started again). */
+  note: string | null;
+  /** The request loaded in the workers (JSON of the form's request and service), or null. */
+  preparedKey: string | null;
   a: CompareSideState;
   b: CompareSideState;
   table: ComparisonTable | null;
@@ -53,6 +59,9 @@ export const initialCompareState: CompareState = {
   seedChanged: false,
   service: null,
   errors: [],
+  warnings: [],
+  note: null,
+  preparedKey: null,
   a: emptySide('A'),
   b: emptySide('B'),
   table: null,
