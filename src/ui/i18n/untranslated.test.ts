@@ -87,6 +87,10 @@ describe('untranslated text in the console', () => {
     expect(findings.map((f) => `${f.file}:${f.line}: ${f.text}`)).toEqual([]);
   });
 
+  it('every component is converted (no i18n-pending marker is left)', () => {
+    expect(pending.map((f) => f.file)).toEqual([]);
+  });
+
   it('the scanner catches text, labels and shown literals, and honours i18n-ignore', () => {
     const src = [
       'export const A = () => (',
