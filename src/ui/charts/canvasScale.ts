@@ -43,9 +43,14 @@ const TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 720
 export function timeTicks(t0: number, t1: number, maxCount: number): number[] {
   if (!(t1 > t0) || maxCount < 1) return Number.isFinite(t0) ? [t0] : [];
   const span = t1 - t0;
-  const step = TIME_STEPS.find((s) => span / s <= maxCount) ?? niceStep(span / maxCount) * 86400;
+  // Beyond the table: a round number of days.
+  const step = TIME_STEPS.find((s) => span / s <= maxCount) ?? niceStep(span / maxCount / 86400) * 86400;
+  // The first multiple of the step at or after t0 (the tolerance is absolute: a step of many days
+  // must not pull the first tick below t0).
+  let first = Math.ceil(t0 / step) * step;
+  if (first - step >= t0 - 1e-9) first -= step;
   const out: number[] = [];
-  for (let t = Math.ceil(t0 / step - 1e-9) * step; t <= t1 + 1e-9; t += step) out.push(t + 0);
+  for (let t = first; t <= t1 + 1e-9; t += step) out.push(t + 0);
   return out;
 }
 
