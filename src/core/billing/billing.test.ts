@@ -408,6 +408,21 @@ describe('storage, egress, budgets, CSV', () => {
     expect(idle(summary, 'acme')).toBeCloseTo(idle(without, 'acme'), 9);
   });
 
+  it('a tenant that only runs functions pays none of the hosts\' idle cost', () => {
+    // Hosts billed per host with nothing on them: all their cost is idle. acme only runs a function.
+    const doc: ScenarioInput = {
+      ...publicCloud({ duration: '30m' }),
+      billing: { pools: [{ pool: 'p', billedAs: 'hosts' }] },
+      serverless: { functions: [{ id: 'thumbs', memoryMb: 512, duration: { type: 'constant', value: 0.25 }, tenant: 'acme', trace: { perMinute: [10, 10, 10] } }] },
+    };
+    const { summary } = bill(doc);
+    const inv = (t: string) => summary.tenants.find((x) => x.tenant === t)!;
+    expect(summary.byCategory.idle).toBeGreaterThan(0);
+    expect(inv('acme').idleShare).toBe(0);
+    expect(inv('acme').total).toBeCloseTo(summary.byCategory.function!, 12);
+    expect(inv('shared').idleShare).toBeCloseTo(summary.byCategory.idle!, 9);
+  });
+
   it('egress counts answers sent late but not requests that expired in the queue unanswered', () => {
     // Ten requests at once on one slot of 1 s work, client timeout 2.5 s: the first two are answered in
     // time, the third starts after 2 s and answers late (3 s: timed out, but its bytes leave), the other

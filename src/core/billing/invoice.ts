@@ -513,15 +513,22 @@ export function summarize(scenario: Scenario, catalogue: PriceCatalogue, usage: 
   const byCategory: Record<string, number> = {};
   const byPricing: Record<string, number> = {};
   const direct = new Map<string, number>();
+  /** Direct spend on hosts' capacity (functions hold no host: they draw no share of its idle cost). */
+  const hostDirect = new Map<string, number>();
   for (const r of records) {
     total += r.cost;
     byCategory[r.category] = (byCategory[r.category] ?? 0) + r.cost;
     byPricing[r.pricing] = (byPricing[r.pricing] ?? 0) + r.cost;
     if (r.tenant === null) idleTotal += r.cost;
-    else direct.set(r.tenant, (direct.get(r.tenant) ?? 0) + r.cost);
+    else {
+      direct.set(r.tenant, (direct.get(r.tenant) ?? 0) + r.cost);
+      if (r.category !== 'function') hostDirect.set(r.tenant, (hostDirect.get(r.tenant) ?? 0) + r.cost);
+    }
   }
-  const payers = [...direct.keys()].sort();
-  if (payers.length === 0) payers.push('shared');
+  /** Who shares the idle cost: the tenants with host spend, else "shared" (when there is idle cost to share). */
+  const idlePayers = [...hostDirect.keys()].sort();
+  if (idlePayers.length === 0 && (direct.size === 0 || idleTotal > 0)) idlePayers.push('shared');
+  const payers = [...new Set([...direct.keys(), ...idlePayers])].sort();
 
   // Idle shares, hour by hour.
   const H = Math.max(1, Math.ceil(now / HOUR));
@@ -536,22 +543,22 @@ export function summarize(scenario: Scenario, catalogue: PriceCatalogue, usage: 
     }
   }
   let directSum = 0;
-  for (const t of payers) directSum += direct.get(t) ?? 0;
-  /** weights[t][h]: tenant t's share of hour h's idle cost. */
+  for (const t of idlePayers) directSum += hostDirect.get(t) ?? 0;
+  /** weights[t][h]: tenant t's share of hour h's idle cost (0 for a tenant without host spend). */
   const weights = new Map<string, Float64Array>(payers.map((t) => [t, new Float64Array(H)]));
   for (let h = 0; h < H; h++) {
     let sum = 0;
     let active = 0;
-    for (const t of payers) {
+    for (const t of idlePayers) {
       const x = directByHour.get(t)![h]!;
       sum += x;
       if (x > 0) active++;
     }
-    for (const t of payers) {
+    for (const t of idlePayers) {
       const x = directByHour.get(t)![h]!;
       let w: number;
-      if (split === 'proportional') w = sum > 0 ? x / sum : directSum > 0 ? (direct.get(t) ?? 0) / directSum : 1 / payers.length;
-      else w = active > 0 ? (x > 0 ? 1 / active : 0) : 1 / payers.length;
+      if (split === 'proportional') w = sum > 0 ? x / sum : directSum > 0 ? (hostDirect.get(t) ?? 0) / directSum : 1 / idlePayers.length;
+      else w = active > 0 ? (x > 0 ? 1 / active : 0) : 1 / idlePayers.length;
       weights.get(t)![h] = w;
     }
   }
