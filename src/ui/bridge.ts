@@ -71,7 +71,7 @@ function api(): Remote<SimWorkerApi> {
     w.addEventListener('error', (ev) => {
       // Only the current worker's failures count (an old one's late events are ignored).
       if (w !== worker) return;
-      void recoverWorker(ev.message || translate(nm, 'workerCrashedUnknown'));
+      void recoverWorker(ev.message || translate(nm, 'workerCrashedUnknown'), w);
     });
     worker.addEventListener('messageerror', () => {
       showNotice({ kind: 'error', title: msg(nm, 'workerBadMessage'), messages: [] });
@@ -81,7 +81,7 @@ function api(): Remote<SimWorkerApi> {
       {
         ping: () => raw.ping(),
         onDead: (silence, busy) => {
-          if (w === worker) void recoverWorker(silenceText(silence, busy));
+          if (w === worker) void recoverWorker(silenceText(silence, busy), w);
         },
         now: () => performance.now(),
         setTimer: (fn, ms) => setTimeout(fn, ms),
@@ -316,8 +316,17 @@ let recovering: Promise<void> | null = null;
  * had (in memory, else the autosave, else the default preset) and say so in the error banner.
  * The run starts again at 0 s; the scenario, with every edit, is kept.
  */
-function recoverWorker(reason: string): Promise<void> {
-  if (recovering) return recovering;
+function recoverWorker(reason: string, failed: Worker | null = null): Promise<void> {
+  if (recovering) {
+    // The replacement itself failed while the recovery waits on it: give it up (the recovery's
+    // waiting calls fail now and it ends with its banner), then recover once more; the restart
+    // budget bounds the loop.
+    if (failed !== null && failed === worker) {
+      heartbeat?.abandon();
+      return recovering.then(() => recoverWorker(reason, null));
+    }
+    return recovering;
+  }
   recovering = (async () => {
     const state = consoleStore.getState();
     const current = state.scenario;

@@ -333,7 +333,7 @@ function zh(text: string): string | undefined {
   const full = apply(FULL, text) ?? apply(RULES, text);
   if (full !== undefined) return full;
   // "<bound>, got <value>" with an optional typo hint.
-  const got = /^(.*), got (.+?)( \(did you mean "(.+)"\?\))?$/s.exec(text);
+  const got = /^(.*?), got (.+?)( \(did you mean "(.+)"\?\))?$/s.exec(text);
   if (got) {
     const head = apply(HEADS, got[1]!);
     if (head !== undefined) return `${head}，实际为 ${value(got[2]!)}${got[4] !== undefined ? `（是不是想写 "${got[4]}"？）` : ''}`;

@@ -350,7 +350,15 @@ async function load(request: VariantRequest, service: string | null, key: string
       b: { ...compareStore.getState().b, name: rb.name },
     });
     await refreshTable();
-    return gen === generation;
+    if (gen !== generation) return false;
+    const latest = baseSource();
+    const done = prepared;
+    if (done !== null && latest !== null && JSON.stringify(latest) !== done.base) {
+      // A changed again while this load ran (the subscription ignores changes mid-load): load once
+      // more on the newest A, with the same change for B.
+      return await load(done.request, service, key);
+    }
+    return true;
   } catch (e) {
     if (gen === generation && !(e instanceof WorkerGoneError)) compareStore.setState({ phase: 'idle', errors: [tr('workersNoAnswer', { error: errorText(e) })] });
     return false;
