@@ -72,8 +72,9 @@ test('a worker stuck in a loop while playing is restarted; run to the end afterw
   await page.getByTestId('dismiss-banner').click();
   await expect(banner).toHaveCount(0);
 
-  // A hundred replicas to the end: the worker is busy for longer than the 2 s idle allowance
-  // (seconds of wall time), but it beats from inside the run, so no banner comes.
+  // A whole simulated day to the end: the worker is busy for several times the 2 s idle allowance
+  // (about 7 s of wall time on a quiet machine), but it beats from inside the run, so no banner comes.
+  await choosePreset(page, 'diurnal-day', 'A diurnal day');
   const started = Date.now();
   await page.getByTestId('run-to-end').click();
   await expect(page.getByTestId('busy')).toHaveCount(0, { timeout: 90_000 });
