@@ -31,7 +31,7 @@ import { translate, type Params } from '../i18n/messages';
 import { compareMessages, type CompareMessageKey } from './compare.messages';
 
 const tr = (key: CompareMessageKey, params?: Params): string => translate(compareMessages, key, params);
-import { currentLang } from '../i18n/lang';
+import { currentLang, onLangChange } from '../i18n/lang';
 
 type Side = 'a' | 'b';
 
@@ -46,6 +46,10 @@ interface Runner {
 }
 
 const runners: Partial<Record<Side, Runner>> = {};
+// Running compare workers answer in the console's language too, after a switch as at their start.
+onLangChange((lang) => {
+  for (const r of Object.values(runners)) r?.raw.setLanguage(lang).catch(() => undefined);
+});
 /** Compare workers created and not yet terminated (never more than two). */
 let liveWorkers = 0;
 /** Points per overlaid line (the worker downsamples). */
