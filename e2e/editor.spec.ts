@@ -6,6 +6,11 @@ type AutoDoc = { services: Array<{ id: string; instanceType?: string; placement?
 type Doc = { services: Array<{ id: string; replicas: number; calls?: { targets: Array<{ service: string }> } }>; workloads: Array<{ id: string; target: string; arrival: { type: string } }> };
 
 /** The scenario document the address bar's link carries. */
+/** The link's document, or null while the page has no scenario link yet (an edit's reload is in flight). */
+function linkedDocOrNull(page: Page): Doc | null {
+  return /^#s=c1\./.test(new URL(page.url()).hash) ? linkedDoc(page) : null;
+}
+
 function linkedDoc(page: Page): Doc {
   const hash = new URL(page.url()).hash;
   expect(hash).toMatch(/^#s=c1\./);
@@ -138,9 +143,9 @@ test.describe('scenario editor', () => {
     // A replica crash from the service's menu is a fault in the scenario (and undoable).
     await page.getByTestId('topo-service-web').click({ button: 'right' });
     await page.getByTestId('topo-menu-crash').click();
-    await expect.poll(() => (linkedDoc(page) as unknown as { faults?: Array<{ kind: string; service: string }> }).faults?.map((f) => `${f.kind}:${f.service}`)).toEqual(['replica-crash:web']);
+    await expect.poll(() => (linkedDocOrNull(page) as unknown as { faults?: Array<{ kind: string; service: string }> } | null)?.faults?.map((f) => `${f.kind}:${f.service}`)).toEqual(['replica-crash:web']);
     await page.keyboard.press('Control+z');
-    await expect.poll(() => (linkedDoc(page) as unknown as { faults?: unknown[] }).faults ?? []).toEqual([]);
+    await expect.poll(() => { const d = linkedDocOrNull(page) as unknown as { faults?: unknown[] } | null; return d === null ? null : (d.faults ?? []); }).toEqual([]);
     await expect(page.getByTestId('topo-workload-searchers-spike')).toBeVisible();
   });
 
@@ -157,7 +162,7 @@ test.describe('scenario editor', () => {
 
     await max.fill('12');
     await max.press('Enter');
-    await expect.poll(() => (linkedDoc(page) as unknown as AutoDoc).services[0]!.autoscaler.maxReplicas).toBe(12);
+    await expect.poll(() => (linkedDocOrNull(page) as unknown as AutoDoc | null)?.services[0]!.autoscaler.maxReplicas).toBe(12);
     const edited = hashOf(page);
     expect(edited).not.toBe(presetHash);
     await expect(page.getByTestId('editor-restarted')).toContainText('restarted at 0 s');
@@ -175,7 +180,7 @@ test.describe('scenario editor', () => {
 
     await page.getByTestId('editor-undo').click();
     await expect(max).toHaveValue('20');
-    await expect.poll(() => (linkedDoc(page) as unknown as AutoDoc).services[0]!.autoscaler.maxReplicas).toBe(20);
+    await expect.poll(() => (linkedDocOrNull(page) as unknown as AutoDoc | null)?.services[0]!.autoscaler.maxReplicas).toBe(20);
     await page.getByTestId('editor-redo').click();
     await expect(max).toHaveValue('12');
     await expect.poll(() => hashOf(page)).toBe(edited);
@@ -184,7 +189,7 @@ test.describe('scenario editor', () => {
     await page.getByTestId('edit-autoscaler-policy').selectOption('step');
     await expect(page.getByTestId('edit-autoscaler-rules-row-1')).toBeVisible();
     await page.getByTestId('edit-rule-0-kind').selectOption('setTo');
-    await expect.poll(() => (linkedDoc(page) as unknown as AutoDoc).services[0]!.autoscaler.rules?.[0]).toEqual({ operator: '>', threshold: 0.8, for: 60, setTo: 1 });
+    await expect.poll(() => (linkedDocOrNull(page) as unknown as AutoDoc | null)?.services[0]!.autoscaler.rules?.[0]).toEqual({ operator: '>', threshold: 0.8, for: 60, setTo: 1 });
     await page.getByTestId('edit-autoscaler-rules-add').click();
     await expect(page.getByTestId('edit-autoscaler-rules-row-2')).toBeVisible();
     await page.getByTestId('edit-autoscaler-rules-2-remove').click();
@@ -209,7 +214,7 @@ test.describe('scenario editor', () => {
     await expect(page.getByTestId('infra-pool-nodes')).toBeVisible();
     await page.getByTestId('infra-tray-open').click();
     await page.getByTestId('infra-tray-chip-service').dragTo(page.getByTestId('infra-pool-nodes'));
-    await expect.poll(() => (linkedDoc(page) as unknown as AutoDoc).services.find((s) => s.id === 'service')?.placement).toEqual({ kind: 'vm', zones: ['eu-west-a'] });
+    await expect.poll(() => (linkedDocOrNull(page) as unknown as AutoDoc | null)?.services.find((s) => s.id === 'service')?.placement).toEqual({ kind: 'vm', zones: ['eu-west-a'] });
     expect((linkedDoc(page) as unknown as AutoDoc).services.find((s) => s.id === 'service')?.instanceType).toBe('g.small');
     await expect(page.getByTestId('editor-message')).toContainText('Place service on host pool nodes');
 
