@@ -9,6 +9,7 @@ import { SloPanel } from './SloPanel';
 import { AutoscalerSummary } from './AutoscalerSummary';
 import { useEditor } from '../editor/editStore';
 import { ElementInspector, ServiceEditor } from '../editor/ElementEditor';
+import { BlockInspector } from '../editor/blocks/BlockInspector';
 import { useT } from '../i18n/messages';
 import { inspectorMessages as m } from './messages';
 
@@ -78,7 +79,9 @@ export const Inspector = memo(function Inspector() {
   const onClose = useCallback(() => void actions.selectService(null), []);
   // A workload, pool, region or zone picked for editing takes the inspector's place.
   const element = useEditor((s) => s.selection);
+  const block = useEditor((s) => s.block);
   const t = useT(m);
+  if (block) return <BlockInspector id={block} />;
   if (element && element.kind !== 'service') return <ElementInspector refTo={element} />;
   if (id === null || !spec) {
     return (
