@@ -7,7 +7,7 @@
 import { memo, useId, useMemo, type ReactNode } from 'react';
 import { useT } from '../../i18n/messages';
 import { commitEdit, useEditor } from '../editStore';
-import { CheckField, ExactIssues, Field, JsonField, Rows, type RowColumn } from '../fields';
+import { ExactIssues, Field, JsonField, Rows, type RowColumn } from '../fields';
 import { getAt, idsOf, setAt, uniqueId, type Doc, type DocPath } from '../docEdits';
 import {
   consumerKindOf,
@@ -31,7 +31,7 @@ import {
   type TargetKind,
 } from './blockEdits';
 import { blockMessages } from './blocks.messages';
-import { appendMade, BlockShell, fieldMaker, Group, idAt, Items, opts, useIds, withDefault, withNone, type T } from './kit';
+import { appendMade, BlockShell, CheckCell, fieldMaker, Group, idAt, Items, opts, useIds, withDefault, withNone, type T } from './kit';
 
 /** The schema's runtimes (scenario/schema.ts FUNCTION_RUNTIMES). */
 const FUNCTION_RUNTIMES = ['node', 'python', 'java', 'dotnet', 'go'] as const;
@@ -224,7 +224,7 @@ function GatewayFields({ path, index }: { path: DocPath; index: number }) {
   const routeColumns = useMemo<readonly RowColumn[]>(
     () => [
       { key: 'path', label: t('routePath'), type: 'text', hint: t('routePathHint') },
-      { key: 'function', label: t('function'), type: 'select', options: opts(functions) },
+      { key: 'function', label: t('functionCol'), type: 'select', options: opts(functions) },
     ],
     [functions, t],
   );
@@ -233,7 +233,7 @@ function GatewayFields({ path, index }: { path: DocPath; index: number }) {
       { key: 'id', label: t('clientId'), type: 'text' },
       { key: 'rate', label: t('rate'), type: 'number', path: ['rateLimit', 'rate'], hint: t('rateHint') },
       { key: 'burst', label: t('burst'), type: 'int', path: ['rateLimit', 'burst'], hint: t('burstHint') },
-      { key: 'revoked', label: t('revoked'), render: (rowPath, i) => <CheckField scope={scope} path={[...rowPath, 'revoked']} label={t('revokedKey', { n: i + 1 })} editName={`${name} · ${t('revoked')}`} testId={`${tp}-client-${i}-revoked`} /> },
+      { key: 'revoked', label: t('revoked'), render: (rowPath, i) => <CheckCell scope={scope} path={[...rowPath, 'revoked']} label={t('revokedKey', { n: i + 1 })} editName={`${name} · ${t('revoked')}`} testId={`${tp}-client-${i}-revoked`} /> },
     ],
     [name, t, tp],
   );
@@ -267,7 +267,7 @@ function StoreFields({ path, index, what }: { path: DocPath; index: number; what
 
 const timerColumns = (t: T, functions: readonly string[]): readonly RowColumn[] => [
   { key: 'id', label: t('id'), type: 'text' },
-  { key: 'function', label: t('function'), type: 'select', options: opts(functions) },
+  { key: 'function', label: t('functionCol'), type: 'select', options: opts(functions) },
   { key: 'cron', label: t('cron'), type: 'text', hint: t('cronHint') },
   { key: 'every', label: t('every'), type: 'duration', hint: t('everyHint') },
 ];

@@ -7,7 +7,7 @@ import { memo, useCallback, useMemo, type ReactNode } from 'react';
 import { commitEdit, useEditor } from '../editStore';
 import { useT, type Translate } from '../../i18n/messages';
 import { ExactIssues, Field, type FieldType } from '../fields';
-import { appendRow, getAt, removeRow, type Doc, type DocPath, type EditOutcome } from '../docEdits';
+import { appendRow, getAt, removeRow, setAt, type Doc, type DocPath, type EditOutcome } from '../docEdits';
 import { addBlock, hasBlock, removeBlock, type BlockId } from './blockEdits';
 import { blockMessages } from './blocks.messages';
 
@@ -65,6 +65,23 @@ export function EditButton({ label, name, scope, make, testId, danger }: { label
     </button>
   );
 }
+
+/** A boolean of a row as a bare checkbox (the column header shows what it is; the label is for screen readers). */
+export const CheckCell = memo(function CheckCell({ scope, path, label, editName, testId }: { scope: string; path: DocPath; label: string; editName: string; testId: string }) {
+  const checked = useEditor((s) => (s.doc ? getAt(s.doc, path) === true : false));
+  const busy = useEditor((s) => s.pending !== null);
+  const t = useT(blockMessages);
+  return (
+    <input
+      type="checkbox"
+      checked={checked}
+      disabled={busy}
+      aria-label={label}
+      onChange={(e) => void commitEdit(`${editName} → ${e.target.checked ? t('on') : t('off')}`, (doc) => ({ ok: true, doc: setAt(doc, path, e.target.checked ? true : undefined) }), scope)}
+      data-testid={testId}
+    />
+  );
+});
 
 /** A titled group of fields. */
 export function Group({ title, children, testId, note }: { title: string; children: ReactNode; testId?: string; note?: string }) {
