@@ -219,6 +219,10 @@ describe('removals that repair serverless references', () => {
     expect(rg.ok && rg.notes).toEqual(['web no longer needs to run next to group', 'removed the storage volume of group']);
     expect(rg.ok && rg.doc.instances).toBeUndefined();
     expect(rg.ok && verdict(rg.doc)).toBe('ok');
+    // The whole block goes the same way.
+    const rb = removeBlock(g, 'instances');
+    expect(rb.ok && rb.notes).toEqual(['web no longer needs to run next to group', 'removed the storage volume of group']);
+    expect(rb.ok && verdict(rb.doc)).toBe('ok');
   });
 
   it('notes follow the console language', () => {

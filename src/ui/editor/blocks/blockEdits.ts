@@ -120,9 +120,21 @@ export function addBlock(doc: Doc, id: BlockId): EditOutcome {
 }
 
 /** The block goes (its defaults apply again: for the network, the default latencies and no links). */
-export function removeBlock(doc: Doc, id: BlockId): EditOutcome {
+export function removeBlock(doc: Doc, id: BlockId): RemoveOutcome {
   if (!hasBlock(doc, id) || (id === 'network' && doc.network === undefined)) return { ok: false, reason: m('noBlock') };
-  return { ok: true, doc: setAt(doc, [id], undefined) };
+  if (id === 'instances') {
+    // Each group with its repairs (affinity, volumes, scripted actions).
+    let out = doc;
+    const notes: string[] = [];
+    for (const g of groupIds(doc)) {
+      const r = removeGroup(out, g);
+      if (!r.ok) return r;
+      out = r.doc;
+      notes.push(...r.notes);
+    }
+    return { ok: true, doc: setAt(out, [id], undefined), notes };
+  }
+  return { ok: true, doc: setAt(doc, [id], undefined), notes: [] };
 }
 
 /** A link between the first two regions not yet linked (a VPN of 30 ms, 1 Gbit/s), or null. */
