@@ -130,6 +130,20 @@ test.describe('scenario-wide forms', () => {
     expect(linked(page)?.serverless?.http ?? []).toEqual([]);
     await page.getByTestId('editor-undo').click();
     await expect.poll(() => linked(page)?.serverless?.functions.length).toBe(5);
+
+    // Triggers: HTTP traffic to the gateway's route, at a new rate; the keep-alive policy.
+    await page.getByTestId('blk-http-add').click();
+    await expect.poll(() => linked(page)?.serverless?.http?.length).toBe(2);
+    const rate = page.getByTestId('blk-http-1-arrival-rate');
+    await rate.fill('12');
+    await rate.press('Enter');
+    await expect.poll(() => (linked(page)?.serverless?.http?.[1] as { arrival?: { rate?: number } } | undefined)?.arrival?.rate).toBe(12);
+    await page.getByTestId('blk-sls-keepalive-type').selectOption('hybrid');
+    await expect.poll(() => (linked(page)?.serverless as { keepAlive?: { type: string } } | undefined)?.keepAlive?.type).toBe('hybrid');
+    const head = page.getByTestId('blk-sls-keepalive-head');
+    await head.fill('1.5');
+    await head.press('Enter');
+    await expect(page.getByTestId('blk-sls-keepalive-head-error')).toContainText('serverless.keepAlive.head');
     expect(errors).toEqual([]);
   });
 });

@@ -4,8 +4,8 @@
  */
 import { memo, useMemo } from 'react';
 import { useT } from '../../i18n/messages';
-import { selectElement } from '../editStore';
-import { CheckField, Rows, type RowColumn } from '../fields';
+import { selectElement, useEditor } from '../editStore';
+import { CheckField, JsonField, Rows, type RowColumn } from '../fields';
 import { idsOf, zonesOf, type Doc, type DocPath } from '../docEdits';
 import { newGroup, newLink, removeGroup } from './blockEdits';
 import { blockMessages } from './blocks.messages';
@@ -36,6 +36,7 @@ export const NetworkForm = memo(function NetworkForm() {
     ];
   }, [regions, t]);
   const canLink = regions.length >= 2;
+  const hasNetwork = useEditor((s) => s.doc?.network !== undefined);
   return (
     <>
       <div className="edit-grid">
@@ -57,6 +58,7 @@ export const NetworkForm = memo(function NetworkForm() {
         noAdd={!canLink}
       />
       {!canLink && <p className="note">{t('linksNeedRegions')}</p>}
+      {hasNetwork && <JsonField scope={scope} path={at} editName={name} testId="block-network-json" />}
     </>
   );
 });

@@ -7,7 +7,7 @@
 import { memo, useId, useMemo, type ReactNode } from 'react';
 import { useT } from '../../i18n/messages';
 import { commitEdit, useEditor } from '../editStore';
-import { ExactIssues, Field, JsonField, Rows, type RowColumn } from '../fields';
+import { ExactIssues, Field, Rows, type RowColumn } from '../fields';
 import { getAt, idsOf, setAt, uniqueId, type Doc, type DocPath } from '../docEdits';
 import {
   consumerKindOf,
@@ -31,6 +31,8 @@ import {
   type TargetKind,
 } from './blockEdits';
 import { blockMessages } from './blocks.messages';
+import { arrivalOfType } from '../ElementEditor';
+import { ArrivalLists } from '../forms';
 import { appendMade, BlockShell, CheckCell, fieldMaker, Group, idAt, Items, opts, useIds, withDefault, withNone, type T } from './kit';
 
 /** The schema's runtimes (scenario/schema.ts FUNCTION_RUNTIMES). */
@@ -76,10 +78,10 @@ const TargetCell = memo(function TargetCell({ toPath, testId, label }: { toPath:
 });
 
 /** The numeric parameters of a distribution (mean, sd, min…), or the percentile points as JSON. */
-function DistParams({ path, name, testId }: { path: DocPath; name: string; testId: string }) {
+function DistParams({ path, name, testId, scalarsOnly }: { path: DocPath; name: string; testId: string; scalarsOnly?: boolean }) {
   const keys = useIds((d) => {
-    const v = getAt(d, path);
-    return v && typeof v === 'object' ? Object.keys(v).filter((k) => k !== 'type') : [];
+    const v = getAt(d, path) as Obj | undefined;
+    return v && typeof v === 'object' ? Object.keys(v).filter((k) => k !== 'type' && (!scalarsOnly || typeof v[k] === 'number' || typeof v[k] === 'string')) : [];
   });
   return (
     <>
@@ -260,9 +262,71 @@ function StoreFields({ path, index, what }: { path: DocPath; index: number; what
   return (
     <>
       <div className="edit-grid">{f([...path, 'id'], 'id', 'text', `${tp}-id`)}</div>
+      <ArrivalFields path={[...path, 'writes']} name={name} testId={`${tp}-writes`} optional />
       <Rows scope={scope} path={[...path, 'notify']} columns={columns} newRow={(d: Doc) => newTarget(d, 'function')} editName={`${name} · ${t('notifications')}`} itemLabel={t('notification')} caption={t('notifications')} empty={t('noNotifications')} testId={`${tp}-notify`} />
     </>
   );
+}
+
+const ARRIVAL_TYPES = ['poisson', 'piecewise', 'diurnal', 'spike', 'mmpp', 'trace'] as const;
+
+/** An arrival process: its type (reshaped on change), its scalar parameters and its lists. */
+function ArrivalFields({ path, name, testId, optional }: { path: DocPath; name: string; testId: string; optional?: boolean }) {
+  const t = useT(blockMessages);
+  const f = fieldMaker(t, scope, name);
+  const present = useEditor((s) => (s.doc ? getAt(s.doc, path) !== undefined : false));
+  return (
+    <>
+      <div className="edit-grid">
+        {f([...path, 'type'], optional ? 'writes' : 'arrivals', 'select', `${testId}-type`, {
+          options: optional ? withNone(t, ARRIVAL_TYPES) : opts(ARRIVAL_TYPES),
+          apply: (d: Doc, v: unknown) => setAt(d, path, v === undefined || v === '' ? undefined : arrivalOfType(String(v), (getAt(d, path) ?? {}) as Obj)),
+        })}
+        {present && <DistParams path={path} name={name} testId={testId} scalarsOnly />}
+      </div>
+      {present && <ArrivalLists id={name} path={path} scope={scope} />}
+    </>
+  );
+}
+
+function HttpFields({ path, index }: { path: DocPath; index: number }) {
+  const t = useT(blockMessages);
+  const name = `${t('http')} ${index + 1}`;
+  const f = fieldMaker(t, scope, name);
+  const tp = `blk-http-${index}`;
+  const gateways = useIds((d) => serverlessIds(d, 'gateway'));
+  const routes = useIds((d) => {
+    const g = getAt(d, [...path, 'gateway']);
+    const gw = (getAt(d, [...S, 'gateways']) as Obj[] | undefined)?.find((x) => x.id === g);
+    return Array.isArray(gw?.routes) ? (gw.routes as Obj[]).map((r) => String(r.path)) : [];
+  });
+  const columns = useMemo<readonly RowColumn[]>(
+    () => [
+      { key: 'client', label: t('clientId'), type: 'text', hint: t('httpClientHint') },
+      { key: 'share', label: t('share'), type: 'number', hint: t('shareHint') },
+      { key: 'noKey', label: t('noKey'), render: (rowPath, i) => <CheckCell scope={scope} path={[...rowPath, 'noKey']} label={t('noKeyOf', { n: i + 1 })} editName={`${name} · ${t('noKey')}`} testId={`${tp}-client-${i}-noKey`} /> },
+    ],
+    [name, t, tp],
+  );
+  return (
+    <>
+      <div className="edit-grid">
+        {f([...path, 'id'], 'id', 'text', `${tp}-id`)}
+        {f([...path, 'gateway'], 'gateway', 'select', `${tp}-gateway`, { options: opts(gateways) })}
+        {f([...path, 'route'], 'routePath', 'select', `${tp}-route`, { options: opts(routes) })}
+      </div>
+      <ArrivalFields path={[...path, 'arrival']} name={name} testId={`${tp}-arrival`} />
+      <Rows scope={scope} path={[...path, 'clients']} columns={columns} newRow={() => ({ client: 'anonymous', share: 1, noKey: true })} editName={`${name} · ${t('httpClients')}`} itemLabel={t('client')} caption={t('httpClients')} testId={`${tp}-clients`} />
+    </>
+  );
+}
+
+/** An HTTP source to the first gateway's first route: 5 req/s from one client. */
+function newHttp(d: Doc): Obj {
+  const g = (getAt(d, [...S, 'gateways']) as Obj[] | undefined)?.[0];
+  const route = Array.isArray(g?.routes) ? String((g.routes as Obj[])[0]?.path ?? '/') : '/';
+  const clients = Array.isArray(g?.clients) && g.clients.length > 0 ? [{ client: String((g.clients as Obj[])[0]!.id), share: 1 }] : [{ client: 'anonymous', share: 1, noKey: true }];
+  return { id: uniqueId(serverlessIds(d, 'http'), 'traffic'), gateway: g ? String(g.id) : '', route, arrival: { type: 'poisson', rate: 5 }, clients };
 }
 
 const timerColumns = (t: T, functions: readonly string[]): readonly RowColumn[] => [
@@ -298,6 +362,7 @@ export const ServerlessForm = memo(function ServerlessForm() {
   const functions = useIds((d) => serverlessIds(d, 'function'));
   const timers = useMemo(() => timerColumns(t, functions), [t, functions]);
   const k = [...S, 'keepAlive'];
+  const gatewayCount = useIds((d) => serverlessIds(d, 'gateway')).length;
   return (
     <BlockShell id="serverless" name={name} absentNote={t('serverlessAbsent')}>
       <Group title={t('account')}>
@@ -347,6 +412,13 @@ export const ServerlessForm = memo(function ServerlessForm() {
       <Group title={t('gateways')}>
         <ServerlessItems kind="gateway" list="gateways" label={t('gateway')} make={newGateway} render={(p, i) => <GatewayFields path={p} index={i} />} />
       </Group>
+      <Group title={t('httpSources')}>
+        {gatewayCount > 0 ? (
+          <ServerlessItems kind="http" list="http" label={t('http')} make={newHttp} render={(p, i) => <HttpFields path={p} index={i} />} />
+        ) : (
+          <p className="note">{t('httpNeedsGateway')}</p>
+        )}
+      </Group>
       <Group title={t('buckets')}>
         <ServerlessItems kind="bucket" list="buckets" label={t('bucket')} make={(d) => ({ id: uniqueId(serverlessIds(d, 'bucket'), 'bucket'), notify: [] })} render={(p, i) => <StoreFields path={p} index={i} what="buckets" />} />
       </Group>
@@ -354,7 +426,6 @@ export const ServerlessForm = memo(function ServerlessForm() {
         <ServerlessItems kind="table" list="tables" label={t('table')} make={(d) => ({ id: uniqueId(serverlessIds(d, 'table'), 'table'), notify: [] })} render={(p, i) => <StoreFields path={p} index={i} what="tables" />} />
       </Group>
       <p className="note">{t('slsJsonNote')}</p>
-      <JsonField scope={scope} path={[...S]} editName={name} testId="blk-sls-json" />
     </BlockShell>
   );
 });

@@ -6,7 +6,7 @@
 import { memo, useCallback, useMemo, type ReactNode } from 'react';
 import { commitEdit, useEditor } from '../editStore';
 import { useT, type Translate } from '../../i18n/messages';
-import { ExactIssues, Field, type FieldType } from '../fields';
+import { ExactIssues, Field, JsonField, type FieldType } from '../fields';
 import { appendRow, getAt, removeRow, setAt, type Doc, type DocPath, type EditOutcome } from '../docEdits';
 import { addBlock, hasBlock, removeBlock, type BlockId } from './blockEdits';
 import { blockMessages } from './blocks.messages';
@@ -189,6 +189,7 @@ export const BlockShell = memo(function BlockShell({ id, name, absentNote, child
     <>
       {children}
       <ExactIssues scope={scope} path={[id]} testId={`block-${id}`} />
+      <JsonField scope={scope} path={[id]} editName={name} testId={`block-${id}-json`} />
       <div className="edit-row">
         <EditButton label={t('removeBlock', { name })} name={t('removeBlock', { name })} scope={scope} make={(d) => removeBlock(d, id)} testId={`block-${id}-remove`} danger />
       </div>
