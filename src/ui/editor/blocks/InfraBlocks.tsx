@@ -7,7 +7,7 @@ import { useT } from '../../i18n/messages';
 import { selectElement, useEditor } from '../editStore';
 import { CheckField, JsonField, Rows, type RowColumn } from '../fields';
 import { idsOf, zonesOf, type Doc, type DocPath } from '../docEdits';
-import { newGroup, newLink, removeGroup } from './blockEdits';
+import { newGroup, newLink, removeGroup, renameItem } from './blockEdits';
 import { blockMessages } from './blocks.messages';
 import { appendMade, BlockShell, fieldMaker, Group, idAt, Items, useIds, withDefault, type Opts, type T } from './kit';
 
@@ -112,7 +112,7 @@ function GroupFields({ path, index }: { path: DocPath; index: number }) {
   return (
     <>
       <div className="edit-grid">
-        {f([...path, 'id'], 'id', 'text', `${tp}-id`)}
+        {f([...path, 'id'], 'id', 'text', `${tp}-id`, { hint: 'renameHint', apply: (d: Doc, v: unknown) => renameItem(d, 'group', path, v) })}
         {f([...path, 'type'], 'instanceType', 'text', `${tp}-type`, { hint: 'instanceTypeHint' })}
         {f([...path, 'count'], 'count', 'int', `${tp}-count`, { hint: 'countHint' })}
         {f([...path, 'at'], 'createdAt', 'duration', `${tp}-at`, { hint: 'createdAtHint' })}

@@ -22,6 +22,7 @@ import {
   newTimer,
   newTopic,
   removeServerless,
+  renameItem,
   serverlessIds,
   TARGET_KINDS,
   targetKindOf,
@@ -108,7 +109,7 @@ function FunctionFields({ path, index }: { path: DocPath; index: number }) {
   return (
     <>
       <div className="edit-grid">
-        {f([...path, 'id'], 'id', 'text', `${tp}-id`)}
+        {f([...path, 'id'], 'id', 'text', `${tp}-id`, { apply: (d: Doc, v: unknown) => renameItem(d, 'function', path, v) })}
         {f([...path, 'app'], 'app', 'text', `${tp}-app`, { hint: 'appHint' })}
         {f([...path, 'runtime'], 'runtime', 'select', `${tp}-runtime`, { options: withDefault(t, 'node', FUNCTION_RUNTIMES) })}
         {f([...path, 'memoryMb'], 'memoryMb', 'int', `${tp}-memory`, { hint: 'memoryMbHint' })}
@@ -147,7 +148,7 @@ function QueueFields({ path, index }: { path: DocPath; index: number }) {
   return (
     <>
       <div className="edit-grid">
-        {f([...path, 'id'], 'id', 'text', `${tp}-id`)}
+        {f([...path, 'id'], 'id', 'text', `${tp}-id`, { apply: (d: Doc, v: unknown) => renameItem(d, 'queue', path, v) })}
         {f([...path, 'type'], 'queueType', 'select', `${tp}-type`, { hint: 'queueTypeHint', options: withDefault(t, 'standard', ['standard', 'fifo']) })}
         {f([...path, 'visibilityTimeout'], 'visibilityTimeout', 'duration', `${tp}-visibility`, { hint: 'visibilityTimeoutHint' })}
         {f([...path, 'maxReceives'], 'maxReceives', 'int', `${tp}-maxReceives`, { hint: 'maxReceivesHint' })}
@@ -207,10 +208,11 @@ function TopicFields({ path, index }: { path: DocPath; index: number }) {
   const name = `${t('topics')} ${index + 1}`;
   const f = fieldMaker(t, scope, name);
   const tp = `blk-topic-${index}`;
+  const rename = (d: Doc, v: unknown): Doc => renameItem(d, 'topic', path, v);
   const columns = useMemo<readonly RowColumn[]>(() => [{ key: 'to', label: t('deliversTo'), render: (rowPath, i) => <TargetCell toPath={[...rowPath, 'to']} testId={`${tp}-sub-${i}-to`} label={`${name} · ${t('subscription')} ${i + 1}`} /> }], [name, t, tp]);
   return (
     <>
-      <div className="edit-grid">{f([...path, 'id'], 'id', 'text', `${tp}-id`)}</div>
+      <div className="edit-grid">{f([...path, 'id'], 'id', 'text', `${tp}-id`, { apply: rename })}</div>
       <Rows scope={scope} path={[...path, 'subscriptions']} columns={columns} newRow={(d: Doc) => ({ to: newTarget(d, 'queue') })} editName={`${name} · ${t('subscriptions')}`} itemLabel={t('subscription')} caption={t('subscriptions')} empty={t('noSubscriptions')} testId={`${tp}-subs`} />
       <p className="hint">{t('filterNote')}</p>
     </>
@@ -242,7 +244,7 @@ function GatewayFields({ path, index }: { path: DocPath; index: number }) {
   return (
     <>
       <div className="edit-grid">
-        {f([...path, 'id'], 'id', 'text', `${tp}-id`)}
+        {f([...path, 'id'], 'id', 'text', `${tp}-id`, { apply: (d: Doc, v: unknown) => renameItem(d, 'gateway', path, v) })}
         {f([...path, 'auth'], 'auth', 'select', `${tp}-auth`, { hint: 'authHint', options: withDefault(t, 'api-key', ['none', 'api-key']) })}
         {f([...path, 'rateLimit', 'rate'], 'rate', 'number', `${tp}-rate`, { hint: 'rateHint' })}
         {f([...path, 'rateLimit', 'burst'], 'burst', 'int', `${tp}-burst`, { hint: 'burstHint' })}

@@ -5,8 +5,8 @@
 import { memo, useMemo } from 'react';
 import { useT } from '../../i18n/messages';
 import { Rows, type RowColumn } from '../fields';
-import { idsOf, type DocPath } from '../docEdits';
-import { newTenant, removeTenant } from './blockEdits';
+import { idsOf, type Doc, type DocPath } from '../docEdits';
+import { newTenant, removeTenant, renameItem } from './blockEdits';
 import { blockMessages } from './blocks.messages';
 import { appendMade, BlockShell, fieldMaker, Group, idAt, Items, useIds, withDefault, type Opts, type T } from './kit';
 
@@ -37,7 +37,7 @@ function TenantFields({ path, index }: { path: DocPath; index: number }) {
   return (
     <>
       <div className="edit-grid">
-        {f([...path, 'id'], 'id', 'text', `${tp}-id`, { hint: 'tenantIdHint' })}
+        {f([...path, 'id'], 'id', 'text', `${tp}-id`, { hint: 'tenantIdHint', apply: (d: Doc, v: unknown) => renameItem(d, 'tenant', path, v) })}
         {f([...path, 'weight'], 'weight', 'number', `${tp}-weight`, { hint: 'weightHint' })}
         {f([...path, 'isolation'], 'isolation', 'select', `${tp}-isolation`, { hint: 'isolationHint', options: isolations(t) })}
         {f([...path, 'limitDefaults', 'containerLimitFactor'], 'limitFactor', 'number', `${tp}-limitFactor`, { hint: 'limitFactorHint' })}

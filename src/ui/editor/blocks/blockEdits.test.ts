@@ -26,6 +26,7 @@ import {
   removeGroup,
   removeServerless,
   removeTenant,
+  renameItem,
   serverlessIds,
   targetKindOf,
   withConsumer,
@@ -268,5 +269,47 @@ describe('removals that repair serverless references', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('renames follow every reference', () => {
+  it('a function, a queue, a topic and a gateway renamed in event-driven still load, referenced by their new names', () => {
+    let doc = preset('event-driven');
+    const at = (list: string, id: string): (string | number)[] => ['serverless', list, (getAt(doc, ['serverless', list]) as Doc[]).findIndex((x) => x.id === id)];
+    doc = renameItem(doc, 'function', at('functions', 'orders'), 'checkout');
+    doc = renameItem(doc, 'function', at('functions', 'payments'), 'billing-fn');
+    doc = renameItem(doc, 'function', at('functions', 'report'), 'daily');
+    doc = renameItem(doc, 'queue', at('queues', 'payments-dlq'), 'dlq');
+    doc = renameItem(doc, 'queue', at('queues', 'shipping'), 'ship');
+    doc = renameItem(doc, 'topic', at('topics', 'order-events'), 'orders-topic');
+    doc = renameItem(doc, 'gateway', at('gateways', 'api'), 'edge');
+    expect(verdict(doc)).toBe('ok');
+    expect(getAt(doc, ['serverless', 'gateways', 0, 'routes', 0, 'function'])).toBe('checkout');
+    expect(getAt(doc, ['serverless', 'http', 0, 'gateway'])).toBe('edge');
+    expect(getAt(doc, ['serverless', 'timers', 0, 'function'])).toBe('daily');
+    expect(getAt(doc, ['serverless', 'queues', 0, 'deadLetter'])).toBe('dlq');
+    expect(getAt(doc, ['serverless', 'queues', 0, 'consumer', 'function'])).toBe('billing-fn');
+    expect(getAt(doc, ['serverless', 'topics', 0, 'subscriptions', 1, 'to'])).toEqual({ queue: 'ship' });
+    expect(getAt(doc, ['serverless', 'functions', 0, 'outputs', 0, 'to'])).toEqual({ topic: 'orders-topic' });
+    // Without the references following, the worker names what broke.
+    expect(verdict(setAt(preset('event-driven'), ['serverless', 'functions', 0, 'id'], 'checkout'))).toContain('unknown function "orders"');
+  });
+
+  it('a tenant and an instance group renamed: what named them follows; a bad id is left for the schema', () => {
+    let doc = preset('noisy-neighbours');
+    const i = (doc.tenants as Doc[]).findIndex((t) => t.id === 'batch');
+    const named = JSON.stringify(doc).split('"batch"').length;
+    doc = renameItem(doc, 'tenant', ['tenants', i], 'renamed-tenant');
+    expect(JSON.stringify(doc).split('"batch"').length).toBe(1);
+    expect(JSON.stringify(doc).split('"renamed-tenant"').length).toBe(named);
+    expect(verdict(doc)).toBe('ok');
+
+    let g = ok(addBlock(base(), 'instances'));
+    g = setAt(g, ['services', 0, 'placement'], { affinity: ['group'] });
+    g = setAt(g, ['services', 0, 'instanceType'], 'g.small');
+    g = renameItem(g, 'group', ['instances', 0], 'vms');
+    expect(getAt(g, ['services', 0, 'placement', 'affinity'])).toEqual(['vms']);
+    expect(verdict(g)).toBe('ok');
+    expect(verdict(renameItem(g, 'group', ['instances', 0], 'Bad Id'))).toContain('instances[0].id');
   });
 });

@@ -400,3 +400,62 @@ export function removeGroup(doc: Doc, id: string): RemoveOutcome {
   out = filterAt(out, ['actions'], (a) => !(isObj(a) && typeof a.target === 'string' && new RegExp(`^instance/${id}-\\d+$`).test(a.target)), (a) => m('noteAction', { target: isObj(a) ? String(a.target) : '' }), notes);
   return { ok: true, doc: out, notes: tally(notes) };
 }
+
+// ------------------------------------------------------------------ renaming
+
+/** Where each kind of item is named, as paths with "*" for every index of a list. */
+const TARGETS = (kind: TargetKind): string[][] => [
+  ['serverless', 'functions', '*', 'outputs', '*', 'to', kind],
+  ['serverless', 'topics', '*', 'subscriptions', '*', 'to', kind],
+  ['serverless', 'buckets', '*', 'notify', '*', kind],
+  ['serverless', 'tables', '*', 'notify', '*', kind],
+];
+
+export type RenameKind = 'function' | 'queue' | 'topic' | 'gateway' | 'tenant' | 'group';
+
+const REFERENCES: Readonly<Record<RenameKind, string[][]>> = {
+  function: [['serverless', 'gateways', '*', 'routes', '*', 'function'], ['serverless', 'timers', '*', 'function'], ['serverless', 'queues', '*', 'consumer', 'function'], ...TARGETS('function')],
+  queue: [['serverless', 'queues', '*', 'deadLetter'], ...TARGETS('queue')],
+  topic: TARGETS('topic'),
+  gateway: [['serverless', 'http', '*', 'gateway']],
+  tenant: [
+    ['hostPools', '*', 'dedicatedTo'],
+    ['services', '*', 'placement', 'tenant'],
+    ['instances', '*', 'placement', 'tenant'],
+    ['serverless', 'functions', '*', 'tenant'],
+    ['billing', 'budgets', '*', 'tenant'],
+    ['billing', 'reserved', '*', 'tenant'],
+  ],
+  group: [['services', '*', 'placement', 'affinity', '*'], ['instances', '*', 'placement', 'affinity', '*'], ['billing', 'storage', 'volumes', '*', 'group']],
+};
+
+/** Replaces `from` by `to` wherever `pattern` reaches (in place, on a copy). */
+function replaceAt(node: unknown, pattern: readonly string[], from: string, to: string): void {
+  if (pattern.length === 0 || node === null || typeof node !== 'object') return;
+  const [head, ...rest] = pattern as [string, ...string[]];
+  const keys: Array<string | number> = head === '*' ? (Array.isArray(node) ? node.map((_, i) => i) : []) : [head];
+  for (const k of keys) {
+    const container = node as Record<string | number, unknown>;
+    if (rest.length === 0) {
+      if (container[k] === from) container[k] = to;
+    } else replaceAt(container[k], rest, from, to);
+  }
+}
+
+/**
+ * Renames the item at `itemPath` (a function, queue, topic, gateway, tenant or instance group) and
+ * everything that names it, so a rename is one edit that loads. A new id that is not a string is
+ * set as typed, for the schema to name.
+ */
+export function renameItem(doc: Doc, kind: RenameKind, itemPath: DocPath, next: unknown): Doc {
+  const old = getAt(doc, [...itemPath, 'id']);
+  const out = setAt(doc, [...itemPath, 'id'], next);
+  if (typeof old !== 'string' || typeof next !== 'string' || old === next || next === '') return out;
+  for (const pattern of REFERENCES[kind]) replaceAt(out, pattern, old, next);
+  if (kind === 'group' && Array.isArray(out.actions)) {
+    for (const a of out.actions) {
+      if (isObj(a) && typeof a.target === 'string' && a.target.startsWith(`instance/${old}-`) && /^\d+$/.test(a.target.slice(`instance/${old}-`.length))) a.target = `instance/${next}-${a.target.slice(`instance/${old}-`.length)}`;
+    }
+  }
+  return out;
+}
