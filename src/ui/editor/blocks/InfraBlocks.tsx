@@ -139,7 +139,7 @@ export const InstancesForm = memo(function InstancesForm() {
       <Items
         scope="block:instances"
         path={['instances']}
-        itemLabel={t('group')}
+        itemLabel={t('instanceGroup')}
         name={name}
         testId="blk-groups"
         add={appendMade(['instances'], newGroup)}
