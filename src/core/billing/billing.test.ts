@@ -408,6 +408,30 @@ describe('storage, egress, budgets, CSV', () => {
     expect(idle(summary, 'acme')).toBeCloseTo(idle(without, 'acme'), 9);
   });
 
+  it('a bill at an earlier time counts only the usage up to then: functions, instances and hosts alike', () => {
+    // Functions run all through a 2 h run; an instance lives until 2500 s and a host pool is billed per host.
+    const perMinute = Array.from({ length: 120 }, (_, m) => 1 + (m % 3));
+    const doc: ScenarioInput = {
+      ...publicCloud({ duration: '2h', instances: [{ id: 'batch', type: 'g.large', lifetime: 2500 }] }),
+      billing: { pools: [{ pool: 'p', billedAs: 'hosts' }] },
+      serverless: { functions: [{ id: 'thumbs', memoryMb: 512, duration: { type: 'constant', value: 0.25 }, tenant: 'acme', trace: { perMinute } }] },
+    };
+    for (const at of [1800, 3600, 4020]) {
+      const s = sim(doc);
+      s.runUntil(at);
+      const then = s.billing!.bill();
+      s.runUntil(7200);
+      const later = s.billing!.bill(undefined, at);
+      const fn = (r: readonly BillingRecord[]) => r.filter((x) => x.category === 'function').map((x) => [x.subject, x.start, x.end, x.quantity]);
+      expect(fn(later.records), `functions at ${at}s`).toEqual(fn(then.records));
+      expect(later.summary.byCategory, `categories at ${at}s`).toEqual(then.summary.byCategory);
+      expect(later.summary.total).toBeCloseTo(then.summary.total, 12);
+      // Nothing after `at` is in it, while the whole run's bill has more.
+      expect(later.records.every((r) => r.end <= at)).toBe(true);
+      expect(s.billing!.summary().byCategory.function!).toBeGreaterThan(later.summary.byCategory.function!);
+    }
+  });
+
   it('a tenant that only runs functions pays none of the hosts\' idle cost', () => {
     // Hosts billed per host with nothing on them: all their cost is idle. acme only runs a function.
     const doc: ScenarioInput = {

@@ -465,11 +465,18 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
   // Functions (Lambda-style, per request and per GB-second of billed duration), per clock hour.
   for (const f of usage.functions ?? []) {
     const base = { category: 'function' as const, tenant: f.tenant, group: f.id, pricing: 'usage' as const, region: f.region };
-    for (let h = 0; h < Math.max(f.requests.length, f.gbSeconds.length); h++) {
+    // Usage comes in bins (by when each invocation ended); the invoice has one line per clock hour.
+    const perHour = Math.max(1, Math.round(HOUR / f.binSeconds));
+    const bins = Math.max(f.requests.length, f.gbSeconds.length);
+    for (let h = 0; h * perHour < bins; h++) {
       const a = Math.min(h * HOUR, now);
       const b = Math.min((h + 1) * HOUR, now);
-      const n = f.requests[h] ?? 0;
-      const gbS = f.gbSeconds[h] ?? 0;
+      let n = 0;
+      let gbS = 0;
+      for (let k = h * perHour; k < Math.min(bins, (h + 1) * perHour); k++) {
+        n += f.requests[k] ?? 0;
+        gbS += f.gbSeconds[k] ?? 0;
+      }
       if (n > 0) push({ ...base, subject: `${f.id} requests`, resource: 'requests', label: { code: 'function-requests' }, start: a, end: b, quantity: n, unit: 'requests', rate: f.perRequest, cost: n * f.perRequest });
       if (gbS > 0) push({ ...base, subject: `${f.id} duration`, resource: `duration · ${f.memoryMb} MB`, label: { code: 'function-duration', memoryMb: f.memoryMb }, start: a, end: b, quantity: gbS, unit: 'GB-seconds', rate: f.perGbSecond, cost: gbS * f.perGbSecond });
     }

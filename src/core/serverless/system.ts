@@ -57,7 +57,7 @@ import { makeArrivalProcess, type ArrivalProcess } from '../traffic/arrivals';
 import type { LiveFunction, LiveGateway, LiveGatewayClient, LiveQueue, LiveTopic, ServerlessLive } from './live';
 import { serverlessColumn } from './live';
 import { backoffDelay, filterMatches, pollerTarget, TokenBucket } from './plumbing';
-import { attachFaas, type FaasCore, type InvokeOutcome } from './simulator';
+import { attachFaas, FAAS_USAGE_BIN_SECONDS, type FaasCore, type InvokeOutcome } from './simulator';
 import type { FaasConfig, FaasFunctionSpec, KeepAliveSpec } from './types';
 
 /** Per-function series are sampled for at most this many functions (the first ones); totals always. */
@@ -824,7 +824,7 @@ export class ServerlessSystem {
     };
   }
 
-  /** Each function's billed requests and GB-seconds per clock hour, priced, for the invoices. */
+  /** Each function's billed requests and GB-seconds per usage bin, priced, for the invoices. */
   billedUsage(region: string): FunctionUsage[] {
     const p = this.spec.prices;
     return this.core.hourlyUsage().map((u, i) => ({
@@ -832,6 +832,7 @@ export class ServerlessSystem {
       tenant: this.fnSpecs[i]!.tenant ?? 'shared',
       region,
       memoryMb: u.memoryMb,
+      binSeconds: FAAS_USAGE_BIN_SECONDS,
       requests: u.requests,
       gbSeconds: u.gbSeconds,
       perRequest: p.perMillionRequests / 1e6,
