@@ -408,6 +408,35 @@ describe('storage, egress, budgets, CSV', () => {
     expect(idle(summary, 'acme')).toBeCloseTo(idle(without, 'acme'), 9);
   });
 
+  it('functions have one price list: billing.functions, else serverless.prices; invoice and live cost agree either way', () => {
+    const base: ScenarioInput = {
+      ...publicCloud({ duration: '20m' }),
+      serverless: { functions: [{ id: 'thumbs', memoryMb: 1024, duration: { type: 'constant', value: 0.5 }, tenant: 'acme', trace: { perMinute: [30, 20, 10] } }] },
+    };
+    const cheap = { perMillionRequests: 0.1, perGbSecond: 0.00001 };
+    const dear = { perMillionRequests: 2, perGbSecond: 0.0001 };
+    const cases: Array<[string, ScenarioInput, { perMillionRequests: number; perGbSecond: number }]> = [
+      ['neither: Lambda', base, FUNCTION_PRICES],
+      ['billing.functions', { ...base, billing: { functions: dear } }, dear],
+      ['serverless.prices', { ...base, serverless: { ...base.serverless!, prices: cheap } }, cheap],
+      ['both, the same', { ...base, billing: { functions: dear }, serverless: { ...base.serverless!, prices: dear } }, dear],
+    ];
+    for (const [name, doc, prices] of cases) {
+      const { records, summary, s } = bill(doc);
+      const fn = records.filter((r) => r.category === 'function');
+      // 60 invocations × 0.5 s × 1 GB.
+      expect(fn.filter((r) => r.unit === 'requests').map((r) => r.rate), name).toEqual([prices.perMillionRequests / 1e6]);
+      expect(fn.filter((r) => r.unit === 'GB-seconds').map((r) => r.rate), name).toEqual([prices.perGbSecond]);
+      const live = s.serverlessLive()!.cost;
+      expect(summary.byCategory.function, name).toBeCloseTo(live.totalUsd, 15);
+      expect(live.totalUsd, name).toBeCloseTo(functionCost(60, 30, prices), 15);
+    }
+    // Two different price lists are refused, naming both.
+    const both = parseScenario({ ...base, billing: { functions: dear }, serverless: { ...base.serverless!, prices: cheap } });
+    expect(both.ok).toBe(false);
+    if (!both.ok) expect(both.errors).toContainEqual({ path: 'billing.functions', message: expect.stringContaining('differs from serverless.prices ($2 per million requests, $0.0001 per GB-second here, $0.1 per million requests, $0.00001 per GB-second there)') });
+  });
+
   it('a bill at an earlier time counts only the usage up to then: functions, instances and hosts alike', () => {
     // Functions run all through a 2 h run; an instance lives until 2500 s and a host pool is billed per host.
     const perMinute = Array.from({ length: 120 }, (_, m) => 1 + (m % 3));

@@ -46,6 +46,7 @@
  */
 
 import type { FunctionUsage } from '../billing/meter';
+import { FUNCTION_PRICES } from '../billing/defaults';
 import type { DistributionSpec } from '../engine/distributions';
 import type { Kernel } from '../engine/kernel';
 import { RandomStream } from '../engine/random';
@@ -201,7 +202,7 @@ export function faasConfigOf(spec: ServerlessSpec, horizon: number): FaasConfig 
     invocations: spec.functions.flatMap((f) => (f.trace ? [{ function: f.id, perMinute: f.trace.perMinute }] : [])),
     keepAlive,
     account: { concurrencyLimit: spec.account.concurrencyLimit, scaling: { environments: spec.account.scaling.environments, per: durationSeconds(spec.account.scaling.per) } },
-    prices: { perMillionRequests: spec.prices.perMillionRequests, perGbSecond: spec.prices.perGbSecond },
+    prices: { ...(spec.prices ?? FUNCTION_PRICES) },
     horizon,
   };
 }
@@ -826,7 +827,7 @@ export class ServerlessSystem {
 
   /** Each function's billed requests and GB-seconds per usage bin, priced, for the invoices. */
   billedUsage(region: string): FunctionUsage[] {
-    const p = this.spec.prices;
+    const p = this.spec.prices ?? FUNCTION_PRICES;
     return this.core.hourlyUsage().map((u, i) => ({
       id: u.id,
       tenant: this.fnSpecs[i]!.tenant ?? 'shared',
@@ -842,7 +843,7 @@ export class ServerlessSystem {
 
   live(): ServerlessLive {
     const now = this.kernel.now;
-    const p = this.spec.prices;
+    const p = this.spec.prices ?? FUNCTION_PRICES;
     const fl = this.core.liveFunctions();
     const byTenant = new Map<string, number>();
     let requests = 0;

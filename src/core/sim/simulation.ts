@@ -17,7 +17,7 @@ import { replicaSpeed } from './contention';
 import type { ScalingDecision } from '../elasticity/autoscaler';
 import { distributionMean } from '../engine/distributions';
 import { ComputeModel, type ComputeSummary } from '../compute/compute';
-import { BillingModel, type BillingSummary } from '../billing';
+import { BillingModel, functionPrices, type BillingSummary } from '../billing';
 import type { EgressMeter } from '../billing/egress';
 import type { ServerlessLive, ServerlessResults } from '../serverless/live';
 import { ServerlessSystem } from '../serverless/system';
@@ -567,7 +567,8 @@ export class Simulation implements ServiceHost {
     if (scenario.serverless) {
       const slDone = k.register('serverless-service-done', (token, ok) => this.serverless!.serviceDone(token, ok === 1));
       this.slDoneKind = slDone;
-      this.serverless = new ServerlessSystem(scenario.serverless, k, this.seed, this.endTime, {
+      // One price list for the live cost and the invoices (billing.functions, else serverless.prices).
+      this.serverless = new ServerlessSystem({ ...scenario.serverless, prices: functionPrices(scenario) }, k, this.seed, this.endTime, {
         index: (id) => serviceIndex.get(id)!,
         // origin −2 − token marks a queue's request (workload origins are ≥ 0)
         send: (svc, token) => this.services[svc]!.arrive(k.now, 0, -1, -2 - token),
