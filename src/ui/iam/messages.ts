@@ -54,6 +54,11 @@ export const iamMessages = defineMessages(
     'result.terminated': '{instance} terminated',
     'result.killed': '{host} killed',
     'result.failed': 'failed: {reason}',
+    hidden: 'Hidden: no read permission ({action} on {resource})',
+    hiddenRule: 'Decided by: {rule}',
+    hiddenInstances: '{n} more instances hidden: no read permission ({action} on {resource}, …)',
+    hiddenChip: 'hidden',
+    hiddenChipTitle: 'Hidden from {principal}: no read permission ({action} on {resource})',
   },
   {
     panel: '身份与访问',
@@ -107,5 +112,10 @@ export const iamMessages = defineMessages(
     'result.terminated': '{instance} 已终止',
     'result.killed': '{host} 已被关停',
     'result.failed': '失败：{reason}',
+    hidden: '已隐藏：没有读取权限（对 {resource} 执行 {action}）',
+    hiddenRule: '判定规则：{rule}',
+    hiddenInstances: '另有 {n} 个实例已隐藏：没有读取权限（对 {resource} 等执行 {action}）',
+    hiddenChip: '已隐藏',
+    hiddenChipTitle: '对 {principal} 隐藏：没有读取权限（对 {resource} 执行 {action}）',
   },
 );
