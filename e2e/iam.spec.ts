@@ -25,6 +25,9 @@ test('act as a viewer: a scale is denied with its rule in the audit log; the att
   await expect(hiddenChip).toBeVisible();
   await expect(hiddenChip).toHaveAttribute('title', 'Hidden from acme-viewer: no read permission (service:read on tenant/globex/service/globex-api)');
   await expect(page.getByTestId('topo-service-acme-web-hidden')).toHaveCount(0);
+  await expect(page.getByTestId('service-globex-api-hidden')).toContainText('Hidden: no read permission (service:read on tenant/globex/service/globex-api)');
+  await expect(page.getByTestId('service-globex-api-arrivals')).toHaveCount(0);
+  await expect(page.getByTestId('service-acme-web-arrivals')).toBeVisible();
   await page.getByTestId('topo-service-globex-api').click();
   await expect(page.getByTestId('inspector-service')).toHaveText('globex-api');
   const hidden = page.getByTestId('inspector-hidden');
