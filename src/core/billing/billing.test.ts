@@ -461,6 +461,29 @@ describe('storage, egress, budgets, CSV', () => {
     }
   });
 
+  it('a dedicated-hosts tenant pays the idle capacity of the time it held a host, not of the whole hour', () => {
+    // One host billed per host for an hour; acme (dedicated hosts) holds it with one g.large for the first 15 minutes.
+    const doc: ScenarioInput = {
+      ...publicCloud({ duration: '1h', hostPools: [{ id: 'p', zone: 'a', count: 1, shape: { vcpu: 16, memoryGiB: 64 } }] }),
+      tenants: [{ id: 'acme', isolation: 'dedicated-hosts' }],
+      instances: [{ id: 'job', type: 'g.large', lifetime: 900, placement: { tenant: 'acme' } }],
+      billing: { pools: [{ pool: 'p', billedAs: 'hosts' }] },
+    };
+    const { records, summary, s } = bill(doc);
+    const hourly = s.billing!.catalogue.pools[0]!.hostHourly;
+    const idle = records.filter((r) => r.category === 'idle');
+    const paid = records.filter((r) => r.category === 'allocation' && r.tenant === 'acme').reduce((a, r) => a + r.cost, 0);
+    const acmeIdle = idle.filter((r) => r.tenant === 'acme');
+    expect(acmeIdle.map((r) => [r.start, r.end])).toEqual([[0, 900]]);
+    expect(acmeIdle[0]!.cost).toBeCloseTo((hourly * 900) / 3600 - paid, 12);
+    // The other 45 minutes of idle host are shared idle, not acme's.
+    const shared = idle.filter((r) => r.tenant === null);
+    expect(shared.reduce((a, r) => a + r.cost, 0)).toBeCloseTo((hourly * 2700) / 3600, 12);
+    // Nothing is lost: allocation plus idle is the host's hour.
+    expect(paid + idle.reduce((a, r) => a + r.cost, 0)).toBeCloseTo(hourly, 12);
+    expect(summary.tenants.find((t) => t.tenant === 'acme')!.total).toBeGreaterThan(0);
+  });
+
   it('a tenant that only runs functions pays none of the hosts\' idle cost', () => {
     // Hosts billed per host with nothing on them: all their cost is idle. acme only runs a function.
     const doc: ScenarioInput = {
