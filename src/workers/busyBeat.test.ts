@@ -125,4 +125,19 @@ describe('beats from inside every long call (re-runs, keep-alive comparisons, ca
     expect(s.load({ preset: 'default' }).ok).toBe(true);
     expect(beats).toBeGreaterThanOrEqual(2);
   });
+
+  it('a trace import beats while it parses a long file, and the import is the same', () => {
+    let wall = 0;
+    let beats = 0;
+    const s = new SimService({ clock: () => (wall += 300), setTimer: () => 0, clearTimer: () => undefined, onBusyBeat: () => beats++ });
+    expect(s.load({ preset: 'nasa-web' }).ok).toBe(true);
+    let text = 'minute,requests\n';
+    for (let i = 0; i < 300_000; i++) text += `${i},${i % 97}\n`;
+    const workload = s.currentScenario()!.workloads[0]!.id;
+    beats = 0;
+    const r = s.importTrace({ workload, fileName: 'long.csv', bytes: new TextEncoder().encode(text), format: 'per-minute' });
+    expect(r).toMatchObject({ ok: true, values: 300_000 });
+    // Decode, every 65 536 lines of the parse (four times), then the load's phases.
+    expect(beats).toBeGreaterThanOrEqual(6);
+  });
 });

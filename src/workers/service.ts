@@ -992,7 +992,7 @@ export class SimService {
     }
     let parsed: ReturnType<typeof parseTraceFile>;
     try {
-      parsed = parseTraceFile(req);
+      parsed = parseTraceFile(req, () => this.beat());
     } catch (e) {
       parsed = { ok: false, errors: [errorMessage(e)] };
     }

@@ -179,12 +179,14 @@ export function withTrace(
 /** Parses a trace file into values (SWF logs become arrival timestamps). */
 export function parseTraceFile(
   req: Pick<TraceImportRequest, 'bytes' | 'fileName' | 'format' | 'column'>,
+  beat?: () => void,
 ): { ok: true; format: 'per-minute' | 'timestamps'; data: number[] } | { ok: false; errors: string[] } {
   if (!TRACE_FORMATS.includes(req.format)) return { ok: false, errors: [`unknown trace format "${String(req.format)}" (per-minute, timestamps or swf)`] };
   const decoded = decodeTraceBytes(req.bytes, req.fileName);
   if (!decoded.ok) return decoded;
+  beat?.();
   const column = req.column !== undefined && req.column.trim() !== '' && req.format !== 'swf' ? req.column.trim() : undefined;
-  const parsed = parseTraceText(decoded.text, req.format, column);
+  const parsed = parseTraceText(decoded.text, req.format, column, beat);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   return { ok: true, format: req.format === 'swf' ? 'timestamps' : req.format, data: parsed.data };
 }
