@@ -14,7 +14,9 @@
  *   import: see workers/busyBeat), at least every 250 ms. What is left without a beat is one
  *   validation of a document, one simulation build, one trace-text parse, one results summary:
  *   tens of milliseconds for the presets (the largest load, 'default', ~80 ms; its results ~12 ms),
- *   seconds only for a trace file near the import's size limit. So a quick call and a long one get
+ *   about 2 s for the largest trace import the schema allows (2 million values, 20 MB; the parse
+ *   itself beats every 65 536 lines), measured on a shared, loaded machine. `busyMs` (20 s) leaves
+ *   ten times that. So a quick call and a long one get
  *   the same honest allowance: a call that blocks the worker for longer than `busyMs` without a
  *   beat is judged hung, whatever it was.
  *
