@@ -178,3 +178,24 @@ test('a worker that dies during start-up is restarted and the console starts ful
   await expect(page.getByTestId('scenario-name')).toHaveText('M/M/10 queue (ρ = 0.8)');
   await playsAgain(page);
 });
+
+test('a worker killed in the middle of a long call is found within the busy allowance (seconds), not a long-job ceiling', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openWithHooks(page);
+  await choosePreset(page, 'diurnal-day', 'A diurnal day');
+  await page.getByTestId('run-to-end').click();
+  await expect(page.getByTestId('busy')).toBeVisible();
+  // It beats from inside the run; killed, the beats stop and only the busy allowance (5 s here) is left.
+  await page.waitForTimeout(500);
+  await hook(page, 'killWorker');
+  const killedAt = Date.now();
+  const banner = page.getByTestId('error-banner');
+  await expect(banner).toContainText('The simulation worker crashed and was restarted', { timeout: 30_000 });
+  const foundMs = Date.now() - killedAt;
+  console.log(`a worker killed during a run to the end was found after ${foundMs} ms`);
+  // If the run had already finished the worker was idle (2 s allowance): either way, seconds.
+  await expect(banner).toContainText(/stopped answering( while working on a request)?: no sign of life for [2-9] s/);
+  await expect(page.getByTestId('busy')).toHaveCount(0);
+  await expect(page.getByTestId('scenario-name')).toHaveText('A diurnal day');
+  await expect(page.getByTestId('clock')).toHaveText('00:00.0');
+});
