@@ -207,6 +207,8 @@ async function runner(side: Side): Promise<Runner> {
   worker.addEventListener('message', (ev: MessageEvent) => {
     if (isBeat(ev.data)) heartbeat.alive();
   });
+  // Checked from its creation on (a worker that never comes up is found after the boot allowance).
+  heartbeat.start();
   // A stopped runner's late snapshots (its unsubscribe is asynchronous) must not reach the next comparison.
   const unsubscribe = await r.remote.subscribe(
     proxy((snap: Snapshot) => {
