@@ -14,8 +14,25 @@ async function openWithHooks(page: Page, hash = ''): Promise<void> {
   await expect(page.locator('section.panel').first()).toBeVisible();
 }
 
-async function hook(page: Page, name: 'killWorker' | 'hangWorker'): Promise<void> {
-  await page.evaluate((n) => (window as unknown as { __cumuloTest: Record<string, () => void> }).__cumuloTest[n]!(), name);
+async function hook(page: Page, name: 'killWorker' | 'hangWorker' | 'failNextWorkers', arg?: number): Promise<void> {
+  await page.evaluate(([n, a]) => (window as unknown as { __cumuloTest: Record<string, (x?: number) => void> }).__cumuloTest[n as string]!(a as number | undefined), [name, arg] as const);
+}
+
+async function workersStarted(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __cumuloTest: Record<string, () => number> }).__cumuloTest.workersStarted!());
+}
+
+/** mm1 with an edit the user would not want to lose (two replicas), playing. */
+async function editedMm1(page: Page): Promise<void> {
+  await choosePreset(page, 'mm1', 'M/M/1 queue (ρ = 0.8)');
+  await page.getByTestId('topo-service-server').click();
+  const replicas = page.getByTestId('edit-replicas');
+  await replicas.fill('2');
+  await replicas.press('Enter');
+  await expect(page.getByTestId('topo-service-server-replicas')).toHaveAttribute('data-desired', '2');
+  await page.getByTestId('speed').selectOption('10');
+  await page.getByTestId('play').click();
+  await expect.poll(() => clockSeconds(page)).toBeGreaterThan(0);
 }
 
 /** The console works: play moves the clock, pause stops it. */
@@ -84,4 +101,101 @@ test('a worker stuck in a loop while playing is restarted; run to the end afterw
   // Meaningful only when the run outlasts the idle allowance (2 s): it takes several seconds here.
   console.log(`run to the end took ${tookMs} ms`);
   expect(tookMs).toBeGreaterThan(2000);
+});
+
+test('a replacement worker that dies during its recovery is given up and recovered again; the edits survive', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openWithHooks(page);
+  await editedMm1(page);
+  expect(await workersStarted(page)).toBe(1);
+
+  // The next worker dies as soon as it has answered once, while the recovery still waits on it.
+  await hook(page, 'failNextWorkers', 1);
+  await hook(page, 'killWorker');
+  const banner = page.getByTestId('error-banner');
+  await expect(banner).toContainText('was reloaded with all its edits', { timeout: 60_000 });
+  await expect(banner).toContainText('The simulation worker crashed and was restarted');
+  // The first replacement was given up; the second one holds the scenario.
+  expect(await workersStarted(page)).toBe(3);
+  await expect(page.getByTestId('scenario-name')).toHaveText('M/M/1 queue (ρ = 0.8)');
+  await expect(page.getByTestId('topo-service-server-replicas')).toHaveAttribute('data-desired', '2');
+  await playsAgain(page);
+});
+
+test('workers that keep dying exhaust the restart budget: a clear banner, no endless restarts, the scenario back after a reload', async ({ page }) => {
+  test.setTimeout(150_000);
+  await openWithHooks(page);
+  await editedMm1(page);
+  const link = new URL(page.url()).hash;
+  expect(link).not.toBe('');
+
+  await hook(page, 'failNextWorkers', 100);
+  await hook(page, 'killWorker');
+  const banner = page.getByTestId('error-banner');
+  await expect(banner).toContainText('The simulation worker keeps failing; reload the page', { timeout: 90_000 });
+  await expect(banner).toContainText('"M/M/1 queue (ρ = 0.8)", with all its edits, is kept in this browser');
+  // The first worker and three replacements (the budget), then no more: clicking does not start one.
+  expect(await workersStarted(page)).toBe(4);
+  await page.getByTestId('play').click().catch(() => undefined);
+  await page.waitForTimeout(1000);
+  expect(await workersStarted(page)).toBe(4);
+  await expect(banner).toContainText('keeps failing');
+
+  // The autosave holds the edited scenario: a fresh page without the link offers it back.
+  await page.goto('about:blank');
+  await page.goto('/?testhooks&heartbeat=fast');
+  await expect(page.getByTestId('restore-offer')).toBeVisible();
+  await expect(page.getByTestId('restore-name')).toHaveText('M/M/1 queue (ρ = 0.8)');
+  await page.getByTestId('restore-saved').click();
+  await expect(page.getByTestId('scenario-name')).toHaveText('M/M/1 queue (ρ = 0.8)');
+  await expect(page.getByTestId('topo-service-server-replicas')).toHaveAttribute('data-desired', '2');
+  await expect(page.getByTestId('error-banner')).toHaveCount(0);
+});
+
+test('a worker that dies during start-up is restarted and the console starts fully: presets, the link, pasted links', async ({ page }) => {
+  test.setTimeout(120_000);
+  // Start-up with a link, and the first worker dying after its first answer.
+  await page.goto('/');
+  await choosePreset(page, 'mm1', 'M/M/1 queue (ρ = 0.8)');
+  await page.getByTestId('share').click();
+  await expect(page.getByTestId('share-url')).toBeVisible();
+  const hash = new URL(page.url()).hash;
+  expect(hash).not.toBe('');
+  await page.goto('about:blank');
+  await page.goto(`/?testhooks&heartbeat=fast&failworkers=1${hash}`);
+  const banner = page.getByTestId('error-banner');
+  await expect(banner).toContainText('The simulation worker crashed and was restarted', { timeout: 60_000 });
+  await expect(banner).toContainText('The console started again with "M/M/1 queue (ρ = 0.8)"');
+  expect(await workersStarted(page)).toBe(2);
+  await expect(page.getByTestId('scenario-name')).toHaveText('M/M/1 queue (ρ = 0.8)');
+  // The preset list is there.
+  await choosePreset(page, 'mmc', 'M/M/10 queue (ρ = 0.8)');
+  // The link listener is registered: a bad pasted link is refused, the scenario kept.
+  await page.evaluate(() => {
+    window.location.hash = 's=c9.later';
+  });
+  await expect(banner).toContainText('newer');
+  await expect(page.getByTestId('scenario-name')).toHaveText('M/M/10 queue (ρ = 0.8)');
+  await playsAgain(page);
+});
+
+test('a worker killed in the middle of a long call is found within the busy allowance (seconds), not a long-job ceiling', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openWithHooks(page);
+  await choosePreset(page, 'diurnal-day', 'A diurnal day');
+  await page.getByTestId('run-to-end').click();
+  await expect(page.getByTestId('busy')).toBeVisible();
+  // It beats from inside the run; killed, the beats stop and only the busy allowance (5 s here) is left.
+  await page.waitForTimeout(500);
+  await hook(page, 'killWorker');
+  const killedAt = Date.now();
+  const banner = page.getByTestId('error-banner');
+  await expect(banner).toContainText('The simulation worker crashed and was restarted', { timeout: 30_000 });
+  const foundMs = Date.now() - killedAt;
+  console.log(`a worker killed during a run to the end was found after ${foundMs} ms`);
+  // If the run had already finished the worker was idle (2 s allowance): either way, seconds.
+  await expect(banner).toContainText(/stopped answering( while working on a request)?: no sign of life for [2-9] s/);
+  await expect(page.getByTestId('busy')).toHaveCount(0);
+  await expect(page.getByTestId('scenario-name')).toHaveText('A diurnal day');
+  await expect(page.getByTestId('clock')).toHaveText('00:00.0');
 });

@@ -39,8 +39,8 @@ import { appendDecisions } from './elasticity/decisionStore';
 import { applyAudit } from './iam/iamStore';
 import { browserStorage, readSavedScenario, recoveryStore, RestartBudget, saveScenario, savedSource, worthOffering } from './recovery/savedScenario';
 import { saveBlob } from './export/saveBlob';
-import { Heartbeat, isBeat, SIM_CALL_KINDS, trackedRemote, WorkerGoneError, type BusyKind } from './lifecycle/heartbeat';
-import { registerTestHook, testHeartbeatTimings } from './lifecycle/testHooks';
+import { Heartbeat, isBeat, trackedRemote, WorkerGoneError, type BusyKind } from './lifecycle/heartbeat';
+import { registerTestHook, testFailingWorkers, testHeartbeatTimings } from './lifecycle/testHooks';
 import { lifecycleMessages } from './lifecycle/messages';
 import { TEST_HOOK_MESSAGE } from '../workers/wire';
 import { currentLang, onLangChange } from './i18n/lang';
@@ -59,15 +59,25 @@ let started: Promise<void> | null = null;
 /** The current worker's liveness check (see ./lifecycle/heartbeat: a worker can die without an `error` event). */
 let heartbeat: Heartbeat | null = null;
 
+/** The restart budget ran out: no new worker is started until the page is reloaded (the banner says so). */
+let gaveUp = false;
+/** Test hook: this many of the next workers die right after their first answer (a replacement dying during its recovery). */
+let failingWorkers = testFailingWorkers();
+/** Workers started since the page loaded (test hook `workersStarted`). */
+let workersStarted = 0;
+
 function silenceText(ms: number, busy: BusyKind | null): string {
-  return translate(lifecycleMessages, busy === null ? 'silentIdle' : 'silentBusy', { s: Math.round(ms / 1000) });
+  const key = busy === null ? 'silentIdle' : busy === 'boot' ? 'silentBoot' : 'silentBusy';
+  return translate(lifecycleMessages, key, { s: Math.round(ms / 1000) });
 }
 
 function api(): Remote<SimWorkerApi> {
+  if (gaveUp) throw new WorkerGoneError();
   if (!remote) {
     // Written literally so Vite finds and bundles the worker.
     const w = new Worker(new URL('../workers/sim.worker.ts', import.meta.url), { type: 'module' });
     worker = w;
+    workersStarted++;
     w.addEventListener('error', (ev) => {
       // Only the current worker's failures count (an old one's late events are ignored).
       if (w !== worker) return;
@@ -95,7 +105,14 @@ function api(): Remote<SimWorkerApi> {
     w.addEventListener('message', (ev: MessageEvent) => {
       if (w === worker && isBeat(ev.data)) hb.alive();
     });
-    remote = trackedRemote(raw, hb, SIM_CALL_KINDS);
+    if (failingWorkers > 0) {
+      failingWorkers--;
+      // Dies once it has answered once, with calls still in flight, and without an event.
+      w.addEventListener('message', () => w.terminate(), { once: true });
+    }
+    remote = trackedRemote(raw, hb);
+    // Checked from its creation on: a worker that never comes up is found too (boot allowance).
+    hb.start();
     // The worker answers errors in the console's language: tell it now (before any load) and on every switch.
     tellLanguage(remote, currentLang());
   }
@@ -105,6 +122,10 @@ function api(): Remote<SimWorkerApi> {
 // End-to-end journeys (`?testhooks`) can kill the worker without an event, or make it hang.
 registerTestHook('killWorker', () => worker?.terminate());
 registerTestHook('hangWorker', () => worker?.postMessage({ [TEST_HOOK_MESSAGE]: 'hang' }));
+registerTestHook('failNextWorkers', (n: number) => {
+  failingWorkers = n;
+});
+registerTestHook('workersStarted', () => workersStarted);
 
 function tellLanguage(r: Remote<SimWorkerApi>, lang: string): void {
   r.setLanguage(lang).catch(() => undefined);
@@ -287,12 +308,17 @@ function setHash(fragment: string): void {
   window.history.replaceState(window.history.state, '', url);
 }
 
-/** Loads a scenario; a successful load is autosaved (unless `autosave` is false: the start-up default while a restore is offered). */
-async function load(source: LoadSource, autosave = true, edited = false): Promise<LoadResult> {
+/**
+ * Loads a scenario; a successful load is autosaved (unless `autosave` is false: the start-up
+ * default while a restore is offered). A worker that died under the call is thrown as a
+ * `WorkerGoneError` (its recovery takes over); any other failure comes back as a failed load.
+ */
+async function loadOrGone(source: LoadSource, autosave = true, edited = false): Promise<LoadResult> {
   let r: LoadResult;
   try {
     r = edited && 'scenario' in source ? await api().loadEdited(source.scenario) : await api().load(source);
   } catch (e) {
+    if (e instanceof WorkerGoneError) throw e;
     return { ok: false, errors: [{ path: '', message: translate(nm, 'noAnswer', { error: errorText(e) }) }] };
   }
   if (r.ok && autosave) {
@@ -302,8 +328,17 @@ async function load(source: LoadSource, autosave = true, edited = false): Promis
   return r;
 }
 
+/** `loadOrGone`, with a worker that died under the call as a failed load too. */
+async function load(source: LoadSource, autosave = true, edited = false): Promise<LoadResult> {
+  try {
+    return await loadOrGone(source, autosave, edited);
+  } catch (e) {
+    return { ok: false, errors: [{ path: '', message: translate(nm, 'noAnswer', { error: errorText(e) }) }] };
+  }
+}
+
 async function loadDefault(autosave = true): Promise<LoadResult> {
-  return load({ preset: consoleStore.getState().defaultPreset }, autosave);
+  return loadOrGone({ preset: consoleStore.getState().defaultPreset }, autosave);
 }
 
 // ------------------------------------------------------------------ crash recovery
@@ -341,7 +376,14 @@ function recoverWorker(reason: string, failed: Worker | null = null): Promise<vo
     heartbeat = null;
     old?.terminate();
     if (!restartBudget.allow()) {
-      showNotice({ kind: 'error', title: msg(nm, 'workerKeepsFailing'), messages: [reason] });
+      // No more restarts until the page is reloaded; the scenario (with its edits) is in the autosave.
+      gaveUp = true;
+      const kept = current ?? saved;
+      showNotice({
+        kind: 'error',
+        title: msg(nm, 'workerKeepsFailing'),
+        messages: [reason, kept ? msg(lifecycleMessages, 'keptForReload', { name: kept.name }) : msg(lifecycleMessages, 'nothingToKeep')],
+      });
       return;
     }
     computeScenarioRev = -1;
@@ -350,6 +392,18 @@ function recoverWorker(reason: string, failed: Worker | null = null): Promise<vo
     consoleStore.setState({ status: null, busy: null });
     try {
       await subscribe();
+      if (!startedUp) {
+        // It died while the console was starting: start up again on the new worker (presets, the
+        // link or the default, the offer to restore the autosave).
+        await startUp();
+        const info = consoleStore.getState().scenario;
+        showNotice({
+          kind: 'error',
+          title: msg(nm, 'workerRestarted'),
+          messages: [reason, info ? msg(lifecycleMessages, 'startedAgain', { name: info.name }) : msg(lifecycleMessages, 'startedEmpty')],
+        });
+        return;
+      }
       const r = await load(source);
       const name = r.ok ? r.name : (current?.name ?? saved?.name ?? msg(nm, 'theScenario'));
       if (r.ok) void focusCharts(consoleStore.getState().selectedService);
@@ -416,20 +470,40 @@ async function openHash(initial: boolean): Promise<void> {
 }
 
 function onHashChange(): void {
-  void openHash(false);
+  openHash(false).catch((e: unknown) => {
+    // A worker that died under the load: its recovery keeps the current scenario and says so.
+    if (!(e instanceof WorkerGoneError)) showNotice({ kind: 'error', title: msg(nm, 'linkKept'), messages: [errorText(e)] });
+  });
 }
 
-/** Starts the worker, subscribes, and opens the link in the URL (or the default preset). Idempotent. */
+/** The console finished starting (presets listed, the first scenario opened) on some worker. */
+let startedUp = false;
+
+/** The start-up steps on the current (subscribed) worker: the preset list, then the link or the default. */
+async function startUp(): Promise<void> {
+  const { presets, defaultPreset } = await api().presets();
+  consoleStore.setState({ presets, defaultPreset });
+  await openHash(true);
+  startedUp = true;
+}
+
+/**
+ * Starts the worker, subscribes, and opens the link in the URL (or the default preset). Idempotent.
+ * A worker that dies during start-up is recovered like any other, and its recovery runs the
+ * start-up again on the new worker; links pasted meanwhile are heard from the first moment.
+ */
 export function start(): Promise<void> {
   if (!started) {
     started = (async () => {
+      window.addEventListener('hashchange', onHashChange);
       try {
         await subscribe();
-        const { presets, defaultPreset } = await api().presets();
-        consoleStore.setState({ presets, defaultPreset });
-        window.addEventListener('hashchange', onHashChange);
-        await openHash(true);
+        await startUp();
       } catch (e) {
+        if (e instanceof WorkerGoneError) {
+          await recovering;
+          return;
+        }
         showNotice({ kind: 'error', title: msg(nm, 'startFailed'), messages: [errorText(e)] });
       }
     })();
@@ -456,6 +530,8 @@ export async function stop(): Promise<void> {
   worker?.terminate();
   worker = null;
   started = null;
+  startedUp = false;
+  gaveUp = false;
 }
 
 // ------------------------------------------------------------------ actions

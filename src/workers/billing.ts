@@ -82,7 +82,7 @@ export function rerunForService(service: SimService, selection: string): RerunVi
     // The baseline runs once per loaded scenario (the same document and seed give the same run).
     const cached = baselines.get(service);
     const baseline = cached && cached.doc === service.loadedDocument() ? cached.results : undefined;
-    const r = applyAndRerun(doc as ScenarioInput, selection, { seed: info.seed, ...(baseline ? { baseline } : {}) });
+    const r = applyAndRerun(doc as ScenarioInput, selection, { seed: info.seed, ...(baseline ? { baseline } : {}), onProgress: () => service.beat() });
     if (r.ok && !baseline) baselines.set(service, { doc: service.loadedDocument(), results: r.baseline });
     if (!r.ok) return { ok: false, selection, error: r.error };
     const { patched, baseline: _b, ...comparison } = r;

@@ -103,6 +103,7 @@ export function holdAt(service: SimService, t: number): HeldAt | null {
     try {
       while (sim.now < target && !sim.finished) {
         if (sim.runUntil(target, HOLD_CHUNK) === 0 && sim.now < target) break; // the core could not move on
+        service.beat();
       }
     } catch (e) {
       console.error('[cumulo] simulation error:', e);

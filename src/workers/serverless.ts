@@ -9,6 +9,7 @@ import { createSimulation, parseScenario, serverlessColumn } from '../core/index
 import type { KeepAliveSpec, Scenario, ServerlessLive as CoreServerlessLive, Simulation } from '../core/index';
 import { pick, sharedIndices } from './lttb';
 import { KEEP_ALIVE_CHOICES } from './wire';
+import { runOutBeating } from './busyBeat';
 import type { SeriesSource } from './charts';
 import type {
   KeepAliveChoice,
@@ -163,13 +164,6 @@ export function serverlessChartTransferables(c: ServerlessCharts | null | undefi
   return out;
 }
 
-/** Runs a simulation to its end (no pacing); false when the core stopped short. */
-function runOut(sim: Simulation): void {
-  while (!sim.finished) {
-    const n = sim.runUntil(sim.endTime);
-    if (n === 0 && !sim.finished) break;
-  }
-}
 
 /** One row of the A/B table from a finished run's serverless results. */
 export function keepAliveRow(policy: KeepAliveChoice, view: CoreServerlessLive, wallMs: number): KeepAliveRow {
@@ -192,7 +186,7 @@ export function keepAliveRow(policy: KeepAliveChoice, view: CoreServerlessLive, 
  * Runs the scenario to its end once per keep-alive preset (fixed 10 min, fixed 20 min, hybrid) on
  * the scenario's seed, each in a fresh Simulation (the live run is untouched). Never throws.
  */
-export function compareKeepAlive(scenario: Scenario | null, clock: () => number): KeepAliveCompareResult {
+export function compareKeepAlive(scenario: Scenario | null, clock: () => number, beat: () => void = () => undefined): KeepAliveCompareResult {
   if (!scenario) return { ok: false, error: 'no scenario is loaded' };
   if (!scenario.serverless) return { ok: false, error: 'this scenario has no serverless block: there are no keep-alive policies to compare' };
   if (scenario.serverless.functions.length === 0) return { ok: false, error: 'this scenario has no functions yet (import its trace first)', code: 'no-functions' };
@@ -204,7 +198,8 @@ export function compareKeepAlive(scenario: Scenario | null, clock: () => number)
     const t0 = clock();
     try {
       const sim = createSimulation(next.scenario);
-      runOut(sim);
+      // In slices, beating between them: three whole runs can keep the worker busy for minutes.
+      runOutBeating(sim, beat);
       horizon = sim.endTime;
       const view = sim.results().serverless;
       if (!view) return { ok: false, error: `${choice}: the run has no serverless results` };

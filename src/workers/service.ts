@@ -50,6 +50,7 @@ import { compareKeepAlive, keepAliveTarget, ServerlessPart, serverlessChartTrans
 import { serverlessInfoOf } from './serverless-topology';
 import { withAzureTrace } from './serverless-import';
 import type { AzureImportRequest, AzureImportResult, KeepAliveCompareResult, KeepAliveRequest, KeepAliveResult, KeepAliveSwitch, ServerlessDelta, ServerlessInfo } from './serverless-types';
+import { BusyBeat } from './busyBeat';
 
 export type { AutoscalerSpecInput, BalancerPolicy, ComputeOperation, LogEntry, PlacementExplanation, ScalingDecision, Scenario, ScenarioIssue, SimulationResults, SloWindow };
 export type {
@@ -463,6 +464,8 @@ const rateOrZero = (x: number): number => (Number.isFinite(x) ? x : 0);
 export class SimService {
   private sim: Simulation | null = null;
   private readonly onBusyBeat: (() => void) | undefined;
+  /** Beats between the slices of long calls other than a run to the end (see ./busyBeat). */
+  private readonly busyBeat: BusyBeat;
   private scenario: Scenario | null = null;
   /** The loaded document as written (defaults left out): what a trace import edits. */
   private doc: unknown = null;
@@ -541,6 +544,7 @@ export class SimService {
   constructor(options: SimServiceOptions = {}) {
     this.clock = options.clock ?? (() => performance.now());
     this.onBusyBeat = options.onBusyBeat;
+    this.busyBeat = new BusyBeat(this.clock, options.onBusyBeat);
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
     this.tickBudgetMs = options.tickBudgetMs ?? 20;
@@ -548,6 +552,11 @@ export class SimService {
     this.tickIntervalMs = options.tickIntervalMs ?? 16;
     this.minPushIntervalMs = options.minPushIntervalMs ?? 33;
     this.speed = SimService.validSpeed(options.speed) ? options.speed : 10;
+  }
+
+  /** A sign of life from inside a long call, at most every 250 ms (the page's heartbeat hears it). */
+  beat(): void {
+    this.busyBeat.beat();
   }
 
   // ---------------------------------------------------------------- queries
@@ -635,6 +644,7 @@ export class SimService {
       const errors = parsed.errors.length > 0 ? parsed.errors : [issue('', 'the scenario is not valid')];
       return { ok: false, errors };
     }
+    this.beat();
 
     let scenario = parsed.scenario;
     // Trace files named by path (presets replaying the course's traces) cannot be opened from a
@@ -667,6 +677,7 @@ export class SimService {
     } catch (e) {
       return { ok: false, errors: [issue('', `the simulation could not start: ${errorMessage(e)}`)] };
     }
+    this.beat();
     let link = '';
     try {
       link = encodeScenarioLink(doc ?? scenario);
@@ -916,7 +927,7 @@ export class SimService {
   compareKeepAlive(): KeepAliveCompareResult {
     try {
       if (this.info?.serverless?.missingTrace) return { ok: false, error: 'import the trace files first: the scenario has no functions until then' };
-      return compareKeepAlive(this.scenario, this.clock);
+      return compareKeepAlive(this.scenario, this.clock, () => this.beat());
     } catch (e) {
       return { ok: false, error: `the comparison failed: ${errorMessage(e)}` };
     }
@@ -1002,11 +1013,12 @@ export class SimService {
     }
     let parsed: ReturnType<typeof parseTraceFile>;
     try {
-      parsed = parseTraceFile(req);
+      parsed = parseTraceFile(req, () => this.beat());
     } catch (e) {
       parsed = { ok: false, errors: [errorMessage(e)] };
     }
     if (!parsed.ok) return { ok: false, code: 'invalid-trace', title: `${name} is not a valid ${req.format} trace`, errors: parsed.errors };
+    this.beat();
     const next = withTrace(this.doc, req.workload, parsed.format, parsed.data, {
       ...(req.minuteSeconds !== undefined ? { minuteSeconds: req.minuteSeconds } : {}),
       loop: req.loop === true,
@@ -1115,6 +1127,7 @@ export class SimService {
       next = { ok: false, title: 'The trace could not be imported', errors: [errorMessage(e)] };
     }
     if (!next.ok) return next;
+    this.beat();
     const loaded = this.load({ scenario: next.doc });
     if (!loaded.ok) {
       return {

@@ -3,7 +3,7 @@
  * `parseTraceText` (which reports bad lines by number), and write the values into the scenario
  * document as an inline trace arrival. Pure functions; SimService validates and loads the result.
  */
-import { gunzipSync } from 'fflate';
+import { Gunzip } from 'fflate';
 import { parseTraceText } from '../core/index';
 
 export type TraceFormat = 'per-minute' | 'timestamps' | 'swf';
@@ -50,6 +50,54 @@ function isGzip(bytes: Uint8Array, fileName: string): boolean {
   return (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) || /\.gz$/i.test(fileName);
 }
 
+/**
+ * Inflates gzip data, refusing it as soon as it unpacks past `limit` bytes (a gzip bomb, or a
+ * trace too big to replay), and telling a file cut short from one damaged inside.
+ */
+const CUT_SHORT = 'the gzip file is cut short: it ends before its data does (was the download or copy interrupted?)';
+
+export function gunzipBounded(bytes: Uint8Array, limit: number): { ok: true; bytes: Uint8Array } | { ok: false; errors: string[] } {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  let tooBig = false;
+  // Where the last gzip member starts (files may be several concatenated), and what came before it.
+  let lastMember = 0;
+  let beforeLast = 0;
+  const g = new Gunzip((chunk) => {
+    if (tooBig) return;
+    total += chunk.length;
+    if (total > limit) tooBig = true;
+    else parts.push(chunk);
+  });
+  g.onmember = (offset) => {
+    lastMember = offset;
+    beforeLast = total;
+  };
+  try {
+    // In pieces, so a bomb stops being inflated soon after it passes the limit.
+    const piece = 1 << 20;
+    for (let at = 0; at < bytes.length && !tooBig; at += piece) g.push(bytes.subarray(at, Math.min(bytes.length, at + piece)), at + piece >= bytes.length);
+  } catch (e) {
+    const m = e instanceof Error ? e.message : String(e);
+    if (/unexpected EOF/i.test(m)) return { ok: false, errors: [CUT_SHORT] };
+    return { ok: false, errors: [`the gzip data is damaged: ${m}`] };
+  }
+  if (tooBig) return { ok: false, errors: [`the file unpacks to more than ${limit / 1024 / 1024} MiB`] };
+  // The last member ends with its unpacked size (mod 2^32): a file cut inside that trailer has
+  // all its data but cannot show it is whole.
+  const n = bytes.length;
+  const size = n >= 4 ? (bytes[n - 4]! | (bytes[n - 3]! << 8) | (bytes[n - 2]! << 16) | (bytes[n - 1]! << 24)) >>> 0 : -1;
+  if (n - lastMember < 18 || size !== (total - beforeLast) % 2 ** 32) return { ok: false, errors: [CUT_SHORT] };
+  if (parts.length === 1) return { ok: true, bytes: parts[0]! };
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return { ok: true, bytes: out };
+}
+
 /** The file's text, gunzipped when it is gzip data. */
 export function decodeTraceBytes(input: ArrayBuffer | Uint8Array, fileName: string): { ok: true; text: string } | { ok: false; errors: string[] } {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
@@ -58,19 +106,19 @@ export function decodeTraceBytes(input: ArrayBuffer | Uint8Array, fileName: stri
   let raw = bytes;
   if (isGzip(bytes, fileName)) {
     if (bytes.length < 18 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return { ok: false, errors: ['the file is named .gz but is not gzip data'] };
-    // The gzip trailer holds the unpacked size (mod 2^32): refuse a bomb before inflating it.
-    const n = bytes.length;
-    const size = (bytes[n - 4]! | (bytes[n - 3]! << 8) | (bytes[n - 2]! << 16) | (bytes[n - 1]! << 24)) >>> 0;
-    if (size > MAX_TRACE_TEXT_BYTES) return { ok: false, errors: [`the file unpacks to more than ${MAX_TRACE_TEXT_BYTES / 1024 / 1024} MiB`] };
-    try {
-      raw = gunzipSync(bytes);
-    } catch (e) {
-      return { ok: false, errors: [`the gzip data is damaged: ${e instanceof Error ? e.message : String(e)}`] };
-    }
+    const unpacked = gunzipBounded(bytes, MAX_TRACE_TEXT_BYTES);
+    if (!unpacked.ok) return unpacked;
+    raw = unpacked.bytes;
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: false }).decode(raw);
+    // A UTF-16 file (a spreadsheet's "Unicode text") says so with its byte-order mark.
+    const utf16 = raw.length >= 2 && raw[0] === 0xff && raw[1] === 0xfe ? 'utf-16le' : raw.length >= 2 && raw[0] === 0xfe && raw[1] === 0xff ? 'utf-16be' : null;
+    if (utf16 === null) {
+      const nul = raw.indexOf(0);
+      if (nul >= 0) return { ok: false, errors: [`the file is not text: it has a zero byte at byte ${nul + 1} (a binary file, or UTF-16 without a byte-order mark); save the trace as UTF-8 text`] };
+    }
+    text = new TextDecoder(utf16 ?? 'utf-8', { fatal: false }).decode(raw);
   } catch (e) {
     return { ok: false, errors: [`the file could not be read as text: ${e instanceof Error ? e.message : String(e)}`] };
   }
@@ -131,12 +179,14 @@ export function withTrace(
 /** Parses a trace file into values (SWF logs become arrival timestamps). */
 export function parseTraceFile(
   req: Pick<TraceImportRequest, 'bytes' | 'fileName' | 'format' | 'column'>,
+  beat?: () => void,
 ): { ok: true; format: 'per-minute' | 'timestamps'; data: number[] } | { ok: false; errors: string[] } {
   if (!TRACE_FORMATS.includes(req.format)) return { ok: false, errors: [`unknown trace format "${String(req.format)}" (per-minute, timestamps or swf)`] };
   const decoded = decodeTraceBytes(req.bytes, req.fileName);
   if (!decoded.ok) return decoded;
+  beat?.();
   const column = req.column !== undefined && req.column.trim() !== '' && req.format !== 'swf' ? req.column.trim() : undefined;
-  const parsed = parseTraceText(decoded.text, req.format, column);
+  const parsed = parseTraceText(decoded.text, req.format, column, beat);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   return { ok: true, format: req.format === 'swf' ? 'timestamps' : req.format, data: parsed.data };
 }

@@ -120,11 +120,23 @@ export function slaStatus(results: SimulationResults): SlaStatus {
   return { held: services.every((s) => s.availabilityMet !== false && s.latencyMet !== false), services };
 }
 
-function runDoc(doc: ScenarioInput, seed: number | undefined): { ok: true; results: SimulationResults } | { ok: false; error: string } {
+/** Events a run goes through between two calls of `onProgress`. */
+const PROGRESS_CHUNK = 20_000;
+
+function runDoc(doc: ScenarioInput, seed: number | undefined, onProgress?: () => void): { ok: true; results: SimulationResults } | { ok: false; error: string } {
   const parsed = parseScenario(doc);
   if (!parsed.ok) return { ok: false, error: `the scenario is not valid: ${parsed.errors.map(issueLine).join('; ')}` };
   try {
-    return { ok: true, results: createSimulation(parsed.scenario, seed === undefined ? {} : { seed }).runToEnd() };
+    const sim = createSimulation(parsed.scenario, seed === undefined ? {} : { seed });
+    if (!onProgress) return { ok: true, results: sim.runToEnd() };
+    // In slices (the same events in the same order), reporting progress between them.
+    onProgress();
+    while (!sim.finished) {
+      const n = sim.runUntil(sim.endTime, PROGRESS_CHUNK);
+      onProgress();
+      if (n === 0 && !sim.finished) break;
+    }
+    return { ok: true, results: sim.results() };
   } catch (e) {
     return { ok: false, error: `the run failed: ${e instanceof Error ? e.message : String(e)}` };
   }
@@ -135,6 +147,11 @@ export interface RerunOptions {
   seed?: number;
   /** The baseline's results on that seed, if already at hand (saves a run). */
   baseline?: SimulationResults;
+  /**
+   * Called between slices of each run (every few thousand events), e.g. for a worker to tell its
+   * page it is busy, not stuck. It cannot change the runs.
+   */
+  onProgress?: () => void;
 }
 
 /**
@@ -144,7 +161,7 @@ export interface RerunOptions {
 export function applyAndRerun(doc: ScenarioInput, selection: string, options: RerunOptions = {}): RerunResult {
   let before = options.baseline;
   if (!before) {
-    const r = runDoc(doc, options.seed);
+    const r = runDoc(doc, options.seed, options.onProgress);
     if (!r.ok) return r;
     before = r.results;
   }
@@ -172,7 +189,7 @@ export function applyAndRerun(doc: ScenarioInput, selection: string, options: Re
   }
   if (reserves.length > 0 && first.length > 0) {
     // The commitments follow the new baseline: take them from the run of the changed scenario.
-    const mid = runDoc(patched, seed);
+    const mid = runDoc(patched, seed, options.onProgress);
     if (!mid.ok) return mid;
     // A selected commitment for region/type stands for that type and for what it was rightsized to.
     const moved = new Map<string, string>();
@@ -208,7 +225,7 @@ export function applyAndRerun(doc: ScenarioInput, selection: string, options: Re
     patched = applyRecommendation(patched, r);
     note(r);
   }
-  const after = runDoc(patched, seed);
+  const after = runDoc(patched, seed, options.onProgress);
   if (!after.ok) return after;
   const afterBill = after.results.billing!;
   const estimatedSaving = applied.reduce((a, r) => a + r.runSaving, 0);

@@ -38,6 +38,8 @@ const nonNeg = z.number().min(0);
 const pos = z.number().gt(0);
 /** Requests per second; the cap keeps a typo from freezing a run in events that never advance time. */
 const rate = z.number().min(0).max(10_000_000);
+/** The highest arrival rate a workload may ask for (requests a second), Poisson or replayed trace. */
+const MAX_TRACE_RATE = 10_000_000;
 
 // ---------------------------------------------------------------- distributions
 const constantDist = z
@@ -476,6 +478,18 @@ const traceArrival = z
       .default('uniform')
       .meta(d('per-minute only: uniform places exactly the counted arrivals at random in their minute; poisson draws a Poisson process at the minute\'s rate.')),
     loop: z.boolean().default(false).meta(d('Replay the trace again when it ends.')),
+  })
+  .superRefine((a, ctx) => {
+    // A per-minute count replays as that many arrivals in the minute: bounded like a Poisson rate.
+    if (a.format !== 'per-minute' || !a.data) return;
+    const limit = Math.floor((MAX_TRACE_RATE * a.minuteSeconds) / a.scale);
+    const i = a.data.findIndex((v) => v > limit);
+    if (i >= 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['data', i],
+        message: `must be at most ${limit} requests (10,000,000 a second over a trace minute of ${a.minuteSeconds} s), got ${a.data[i]}`,
+      });
   })
   .meta(d('Replay of a recorded trace.'));
 

@@ -17,11 +17,16 @@ const MAX_VALUES = 2_000_000;
  * per line with 18 whitespace-separated integer fields (−1 = unknown). Field 2 is the submit time
  * in seconds from the log's start; it becomes the arrival time. Jobs must be in submit order.
  */
-export function parseSwf(text: string): TraceParseResult {
+/** `onProgress` (optional) is called every 65 536 lines of a long file: a caller's sign of life, it changes nothing. */
+const PROGRESS_LINES = 0xffff;
+
+export function parseSwf(text: string, onProgress?: () => void): TraceParseResult {
   const lines = text.split(/\r?\n/);
+  onProgress?.();
   const data: number[] = [];
   const errors: string[] = [];
   for (let n = 0; n < lines.length && errors.length < MAX_ERRORS; n++) {
+    if (onProgress && (n & PROGRESS_LINES) === PROGRESS_LINES) onProgress();
     const raw = lines[n]!.trim();
     if (raw === '' || raw.startsWith(';')) continue;
     const fields = raw.split(/\s+/);
@@ -48,9 +53,10 @@ export function parseSwf(text: string): TraceParseResult {
   return { ok: true, data };
 }
 
-export function parseTraceText(text: string, format: 'per-minute' | 'timestamps' | 'swf', column?: string): TraceParseResult {
-  if (format === 'swf') return parseSwf(text);
+export function parseTraceText(text: string, format: 'per-minute' | 'timestamps' | 'swf', column?: string, onProgress?: () => void): TraceParseResult {
+  if (format === 'swf') return parseSwf(text, onProgress);
   const lines = text.split(/\r?\n/);
+  onProgress?.();
   const data: number[] = [];
   const errors: string[] = [];
   let col = -1;
@@ -58,6 +64,7 @@ export function parseTraceText(text: string, format: 'per-minute' | 'timestamps'
   let headerSeen = false;
   let width = -1;
   for (let n = 0; n < lines.length; n++) {
+    if (onProgress && (n & PROGRESS_LINES) === PROGRESS_LINES) onProgress();
     const raw = lines[n]!.trim();
     if (raw === '' || raw.startsWith('#') || raw.startsWith(';')) continue;
     const cells = raw.split(/\s*[,;\t]\s*|\s+/);

@@ -24,7 +24,7 @@ import type { Remote } from 'comlink';
 import type { ChartData, HeldAt, LoadSource, SimWorkerApi, Snapshot, VariantRequest } from '../../workers/api';
 import { consoleStore } from '../store';
 import { actions } from '../bridge';
-import { Heartbeat, isBeat, SIM_CALL_KINDS, trackedRemote, WorkerGoneError } from '../lifecycle/heartbeat';
+import { Heartbeat, isBeat, trackedRemote, WorkerGoneError } from '../lifecycle/heartbeat';
 import { registerTestHook, testHeartbeatTimings } from '../lifecycle/testHooks';
 import { compareStore, initialCompareState, type CompareSideState } from './compareStore';
 import { translate, type Params } from '../i18n/messages';
@@ -197,7 +197,7 @@ async function runner(side: Side): Promise<Runner> {
     },
     testHeartbeatTimings(),
   );
-  const r: Runner = { worker, raw, remote: trackedRemote(raw, heartbeat, SIM_CALL_KINDS), heartbeat, unsubscribe: null, terminated: false };
+  const r: Runner = { worker, raw, remote: trackedRemote(raw, heartbeat), heartbeat, unsubscribe: null, terminated: false };
   // Its errors (a variant that does not validate) come back in the console's language.
   r.remote.setLanguage(currentLang()).catch(() => undefined);
   runners[side] = r;
@@ -207,6 +207,8 @@ async function runner(side: Side): Promise<Runner> {
   worker.addEventListener('message', (ev: MessageEvent) => {
     if (isBeat(ev.data)) heartbeat.alive();
   });
+  // Checked from its creation on (a worker that never comes up is found after the boot allowance).
+  heartbeat.start();
   // A stopped runner's late snapshots (its unsubscribe is asynchronous) must not reach the next comparison.
   const unsubscribe = await r.remote.subscribe(
     proxy((snap: Snapshot) => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Heartbeat, isBeat, SIM_CALL_KINDS, trackedRemote, WorkerGoneError, type BusyKind, type HeartbeatTimings } from './heartbeat';
+import { Heartbeat, isBeat, trackedRemote, WorkerGoneError, type BusyKind, type HeartbeatTimings } from './heartbeat';
 
-const T: HeartbeatTimings = { intervalMs: 1000, idleMs: 5000, beatingMs: 20_000, silentMs: 120_000, runsMs: 600_000, stallMs: 1500 };
+const T: HeartbeatTimings = { intervalMs: 1000, bootMs: 30_000, idleMs: 5000, busyMs: 12_000, stallMs: 1500 };
 
 /** A heartbeat on a hand-driven clock: `advance` moves time and runs the checks that fall due. */
-function rig(answer: 'never' | 'always' = 'never') {
+function rig(answer: 'never' | 'always' = 'never', booted = true) {
   let now = 0;
   let pending: { fn: () => void; at: number } | null = null;
   let pings = 0;
@@ -29,6 +29,8 @@ function rig(answer: 'never' | 'always' = 'never') {
     },
     T,
   );
+  // Most tests start from a worker that is up (it answered once).
+  if (booted) hb.alive();
   /** Moves the clock by `ms`, running due checks on time (the page is responsive). */
   const advance = async (ms: number) => {
     const end = now + ms;
@@ -88,67 +90,70 @@ describe('Heartbeat', () => {
     expect(r.deaths).toEqual([]);
   });
 
-  it('gives a beating call (run to the end) more room, but still finds a hang inside it', async () => {
+  it('gives a worker that is starting up the boot allowance, then the idle one once it answered', async () => {
+    const r = rig('never', false);
+    r.hb.start();
+    expect(r.hb.busy()).toBe('boot');
+    await r.advance(T.bootMs - 1000);
+    expect(r.deaths).toEqual([]);
+    r.hb.alive(); // its module loaded and it answered
+    expect(r.hb.busy()).toBeNull();
+    await r.advance(T.idleMs + 1000);
+    expect(r.deaths).toHaveLength(1);
+    expect(r.deaths[0]!.busy).toBeNull();
+
+    // One that never comes up is found after the boot allowance.
+    const r2 = rig('never', false);
+    r2.hb.start();
+    await r2.advance(T.bootMs + 1000);
+    expect(r2.deaths).toHaveLength(1);
+    expect(r2.deaths[0]!.busy).toBe('boot');
+  });
+
+  it('a call in flight allows one slice of silence: a long call that beats lives on, one that stops beating is found in seconds', async () => {
     const r = rig('never');
     r.hb.start();
     let finish!: () => void;
-    const call = r.hb.track('beating', new Promise<void>((res) => (finish = res)));
-    // Beats every 2 s for a minute: far past the idle allowance, no verdict.
-    for (let i = 0; i < 30; i++) {
+    const call = r.hb.track(new Promise<void>((res) => (finish = res)));
+    expect(r.hb.allowance()).toBe(T.busyMs);
+    // A call beating every 2 s for ten minutes (a re-run of a three-day scenario): no verdict.
+    for (let i = 0; i < 300; i++) {
       await r.advance(2000);
       r.hb.alive();
     }
     expect(r.deaths).toEqual([]);
-    expect(r.hb.allowance()).toBe(T.beatingMs);
     finish();
     await call;
     expect(r.hb.allowance()).toBe(T.idleMs);
 
-    // A second run to the end that stops beating: dead after the beating allowance, not the idle one.
-    void r.hb.track('beating', new Promise<void>(() => undefined));
-    await r.advance(T.idleMs + 2000);
-    expect(r.deaths).toEqual([]);
-    await r.advance(T.beatingMs);
-    expect(r.deaths).toHaveLength(1);
-    expect(r.deaths[0]!.busy).toBe('beating');
-  });
-
-  it('waits out a silent call (a big load) up to its ceiling', async () => {
-    const r = rig('never');
-    r.hb.start();
-    let finish!: (v: string) => void;
-    const call = r.hb.track('silent', new Promise<string>((res) => (finish = res)));
-    await r.advance(T.silentMs - 1000);
-    expect(r.deaths).toEqual([]);
-    finish('loaded');
-    await expect(call).resolves.toBe('loaded');
-    // The answer itself is a sign of life: a fresh idle allowance from now.
-    await r.advance(T.idleMs - 1000);
-    expect(r.deaths).toEqual([]);
-    void r.hb.track('silent', new Promise<void>(() => undefined));
-    await r.advance(T.silentMs + 2000);
-    expect(r.deaths).toHaveLength(1);
-    expect(r.deaths[0]!.busy).toBe('silent');
-  });
-
-  it('a call running whole simulations has the longest allowance, and wins over shorter ones in flight', async () => {
-    const r = rig('never');
-    r.hb.start();
-    void r.hb.track('beating', new Promise<void>(() => undefined));
-    void r.hb.track('runs', new Promise<void>(() => undefined));
-    expect(r.hb.busy()).toBe('runs');
-    await r.advance(T.runsMs - 1000);
+    // A call that stops beating (a hang inside it): dead after the busy allowance, not later.
+    void r.hb.track(new Promise<void>(() => undefined));
+    await r.advance(T.busyMs - 1000);
     expect(r.deaths).toEqual([]);
     await r.advance(3000);
     expect(r.deaths).toHaveLength(1);
-    expect(r.deaths[0]!.busy).toBe('runs');
-    expect(SIM_CALL_KINDS.applyAndRerun).toBe('runs');
+    expect(r.deaths[0]!.busy).toBe('call');
+    expect(r.deaths[0]!.silence).toBeLessThanOrEqual(T.busyMs + 2000);
+  });
+
+  it('a quick call that blocks longer than the idle allowance is not a hang yet: any call in flight gets the slice allowance', async () => {
+    const r = rig('never');
+    r.hb.start();
+    let finish!: (v: string) => void;
+    const call = r.hb.track(new Promise<string>((res) => (finish = res)));
+    await r.advance(T.idleMs + 3000);
+    expect(r.deaths).toEqual([]);
+    finish('answered');
+    await expect(call).resolves.toBe('answered');
+    // The answer itself is a sign of life: a fresh idle allowance from now.
+    await r.advance(T.idleMs - 1000);
+    expect(r.deaths).toEqual([]);
   });
 
   it('a rejected call is an answer too, and frees its allowance', async () => {
     const r = rig('never');
     r.hb.start();
-    const call = r.hb.track('silent', Promise.reject(new Error('bad scenario')));
+    const call = r.hb.track(Promise.reject(new Error('bad scenario')));
     await expect(call).rejects.toThrow('bad scenario');
     expect(r.hb.allowance()).toBe(T.idleMs);
   });
@@ -178,9 +183,10 @@ describe('Heartbeat', () => {
 });
 
 describe('trackedRemote', () => {
-  it('tracks every call (answers are signs of life) and widens the allowance for long calls', async () => {
+  it('tracks every call (answers are signs of life; the busy allowance holds while one is in flight)', async () => {
     let now = 0;
     const hb = new Heartbeat({ ping: () => Promise.resolve(), onDead: () => undefined, now: () => now, setTimer: () => 0, clearTimer: () => undefined }, T);
+    hb.alive();
     let release!: () => void;
     const sym = Symbol('release');
     const target = {
@@ -188,11 +194,11 @@ describe('trackedRemote', () => {
       play: () => 'ok',
       [sym]: 'kept',
     };
-    const r = trackedRemote(target, hb, SIM_CALL_KINDS);
+    const r = trackedRemote(target, hb);
     expect(r[sym]).toBe('kept');
     const p = r.runToEnd();
-    expect(hb.allowance()).toBe(T.beatingMs);
-    expect(hb.busy()).toBe('beating');
+    expect(hb.allowance()).toBe(T.busyMs);
+    expect(hb.busy()).toBe('call');
     now = 4000;
     release();
     await expect(p).resolves.toBe('done');
@@ -201,10 +207,7 @@ describe('trackedRemote', () => {
     await expect(r.play() as unknown as Promise<string>).resolves.toBe('ok');
   });
 
-  it('knows which calls are long', () => {
-    expect(SIM_CALL_KINDS.runToEnd).toBe('beating');
-    expect(SIM_CALL_KINDS.load).toBe('silent');
-    expect(SIM_CALL_KINDS.play).toBeUndefined();
+  it('recognises beats', () => {
     expect(isBeat({ cumuloBeat: true })).toBe(true);
     expect(isBeat({ id: 'x' })).toBe(false);
     expect(isBeat(null)).toBe(false);
@@ -215,14 +218,14 @@ describe('Heartbeat.abandon', () => {
   it('fails the calls still waiting on a dead worker, so nothing waits forever', async () => {
     const hb = new Heartbeat({ ping: () => new Promise(() => undefined), onDead: () => undefined, now: () => 0, setTimer: () => 0, clearTimer: () => undefined }, T);
     hb.start();
-    const stuck = hb.track('beating', new Promise<string>(() => undefined));
+    const stuck = hb.track(new Promise<string>(() => undefined));
     let answer!: (v: string) => void;
-    const late = hb.track(null, new Promise<string>((res) => (answer = res)));
+    const late = hb.track(new Promise<string>((res) => (answer = res)));
     hb.abandon();
     await expect(stuck).rejects.toBeInstanceOf(WorkerGoneError);
     await expect(late).rejects.toBeInstanceOf(WorkerGoneError);
     // A late answer after abandon changes nothing; new calls fail at once.
     answer('too late');
-    await expect(hb.track(null, Promise.resolve(1))).rejects.toBeInstanceOf(WorkerGoneError);
+    await expect(hb.track(Promise.resolve(1))).rejects.toBeInstanceOf(WorkerGoneError);
   });
 });

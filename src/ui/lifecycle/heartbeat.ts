@@ -4,16 +4,21 @@
  * snapshot, a ping's answer, or a beat the worker posts from inside a long synchronous call — and
  * declares it dead when it has been silent for longer than its current allowance:
  *
- * - `idleMs` while no long call is in flight. A worker that plays yields between ticks (≤ ~25 ms of
+ * - `bootMs` until the worker's first sign of life: its module must load before it can answer
+ *   anything.
+ * - `idleMs` while no call is in flight. A worker that plays yields between ticks (≤ ~25 ms of
  *   work each), so it answers a ping within milliseconds; a few seconds of silence mean it is gone.
- * - `beatingMs` while a call that beats is in flight (run to the end: the worker posts a beat at
- *   least every half second from inside its loop), so a hang inside it is still found quickly.
- * - `silentMs` while a call that cannot beat is in flight (loading and validating a scenario, a
- *   trace import): the worker cannot answer anything until it returns, so only a ceiling well
- *   above the biggest load tells a hang from a big job.
- * - `runsMs` while a call that runs whole simulations without beating is in flight (apply and
- *   re-run, the keep-alive comparison): a three-day scenario takes minutes per run, so the
- *   ceiling is long; a worker dying under such a call is found late, not never.
+ * - `busyMs` while any call is in flight. The allowance is for one slice of work, not for a whole
+ *   call: every call that can run long beats from inside, between slices (a run to the end, an
+ *   apply-and-re-run, the keep-alive comparison, an A/B catch-up, the phases of a load or an
+ *   import: see workers/busyBeat), at least every 250 ms. What is left without a beat is one
+ *   validation of a document, one simulation build, one trace-text parse, one results summary:
+ *   tens of milliseconds for the presets (the largest load, 'default', ~80 ms; its results ~12 ms),
+ *   about 2 s for the largest trace import the schema allows (2 million values, 20 MB; the parse
+ *   itself beats every 65 536 lines), measured on a shared, loaded machine. `busyMs` (20 s) leaves
+ *   ten times that. So a quick call and a long one get
+ *   the same honest allowance: a call that blocks the worker for longer than `busyMs` without a
+ *   beat is judged hung, whatever it was.
  *
  * The page can stall too (a long task on the main thread, a laptop asleep, a background tab whose
  * timers are throttled to once a minute): a check that runs much later than it was due does not
@@ -24,34 +29,27 @@
  */
 import { BEAT_MESSAGE } from '../../workers/wire';
 
-/**
- * How much silence a call in flight allows: 'beating' calls post beats; 'silent' ones (loads,
- * imports) cannot but are bounded by the scenario's size; 'runs' ones run whole simulations to
- * their end without beating (re-runs, keep-alive comparisons), as long as the scenario takes.
- */
-export type BusyKind = 'beating' | 'silent' | 'runs';
+/** What the worker was doing when it fell silent: starting up, or working on a call (null: idle). */
+export type BusyKind = 'boot' | 'call';
 
 export interface HeartbeatTimings {
   /** How often the check runs (and a ping is sent when none is pending). */
   intervalMs: number;
-  /** Silence allowed with no long call in flight. */
+  /** Silence allowed before the worker's first sign of life (its module is loading). */
+  bootMs: number;
+  /** Silence allowed with no call in flight. */
   idleMs: number;
-  /** Silence allowed while a beating call is in flight. */
-  beatingMs: number;
-  /** Silence allowed while a silent call is in flight. */
-  silentMs: number;
-  /** Silence allowed while a call running whole simulations is in flight. */
-  runsMs: number;
+  /** Silence allowed while a call is in flight: one slice of work between two beats. */
+  busyMs: number;
   /** A check this much later than due means the page itself stalled: no verdict, a fresh allowance. */
   stallMs: number;
 }
 
 export const DEFAULT_HEARTBEAT: HeartbeatTimings = {
   intervalMs: 2_000,
+  bootMs: 30_000,
   idleMs: 8_000,
-  beatingMs: 20_000,
-  silentMs: 180_000,
-  runsMs: 30 * 60_000,
+  busyMs: 20_000,
   stallMs: 1_500,
 };
 
@@ -81,7 +79,10 @@ export class Heartbeat {
   private running = false;
   private dead = false;
   private pinging = false;
-  private readonly inFlight: Record<BusyKind, number> = { beating: 0, silent: 0, runs: 0 };
+  /** Calls in flight. */
+  private inFlight = 0;
+  /** The worker has shown a sign of life (its module loaded). */
+  private heard = false;
   /** Rejecters of the calls in flight (a terminated worker never answers them). */
   private readonly waiting = new Set<(e: Error) => void>();
 
@@ -93,7 +94,7 @@ export class Heartbeat {
     this.lastLife = deps.now();
   }
 
-  /** Starts checking (the worker answered once, so it is up). */
+  /** Starts checking (from the worker's creation on: until its first sign of life the boot allowance holds). */
   start(): void {
     if (this.running || this.dead) return;
     this.running = true;
@@ -123,20 +124,19 @@ export class Heartbeat {
   /** A sign of life: any answer, snapshot or beat from the worker. */
   alive(): void {
     this.lastLife = this.deps.now();
+    this.heard = true;
   }
 
   /** The allowance in force now. */
   allowance(): number {
-    if (this.inFlight.runs > 0) return this.timings.runsMs;
-    if (this.inFlight.silent > 0) return this.timings.silentMs;
-    if (this.inFlight.beating > 0) return this.timings.beatingMs;
-    return this.timings.idleMs;
+    if (!this.heard) return Math.max(this.timings.bootMs, this.timings.busyMs);
+    return this.inFlight > 0 ? this.timings.busyMs : this.timings.idleMs;
   }
 
-  /** The busiest kind of call in flight, or null. */
+  /** What the worker is doing: starting up, working on a call, or null (idle). */
   busy(): BusyKind | null {
-    if (this.inFlight.runs > 0) return 'runs';
-    return this.inFlight.silent > 0 ? 'silent' : this.inFlight.beating > 0 ? 'beating' : null;
+    if (!this.heard) return 'boot';
+    return this.inFlight > 0 ? 'call' : null;
   }
 
   get isDead(): boolean {
@@ -147,15 +147,15 @@ export class Heartbeat {
    * Marks a call in flight until it settles; its answer (or its error: the worker answered) is a
    * sign of life. Returns the same promise's outcome.
    */
-  track<T>(kind: BusyKind | null, call: Promise<T>): Promise<T> {
+  track<T>(call: Promise<T>): Promise<T> {
     if (this.dead) return Promise.reject(new WorkerGoneError());
-    if (kind) this.inFlight[kind]++;
+    this.inFlight++;
     return new Promise<T>((resolve, reject) => {
       const gone = (e: Error): void => reject(e);
       this.waiting.add(gone);
       const settle = (): boolean => {
         if (!this.waiting.delete(gone)) return false; // already failed by abandon()
-        if (kind) this.inFlight[kind] = Math.max(0, this.inFlight[kind] - 1);
+        this.inFlight = Math.max(0, this.inFlight - 1);
         if (!this.dead) this.alive();
         return true;
       };
@@ -222,45 +222,22 @@ export class Heartbeat {
   }
 }
 
-/**
- * How long a call to the simulation worker may keep it silent. Run to the end beats from inside its
- * loop; loads, re-runs and imports are one synchronous piece of work; everything else is quick
- * (a tick's worth of work at most) and needs no allowance.
- */
-export const SIM_CALL_KINDS: Readonly<Record<string, BusyKind>> = {
-  runToEnd: 'beating',
-  load: 'silent',
-  loadEdited: 'silent',
-  reset: 'silent',
-  results: 'silent',
-  importTrace: 'silent',
-  importAzureTrace: 'silent',
-  applyAndRerun: 'runs',
-  compareKeepAlive: 'runs',
-  planCapacity: 'silent',
-  bill: 'silent',
-  // A/B compare: loading B is a load; reading a side, the table, or catching up to the other
-  // side's time (one tick's worth of events) are quick, and run every second while live.
-  loadVariant: 'silent',
-};
-
 /** A worker's beat from inside a long call (see `BEAT_MESSAGE` in workers/wire). */
 export function isBeat(data: unknown): boolean {
   return typeof data === 'object' && data !== null && (data as Record<string, unknown>)[BEAT_MESSAGE] === true;
 }
 
 /**
- * `remote` with every call tracked by `heartbeat`: an answer is a sign of life, and a call named in
- * `kinds` widens the allowance while it is in flight. Symbols (Comlink's releaseProxy) and `then`
- * pass through untouched.
+ * `remote` with every call tracked by `heartbeat`: an answer is a sign of life, and the busy
+ * allowance holds while a call is in flight. Symbols (Comlink's releaseProxy) and `then` pass
+ * through untouched.
  */
-export function trackedRemote<T extends object>(remote: T, heartbeat: Heartbeat, kinds: Readonly<Record<string, BusyKind>>): T {
+export function trackedRemote<T extends object>(remote: T, heartbeat: Heartbeat): T {
   return new Proxy(remote, {
     get(target, prop, receiver) {
       const value: unknown = Reflect.get(target, prop, receiver);
       if (typeof prop !== 'string' || prop === 'then' || typeof value !== 'function') return value;
-      const kind = Object.prototype.hasOwnProperty.call(kinds, prop) ? kinds[prop]! : null;
-      return (...args: unknown[]) => heartbeat.track(kind, Promise.resolve((value as (...a: unknown[]) => unknown)(...args)));
+      return (...args: unknown[]) => heartbeat.track(Promise.resolve((value as (...a: unknown[]) => unknown)(...args)));
     },
   });
 }

@@ -31,5 +31,12 @@ export function registerTestHook(name: string, fn: Hook): void {
 /** Short heartbeat timings for journeys (`&heartbeat=fast`), else none. */
 export function testHeartbeatTimings(): Partial<HeartbeatTimings> {
   if (!testHooksEnabled() || params()?.get('heartbeat') !== 'fast') return {};
-  return { intervalMs: 250, idleMs: 2_000, beatingMs: 4_000, silentMs: 30_000, runsMs: 60_000, stallMs: 1_500 };
+  return { intervalMs: 250, bootMs: 15_000, idleMs: 2_000, busyMs: 5_000, stallMs: 1_500 };
+}
+
+/** How many of the first workers die right after their first answer (`&failworkers=N`), else 0. */
+export function testFailingWorkers(): number {
+  if (!testHooksEnabled()) return 0;
+  const n = Number(params()?.get('failworkers') ?? 0);
+  return Number.isInteger(n) && n > 0 ? n : 0;
 }
