@@ -101,15 +101,15 @@ export const COMPUTE_PUBLISH_MS = 200;
 
 /**
  * The parts of a compute publish that feed different panels, each put into the store in an
- * animation frame of its own while a run plays (framePublish.ts runs one heavy job per frame):
- * the hosts and instances (heat strips, host nodes, the queue), the summary (pool, zone and
- * region figures, the pool table), the event log. One publish of all of them re-rendered most of
- * the console in a single frame, far past a frame's budget at a thousand hosts.
+ * animation frame of its own while a run plays (framePublish.ts runs one heavy job per frame): the
+ * live infrastructure (host state, instances and the summary: heat strips, pool, zone and region
+ * figures, the queue, the pool table) and the event log. One publish of both re-rendered most of
+ * the console in a single frame, far past a frame's budget at a thousand hosts. (Hosts and summary
+ * stay together: the pool nodes show both, and would otherwise render twice.)
  */
-type Part = 'hosts' | 'summary' | 'log';
+type Part = 'infra' | 'log';
 const PART_KEYS: Readonly<Record<Part, ReadonlyArray<keyof ComputeState>>> = {
-  hosts: ['hosts', 'instances'],
-  summary: ['summary'],
+  infra: ['hosts', 'instances', 'summary'],
   log: ['log', 'logTotal', 'logDropped'],
 };
 const PARTS = Object.keys(PART_KEYS) as Part[];
