@@ -23,9 +23,20 @@ export interface StripBackground {
 
 type Overlay = 'cordoned' | 'booting' | 'absent' | null;
 
-const rgb = (c: Rgb): string => `rgb(${c[0]},${c[1]},${c[2]})`;
-/** A percentage with at most 4 decimals (keeps the strings short and stable). */
-const pc = (x: number): string => `${Math.round(x * 10000) / 10000}%`;
+const hex2 = (x: number): string => x.toString(16).padStart(2, '0');
+const rgb = (c: Rgb): string => `#${hex2(c[0])}${hex2(c[1])}${hex2(c[2])}`;
+/** A percentage with at most 3 decimals (keeps the strings short and stable). */
+const pc = (x: number): string => `${Math.round(x * 1000) / 1000}%`;
+/**
+ * Allocation in steps of 5 % for the colour (past 100 % it is red anyway): neighbours of about the
+ * same load share one colour stop, and a strip whose hosts moved by a point keeps its background,
+ * so the browser has less to parse and repaint. The exact figures are in the tooltip and inspector.
+ */
+const STEP = 20;
+const shade = (cpu: number): number => (cpu > 1 ? cpu : Math.round(cpu * STEP) / STEP);
+
+/** The colour of a stop ("#rrggbb 0% 100%"). */
+const runColor0 = (stop: string): string => stop.split(' ')[0]!;
 
 function overlayImage(kind: Exclude<Overlay, null>): string {
   switch (kind) {
@@ -69,7 +80,7 @@ export function hostStripBackground(count: number, cpu: (k: number) => number, f
       const absent = (f & HOST_PROVISIONED) === 0;
       const booting = (f & HOST_BOOTING) !== 0;
       const failed = (f & HOST_FAILED) !== 0;
-      const base = absent ? HOST_ABSENT_RGB : failed ? HOST_FAILED_RGB : (f & HOST_POWERED_ON) === 0 ? HOST_OFF_RGB : allocationRgb(cpu(k));
+      const base = absent ? HOST_ABSENT_RGB : failed ? HOST_FAILED_RGB : (f & HOST_POWERED_ON) === 0 ? HOST_OFF_RGB : allocationRgb(shade(cpu(k)));
       color = rgb(base);
       kind = booting ? 'booting' : absent ? 'absent' : (f & HOST_CORDONED) !== 0 && !failed ? 'cordoned' : null;
     }
@@ -89,7 +100,7 @@ export function hostStripBackground(count: number, cpu: (k: number) => number, f
     sizes.unshift('100% 100%');
     positions.unshift('0 0');
   }
-  images.push(stops.length === 1 ? `linear-gradient(${stops[0]!.split(' ')[0]},${stops[0]!.split(' ')[0]})` : `linear-gradient(to right,${stops.join(',')})`);
+  images.push(stops.length === 1 ? `linear-gradient(${runColor0(stops[0]!)},${runColor0(stops[0]!)})` : `linear-gradient(to right,${stops.join(',')})`);
   sizes.push('100% 100%');
   positions.push('0 0');
   return { backgroundImage: images.join(','), backgroundSize: sizes.join(','), backgroundPosition: positions.join(',') };
