@@ -5,8 +5,9 @@
  *   npm run bench:ui -- --json       one JSON document (frameP95Ms, longTasksOver100ms, firstPaintJsGzipKB, …)
  *   npm run bench:ui -- --seconds 5  a shorter run (to check it works, not to measure)
  *   npm run bench:ui -- --no-build   reuse dist/ as it is
+ *   npm run bench:ui -- --port 4301  serve on another port (also CUMULO_BENCH_PORT; default 4188)
  *
- * It builds the app, serves it with `vite preview` on port 4188 (CUMULO_BENCH_PORT to change), opens
+ * It builds the app, serves it with `vite preview` on port 4188 (--port or CUMULO_BENCH_PORT to change), opens
  * the cloud-scale scenario (1,000 hosts, 5,000 instances; scripts/cloud-scale.ts) by link, switches
  * to the infrastructure view, plays at max speed for 20 s and records every requestAnimationFrame
  * interval and every main-thread long task (PerformanceObserver 'longtask'). The first-paint
@@ -41,7 +42,11 @@ function parseArgs(argv: string[]): Args {
       const n = Number(argv[++i]);
       if (!Number.isFinite(n) || n <= 0) throw new Error(`--seconds needs a positive number, got ${argv[i] ?? 'nothing'}`);
       args.seconds = n;
-    } else throw new Error(`unknown option ${a} (known: --json, --seconds N, --no-build)`);
+    } else if (a === '--port') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`--port needs a port number, got ${argv[i] ?? 'nothing'}`);
+      args.port = n;
+    } else throw new Error(`unknown option ${a} (known: --json, --seconds N, --no-build, --port N)`);
   }
   return args;
 }

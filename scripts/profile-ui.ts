@@ -55,7 +55,9 @@ try {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] });
+  // PROFILE_INVALIDATIONS=1: also record what invalidated style, layout and paint (with PROFILE_OUT, to read the trace).
+  const invalidations = process.env.PROFILE_INVALIDATIONS === '1' ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : [];
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', ...invalidations] });
   await cdp.send('Profiler.start');
   await page.getByTestId('play').click();
   await page.waitForTimeout(seconds * 1000);

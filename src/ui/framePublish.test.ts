@@ -83,4 +83,27 @@ describe('publishes paced by animation frames', () => {
     expect(seen).toEqual(['good']);
     expect(error).toHaveBeenCalled();
   });
+
+  it('on a visible page whose frames come late, a missed frame publishes like a frame: light jobs and one heavy job', async () => {
+    vi.stubGlobal('document', { visibilityState: 'visible' });
+    const { publishInFrame } = await load();
+    const seen: string[] = [];
+    publishInFrame('clock', () => seen.push('clock'));
+    publishInFrame('infra', () => seen.push('infra'), true);
+    publishInFrame('log', () => seen.push('log'), true);
+    vi.advanceTimersByTime(300);
+    expect(seen).toEqual(['clock', 'infra']);
+    vi.advanceTimersByTime(300);
+    expect(seen).toEqual(['clock', 'infra', 'log']);
+  });
+
+  it('on a hidden page, a missed frame publishes everything at once', async () => {
+    vi.stubGlobal('document', { visibilityState: 'hidden' });
+    const { publishInFrame } = await load();
+    const seen: string[] = [];
+    publishInFrame('infra', () => seen.push('infra'), true);
+    publishInFrame('log', () => seen.push('log'), true);
+    vi.advanceTimersByTime(300);
+    expect(seen).toEqual(['infra', 'log']);
+  });
 });

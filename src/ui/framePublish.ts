@@ -25,11 +25,34 @@ function hasFrames(): boolean {
 
 function request(): void {
   if (frame === null) frame = requestAnimationFrame(onFrame);
-  fallback ??= setTimeout(flushAll, FALLBACK_MS);
+  fallback ??= setTimeout(onFallback, FALLBACK_MS);
+}
+
+function pageVisible(): boolean {
+  return typeof document !== 'undefined' && document.visibilityState === 'visible';
+}
+
+/**
+ * No frame came in time. A hidden page gets none: publish everything. A visible page is only busy
+ * (frames come late): publish as a frame would (the light jobs and one heavy one), so the heavy
+ * renders stay spread out instead of landing all in one long task.
+ */
+function onFallback(): void {
+  fallback = null;
+  if (!pageVisible()) {
+    flushAll();
+    return;
+  }
+  runFrameJobs();
 }
 
 function onFrame(): void {
   frame = null;
+  runFrameJobs();
+}
+
+/** The light jobs and the first heavy one; asks for another frame while heavy jobs wait. */
+function runFrameJobs(): void {
   const jobs = [...light.values()];
   light.clear();
   const next = heavy.entries().next();

@@ -6,7 +6,7 @@
 import { memo, useMemo } from 'react';
 import { useHeldWhileHidden } from '../charts/useInView';
 import { CanvasLineChart } from '../charts/CanvasLineChart';
-import type { ComputeCharts } from '../../workers/sim.worker';
+import type { ComputeCharts, ComputeSummaryView } from '../../workers/sim.worker';
 import { allocationColor } from '../colors';
 import { formatInt, formatSpan } from '../format';
 import { actions } from '../bridge';
@@ -116,11 +116,12 @@ const PoolRow = memo(function PoolRow({ id, zone, hosts, up, poweredOn, instance
 
 const PoolTable = memo(function PoolTable() {
   const pools = useCompute((s) => s.info?.pools);
-  const agg = useCompute((s) => s.summary?.pools);
+  // Scrolled out of sight (below the infrastructure view), the table keeps its last figures.
+  const [agg, box] = useHeldWhileHidden(useCompute((s) => s.summary?.pools));
   const t = useT(m);
   if (!pools || !agg) return null;
   return (
-    <div className="pool-table-wrap">
+    <div className="pool-table-wrap" ref={box}>
       <table className="insp-table pool-table" data-testid="pool-table">
         <thead>
           <tr>
@@ -158,12 +159,12 @@ const PoolTable = memo(function PoolTable() {
 });
 
 const SummaryFigures = memo(function SummaryFigures() {
-  const s = useCompute((x) => x.summary);
+  const [s, box] = useHeldWhileHidden<ComputeSummaryView | null | undefined, HTMLDListElement>(useCompute((x) => x.summary));
   const t = useT(m);
   if (!s) return null;
   const lat = s.schedulingLatency;
   return (
-    <dl className="minis num compute-figures" data-testid="compute-figures">
+    <dl className="minis num compute-figures" data-testid="compute-figures" ref={box}>
       <div>
         <dt>{t('fragmentation')}</dt>
         <dd title={s.fragmentation ? t('fragmentationTitle', { cpu: s.fragmentation.shape.cpu, mem: s.fragmentation.shape.memoryGiB }) : t('noInstancesYet')}>

@@ -92,7 +92,7 @@ const Row = memo(function Row({ e, pos, size }: { e: ComputeLogEntry; pos: numbe
 const ROW_H = 22;
 const LIST_H = 260;
 /** Rows kept in the page beyond those in sight, above and below. */
-const OVERSCAN = 10;
+const OVERSCAN = 5;
 
 /**
  * The shown entries as a windowed list: only the rows in sight (plus OVERSCAN either side) are in

@@ -86,11 +86,7 @@ let resultSeq = 0;
 /** A newly loaded scenario: its infrastructure (or none). Keeps the view if it still applies. */
 export function loadComputeInfo(info: ComputeInfo | null): void {
   const s = computeStore.getState();
-  pending = null;
-  if (publishTimer !== null) {
-    clearTimeout(publishTimer);
-    publishTimer = null;
-  }
+  dropWaiting();
   table.clear();
   computeStore.setState({
     ...initial,
@@ -103,27 +99,91 @@ export function loadComputeInfo(info: ComputeInfo | null): void {
 /** While playing, the store gets compute changes at most this often (rendering is the bottleneck, not data). */
 export const COMPUTE_PUBLISH_MS = 200;
 
+/**
+ * The parts of a compute publish that feed different panels, each put into the store in an
+ * animation frame of its own while a run plays (framePublish.ts runs one heavy job per frame): the
+ * live infrastructure (host state, instances and the summary: heat strips, pool, zone and region
+ * figures, the queue, the pool table) and the event log. One publish of both re-rendered most of
+ * the console in a single frame, far past a frame's budget at a thousand hosts. (Hosts and summary
+ * stay together: the pool nodes show both, and would otherwise render twice.)
+ */
+type Part = 'infra' | 'log';
+const PART_KEYS: Readonly<Record<Part, ReadonlyArray<keyof ComputeState>>> = {
+  infra: ['hosts', 'instances', 'summary'],
+  log: ['log', 'logTotal', 'logDropped'],
+};
+const PARTS = Object.keys(PART_KEYS) as Part[];
+const partKey = (part: Part): string => `compute-${part}`;
+
+/** Changes not yet handed to a frame (the timer collects them). */
 let pending: Partial<ComputeState> | null = null;
+/** Changes handed to frame jobs, not yet in the store (the next deltas build on them). */
+let queued: Partial<ComputeState> = {};
 let publishTimer: ReturnType<typeof setTimeout> | null = null;
 
-function flush(): void {
+/** The value of `key` once everything waiting is published. */
+function latest<K extends keyof ComputeState>(key: K): ComputeState[K] {
+  if (pending && key in pending) return pending[key] as ComputeState[K];
+  if (key in queued) return queued[key] as ComputeState[K];
+  return computeStore.getState()[key];
+}
+
+function dropWaiting(): void {
+  pending = null;
+  queued = {};
   if (publishTimer !== null) {
     clearTimeout(publishTimer);
     publishTimer = null;
   }
-  if (!pending) return;
+  for (const part of PARTS) cancelPublish(partKey(part));
+}
+
+/** Everything waiting into the store now, in one render. */
+function flush(): void {
+  const patch = { ...queued, ...pending };
+  dropWaiting();
+  if (Object.keys(patch).length > 0) computeStore.setState(patch);
+}
+
+function publishPart(part: Part): void {
+  const patch: Partial<ComputeState> = {};
+  for (const key of PART_KEYS[part]) {
+    if (!(key in queued)) continue;
+    (patch as Record<string, unknown>)[key] = queued[key];
+    delete queued[key];
+  }
+  if (Object.keys(patch).length > 0) computeStore.setState(patch);
+}
+
+/** The timer's turn: what waits goes out part by part, each in a later animation frame. */
+function schedule(): void {
+  publishTimer = null;
   const patch = pending;
   pending = null;
-  computeStore.setState(patch);
+  if (!patch) return;
+  queued = { ...queued, ...patch };
+  for (const part of PARTS) {
+    if (PART_KEYS[part].some((key) => key in patch)) publishInFrame(partKey(part), () => publishPart(part), true);
+  }
+  // Anything else (a reset's selection or menu) goes with the first part.
+  const rest = Object.keys(patch).filter((key) => !PARTS.some((part) => PART_KEYS[part].includes(key as keyof ComputeState)));
+  if (rest.length > 0) {
+    const extra: Partial<ComputeState> = {};
+    for (const key of rest) {
+      (extra as Record<string, unknown>)[key] = queued[key as keyof ComputeState];
+      delete queued[key as keyof ComputeState];
+    }
+    computeStore.setState(extra);
+  }
 }
 
 /**
  * Applies a compute delta: the instance table at once (deltas must be applied in order), the store
- * now when `now` (paused, a reset, a command's answer), else at most every COMPUTE_PUBLISH_MS.
- * Returns false when the instance table is out of step (the caller should resubscribe).
+ * now when `now` (paused, a reset, a command's answer), else at most every COMPUTE_PUBLISH_MS, in
+ * parts (see PART_KEYS). Returns false when the instance table is out of step (the caller should
+ * resubscribe).
  */
 export function applyComputeDelta(d: ComputeDelta, now = true): boolean {
-  const s = computeStore.getState();
   const patch: Partial<ComputeState> = pending ?? {};
   let ok = true;
   if (d.reset) {
@@ -134,7 +194,7 @@ export function applyComputeDelta(d: ComputeDelta, now = true): boolean {
     patch.result = null;
     patch.menu = null;
     // Instances of the old run are gone; hosts, zones and links stay.
-    if (s.selection?.kind === 'instance') patch.selection = null;
+    if (latest('selection')?.kind === 'instance') patch.selection = null;
     if (!d.instances) {
       table.clear();
       patch.instances = table.view();
@@ -146,20 +206,14 @@ export function applyComputeDelta(d: ComputeDelta, now = true): boolean {
     patch.instances = table.view();
   }
   if (d.log) {
-    patch.log = appendLog(d.reset ? [] : (patch.log ?? s.log), d.log.entries);
+    patch.log = appendLog(d.reset ? [] : latest('log'), d.log.entries);
     patch.logTotal = d.log.total;
     patch.logDropped = d.log.dropped;
   }
   if (d.summary) patch.summary = d.summary;
   pending = patch;
   if (now || d.reset) flush();
-  else if (publishTimer === null) {
-    publishTimer = setTimeout(() => {
-      publishTimer = null;
-      // In an animation frame of its own (framePublish.ts): the heaviest render of the infrastructure view.
-      publishInFrame('compute', flush, true);
-    }, COMPUTE_PUBLISH_MS);
-  }
+  else publishTimer ??= setTimeout(schedule, COMPUTE_PUBLISH_MS);
   return ok;
 }
 

@@ -7,7 +7,8 @@
 import { memo, useCallback, useEffect, useMemo, useRef, type CSSProperties, type MouseEvent } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { actions } from '../bridge';
-import { allocationColor, allocationRgb, HOST_CORDON_RGB, HOST_FAILED_RGB, HOST_OFF_RGB, INSTANCE_STATE_COLORS } from '../colors';
+import { allocationColor, INSTANCE_STATE_COLORS } from '../colors';
+import { hostStripBackground } from './hostStripStyle';
 import { formatInt } from '../format';
 import { useCompute, type ComputeState } from './computeStore';
 import { togglePool } from './infraGraph';
@@ -28,17 +29,8 @@ import {
   HOST_PROVISIONED as PROVISIONED,
 } from '../../workers/wire';
 
-/** An empty host slot (not provisioned). */
-const HOST_ABSENT_RGB: readonly [number, number, number] = [236, 239, 243];
-
 const pct = (x: number): string => `${Math.round(x * 100)} %`;
 const fraction = (a: { allocated: number; capacity: number } | undefined): number => (a && a.capacity > 0 ? a.allocated / a.capacity : 0);
-
-function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 /** Failed hosts among a pool's provisioned ones. */
 function failedIn(s: ComputeState, slots: Int32Array): number {
@@ -115,60 +107,35 @@ export const ZoneNode = memo(function ZoneNode({ data }: NodeProps<ZoneNodeType>
 
 /**
  * The hosts of a pool as one strip: one cell per host; colour = cpu allocated; red = failed;
- * dark = powered off; yellow stripes = cordoned. A click picks the host under the pointer.
+ * dark = powered off; yellow stripes = cordoned. A click picks the host under the pointer. Drawn
+ * as CSS backgrounds (hostStripStyle.ts), set on the element directly when they change.
  */
 const HostStrip = memo(function HostStrip({ slots, poolId }: { slots: Int32Array; poolId: string }) {
-  const ref = useRef<HTMLCanvasElement>(null);
+  const ref = useRef<HTMLDivElement>(null);
   const hosts = useCompute((s) => s.hosts);
   const ids = useCompute((s) => s.info?.hostIds);
   const t = useT(m);
   const count = slots.length;
-  const cellW = count >= 200 ? 1 : Math.max(2, Math.min(12, Math.floor(220 / Math.max(1, count))));
-  /** What was drawn last (cpu and flags per host): skip redrawing when this pool did not change. */
-  const drawn = useRef<{ cpu: Float32Array; flags: Uint8Array; cellW: number } | null>(null);
+  /** The background last set: skip touching the style when this pool did not change. */
+  const drawn = useRef('');
   useEffect(() => {
-    const canvas = ref.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    const cpuNow = new Float32Array(count);
-    const flagsNow = new Uint8Array(count).fill(POWERED_ON | PROVISIONED);
-    if (hosts) {
-      for (let k = 0; k < count; k++) {
-        cpuNow[k] = hosts.cpu[slots[k]!] ?? 0;
-        flagsNow[k] = hosts.flags[slots[k]!] ?? 0;
-      }
-    }
-    const last = drawn.current;
-    if (last && last.cellW === cellW && sameValues(last.cpu, cpuNow) && sameValues(last.flags, flagsNow)) return;
-    drawn.current = { cpu: cpuNow, flags: flagsNow, cellW };
-    const w = Math.max(1, count * cellW);
-    const h = 8;
-    canvas.width = w;
-    canvas.height = h;
-    const img = ctx.createImageData(w, h);
-    for (let k = 0; k < count; k++) {
-      const flags = flagsNow[k] ?? POWERED_ON;
-      const absent = (flags & PROVISIONED) === 0;
-      const booting = (flags & BOOTING) !== 0;
-      const base = absent ? HOST_ABSENT_RGB : (flags & FAILED) !== 0 ? HOST_FAILED_RGB : (flags & POWERED_ON) === 0 ? HOST_OFF_RGB : allocationRgb(cpuNow[k] ?? 0);
-      const cordoned = (flags & CORDONED) !== 0 && (flags & FAILED) === 0 && !absent;
-      for (let x = k * cellW; x < (k + 1) * cellW; x++) {
-        for (let y = 0; y < h; y++) {
-          // Not provisioned: an empty slot (a faint outline); booting: a dotted slot; cordoned: striped.
-          const rgb = absent && !booting ? (y === 0 || y === h - 1 ? HOST_OFF_RGB : HOST_ABSENT_RGB) : booting ? ((x + y) % 2 === 0 ? HOST_OFF_RGB : HOST_ABSENT_RGB) : cordoned && (x + y) % 4 < 2 ? HOST_CORDON_RGB : base;
-          const o = (y * w + x) * 4;
-          img.data[o] = rgb[0];
-          img.data[o + 1] = rgb[1];
-          img.data[o + 2] = rgb[2];
-          // A hairline between cells when they are wide enough.
-          img.data[o + 3] = cellW >= 4 && x === (k + 1) * cellW - 1 ? 90 : 255;
-        }
-      }
-    }
-    ctx.putImageData(img, 0, 0);
-  }, [hosts, slots, count, cellW]);
+    const el = ref.current;
+    if (!el) return;
+    const bg = hostStripBackground(
+      count,
+      (k) => hosts?.cpu[slots[k]!] ?? 0,
+      (k) => (hosts ? (hosts.flags[slots[k]!] ?? 0) : POWERED_ON | PROVISIONED),
+      count > 1 && count <= 55,
+    );
+    const key = `${bg.backgroundImage}|${bg.backgroundSize}|${bg.backgroundPosition}`;
+    if (key === drawn.current) return;
+    drawn.current = key;
+    el.style.backgroundImage = bg.backgroundImage;
+    el.style.backgroundSize = bg.backgroundSize;
+    el.style.backgroundPosition = bg.backgroundPosition;
+  }, [hosts, slots, count]);
   const hostAt = useCallback(
-    (e: MouseEvent<HTMLCanvasElement>): number => {
+    (e: MouseEvent<HTMLDivElement>): number => {
       const r = e.currentTarget.getBoundingClientRect();
       const k = Math.floor(((e.clientX - r.left) / Math.max(1, r.width)) * count);
       return slots[Math.max(0, Math.min(count - 1, k))] ?? 0;
@@ -176,7 +143,7 @@ const HostStrip = memo(function HostStrip({ slots, poolId }: { slots: Int32Array
     [count, slots],
   );
   const onMove = useCallback(
-    (e: MouseEvent<HTMLCanvasElement>) => {
+    (e: MouseEvent<HTMLDivElement>) => {
       const i = hostAt(e);
       const id = ids?.[i] ?? '';
       const flags = hosts?.flags[i] ?? 0;
@@ -197,7 +164,7 @@ const HostStrip = memo(function HostStrip({ slots, poolId }: { slots: Int32Array
     [hostAt, ids, hosts, t],
   );
   const onClick = useCallback(
-    (e: MouseEvent<HTMLCanvasElement>) => {
+    (e: MouseEvent<HTMLDivElement>) => {
       e.stopPropagation();
       const id = ids?.[hostAt(e)];
       if (id) actions.selectInfra({ kind: 'host', id });
@@ -205,7 +172,7 @@ const HostStrip = memo(function HostStrip({ slots, poolId }: { slots: Int32Array
     [hostAt, ids],
   );
   return (
-    <canvas
+    <div
       ref={ref}
       className="host-strip nodrag"
       data-testid={`infra-pool-${poolId}-strip`}
