@@ -85,6 +85,29 @@ async function main(): Promise<void> {
     await shot(page, 'autoscaler', '[data-testid="autoscaler-panel"]');
     await shot(page, 'decision-log', '[data-testid="decision-log"]');
 
+    // A/B compare: round robin against least connections on the same seed, run to the end.
+    await preset(page, 'lb-compare');
+    await page.getByTestId('compare-open').click();
+    await page.getByTestId('compare-kind').selectOption('balancer');
+    await page.getByTestId('compare-service').selectOption('app');
+    await page.getByTestId('compare-policy').selectOption('least-connections');
+    await page.getByTestId('compare-run').click();
+    await page.getByTestId('compare-table').filter({ hasText: 'both runs ended' }).waitFor({ timeout: 120_000 });
+    await page.waitForTimeout(600);
+    await shot(page, 'compare', '[data-testid="compare-panel"]');
+    await page.getByTestId('compare-close').click();
+
+    // The console in Simplified Chinese, then presenter mode (large type, no editing chrome).
+    await preset(page, 'zone-outage');
+    await page.getByTestId('language').selectOption('zh');
+    await play(page, '100', 4000);
+    await shot(page, 'chinese');
+    await page.getByTestId('language').selectOption('en');
+    await page.getByTestId('presenter-toggle').click();
+    await page.waitForTimeout(400);
+    await shot(page, 'presenter');
+    await page.getByTestId('presenter-toggle').click();
+
     // Cloud scale: 1,000 hosts and 5,000 instances, pools as heat strips.
     await open(page, url, `#${encodeScenarioLink(cloudScaleScenario()).replace(/^#/, '')}`);
     await play(page, 'max', 4000);

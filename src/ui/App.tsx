@@ -3,6 +3,7 @@ import { actions } from './bridge';
 import { useConsole } from './store';
 import { TopBar } from './components/TopBar';
 import { NoticeBanner, ShareBox } from './components/NoticeBanner';
+import { ScenarioDrop } from './components/ScenarioDrop';
 import { ServicePanel } from './components/ServicePanel';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { TopologyView } from './topology/TopologyView';
@@ -102,6 +103,7 @@ export function App() {
       <AzureTraceBanner />
       <AzureTraceDialog />
       <ShareBox />
+      <ScenarioDrop />
       <ImportTraceDialog />
       <ErrorBoundary what={msg(a, 'presetNotes')}>
         <WatchCard />

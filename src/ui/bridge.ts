@@ -39,13 +39,14 @@ import { appendDecisions } from './elasticity/decisionStore';
 import { applyAudit } from './iam/iamStore';
 import { browserStorage, readSavedScenario, recoveryStore, RestartBudget, saveScenario, savedSource, worthOffering } from './recovery/savedScenario';
 import { saveBlob } from './export/saveBlob';
+import { MAX_SCENARIO_FILE_MB, parseScenarioText, scenarioFileName } from './scenarioFile';
 import { Heartbeat, isBeat, trackedRemote, WorkerGoneError, type BusyKind } from './lifecycle/heartbeat';
 import { registerTestHook, testFailingWorkers, testHeartbeatTimings } from './lifecycle/testHooks';
 import { lifecycleMessages } from './lifecycle/messages';
 import { TEST_HOOK_MESSAGE } from '../workers/wire';
 import { currentLang, onLangChange } from './i18n/lang';
 import { translate } from './i18n/messages';
-import { msg } from './localText';
+import { msg, type LocalText } from './localText';
 import { noticeMessages as nm } from './notices.messages';
 import { cancelPublish, publishInFrame } from './framePublish';
 
@@ -608,6 +609,52 @@ export const actions = {
       const results = await api().results();
       download('results.json', `${JSON.stringify(results, null, 2)}\n`);
     }),
+
+  /** Downloads the scenario as written (its seed included) as a JSON file; opening it reproduces the run. */
+  saveScenarioFile: () =>
+    guarded('whatSaveScenario', async () => {
+      const doc = await api().scenarioDocument();
+      const name = consoleStore.getState().scenario?.name ?? 'scenario';
+      download(scenarioFileName(name), `${JSON.stringify(doc, null, 2)}\n`);
+    }),
+
+  /**
+   * Opens a scenario JSON file (chosen or dropped). A file that is too big, not JSON or not a valid
+   * scenario is refused with what is wrong and where; the scenario on screen stays loaded.
+   */
+  openScenarioFile: (file: File) =>
+    guarded('whatOpenScenario', async () => {
+      const refuse = (why: LocalText | string[]): void =>
+        showNotice({ kind: 'error', title: msg(nm, 'scenarioFileNotLoaded', { file: file.name }), messages: Array.isArray(why) ? why : [why] });
+      if (file.size > MAX_SCENARIO_FILE_MB * 1024 * 1024) {
+        refuse(msg(nm, 'scenarioFileTooBig', { size: (file.size / 1024 / 1024).toFixed(1), max: MAX_SCENARIO_FILE_MB }));
+        return;
+      }
+      let text: string;
+      try {
+        text = await file.text();
+      } catch (e) {
+        refuse(msg(nm, 'scenarioFileUnreadable', { error: errorText(e) }));
+        return;
+      }
+      const parsed = parseScenarioText(text);
+      if (!parsed.ok) {
+        refuse(parsed.error);
+        return;
+      }
+      const r = await load({ scenario: parsed.doc });
+      if (!r.ok) {
+        refuse(issueLines(r.errors));
+        return;
+      }
+      setHash('');
+      consoleStore.setState({ shareUrl: null, shareCopied: false });
+      showNotice({ kind: 'info', title: msg(nm, 'scenarioFileOpened', { name: r.name, file: file.name }), messages: [] });
+    }),
+
+  /** More than one file dropped at once: refused, nothing changes. */
+  refuseDroppedFiles: (n: number) =>
+    showNotice({ kind: 'error', title: msg(nm, 'scenarioFileNotLoaded', { file: '…' }), messages: [msg(nm, 'scenarioFileOneOnly', { n })] }),
 
   dismissNotice: () => showNotice(null),
 

@@ -37,6 +37,7 @@ export const ShareBox = memo(function ShareBox() {
   const url = useConsole((s) => s.shareUrl);
   const copied = useConsole((s) => s.shareCopied);
   const onClose = useCallback(() => actions.closeShare(), []);
+  const onDownload = useCallback(() => void actions.saveScenarioFile(), []);
   const onFocus = useCallback((e: FocusEvent<HTMLInputElement>) => e.target.select(), []);
   const t = useT(m);
   if (!url) return null;
@@ -46,7 +47,16 @@ export const ShareBox = memo(function ShareBox() {
         <span className="field-label">{copied ? t('linkCopied') : t('linkLabel')}</span>
         <input data-testid="share-url" readOnly value={url} onFocus={onFocus} spellCheck={false} />
       </label>
-      {url.length > 2000 && <p className="hint">{t('linkTooLong', { n: url.length.toLocaleString('en-US') })}</p>}
+      {url.length > 2000 && (
+        <>
+          <p className="hint" data-testid="share-too-long">
+            {t('linkTooLong', { n: url.length.toLocaleString('en-US') })}
+          </p>
+          <button type="button" onClick={onDownload} data-testid="share-download">
+            {t('downloadScenario')}
+          </button>
+        </>
+      )}
       <button type="button" onClick={onClose}>
         {t('close')}
       </button>

@@ -1,4 +1,4 @@
-import { memo, useCallback, type ChangeEvent } from 'react';
+import { memo, useCallback, useRef, type ChangeEvent } from 'react';
 import { actions } from '../bridge';
 import { useConsole } from '../store';
 import { formatClock, formatInt, formatRate } from '../format';
@@ -139,6 +139,7 @@ const Sharing = memo(function Sharing() {
       <button type="button" data-testid="import-trace" onClick={onImport} disabled={disabled} title={t('importTraceTitle')}>
         {t('importTrace')}
       </button>
+      <ScenarioFileButtons disabled={disabled} />
       <button type="button" data-testid="share" onClick={onShare} disabled={disabled}>
         {t('share')}
       </button>
@@ -148,6 +149,31 @@ const Sharing = memo(function Sharing() {
     </div>
   );
 });
+
+/** Open a scenario JSON file (a hidden file input behind a button) and save the current one. */
+function ScenarioFileButtons({ disabled }: { disabled: boolean }) {
+  const input = useRef<HTMLInputElement>(null);
+  const onOpen = useCallback(() => input.current?.click(), []);
+  const onSave = useCallback(() => void actions.saveScenarioFile(), []);
+  const onChosen = useCallback((e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    // Cleared, so choosing the same file again still loads it.
+    e.target.value = '';
+    if (file) void actions.openScenarioFile(file);
+  }, []);
+  const t = useT(m);
+  return (
+    <>
+      <button type="button" data-testid="open-scenario" onClick={onOpen} disabled={disabled} title={t('openScenarioTitle')}>
+        {t('openScenario')}
+      </button>
+      <input ref={input} type="file" accept=".json,application/json" hidden data-testid="open-scenario-file" onChange={onChosen} aria-label={t('openScenario')} />
+      <button type="button" data-testid="save-scenario" onClick={onSave} disabled={disabled} title={t('saveScenarioTitle')}>
+        {t('saveScenario')}
+      </button>
+    </>
+  );
+}
 
 /** A/B compare and presenter mode: views, not edits (kept in presenter mode). */
 const Modes = memo(function Modes() {
