@@ -18,12 +18,13 @@ import { makeAutoscaler, type Autoscaler, type AutoscalerMetric, type ScalingDec
 import { SLOT_ABSENT, SLOT_DRAINING, SLOT_READY, SLOT_STARTING, type ServiceRuntime } from '../model/service';
 import { durationSeconds } from '../scenario/duration';
 import type { AutoscalerSpec } from '../scenario/schema';
+import { say, type Reason } from '../compute/said';
 
 /** The machines behind a placed service's replicas (the compute model). */
 export interface ReplicaMachines {
   /** false: refused (a tenant quota); nothing was created. */
   addReplica(service: number, slot: number): boolean | void;
-  removeReplica(service: number, slot: number, reason: string): void;
+  removeReplica(service: number, slot: number, reason: Reason): void;
 }
 
 /** Event kinds the controllers share (registered once by the simulation). */
@@ -224,7 +225,7 @@ export class ServiceScaling implements ScalingView {
     const d = this.autoscaler.decide(this);
     this.last = d;
     this.log(d);
-    this.apply(d.replicas, `autoscaler (${d.policy})`);
+    this.apply(d.replicas, d.policy);
     // Next period's baseline.
     this.lastSync = now;
     this.lastBusy.set(this.busyNow);
@@ -270,7 +271,7 @@ export class ServiceScaling implements ScalingView {
     const now = this.kernel.now;
     this.svc.releaseSlot(slot, now);
     this.changeSet(now);
-    this.machines?.removeReplica(this.index, slot, 'scaled down: drained');
+    this.machines?.removeReplica(this.index, slot, say('scaledDownDrained'));
   }
 
   // ---------------------------------------------------------------- applying a count
@@ -293,7 +294,7 @@ export class ServiceScaling implements ScalingView {
     return this.setArea + this.setCount * (now - this.setChange);
   }
 
-  /** Moves the set to `target` replicas (starting + ready). */
+  /** Moves the set to `target` replicas (starting + ready) for the autoscaler `why` (its policy). */
   apply(target: number, why: string): void {
     const s = this.svc;
     const now = this.kernel.now;
@@ -329,13 +330,13 @@ export class ServiceScaling implements ScalingView {
       if (r >= 0) {
         s.cancelSlot(r, now);
         this.readyAt[r] = NaN;
-        this.machines?.removeReplica(this.index, r, `scaled down before it was ready (${why})`);
+        this.machines?.removeReplica(this.index, r, say('scaledDownBeforeReady', { policy: why }));
       } else {
         for (let i = s.size - 1; i >= 0 && r < 0; i--) if (s.slot[i] === SLOT_READY) r = i;
         if (r < 0) break;
         if (s.drainSlot(r, now)) {
           s.releaseSlot(r, now);
-          this.machines?.removeReplica(this.index, r, `scaled down (${why})`);
+          this.machines?.removeReplica(this.index, r, say('scaledDown', { policy: why }));
         }
       }
       current--;
