@@ -104,6 +104,16 @@ export function planError(t: PlanT, r: Extract<CapacityPlanResult, { ok: false }
     }
     case 'not-step-multiple':
       return t('e.not-step-multiple', { step: s('step'), interval: s('interval') });
+    case 'not-whole-steps': {
+      const f = s('field');
+      return t('e.not-whole-steps', { field: f === 'horizon' || f === 'holdout' ? t(`e.field.${f}`) : f, value: s('value'), step: s('step') });
+    }
+    case 'bad-quantile':
+      return t('e.bad-quantile', { value: s('value') });
+    case 'no-arrivals':
+      return t('e.no-arrivals', { id: s('id') });
+    case 'no-service':
+      return t('e.no-service', { id: s('id') });
     case 'no-scenario':
       return t('e.no-scenario');
     case 'no-series':
