@@ -1,7 +1,10 @@
 /**
- * The capacity planning panel. The explanation keys (`x.*`) word a plan from its data; their English
- * reproduces the core's sentence (planText.test.ts checks it).
+ * The capacity planning panel. The explanation keys (`x.*`, `need.*`) word a plan from its data; their
+ * English is the planner's own template table (src/core/elasticity/plan-text.ts), so the console and
+ * the CLI read the same sentence (planText.test.ts checks it).
  */
+// A leaf of pure data (templates): the lint rules let the UI load it at run time.
+import { PLAN_TEXT } from '../../core/elasticity/plan-text';
 import { defineMessages } from '../i18n/messages';
 
 export const planMessages = defineMessages(
@@ -51,26 +54,8 @@ export const planMessages = defineMessages(
     colModel: 'model',
     colMae: 'MAE req/s',
     notTried: 'not tried: {reason}',
-    'need.linear': 'a linear trend needs at least 2 steps',
-    'need.no-season': 'it needs a season (give a season length; the step does not divide a day)',
-    'need.one-season': 'it needs one season = {n} steps',
-    'need.two-seasons': 'it needs 2 seasons + 1 = {n} steps',
-    // the explanation, from the plan's data
-    'x.plan': 'peak {rate} req/s ({value} per {step} step) forecast at step {k} of {horizon} by {model} ({mape}): {sizing}',
-    'x.mape': 'holdout MAPE {x} %',
-    'x.mapeUndefined': 'MAPE undefined (all held-out values are 0)',
-    'x.sizing': '{parts} → {replicas} {replicas|replica|replicas} ({why}) → {hosts} {hosts|host|hosts} ({perHost} per host)',
-    'x.utilizationNeeds': '{u} % utilization needs {n} {n|replica|replicas} ({capacity} req/s each)',
-    'x.slaNeeds': 'the SLA {goals} needs {n}',
-    'x.and': ' and ',
-    'x.goalQuantile': 'P(wait > {wait}) ≤ {p}',
-    'x.goalMean': 'mean wait ≤ {wait}',
-    'x.minReplicas': 'minReplicas {n}',
-    'x.whySla': 'SLA: {achieved}',
-    'x.achievedQuantile': 'P(wait > {wait}) = {p}',
-    'x.achievedMean': 'mean wait {wait}',
-    'x.whyUtilization': 'utilization {p}',
-    'x.whyMin': 'minReplicas',
+    // the explanation and the models not tried: the planner's own templates (one English source)
+    ...PLAN_TEXT,
     // the planner's refusals (by code)
     'e.short-history': 'the run has {has}; a {step} step and a {horizon} horizon need at least {need} ({holdout} {holdout|step|steps} held out to check the forecast and {train} to {what})',
     'e.hasHistory': '{history} of history',
@@ -150,6 +135,8 @@ export const planMessages = defineMessages(
     'x.mape': '留出 MAPE {x} %',
     'x.mapeUndefined': 'MAPE 无定义（留出值全为 0）',
     'x.sizing': '{parts} → {replicas} 个副本（{why}）→ {hosts} 台主机（每台 {perHost} 个）',
+    'x.partSep': '；',
+    'x.achievedSep': '，',
     'x.utilizationNeeds': '利用率 {u} % 需要 {n} 个副本（每个 {capacity} req/s）',
     'x.slaNeeds': 'SLA {goals} 需要 {n} 个',
     'x.and': ' 且 ',

@@ -54,8 +54,8 @@ export function sizingText(t: PlanT, r: ReplicaSizing): string {
   const achieved: string[] = [];
   if (r.waitExceedsProbability !== undefined && sla?.waitQuantile) achieved.push(t('x.achievedQuantile', { wait: durationText(sla.waitQuantile.wait), p: pct(r.waitExceedsProbability) }));
   if (r.meanWait !== undefined && sla?.meanWait !== undefined) achieved.push(t('x.achievedMean', { wait: durationText(r.meanWait) }));
-  const why = r.boundBy === 'sla' ? t('x.whySla', { achieved: achieved.join(', ') }) : r.boundBy === 'utilization' ? t('x.whyUtilization', { p: pct(r.utilizationAtPeak) }) : t('x.whyMin');
-  return t('x.sizing', { parts: parts.join('; '), replicas: r.replicas, why, hosts: r.hosts, perHost: r.replicasPerHost });
+  const why = r.boundBy === 'sla' ? t('x.whySla', { achieved: achieved.join(t('x.achievedSep')) }) : r.boundBy === 'utilization' ? t('x.whyUtilization', { p: pct(r.utilizationAtPeak) }) : t('x.whyMin');
+  return t('x.sizing', { parts: parts.join(t('x.partSep')), replicas: r.replicas, why, hosts: r.hosts, perHost: r.replicasPerHost });
 }
 
 /** The whole plan in one sentence (PlanResult.explanation). */
