@@ -46,7 +46,7 @@ export const AutoscalerSummary = memo(function AutoscalerSummary({ id }: { id: s
         </span>
       </h3>
       {auto.last ? (
-        <p className="note">
+        <p className="note" data-testid="inspector-autoscaler-last">
           <span className="num muted">{formatClock(auto.last.time)}</span> {decisionReason(tr, auto.last)}
         </p>
       ) : (
