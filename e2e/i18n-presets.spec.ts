@@ -57,6 +57,9 @@ test('in Chinese: a fixed service points to the add-autoscaler button; the flash
   await expect(none).toContainText('“场景参数”');
   await expect(none).not.toContainText('docs/scenario.md');
   await expect(page.getByTestId('edit-autoscaler-add')).toHaveText('+ 添加自动扩缩容');
+  // The topology canvas's controls are labelled in Chinese for screen readers too.
+  await expect(page.getByTestId('topology').getByRole('button', { name: '放大' })).toBeVisible();
+  await expect(page.getByTestId('topology').getByRole('button', { name: '适应视图' })).toBeVisible();
 
   await page.getByTestId('preset').selectOption('flash-crowd');
   await expect(page.getByTestId('clock')).toHaveText('00:00.0');
