@@ -97,3 +97,20 @@ test('the billing and elasticity panels have no serious accessibility findings',
   await expect(page.getByTestId('lazy-loading')).toHaveCount(0);
   await expectNoSeriousFindings(page, 'the elasticity panels');
 });
+
+test('the scenario-wide forms (network, tenants, billing, serverless, cluster autoscaler, instance groups) have no serious accessibility findings', async ({ page }) => {
+  await openConsole(page);
+  for (const [preset, blocks] of [
+    ['hybrid-dc', ['network', 'instances']],
+    ['noisy-neighbours', ['tenants', 'clusterAutoscaler']],
+    ['cost-models', ['billing']],
+    ['event-driven', ['serverless']],
+  ] as const) {
+    await choosePreset(page, preset, PRESETS[preset]!.scenario.name);
+    for (const block of blocks) {
+      await page.getByTestId(`palette-block-${block}`).click();
+      await expect(page.getByTestId(`block-${block}`)).toBeVisible();
+      await expectNoSeriousFindings(page, `the ${block} form of ${preset}`, '[data-testid="block-inspector"]');
+    }
+  }
+});

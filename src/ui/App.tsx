@@ -85,7 +85,7 @@ export function App() {
   const presenter = usePresenter();
   const noService = useConsole((s) => s.selectedService === null);
   // The editor's selection (a workload, pool, region…) wins over the serverless inspector.
-  const noElement = useEditor((s) => s.selection === null);
+  const noElement = useEditor((s) => s.selection === null && s.block === null);
   const slsInspector = useServerlessInspector() && noService && noElement;
   const t = useT(a);
   useEffect(() => {

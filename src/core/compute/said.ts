@@ -139,8 +139,10 @@ export const COMPUTE_TEXT = {
   quotaMemory: '{who}: requests.memory would be {would}/{cap} GiB',
   quotaInstances: '{who}: instances would be {would}/{cap}',
   // a service's autoscaler removing replicas (src/core/sim/scaling.ts)
-  scaledDown: 'scaled down (autoscaler ({policy}))',
-  scaledDownBeforeReady: 'scaled down before it was ready (autoscaler ({policy}))',
+  scaledDown: 'scaled down ({why})',
+  scaledDownBeforeReady: 'scaled down before it was ready ({why})',
+  byAutoscaler: 'autoscaler ({policy})',
+  serviceDeleted: 'service deleted',
   scaledDownDrained: 'scaled down: drained',
   // the cluster autoscaler's decisions (cluster-autoscaler.ts); `{n|one|other}` picks an English plural by n
   caNoScaleUp: 'no scale-up: {reason}',

@@ -66,6 +66,8 @@ export class ServiceScaling implements ScalingView {
 
   /** Where the demand history starts (0, or when a predictive policy was switched on). */
   private bucketOffset = 0;
+  /** When the service was taken down for good (service:delete), or null: no sync scales it again. */
+  deletedAt: number | null = null;
 
   constructor(
     readonly index: number,
@@ -219,13 +221,14 @@ export class ServiceScaling implements ScalingView {
 
   /** The sync event: decide, apply, and take the readings for the next period. */
   sync(endTime: number): void {
+    if (this.deletedAt !== null) return; // taken down: no more syncs
     const now = this.kernel.now;
     const s = this.svc;
     s.replicaBusy(now, this.busyNow);
     const d = this.autoscaler.decide(this);
     this.last = d;
     this.log(d);
-    this.apply(d.replicas, d.policy);
+    this.apply(d.replicas, say('byAutoscaler', { policy: d.policy }));
     // Next period's baseline.
     this.lastSync = now;
     this.lastBusy.set(this.busyNow);
@@ -294,8 +297,19 @@ export class ServiceScaling implements ScalingView {
     return this.setArea + this.setCount * (now - this.setChange);
   }
 
-  /** Moves the set to `target` replicas (starting + ready) for the autoscaler `why` (its policy). */
-  apply(target: number, why: string): void {
+  /**
+   * Takes the service down for good (a running simulation cannot remove a service from the graph):
+   * every replica goes (ready ones drain their requests first), no sync scales it up again, and its
+   * requests fail from now on as they do when no replica is up.
+   */
+  takeDown(why: string): void {
+    if (this.deletedAt !== null) return;
+    this.deletedAt = this.kernel.now;
+    this.apply(0, why === 'service deleted' ? say('serviceDeleted') : why);
+  }
+
+  /** Moves the set to `target` replicas (starting + ready); `why` is logged with the replicas removed. */
+  apply(target: number, why: Reason): void {
     const s = this.svc;
     const now = this.kernel.now;
     let current = s.activeCount;
@@ -330,13 +344,13 @@ export class ServiceScaling implements ScalingView {
       if (r >= 0) {
         s.cancelSlot(r, now);
         this.readyAt[r] = NaN;
-        this.machines?.removeReplica(this.index, r, say('scaledDownBeforeReady', { policy: why }));
+        this.machines?.removeReplica(this.index, r, say('scaledDownBeforeReady', { why }));
       } else {
         for (let i = s.size - 1; i >= 0 && r < 0; i--) if (s.slot[i] === SLOT_READY) r = i;
         if (r < 0) break;
         if (s.drainSlot(r, now)) {
           s.releaseSlot(r, now);
-          this.machines?.removeReplica(this.index, r, say('scaledDown', { policy: why }));
+          this.machines?.removeReplica(this.index, r, say('scaledDown', { why }));
         }
       }
       current--;

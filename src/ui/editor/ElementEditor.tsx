@@ -47,7 +47,7 @@ function workOfType(type: string, old: Obj): Obj {
 }
 
 /** Arrivals of another type with about the same rate. */
-function arrivalOfType(type: string, old: Obj): Obj {
+export function arrivalOfType(type: string, old: Obj): Obj {
   const rate = num(old.rate, num(old.base, num(old.trough, 10)));
   switch (type) {
     case 'spike':

@@ -10,6 +10,7 @@ import { consoleStore, useConsole } from '../store';
 import { clearMessage, commitEdit, editorStore, redo, selectElement, undo, useEditor } from './editStore';
 import { addPool, addRegion, addService, addWorkload, addZone, idsOf, kindLabel, zonesOf, type Doc, type ElementKind, type ElementRef } from './docEdits';
 import { startEditorSync } from './sync';
+import { BlockList } from './blocks/BlockInspector';
 import './editor.css';
 import { useT } from '../i18n/messages';
 import { editorMessages } from './editor.messages';
@@ -218,6 +219,7 @@ export const Palette = memo(function Palette() {
       </div>
       <EditMessage />
       <ElementList />
+      <BlockList />
     </aside>
   );
 });

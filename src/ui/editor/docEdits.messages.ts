@@ -57,6 +57,7 @@ export const docMessages = defineMessages(
     notePrices: 'removed the prices of {region}',
     noteReserved: 'removed a reserved commitment in {region}',
     noteQuota: 'tenant {id} has no quota in {region} any more',
+    noteQueueConsumer: 'queue {queue} is no longer consumed by {id} (its messages wait for a consumer)',
   },
   {
     kindRegion: '区域',
@@ -113,5 +114,6 @@ export const docMessages = defineMessages(
     notePrices: '已删除 {region} 的价格设置',
     noteReserved: '已删除 {region} 的一项预留承诺',
     noteQuota: '租户 {id} 在 {region} 不再有配额',
+    noteQueueConsumer: '队列 {queue} 不再由 {id} 消费（其消息将等待消费者）',
   },
 );

@@ -302,7 +302,7 @@ export function addReplicaCrash(doc: Doc, service: string, at: number, replica =
 export type RemoveOutcome = { ok: true; doc: Doc; notes: string[] } | { ok: false; reason: string };
 
 /** Keeps the items of the array at `path` for which `keep` holds; `what` names each dropped one. */
-function filterAt(doc: Doc, path: DocPath, keep: (x: unknown) => boolean, what: (x: unknown) => string, notes: string[], dropWhenEmpty = false): Doc {
+export function filterAt(doc: Doc, path: DocPath, keep: (x: unknown) => boolean, what: (x: unknown) => string, notes: string[], dropWhenEmpty = false): Doc {
   const items = getAt(doc, path);
   if (!Array.isArray(items)) return doc;
   const kept = items.filter(keep);
@@ -312,7 +312,7 @@ function filterAt(doc: Doc, path: DocPath, keep: (x: unknown) => boolean, what: 
 }
 
 /** Counts repeated notes ("removed a replica-crash fault" ×3 → one line). */
-function tally(notes: string[]): string[] {
+export function tally(notes: string[]): string[] {
   const counts = new Map<string, number>();
   for (const n of notes) counts.set(n, (counts.get(n) ?? 0) + 1);
   return [...counts].map(([n, c]) => (c > 1 ? m('repeated', { x: n, n: c }) : n));
@@ -339,6 +339,15 @@ function removeServiceRefs(doc: Doc, id: string, notes: string[]): Doc {
   }
   out = filterAt(out, ['billing', 'storage', 'volumes'], (v) => !(isObj(v) && v.group === id), () => m('noteVolume', { id }), notes);
   out = filterAt(out, ['billing', 'egress', 'responses'], (v) => !(isObj(v) && v.service === id), () => m('noteEgress', { id }), notes);
+  // A queue consumed by the service keeps its messages, with no consumer.
+  const queues = getAt(out, ['serverless', 'queues']);
+  if (Array.isArray(queues)) {
+    queues.forEach((q, i) => {
+      if (!(isObj(q) && isObj(q.serviceConsumer) && q.serviceConsumer.service === id)) return;
+      out = setAt(out, ['serverless', 'queues', i, 'serviceConsumer'], undefined);
+      notes.push(m('noteQueueConsumer', { queue: idOf(q) ?? '?', id }));
+    });
+  }
   return out;
 }
 
@@ -445,8 +454,9 @@ function removePlaceRefs(doc: Doc, zones: string[], region: string | null, notes
  * Removes an element and repairs what referred to it, saying what it did: a removed service takes
  * the workloads sending to it, the calls to it and its faults; a zone takes its host pools (and
  * their faults), services and workloads lose their reference to it; a region does that for each
- * of its zones, and drops its links. Undo brings everything back. What the editor does not know
- * about (a serverless consumer, say) is left to the schema, whose message then names it.
+ * of its zones, and drops its links; a queue a removed service consumed loses that consumer. Undo
+ * brings everything back. What the editor does not know about is left to the schema, whose message
+ * then names it. (Serverless functions, queues, topics and gateways: blocks/blockEdits.ts.)
  */
 export function removeElement(doc: Doc, ref: ElementRef): RemoveOutcome {
   const path = elementPath(doc, ref);

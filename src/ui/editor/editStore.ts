@@ -9,6 +9,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { LoadResult, ScenarioIssue } from '../../workers/sim.worker';
 import type { Doc, EditOutcome, ElementRef } from './docEdits';
+import type { BlockId } from './blocks/blockEdits';
 import { translate } from '../i18n/messages';
 import { editorMessages } from './editor.messages';
 
@@ -40,6 +41,8 @@ export interface EditorState {
   message: { kind: 'error' | 'info'; text: string; notes?: string[] } | null;
   /** The element the inspector edits (services also use the console's selected service). */
   selection: ElementRef | null;
+  /** A scenario-wide block (billing, tenants…) the inspector edits instead of an element. */
+  block: BlockId | null;
   /** An open context menu on the topology. */
   menu: { ref: ElementRef; x: number; y: number } | null;
 }
@@ -56,6 +59,7 @@ export const editorStore = createStore<EditorState>()(() => ({
   issues: null,
   message: null,
   selection: null,
+  block: null,
   menu: null,
 }));
 
@@ -196,7 +200,12 @@ export const undo = (): Promise<boolean> => serial(() => travel('undo'));
 export const redo = (): Promise<boolean> => serial(() => travel('redo'));
 
 export function selectElement(ref: ElementRef | null): void {
-  editorStore.setState({ selection: ref, menu: null });
+  editorStore.setState({ selection: ref, block: null, menu: null });
+}
+
+/** Opens a scenario-wide block in the inspector (null closes it). */
+export function selectBlock(block: BlockId | null): void {
+  editorStore.setState({ block, selection: null, menu: null });
 }
 
 export function openMenu(ref: ElementRef, x: number, y: number): void {

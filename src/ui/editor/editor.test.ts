@@ -8,6 +8,7 @@ import { parseFieldValue } from './fields';
 import { connectionEdit, isTopologyConnectionValid, refOfNode } from './topologyEditing';
 import { placeOfNode } from './InfraPlacement';
 import { setLang } from '../i18n/lang';
+import { groupIds, removeGroup, removeServerless, removeTenant, SERVERLESS_KINDS, serverlessIds, tenantIds } from './blocks/blockEdits';
 
 const base = (): Doc => ({
   cumulo: 1,
@@ -310,6 +311,7 @@ describe('removal against every preset', () => {
     const api = createWorkerApi();
     const failures: string[] = [];
     let removed = 0;
+    let removedServerless = 0;
     for (const preset of api.presets().presets.map((p) => p.id)) {
       if (!api.load({ preset }).ok) continue;
       const doc = api.scenarioDocument() as Doc;
@@ -326,7 +328,28 @@ describe('removal against every preset', () => {
           if (!loaded.ok) failures.push(`${preset}: remove ${kind} ${id}: ${loaded.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
         }
       }
+      // The scenario-wide blocks' items: serverless functions, queues, topics, gateways and
+      // triggers, tenants and instance groups.
+      const others: Array<[string, string[], (id: string) => ReturnType<typeof removeTenant>]> = [
+        ...SERVERLESS_KINDS.map((k) => [k, serverlessIds(doc, k), (id: string) => removeServerless(doc, k, id)] as [string, string[], (id: string) => ReturnType<typeof removeTenant>]),
+        ['tenant', tenantIds(doc), (id) => removeTenant(doc, id)],
+        ['group', groupIds(doc), (id) => removeGroup(doc, id)],
+      ];
+      for (const [kind, ids, remove] of others) {
+        for (const id of ids.slice(0, 3)) {
+          const r = remove(id);
+          if (!r.ok) {
+            expect(r.reason, `${preset} ${kind} ${id}`).toMatch(/is the only function/);
+            continue;
+          }
+          const loaded = api.load({ scenario: r.doc });
+          removed++;
+          if (kind === 'function' || kind === 'queue' || kind === 'topic') removedServerless++;
+          if (!loaded.ok) failures.push(`${preset}: remove ${kind} ${id}: ${loaded.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+        }
+      }
     }
+    expect(removedServerless).toBeGreaterThan(5);
     api.pause();
     expect(removed).toBeGreaterThan(50);
     expect(failures).toEqual([]);

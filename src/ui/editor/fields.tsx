@@ -10,7 +10,8 @@ import { useT } from '../i18n/messages';
 import { editorMessages } from './editor.messages';
 import { appendRow, formatDocPath, getAt, parseNumberList, removeRow, setAt, type Doc, type DocPath, type EditOutcome } from './docEdits';
 
-export type FieldType = 'int' | 'number' | 'duration' | 'text' | 'select' | 'numbers';
+/** words: a list of ids ("eu-a, eu-b"); json: a number, a JSON object or list, else the text. */
+export type FieldType = 'int' | 'number' | 'duration' | 'text' | 'select' | 'numbers' | 'words' | 'json';
 
 function shown(value: unknown): string {
   if (value === undefined || value === null) return '';
@@ -35,6 +36,17 @@ export function parseFieldValue(type: FieldType, text: string): unknown {
     return Number.isFinite(n) ? n : t;
   }
   if (type === 'numbers') return parseNumberList(t);
+  if (type === 'words') return t.split(/[\s,;]+/).filter((x) => x !== '');
+  if (type === 'json') {
+    if (Number.isFinite(Number(t))) return Number(t);
+    if (t.startsWith('{') || t.startsWith('[')) {
+      try {
+        return JSON.parse(t) as unknown;
+      } catch {
+        return t;
+      }
+    }
+  }
   return t;
 }
 

@@ -41,6 +41,8 @@ export function startEditorSync(): void {
   };
   consoleStore.subscribe((s, prev) => {
     if (s.scenario !== prev.scenario) check();
+    // A service picked (topology, palette) takes the inspector from a scenario-wide block.
+    if (s.selectedService !== prev.selectedService && s.selectedService !== null && editorStore.getState().block !== null) editorStore.setState({ block: null });
   });
   // An edit that finished may have raced a load: look again once nothing is pending.
   editorStore.subscribe((s, prev) => {

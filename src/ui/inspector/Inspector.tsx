@@ -9,8 +9,10 @@ import { SloPanel } from './SloPanel';
 import { AutoscalerSummary } from './AutoscalerSummary';
 import { useEditor } from '../editor/editStore';
 import { ElementInspector, ServiceEditor } from '../editor/ElementEditor';
+import { BlockInspector } from '../editor/blocks/BlockInspector';
 import { useT } from '../i18n/messages';
 import { inspectorMessages as m } from './messages';
+import { HiddenNotice } from '../iam/HiddenNotice';
 
 /**
  * p99 over the current window: the service's last objective window when it has a p99 objective
@@ -78,7 +80,11 @@ export const Inspector = memo(function Inspector() {
   const onClose = useCallback(() => void actions.selectService(null), []);
   // A workload, pool, region or zone picked for editing takes the inspector's place.
   const element = useEditor((s) => s.selection);
+  // The acting principal may not read this service: its figures were left out (the worker says why).
+  const hidden = useConsole((s) => (id === null ? undefined : s.services[id]?.hidden));
+  const block = useEditor((s) => s.block);
   const t = useT(m);
+  if (block) return <BlockInspector id={block} />;
   if (element && element.kind !== 'service') return <ElementInspector refTo={element} />;
   if (id === null || !spec) {
     return (
@@ -97,11 +103,17 @@ export const Inspector = memo(function Inspector() {
           ×
         </button>
       </header>
-      <WindowLatency spec={spec} />
-      <BalancerControl spec={spec} />
-      <AutoscalerSummary id={id} />
-      {spec.slo && <SloPanel id={id} objectives={spec.slo} />}
-      <Replicas id={id} />
+      {hidden ? (
+        <HiddenNotice denial={hidden} testId="inspector-hidden" />
+      ) : (
+        <>
+          <WindowLatency spec={spec} />
+          <BalancerControl spec={spec} />
+          <AutoscalerSummary id={id} />
+          {spec.slo && <SloPanel id={id} objectives={spec.slo} />}
+          <Replicas id={id} />
+        </>
+      )}
       <ServiceEditor id={id} />
     </aside>
   );

@@ -1,0 +1,149 @@
+import { test, expect, type Page } from '@playwright/test';
+import { choosePreset, openConsole } from './helpers';
+import { decodeLinkDocument, PRESETS } from '../src/core/index';
+
+type Doc = {
+  network?: { links?: Array<{ between: string[]; latency: string | number; kind?: string; bandwidthGbps?: number }> };
+  tenants?: Array<{ id: string; weight?: number; quota?: { vcpu?: number; perRegion?: Array<{ region: string; vcpu?: number }> } }>;
+  billing?: { budgets?: Array<{ tenant: string; monthly: number }>; spot?: { fraction?: number } };
+  serverless?: { functions: Array<{ id: string; memoryMb?: number }>; gateways?: unknown[]; http?: unknown[] };
+};
+
+const hashOf = (page: Page): string => new URL(page.url()).hash;
+
+/** The link's document, or null while an edit's reload leaves the page without a scenario link. */
+function linked(page: Page): Doc | null {
+  const hash = hashOf(page);
+  return /^#s=c1\./.test(hash) ? (decodeLinkDocument(hash) as Doc) : null;
+}
+
+test.describe('scenario-wide forms', () => {
+  test('network link, tenants and billing through forms: the link follows each edit, a bad value is refused next to its field, undo restores', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openConsole(page);
+
+    // ---- a network link (hybrid VPN / dedicated line)
+    await choosePreset(page, 'hybrid-dc', PRESETS['hybrid-dc']!.scenario.name);
+    await page.getByTestId('palette-block-network').click();
+    await expect(page.getByTestId('block-inspector-id')).toHaveText('Network');
+    const latency = page.getByTestId('blk-network-links-0-latency');
+    await expect(latency).toHaveValue('8ms');
+    await latency.fill('25ms');
+    await latency.press('Enter');
+    await expect.poll(() => linked(page)?.network?.links?.[0]?.latency).toBe('25ms');
+    const afterLatency = hashOf(page);
+    await page.getByTestId('blk-network-links-0-kind').selectOption('vpn');
+    await expect.poll(() => linked(page)?.network?.links?.[0]?.kind).toBe('vpn');
+    // A bandwidth of 0: the schema's message next to the field, nothing applied.
+    const bandwidth = page.getByTestId('blk-network-links-0-bandwidthGbps');
+    await bandwidth.fill('0');
+    await bandwidth.press('Enter');
+    await expect(page.getByTestId('blk-network-links-0-bandwidthGbps-error')).toContainText('network.links[0].bandwidthGbps: must be greater than 0, got 0');
+    await expect(bandwidth).toHaveAttribute('aria-invalid', 'true');
+    expect(linked(page)?.network?.links?.[0]?.kind).toBe('vpn');
+    // Undo the kind: the link goes back to the one after the latency edit.
+    await page.getByTestId('editor-undo').click();
+    await expect(page.getByTestId('blk-network-links-0-kind')).toHaveValue('dedicated');
+    await expect.poll(() => hashOf(page)).toBe(afterLatency);
+
+    // ---- tenants
+    await choosePreset(page, 'noisy-neighbours', PRESETS['noisy-neighbours']!.scenario.name);
+    await page.getByTestId('palette-block-tenants').click();
+    await expect(page.getByTestId('blk-tenants-1')).toContainText('batch');
+    const weight = page.getByTestId('blk-tenant-0-weight');
+    await weight.fill('3');
+    await weight.press('Enter');
+    await expect.poll(() => linked(page)?.tenants?.[0]?.weight).toBe(3);
+    const quota = page.getByTestId('blk-tenant-1-quota-vcpu');
+    await expect(quota).toHaveValue('16');
+    await quota.fill('-4');
+    await quota.press('Enter');
+    await expect(page.getByTestId('blk-tenant-1-quota-vcpu-error')).toContainText('tenants[1].quota.vcpu');
+    await quota.fill('24');
+    await quota.press('Enter');
+    await expect.poll(() => linked(page)?.tenants?.[1]?.quota?.vcpu).toBe(24);
+    // A quota per region, as a row of a table.
+    await page.getByTestId('blk-tenant-1-perRegion-add').click();
+    await expect.poll(() => linked(page)?.tenants?.[1]?.quota?.perRegion).toEqual([{ region: 'eu-west', vcpu: 16 }]);
+    // Add a tenant, then remove it.
+    await page.getByTestId('blk-tenants-add').click();
+    await expect.poll(() => linked(page)?.tenants?.map((t) => t.id)).toEqual(['web', 'batch', 'tenant']);
+    await page.getByTestId('blk-tenants-2-remove').click();
+    await expect.poll(() => linked(page)?.tenants?.map((t) => t.id)).toEqual(['web', 'batch']);
+    await page.getByTestId('editor-undo').click();
+    await expect.poll(() => linked(page)?.tenants?.length).toBe(3);
+    await page.getByTestId('editor-redo').click();
+    await expect.poll(() => linked(page)?.tenants?.length).toBe(2);
+
+    // ---- billing
+    await choosePreset(page, 'cost-models', PRESETS['cost-models']!.scenario.name);
+    await page.getByTestId('palette-block-billing').click();
+    await expect(page.getByTestId('blk-billing-budgets-0-monthly')).toHaveValue('1500');
+    const monthly = page.getByTestId('blk-billing-budgets-1-monthly');
+    await monthly.fill('0');
+    await monthly.press('Enter');
+    await expect(page.getByTestId('blk-billing-budgets-1-monthly-error')).toContainText('billing.budgets[1].monthly: must be greater than 0, got 0');
+    await monthly.fill('40');
+    await monthly.press('Enter');
+    await expect.poll(() => linked(page)?.billing?.budgets?.[1]?.monthly).toBe(40);
+    const budgetEdit = hashOf(page);
+    const fraction = page.getByTestId('blk-billing-spot-fraction');
+    await fraction.fill('0.5');
+    await fraction.press('Enter');
+    await expect.poll(() => linked(page)?.billing?.spot?.fraction).toBe(0.5);
+    await page.getByTestId('blk-billing-budgets-add').click();
+    await expect.poll(() => linked(page)?.billing?.budgets?.length).toBe(3);
+    // Undo twice: the spot fraction goes, the link is the one after the budget edit.
+    await page.getByTestId('editor-undo').click();
+    await page.getByTestId('editor-undo').click();
+    await expect(fraction).toHaveValue('');
+    await expect.poll(() => hashOf(page)).toBe(budgetEdit);
+
+    // Picking a service takes the inspector back from the block.
+    await page.getByTestId('palette-service-web').click();
+    await expect(page.getByTestId('inspector-service')).toHaveText('web');
+    await expect(page.getByTestId('block-inspector')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
+
+  test('serverless through forms: memory of a function; removing a function repairs its route, gateway and traffic', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openConsole(page);
+    await choosePreset(page, 'event-driven', PRESETS['event-driven']!.scenario.name);
+    await page.getByTestId('palette-block-serverless').click();
+    await expect(page.getByTestId('block-inspector')).toBeVisible();
+    const memory = page.getByTestId('blk-fn-0-memory');
+    await expect(memory).toHaveValue('256');
+    await memory.fill('64');
+    await memory.press('Enter');
+    await expect(page.getByTestId('blk-fn-0-memory-error')).toContainText('serverless.functions[0].memoryMb');
+    await memory.fill('512');
+    await memory.press('Enter');
+    await expect.poll(() => linked(page)?.serverless?.functions[0]?.memoryMb).toBe(512);
+
+    await page.getByTestId('blk-functions-0-remove').click();
+    await expect(page.getByTestId('editor-repairs')).toContainText('gateway api no longer routes /orders');
+    await expect.poll(() => linked(page)?.serverless?.functions.map((f) => f.id)).toEqual(['payments', 'shipping', 'report', 'thumbnail']);
+    expect(linked(page)?.serverless?.gateways ?? []).toEqual([]);
+    expect(linked(page)?.serverless?.http ?? []).toEqual([]);
+    await page.getByTestId('editor-undo').click();
+    await expect.poll(() => linked(page)?.serverless?.functions.length).toBe(5);
+
+    // Triggers: HTTP traffic to the gateway's route, at a new rate; the keep-alive policy.
+    await page.getByTestId('blk-http-add').click();
+    await expect.poll(() => linked(page)?.serverless?.http?.length).toBe(2);
+    const rate = page.getByTestId('blk-http-1-arrival-rate');
+    await rate.fill('12');
+    await rate.press('Enter');
+    await expect.poll(() => (linked(page)?.serverless?.http?.[1] as { arrival?: { rate?: number } } | undefined)?.arrival?.rate).toBe(12);
+    await page.getByTestId('blk-sls-keepalive-type').selectOption('hybrid');
+    await expect.poll(() => (linked(page)?.serverless as { keepAlive?: { type: string } } | undefined)?.keepAlive?.type).toBe('hybrid');
+    const head = page.getByTestId('blk-sls-keepalive-head');
+    await head.fill('1.5');
+    await head.press('Enter');
+    await expect(page.getByTestId('blk-sls-keepalive-head-error')).toContainText('serverless.keepAlive.head');
+    expect(errors).toEqual([]);
+  });
+});
