@@ -43,3 +43,54 @@ test('switching to 中文 shows the preset notes, the access panel and the worke
   await expect(page.getByTestId('audit-entry').first().getByTestId('audit-rule')).toHaveText('implicit deny: no rule allows service:scale; role viewer of tenant acme does not include it');
   expect(errors).toEqual([]);
 });
+
+/** In Chinese: the way to add an autoscaler, the last decision, and the autoscalers' entries in the compute log. */
+test('in Chinese: a fixed service points to the add-autoscaler button; the flash crowd’s autoscaler reasons and cluster autoscaler log are Chinese', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openConsole(page);
+  await page.getByTestId('language').selectOption('zh');
+  // The default scenario's first service has a fixed replica count: the note names the editor's button.
+  const none = page.getByTestId('autoscaler-none');
+  await expect(none).toContainText('+ 添加自动扩缩容');
+  await expect(none).toContainText('“场景参数”');
+  await expect(none).not.toContainText('docs/scenario.md');
+  await expect(page.getByTestId('edit-autoscaler-add')).toHaveText('+ 添加自动扩缩容');
+  // The topology canvas's controls are labelled in Chinese for screen readers too.
+  await expect(page.getByTestId('topology').getByRole('button', { name: '放大' })).toBeVisible();
+  await expect(page.getByTestId('topology').getByRole('button', { name: '适应视图' })).toBeVisible();
+
+  await page.getByTestId('preset').selectOption('flash-crowd');
+  await expect(page.getByTestId('clock')).toHaveText('00:00.0');
+  await expect(page.getByTestId('inspector-autoscaler')).toBeVisible();
+  await page.getByTestId('speed').selectOption('max');
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('play')).toBeDisabled({ timeout: 120_000 });
+  // The service's last HPA decision, worded from its data.
+  const last = page.getByTestId('inspector-autoscaler-last');
+  await expect(last).toContainText(/[\u4e00-\u9fff]/);
+  await expect(last).not.toContainText(/\b(replicas|keeping|within tolerance|desired)\b/);
+
+  await page.getByTestId('view-infra').click();
+  await expect(page.getByTestId('event-log')).toBeVisible();
+  const rows = page.getByTestId('event-log').getByTestId('log-row');
+  const filter = page.getByTestId('log-filter');
+  // The cluster autoscaler's scale-up, with its expander and waste, in Chinese.
+  await filter.fill('扩容 nodes +');
+  await expect(rows.first()).toContainText('扩展策略 least-waste');
+  // Replicas the HPA removed, and hosts it emptied.
+  await filter.fill('已缩容（自动扩缩容：target-tracking）');
+  await expect(rows.first()).toBeVisible();
+  await filter.fill('缩容 nodes −');
+  await expect(rows.first()).toContainText('已空且闲置');
+  // None of the core's English is left in these entries as shown (the filter also matches the English behind them).
+  for (const english of ['scale-up nodes', 'scaled down', 'no scale-', 'scale-down nodes']) {
+    await filter.fill(english);
+    await expect(rows.first()).toBeVisible();
+    const shown = await rows.allInnerTexts();
+    expect(shown.length).toBeGreaterThan(0);
+    for (const row of shown) expect(row).not.toMatch(/scale-up|scale-down|scaled down|no scale|pending instance|unneeded for|autoscaler \(/);
+  }
+  expect(errors).toEqual([]);
+});

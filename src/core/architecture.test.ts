@@ -22,6 +22,10 @@ describe('architecture rules', () => {
     expect(await rulesHit("import { x } from '../../ui/store';\nexport const y = x;\n", 'src/core/engine/bad.ts')).toContain('no-restricted-imports');
     expect(await rulesHit("import { createSimulation } from '../core/index';\nexport const y = createSimulation;\n", 'src/ui/bad.ts')).toContain('no-restricted-imports');
     expect(await rulesHit("import type { Scenario } from '../core/index';\nexport type Y = Scenario;\n", 'src/ui/ok.ts')).not.toContain('no-restricted-imports');
+    // The compute model's sentence templates are pure data: the console's catalog reads them; the rest of src/core/compute is not.
+    expect(await rulesHit("import { COMPUTE_TEXT } from '../../core/compute/said';\nexport const y = COMPUTE_TEXT;\n", 'src/ui/infra/ok.ts')).not.toContain('no-restricted-imports');
+    expect(await rulesHit("import { PLAN_TEXT } from '../../core/elasticity/plan-text';\nexport const y = PLAN_TEXT;\n", 'src/ui/elasticity/ok.ts')).not.toContain('no-restricted-imports');
+    expect(await rulesHit("import { ComputeModel } from '../../core/compute/compute';\nexport const y = ComputeModel;\n", 'src/ui/infra/bad.ts')).toContain('no-restricted-imports');
   }, 30_000);
 
   it('let workers use the core only through its public API', async () => {

@@ -192,6 +192,28 @@ describe('the worker answers in the console language', () => {
     );
   });
 
+  it("says the console commands' refusals in Chinese: autoscaler changes (their validation included), balancer switches, scaling, capacity plans", () => {
+    const api = createWorkerApi();
+    api.setLanguage('zh');
+    api.load({ preset: 'flash-crowd' });
+    const answers: Array<[string, { ok: boolean; error?: string }]> = [];
+    const changes: unknown[] = [null, { minReplicas: 10, maxReplicas: 2 }, { policy: 'bogus' }, { policy: 'step', rules: [] }, { policy: 'scheduled' }, { metric: 'latency' }, { target: -1 }, { startup: 'soon' }, { policy: 'predictive', metric: 'queue' }];
+    for (const c of changes) answers.push([`autoscaler ${JSON.stringify(c)}`, api.setAutoscaler('web', c as never)]);
+    answers.push(['autoscaler of nobody', api.setAutoscaler('nobody', { target: 0.5 } as never)]);
+    answers.push(['balancer', api.setBalancer('web', 'bogus' as never)]);
+    answers.push(['balancer of nobody', api.setBalancer('nobody', 'random' as never)]);
+    answers.push(['scale', api.scaleService('web', -3)]);
+    answers.push(['scale nobody', api.scaleService('nobody', 3)]);
+    answers.push(['plan request', api.planCapacity('web', null as never)]);
+    answers.push(['plan model', api.planCapacity('web', { step: '1m', horizon: '5m', targetUtilization: 0.7, replicasPerHost: 1, model: 'magic' } as never)]);
+    answers.push(['rerun', api.applyAndRerun({ all: true } as never)]);
+    api.load({ preset: 'default' });
+    answers.push(['autoscaler none', api.setAutoscaler('web', { target: 0.5 } as never)]);
+    const english = answers.filter(([, r]) => !r.ok && !HAN.test(r.error ?? '')).map(([what, r]) => `${what}: ${r.error}`);
+    expect(english).toEqual([]);
+    expect(answers.filter(([, r]) => !r.ok).length).toBe(answers.length);
+  });
+
   it('leaves a sentence it does not know as it is', () => {
     setWorkerLang('zh');
     expect(localizeMessage('something entirely new happened')).toBe('something entirely new happened');

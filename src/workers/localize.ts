@@ -232,6 +232,17 @@ const FULL: readonly Rule[] = [
   [/^the run has ended: reset it to start again$/, () => '运行已结束：请重置后重新开始'],
   [/^the loaded scenario has no workloads$/, () => '当前场景没有工作负载'],
   [/^the bill could not be computed: (.+)$/s, (m) => `无法计算账单：${m[1]}`],
+  [/^the re-run failed: (.+)$/s, (m) => `重新运行失败：${localizeMessage(m[1]!)}`],
+  [/^this scenario replays trace files the page cannot open \((.+)\): import them first$/s, (m) => `此场景回放的轨迹文件页面无法打开（${m[1]}）：请先导入`],
+  // console commands (src/workers/service.ts: balancer and autoscaler changes)
+  [/^there is no balancing policy "(.*)" \(available: (.*)\)$/s, (m) => `没有名为 "${m[1]}" 的负载均衡策略（可用的有：${m[2]}）`],
+  [/^the simulation refused the policy "(.*)" for "(.*)"$/, (m) => `模拟拒绝为 "${m[2]}" 使用策略 "${m[1]}"`],
+  [/^the balancer could not be switched: (.+)$/s, (m) => `无法切换负载均衡策略：${localizeMessage(m[1]!)}`],
+  [/^the change must be an object of autoscaler settings$/, () => '修改内容必须是一个自动扩缩容设置对象'],
+  [/^the request must be an object of planning settings$/, () => '请求必须是一个容量规划设置对象'],
+  [/^the model must be (.+); got "(.*)"$/, (m) => `模型必须是 ${m[1]} 之一，当前为 "${m[2]}"`],
+  [/^service "(.*)" has no autoscaler in its scenario; add one there \(its replica slots are set when the run starts\)$/, (m) => `服务 "${m[1]}" 在场景中没有自动扩缩容：请在场景里添加（副本槽位在运行开始时确定）`],
+  [/^the keep-alive policy could not be changed: (.+)$/s, (m) => `无法修改保活策略：${localizeMessage(m[1]!)}`],
   [/^this scenario has no host pools, so there is nothing to bill$/, () => '此场景没有主机池，因此没有可计费的内容'],
   [/^billing is turned off in this scenario \(billing\.enabled: false\)$/, () => '此场景关闭了计费（billing.enabled: false）'],
   // trace files (src/workers/trace-import.ts, src/core/traffic/trace-file.ts)

@@ -72,7 +72,20 @@ export type CapacityPlanResult =
       params?: Record<string, string | number>;
     };
 
-export type PlanErrorCode = 'short-history' | 'too-many-steps' | 'bad-utilization' | 'bad-per-host' | 'needs-season' | 'bad-duration' | 'not-step-multiple' | 'no-scenario' | 'no-series';
+export type PlanErrorCode =
+  | 'short-history'
+  | 'too-many-steps'
+  | 'bad-utilization'
+  | 'bad-per-host'
+  | 'needs-season'
+  | 'bad-duration'
+  | 'not-step-multiple'
+  | 'no-scenario'
+  | 'no-series'
+  | 'not-whole-steps'
+  | 'bad-quantile'
+  | 'no-arrivals'
+  | 'no-service';
 
 /** The parts of the metrics series the planner reads (a SeriesDelta or the core's SeriesStore). */
 export interface PlanSeries {
@@ -163,7 +176,7 @@ function plan(series: PlanSeries, info: PlanServiceInfo, req: CapacityPlanReques
     const wait = seconds(req.slaWait, 'the SLA wait', false);
     if (typeof wait !== 'number') return wait;
     const q = req.slaQuantile ?? 0.99;
-    if (typeof q !== 'number' || !(q > 0 && q < 1)) return { ok: false, error: `the SLA quantile must be between 0 and 1 (e.g. 0.99), got ${String(q)}` };
+    if (typeof q !== 'number' || !(q > 0 && q < 1)) return { ok: false, error: `the SLA quantile must be between 0 and 1 (e.g. 0.99), got ${String(q)}`, code: 'bad-quantile', params: { value: String(q) } };
     sla = { waitQuantile: { wait, quantile: q } };
   }
 
@@ -173,9 +186,9 @@ function plan(series: PlanSeries, info: PlanServiceInfo, req: CapacityPlanReques
     return { ok: false, error: `the step (${text(step)}) must be a whole multiple of the metrics interval (${text(interval)})`, code: 'not-step-multiple', params: { step: text(step), interval: text(interval) } };
   const stepsOf = (s: number): number => Math.round(s / step);
   if (Math.abs(horizon / step - stepsOf(horizon)) > 1e-9 * (horizon / step) || stepsOf(horizon) < 1)
-    return { ok: false, error: `the horizon (${text(horizon)}) must be a whole number of steps (${text(step)})` };
+    return { ok: false, error: `the horizon (${text(horizon)}) must be a whole number of steps (${text(step)})`, code: 'not-whole-steps', params: { field: 'horizon', value: text(horizon), step: text(step) } };
   if (Math.abs(holdoutSeconds / step - stepsOf(holdoutSeconds)) > 1e-9 * (holdoutSeconds / step) || stepsOf(holdoutSeconds) < 1)
-    return { ok: false, error: `the holdout (${text(holdoutSeconds)}) must be a whole number of steps (${text(step)})` };
+    return { ok: false, error: `the holdout (${text(holdoutSeconds)}) must be a whole number of steps (${text(step)})`, code: 'not-whole-steps', params: { field: 'holdout', value: text(holdoutSeconds), step: text(step) } };
   const horizonSteps = stepsOf(horizon);
   const holdout = stepsOf(holdoutSeconds);
   if (horizonSteps > MAX_HORIZON_STEPS)
@@ -187,7 +200,7 @@ function plan(series: PlanSeries, info: PlanServiceInfo, req: CapacityPlanReques
     };
 
   const rate = series.column(`${info.id}.arrivals`);
-  if (!rate) return { ok: false, error: `the run has no arrival series for service "${info.id}"` };
+  if (!rate) return { ok: false, error: `the run has no arrival series for service "${info.id}"`, code: 'no-arrivals', params: { id: info.id } };
   // Requests per whole metrics interval.
   const counts: number[] = [];
   const n = Math.min(series.time.length, rate.length);
@@ -264,7 +277,7 @@ export function planForService(service: SimService, serviceId: string, req: Capa
   const scenario = service.currentScenario();
   if (!scenario) return { ok: false, error: 'no scenario is loaded', code: 'no-scenario' };
   const info = serviceInfo(scenario, serviceId);
-  if (typeof info === 'string') return { ok: false, error: info };
+  if (typeof info === 'string') return scenario.services.some((s) => s.id === serviceId) ? { ok: false, error: info } : { ok: false, error: info, code: 'no-service', params: { id: String(serviceId) } };
   const series = service.seriesView();
   if (!series) return { ok: false, error: 'the run has no series yet', code: 'no-series' };
   return planFromSeries(series, info, req);

@@ -23,6 +23,7 @@
  * without spot runs exactly the events it ran before billing existed.
  */
 import type { ComputeModel, Instance, MeteringListener } from '../compute/compute';
+import { reasonText, say, type Reason } from '../compute/said';
 import { ln } from '../engine/detmath';
 import type { Kernel } from '../engine/kernel';
 import { RandomStream } from '../engine/random';
@@ -259,7 +260,7 @@ export class BillingModel implements MeteringListener {
     this.spotLive.add(u.index);
     const price = this.catalogue.spotPrice(seg.region, seg.type, this.kernel.now);
     const max = this.maxPrice(u, seg);
-    if (price > max) this.interrupt(u.index, `spot price $${price.toFixed(4)}/h above the maximum $${max.toFixed(4)}/h`);
+    if (price > max) this.interrupt(u.index, say('spotPriceAbove', { price: price.toFixed(4), max: max.toFixed(4) }));
     const rate = this.catalogue.spot.settings.interruptionRate;
     if (first && rate > 0 && this.reclaimKind >= 0) {
       const rng = RandomStream.forEntity(this.seed, `billing/spot-reclaim/${u.name}`);
@@ -267,9 +268,10 @@ export class BillingModel implements MeteringListener {
     }
   }
 
-  private interrupt(index: number, reason: string): void {
+  private interrupt(index: number, said: Reason): void {
+    const reason = reasonText(said);
     const notice = this.catalogue.spot.settings.notice;
-    if (!this.compute.interruptSpot(index, notice, reason)) return;
+    if (!this.compute.interruptSpot(index, notice, said)) return;
     const now = this.kernel.now;
     this.noticeEnd.set(index, now + notice);
     if (this.notices.length < 10_000) this.notices.push({ t: now, instance: this.compute.instances[index]!.name, reason, terminateAt: now + notice });
@@ -290,7 +292,7 @@ export class BillingModel implements MeteringListener {
   }
 
   private onReclaim(i: number): void {
-    if (this.spotLive.has(i)) this.interrupt(i, 'capacity reclaimed');
+    if (this.spotLive.has(i)) this.interrupt(i, say('spotCapacityReclaimed'));
   }
 
   // ------------------------------------------------------------------ reading

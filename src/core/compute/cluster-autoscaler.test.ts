@@ -145,7 +145,8 @@ describe('cluster autoscaler: scale-down', () => {
     expect(log[0]).toMatchObject({ t: 60, pool: 'burst', delta: 1 });
     const emptied = Math.max(...m.c.instances.filter((i) => m.c.explain(i.name).history.some((e) => e.reason.startsWith('placed on burst-0'))).map((i) => i.endedAt));
     const firstScanAfter = Math.ceil(emptied / 10) * 10;
-    expect(log[2]).toEqual({ t: firstScanAfter + 600, action: 'scale-down', pool: 'burst', delta: -1, reason: 'scale-down burst −1: burst-0 empty and unneeded for 10m' });
+    expect(log[2]).toMatchObject({ t: firstScanAfter + 600, action: 'scale-down', pool: 'burst', delta: -1, reason: 'scale-down burst −1: burst-0 empty and unneeded for 10m' });
+    expect(log[2]).toMatchObject({ code: 'caScaleDownEmpty', params: { pool: 'burst', n: 1, hosts: 'burst-0', since: '10m' } });
     expect(m.c.poolSizeHistory.filter((e) => e.pool === 'burst').map((e) => [e.t, e.provisioned, e.provisioning])).toEqual([
       [0, 0, 0],
       [60, 0, 1],

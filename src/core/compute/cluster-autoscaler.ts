@@ -43,6 +43,7 @@ import type { Hosts } from './hosts';
 import { defaultFilters, type SchedulerFilter } from './scheduler/filters';
 import { Scheduler } from './scheduler/scheduler';
 import type { InstanceRequest, SchedulingContext } from './types';
+import { reasonText, say, type ComputeTextCode, type Reason, type Said, type SaidParams } from './said';
 
 export type ClusterAutoscalerAction = 'scale-up' | 'scale-down' | 'no-scale-up' | 'no-scale-down';
 export type ClusterAutoscalerExpander = 'random' | 'least-waste' | 'cheapest';
@@ -56,6 +57,9 @@ export interface ClusterAutoscalerDecision {
   /** Hosts added (positive) or removed (negative); 0 for no-scale-up / no-scale-down. */
   delta: number;
   reason: string;
+  /** The reason's structure (see said.ts), for a console in another language. */
+  code?: ComputeTextCode;
+  params?: SaidParams;
 }
 
 export interface ClusterAutoscalerConfig {
@@ -104,13 +108,13 @@ export interface AutoscaledCluster {
   removalsInProgress(): number;
   zoneIsDown(zone: number): boolean;
   /** Why the autoscaler may not move an instance off its host, or null when it may. */
-  unmovable(inst: Instance): string | null;
+  unmovable(inst: Instance): Reason | null;
   /** An instance already on its way off its host (migrating away, draining). */
   leaving(inst: Instance): boolean;
   /** Starts provisioning these slots of one pool. */
   provision(hosts: readonly number[], delay: (host: number) => number): void;
   /** Cordons a host and empties it (or removes it at once when empty). False when it could not start. */
-  removeHost(host: number, reason: string): boolean;
+  removeHost(host: number, reason: Reason): boolean;
   /** Writes a decision to the compute log. */
   log(decision: ClusterAutoscalerDecision): void;
 }
@@ -212,8 +216,12 @@ export class ClusterAutoscaler {
   }
 
   /** Records a decision made elsewhere (an abandoned scale-down). */
-  record(action: ClusterAutoscalerAction, pool: string | null, delta: number, reason: string): void {
-    const d: ClusterAutoscalerDecision = { t: this.cluster.now(), action, pool, delta, reason };
+  record(action: ClusterAutoscalerAction, pool: string | null, delta: number, reason: Reason): void {
+    const d: ClusterAutoscalerDecision = { t: this.cluster.now(), action, pool, delta, reason: reasonText(reason) };
+    if (typeof reason !== 'string') {
+      d.code = reason.code;
+      if (reason.params) d.params = reason.params;
+    }
     this.decisions.push(d);
     this.cluster.log(d);
   }
@@ -254,47 +262,52 @@ export class ClusterAutoscaler {
       else sb.bind(x, inst);
     }
     const waiting = pending.length - remaining.length;
-    const waitNote = waiting > 0 ? `; ${plural(waiting, 'other')} ${waiting === 1 ? 'waits' : 'wait'} for ${plural(upcoming.length, 'host')} being provisioned` : '';
+    const waitNote: Said | '' = waiting > 0 ? say('caWaitNote', { n: waiting, hosts: upcoming.length }) : '';
     if (remaining.length === 0) {
       sb.rollback();
-      this.noScaleUp(`${plural(pending.length, 'pending instance')} ${pending.length === 1 ? 'waits' : 'wait'} for ${plural(upcoming.length, 'host')} being provisioned`);
+      this.noScaleUp(say('caWaitBooting', { n: pending.length, hosts: upcoming.length }));
       return false;
     }
     const options: ScaleUpOption[] = [];
-    const refusals: string[] = [];
+    const refusals: Said[] = [];
     for (let p = 0; p < pools; p++) {
       if (h.poolMin[p]! >= h.poolMax[p]!) continue; // not autoscaled (its size is fixed)
       const name = h.poolNames[p]!;
       const templates = h.poolHosts[p]!.filter((x) => h.provisioned[x] === 0 && !c.isBooting(x));
       if (c.zoneIsDown(h.poolZone[p]!)) {
-        refusals.push(`${name}: zone ${h.zoneNames[h.poolZone[p]!]} down`);
+        refusals.push(say('caPoolZoneDown', { pool: name, zone: h.zoneNames[h.poolZone[p]!]! }));
         continue;
       }
       if (templates.length === 0) {
-        refusals.push(`${name}: at maxCount ${h.poolMax[p]}`);
+        refusals.push(say('caPoolAtMax', { pool: name, max: h.poolMax[p]! }));
         continue;
       }
       const option = this.simulatePool(sb, p, templates, remaining);
       if (option.fitted > 0) options.push(option);
-      else refusals.push(`${name}: ${option.refusal}`);
+      else refusals.push(say('caPoolRefused', { pool: name, reasons: option.refusal }));
     }
     sb.rollback();
     if (options.length === 0) {
-      const fitNo = `${plural(remaining.length, 'pending instance')} ${remaining.length === 1 ? 'fits' : 'fit'} no pool`;
-      this.noScaleUp(`${fitNo}${refusals.length > 0 ? ` (${refusals.join('; ')})` : ' (no pool is autoscaled)'}${waitNote}`);
+      this.noScaleUp(say('caFitsNoPool', { n: remaining.length, why: refusals.length > 0 ? joined(refusals) : say('caNoPoolAutoscaled'), note: waitNote }));
       return false;
     }
     const chosen = this.expand(options);
     const name = h.poolNames[chosen.pool]!;
     const how =
       this.config.expander === 'random'
-        ? `chosen at random among ${plural(options.length, 'pool')}`
+        ? say('caHowRandom', { n: options.length })
         : this.config.expander === 'cheapest'
-          ? `${formatPrice(chosen.pricePerInstance)} USD/h per instance`
-          : `least waste of ${plural(options.length, 'pool')}`;
-    const reason =
-      `scale-up ${name} +${chosen.hosts.length} (expander ${this.config.expander}: ${plural(chosen.fitted, 'pending instance')} ${chosen.fitted === 1 ? 'fits' : 'fit'}; ` +
-      `waste ${Math.round(chosen.waste * 100)} %; ${how})${waitNote}`;
+          ? say('caHowCheapest', { price: formatPrice(chosen.pricePerInstance) })
+          : say('caHowLeastWaste', { n: options.length });
+    const reason = say('caScaleUp', {
+      pool: name,
+      hosts: chosen.hosts.length,
+      expander: this.config.expander,
+      n: chosen.fitted,
+      waste: Math.round(chosen.waste * 100),
+      how,
+      note: waitNote,
+    });
     this.lastScaleUp = c.now();
     this.scaleUps++;
     this.hostsAdded += chosen.hosts.length;
@@ -309,7 +322,7 @@ export class ClusterAutoscaler {
   }
 
   /** Bin-packs the instances onto fresh hosts of pool p (what-if; undone before returning). */
-  private simulatePool(sb: Sandbox, p: number, templates: readonly number[], instances: readonly Instance[]): ScaleUpOption & { refusal: string } {
+  private simulatePool(sb: Sandbox, p: number, templates: readonly number[], instances: readonly Instance[]): ScaleUpOption & { refusal: Said[] } {
     const h = this.cluster.hosts;
     const cpuCap = h.poolCpuCap[p]!;
     const memCap = h.poolMemCap[p]!;
@@ -350,9 +363,9 @@ export class ClusterAutoscaler {
     sb.rollback(mark);
     const n = used.length;
     const waste = n === 0 ? 1 : ((n * cpuCap - cpu) / (n * cpuCap) + (n * memCap - mem) / (n * memCap)) / 2;
-    const parts = [...reasons].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([r, k]) => `${k} ${r}`);
-    if (full > 0) parts.push(`${full} beyond maxCount ${h.poolMax[p]}`);
-    return { pool: p, hosts: used.slice(), fitted, waste, pricePerInstance: fitted > 0 ? (n * h.poolPrice[p]!) / fitted : Infinity, refusal: parts.join(', ') };
+    const parts = [...reasons].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([r, k]) => say('caCountedReason', { n: k, reason: r }));
+    if (full > 0) parts.push(say('caBeyondMax', { n: full, max: h.poolMax[p]! }));
+    return { pool: p, hosts: used.slice(), fitted, waste, pricePerInstance: fitted > 0 ? (n * h.poolPrice[p]!) / fitted : Infinity, refusal: parts };
   }
 
   private expand(options: ScaleUpOption[]): ScaleUpOption {
@@ -369,22 +382,22 @@ export class ClusterAutoscaler {
     }
   }
 
-  private noScaleUp(reason: string): void {
-    const text = `no scale-up: ${reason}`;
-    if (text === this.lastNoUp) return;
-    this.lastNoUp = text;
-    this.record('no-scale-up', null, 0, text);
+  private noScaleUp(reason: Said): void {
+    const said = say('caNoScaleUp', { reason });
+    if (said.text === this.lastNoUp) return;
+    this.lastNoUp = said.text;
+    this.record('no-scale-up', null, 0, said);
   }
 
   // ---------------------------------------------------------------- scale-down
 
   /** Why a host cannot be emptied now (an instance may not move, or fits nowhere else), or null. */
-  private cannotEmpty(host: number): string | null {
+  private cannotEmpty(host: number): Said | null {
     const c = this.cluster;
     const list = c.instancesOn(host);
     for (const inst of list) {
       const why = c.unmovable(inst);
-      if (why !== null) return `${inst.name} ${why}`;
+      if (why !== null) return say('caCannotMove', { name: inst.name, why });
     }
     const sb = new Sandbox(c.hosts);
     sb.cordon(host);
@@ -392,7 +405,7 @@ export class ClusterAutoscaler {
       for (const inst of list) {
         if (c.leaving(inst)) continue;
         const res = this.packer.schedule(c.ctx, inst.req, c.now(), false);
-        if (res.host < 0) return `${inst.name} fits on no other host (${res.explanation.summary})`;
+        if (res.host < 0) return say('caFitsNowhere', { name: inst.name, summary: res.explanation.said });
         sb.bind(res.host, inst);
       }
       return null;
@@ -406,7 +419,7 @@ export class ClusterAutoscaler {
     const h = c.hosts;
     const now = c.now();
     const threshold = this.config.threshold;
-    const blocked: string[] = [];
+    const blocked: Said[] = [];
     const candidates: number[] = [];
     const use = (x: number) => Math.max(h.cpuCap[x]! > 0 ? h.cpuAlloc[x]! / h.cpuCap[x]! : 0, h.memCap[x]! > 0 ? h.memAlloc[x]! / h.memCap[x]! : 0);
     for (let p = 0; p < h.poolNames.length; p++) {
@@ -425,21 +438,26 @@ export class ClusterAutoscaler {
         const why = this.cannotEmpty(x);
         if (why !== null) {
           this.unneededSince.delete(x);
-          blocked.push(`${h.id[x]}: ${why}`);
+          blocked.push(say('caBlocked', { host: h.id[x]!, why }));
           continue;
         }
         if (!this.unneededSince.has(x)) this.unneededSince.set(x, now);
         candidates.push(x);
       }
     }
-    const blockedNote = blocked.length > 0 ? `; ${blocked.slice(0, 3).join('; ')}${blocked.length > 3 ? `; and ${blocked.length - 3} more` : ''}` : '';
+    const blockedNote: Said | '' =
+      blocked.length === 0
+        ? ''
+        : blocked.length > 3
+          ? say('caBlockedNoteMore', { list: joined(blocked.slice(0, 3)), n: blocked.length - 3 })
+          : say('caBlockedNote', { list: joined(blocked) });
     if (candidates.length === 0) {
-      if (blocked.length > 0) this.noScaleDown(`${plural(blocked.length, 'underused host')} cannot be emptied${blockedNote}`);
+      if (blocked.length > 0) this.noScaleDown(say('caUnderused', { n: blocked.length, note: blockedNote }));
       return;
     }
     const resume = this.lastScaleUp + this.config.delayAfterAdd;
     if (now < resume) {
-      this.noScaleDown(`${plural(candidates.length, 'unneeded host')} kept: scale-down resumes at ${formatDuration(resume)}, ${formatDuration(this.config.delayAfterAdd)} after the last scale-up`);
+      this.noScaleDown(say('caKept', { n: candidates.length, at: formatDuration(resume), delay: formatDuration(this.config.delayAfterAdd) }));
       return;
     }
     const ready = candidates.filter((x) => now - this.unneededSince.get(x)! >= this.config.unneededTime);
@@ -468,11 +486,11 @@ export class ClusterAutoscaler {
         const mine = empties.filter((x) => h.pool[x] === p);
         if (mine.length === 0) continue;
         const ids = mine.map((x) => h.id[x]!).join(', ');
-        this.record('scale-down', h.poolNames[p]!, -mine.length, `scale-down ${h.poolNames[p]} −${mine.length}: ${ids} empty and unneeded for ${since(mine[0]!)}`);
+        this.record('scale-down', h.poolNames[p]!, -mine.length, say('caScaleDownEmpty', { pool: h.poolNames[p]!, n: mine.length, hosts: ids, since: since(mine[0]!) }));
         this.scaleDowns++;
         for (const x of mine) {
           this.unneededSince.delete(x);
-          c.removeHost(x, 'empty and unneeded');
+          c.removeHost(x, say('caEmptyUnneeded'));
         }
       }
       this.lastNoDown = '';
@@ -487,33 +505,41 @@ export class ClusterAutoscaler {
         continue;
       }
       const pool = h.poolNames[p]!;
-      const what =
-        `scale-down ${pool} −1: moving ${plural(h.instances[x]!, 'instance')} off ${h.id[x]} ` +
-        `(cpu ${Math.round((100 * h.cpuAlloc[x]!) / h.cpuCap[x]!)} %, memory ${Math.round((100 * h.memAlloc[x]!) / h.memCap[x]!)} % of allocatable; unneeded for ${since(x)})`;
+      const what = say('caScaleDownMove', {
+        pool,
+        n: h.instances[x]!,
+        host: h.id[x]!,
+        cpu: Math.round((100 * h.cpuAlloc[x]!) / h.cpuCap[x]!),
+        mem: Math.round((100 * h.memAlloc[x]!) / h.memCap[x]!),
+        since: since(x),
+      });
       this.record('scale-down', pool, -1, what);
       this.scaleDowns++;
       this.lastNoDown = '';
-      const reason = `unneeded for ${since(x)}`;
+      const reason = say('caUnneededFor', { since: since(x) });
       this.unneededSince.delete(x);
       c.removeHost(x, reason);
       return;
     }
     if (atMin.length > 0) {
-      const pools = [...new Set(atMin.map((x) => h.pool[x]!))].map((p) => `${h.poolNames[p]} at minCount ${h.poolMin[p]}`);
-      this.noScaleDown(`${atMin.map((x) => h.id[x]!).join(', ')} unneeded, but ${pools.join(', ')}${blockedNote}`);
+      const pools = [...new Set(atMin.map((x) => h.pool[x]!))].map((p) => say('caAtMinCount', { pool: h.poolNames[p]!, min: h.poolMin[p]! }));
+      this.noScaleDown(say('caAtMin', { hosts: atMin.map((x) => h.id[x]!).join(', '), pools, note: blockedNote }));
     }
   }
 
-  private noScaleDown(reason: string): void {
-    const text = `no scale-down: ${reason}`;
-    if (text === this.lastNoDown) return;
-    this.lastNoDown = text;
-    this.record('no-scale-down', null, 0, text);
+  private noScaleDown(reason: Said): void {
+    const said = say('caNoScaleDown', { reason });
+    if (said.text === this.lastNoDown) return;
+    this.lastNoDown = said.text;
+    this.record('no-scale-down', null, 0, said);
   }
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** Reasons joined by "; " (as nested sayings, so each stays translatable). */
+function joined(list: readonly Said[]): Said {
+  let out = list[list.length - 1]!;
+  for (let i = list.length - 2; i >= 0; i--) out = say('caJoin', { a: list[i]!, b: out });
+  return out;
 }
 
 function formatPrice(x: number): string {

@@ -10,7 +10,7 @@ import { fragmentation } from './scheduler/fragmentation';
 import { Scheduler, type Explanation } from './scheduler/scheduler';
 import { ClusterAutoscaler, clusterAutoscalerConfig, type AutoscaledCluster, type ClusterAutoscalerDecision } from './cluster-autoscaler';
 import { Hosts } from './hosts';
-import { QuotaExceededError, quotaRefusalText, TenantQuotas, type QuotaRefusal, type QuotaUse } from '../tenancy/quota';
+import { QuotaExceededError, quotaRefusalSaid, quotaRefusalText, TenantQuotas, type QuotaRefusal, type QuotaUse } from '../tenancy/quota';
 import { PendingOrder } from '../tenancy/queue';
 import { isolationViolation } from '../tenancy/isolation';
 import type { InstanceRequest, PlacementExplanation, SchedulingContext } from './types';
@@ -520,7 +520,7 @@ export class ComputeModel {
 
   private refuse(placement: Placement, subject: string, count: number, refusal: QuotaRefusal, notReplaced = false): void {
     const tenant = placement.tenant!;
-    const why: Reason = notReplaced ? say('notReplaced', { reason: quotaRefusalText(refusal) }) : quotaRefusalText(refusal);
+    const why: Reason = notReplaced ? say('notReplaced', { reason: quotaRefusalSaid(refusal) }) : quotaRefusalSaid(refusal);
     const reason = reasonText(why);
     this.quotaRefusals.set(tenant, (this.quotaRefusals.get(tenant) ?? 0) + count);
     if (this.recentRefusals.length >= 50) this.recentRefusals.shift();
@@ -756,7 +756,7 @@ export class ComputeModel {
       // Its instances are lost, not moved: the successors already made stand in for them.
       this.removing.delete(h);
       hosts.cordoned[h] = 0;
-      this.autoscaler?.record('no-scale-down', hosts.poolNames[hosts.pool[h]!]!, 0, `scale-down of ${hosts.id[h]} abandoned: the host failed`);
+      this.autoscaler?.record('no-scale-down', hosts.poolNames[hosts.pool[h]!]!, 0, say('caAbandoned', { host: hosts.id[h]!, reason: say('caHostFailed') }));
     }
     hosts.refresh(h);
     this.note('host', hosts.id[h]!, reason, 'up', 'failed');
@@ -907,7 +907,7 @@ export class ComputeModel {
    * serves until the end of the notice). Returns false, doing nothing, when the instance holds no
    * host (not placed yet, or ended) or already has a notice.
    */
-  interruptSpot(index: number, noticeSeconds: number, reason: string): boolean {
+  interruptSpot(index: number, noticeSeconds: number, reason: Reason): boolean {
     const inst = this.instances[index];
     if (!inst || inst.host < 0 || this.spotNoticed.has(index)) return false;
     this.spotNoticed.add(index);
@@ -1252,7 +1252,7 @@ export class ComputeModel {
    * now, each logged with `reason`, and never replaced. replicaDown is NOT called for it.
    * Nothing happens to instances when the slot has none left.
    */
-  removeReplica(service: number, slot: number, reason: string): void {
+  removeReplica(service: number, slot: number, reason: Reason): void {
     const svc = this.serviceSpec(service);
     this.checkSlot(svc, slot);
     this.ensureSlots(service, slot + 1);
@@ -1346,7 +1346,7 @@ export class ComputeModel {
       leaving: (inst) => inst.migratingTo >= 0 || inst.state === 'draining',
       provision: (hosts, delay) => this.provisionHosts(hosts, delay),
       removeHost: (h, reason) => this.removeHost(h, reason),
-      log: (d) => this.note('operation', 'cluster-autoscaler', d.reason),
+      log: (d) => this.note('operation', 'cluster-autoscaler', d.code === undefined ? d.reason : d.params ? { code: d.code, params: d.params, text: d.reason } : { code: d.code, text: d.reason }),
     };
   }
 
@@ -1356,10 +1356,10 @@ export class ComputeModel {
    * started again elsewhere; running VMs are live-migrated. Anything else (an operator's container,
    * or an operator's VM that is not running yet) would be lost, and keeps its host.
    */
-  private unmovable(inst: Instance): string | null {
+  private unmovable(inst: Instance): Reason | null {
     if (inst.replica || inst.recovery === 'replace') return null;
     if (inst.kind === 'vm' && inst.state === 'running') return null;
-    return 'is not replicated: moving it would lose it';
+    return say('caNotReplicated');
   }
 
   private recordPoolSize(pool: number): void {
@@ -1406,7 +1406,7 @@ export class ComputeModel {
    * not run yet are terminated and the host is uncordoned. A host that fails meanwhile ends the
    * scale-down (its instances are lost as usual; their successors stand in for them).
    */
-  private removeHost(x: number, reason: string): boolean {
+  private removeHost(x: number, reason: Reason): boolean {
     const h = this.hosts;
     const id = h.id[x]!;
     h.cordoned[x] = 1;
@@ -1422,7 +1422,7 @@ export class ComputeModel {
         try {
           this.migrateInstance(inst);
         } catch (e) {
-          this.abortRemoval(x, `${inst.name} cannot leave: ${(e as Error).message}`);
+          this.abortRemoval(x, say('caCannotLeave', { name: inst.name, error: e instanceof SaidError ? e.said : (e as Error).message }));
           return false;
         }
       } else {
@@ -1457,11 +1457,11 @@ export class ComputeModel {
   private onRemovalTimeout(x: number, seq: number): void {
     if (this.removing.get(x) !== seq) return;
     const left = this.hostInstances[x]!.length;
-    this.abortRemoval(x, `not empty after ${formatSeconds(SCALE_DOWN_TIMEOUT_SECONDS)} (${left} instance${left === 1 ? '' : 's'} left)`);
+    this.abortRemoval(x, say('caNotEmpty', { span: formatSeconds(SCALE_DOWN_TIMEOUT_SECONDS), n: left }));
   }
 
   /** Gives up a scale-down: successors not running yet are terminated, the host is uncordoned. */
-  private abortRemoval(x: number, why: string): void {
+  private abortRemoval(x: number, why: Reason): void {
     const h = this.hosts;
     this.removing.delete(x);
     for (const i of [...this.hostInstances[x]!]) {
@@ -1474,7 +1474,7 @@ export class ComputeModel {
     h.cordoned[x] = 0;
     h.refresh(x);
     this.note('host', h.id[x]!, say('scaleDownAbandoned', { reason: why }), 'cordoned', 'schedulable');
-    this.autoscaler?.record('no-scale-down', h.poolNames[h.pool[x]!]!, 0, `scale-down of ${h.id[x]} abandoned: ${why}`);
+    this.autoscaler?.record('no-scale-down', h.poolNames[h.pool[x]!]!, 0, say('caAbandoned', { host: h.id[x]!, reason: why }));
     this.requestPass();
   }
 

@@ -23,6 +23,11 @@ describe('what the compute model says', () => {
   });
 
   it('every template names its parameters in braces only', () => {
-    for (const [code, t] of Object.entries(COMPUTE_TEXT)) expect(t.replace(/\{\w+\}/g, ''), code).not.toMatch(/[{}]/);
+    for (const [code, t] of Object.entries(COMPUTE_TEXT)) expect(t.replace(/\{\w+(?:\|[^|{}]*\|[^{}]*)?\}/g, ''), code).not.toMatch(/[{}]/);
+  });
+
+  it('picks an English plural by the number named in {n|one|other}', () => {
+    expect(say('caWaitBooting', { n: 1, hosts: 2 }).text).toBe('1 pending instance waits for 2 hosts being provisioned');
+    expect(say('caWaitBooting', { n: 3, hosts: 1 }).text).toBe('3 pending instances wait for 1 host being provisioned');
   });
 });

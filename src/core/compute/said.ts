@@ -48,6 +48,8 @@ export const COMPUTE_TEXT = {
   terminatedByOperator: 'terminated by the operator',
   spotNotice: 'spot interruption notice ({reason}): terminated in {span}',
   spotReclaimed: 'spot interruption: capacity reclaimed at the end of the notice',
+  spotPriceAbove: 'spot price ${price}/h above the maximum ${max}/h',
+  spotCapacityReclaimed: 'capacity reclaimed',
   migrationStarted: 'live migration {from} → {to} started: {span} expected, {pause} ms pause',
   migrationPaused: 'paused for the final copy ({pause} ms): its requests wait',
   migrated: 'migrated {from} → {to}',
@@ -130,11 +132,59 @@ export const COMPUTE_TEXT = {
   vStillBound: '{name} is {state} but still bound to {host}',
   vTable: '{host}: table says cpu {cpu}, memory {mem}; instances add up to {cpuSum}, {memSum}',
   vEmptyTable: '{host} is empty but the table says cpu {cpu}, memory {mem} when deprovisioning it',
+  // tenant quota refusals (src/core/tenancy/quota.ts quotaRefusalSaid)
+  quotaTenant: 'tenant {tenant}',
+  quotaTenantRegion: 'tenant {tenant} in {region}',
+  quotaCpu: '{who}: requests.cpu would be {would}/{cap}',
+  quotaMemory: '{who}: requests.memory would be {would}/{cap} GiB',
+  quotaInstances: '{who}: instances would be {would}/{cap}',
+  // a service's autoscaler removing replicas (src/core/sim/scaling.ts)
+  scaledDown: 'scaled down ({why})',
+  scaledDownBeforeReady: 'scaled down before it was ready ({why})',
+  byAutoscaler: 'autoscaler ({policy})',
+  serviceDeleted: 'service deleted',
+  scaledDownDrained: 'scaled down: drained',
+  // the cluster autoscaler's decisions (cluster-autoscaler.ts); `{n|one|other}` picks an English plural by n
+  caNoScaleUp: 'no scale-up: {reason}',
+  caNoScaleDown: 'no scale-down: {reason}',
+  caWaitBooting: '{n} pending {n|instance|instances} {n|waits|wait} for {hosts} {hosts|host|hosts} being provisioned',
+  caWaitNote: '; {n} {n|other|others} {n|waits|wait} for {hosts} {hosts|host|hosts} being provisioned',
+  caFitsNoPool: '{n} pending {n|instance|instances} {n|fits|fit} no pool ({why}){note}',
+  caNoPoolAutoscaled: 'no pool is autoscaled',
+  caPoolZoneDown: '{pool}: zone {zone} down',
+  caPoolAtMax: '{pool}: at maxCount {max}',
+  caPoolRefused: '{pool}: {reasons}',
+  caCountedReason: '{n} {reason}',
+  caBeyondMax: '{n} beyond maxCount {max}',
+  caJoin: '{a}; {b}',
+  caScaleUp: 'scale-up {pool} +{hosts} (expander {expander}: {n} pending {n|instance|instances} {n|fits|fit}; waste {waste} %; {how}){note}',
+  caHowRandom: 'chosen at random among {n} {n|pool|pools}',
+  caHowCheapest: '{price} USD/h per instance',
+  caHowLeastWaste: 'least waste of {n} {n|pool|pools}',
+  caNotReplicated: 'is not replicated: moving it would lose it',
+  caCannotMove: '{name} {why}',
+  caFitsNowhere: '{name} fits on no other host ({summary})',
+  caBlocked: '{host}: {why}',
+  caBlockedNote: '; {list}',
+  caBlockedNoteMore: '; {list}; and {n} more',
+  caUnderused: '{n} underused {n|host|hosts} cannot be emptied{note}',
+  caKept: '{n} unneeded {n|host|hosts} kept: scale-down resumes at {at}, {delay} after the last scale-up',
+  caScaleDownEmpty: 'scale-down {pool} −{n}: {hosts} empty and unneeded for {since}',
+  caEmptyUnneeded: 'empty and unneeded',
+  caScaleDownMove: 'scale-down {pool} −1: moving {n} {n|instance|instances} off {host} (cpu {cpu} %, memory {mem} % of allocatable; unneeded for {since})',
+  caUnneededFor: 'unneeded for {since}',
+  caAtMinCount: '{pool} at minCount {min}',
+  caAtMin: '{hosts} unneeded, but {pools}{note}',
+  caAbandoned: 'scale-down of {host} abandoned: {reason}',
+  caHostFailed: 'the host failed',
+  caCannotLeave: '{name} cannot leave: {error}',
+  caNotEmpty: 'not empty after {span} ({n} {n|instance|instances} left)',
 } as const;
 
 export type ComputeTextCode = keyof typeof COMPUTE_TEXT;
 
-const TOKEN = /\{(\w+)\}/g;
+/** `{name}`, or `{name|one|other}`: the word `one` when the parameter is 1, else `other` (the UI's catalogs read the same syntax). */
+const TOKEN = /\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g;
 
 function paramText(p: SaidParam | undefined): string | undefined {
   if (p === undefined) return undefined;
@@ -149,7 +199,12 @@ export function isSaidList(p: SaidParam): p is readonly Said[] {
 /** Something said: its code, parameters and English text. */
 export function say(code: ComputeTextCode, params?: SaidParams): Said {
   const template: string = COMPUTE_TEXT[code];
-  const text = params ? template.replace(TOKEN, (whole, name: string) => paramText(params[name]) ?? whole) : template;
+  const text = params
+    ? template.replace(TOKEN, (whole, name: string, one: string | undefined, other: string | undefined) => {
+        if (one !== undefined && other !== undefined && params[name] !== undefined) return Number(params[name]) === 1 ? one : other;
+        return paramText(params[name]) ?? whole;
+      })
+    : template;
   return params ? { code, params, text } : { code, text };
 }
 

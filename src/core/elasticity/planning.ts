@@ -21,6 +21,7 @@
 
 import { exp } from '../engine/detmath';
 import { fitHoltWinters, fitLinear, holtWinters, linearTrend, mape, seasonalNaive } from './forecast';
+import { planText } from './plan-text';
 import { ceilGuarded, fmt } from './util';
 
 // ------------------------------------------------------------------ types
@@ -311,19 +312,24 @@ export function sizeReplicas(peakRate: number, service: PlanServiceParams, sla?:
   const utilizationAtPeak = replicas === 0 ? (peakRate === 0 ? 0 : Infinity) : peakRate / (replicas * capacity);
 
   const parts: string[] = [];
-  parts.push(`${fmt(u * 100)} % utilization needs ${plural(utilizationReplicas, 'replica')} (${num(capacity)} req/s each)`);
+  parts.push(planText('x.utilizationNeeds', { u: fmt(u * 100), n: utilizationReplicas, capacity: num(capacity) }));
   if (slaReplicas !== null && sla !== undefined) {
     const goals: string[] = [];
-    if (sla.waitQuantile) goals.push(`P(wait > ${durationText(sla.waitQuantile.wait)}) ≤ ${pct(1 - sla.waitQuantile.quantile)}`);
-    if (sla.meanWait !== undefined) goals.push(`mean wait ≤ ${durationText(sla.meanWait)}`);
-    parts.push(`the SLA ${goals.join(' and ')} needs ${slaReplicas}`);
+    if (sla.waitQuantile) goals.push(planText('x.goalQuantile', { wait: durationText(sla.waitQuantile.wait), p: pct(1 - sla.waitQuantile.quantile) }));
+    if (sla.meanWait !== undefined) goals.push(planText('x.goalMean', { wait: durationText(sla.meanWait) }));
+    parts.push(planText('x.slaNeeds', { goals: goals.join(planText('x.and')), n: slaReplicas }));
   }
-  if (boundBy === 'minReplicas') parts.push(`minReplicas ${minReplicas}`);
+  if (boundBy === 'minReplicas') parts.push(planText('x.minReplicas', { n: minReplicas }));
   const achieved: string[] = [];
-  if (pExceeds !== undefined && sla?.waitQuantile) achieved.push(`P(wait > ${durationText(sla.waitQuantile.wait)}) = ${pct(pExceeds)}`);
-  if (meanWait !== undefined && sla?.meanWait !== undefined) achieved.push(`mean wait ${durationText(meanWait)}`);
-  const why = boundBy === 'sla' ? `SLA: ${achieved.join(', ')}` : boundBy === 'utilization' ? `utilization ${pct(utilizationAtPeak)}` : `minReplicas`;
-  const explanation = `${parts.join('; ')} → ${plural(replicas, 'replica')} (${why}) → ${plural(hosts, 'host')} (${perHost} per host)`;
+  if (pExceeds !== undefined && sla?.waitQuantile) achieved.push(planText('x.achievedQuantile', { wait: durationText(sla.waitQuantile.wait), p: pct(pExceeds) }));
+  if (meanWait !== undefined && sla?.meanWait !== undefined) achieved.push(planText('x.achievedMean', { wait: durationText(meanWait) }));
+  const why =
+    boundBy === 'sla'
+      ? planText('x.whySla', { achieved: achieved.join(planText('x.achievedSep')) })
+      : boundBy === 'utilization'
+        ? planText('x.whyUtilization', { p: pct(utilizationAtPeak) })
+        : planText('x.whyMin');
+  const explanation = planText('x.sizing', { parts: parts.join(planText('x.partSep')), replicas, why, hosts, perHost });
 
   return {
     peakRate,
@@ -412,10 +418,17 @@ export function planCapacity(input: PlanInput): PlanResult {
   const peakRate = peakValue / stepSeconds;
   const recommendation = sizeReplicas(peakRate, input.service, input.sla);
 
-  const mapeText = Number.isNaN(best.mape) ? 'MAPE undefined (all held-out values are 0)' : `holdout MAPE ${fmt1(best.mape)} %`;
-  const explanation =
-    `peak ${num(peakRate)} req/s (${num(peakValue)} per ${durationText(stepSeconds)} step) forecast at step ${peakStep + 1} of ${horizon} ` +
-    `by ${best.model} (${mapeText}): ${recommendation.explanation}`;
+  const mapeText = Number.isNaN(best.mape) ? planText('x.mapeUndefined') : planText('x.mape', { x: fmt1(best.mape) });
+  const explanation = planText('x.plan', {
+    rate: num(peakRate),
+    value: num(peakValue),
+    step: durationText(stepSeconds),
+    k: peakStep + 1,
+    horizon,
+    model: best.model,
+    mape: mapeText,
+    sizing: recommendation.explanation,
+  });
 
   return {
     model: best.model,
@@ -436,10 +449,10 @@ export function defaultSeasonLength(stepSeconds: number): number | null {
 }
 
 function shortfall(model: PlanModel, trainLength: number, season: number | null): { text: string; need: Extract<ModelTrial, { ok: false }>['need'] } | null {
-  if (model === 'linear') return trainLength >= 2 ? null : { text: `a linear trend needs at least 2 steps`, need: { kind: 'linear', steps: 2 } };
-  if (season === null) return { text: 'it needs a season (give a season length; the step does not divide a day)', need: { kind: 'no-season', steps: 0 } };
-  if (model === 'seasonal-naive') return trainLength >= season ? null : { text: `it needs one season = ${season} steps`, need: { kind: 'one-season', steps: season } };
-  return trainLength >= 2 * season + 1 ? null : { text: `it needs 2 seasons + 1 = ${2 * season + 1} steps`, need: { kind: 'two-seasons', steps: 2 * season + 1 } };
+  if (model === 'linear') return trainLength >= 2 ? null : { text: planText('need.linear'), need: { kind: 'linear', steps: 2 } };
+  if (season === null) return { text: planText('need.no-season'), need: { kind: 'no-season', steps: 0 } };
+  if (model === 'seasonal-naive') return trainLength >= season ? null : { text: planText('need.one-season', { n: season }), need: { kind: 'one-season', steps: season } };
+  return trainLength >= 2 * season + 1 ? null : { text: planText('need.two-seasons', { n: 2 * season + 1 }), need: { kind: 'two-seasons', steps: 2 * season + 1 } };
 }
 
 /** A plain copy of the SLA (the result holds data, not the caller's object). */
@@ -602,10 +615,6 @@ function checkLoad(a: number): void {
 function checkRates(lambda: number, mu: number): void {
   if (!Number.isFinite(lambda) || lambda < 0) throw new RangeError(`the arrival rate must be a finite number ≥ 0, got ${lambda}`);
   if (!Number.isFinite(mu) || !(mu > 0)) throw new RangeError(`the service rate must be a positive number, got ${mu}`);
-}
-
-function plural(n: number, one: string): string {
-  return `${n} ${n === 1 ? one : `${one}s`}`;
 }
 
 /** "0.8 %", "12.3 %", "0.012 %". */

@@ -3,6 +3,7 @@
  * Append-only: entries are frozen when recorded and nothing removes or edits them. Bounded: past
  * `limit` entries the newest are counted (dropped) but not kept, so a long run cannot exhaust memory.
  */
+import type { ComputeTextCode, SaidParams } from '../compute/said';
 import type { Decision, DecisionKind, DecisionParams } from './policy';
 
 export interface AuditEntry {
@@ -25,6 +26,9 @@ export interface AuditEntry {
   source: 'console' | 'script';
   /** What an allowed action did ("scaled to 3 replicas"), or why it failed; absent when not run. */
   result?: string;
+  /** The result's structure when the compute model said it (see compute/said.ts), for a console in another language. */
+  resultCode?: ComputeTextCode;
+  resultParams?: SaidParams;
 }
 
 export const DEFAULT_AUDIT_LIMIT = 20_000;
@@ -35,7 +39,18 @@ export class AuditTrail {
 
   constructor(private readonly limit = DEFAULT_AUDIT_LIMIT) {}
 
-  record(e: { time: number; principal: string; action: string; resource: string; tenant: string | null; decision: Decision; source: 'console' | 'script'; result?: string }): AuditEntry {
+  record(e: {
+    time: number;
+    principal: string;
+    action: string;
+    resource: string;
+    tenant: string | null;
+    decision: Decision;
+    source: 'console' | 'script';
+    result?: string;
+    resultCode?: ComputeTextCode;
+    resultParams?: SaidParams;
+  }): AuditEntry {
     const entry: AuditEntry = Object.freeze({
       seq: this.list.length + this.droppedCount,
       time: e.time,
@@ -49,6 +64,8 @@ export class AuditTrail {
       ...(e.decision.params !== undefined ? { params: e.decision.params } : {}),
       source: e.source,
       ...(e.result !== undefined ? { result: e.result } : {}),
+      ...(e.resultCode !== undefined ? { resultCode: e.resultCode } : {}),
+      ...(e.resultParams !== undefined ? { resultParams: e.resultParams } : {}),
     });
     if (this.list.length < this.limit) this.list.push(entry);
     else this.droppedCount++;

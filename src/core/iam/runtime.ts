@@ -6,6 +6,7 @@
  *
  * The simulation hands it a narrow, mostly read-only host; it never reaches into other parts.
  */
+import type { ComputeTextCode, SaidParams } from '../compute/said';
 import type { Kernel } from '../engine/kernel';
 import { durationSeconds } from '../scenario/duration';
 import type { AutoscalerSpec, BalancerPolicy, Scenario } from '../scenario/schema';
@@ -35,7 +36,7 @@ export interface IamHost {
   setAutoscaler(serviceId: string, spec: AutoscalerSpec): { ok: true } | { ok: false; error: string };
   /** Takes an autoscaled service down for good: 0 replicas, its requests fail from then on. */
   deleteService(serviceId: string): { ok: true } | { ok: false; error: string };
-  operate(op: Operation): { ok: true; message: string } | { ok: false; message: string };
+  operate(op: Operation): { ok: boolean; message: string; code?: ComputeTextCode; params?: SaidParams };
 }
 
 export interface IamAttempt {
@@ -139,7 +140,7 @@ export class IamRuntime {
   }
 
   /** Appends an attempt to the audit trail at the current simulated time. */
-  record(principalId: string, action: string, resource: Resource, decision: Decision, source: 'console' | 'script', result?: string): AuditEntry {
+  record(principalId: string, action: string, resource: Resource, decision: Decision, source: 'console' | 'script', result?: string, said?: { code: ComputeTextCode; params?: SaidParams }): AuditEntry {
     return this.trail.record({
       time: this.host.now,
       principal: principalId,
@@ -149,6 +150,7 @@ export class IamRuntime {
       decision,
       source,
       ...(result !== undefined ? { result } : {}),
+      ...(said !== undefined ? { resultCode: said.code, ...(said.params !== undefined ? { resultParams: said.params } : {}) } : {}),
     });
   }
 
@@ -156,11 +158,13 @@ export class IamRuntime {
   attempt(principalId: string, action: string, target: string, params: IamParams, source: 'console' | 'script'): IamAttempt {
     const { decision, resource } = this.decide(principalId, action, target);
     let result: string | undefined;
+    let said: { code: ComputeTextCode; params?: SaidParams } | undefined;
     if (decision.allowed) {
       const r = this.execute(action, resource, params);
       result = r.ok ? r.message : `failed: ${r.message}`;
+      if (r.code !== undefined) said = r.params !== undefined ? { code: r.code, params: r.params } : { code: r.code };
     }
-    return { decision, resource, entry: this.record(principalId, action, resource, decision, source, result) };
+    return { decision, resource, entry: this.record(principalId, action, resource, decision, source, result, said) };
   }
 
   private runScripted(i: number): void {
@@ -169,7 +173,7 @@ export class IamRuntime {
   }
 
   /** Carries out an allowed action through the simulation's own paths. */
-  private execute(action: string, r: Resource, p: IamParams): { ok: boolean; message: string } {
+  private execute(action: string, r: Resource, p: IamParams): { ok: boolean; message: string; code?: ComputeTextCode; params?: SaidParams } {
     const h = this.host;
     switch (action) {
       case 'service:delete': {

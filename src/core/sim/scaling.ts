@@ -18,12 +18,13 @@ import { makeAutoscaler, type Autoscaler, type AutoscalerMetric, type ScalingDec
 import { SLOT_ABSENT, SLOT_DRAINING, SLOT_READY, SLOT_STARTING, type ServiceRuntime } from '../model/service';
 import { durationSeconds } from '../scenario/duration';
 import type { AutoscalerSpec } from '../scenario/schema';
+import { say, type Reason } from '../compute/said';
 
 /** The machines behind a placed service's replicas (the compute model). */
 export interface ReplicaMachines {
   /** false: refused (a tenant quota); nothing was created. */
   addReplica(service: number, slot: number): boolean | void;
-  removeReplica(service: number, slot: number, reason: string): void;
+  removeReplica(service: number, slot: number, reason: Reason): void;
 }
 
 /** Event kinds the controllers share (registered once by the simulation). */
@@ -227,7 +228,7 @@ export class ServiceScaling implements ScalingView {
     const d = this.autoscaler.decide(this);
     this.last = d;
     this.log(d);
-    this.apply(d.replicas, `autoscaler (${d.policy})`);
+    this.apply(d.replicas, say('byAutoscaler', { policy: d.policy }));
     // Next period's baseline.
     this.lastSync = now;
     this.lastBusy.set(this.busyNow);
@@ -273,7 +274,7 @@ export class ServiceScaling implements ScalingView {
     const now = this.kernel.now;
     this.svc.releaseSlot(slot, now);
     this.changeSet(now);
-    this.machines?.removeReplica(this.index, slot, 'scaled down: drained');
+    this.machines?.removeReplica(this.index, slot, say('scaledDownDrained'));
   }
 
   // ---------------------------------------------------------------- applying a count
@@ -304,11 +305,11 @@ export class ServiceScaling implements ScalingView {
   takeDown(why: string): void {
     if (this.deletedAt !== null) return;
     this.deletedAt = this.kernel.now;
-    this.apply(0, why);
+    this.apply(0, why === 'service deleted' ? say('serviceDeleted') : why);
   }
 
-  /** Moves the set to `target` replicas (starting + ready). */
-  apply(target: number, why: string): void {
+  /** Moves the set to `target` replicas (starting + ready); `why` is logged with the replicas removed. */
+  apply(target: number, why: Reason): void {
     const s = this.svc;
     const now = this.kernel.now;
     let current = s.activeCount;
@@ -343,13 +344,13 @@ export class ServiceScaling implements ScalingView {
       if (r >= 0) {
         s.cancelSlot(r, now);
         this.readyAt[r] = NaN;
-        this.machines?.removeReplica(this.index, r, `scaled down before it was ready (${why})`);
+        this.machines?.removeReplica(this.index, r, say('scaledDownBeforeReady', { why }));
       } else {
         for (let i = s.size - 1; i >= 0 && r < 0; i--) if (s.slot[i] === SLOT_READY) r = i;
         if (r < 0) break;
         if (s.drainSlot(r, now)) {
           s.releaseSlot(r, now);
-          this.machines?.removeReplica(this.index, r, `scaled down (${why})`);
+          this.machines?.removeReplica(this.index, r, say('scaledDown', { why }));
         }
       }
       current--;

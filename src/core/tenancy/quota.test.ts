@@ -4,7 +4,7 @@ import { computeModel } from '../compute/test-model';
 import type { ScenarioInput } from '../scenario/schema';
 import { parseScenario } from '../scenario/validate';
 import { createSimulation } from '../sim/simulation';
-import { TenantQuotas } from './quota';
+import { quotaRefusalSaid, quotaRefusalText, TenantQuotas, type QuotaRefusal } from './quota';
 
 type Tenants = NonNullable<ScenarioInput['tenants']>;
 
@@ -244,5 +244,24 @@ describe('TenantQuotas', () => {
     expect(u).toMatchObject({ cpu: 10, mem: 4, instances: 4 });
     expect(q.hasQuota('other')).toBe(false);
     expect(q.hasQuota(null)).toBe(false);
+  });
+});
+
+describe('a quota refusal said with a code', () => {
+  it('has exactly the English sentence of quotaRefusalText, for every resource, with or without a region', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<QuotaRefusal['resource']>('cpu', 'memory', 'instances'),
+        fc.option(fc.constantFrom('eu-west', 'us-east'), { nil: null }),
+        fc.double({ min: 0, max: 1e4, noNaN: true }),
+        fc.double({ min: 0, max: 1e4, noNaN: true }),
+        (resource, region, would, cap) => {
+          const r: QuotaRefusal = { tenant: 'acme', region, resource, would: resource === 'instances' ? Math.round(would) : would, cap: resource === 'instances' ? Math.round(cap) : cap };
+          const said = quotaRefusalSaid(r);
+          expect(said.text).toBe(quotaRefusalText(r));
+          expect(said.code).toBe(resource === 'cpu' ? 'quotaCpu' : resource === 'memory' ? 'quotaMemory' : 'quotaInstances');
+        },
+      ),
+    );
   });
 });

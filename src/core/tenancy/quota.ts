@@ -7,6 +7,7 @@
  * Pure bookkeeping: the caller (the compute model) says what is live; this module decides.
  */
 import type { Scenario } from '../scenario/schema';
+import { say, type Said } from '../compute/said';
 
 export type TenantSpec = NonNullable<Scenario['tenants']>[number];
 
@@ -73,6 +74,14 @@ export function quotaRefusalText(r: QuotaRefusal): string {
         ? `requests.memory would be ${fmt(r.would)}/${fmt(r.cap)} GiB`
         : `instances would be ${r.would}/${r.cap}`;
   return `${who}: ${what}`;
+}
+
+/** quotaRefusalText as something said (code and parameters beside the same English), for the compute log. */
+export function quotaRefusalSaid(r: QuotaRefusal): Said {
+  const who = r.region === null ? say('quotaTenant', { tenant: r.tenant }) : say('quotaTenantRegion', { tenant: r.tenant, region: r.region });
+  if (r.resource === 'cpu') return say('quotaCpu', { who, would: fmt(r.would), cap: fmt(r.cap) });
+  if (r.resource === 'memory') return say('quotaMemory', { who, would: fmt(r.would), cap: fmt(r.cap) });
+  return say('quotaInstances', { who, would: r.would, cap: r.cap });
 }
 
 export class TenantQuotas {

@@ -4,7 +4,8 @@
  * undoable edit that the worker validates; the schema's messages show next to the field.
  */
 import { memo, useCallback, useId, useMemo, useState, type ReactNode } from 'react';
-import { POLICIES, POLICY_LABELS } from '../inspector/policies';
+import { POLICIES, policyLabel } from '../inspector/policies';
+import { useLang } from '../i18n/lang';
 import { commitEdit, useEditor } from './editStore';
 import { useT, type Translate } from '../i18n/messages';
 import { formMessages } from './forms.messages';
@@ -449,6 +450,7 @@ export const SloForm = memo(function SloForm({ id, path, scope }: { id: string; 
 export const BalancerForm = memo(function BalancerForm({ id, path, scope }: { id: string; path: DocPath; scope: string }) {
   const policy = useEditor((s) => (s.doc ? String(getAt(s.doc, [...path, 'loadBalancer', 'policy']) ?? 'round-robin') : 'round-robin'));
   const t = useT(formMessages);
+  const lang = useLang();
   const at = [...path, 'loadBalancer'];
   const name = `${id}: ${t('balancer')}`;
   return (
@@ -458,7 +460,7 @@ export const BalancerForm = memo(function BalancerForm({ id, path, scope }: { id
         path={[...at, 'policy']}
         label={t('balancer')}
         type="select"
-        options={[['', t('defaultOpt', { value: POLICY_LABELS['round-robin'] })] as const, ...POLICIES.map((p) => [p, POLICY_LABELS[p]] as const)]}
+        options={[['', t('defaultOpt', { value: policyLabel('round-robin', lang) })] as const, ...POLICIES.map((p) => [p, policyLabel(p, lang)] as const)]}
         editName={name}
         testId="edit-policy"
         hint={t('balancerNote')}

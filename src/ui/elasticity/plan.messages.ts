@@ -1,7 +1,10 @@
 /**
- * The capacity planning panel. The explanation keys (`x.*`) word a plan from its data; their English
- * reproduces the core's sentence (planText.test.ts checks it).
+ * The capacity planning panel. The explanation keys (`x.*`, `need.*`) word a plan from its data; their
+ * English is the planner's own template table (src/core/elasticity/plan-text.ts), so the console and
+ * the CLI read the same sentence (planText.test.ts checks it).
  */
+// A leaf of pure data (templates): the lint rules let the UI load it at run time.
+import { PLAN_TEXT } from '../../core/elasticity/plan-text';
 import { defineMessages } from '../i18n/messages';
 
 export const planMessages = defineMessages(
@@ -51,26 +54,8 @@ export const planMessages = defineMessages(
     colModel: 'model',
     colMae: 'MAE req/s',
     notTried: 'not tried: {reason}',
-    'need.linear': 'a linear trend needs at least 2 steps',
-    'need.no-season': 'it needs a season (give a season length; the step does not divide a day)',
-    'need.one-season': 'it needs one season = {n} steps',
-    'need.two-seasons': 'it needs 2 seasons + 1 = {n} steps',
-    // the explanation, from the plan's data
-    'x.plan': 'peak {rate} req/s ({value} per {step} step) forecast at step {k} of {horizon} by {model} ({mape}): {sizing}',
-    'x.mape': 'holdout MAPE {x} %',
-    'x.mapeUndefined': 'MAPE undefined (all held-out values are 0)',
-    'x.sizing': '{parts} → {replicas} {replicas|replica|replicas} ({why}) → {hosts} {hosts|host|hosts} ({perHost} per host)',
-    'x.utilizationNeeds': '{u} % utilization needs {n} {n|replica|replicas} ({capacity} req/s each)',
-    'x.slaNeeds': 'the SLA {goals} needs {n}',
-    'x.and': ' and ',
-    'x.goalQuantile': 'P(wait > {wait}) ≤ {p}',
-    'x.goalMean': 'mean wait ≤ {wait}',
-    'x.minReplicas': 'minReplicas {n}',
-    'x.whySla': 'SLA: {achieved}',
-    'x.achievedQuantile': 'P(wait > {wait}) = {p}',
-    'x.achievedMean': 'mean wait {wait}',
-    'x.whyUtilization': 'utilization {p}',
-    'x.whyMin': 'minReplicas',
+    // the explanation and the models not tried: the planner's own templates (one English source)
+    ...PLAN_TEXT,
     // the planner's refusals (by code)
     'e.short-history': 'the run has {has}; a {step} step and a {horizon} horizon need at least {need} ({holdout} {holdout|step|steps} held out to check the forecast and {train} to {what})',
     'e.hasHistory': '{history} of history',
@@ -89,6 +74,10 @@ export const planMessages = defineMessages(
     'e.field.holdout': 'the holdout',
     'e.field.slaWait': 'the SLA wait',
     'e.not-step-multiple': 'the step ({step}) must be a whole multiple of the metrics interval ({interval})',
+    'e.not-whole-steps': '{field} ({value}) must be a whole number of steps ({step})',
+    'e.bad-quantile': 'the SLA quantile must be between 0 and 1 (e.g. 0.99), got {value}',
+    'e.no-arrivals': 'the run has no arrival series for service "{id}"',
+    'e.no-service': 'there is no service "{id}"',
     'e.no-scenario': 'no scenario is loaded',
     'e.no-series': 'the run has no series yet',
   },
@@ -146,6 +135,8 @@ export const planMessages = defineMessages(
     'x.mape': '留出 MAPE {x} %',
     'x.mapeUndefined': 'MAPE 无定义（留出值全为 0）',
     'x.sizing': '{parts} → {replicas} 个副本（{why}）→ {hosts} 台主机（每台 {perHost} 个）',
+    'x.partSep': '；',
+    'x.achievedSep': '，',
     'x.utilizationNeeds': '利用率 {u} % 需要 {n} 个副本（每个 {capacity} req/s）',
     'x.slaNeeds': 'SLA {goals} 需要 {n} 个',
     'x.and': ' 且 ',
@@ -174,6 +165,10 @@ export const planMessages = defineMessages(
     'e.field.holdout': '留出区间',
     'e.field.slaWait': 'SLA 等待时间',
     'e.not-step-multiple': '步长（{step}）必须是指标间隔（{interval}）的整数倍',
+    'e.not-whole-steps': '{field}（{value}）必须是步长（{step}）的整数倍',
+    'e.bad-quantile': 'SLA 分位数必须在 0 和 1 之间（例如 0.99），当前为 {value}',
+    'e.no-arrivals': '本次运行没有服务“{id}”的到达量序列',
+    'e.no-service': '没有服务“{id}”',
     'e.no-scenario': '尚未加载场景',
     'e.no-series': '本次运行还没有指标序列',
   },

@@ -63,6 +63,10 @@ describe('capacity plans worded by the console', () => {
       [series, { ...base, slaWait: 'x' }],
       [series, { ...base, step: '90s' }],
       [series, { ...base, step: '7m', horizon: '7m', model: 'seasonal-naive' }],
+      [series, { ...base, horizon: '90s' }],
+      [series, { ...base, holdout: '150s' }],
+      [series, { ...base, slaWait: '50ms', slaQuantile: 1.5 }],
+      [{ time, column: () => undefined }, base],
     ];
     const codes = new Set<string>();
     for (const [s, req] of requests) {
@@ -73,6 +77,6 @@ describe('capacity plans worded by the console', () => {
       expect(planError(en, r)).toBe(r.error);
       expect(planError(zh, r)).toMatch(/\p{Script=Han}/u);
     }
-    expect(codes.size).toBeGreaterThanOrEqual(6);
+    expect(codes.size).toBeGreaterThanOrEqual(9);
   });
 });

@@ -54,8 +54,8 @@ export function sizingText(t: PlanT, r: ReplicaSizing): string {
   const achieved: string[] = [];
   if (r.waitExceedsProbability !== undefined && sla?.waitQuantile) achieved.push(t('x.achievedQuantile', { wait: durationText(sla.waitQuantile.wait), p: pct(r.waitExceedsProbability) }));
   if (r.meanWait !== undefined && sla?.meanWait !== undefined) achieved.push(t('x.achievedMean', { wait: durationText(r.meanWait) }));
-  const why = r.boundBy === 'sla' ? t('x.whySla', { achieved: achieved.join(', ') }) : r.boundBy === 'utilization' ? t('x.whyUtilization', { p: pct(r.utilizationAtPeak) }) : t('x.whyMin');
-  return t('x.sizing', { parts: parts.join('; '), replicas: r.replicas, why, hosts: r.hosts, perHost: r.replicasPerHost });
+  const why = r.boundBy === 'sla' ? t('x.whySla', { achieved: achieved.join(t('x.achievedSep')) }) : r.boundBy === 'utilization' ? t('x.whyUtilization', { p: pct(r.utilizationAtPeak) }) : t('x.whyMin');
+  return t('x.sizing', { parts: parts.join(t('x.partSep')), replicas: r.replicas, why, hosts: r.hosts, perHost: r.replicasPerHost });
 }
 
 /** The whole plan in one sentence (PlanResult.explanation). */
@@ -104,6 +104,16 @@ export function planError(t: PlanT, r: Extract<CapacityPlanResult, { ok: false }
     }
     case 'not-step-multiple':
       return t('e.not-step-multiple', { step: s('step'), interval: s('interval') });
+    case 'not-whole-steps': {
+      const f = s('field');
+      return t('e.not-whole-steps', { field: f === 'horizon' || f === 'holdout' ? t(`e.field.${f}`) : f, value: s('value'), step: s('step') });
+    }
+    case 'bad-quantile':
+      return t('e.bad-quantile', { value: s('value') });
+    case 'no-arrivals':
+      return t('e.no-arrivals', { id: s('id') });
+    case 'no-service':
+      return t('e.no-service', { id: s('id') });
     case 'no-scenario':
       return t('e.no-scenario');
     case 'no-series':

@@ -146,7 +146,7 @@ const AuditLog = memo(function AuditLog() {
                   <td className={e.allowed ? 'ok' : 'bad'}>{e.allowed ? t('allowed') : t('denied')}</td>
                   <td data-testid="audit-rule">
                     {ruleText(t, lang, e)}
-                    {e.result !== undefined ? <span className="muted"> → {resultText(t, lang, e.result)}</span> : null}
+                    {e.result !== undefined ? <span className="muted"> → {resultText(t, lang, e.result, e)}</span> : null}
                   </td>
                   <td className="muted">{t(e.source === 'script' ? 'source.script' : 'source.console')}</td>
                 </tr>

@@ -38,4 +38,27 @@ describe('audit sentences in the console language', () => {
     expect(denialText(en, 'en', d)).toBe('Access denied: v may not service:scale tenant/acme/service/web (cross-tenant: principal v has no role on tenant acme)');
     expect(denialText(zh, 'zh', d)).toBe('访问被拒绝：v 不能对 tenant/acme/service/web 执行 service:scale（跨租户：主体 v 在租户 acme 上没有角色）');
   });
+
+  it('says scripted compute results (resize, migrate, a failed resize) in Chinese from their codes, and as the core wrote them in English', async () => {
+    const { PRESETS } = await import('../../core/presets');
+    const { parseScenario } = await import('../../core/scenario/validate');
+    const { createSimulation } = await import('../../core/sim/simulation');
+    const doc = structuredClone(PRESETS['attack']!.scenario) as { actions: unknown[] };
+    doc.actions.push(
+      { at: 30, principal: 'admin', action: 'instance:resize', target: 'instance/globex-db-0', params: { type: 'g.large' } },
+      { at: 60, principal: 'admin', action: 'instance:migrate', target: 'instance/globex-db-1' },
+      { at: 90, principal: 'admin', action: 'instance:resize', target: 'instance/globex-db-1', params: { type: 'g.nothing' } },
+    );
+    const parsed = parseScenario(doc);
+    if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+    const audit = createSimulation(parsed.scenario).runToEnd().iam!.audit.filter((e) => e.principal === 'admin' && /resize|migrate/.test(e.action));
+    expect(audit).toHaveLength(3);
+    for (const e of audit) {
+      expect(e.resultCode, e.result).toBeDefined();
+      expect(resultText(en, 'en', e.result!, e)).toBe(e.result);
+      const text = resultText(zh, 'zh', e.result!, e);
+      expect(text, e.result).toMatch(/\p{Script=Han}/u);
+      expect(text, e.result).not.toMatch(/resized|migrat|unknown|failed/);
+    }
+  });
 });

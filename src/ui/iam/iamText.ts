@@ -6,7 +6,9 @@
 import type { Params, Translate } from '../i18n/messages';
 import type { Lang } from '../i18n/lang';
 import type { AuditEntry, Denial } from '../../workers/sim.worker';
+import type { SaidParams } from '../../core/index';
 import type { iamMessages } from './messages';
+import { saidText } from '../infra/saidText';
 
 type Key = typeof iamMessages extends { en: infer E } ? keyof E & string : never;
 
@@ -30,10 +32,17 @@ const RESULTS: ReadonlyArray<[RegExp, Key, (m: RegExpExecArray) => Params]> = [
   [/^(\S+) killed$/, 'result.killed', (m) => ({ host: m[1]! })],
 ];
 
-/** What an allowed action did. Results of compute operations that match none of the sentences stay in English. */
-export function resultText(t: Translate<Key>, lang: Lang, result: string): string {
+/**
+ * What an allowed action did. A compute operation's result (resize, migrate, create…) is said from
+ * its code and parameters when the entry has them; other results are recognised by their sentence.
+ */
+export function resultText(t: Translate<Key>, lang: Lang, result: string, said?: { resultCode?: string; resultParams?: SaidParams }): string {
   if (lang === 'en') return result;
   const failed = /^failed: (.*)$/s.exec(result);
+  if (said?.resultCode !== undefined) {
+    const text = saidText(lang, said.resultCode, said.resultParams, failed ? failed[1]! : result);
+    return failed ? t('result.failed', { reason: text }) : text;
+  }
   if (failed) return t('result.failed', { reason: failed[1]! });
   for (const [re, key, params] of RESULTS) {
     const m = re.exec(result);

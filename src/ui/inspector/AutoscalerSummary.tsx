@@ -2,27 +2,31 @@ import { memo } from 'react';
 import { useConsole } from '../store';
 import { formatClock, formatInt } from '../format';
 import { policyName } from '../elasticity/decisions';
+import { decisionReason } from '../elasticity/reasons';
+import { reasonMessages } from '../elasticity/reasons.messages';
+import { formMessages } from '../editor/forms.messages';
 import { useT } from '../i18n/messages';
 import { richText } from '../components/richText';
 import { inspectorMessages as m } from './messages';
 
 /**
  * The selected service's autoscaler in brief (its settings, charts and log are below the charts),
- * or, without one, how to add one: an `autoscaler` block in the scenario's service.
+ * or, without one, how to add one: the editor's "add an autoscaler" button below.
  */
 export const AutoscalerSummary = memo(function AutoscalerSummary({ id }: { id: string }) {
   const auto = useConsole((s) => s.services[id]?.autoscaler);
   const ready = useConsole((s) => s.services[id]?.ready ?? 0);
   const set = useConsole((s) => s.services[id]?.replicas ?? 0);
   const t = useT(m);
+  const tf = useT(formMessages);
+  const tr = useT(reasonMessages);
   if (auto === undefined) return null;
   if (auto === null) {
     return (
       <section className="insp-section" aria-label={t('autoscaler')}>
         <h3>{t('autoscaler')}</h3>
         <p className="note" data-testid="autoscaler-none">
-          {/* i18n-ignore: the scenario's field name */}
-          {richText(t('autoscalerNone', { id }), { code: <code>autoscaler</code> })}
+          {richText(t('autoscalerNone', { id }), { button: <strong>{tf('addAutoscaler')}</strong>, params: tf('params') })}
         </p>
       </section>
     );
@@ -42,8 +46,8 @@ export const AutoscalerSummary = memo(function AutoscalerSummary({ id }: { id: s
         </span>
       </h3>
       {auto.last ? (
-        <p className="note">
-          <span className="num muted">{formatClock(auto.last.time)}</span> {auto.last.reason}
+        <p className="note" data-testid="inspector-autoscaler-last">
+          <span className="num muted">{formatClock(auto.last.time)}</span> {decisionReason(tr, auto.last)}
         </p>
       ) : (
         <p className="note muted">{t('noDecision')}</p>

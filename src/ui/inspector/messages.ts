@@ -58,7 +58,7 @@ export const inspectorMessages = defineMessages(
     // autoscaler
     autoscaler: 'Autoscaler',
     autoscalerNone:
-      '{id} has a fixed number of replicas. To scale it, add an {code} block to the service in the scenario (policy, minReplicas, maxReplicas, metric, target…; see docs/scenario.md) and load it again.',
+      '{id} has a fixed number of replicas. To scale it, press {button} under {params} below: the run restarts with a target-tracking autoscaler (cpu at 80 %, 1 replica up to twice the current count), which you can then tune there.',
     autoscalerSummary: '{policy} · {ready} ready / {set} set · {min}–{max}',
     noDecision: 'No decision yet.',
     autoscalerBelow: 'Settings, charts and the decision log are below the charts.',
@@ -109,7 +109,7 @@ export const inspectorMessages = defineMessages(
       '切换立即生效，运行不会中断。这是一次交互式修改，不会写入分享链接：通过链接打开或点击“重置”后，会恢复场景自身的策略（{policy}）；导出的结果会记录这次切换。',
     autoscaler: '自动扩缩容',
     autoscalerNone:
-      '{id} 的副本数是固定的。如需自动扩缩容，请在场景中为该服务添加 {code} 配置块（policy、minReplicas、maxReplicas、metric、target…，详见 docs/scenario.md），然后重新加载。',
+      '{id} 的副本数是固定的。如需自动扩缩容，请点击下方“{params}”中的 {button}：运行会从 0 s 重新开始，并带上一个目标跟踪策略（CPU 目标 80 %，副本数 1 到当前的两倍），之后可在那里继续调整。',
     autoscalerSummary: '{policy} · 就绪 {ready} / 设定 {set} · {min}–{max}',
     noDecision: '还没有扩缩容决策。',
     autoscalerBelow: '设置、图表和决策日志位于下方图表区。',

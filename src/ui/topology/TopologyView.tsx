@@ -7,6 +7,7 @@ import { NODE_TYPES } from './nodes';
 import { EDGE_TYPES } from './FlowEdge';
 import { applyTopologyChanges, useTopology, type TopologyNode } from './topologyStore';
 import { READ_ONLY_FLOW } from '../flow/readOnlyFlow';
+import { useFlowAriaLabels } from '../flow/ariaLabels';
 import { isTopologyConnectionValid, onTopologyConnect, onTopologyConnectEnd, onTopologyContextMenu, TopologyMenu } from '../editor/topologyEditing';
 import { selectElement } from '../editor/editStore';
 import { inspectServerless } from '../serverless/ServerlessInspector';
@@ -29,6 +30,7 @@ export const TopologyView = memo(function TopologyView() {
   const signature = useTopology((s) => s.signature);
   const ready = useConsole((s) => s.scenario !== null);
   const t = useT(m);
+  const aria = useFlowAriaLabels();
   const onNodeClick: NodeMouseHandler<TopologyNode> = useCallback((_event, node) => {
     if (node.type === 'service') {
       selectElement(null);
@@ -61,6 +63,7 @@ export const TopologyView = memo(function TopologyView() {
         onNodeContextMenu={onTopologyContextMenu}
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.2}
+        ariaLabelConfig={aria}
       >
         <Background gap={20} size={1} color="#e4e4e7" />
         <Controls showInteractive={false} position="bottom-right" />
