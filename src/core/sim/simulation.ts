@@ -842,9 +842,7 @@ export class Simulation implements ServiceHost {
         memCap += h.memCap[i]!;
         on += h.poweredOn[i]!;
       }
-      let pending = 0;
-      for (const inst of c.instances) if (inst.state === 'pending') pending++;
-      this.series.set(this.computeCols.pending, row, pending);
+      this.series.set(this.computeCols.pending, row, c.pendingInstances);
       this.series.set(this.computeCols.poweredOn, row, on);
       this.series.set(this.computeCols.cpu, row, cpuCap > 0 ? cpu / cpuCap : 0);
       this.series.set(this.computeCols.mem, row, memCap > 0 ? mem / memCap : 0);
