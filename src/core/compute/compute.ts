@@ -6,7 +6,7 @@ import { Histogram } from '../metrics/histogram';
 import { durationSeconds } from '../scenario/duration';
 import { BUILTIN_INSTANCE_TYPES, type Scenario } from '../scenario/schema';
 import { defaultFilters } from './scheduler/filters';
-import { fragmentation } from './scheduler/fragmentation';
+import { fragmentation, fragmentationByGroup } from './scheduler/fragmentation';
 import { Scheduler, type Explanation } from './scheduler/scheduler';
 import { ClusterAutoscaler, clusterAutoscalerConfig, type AutoscaledCluster, type ClusterAutoscalerDecision } from './cluster-autoscaler';
 import { Hosts } from './hosts';
@@ -1584,6 +1584,22 @@ export class ComputeModel {
     }
   }
 
+  /** The log's revision when the last periodic check found everything in order (-1: not yet, or it found a violation). */
+  private cleanCheckRevision = -1;
+
+  /**
+   * The periodic check: `checkAll`, unless nothing was logged since the last periodic check found
+   * everything in order. Every change to hosts or instances is logged (the summary's cache relies on
+   * the same rule) and the checks read only that state, so a skipped check would have found nothing
+   * either. A check that finds a violation logs it, so the next one runs in full again.
+   */
+  checkAllIfChanged(): void {
+    const revision = this.log.length + this.logDropped;
+    if (revision === this.cleanCheckRevision) return;
+    this.checkAll();
+    this.cleanCheckRevision = this.log.length + this.logDropped === revision ? revision : -1;
+  }
+
   /** A full recount: allocations from the instances themselves must match the host table. */
   checkAll(): void {
     const h = this.hosts;
@@ -1631,23 +1647,33 @@ export class ComputeModel {
   private computeSummary(): ComputeSummary {
     const h = this.hosts;
     const byState: Record<InstanceState, number> = { ...this.stateCounts };
-    const shapes = new Map<string, { cpu: number; mem: number; gpu: number; n: number }>();
+    // Shapes by cpu, then memory, then gpu (no key string per instance), in the order first seen.
+    type ShapeCount = { cpu: number; mem: number; gpu: number; n: number };
+    const shapes = new Map<number, Map<number, Map<number, ShapeCount>>>();
+    const seen: ShapeCount[] = [];
     const live = this.liveInstances();
     for (const j of live) {
       const inst = this.instances[j]!;
       if (inst.state === 'running' || inst.state === 'pending') {
-        const key = `${inst.cpu}/${inst.mem}/${inst.gpu}`;
-        const s = shapes.get(key) ?? { cpu: inst.cpu, mem: inst.mem, gpu: inst.gpu, n: 0 };
+        let byMem = shapes.get(inst.cpu);
+        if (!byMem) shapes.set(inst.cpu, (byMem = new Map()));
+        let byGpu = byMem.get(inst.mem);
+        if (!byGpu) byMem.set(inst.mem, (byGpu = new Map()));
+        let s = byGpu.get(inst.gpu);
+        if (!s) {
+          byGpu.set(inst.gpu, (s = { cpu: inst.cpu, mem: inst.mem, gpu: inst.gpu, n: 0 }));
+          seen.push(s);
+        }
         s.n++;
-        shapes.set(key, s);
       }
     }
-    let commonest: { cpu: number; mem: number; gpu: number; n: number } | null = null;
-    for (const s of shapes.values()) if (!commonest || s.n > commonest.n) commonest = s;
-    const agg = (keyOf: (host: number) => string) => {
+    let commonest: ShapeCount | null = null;
+    for (const s of seen) if (!commonest || s.n > commonest.n) commonest = s;
+    /** Allocation per pool, zone or region: `index[host]` names the host's entry of `names`. */
+    const agg = (index: ArrayLike<number>, names: readonly string[]) => {
       const out: Record<string, AllocationSummary> = {};
       for (let i = 0; i < h.count; i++) {
-        const k = keyOf(i);
+        const k = names[index[i]!]!;
         const a = (out[k] ??= {
           hosts: 0,
           up: 0,
@@ -1675,7 +1701,15 @@ export class ComputeModel {
       }
       if (commonest) {
         const shape = { cpu: commonest.cpu, mem: commonest.mem, gpu: commonest.gpu };
-        for (const k of Object.keys(out)) out[k]!.fragmentation = fragmentation(h, shape, (host) => keyOf(host) === k);
+        // One pass over the hosts for every entry; entries are by name (should two share one, they are one entry).
+        const first = new Map<string, number>();
+        names.forEach((n, i) => {
+          if (!first.has(n)) first.set(n, i);
+        });
+        const group = new Int32Array(h.count);
+        for (let i = 0; i < h.count; i++) group[i] = first.get(names[index[i]!]!)!;
+        const frag = fragmentationByGroup(h, shape, group, names.length);
+        for (const k of Object.keys(out)) out[k]!.fragmentation = frag[first.get(k)!]!;
       }
       return out;
     };
@@ -1691,9 +1725,9 @@ export class ComputeModel {
       pending: byState.pending,
       schedulingLatency: { count: lat.count, mean: num(lat.mean), p50: num(lat.quantile(0.5)), p95: num(lat.quantile(0.95)), max: num(lat.max) },
       fragmentation: commonest ? { shape: { cpu: commonest.cpu, memoryGiB: commonest.mem, gpu: commonest.gpu }, value: fragmentation(h, { cpu: commonest.cpu, mem: commonest.mem, gpu: commonest.gpu }) } : null,
-      pools: agg((i) => h.poolNames[h.pool[i]!]!),
-      zones: agg((i) => h.zoneNames[h.zone[i]!]!),
-      regions: agg((i) => h.regionNames[h.region[i]!]!),
+      pools: agg(h.pool, h.poolNames),
+      zones: agg(h.zone, h.zoneNames),
+      regions: agg(h.region, h.regionNames),
       violations: this.violations.map((v) => ({ ...v })),
       unschedulable: live
         .map((j) => this.instances[j]!)

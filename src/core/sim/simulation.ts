@@ -828,7 +828,7 @@ export class Simulation implements ServiceHost {
     }
     if (this.compute && this.computeCols) {
       const c = this.compute;
-      c.checkAll();
+      c.checkAllIfChanged();
       const h = c.hosts;
       let cpu = 0;
       let cpuCap = 0;
