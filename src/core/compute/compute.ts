@@ -1641,6 +1641,20 @@ export class ComputeModel {
     return this.cachedSummary;
   }
 
+  /** The first `max` pending instances that no host could take, with the scheduler's reason. */
+  private unschedulableSample(live: readonly number[], max: number): Array<{ instance: string; reason: string }> {
+    const out: Array<{ instance: string; reason: string }> = [];
+    if (this.pendingCount === 0) return out;
+    for (const j of live) {
+      const i = this.instances[j]!;
+      if (i.state === 'pending' && i.explanation && i.explanation.winner === null) {
+        out.push({ instance: i.name, reason: i.explanation.summary });
+        if (out.length >= max) break;
+      }
+    }
+    return out;
+  }
+
   private cachedSummary: ComputeSummary | null = null;
   private cachedRevision = -1;
 
@@ -1729,11 +1743,7 @@ export class ComputeModel {
       zones: agg(h.zone, h.zoneNames),
       regions: agg(h.region, h.regionNames),
       violations: this.violations.map((v) => ({ ...v })),
-      unschedulable: live
-        .map((j) => this.instances[j]!)
-        .filter((i) => i.state === 'pending' && i.explanation && i.explanation.winner === null)
-        .slice(0, 20)
-        .map((i) => ({ instance: i.name, reason: i.explanation!.summary })),
+      unschedulable: this.unschedulableSample(live, 20),
       logEntries: this.log.length + this.logDropped,
       ...(ca
         ? {
