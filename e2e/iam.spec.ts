@@ -20,6 +20,27 @@ test('act as a viewer: a scale is denied with its rule in the audit log; the att
   await expect(page.getByTestId('acting-as')).toHaveText('acme-viewer');
   await expect(page.getByTestId('act-as-roles')).toHaveText('viewer@acme');
 
+  // Reads are enforced on the live views: globex's service is hidden from acme's viewer, saying why; acme's own is not.
+  const hiddenChip = page.getByTestId('topo-service-globex-api-hidden');
+  await expect(hiddenChip).toBeVisible();
+  await expect(hiddenChip).toHaveAttribute('title', 'Hidden from acme-viewer: no read permission (service:read on tenant/globex/service/globex-api)');
+  await expect(page.getByTestId('topo-service-acme-web-hidden')).toHaveCount(0);
+  await expect(page.getByTestId('service-globex-api-hidden')).toContainText('Hidden: no read permission (service:read on tenant/globex/service/globex-api)');
+  await expect(page.getByTestId('service-globex-api-arrivals')).toHaveCount(0);
+  await expect(page.getByTestId('service-acme-web-arrivals')).toBeVisible();
+  await page.getByTestId('topo-service-globex-api').click();
+  await expect(page.getByTestId('inspector-service')).toHaveText('globex-api');
+  const hidden = page.getByTestId('inspector-hidden');
+  await expect(hidden).toContainText('Hidden: no read permission (service:read on tenant/globex/service/globex-api)');
+  await expect(page.getByTestId('inspector-hidden-rule')).toHaveText('Decided by: cross-tenant: principal acme-viewer has no role on tenant globex');
+  await expect(page.getByTestId('inspector-p99')).toHaveCount(0);
+  await page.getByTestId('topo-service-acme-web').click();
+  await expect(page.getByTestId('inspector-p99')).toBeVisible();
+  await expect(page.getByTestId('inspector-hidden')).toHaveCount(0);
+  // The two hidden services are denied reads in the audit log, recorded once.
+  const readDenials = page.locator('[data-testid="audit-entry"][data-principal="acme-viewer"][data-action="service:read"][data-allowed="false"]');
+  await expect(readDenials).toHaveCount(2);
+
   // Try to scale acme-web: denied, with the rule, next to the button and in the audit log.
   await page.getByTestId('iam-scale-service').selectOption('acme-web');
   await page.getByTestId('iam-scale-replicas').fill('5');
@@ -39,12 +60,15 @@ test('act as a viewer: a scale is denied with its rule in the audit log; the att
   await page.getByTestId('run-to-end').click();
   await expect(page.getByTestId('clock')).toHaveText(end, { timeout: 120_000 });
   await expect(page.getByTestId('busy')).toHaveCount(0, { timeout: 120_000 });
-  await expect(page.getByTestId('audit-count')).toHaveText('17');
+  // 16 scripted attempts, the viewer's scale, and its two denied service reads.
+  await expect(page.getByTestId('audit-count')).toHaveText('19');
   await page.getByTestId('audit-denied-only').check();
   const denied = page.locator('[data-testid="audit-entry"][data-principal="acme-ops-key"]');
   await expect(denied).toHaveCount(11);
   expect(await page.locator('[data-testid="audit-entry"][data-allowed="true"]').count()).toBe(0);
-  const crossTenant = page.locator('[data-testid="audit-entry"][data-kind="cross-tenant"]');
+  // (the viewer's two hidden reads are cross-tenant denials too)
+  await expect(page.locator('[data-testid="audit-entry"][data-kind="cross-tenant"]')).toHaveCount(9);
+  const crossTenant = page.locator('[data-testid="audit-entry"][data-kind="cross-tenant"][data-principal="acme-ops-key"]');
   await expect(crossTenant).toHaveCount(7);
   const tenants = await crossTenant.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-tenant')));
   expect(new Set(tenants)).toEqual(new Set(['globex', 'initech']));

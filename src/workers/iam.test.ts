@@ -38,7 +38,12 @@ describe('console commands go through IAM', () => {
     expect(s.setAutoscaler('acme-web', { maxReplicas: 5 })).toEqual({ ok: false, error: expect.stringContaining('may not service:scale') });
     expect(s.operate({ op: 'kill-host', host: 'shared-a-0' })).toEqual({ ok: false, message: expect.stringContaining('platform resource') });
     expect(s.results().services.find((x) => x.id === 'acme-web')!.replicas).toBe(2);
-    expect(s.scenarioInfo() && s.audit().filter((e) => e.source === 'console' && !e.allowed)).toHaveLength(4);
+    expect(s.scenarioInfo() && s.audit().filter((e) => e.source === 'console' && !e.allowed && e.action !== 'service:read')).toHaveLength(4);
+    // Acting as the viewer hid the other tenants' services from the live views: two denied reads, audited once.
+    expect(s.audit().filter((e) => e.action === 'service:read').map((e) => [e.resource, e.kind])).toEqual([
+      ['tenant/globex/service/globex-api', 'cross-tenant'],
+      ['tenant/initech/service/initech-app', 'cross-tenant'],
+    ]);
   });
 
   it('lets the owner scale, and the operator key do nothing to another tenant', () => {
@@ -169,5 +174,90 @@ describe('platform-wide powers stay with the platform', () => {
     expect(s.scenarioInfo()!.name).not.toBe('edited');
     s.setPrincipal('admin');
     expect(s.loadEdited({ ...doc, name: 'edited' })).toMatchObject({ ok: true, name: 'edited' });
+  });
+});
+
+describe('live views follow read permissions', () => {
+  it('redacts the services, series, flows, charts and decisions a principal may not read, audits each denial once, and shows them again to the admin', () => {
+    const s = service();
+    const snaps: Snapshot[] = [];
+    s.subscribe((x) => snaps.push(x));
+    s.load({ preset: 'attack' });
+    s.setChartFocus('globex-api');
+    runTo(s, 60);
+    s.notify();
+    // The admin sees everything.
+    let last = snaps.at(-1)!;
+    expect(last.services!.find((x) => x.id === 'globex-api')!.hidden).toBeUndefined();
+    expect(last.services!.find((x) => x.id === 'globex-api')!.arrivals).toBeGreaterThan(0);
+    expect(last.charts).not.toBeNull();
+    expect(snaps.flatMap((x) => x.decisions?.entries ?? []).some((d) => d.service === 'globex-api')).toBe(true);
+
+    // acme's viewer: globex's and initech's services are hidden, with the rule that hid them.
+    expect(s.setPrincipal('acme-viewer')).toMatchObject({ ok: true });
+    last = snaps.at(-1)!;
+    const globex = last.services!.find((x) => x.id === 'globex-api')!;
+    expect(globex.hidden).toMatchObject({ principal: 'acme-viewer', action: 'service:read', resource: 'tenant/globex/service/globex-api', kind: 'cross-tenant' });
+    expect(globex.hidden!.rule).toBe('cross-tenant: principal acme-viewer has no role on tenant globex');
+    expect([globex.arrivals, globex.completed, globex.replicas, globex.replicaView.cells, globex.autoscaler, globex.slo]).toEqual([0, 0, 0, 0, null, null]);
+    const acme = last.services!.find((x) => x.id === 'acme-web')!;
+    expect(acme.hidden).toBeUndefined();
+    expect(acme.arrivals).toBeGreaterThan(0);
+    // The series start over without the hidden services' columns; flows and charts leave them out.
+    expect(last.series!.reset).toBe(true);
+    const names = last.series!.columns.map((c) => c.name);
+    expect(names.some((n) => n.startsWith('globex-api.') || n.startsWith('initech-app.'))).toBe(false);
+    expect(names).toContain('acme-web.throughput');
+    expect(last.flows!.services['globex-api']).toBeUndefined();
+    expect(last.flows!.services['acme-web']).toBeDefined();
+    expect(last.charts).toBeNull();
+    expect(last.decisions!.reset).toBe(true);
+    expect(last.decisions!.entries.length).toBeGreaterThan(0);
+    expect(last.decisions!.entries.every((d) => d.service === 'acme-web')).toBe(true);
+    expect(s.autoscalerSettings('globex-api')).toBeNull();
+    // Each denial is audited once, when the console started acting as the viewer (not on every push).
+    const reads = () => s.audit().filter((e) => e.action === 'service:read');
+    expect(reads().map((e) => [e.principal, e.resource, e.allowed, e.source])).toEqual([
+      ['acme-viewer', 'tenant/globex/service/globex-api', false, 'console'],
+      ['acme-viewer', 'tenant/initech/service/initech-app', false, 'console'],
+    ]);
+    runTo(s, 90);
+    s.notify();
+    s.notify();
+    expect(reads()).toHaveLength(2);
+    expect(snaps.at(-1)!.services?.find((x) => x.id === 'globex-api')).toBeUndefined(); // unchanged: not re-sent
+
+    // Inspector queries: another tenant's instance is an audited instance:read; a host lists only readable instances.
+    const foreign = s.explain('globex-db-0');
+    expect(foreign).toMatchObject({ ok: false, hidden: { action: 'instance:read', resource: 'tenant/globex/instance/globex-db-0', kind: 'cross-tenant' } });
+    expect(s.audit().at(-1)).toMatchObject({ principal: 'acme-viewer', action: 'instance:read', allowed: false });
+    expect(s.explain('acme-batch-0')).toMatchObject({ ok: true, instance: 'acme-batch-0' });
+    expect(s.audit().at(-1)).toMatchObject({ action: 'instance:read', resource: 'tenant/acme/instance/acme-batch-0', allowed: true });
+    const c = s.simulation()!.compute!;
+    const host = s.hostDetail(c.hosts.id[c.instances.find((i) => i.name === 'globex-db-0')!.host]!);
+    if (!host.ok) throw new Error(host.message);
+    expect(host.instances.every((i) => !i.name.startsWith('globex-'))).toBe(true);
+    expect(host.hiddenInstances).toMatchObject({ first: { action: 'instance:read', kind: 'cross-tenant' } });
+    expect(host.hiddenInstances!.count).toBeGreaterThan(0);
+
+    // Back to the admin: everything again (a fresh series with every column, globex's figures).
+    s.setPrincipal('admin');
+    last = snaps.at(-1)!;
+    expect(last.services!.find((x) => x.id === 'globex-api')!.hidden).toBeUndefined();
+    expect(last.services!.find((x) => x.id === 'globex-api')!.arrivals).toBeGreaterThan(0);
+    expect(last.series!.columns.map((c) => c.name)).toContain('globex-api.throughput');
+    expect(last.charts).not.toBeNull();
+  });
+
+  it('an explicit deny statement hides one service of the principal\'s own tenant', () => {
+    const s = service();
+    const snaps: Snapshot[] = [];
+    s.subscribe((x) => snaps.push(x));
+    const doc = structuredClone(PRESETS['attack']!.scenario) as { principals: Array<{ id: string; roles: unknown[]; statements?: unknown[] }> };
+    doc.principals.push({ id: 'auditor', roles: [{ role: 'owner', tenant: 'acme' }], statements: [{ effect: 'deny', actions: ['service:read'], resources: ['tenant/acme/service/acme-web'] }] });
+    expect(s.loadEdited(doc)).toMatchObject({ ok: true });
+    s.setPrincipal('auditor');
+    const web = snaps.at(-1)!.services!.find((x) => x.id === 'acme-web')!;
+    expect(web.hidden).toMatchObject({ action: 'service:read', kind: 'explicit-deny', rule: 'explicit deny in policy auditor statement 1' });
   });
 });

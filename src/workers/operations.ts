@@ -5,6 +5,7 @@
  */
 import type { ComputeOperation, InstanceState, LogEntry, PlacementExplanation, SaidParams, Simulation } from '../core/index';
 import type { ComputeInfo } from './compute';
+import type { Denial } from './iam';
 
 /** `code` and `params` say the message's structure (the core's said.ts codes, or the worker's own checks) for a console in another language. */
 export type OperationResult = { ok: boolean; message: string; code?: string; params?: SaidParams };
@@ -40,7 +41,8 @@ export interface InstanceDetail {
   historyOmitted: number;
 }
 
-export type ExplainResult = ({ ok: true } & InstanceDetail) | { ok: false; message: string };
+/** `hidden`: the acting principal may not read the instance (the denied instance:read). */
+export type ExplainResult = ({ ok: true } & InstanceDetail) | { ok: false; message: string; hidden?: Denial };
 
 export interface HostInstance {
   name: string;
@@ -78,6 +80,8 @@ export interface HostDetail {
   instances: HostInstance[];
   /** The host's own log entries, most recent last (at most 20). */
   history: LogEntry[];
+  /** Instances here the acting principal may not read (left out of `instances`), and the first denial. */
+  hiddenInstances?: { count: number; first: Denial };
 }
 
 export type HostDetailResult = ({ ok: true } & HostDetail) | { ok: false; message: string };

@@ -44,6 +44,7 @@ import { tenancyView, type TenancyView } from '../core/index';
 import { explainInstance, hostDetail, runOperation, type ExplainResult, type HostDetailResult, type OperationRecord, type OperationResult } from './operations';
 import { topologyOf, type TopologyInfo } from './topology';
 import { parseTraceFile, withTrace, type TraceImportRequest, type TraceImportResult } from './trace-import';
+import { ReadScope, readDecision, redactService, type ReadDenial } from './readScope';
 import { AuditTracker, autoscalerAction, denialText, gate, operationAccess, principalsOf, scaleService, type AuditDelta, type AuditEntry, type Denial, type PrincipalInfo, type PrincipalResult, type ScaleResult } from './iam';
 import { compareKeepAlive, keepAliveTarget, ServerlessPart, serverlessChartTransferables } from './serverless';
 import { serverlessInfoOf } from './serverless-topology';
@@ -73,6 +74,7 @@ export type { ChartData, ReplicaHeat } from './charts';
 export type { TopologyInfo, TopologyService, TopologyWorkload, SloObjectives } from './topology';
 export type { TraceFormat, TraceImportRequest, TraceImportResult } from './trace-import';
 export type { AuditDelta, AuditEntry, Denial, PrincipalInfo, PrincipalResult, ScaleResult } from './iam';
+export type { ReadDenial } from './readScope';
 export type * from './serverless-types';
 
 /** Where a scenario comes from: a preset id, a share link (hash, fragment or full URL), or a document. */
@@ -193,6 +195,8 @@ export type BalancerResult = { ok: true } | { ok: false; error: string };
 export interface ServiceSnapshot extends Omit<LiveService, 'replicaState' | 'slo' | 'slotState'> {
   replicaView: ReplicaView;
   slo: SloStatus | null;
+  /** Present when the acting principal may not read the service: its figures are left out (see readScope.ts). */
+  hidden?: ReadDenial;
 }
 
 /** New autoscaling decisions since the previous push; `reset`: drop what you had first. */
@@ -517,6 +521,8 @@ export class SimService {
   private sentSeriesLength = 0;
   /** Last pushed numbers per service id. */
   private sentServices = new Map<string, ServiceSnapshot>();
+  /** What the acting principal may read of the live views (services; instances on demand). */
+  private readonly readScope = new ReadScope();
 
   private rateWall = 0;
   private rateEvents = 0;
@@ -864,6 +870,7 @@ export class SimService {
 
   /** The autoscaler settings in force for a service (the scenario's, or as changed in this run), or null. */
   autoscalerSettings(serviceId: string): AutoscalerSpecInput | null {
+    if (this.sim && readDecision(this.sim, this.principalId, 'service:read', `service/${serviceId}`, false)) return null;
     const edited = this.autoscalerEdits.get(serviceId);
     if (edited) return structuredClone(edited);
     const doc = this.doc as { services?: Array<{ id?: unknown; autoscaler?: AutoscalerSpecInput }> } | null;
@@ -948,6 +955,14 @@ export class SimService {
   /** An instance's placement explanation (the scheduler's reasoning) and its lifecycle from the log. */
   explain(instance: string): ExplainResult {
     if (!this.sim) return { ok: false, message: 'no scenario is loaded' };
+    // Reading an instance's placement and history is an instance:read of the acting principal (audited).
+    if (typeof instance === 'string' && this.sim.compute?.instances.some((i) => i.name === instance)) {
+      const denied = gate(this.sim, this.principalId, 'instance:read', `instance/${instance}`);
+      if (denied) {
+        this.push(true);
+        return { ok: false, message: denialText(denied), hidden: denied };
+      }
+    }
     return explainInstance(this.sim, instance);
   }
 
@@ -960,7 +975,13 @@ export class SimService {
 
   hostDetail(hostId: string): HostDetailResult {
     if (!this.sim) return { ok: false, message: 'no scenario is loaded' };
-    return hostDetail(this.sim, this.info?.compute ?? null, hostId);
+    const r = hostDetail(this.sim, this.info?.compute ?? null, hostId);
+    if (!r.ok) return r;
+    // The host is shared infrastructure; the instances on it are each an instance:read (those denied are left out).
+    this.refreshReadScope(this.sim);
+    const hidden = r.instances.map((i) => this.readScope.instance(i.name)).filter((d): d is ReadDenial => d !== null);
+    if (hidden.length === 0) return r;
+    return { ...r, instances: r.instances.filter((i) => !this.readScope.instance(i.name)), hiddenInstances: { count: hidden.length, first: hidden[0]! } };
   }
 
   /**
@@ -1322,12 +1343,13 @@ export class SimService {
     const topo = this.info?.topology;
     for (const w of topo?.workloads ?? []) flows.workloads[w.id] = rateOrZero(lastValue(series.column(`workload.${w.id}.rate`), len));
     for (const s of topo?.services ?? []) {
-      if (s.calls.length === 0) continue;
+      if (s.calls.length === 0 || this.readScope.service(s.id)) continue;
       const out: Record<string, number> = {};
       for (const c of s.calls) out[c.service] = rateOrZero(lastValue(series.column(`call.${s.id}.${c.service}.rate`), len));
       flows.calls[s.id] = out;
     }
     for (const s of live.services) {
+      if (this.readScope.service(s.id)) continue;
       const failed = s.dropped + s.timedOut + s.errors;
       const mark = this.flowMarks.get(s.id) ?? { arrivals: 0, failed: 0 };
       const dArr = s.arrivals - mark.arrivals;
@@ -1353,6 +1375,11 @@ export class SimService {
   private buildCharts(live: LiveMetrics, len: number): ChartData | null {
     const focus = this.chartFocus;
     if (!focus) return null;
+    if (this.readScope.service(focus.serviceId)) {
+      this.chartDirty = false;
+      this.chartBuiltLength = len;
+      return null;
+    }
     const t0 = this.clock();
     const data = buildChartData(live.series, focus.serviceId, { maxPoints: focus.maxPoints });
     this.chartCostMs = Math.max(0, this.clock() - t0);
@@ -1399,6 +1426,7 @@ export class SimService {
   }
 
   private buildDelta(sim: Simulation, force: boolean, wall: number): Snapshot {
+    this.refreshReadScope(sim);
     const snap = this.header(sim);
     if (this.pendingInfo && this.info) {
       snap.scenario = { ...this.info, serviceIds: [...this.info.serviceIds] };
@@ -1407,7 +1435,8 @@ export class SimService {
     const live = sim.live();
     const changed: ServiceSnapshot[] = [];
     for (const s of live.services) {
-      const copy = copyService(s);
+      const hidden = this.readScope.service(s.id);
+      const copy = hidden ? redactService(copyService(s), hidden) : copyService(s);
       const prev = this.sentServices.get(s.id);
       if (prev && sameService(prev, copy)) continue;
       this.sentServices.set(s.id, copy);
@@ -1440,7 +1469,7 @@ export class SimService {
     const log = sim.scalingLog;
     if (this.decisionsReset || log.length > this.sentDecisions) {
       const from = this.decisionsReset ? Math.max(0, log.length - MAX_DECISIONS_SENT) : Math.max(this.sentDecisions, log.length - MAX_DECISIONS_SENT);
-      snap.decisions = { reset: this.decisionsReset, entries: log.slice(from).map((d) => ({ ...d })) };
+      snap.decisions = { reset: this.decisionsReset, entries: this.readableDecisions(log.slice(from)) };
       this.sentDecisions = log.length;
       this.decisionsReset = false;
     }
@@ -1473,17 +1502,21 @@ export class SimService {
   /** Everything, for a new subscriber; does not disturb the delta state of existing ones. */
   private buildFullSnapshot(): Snapshot {
     const sim = this.requireSim();
+    this.refreshReadScope(sim);
     const snap = this.header(sim);
     if (this.info) snap.scenario = { ...this.info, serviceIds: [...this.info.serviceIds] };
     const live = sim.live();
-    snap.services = live.services.map(copyService);
+    snap.services = live.services.map((s) => {
+      const hidden = this.readScope.service(s.id);
+      return hidden ? redactService(copyService(s), hidden) : copyService(s);
+    });
     // Up to what the others were sent, so later deltas line up for everybody.
     const len = this.pendingSeriesReset ? 0 : this.sentSeriesLength;
     snap.series = this.sliceSeries(live.series, 0, len, true);
     snap.switches = this.balancerSwitches();
     snap.operations = this.computeOperations();
     const log = sim.scalingLog.slice(0, this.sentDecisions);
-    snap.decisions = { reset: true, entries: log.slice(-MAX_DECISIONS_SENT).map((d) => ({ ...d })) };
+    snap.decisions = { reset: true, entries: this.readableDecisions(log.slice(-MAX_DECISIONS_SENT)) };
     snap.iam = this.auditTracker.full(sim, this.principalId);
     if (sim.compute && this.info?.compute) {
       // Nothing sent since a load or reset (nobody was listening): send everything now, as a delta.
@@ -1494,7 +1527,7 @@ export class SimService {
     if (this.flows) snap.flows = this.flows;
     const sls = this.serverless.full(keepAliveTarget(sim), DEFAULT_CHART_POINTS);
     if (sls) snap.serverless = sls;
-    if (this.chartFocus) {
+    if (this.chartFocus && !this.readScope.service(this.chartFocus.serviceId)) {
       const data = buildChartData(live.series, this.chartFocus.serviceId, { maxPoints: this.chartFocus.maxPoints });
       if (data) snap.charts = data;
     }
@@ -1507,8 +1540,27 @@ export class SimService {
       reset,
       from,
       time: series.time.slice(from, to),
-      columns: series.columns.map((c) => ({ name: c.name, data: c.data.slice(from, to) })),
+      columns: series.columns.filter((c) => this.readScope.column(c.name)).map((c) => ({ name: c.name, data: c.data.slice(from, to) })),
     };
+  }
+
+  /**
+   * Brings what the acting principal may read up to date (a new run or principal); when it changed,
+   * what was sent is sent again, cut to the new scope (services, series, flows, decisions, charts).
+   */
+  private refreshReadScope(sim: Simulation): void {
+    if (!this.readScope.refresh(sim, this.principalId)) return;
+    this.sentServices = new Map();
+    this.pendingSeriesReset = true;
+    this.sentSeriesLength = 0;
+    this.flowLength = -1;
+    this.decisionsReset = true;
+    this.chartDirty = true;
+  }
+
+  /** Copies of the decisions about services the acting principal may read. */
+  private readableDecisions(list: readonly ScalingDecision[]): ScalingDecision[] {
+    return list.filter((d) => !this.readScope.service(d.service)).map((d) => ({ ...d }));
   }
 }
 

@@ -408,6 +408,82 @@ describe('storage, egress, budgets, CSV', () => {
     expect(idle(summary, 'acme')).toBeCloseTo(idle(without, 'acme'), 9);
   });
 
+  it('functions have one price list: billing.functions, else serverless.prices; invoice and live cost agree either way', () => {
+    const base: ScenarioInput = {
+      ...publicCloud({ duration: '20m' }),
+      serverless: { functions: [{ id: 'thumbs', memoryMb: 1024, duration: { type: 'constant', value: 0.5 }, tenant: 'acme', trace: { perMinute: [30, 20, 10] } }] },
+    };
+    const cheap = { perMillionRequests: 0.1, perGbSecond: 0.00001 };
+    const dear = { perMillionRequests: 2, perGbSecond: 0.0001 };
+    const cases: Array<[string, ScenarioInput, { perMillionRequests: number; perGbSecond: number }]> = [
+      ['neither: Lambda', base, FUNCTION_PRICES],
+      ['billing.functions', { ...base, billing: { functions: dear } }, dear],
+      ['serverless.prices', { ...base, serverless: { ...base.serverless!, prices: cheap } }, cheap],
+      ['both, the same', { ...base, billing: { functions: dear }, serverless: { ...base.serverless!, prices: dear } }, dear],
+    ];
+    for (const [name, doc, prices] of cases) {
+      const { records, summary, s } = bill(doc);
+      const fn = records.filter((r) => r.category === 'function');
+      // 60 invocations × 0.5 s × 1 GB.
+      expect(fn.filter((r) => r.unit === 'requests').map((r) => r.rate), name).toEqual([prices.perMillionRequests / 1e6]);
+      expect(fn.filter((r) => r.unit === 'GB-seconds').map((r) => r.rate), name).toEqual([prices.perGbSecond]);
+      const live = s.serverlessLive()!.cost;
+      expect(summary.byCategory.function, name).toBeCloseTo(live.totalUsd, 15);
+      expect(live.totalUsd, name).toBeCloseTo(functionCost(60, 30, prices), 15);
+    }
+    // Two different price lists are refused, naming both.
+    const both = parseScenario({ ...base, billing: { functions: dear }, serverless: { ...base.serverless!, prices: cheap } });
+    expect(both.ok).toBe(false);
+    if (!both.ok) expect(both.errors).toContainEqual({ path: 'billing.functions', message: expect.stringContaining('differs from serverless.prices ($2 per million requests, $0.0001 per GB-second here, $0.1 per million requests, $0.00001 per GB-second there)') });
+  });
+
+  it('a bill at an earlier time counts only the usage up to then: functions, instances and hosts alike', () => {
+    // Functions run all through a 2 h run; an instance lives until 2500 s and a host pool is billed per host.
+    const perMinute = Array.from({ length: 120 }, (_, m) => 1 + (m % 3));
+    const doc: ScenarioInput = {
+      ...publicCloud({ duration: '2h', instances: [{ id: 'batch', type: 'g.large', lifetime: 2500 }] }),
+      billing: { pools: [{ pool: 'p', billedAs: 'hosts' }] },
+      serverless: { functions: [{ id: 'thumbs', memoryMb: 512, duration: { type: 'constant', value: 0.25 }, tenant: 'acme', trace: { perMinute } }] },
+    };
+    for (const at of [1800, 3600, 4020]) {
+      const s = sim(doc);
+      s.runUntil(at);
+      const then = s.billing!.bill();
+      s.runUntil(7200);
+      const later = s.billing!.bill(undefined, at);
+      const fn = (r: readonly BillingRecord[]) => r.filter((x) => x.category === 'function').map((x) => [x.subject, x.start, x.end, x.quantity]);
+      expect(fn(later.records), `functions at ${at}s`).toEqual(fn(then.records));
+      expect(later.summary.byCategory, `categories at ${at}s`).toEqual(then.summary.byCategory);
+      expect(later.summary.total).toBeCloseTo(then.summary.total, 12);
+      // Nothing after `at` is in it, while the whole run's bill has more.
+      expect(later.records.every((r) => r.end <= at)).toBe(true);
+      expect(s.billing!.summary().byCategory.function!).toBeGreaterThan(later.summary.byCategory.function!);
+    }
+  });
+
+  it('a dedicated-hosts tenant pays the idle capacity of the time it held a host, not of the whole hour', () => {
+    // One host billed per host for an hour; acme (dedicated hosts) holds it with one g.large for the first 15 minutes.
+    const doc: ScenarioInput = {
+      ...publicCloud({ duration: '1h', hostPools: [{ id: 'p', zone: 'a', count: 1, shape: { vcpu: 16, memoryGiB: 64 } }] }),
+      tenants: [{ id: 'acme', isolation: 'dedicated-hosts' }],
+      instances: [{ id: 'job', type: 'g.large', lifetime: 900, placement: { tenant: 'acme' } }],
+      billing: { pools: [{ pool: 'p', billedAs: 'hosts' }] },
+    };
+    const { records, summary, s } = bill(doc);
+    const hourly = s.billing!.catalogue.pools[0]!.hostHourly;
+    const idle = records.filter((r) => r.category === 'idle');
+    const paid = records.filter((r) => r.category === 'allocation' && r.tenant === 'acme').reduce((a, r) => a + r.cost, 0);
+    const acmeIdle = idle.filter((r) => r.tenant === 'acme');
+    expect(acmeIdle.map((r) => [r.start, r.end])).toEqual([[0, 900]]);
+    expect(acmeIdle[0]!.cost).toBeCloseTo((hourly * 900) / 3600 - paid, 12);
+    // The other 45 minutes of idle host are shared idle, not acme's.
+    const shared = idle.filter((r) => r.tenant === null);
+    expect(shared.reduce((a, r) => a + r.cost, 0)).toBeCloseTo((hourly * 2700) / 3600, 12);
+    // Nothing is lost: allocation plus idle is the host's hour.
+    expect(paid + idle.reduce((a, r) => a + r.cost, 0)).toBeCloseTo(hourly, 12);
+    expect(summary.tenants.find((t) => t.tenant === 'acme')!.total).toBeGreaterThan(0);
+  });
+
   it('a tenant that only runs functions pays none of the hosts\' idle cost', () => {
     // Hosts billed per host with nothing on them: all their cost is idle. acme only runs a function.
     const doc: ScenarioInput = {

@@ -27,7 +27,7 @@ import { BUILTIN_INSTANCE_TYPES } from '../scenario/schema';
 import {
   defaultOnDemandHourly,
   EGRESS_PER_GB,
-  FUNCTION_PRICES,
+  functionPrices,
   HOURS_PER_MONTH,
   ON_DEMAND_RATES,
   PRIVATE_HOST_FACTOR,
@@ -54,8 +54,9 @@ export {
   SPOT_DEFAULTS,
   defaultOnDemandHourly,
   functionCost,
+  functionPrices,
 } from './defaults';
-export type { ReservedTerm, Upfront, EgressDestination } from './defaults';
+export type { ReservedTerm, Upfront, EgressDestination, FunctionPrices } from './defaults';
 
 export type PoolBilling = 'instances' | 'hosts';
 export type PricingModel = 'on-demand' | 'spot';
@@ -130,7 +131,7 @@ export class PriceCatalogue {
       hybrid: b?.egress.hybridPerGB ?? EGRESS_PER_GB.hybrid,
       sameRegion: 0,
     };
-    this.functions = { perMillionRequests: b?.functions.perMillionRequests ?? FUNCTION_PRICES.perMillionRequests, perGbSecond: b?.functions.perGbSecond ?? FUNCTION_PRICES.perGbSecond };
+    this.functions = functionPrices(scenario);
     const ca = scenario.clusterAutoscaler;
     const autoscaled = ca !== undefined && ca.enabled;
     // A tenant on dedicated hosts pays for whole hosts, so hosts are billed per host (tenancy/isolation.ts).

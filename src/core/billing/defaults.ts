@@ -32,6 +32,21 @@ export const PRIVATE_HOST_FACTOR = 0.4;
 /** AWS Lambda (us-east-1, x86; MODELS.md): per million requests and per GB-second. */
 export const FUNCTION_PRICES = { perMillionRequests: 0.2, perGbSecond: 0.0000166667 } as const;
 
+export interface FunctionPrices {
+  perMillionRequests: number;
+  perGbSecond: number;
+}
+
+/**
+ * The one price list of a scenario's functions, for the invoices and the serverless live cost alike:
+ * billing.functions when set, else serverless.prices, else Lambda's (the schema refuses both set
+ * to different figures).
+ */
+export function functionPrices(s: { billing?: { functions?: FunctionPrices | undefined } | undefined; serverless?: { prices?: FunctionPrices | undefined } | undefined }): FunctionPrices {
+  const p = s.billing?.functions ?? s.serverless?.prices ?? FUNCTION_PRICES;
+  return { perMillionRequests: p.perMillionRequests, perGbSecond: p.perGbSecond };
+}
+
 /** What `requests` invocations using `gbSeconds` cost (the serverless module meters both). */
 export function functionCost(requests: number, gbSeconds: number, prices: { perMillionRequests: number; perGbSecond: number } = FUNCTION_PRICES): number {
   return (requests / 1e6) * prices.perMillionRequests + gbSeconds * prices.perGbSecond;

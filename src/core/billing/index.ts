@@ -18,8 +18,9 @@ export {
   SPOT_DEFAULTS,
   defaultOnDemandHourly,
   functionCost,
+  functionPrices,
 } from './catalogue';
-export type { Commitment, PoolBilling, PricingModel, ReservedTerm, Upfront, EgressDestination } from './catalogue';
+export type { Commitment, PoolBilling, PricingModel, ReservedTerm, Upfront, EgressDestination, FunctionPrices } from './catalogue';
 export { SpotMarket } from './spot';
 export type { SpotSettings } from './spot';
 export { BillingModel } from './meter';

@@ -18,8 +18,10 @@
  *   fixed monthly rate, used or not; public hosts per second with a 60-second minimum per start).
  *   Following OpenCost, each instance on such a host pays the host's rate × its share of the host
  *   (its requests over the allocatable capacity, CPU, memory and GPUs weighted by what they cost);
- *   the rest of the host's cost is idle: charged to the tenant of a dedicated host, otherwise
- *   shared out hour by hour, in proportion to the tenants' own costs in that hour or evenly.
+ *   the rest of the host's cost is idle: charged to the tenant of a dedicated host (a pool
+ *   dedicatedTo it; or, for a dedicated-hosts tenant holding a shared pool's host alone, the idle of
+ *   the seconds it held it), otherwise shared out hour by hour, in proportion to the tenants' own
+ *   costs in that hour or evenly.
  * - Volumes cost per GB-month while their instance holds a host; data egress per GB, metered from
  *   the run's calls and responses (egress.ts), per sender, destination and clock hour.
  * Every record covers one clock hour at most (spot records one price step), so the cost over time
@@ -203,9 +205,10 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
   const volumes = new Map((scenario.billing?.storage.volumes ?? []).map((v) => [v.group, v.sizeGB]));
   const buckets = new Map<string, OnDemandPiece[]>();
   const allocated = new Map<string, number>();
-  // Host-hours held by a dedicated-hosts tenant: their idle is its cost (held part of the hour: the whole hour's idle).
+  // Hosts held by a dedicated-hosts tenant: the idle capacity of the time it held them is its cost.
+  // Per host-hour and tenant: the stretches its instances held the host and what they paid for it.
   const soleTenants = new Set((scenario.tenants ?? []).filter((t) => t.isolation === 'dedicated-hosts').map((t) => t.id));
-  const heldBy = new Map<string, string>();
+  const heldBy = new Map<string, Map<string, { spans: Array<[number, number]>; paid: number }>>();
   const push = (r: BillingRecord) => out.push(r);
 
   // Instances.
@@ -250,7 +253,14 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
           push({ ...base, category: 'allocation', resource, label, pricing: pool.fixed ? 'fixed' : 'on-demand', start: a, end: b, quantity: b - a, unit: 'seconds', rate, cost });
           const key = `${s.host}|${hourOf(a)}`;
           allocated.set(key, (allocated.get(key) ?? 0) + cost);
-          if (soleTenants.has(u.tenant)) heldBy.set(key, u.tenant);
+          if (soleTenants.has(u.tenant)) {
+            let byTenant = heldBy.get(key);
+            if (!byTenant) heldBy.set(key, (byTenant = new Map()));
+            let h = byTenant.get(u.tenant);
+            if (!h) byTenant.set(u.tenant, (h = { spans: [], paid: 0 }));
+            h.spans.push([a, b]);
+            h.paid += cost;
+          }
         });
       }
       const gb = volumes.get(u.group);
@@ -427,11 +437,42 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
   }
   for (const [key, x] of hostHour) {
     const pool = catalogue.pools[x.pool]!;
-    const idle = x.cost - (allocated.get(key) ?? 0);
+    let idle = x.cost - (allocated.get(key) ?? 0);
     allocated.delete(key);
+    const held = pool.dedicatedTo === null ? heldBy.get(key) : undefined;
+    if (held) {
+      let heldSeconds = 0;
+      // Each dedicated-hosts tenant pays the idle of the time it held the host (it held it alone); the rest stays shared.
+      for (const [tenant, h] of held) {
+        const seconds = unionLength(h.spans);
+        heldSeconds += seconds;
+        const mine = (pool.hostHourly * seconds) / HOUR - h.paid;
+        idle -= mine;
+        const from = Math.min(...h.spans.map((sp) => sp[0]));
+        const to = Math.max(...h.spans.map((sp) => sp[1]));
+        push({
+          category: 'idle',
+          tenant,
+          group: pool.id,
+          subject: x.id,
+          resource: `idle · ${pool.id}`,
+          label: { code: 'idle', pool: pool.id },
+          pricing: pool.fixed ? 'fixed' : 'on-demand',
+          region: pool.region,
+          start: from,
+          end: to,
+          quantity: pool.hostHourly > 0 ? (mine / pool.hostHourly) * HOUR : 0,
+          unit: 'seconds',
+          rate: pool.hostHourly,
+          cost: mine,
+        });
+      }
+      // Held the whole billed stretch (tenants hold a host one at a time): nothing is left to share.
+      if (heldSeconds >= x.b - x.a - 1e-9 && Math.abs(idle) < 1e-9) continue;
+    }
     push({
       category: 'idle',
-      tenant: pool.dedicatedTo ?? heldBy.get(key) ?? null,
+      tenant: pool.dedicatedTo,
       group: pool.id,
       subject: x.id,
       resource: `idle · ${pool.id}`,
@@ -465,16 +506,40 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
   // Functions (Lambda-style, per request and per GB-second of billed duration), per clock hour.
   for (const f of usage.functions ?? []) {
     const base = { category: 'function' as const, tenant: f.tenant, group: f.id, pricing: 'usage' as const, region: f.region };
-    for (let h = 0; h < Math.max(f.requests.length, f.gbSeconds.length); h++) {
+    // Usage comes in bins (by when each invocation ended); the invoice has one line per clock hour.
+    const perHour = Math.max(1, Math.round(HOUR / f.binSeconds));
+    const bins = Math.max(f.requests.length, f.gbSeconds.length);
+    for (let h = 0; h * perHour < bins; h++) {
       const a = Math.min(h * HOUR, now);
       const b = Math.min((h + 1) * HOUR, now);
-      const n = f.requests[h] ?? 0;
-      const gbS = f.gbSeconds[h] ?? 0;
+      let n = 0;
+      let gbS = 0;
+      for (let k = h * perHour; k < Math.min(bins, (h + 1) * perHour); k++) {
+        n += f.requests[k] ?? 0;
+        gbS += f.gbSeconds[k] ?? 0;
+      }
       if (n > 0) push({ ...base, subject: `${f.id} requests`, resource: 'requests', label: { code: 'function-requests' }, start: a, end: b, quantity: n, unit: 'requests', rate: f.perRequest, cost: n * f.perRequest });
       if (gbS > 0) push({ ...base, subject: `${f.id} duration`, resource: `duration · ${f.memoryMb} MB`, label: { code: 'function-duration', memoryMb: f.memoryMb }, start: a, end: b, quantity: gbS, unit: 'GB-seconds', rate: f.perGbSecond, cost: gbS * f.perGbSecond });
     }
   }
   return out;
+}
+
+/** Total length of a set of intervals (overlaps counted once). */
+function unionLength(spans: ReadonlyArray<readonly [number, number]>): number {
+  const sorted = [...spans].sort((p, q) => p[0] - q[0]);
+  let total = 0;
+  let start = -Infinity;
+  let end = -Infinity;
+  for (const [a, b] of sorted) {
+    if (a > end) {
+      if (end > start) total += end - start;
+      start = a;
+      end = b;
+    } else if (b > end) end = b;
+  }
+  if (end > start) total += end - start;
+  return total;
 }
 
 /** Spreads a record's cost over bins of `size` seconds (n bins from 0); a point record goes to its bin. */

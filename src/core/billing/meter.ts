@@ -87,18 +87,42 @@ export interface MeteredUsage {
   functions?: FunctionUsage[];
 }
 
-/** One function's billed usage per clock hour (index = hour) and its prices. */
+/** One function's billed usage per bin of `binSeconds` (index = bin, by when each invocation ended) and its prices. */
 export interface FunctionUsage {
   id: string;
   /** Who pays ("shared" when the function names no tenant). */
   tenant: string;
   region: string;
   memoryMb: number;
+  /** Width of a bin, seconds (a divisor of an hour: the invoice sums bins per clock hour). */
+  binSeconds: number;
   requests: number[];
   gbSeconds: number[];
   /** USD per request and per GB-second. */
   perRequest: number;
   perGbSecond: number;
+}
+
+/**
+ * Function usage as of `now`. Usage is kept in bins by when each invocation ended, so at the current
+ * time (or later) every bin counts; at an earlier time only the bins that had ended by then do (an
+ * invocation is counted once it has ended; with `now` on a bin boundary the count is exact, between
+ * two boundaries the invocations that ended in that part of the bin are left out).
+ */
+export function functionsUpTo(usage: FunctionUsage[], now: number, current: number): FunctionUsage[] {
+  if (now >= current) return usage;
+  return usage.map((f) => {
+    const bins = Math.max(0, Math.floor(now / f.binSeconds + 1e-9));
+    return { ...f, requests: f.requests.slice(0, bins), gbSeconds: f.gbSeconds.slice(0, bins) };
+  });
+}
+
+/** An instance's usage as it stood at `now` (none if it had not started by then). */
+function cutInstance(u: InstanceUsage, now: number): InstanceUsage[] {
+  const segments = u.segments.filter((s) => s.start <= now).map((s) => (s.end > now ? { ...s, end: now } : s));
+  if (segments.length === 0) return [];
+  const ended = u.end !== null && u.end <= now;
+  return [{ ...u, segments, end: ended ? u.end : null, interrupted: ended && u.interrupted }];
 }
 
 /** Group ids of scenario groups by compute group index (services first, then instance groups). */
@@ -271,18 +295,25 @@ export class BillingModel implements MeteringListener {
 
   // ------------------------------------------------------------------ reading
 
-  /** Everything metered up to `now` (open segments and episodes end at `now`), as plain data. */
+  /**
+   * Everything metered up to `now` (open segments and episodes end at `now`), as plain data. At an
+   * earlier time than the kernel's, what happened after `now` is left out: segments and episodes are
+   * cut at `now` (an instance or host still running then is open), later starts and notices dropped.
+   */
   metered(now = this.kernel.now): MeteredUsage {
+    const past = now < this.kernel.now;
+    const instances = this.usage.map((u) => ({
+      ...u,
+      segments: u.segments.map((s) => ({ ...s, end: this.open.get(u.index) === s ? now : s.end })),
+    }));
     return {
       now,
-      instances: this.usage.map((u) => ({
-        ...u,
-        segments: u.segments.map((s) => ({ ...s, end: this.open.get(u.index) === s ? now : s.end })),
-      })),
-      hosts: this.hostEpisodes.map((e) => ({ ...e })),
-      notices: this.notices.map((n) => ({ ...n })),
-      ...(this.egress ? { egress: this.egress.usage() } : {}),
-      ...(this.functionUsage ? { functions: this.functionUsage() } : {}),
+      instances: past ? instances.flatMap((u) => cutInstance(u, now)) : instances,
+      hosts: past ? this.hostEpisodes.filter((e) => e.start <= now).map((e) => ({ ...e, end: e.end !== null && e.end > now ? null : e.end })) : this.hostEpisodes.map((e) => ({ ...e })),
+      notices: this.notices.filter((n) => !past || n.t <= now).map((n) => ({ ...n })),
+      // (egress is kept per clock hour: at an earlier time, later hours are left out, the hour holding `now` is whole)
+      ...(this.egress ? { egress: past ? this.egress.usage().map((e) => ({ ...e, bytes: e.bytes.map((b, h) => (h * 3600 < now ? b : 0)) })) : this.egress.usage() } : {}),
+      ...(this.functionUsage ? { functions: functionsUpTo(this.functionUsage(), now, this.kernel.now) } : {}),
     };
   }
 

@@ -114,3 +114,34 @@ describe('scenario checks of principals and actions', () => {
     expect(r.iam).toBeUndefined();
   });
 });
+
+describe('service:delete takes the service down for good', () => {
+  it('an owner\'s delete leaves 0 replicas, its requests fail, no sync brings it back and it cannot be scaled again', () => {
+    const doc = structuredClone(attack.scenario) as ScenarioInput & { actions: unknown[] };
+    doc.actions = [{ at: '1m', principal: 'globex-owner', action: 'service:delete', target: 'service/globex-api' }];
+    const sim = createSimulation(load(doc));
+    sim.runUntil(59);
+    const before = sim.live().services.find((s) => s.id === 'globex-api')!;
+    expect(before.replicas).toBeGreaterThanOrEqual(2);
+    sim.runUntil(90);
+    const audit = sim.iam.trail.entries();
+    expect(audit.at(-1)).toMatchObject({ principal: 'globex-owner', action: 'service:delete', allowed: true, result: 'globex-api taken down to 0 replicas (its requests fail from now on)' });
+    const at90 = sim.live().services.find((s) => s.id === 'globex-api')!;
+    expect([at90.replicas, at90.ready, at90.starting, at90.draining]).toEqual([0, 0, 0, 0]);
+    // Its clients keep sending; nothing completes any more, every request fails.
+    sim.runUntil(300);
+    const after = sim.live().services.find((s) => s.id === 'globex-api')!;
+    expect(after.replicas).toBe(0);
+    expect(after.arrivals - at90.arrivals).toBeGreaterThan(1000);
+    expect(after.completed).toBe(at90.completed);
+    expect(after.dropped + after.timedOut + after.errors - (at90.dropped + at90.timedOut + at90.errors)).toBeGreaterThan(1000);
+    // No autoscaler sync ran for it after the delete, and it cannot be scaled back.
+    expect(sim.scalingLog.filter((d) => d.service === 'globex-api' && d.time > 60)).toEqual([]);
+    const sc = sim.scaling[sim.scenario.services.findIndex((s) => s.id === 'globex-api')]!;
+    expect(sim.setAutoscaler('globex-api', { ...sc.spec, minReplicas: 2 })).toEqual({ ok: false, error: 'service "globex-api" was deleted at 60s: it cannot be scaled again in this run' });
+    expect(sim.deleteService('globex-api')).toEqual({ ok: false, error: 'service "globex-api" was already deleted at 60s' });
+    // The other tenants' services run on.
+    expect(sim.live().services.find((s) => s.id === 'acme-web')!.completed).toBeGreaterThan(0);
+    expect(() => sim.runToEnd()).not.toThrow();
+  });
+});

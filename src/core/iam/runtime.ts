@@ -33,6 +33,8 @@ export interface IamHost {
   readonly scaling: ReadonlyArray<{ readonly spec: AutoscalerSpec } | null>;
   setBalancer(serviceId: string, policy: BalancerPolicy): boolean;
   setAutoscaler(serviceId: string, spec: AutoscalerSpec): { ok: true } | { ok: false; error: string };
+  /** Takes an autoscaled service down for good: 0 replicas, its requests fail from then on. */
+  deleteService(serviceId: string): { ok: true } | { ok: false; error: string };
   operate(op: Operation): { ok: true; message: string } | { ok: false; message: string };
 }
 
@@ -170,19 +172,19 @@ export class IamRuntime {
   private execute(action: string, r: Resource, p: IamParams): { ok: boolean; message: string } {
     const h = this.host;
     switch (action) {
-      case 'service:scale':
       case 'service:delete': {
+        // A running simulation cannot remove a service from the graph: it is taken down to 0 replicas for good.
+        const res = h.deleteService(r.id);
+        return res.ok ? { ok: true, message: `${r.id} taken down to 0 replicas (its requests fail from now on)` } : { ok: false, message: res.error };
+      }
+      case 'service:scale': {
         const i = h.scenario.services.findIndex((x) => x.id === r.id);
         const sc = i < 0 ? null : h.scaling[i];
         if (i < 0) return { ok: false, message: `there is no service "${r.id}"` };
         if (!sc) return { ok: false, message: `service "${r.id}" has no autoscaler: its replica count is fixed by the scenario` };
         let min: number;
         let max: number;
-        if (action === 'service:delete') {
-          // A running simulation cannot remove a service: it is taken down to its floor instead.
-          min = 0;
-          max = 1;
-        } else if (p.replicas !== undefined) {
+        if (p.replicas !== undefined) {
           min = p.replicas;
           max = Math.max(1, p.replicas);
         } else {
@@ -191,7 +193,7 @@ export class IamRuntime {
         }
         const res = h.setAutoscaler(r.id, { ...sc.spec, minReplicas: min, maxReplicas: max });
         if (!res.ok) return { ok: false, message: res.error };
-        return { ok: true, message: action === 'service:delete' ? `${r.id} taken down to 0–1 replicas (a running service cannot be removed)` : `${r.id} scaled to ${min === max ? `${min}` : `${min}–${max}`} replicas` };
+        return { ok: true, message: `${r.id} scaled to ${min === max ? `${min}` : `${min}–${max}`} replicas` };
       }
       case 'policy:change':
         if (p.balancer === undefined) return { ok: false, message: 'which balancer? (none given)' };

@@ -3,7 +3,7 @@ import { parseCron } from '../elasticity/scheduled';
 import { BALANCER_NAMES } from '../traffic/balancers/index';
 import { DURATION_PATTERN, durationSeconds } from './duration';
 import { checkIam, iamActionsSchema, principalsSchema } from '../iam/schema';
-import { EGRESS_PER_GB, FUNCTION_PRICES, RESERVED_DISCOUNTS, SPOT_DEFAULTS, STORAGE_PER_GB_MONTH } from '../billing/defaults';
+import { EGRESS_PER_GB, FUNCTION_PRICES, RESERVED_DISCOUNTS, SPOT_DEFAULTS, STORAGE_PER_GB_MONTH, type FunctionPrices } from '../billing/defaults';
 
 /**
  * The scenario format, version 1. This zod schema is the single source of truth: validation,
@@ -725,8 +725,10 @@ const billingSchema = z
         perMillionRequests: usd.default(FUNCTION_PRICES.perMillionRequests).meta(d('Per million invocations (AWS Lambda: $0.20).')),
         perGbSecond: usd.default(FUNCTION_PRICES.perGbSecond).meta(d('Per GB-second (AWS Lambda: $0.0000166667).')),
       })
-      .default({ ...FUNCTION_PRICES })
-      .meta(d('Function prices (for serverless functions).')),
+      .optional()
+      .meta(
+        d('Function prices for the serverless block\'s functions: one price list serves both the invoices and the serverless live cost. Absent: serverless.prices, or AWS Lambda\'s ($0.20 per million requests, $0.0000166667 per GB-second). Setting both this and serverless.prices to different figures is refused.'),
+      ),
     idleSplit: z
       .enum(['proportional', 'even'])
       .default('proportional')
@@ -980,8 +982,10 @@ const serverlessSchema = z
         perMillionRequests: usd.default(FUNCTION_PRICES.perMillionRequests).meta(d('USD per million requests (Lambda: 0.20).')),
         perGbSecond: usd.default(FUNCTION_PRICES.perGbSecond).meta(d('USD per GB-second (Lambda x86: 0.0000166667).')),
       })
-      .default({ ...FUNCTION_PRICES })
-      .meta(d('Function prices.')),
+      .optional()
+      .meta(
+        d('Function prices, used for the live cost and the invoices alike. billing.functions, when set, is the price list instead (set one of the two, or both to the same figures); absent both: AWS Lambda\'s.'),
+      ),
     functions: z.array(functionSchema).max(10_000).default([]).meta(d('Functions.')),
     azureTrace: z
       .strictObject({
@@ -1373,10 +1377,24 @@ export const scenarioSchema = scenarioObject.superRefine((s, ctx) => {
     }
   });
   if (s.billing) checkBilling(s, ctx, types, services, groupIds);
+  checkFunctionPrices(s, ctx);
   if (s.tenants) checkTenants(s, ctx);
   if (s.principals || s.actions) checkIam(s, ctx);
   if (s.serverless) checkServerless(s.serverless, ctx, new Set(s.services.map((x) => x.id)));
 });
+
+/** Functions have one price list: billing.functions or serverless.prices, never two different ones. */
+function checkFunctionPrices(s: { billing?: { functions?: FunctionPrices | undefined } | undefined; serverless?: { prices?: FunctionPrices | undefined } | undefined }, ctx: z.RefinementCtx): void {
+  const a = s.billing?.functions;
+  const b = s.serverless?.prices;
+  if (!a || !b || (a.perMillionRequests === b.perMillionRequests && a.perGbSecond === b.perGbSecond)) return;
+  const show = (p: FunctionPrices) => `$${p.perMillionRequests} per million requests, $${p.perGbSecond} per GB-second`;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['billing', 'functions'],
+    message: `differs from serverless.prices (${show(a)} here, ${show(b)} there): functions have one price list, set it in one place (or the same figures in both)`,
+  });
+}
 
 /** Cross-references of the tenants block. */
 function checkTenants(s: Scenario, ctx: z.RefinementCtx): void {

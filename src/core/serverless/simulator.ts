@@ -99,7 +99,13 @@ export interface FaasFunctionLive {
   p99: number | null;
 }
 
-/** What one function was billed for in each clock hour (index = hour): requests and GB-seconds. */
+/** Width of the bins billed usage is kept in, seconds (a bill at an earlier time counts whole bins up to it). */
+export const FAAS_USAGE_BIN_SECONDS = 60;
+
+/**
+ * What one function was billed for in each usage bin (index = bin of FAAS_USAGE_BIN_SECONDS,
+ * by the time each invocation ended): requests and GB-seconds.
+ */
 export interface FaasHourlyUsage {
   id: string;
   memoryMb: number;
@@ -136,7 +142,7 @@ export interface FaasCore {
   running(): number;
   /** Counters and levels of every function now. */
   liveFunctions(): FaasFunctionLive[];
-  /** Billed requests and GB-seconds of every function per clock hour (index = hour), as copies. */
+  /** Billed requests and GB-seconds of every function per usage bin (FAAS_USAGE_BIN_SECONDS), as copies. */
   hourlyUsage(): FaasHourlyUsage[];
   /** Memory (MB) held by loaded environments and by idle ones now. */
   memory(): { heldMb: number; idleMb: number; idleMbSeconds: number };
@@ -214,9 +220,9 @@ interface FnRuntime {
   bufferLen: number;
   bufferPos: number;
   timeIndex: number;
-  /** Billed requests and billed milliseconds per clock hour (index = hour), for invoices. */
-  hourRequests: number[];
-  hourBilledMs: number[];
+  /** Billed requests and billed milliseconds per usage bin (index = bin of FAAS_USAGE_BIN_SECONDS), for invoices. */
+  binRequests: number[];
+  binBilledMs: number[];
   // state
   running: number;
   envCount: number;
@@ -351,8 +357,8 @@ export function attachFaas(kernel: Kernel, input: FaasConfig, options: FaasRunOp
       failureRate: f.failureRate ?? 0,
       failureStream: RandomStream.forEntity(seed, `faas.${f.id}.failures`),
       ctxFn: Object.freeze({ id: f.id, app: appName, runtime: f.runtime, memoryMb: f.memoryMb }),
-      hourRequests: [],
-      hourBilledMs: [],
+      binRequests: [],
+      binBilledMs: [],
       perMinute: null,
       times: null,
       minute: -1,
@@ -714,13 +720,13 @@ export function attachFaas(kernel: Kernel, input: FaasConfig, options: FaasRunOp
     const ms = Math.ceil(exec * 1000 - 1e-9);
     const billed = ms < 1 ? 1 : ms;
     m.billedMs += billed;
-    const hour = Math.floor(now / 3600);
-    while (f.hourRequests.length <= hour) {
-      f.hourRequests.push(0);
-      f.hourBilledMs.push(0);
+    const bin = Math.floor(now / FAAS_USAGE_BIN_SECONDS);
+    while (f.binRequests.length <= bin) {
+      f.binRequests.push(0);
+      f.binBilledMs.push(0);
     }
-    f.hourRequests[hour]!++;
-    f.hourBilledMs[hour]! += billed;
+    f.binRequests[bin]!++;
+    f.binBilledMs[bin]! += billed;
     m.initSeconds += env.invInit;
     m.latencySeconds += env.invInit + exec;
     f.lat.record(env.invInit + exec);
@@ -943,7 +949,7 @@ export function attachFaas(kernel: Kernel, input: FaasConfig, options: FaasRunOp
           p99: f.lat.count > 0 ? f.lat.quantile(0.99) : null,
         };
       }),
-    hourlyUsage: () => fns.map((f) => ({ id: f.id, memoryMb: f.memoryMb, requests: [...f.hourRequests], gbSeconds: f.hourBilledMs.map((ms) => (ms / 1000) * f.gb) })),
+    hourlyUsage: () => fns.map((f) => ({ id: f.id, memoryMb: f.memoryMb, requests: [...f.binRequests], gbSeconds: f.binBilledMs.map((ms) => (ms / 1000) * f.gb) })),
     memory: () => {
       advance(kernel.now);
       return { heldMb, idleMb, idleMbSeconds: idleIntTotal };

@@ -46,6 +46,7 @@
  */
 
 import type { FunctionUsage } from '../billing/meter';
+import { FUNCTION_PRICES } from '../billing/defaults';
 import type { DistributionSpec } from '../engine/distributions';
 import type { Kernel } from '../engine/kernel';
 import { RandomStream } from '../engine/random';
@@ -57,7 +58,7 @@ import { makeArrivalProcess, type ArrivalProcess } from '../traffic/arrivals';
 import type { LiveFunction, LiveGateway, LiveGatewayClient, LiveQueue, LiveTopic, ServerlessLive } from './live';
 import { serverlessColumn } from './live';
 import { backoffDelay, filterMatches, pollerTarget, TokenBucket } from './plumbing';
-import { attachFaas, type FaasCore, type InvokeOutcome } from './simulator';
+import { attachFaas, FAAS_USAGE_BIN_SECONDS, type FaasCore, type InvokeOutcome } from './simulator';
 import type { FaasConfig, FaasFunctionSpec, KeepAliveSpec } from './types';
 
 /** Per-function series are sampled for at most this many functions (the first ones); totals always. */
@@ -201,7 +202,7 @@ export function faasConfigOf(spec: ServerlessSpec, horizon: number): FaasConfig 
     invocations: spec.functions.flatMap((f) => (f.trace ? [{ function: f.id, perMinute: f.trace.perMinute }] : [])),
     keepAlive,
     account: { concurrencyLimit: spec.account.concurrencyLimit, scaling: { environments: spec.account.scaling.environments, per: durationSeconds(spec.account.scaling.per) } },
-    prices: { perMillionRequests: spec.prices.perMillionRequests, perGbSecond: spec.prices.perGbSecond },
+    prices: { ...(spec.prices ?? FUNCTION_PRICES) },
     horizon,
   };
 }
@@ -824,14 +825,15 @@ export class ServerlessSystem {
     };
   }
 
-  /** Each function's billed requests and GB-seconds per clock hour, priced, for the invoices. */
+  /** Each function's billed requests and GB-seconds per usage bin, priced, for the invoices. */
   billedUsage(region: string): FunctionUsage[] {
-    const p = this.spec.prices;
+    const p = this.spec.prices ?? FUNCTION_PRICES;
     return this.core.hourlyUsage().map((u, i) => ({
       id: u.id,
       tenant: this.fnSpecs[i]!.tenant ?? 'shared',
       region,
       memoryMb: u.memoryMb,
+      binSeconds: FAAS_USAGE_BIN_SECONDS,
       requests: u.requests,
       gbSeconds: u.gbSeconds,
       perRequest: p.perMillionRequests / 1e6,
@@ -841,7 +843,7 @@ export class ServerlessSystem {
 
   live(): ServerlessLive {
     const now = this.kernel.now;
-    const p = this.spec.prices;
+    const p = this.spec.prices ?? FUNCTION_PRICES;
     const fl = this.core.liveFunctions();
     const byTenant = new Map<string, number>();
     let requests = 0;

@@ -65,6 +65,8 @@ export class ServiceScaling implements ScalingView {
 
   /** Where the demand history starts (0, or when a predictive policy was switched on). */
   private bucketOffset = 0;
+  /** When the service was taken down for good (service:delete), or null: no sync scales it again. */
+  deletedAt: number | null = null;
 
   constructor(
     readonly index: number,
@@ -218,6 +220,7 @@ export class ServiceScaling implements ScalingView {
 
   /** The sync event: decide, apply, and take the readings for the next period. */
   sync(endTime: number): void {
+    if (this.deletedAt !== null) return; // taken down: no more syncs
     const now = this.kernel.now;
     const s = this.svc;
     s.replicaBusy(now, this.busyNow);
@@ -291,6 +294,17 @@ export class ServiceScaling implements ScalingView {
   /** Replica-seconds of the set (starting + ready + draining) up to now: the capacity paid for. */
   replicaSeconds(now: number): number {
     return this.setArea + this.setCount * (now - this.setChange);
+  }
+
+  /**
+   * Takes the service down for good (a running simulation cannot remove a service from the graph):
+   * every replica goes (ready ones drain their requests first), no sync scales it up again, and its
+   * requests fail from now on as they do when no replica is up.
+   */
+  takeDown(why: string): void {
+    if (this.deletedAt !== null) return;
+    this.deletedAt = this.kernel.now;
+    this.apply(0, why);
   }
 
   /** Moves the set to `target` replicas (starting + ready). */

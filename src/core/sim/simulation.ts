@@ -17,7 +17,7 @@ import { replicaSpeed } from './contention';
 import type { ScalingDecision } from '../elasticity/autoscaler';
 import { distributionMean } from '../engine/distributions';
 import { ComputeModel, type ComputeSummary } from '../compute/compute';
-import { BillingModel, type BillingSummary } from '../billing';
+import { BillingModel, functionPrices, type BillingSummary } from '../billing';
 import type { EgressMeter } from '../billing/egress';
 import type { ServerlessLive, ServerlessResults } from '../serverless/live';
 import { ServerlessSystem } from '../serverless/system';
@@ -567,7 +567,8 @@ export class Simulation implements ServiceHost {
     if (scenario.serverless) {
       const slDone = k.register('serverless-service-done', (token, ok) => this.serverless!.serviceDone(token, ok === 1));
       this.slDoneKind = slDone;
-      this.serverless = new ServerlessSystem(scenario.serverless, k, this.seed, this.endTime, {
+      // One price list for the live cost and the invoices (billing.functions, else serverless.prices).
+      this.serverless = new ServerlessSystem({ ...scenario.serverless, prices: functionPrices(scenario) }, k, this.seed, this.endTime, {
         index: (id) => serviceIndex.get(id)!,
         // origin −2 − token marks a queue's request (workload origins are ≥ 0)
         send: (svc, token) => this.services[svc]!.arrive(k.now, 0, -1, -2 - token),
@@ -637,7 +638,20 @@ export class Simulation implements ServiceHost {
     if (spec.maxReplicas > slots) return { ok: false, error: `maxReplicas can be at most ${slots} during this run (the slots set when it started); change the scenario to go higher` };
     if (spec.minReplicas > spec.maxReplicas) return { ok: false, error: `minReplicas (${spec.minReplicas}) must not exceed maxReplicas (${spec.maxReplicas})` };
     if (this.finished) return { ok: false, error: 'the run has ended: reset it to start again' };
+    if (sc.deletedAt !== null) return { ok: false, error: `service "${serviceId}" was deleted at ${sc.deletedAt}s: it cannot be scaled again in this run` };
     sc.replace(spec, this.endTime);
+    return { ok: true };
+  }
+
+  /** Takes an autoscaled service down for good (service:delete): 0 replicas, its requests fail from now on. */
+  deleteService(serviceId: string): { ok: true } | { ok: false; error: string } {
+    const i = this.scenario.services.findIndex((s) => s.id === serviceId);
+    if (i < 0) return { ok: false, error: `there is no service "${serviceId}"` };
+    const sc = this.scaling[i];
+    if (!sc) return { ok: false, error: `service "${serviceId}" has no autoscaler: its replica count is fixed by the scenario, so it cannot be taken down while running` };
+    if (this.finished) return { ok: false, error: 'the run has ended: reset it to start again' };
+    if (sc.deletedAt !== null) return { ok: false, error: `service "${serviceId}" was already deleted at ${sc.deletedAt}s` };
+    sc.takeDown('service deleted');
     return { ok: true };
   }
 

@@ -7,6 +7,7 @@ import { ServiceChart } from '../lazy';
 import { useLang } from '../i18n/lang';
 import { useT } from '../i18n/messages';
 import { shellMessages as m } from './messages';
+import { HiddenNotice } from '../iam/HiddenNotice';
 
 interface StatProps {
   label: string;
@@ -43,14 +44,16 @@ export const ServicePanel = memo(function ServicePanel({ id }: { id: string }) {
             {id}
           </button>
         </h2>
-        {svc && (
+        {svc && !svc.hidden && (
           <span className="muted num">
             {svc.autoscaler ? tr('replicasReady', { ready: formatInt(svc.ready), n: formatInt(svc.replicas) }) : tr('replicas', { n: formatInt(svc.replicas) })} ·{' '}
             {shared ? tr('sharedQueue') : policyLabel(svc.policy, lang)}
           </span>
         )}
       </header>
-      {svc ? (
+      {svc?.hidden ? (
+        <HiddenNotice denial={svc.hidden} testId={t('hidden')} />
+      ) : svc ? (
         <>
           <dl className="stats">
             <Stat label={tr('arrivals')} value={formatInt(svc.arrivals)} testId={t('arrivals')} />
@@ -70,7 +73,7 @@ export const ServicePanel = memo(function ServicePanel({ id }: { id: string }) {
       ) : (
         <p className="muted">{tr('noNumbers')}</p>
       )}
-      <ServiceChart id={id} />
+      {!svc?.hidden && <ServiceChart id={id} />}
     </section>
   );
 });

@@ -22,7 +22,7 @@ export function ruleText(t: Translate<Key>, lang: Lang, e: { kind?: string; rule
 
 const RESULTS: ReadonlyArray<[RegExp, Key, (m: RegExpExecArray) => Params]> = [
   [/^(\S+) scaled to (\S+) replicas$/, 'result.scaled', (m) => ({ service: m[1]!, replicas: m[2]! })],
-  [/^(\S+) taken down to 0–1 replicas \(a running service cannot be removed\)$/, 'result.takenDown', (m) => ({ service: m[1]! })],
+  [/^(\S+) taken down to 0 replicas \(its requests fail from now on\)$/, 'result.takenDown', (m) => ({ service: m[1]! })],
   [/^(\S+) now balances with (\S+)$/, 'result.balancer', (m) => ({ service: m[1]!, policy: m[2]! })],
   [/^read$/, 'result.read', () => ({})],
   [/^created (.+)$/, 'result.created', (m) => ({ names: m[1]! })],

@@ -5,7 +5,7 @@
  * Every action's result is shown — errors too.
  */
 import { memo, useCallback, useState, type ChangeEvent, type ReactNode } from 'react';
-import type { ComputeOperation, ExplainResult, HostDetailResult, HostInstance, LogEntry } from '../../workers/sim.worker';
+import type { ComputeOperation, Denial, ExplainResult, HostDetailResult, HostInstance, LogEntry } from '../../workers/sim.worker';
 import { actions } from '../bridge';
 import { allocationColor, INSTANCE_STATE_COLORS } from '../colors';
 import { formatClock, formatInt, formatSpan } from '../format';
@@ -18,6 +18,8 @@ import { useWorkerQuery } from './useWorkerQuery';
 import { useLang } from '../i18n/lang';
 import { useT } from '../i18n/messages';
 import { infraMessages as m } from './messages';
+import { iamMessages } from '../iam/messages';
+import { HiddenNotice } from '../iam/HiddenNotice';
 import { saidText, stateText } from './saidText';
 
 const pct = (x: number): string => `${Math.round(x * 100)} %`;
@@ -127,6 +129,16 @@ function History({ entries, testId }: { entries: readonly LogEntry[]; testId: st
 
 // ---------------------------------------------------------------- host
 
+/** Instances on a host the acting principal may not read (the worker left them out). */
+function HiddenInstances({ count, first }: { count: number; first: Denial }) {
+  const t = useT(iamMessages);
+  return (
+    <p className="muted note" data-testid="host-hidden-instances" data-count={count}>
+      {t('hiddenInstances', { n: count, action: first.action, resource: first.resource })}
+    </p>
+  );
+}
+
 const fetchHost = (id: string): Promise<HostDetailResult> => actions.hostDetail(id);
 
 function InstanceRow({ inst }: { inst: HostInstance }) {
@@ -235,6 +247,7 @@ const HostPanel = memo(function HostPanel({ id }: { id: string }) {
                 </tbody>
               </table>
             )}
+            {detail.hiddenInstances && <HiddenInstances count={detail.hiddenInstances.count} first={detail.hiddenInstances.first} />}
           </Section>
           <Section title={t('secHostLog')} extra={t('latest')}>
             <History entries={detail.history} testId="host-history" />
@@ -329,7 +342,7 @@ const InstancePanel = memo(function InstancePanel({ name }: { name: string }) {
         {detail?.ok && <StateChip state={detail.state} />}
       </header>
       {detail === null && <p className="muted">{t('loading')}</p>}
-      {detail && !detail.ok && <p className="bad">{detail.message}</p>}
+      {detail && !detail.ok && (detail.hidden ? <HiddenNotice denial={detail.hidden} testId="instance-hidden" /> : <p className="bad">{detail.message}</p>)}
       {detail?.ok && (
         <>
           <dl className="kv num">

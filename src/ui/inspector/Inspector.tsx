@@ -11,6 +11,7 @@ import { useEditor } from '../editor/editStore';
 import { ElementInspector, ServiceEditor } from '../editor/ElementEditor';
 import { useT } from '../i18n/messages';
 import { inspectorMessages as m } from './messages';
+import { HiddenNotice } from '../iam/HiddenNotice';
 
 /**
  * p99 over the current window: the service's last objective window when it has a p99 objective
@@ -78,6 +79,8 @@ export const Inspector = memo(function Inspector() {
   const onClose = useCallback(() => void actions.selectService(null), []);
   // A workload, pool, region or zone picked for editing takes the inspector's place.
   const element = useEditor((s) => s.selection);
+  // The acting principal may not read this service: its figures were left out (the worker says why).
+  const hidden = useConsole((s) => (id === null ? undefined : s.services[id]?.hidden));
   const t = useT(m);
   if (element && element.kind !== 'service') return <ElementInspector refTo={element} />;
   if (id === null || !spec) {
@@ -97,11 +100,17 @@ export const Inspector = memo(function Inspector() {
           ×
         </button>
       </header>
-      <WindowLatency spec={spec} />
-      <BalancerControl spec={spec} />
-      <AutoscalerSummary id={id} />
-      {spec.slo && <SloPanel id={id} objectives={spec.slo} />}
-      <Replicas id={id} />
+      {hidden ? (
+        <HiddenNotice denial={hidden} testId="inspector-hidden" />
+      ) : (
+        <>
+          <WindowLatency spec={spec} />
+          <BalancerControl spec={spec} />
+          <AutoscalerSummary id={id} />
+          {spec.slo && <SloPanel id={id} objectives={spec.slo} />}
+          <Replicas id={id} />
+        </>
+      )}
       <ServiceEditor id={id} />
     </aside>
   );

@@ -14,6 +14,8 @@ import { ServerlessNode } from '../serverless/nodes';
 import { useLang } from '../i18n/lang';
 import { useT } from '../i18n/messages';
 import { topologyMessages as m } from './messages';
+import { iamMessages } from '../iam/messages';
+import '../iam/iam.css';
 
 /** Catalog keys of the arrival processes' names. */
 const ARRIVAL_LABELS: Readonly<Record<string, keyof typeof m.en>> = {
@@ -35,6 +37,7 @@ export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<Service
   const switched = policy !== spec.policy;
   const failure = flow?.failureFraction ?? 0;
   const t = useT(m);
+  const ti = useT(iamMessages);
   const lang = useLang();
   return (
     <div className={`tnode tnode-service${selected ? ' is-selected' : ''}`} data-testid={`topo-service-${id}`} aria-label={t('serviceAria', { id })}>
@@ -45,6 +48,19 @@ export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<Service
           {spec.queue === 'shared' ? t('sharedQueue') : policyLabel(policy, lang)}
         </span>
       </div>
+      {svc?.hidden ? (
+        <div className="tnode-sub muted">
+          <span
+            className="chip chip-hidden"
+            data-testid={`topo-service-${id}-hidden`}
+            title={ti('hiddenChipTitle', { principal: svc.hidden.principal, action: svc.hidden.action, resource: svc.hidden.resource })}
+          >
+            {ti('hiddenChip')}
+          </span>
+          {spec.zone ? ` · ${spec.zone}` : ''}
+        </div>
+      ) : (
+      <>
       <div className="tnode-sub muted">
         {svc?.autoscaler ? (
           <span
@@ -77,6 +93,8 @@ export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<Service
           ✕ {formatPercent(failure)}
         </span>
       </div>
+      </>
+      )}
       <Handle type="source" position={Position.Right} isConnectable />
     </div>
   );
