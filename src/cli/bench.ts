@@ -6,9 +6,14 @@
  *   npm run bench               a table
  *   npm run bench -- --json     one JSON document
  *   npm run bench -- --quick    short runs (to check it works, not to measure)
+ *
+ * It ends with the cloud-scale scenario of `npm run bench:ui` (1,000 hosts, 5,000 instances, host
+ * failures and replacements) run headless for 4 simulated hours, about what the browser worker
+ * simulates in the UI benchmark's 20 s: events per second of the core alone, and the heap it holds.
  */
 import { BALANCER_POLICIES, createSimulation, durationSeconds, parseScenario, PRESETS, type BalancerPolicy, type ScenarioInput } from '../core/index';
 import { runBaseline, type BaselineModel } from './baseline';
+import { cloudScaleScenario, HOSTS, INSTANCES } from '../../scripts/cloud-scale';
 
 interface BenchCase {
   name: string;
@@ -208,6 +213,69 @@ export function runPlacementBench(opts: { rounds: number; scale: number }): Plac
   };
 }
 
+export interface CloudScaleBench {
+  name: 'cloud-scale';
+  hosts: number;
+  instances: number;
+  rounds: number;
+  simulatedSeconds: number;
+  events: number;
+  /** Median events per wall second over the whole run. */
+  eventsPerSecond: number;
+  /** Events per second over the run's last quarter (a scan that grows with the run's length shows here). */
+  lastQuarterEventsPerSecond: number;
+  /** Heap held by the simulation at the end, MiB, after a GC when `--expose-gc` is on (npm run bench sets it). */
+  heapMiB: number;
+  requestsPerSecond: null;
+  baselineRequestsPerSecond: null;
+  ratio: null;
+}
+
+/** The UI benchmark's scenario headless: `simSeconds` simulated, timed in quarters. */
+export function runCloudScaleBench(opts: { rounds: number; simSeconds: number }): CloudScaleBench {
+  const parsed = parseScenario(cloudScaleScenario());
+  if (!parsed.ok) throw new Error(`cloud-scale scenario is invalid: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const eps: number[] = [];
+  const lastEps: number[] = [];
+  const heaps: number[] = [];
+  let events = 0;
+  for (let r = 0; r < opts.rounds; r++) {
+    gc?.();
+    const heap0 = process.memoryUsage().heapUsed;
+    const sim = createSimulation(parsed.scenario);
+    const t0 = performance.now();
+    let tq = t0;
+    let eq = 0;
+    for (let q = 1; q <= 4; q++) {
+      tq = performance.now();
+      eq = sim.eventsProcessed;
+      sim.runUntil((opts.simSeconds * q) / 4);
+    }
+    const t1 = performance.now();
+    events = sim.eventsProcessed;
+    eps.push(events / ((t1 - t0) / 1000));
+    lastEps.push((events - eq) / ((t1 - tq) / 1000));
+    gc?.();
+    heaps.push((process.memoryUsage().heapUsed - heap0) / (1024 * 1024));
+    if (sim.now < opts.simSeconds - 1e-9) throw new Error('cloud-scale bench stopped early');
+  }
+  return {
+    name: 'cloud-scale',
+    hosts: HOSTS,
+    instances: INSTANCES,
+    rounds: opts.rounds,
+    simulatedSeconds: opts.simSeconds,
+    events,
+    eventsPerSecond: median(eps),
+    lastQuarterEventsPerSecond: median(lastEps),
+    heapMiB: median(heaps),
+    requestsPerSecond: null,
+    baselineRequestsPerSecond: null,
+    ratio: null,
+  };
+}
+
 function main(argv: string[]): number {
   const json = argv.includes('--json');
   const quick = argv.includes('--quick');
@@ -218,8 +286,9 @@ function main(argv: string[]): number {
   }
   const results = runBench(quick ? { rounds: 1, scale: 0.02 } : { rounds: 5, scale: 1 });
   const placement = runPlacementBench(quick ? { rounds: 1, scale: 0.01 } : { rounds: 3, scale: 1 });
+  const cloud = runCloudScaleBench(quick ? { rounds: 1, simSeconds: 300 } : { rounds: 3, simSeconds: 4 * 3600 });
   if (json) {
-    process.stdout.write(`${JSON.stringify({ node: process.version, results: [...results, placement] }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ node: process.version, results: [...results, placement, cloud] }, null, 2)}\n`);
     return 0;
   }
   const f = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -233,7 +302,11 @@ function main(argv: string[]): number {
     );
   }
   process.stdout.write(
-    `placement (${placement.instances.toLocaleString('en-US')} instances on ${placement.hosts.toLocaleString('en-US')} hosts, ${placement.strategy}, sampling on)\n  ${f(placement.placementsPerSecond)} placements/s (median of ${placement.rounds}); ${f(placement.placed)} placed; heap ${placement.heapMiB.toFixed(0)} MiB\n`,
+    `placement (${placement.instances.toLocaleString('en-US')} instances on ${placement.hosts.toLocaleString('en-US')} hosts, ${placement.strategy}, sampling on)\n  ${f(placement.placementsPerSecond)} placements/s (median of ${placement.rounds}); ${f(placement.placed)} placed; heap ${placement.heapMiB.toFixed(0)} MiB\n\n`,
+  );
+  process.stdout.write(
+    `cloud-scale (${cloud.hosts.toLocaleString('en-US')} hosts, ${cloud.instances.toLocaleString('en-US')} instances, ${f(cloud.simulatedSeconds)} simulated seconds, the bench:ui scenario headless)\n` +
+      `  ${f(cloud.eventsPerSecond)} events/s (median of ${cloud.rounds}; last quarter ${f(cloud.lastQuarterEventsPerSecond)} events/s); ${f(cloud.events)} events; heap ${cloud.heapMiB.toFixed(0)} MiB\n`,
   );
   return 0;
 }

@@ -269,6 +269,13 @@ describe('allocation invariants', () => {
           s.runToEnd();
           c.checkAll();
           expect(c.violations).toEqual([]);
+          // The live list and the kept counts agree with a scan of every instance ever made.
+          const ended = (st: string) => st === 'terminated' || st === 'failed';
+          expect([...c.liveInstances()]).toEqual(c.instances.filter((i) => !ended(i.state)).map((i) => i.index));
+          expect(c.pendingInstances).toBe(c.instances.filter((i) => i.state === 'pending').length);
+          const byState: Record<string, number> = { pending: 0, scheduled: 0, provisioning: 0, running: 0, draining: 0, terminated: 0, failed: 0 };
+          for (const i of c.instances) byState[i.state]!++;
+          expect(c.summary().instances).toEqual(byState);
         },
       ),
       { numRuns: Number(process.env.CUMULO_PROPERTY_RUNS ?? 60) },

@@ -6,7 +6,7 @@ import { Histogram } from '../metrics/histogram';
 import { durationSeconds } from '../scenario/duration';
 import { BUILTIN_INSTANCE_TYPES, type Scenario } from '../scenario/schema';
 import { defaultFilters } from './scheduler/filters';
-import { fragmentation } from './scheduler/fragmentation';
+import { fragmentation, fragmentationByGroup } from './scheduler/fragmentation';
 import { Scheduler, type Explanation } from './scheduler/scheduler';
 import { ClusterAutoscaler, clusterAutoscalerConfig, type AutoscaledCluster, type ClusterAutoscalerDecision } from './cluster-autoscaler';
 import { Hosts } from './hosts';
@@ -174,6 +174,21 @@ export class ComputeModel {
   private readonly placements: Placement[] = [];
   private readonly names = new Set<string>();
   private pendingCount = 0;
+  /**
+   * Indices of the instances that may still matter to a scan, in index order: every instance not
+   * yet terminated or failed, and an ended one until a compaction finds it unbound (ended instances
+   * are detached and their moves cancelled before they end, so an ended instance never holds a host
+   * again). `instances` keeps every instance ever made (the log and explanations name them); this
+   * list keeps periodic scans (invariants, summaries, pending counts) proportional to the live fleet
+   * instead of the run's length. See `liveInstances()`.
+   */
+  private live: number[] = [];
+  /** Instances in `live` that have ended since its last compaction. */
+  private liveEnded = 0;
+  /** Instances per state, kept by `create` and `setState` (the summary's counts). */
+  private readonly stateCounts: Record<InstanceState, number> = { pending: 0, scheduled: 0, provisioning: 0, running: 0, draining: 0, terminated: 0, failed: 0 };
+  /** Instances ever created whose placement asks for anti-affinity (the periodic host check skips their loop otherwise). */
+  private antiAffinityInstances = 0;
   /** Per service and replica slot: whether the slot is wanted (removeReplica clears it), and its instances. */
   private readonly slotWanted: Uint8Array[] = [];
   private readonly slotMembers: number[][][] = [];
@@ -344,6 +359,11 @@ export class ComputeModel {
     const from = inst.state;
     const wasRunning = from === 'running' || from === 'draining';
     if (from === 'pending') this.pendingCount--;
+    if ((to === 'terminated' || to === 'failed') && from !== 'terminated' && from !== 'failed') {
+      this.liveEnded++;
+    }
+    this.stateCounts[from]--;
+    this.stateCounts[to]++;
     inst.state = to;
     inst.epoch++;
     this.note('instance', inst.name, reason, from, to);
@@ -357,6 +377,31 @@ export class ComputeModel {
       if (wanted && running && counts[slot] === 1) this.listener.replicaUp(inst.replica.service, slot);
       if (wanted && !running && counts[slot] === 0) this.listener.replicaDown(inst.replica.service, slot);
     }
+  }
+
+  /**
+   * The instances not terminated or failed (and any ended one still bound, which the invariant
+   * check then reports), in index order: what a scan of `instances` that skips ended instances
+   * would visit, in the same order. The array is replaced, never changed, by a later compaction,
+   * but instances created after the call are appended to it: take its length first when the loop
+   * may create instances.
+   */
+  liveInstances(): readonly number[] {
+    if (this.liveEnded > 0) {
+      const out: number[] = [];
+      for (const i of this.live) {
+        const inst = this.instances[i]!;
+        if ((inst.state !== 'terminated' && inst.state !== 'failed') || inst.host >= 0 || inst.migratingTo >= 0) out.push(i);
+      }
+      this.live = out;
+      this.liveEnded = 0;
+    }
+    return this.live;
+  }
+
+  /** Instances that are pending (waiting for a host). */
+  get pendingInstances(): number {
+    return this.pendingCount;
   }
 
   private stale(i: number, epoch: number): boolean {
@@ -441,6 +486,9 @@ export class ComputeModel {
       posOnHost: -1,
     };
     this.instances.push(inst);
+    this.live.push(index);
+    this.stateCounts.pending++;
+    if (req.antiAffinity.length > 0) this.antiAffinityInstances++;
     this.placements.push(placement);
     this.names.add(name);
     this.pendingCount++;
@@ -497,7 +545,9 @@ export class ComputeModel {
    * before its predecessor stops) shares its predecessor's charge until then.
    */
   private *quotaUses(tenant: string): Iterable<QuotaUse> {
-    for (const inst of this.instances) {
+    const live = this.liveInstances();
+    for (let j = 0, n = live.length; j < n; j++) {
+      const inst = this.instances[live[j]!]!;
       if (inst.req.tenant !== tenant || inst.state === 'terminated' || inst.state === 'failed') continue;
       const pred = this.predecessorOf.get(inst.index);
       if (pred !== undefined) {
@@ -572,7 +622,9 @@ export class ComputeModel {
   /** Places pending instances, highest priority first. `initial`: the t=0 fleet starts running at once. */
   private schedulePass(initial: boolean): void {
     this.passScheduled = false;
-    const pending = this.instances.filter((i) => i.state === 'pending');
+    if (this.pendingCount === 0) return;
+    const pending: Instance[] = [];
+    for (const i of this.liveInstances()) if (this.instances[i]!.state === 'pending') pending.push(this.instances[i]!);
     if (pending.length === 0) return;
     pending.sort((a, b) => b.req.priority - a.req.priority || a.createdAt - b.createdAt || a.index - b.index);
     const now = this.kernel.now;
@@ -623,7 +675,8 @@ export class ComputeModel {
           cap.mem += h.memCap[i]!;
         }
       }
-      for (const x of this.instances) {
+      for (const xi of this.liveInstances()) {
+        const x = this.instances[xi]!;
         if (x.host < 0 || x.state === 'pending' || x.state === 'terminated' || x.state === 'failed') continue;
         const k = x.req.tenant ?? '';
         const a = alloc.get(k);
@@ -762,7 +815,12 @@ export class ComputeModel {
     this.note('host', hosts.id[h]!, reason, 'up', 'failed');
     for (const i of [...this.hostInstances[h]!]) this.lose(this.instances[i]!, say('lostWithHost', { host: hosts.id[h]! }), 'failed');
     // Migrations heading to this host are abandoned.
-    for (const inst of this.instances) if (inst.migratingTo === h) this.cancelMigration(inst);
+    // Ended instances never migrate: the live ones are every candidate, in index order.
+    const live = this.liveInstances();
+    for (let j = 0, n = live.length; j < n; j++) {
+      const inst = this.instances[live[j]!]!;
+      if (inst.migratingTo === h) this.cancelMigration(inst);
+    }
   }
 
   private repairHost(h: number): void {
@@ -1156,7 +1214,10 @@ export class ComputeModel {
   /** Live migrations in flight towards a host. */
   private incomingMigrations(host: number): number {
     let n = 0;
-    for (const inst of this.instances) if (inst.migratingTo === host && inst.state !== 'terminated' && inst.state !== 'failed') n++;
+    for (const i of this.liveInstances()) {
+      const inst = this.instances[i]!;
+      if (inst.migratingTo === host && inst.state !== 'terminated' && inst.state !== 'failed') n++;
+    }
     return n;
   }
 
@@ -1330,7 +1391,11 @@ export class ComputeModel {
       now: () => this.kernel.now,
       unschedulable: () => {
         if (this.pendingCount === 0) return [];
-        const out = this.instances.filter((i) => i.state === 'pending' && i.explanation !== null && i.explanation.winner === null);
+        const out: Instance[] = [];
+        for (const j of this.liveInstances()) {
+          const i = this.instances[j]!;
+          if (i.state === 'pending' && i.explanation !== null && i.explanation.winner === null) out.push(i);
+        }
         return out.sort((a, b) => b.req.priority - a.req.priority || a.createdAt - b.createdAt || a.index - b.index);
       },
       instancesOn: (h) => this.hostInstances[h]!.map((i) => this.instances[i]!),
@@ -1414,7 +1479,12 @@ export class ComputeModel {
     const seq = ++this.removalSeq;
     this.removing.set(x, seq);
     this.note('host', id, say('cordonedScaleDown', { reason }), 'schedulable', 'cordoned');
-    for (const inst of this.instances) if (inst.migratingTo === x) this.cancelMigration(inst);
+    // Ended instances never migrate: the live ones are every candidate, in index order.
+    const live = this.liveInstances();
+    for (let j = 0, n = live.length; j < n; j++) {
+      const inst = this.instances[live[j]!]!;
+      if (inst.migratingTo === x) this.cancelMigration(inst);
+    }
     for (const i of [...this.hostInstances[x]!]) {
       const inst = this.instances[i]!;
       if (inst.migratingTo >= 0 || inst.state === 'draining') continue;
@@ -1505,7 +1575,8 @@ export class ComputeModel {
     const dedicated = h.poolDedicatedTo[h.pool[host]!];
     const iso = h.tenants.any ? isolationViolation(h.tenants, this.hostInstances[host]!.map((i) => this.instances[i]!.req.tenant), dedicated ?? null) : null;
     if (iso !== null) this.violate('isolation', say('vIsolation', { host: h.id[host]!, problem: iso, during }));
-    for (const i of this.hostInstances[host]!) {
+    // Only a dedicated pool or an anti-affinity rule can be broken by one instance.
+    if (dedicated || this.antiAffinityInstances > 0) for (const i of this.hostInstances[host]!) {
       const inst = this.instances[i]!;
       if (dedicated && inst.req.tenant !== dedicated) this.violate('isolation', say('vDedicated', { name: inst.name, tenant: inst.req.tenant ?? 'none', host: h.id[host]!, owner: dedicated }));
       if (inst.req.antiAffinity.length > 0 && h.groupCount(host, inst.group) > 1 + (inst.migratingTo >= 0 ? 1 : 0))
@@ -1513,12 +1584,29 @@ export class ComputeModel {
     }
   }
 
+  /** The log's revision when the last periodic check found everything in order (-1: not yet, or it found a violation). */
+  private cleanCheckRevision = -1;
+
+  /**
+   * The periodic check: `checkAll`, unless nothing was logged since the last periodic check found
+   * everything in order. Every change to hosts or instances is logged (the summary's cache relies on
+   * the same rule) and the checks read only that state, so a skipped check would have found nothing
+   * either. A check that finds a violation logs it, so the next one runs in full again.
+   */
+  checkAllIfChanged(): void {
+    const revision = this.log.length + this.logDropped;
+    if (revision === this.cleanCheckRevision) return;
+    this.checkAll();
+    this.cleanCheckRevision = this.log.length + this.logDropped === revision ? revision : -1;
+  }
+
   /** A full recount: allocations from the instances themselves must match the host table. */
   checkAll(): void {
     const h = this.hosts;
     const cpu = new Float64Array(h.count);
     const mem = new Float64Array(h.count);
-    for (const inst of this.instances) {
+    for (const j of this.liveInstances()) {
+      const inst = this.instances[j]!;
       if (inst.host >= 0) {
         cpu[inst.host]! += inst.cpu;
         mem[inst.host]! += inst.mem;
@@ -1553,28 +1641,53 @@ export class ComputeModel {
     return this.cachedSummary;
   }
 
+  /** The first `max` pending instances that no host could take, with the scheduler's reason. */
+  private unschedulableSample(live: readonly number[], max: number): Array<{ instance: string; reason: string }> {
+    const out: Array<{ instance: string; reason: string }> = [];
+    if (this.pendingCount === 0) return out;
+    for (const j of live) {
+      const i = this.instances[j]!;
+      if (i.state === 'pending' && i.explanation && i.explanation.winner === null) {
+        out.push({ instance: i.name, reason: i.explanation.summary });
+        if (out.length >= max) break;
+      }
+    }
+    return out;
+  }
+
   private cachedSummary: ComputeSummary | null = null;
   private cachedRevision = -1;
 
   private computeSummary(): ComputeSummary {
     const h = this.hosts;
-    const byState: Record<InstanceState, number> = { pending: 0, scheduled: 0, provisioning: 0, running: 0, draining: 0, terminated: 0, failed: 0 };
-    const shapes = new Map<string, { cpu: number; mem: number; gpu: number; n: number }>();
-    for (const inst of this.instances) {
-      byState[inst.state]++;
+    const byState: Record<InstanceState, number> = { ...this.stateCounts };
+    // Shapes by cpu, then memory, then gpu (no key string per instance), in the order first seen.
+    type ShapeCount = { cpu: number; mem: number; gpu: number; n: number };
+    const shapes = new Map<number, Map<number, Map<number, ShapeCount>>>();
+    const seen: ShapeCount[] = [];
+    const live = this.liveInstances();
+    for (const j of live) {
+      const inst = this.instances[j]!;
       if (inst.state === 'running' || inst.state === 'pending') {
-        const key = `${inst.cpu}/${inst.mem}/${inst.gpu}`;
-        const s = shapes.get(key) ?? { cpu: inst.cpu, mem: inst.mem, gpu: inst.gpu, n: 0 };
+        let byMem = shapes.get(inst.cpu);
+        if (!byMem) shapes.set(inst.cpu, (byMem = new Map()));
+        let byGpu = byMem.get(inst.mem);
+        if (!byGpu) byMem.set(inst.mem, (byGpu = new Map()));
+        let s = byGpu.get(inst.gpu);
+        if (!s) {
+          byGpu.set(inst.gpu, (s = { cpu: inst.cpu, mem: inst.mem, gpu: inst.gpu, n: 0 }));
+          seen.push(s);
+        }
         s.n++;
-        shapes.set(key, s);
       }
     }
-    let commonest: { cpu: number; mem: number; gpu: number; n: number } | null = null;
-    for (const s of shapes.values()) if (!commonest || s.n > commonest.n) commonest = s;
-    const agg = (keyOf: (host: number) => string) => {
+    let commonest: ShapeCount | null = null;
+    for (const s of seen) if (!commonest || s.n > commonest.n) commonest = s;
+    /** Allocation per pool, zone or region: `index[host]` names the host's entry of `names`. */
+    const agg = (index: ArrayLike<number>, names: readonly string[]) => {
       const out: Record<string, AllocationSummary> = {};
       for (let i = 0; i < h.count; i++) {
-        const k = keyOf(i);
+        const k = names[index[i]!]!;
         const a = (out[k] ??= {
           hosts: 0,
           up: 0,
@@ -1602,7 +1715,15 @@ export class ComputeModel {
       }
       if (commonest) {
         const shape = { cpu: commonest.cpu, mem: commonest.mem, gpu: commonest.gpu };
-        for (const k of Object.keys(out)) out[k]!.fragmentation = fragmentation(h, shape, (host) => keyOf(host) === k);
+        // One pass over the hosts for every entry; entries are by name (should two share one, they are one entry).
+        const first = new Map<string, number>();
+        names.forEach((n, i) => {
+          if (!first.has(n)) first.set(n, i);
+        });
+        const group = new Int32Array(h.count);
+        for (let i = 0; i < h.count; i++) group[i] = first.get(names[index[i]!]!)!;
+        const frag = fragmentationByGroup(h, shape, group, names.length);
+        for (const k of Object.keys(out)) out[k]!.fragmentation = frag[first.get(k)!]!;
       }
       return out;
     };
@@ -1618,14 +1739,11 @@ export class ComputeModel {
       pending: byState.pending,
       schedulingLatency: { count: lat.count, mean: num(lat.mean), p50: num(lat.quantile(0.5)), p95: num(lat.quantile(0.95)), max: num(lat.max) },
       fragmentation: commonest ? { shape: { cpu: commonest.cpu, memoryGiB: commonest.mem, gpu: commonest.gpu }, value: fragmentation(h, { cpu: commonest.cpu, mem: commonest.mem, gpu: commonest.gpu }) } : null,
-      pools: agg((i) => h.poolNames[h.pool[i]!]!),
-      zones: agg((i) => h.zoneNames[h.zone[i]!]!),
-      regions: agg((i) => h.regionNames[h.region[i]!]!),
+      pools: agg(h.pool, h.poolNames),
+      zones: agg(h.zone, h.zoneNames),
+      regions: agg(h.region, h.regionNames),
       violations: this.violations.map((v) => ({ ...v })),
-      unschedulable: this.instances
-        .filter((i) => i.state === 'pending' && i.explanation && i.explanation.winner === null)
-        .slice(0, 20)
-        .map((i) => ({ instance: i.name, reason: i.explanation!.summary })),
+      unschedulable: this.unschedulableSample(live, 20),
       logEntries: this.log.length + this.logDropped,
       ...(ca
         ? {

@@ -842,7 +842,7 @@ export class Simulation implements ServiceHost {
     }
     if (this.compute && this.computeCols) {
       const c = this.compute;
-      c.checkAll();
+      c.checkAllIfChanged();
       const h = c.hosts;
       let cpu = 0;
       let cpuCap = 0;
@@ -856,9 +856,7 @@ export class Simulation implements ServiceHost {
         memCap += h.memCap[i]!;
         on += h.poweredOn[i]!;
       }
-      let pending = 0;
-      for (const inst of c.instances) if (inst.state === 'pending') pending++;
-      this.series.set(this.computeCols.pending, row, pending);
+      this.series.set(this.computeCols.pending, row, c.pendingInstances);
       this.series.set(this.computeCols.poweredOn, row, on);
       this.series.set(this.computeCols.cpu, row, cpuCap > 0 ? cpu / cpuCap : 0);
       this.series.set(this.computeCols.mem, row, memCap > 0 ? mem / memCap : 0);

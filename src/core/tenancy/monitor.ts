@@ -61,7 +61,8 @@ export class TenancyMonitor {
       }
     }
     const alloc = this.ids.map(() => ({ cpu: 0, mem: 0 }));
-    for (const inst of c.instances) {
+    for (const j of c.liveInstances()) {
+      const inst = c.instances[j]!;
       if (inst.host < 0 || inst.state === 'terminated' || inst.state === 'failed' || inst.state === 'pending') continue;
       const t = inst.req.tenant === null ? undefined : this.index.get(inst.req.tenant);
       if (t === undefined) continue;
@@ -83,7 +84,8 @@ export class TenancyMonitor {
   summary(): TenancySummary {
     const c = this.compute;
     const usage = this.ids.map(() => ({ vcpu: 0, memoryGiB: 0, instances: 0 }));
-    for (const inst of c.instances) {
+    for (const j of c.liveInstances()) {
+      const inst = c.instances[j]!;
       if (inst.state === 'terminated' || inst.state === 'failed' || inst.req.tenant === null) continue;
       const t = this.index.get(inst.req.tenant);
       if (t === undefined) continue;

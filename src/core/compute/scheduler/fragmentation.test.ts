@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commonestShape, fragmentation } from './fragmentation';
+import fc from 'fast-check';
+import { commonestShape, fragmentation, fragmentationByGroup } from './fragmentation';
 import { FixtureHosts } from './host-fixture';
 
 describe('fragmentation', () => {
@@ -22,6 +23,28 @@ describe('fragmentation', () => {
     hosts.bind(0, { cpu: 8, mem: 0 });
     hosts.bind(1, { cpu: 8, mem: 0 });
     expect(fragmentation(hosts, { cpu: 2, mem: 2 })).toBe(0);
+  });
+});
+
+describe('fragmentationByGroup', () => {
+  it('equals fragmentation restricted to each group, bit for bit', () => {
+    const hostArb = fc.record({
+      cpu: fc.integer({ min: 1, max: 64 }),
+      mem: fc.integer({ min: 1, max: 256 }),
+      gpu: fc.integer({ min: 0, max: 2 }),
+      schedulable: fc.boolean(),
+      used: fc.double({ min: 0, max: 1.2, noNaN: true }),
+      group: fc.integer({ min: 0, max: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(hostArb, { minLength: 1, maxLength: 30 }), fc.record({ cpu: fc.double({ min: 0.25, max: 16, noNaN: true }), mem: fc.integer({ min: 1, max: 64 }), gpu: fc.integer({ min: 0, max: 1 }) }), (spec, shape) => {
+        const hosts = new FixtureHosts({ hosts: spec.map((x) => ({ cpu: x.cpu, mem: x.mem, gpu: x.gpu, schedulable: x.schedulable })) });
+        spec.forEach((x, i) => hosts.bind(i, { cpu: x.cpu * x.used, mem: x.mem * x.used * 0.7 }));
+        const group = spec.map((x) => x.group);
+        const all = fragmentationByGroup(hosts, shape, group, 4);
+        for (let g = 0; g < 4; g++) expect(all[g]).toBe(fragmentation(hosts, shape, (h) => group[h] === g));
+      }),
+    );
   });
 });
 

@@ -40,6 +40,34 @@ export function fragmentation(hosts: HostTable, shape: Shape, include?: (host: n
 }
 
 /**
+ * `fragmentation` of every group of hosts at once, in one pass: `group[h]` is host h's group
+ * (0 … groups − 1), and entry g of the result equals `fragmentation(hosts, shape, (h) => group[h] === g)`
+ * exactly (each group's sums are taken in the same host order).
+ */
+export function fragmentationByGroup(hosts: HostTable, shape: Shape, group: ArrayLike<number>, groups: number): Float64Array {
+  const gpu = shape.gpu ?? 0;
+  const free = new Float64Array(groups);
+  const stranded = new Float64Array(groups);
+  for (let h = 0; h < hosts.count; h++) {
+    if (hosts.schedulable[h] !== 1) continue;
+    const cap = hosts.cpuCap[h]!;
+    const alloc = hosts.cpuAlloc[h]!;
+    const f = cap > alloc ? cap - alloc : 0;
+    if (f === 0) continue;
+    const g = group[h]!;
+    free[g]! += f;
+    const fits =
+      alloc + shape.cpu <= cap + FIT_EPSILON &&
+      hosts.memAlloc[h]! + shape.mem <= hosts.memCap[h]! + FIT_EPSILON &&
+      (gpu <= 0 || hosts.gpuAlloc[h]! + gpu <= hosts.gpuCap[h]! + FIT_EPSILON);
+    if (!fits) stranded[g]! += f;
+  }
+  const out = new Float64Array(groups);
+  for (let g = 0; g < groups; g++) out[g] = free[g]! > 0 ? stranded[g]! / free[g]! : 0;
+  return out;
+}
+
+/**
  * The most frequent request shape (cpu, mem, gpu; an absent gpu counts as 0) with how often it
  * occurs; ties go to the shape seen first. null for no requests.
  */
