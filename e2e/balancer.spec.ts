@@ -36,15 +36,16 @@ test('switching round robin to power of two choices mid-run lowers p99', async (
 
   await page.getByTestId('speed').selectOption('100');
   await page.getByTestId('play').click();
-  // Two simulated minutes of round robin: queues have built up. (Polled finely: at 100× a
-  // second of wall time is 100 simulated seconds, and the run is deterministic, so reading in
-  // the window after 2:00 sees the same figures every time.)
+  // At least two simulated minutes of round robin: queues have built up. (Where exactly the
+  // switch lands depends on the machine's speed; round robin's p99 at 90 % load stays high from
+  // then on, so the comparison below holds wherever it lands, as long as three more minutes fit
+  // before the run's end at 30:00.)
   await expect.poll(() => clockSeconds(page), { timeout: 30_000, intervals: [25] }).toBeGreaterThanOrEqual(120);
   const p99 = page.getByTestId('inspector-p99');
   const before = await readNumber(p99);
   const switchedAt = await clockSeconds(page);
   await policy.selectOption('power-of-two');
-  expect(switchedAt, 'read within the window after 2:00').toBeLessThan(150);
+  expect(switchedAt, 'switched with three minutes of the run left').toBeLessThan(1800 - 240);
   expect(before).toBeGreaterThan(0);
   await expect(page.getByTestId('inspector-switches')).toContainText('Round robin → Power of two choices');
   await expect(page.getByTestId('topo-service-app-policy')).toHaveText('Power of two choices');
