@@ -115,6 +115,25 @@ describe('scenario checks of principals and actions', () => {
   });
 });
 
+describe('service:scale pins the replica count', () => {
+  it('pins at the count asked; 0 is refused with a pointer to service:delete and changes nothing', () => {
+    const doc = structuredClone(attack.scenario) as ScenarioInput & { actions: unknown[] };
+    doc.actions = [
+      { at: '1m', principal: 'globex-owner', action: 'service:scale', target: 'service/globex-api', params: { replicas: 0 } },
+      { at: '2m', principal: 'globex-owner', action: 'service:scale', target: 'service/globex-api', params: { replicas: 3 } },
+    ];
+    const sim = createSimulation(load(doc));
+    sim.runUntil(90);
+    const refused = sim.iam.trail.entries().at(-1)!;
+    expect(refused).toMatchObject({ action: 'service:scale', allowed: true });
+    expect(refused.result).toBe('failed: service:scale cannot pin "globex-api" at 0 replicas (its autoscaler keeps at least 1); service:delete takes a service down');
+    expect(sim.live().services.find((s) => s.id === 'globex-api')!.replicas).toBeGreaterThanOrEqual(1);
+    sim.runUntil(300);
+    expect(sim.iam.trail.entries().at(-1)!.result).toBe('globex-api scaled to 3 replicas');
+    expect(sim.live().services.find((s) => s.id === 'globex-api')!.replicas).toBe(3);
+  });
+});
+
 describe('service:delete takes the service down for good', () => {
   it('an owner\'s delete leaves 0 replicas, its requests fail, no sync brings it back and it cannot be scaled again', () => {
     const doc = structuredClone(attack.scenario) as ScenarioInput & { actions: unknown[] };

@@ -188,9 +188,13 @@ export class IamRuntime {
         if (!sc) return { ok: false, message: `service "${r.id}" has no autoscaler: its replica count is fixed by the scenario` };
         let min: number;
         let max: number;
+        if (p.replicas === 0) {
+          // An autoscaler keeps at least one replica: pinning 0 would quietly give 0–1.
+          return { ok: false, message: `service:scale cannot pin "${r.id}" at 0 replicas (its autoscaler keeps at least 1); service:delete takes a service down` };
+        }
         if (p.replicas !== undefined) {
           min = p.replicas;
-          max = Math.max(1, p.replicas);
+          max = p.replicas;
         } else {
           min = p.minReplicas ?? sc.spec.minReplicas;
           max = p.maxReplicas ?? sc.spec.maxReplicas;

@@ -63,7 +63,7 @@ export const principalsSchema = z
   );
 
 const paramsSchema = z.strictObject({
-  replicas: z.int().min(0).max(10_000).optional().meta(d('service:scale: pin the service at this many replicas (its autoscaler\'s minReplicas = maxReplicas).')),
+  replicas: z.int().min(0).max(10_000).optional().meta(d('service:scale: pin the service at this many replicas (its autoscaler\'s minReplicas = maxReplicas). 0 is refused when it runs (an autoscaler keeps at least 1: service:delete takes a service down).')),
   minReplicas: z.int().min(0).max(10_000).optional().meta(d('service:scale: a new minimum.')),
   maxReplicas: z.int().min(1).max(10_000).optional().meta(d('service:scale: a new maximum.')),
   balancer: z.enum(BALANCER_NAMES).optional().meta(d('policy:change: the balancing policy to switch to.')),
