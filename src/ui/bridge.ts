@@ -446,7 +446,9 @@ async function openHash(initial: boolean): Promise<void> {
   }
   const current = consoleStore.getState().scenario;
   if (!initial && current && current.link === hash) return; // our own link
-  const r = await load({ link: hash });
+  // A worker that dies under this load is thrown (not a failed load): its recovery takes over, and
+  // at start-up it runs the start-up again with the link still in the address bar.
+  const r = await loadOrGone({ link: hash });
   if (r.ok) {
     consoleStore.setState({ shareUrl: null, shareCopied: false });
     return;
@@ -471,6 +473,16 @@ async function openHash(initial: boolean): Promise<void> {
 }
 
 function onHashChange(): void {
+  // During start-up the link is opened after it (start-up reads the address itself, and a link
+  // that is already on screen is left alone), so the two loads cannot race.
+  if (!startedUp && started) {
+    void started.then(openPastedLink);
+    return;
+  }
+  openPastedLink();
+}
+
+function openPastedLink(): void {
   openHash(false).catch((e: unknown) => {
     // A worker that died under the load: its recovery keeps the current scenario and says so.
     if (!(e instanceof WorkerGoneError)) showNotice({ kind: 'error', title: msg(nm, 'linkKept'), messages: [errorText(e)] });
@@ -615,7 +627,9 @@ export const actions = {
     guarded('whatSaveScenario', async () => {
       const doc = await api().scenarioDocument();
       const name = consoleStore.getState().scenario?.name ?? 'scenario';
-      download(scenarioFileName(name), `${JSON.stringify(doc, null, 2)}\n`);
+      // Indented for reading, unless that makes it big (a scenario carrying a long trace).
+      const compact = JSON.stringify(doc);
+      download(scenarioFileName(name), `${compact.length < 1_000_000 ? JSON.stringify(doc, null, 2) : compact}\n`);
     }),
 
   /**
@@ -626,6 +640,13 @@ export const actions = {
     guarded('whatOpenScenario', async () => {
       const refuse = (why: LocalText | string[]): void =>
         showNotice({ kind: 'error', title: msg(nm, 'scenarioFileNotLoaded', { file: file.name }), messages: Array.isArray(why) ? why : [why] });
+      // As the Open button: not while the console starts, recovers or runs a long call (a recovery
+      // would load its own scenario over this one).
+      const st = consoleStore.getState();
+      if (!st.ready || st.busy !== null || recovering !== null) {
+        refuse(msg(nm, 'scenarioFileBusy'));
+        return;
+      }
       if (file.size > MAX_SCENARIO_FILE_MB * 1024 * 1024) {
         refuse(msg(nm, 'scenarioFileTooBig', { size: (file.size / 1024 / 1024).toFixed(1), max: MAX_SCENARIO_FILE_MB }));
         return;

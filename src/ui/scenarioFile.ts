@@ -6,8 +6,11 @@
 import { msg, type LocalText } from './localText';
 import { noticeMessages as nm } from './notices.messages';
 
-/** Files larger than this are refused before reading (the largest preset is well under 1 MB). */
-export const MAX_SCENARIO_FILE_MB = 16;
+/**
+ * Files larger than this are refused before reading. The largest presets are well under 1 MB; a
+ * scenario carrying the longest trace the schema allows (2 million values) is about 20 MB as saved.
+ */
+export const MAX_SCENARIO_FILE_MB = 64;
 
 /** `flash-crowd.cumulo.json` from "Flash crowd!" (letters and digits kept, the rest dashes). */
 export function scenarioFileName(name: string): string {

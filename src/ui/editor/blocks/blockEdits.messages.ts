@@ -37,6 +37,10 @@ export const blockEditMessages = defineMessages(
     noteAffinity: '{id} no longer needs to run next to {other}',
     noteVolume: 'removed the storage volume of {id}',
     noteAction: 'removed the scripted action on {target}',
+    noteRoleTenant: 'removed the role of {principal} on {id}',
+    noteStatementTenant: 'a policy statement of {principal} still names {id}\'s resources',
+    noteStatementGroup: 'a policy statement of {principal} still names the instances of {id}',
+    noteSaasTenant: 'the SaaS block still serves tenant {id} (it is declared again with default quotas)',
   },
   {
     kindFunction: '函数',
@@ -73,5 +77,9 @@ export const blockEditMessages = defineMessages(
     noteAffinity: '{id} 不再需要与 {other} 部署在一起',
     noteVolume: '已删除 {id} 的存储卷',
     noteAction: '已删除针对 {target} 的脚本操作',
+    noteRoleTenant: '已删除 {principal} 在 {id} 上的角色',
+    noteStatementTenant: '{principal} 的某条策略语句仍指向 {id} 的资源',
+    noteStatementGroup: '{principal} 的某条策略语句仍指向 {id} 的实例',
+    noteSaasTenant: 'SaaS 配置仍在服务租户 {id}（它会以默认配额重新声明）',
   },
 );

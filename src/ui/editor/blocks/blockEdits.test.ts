@@ -312,4 +312,57 @@ describe('renames follow every reference', () => {
     expect(verdict(g)).toBe('ok');
     expect(verdict(renameItem(g, 'group', ['instances', 0], 'Bad Id'))).toContain('instances[0].id');
   });
+
+  it('access control follows a renamed tenant and instance group (bindings, targets, bills, statement resources)', () => {
+    let doc = preset('attack');
+    const tenantAt = (doc.tenants as Doc[]).findIndex((t) => t.id === 'acme');
+    doc = renameItem(doc, 'tenant', ['tenants', tenantAt], 'acme-corp');
+    expect(verdict(doc)).toBe('ok');
+    const text = JSON.stringify(doc);
+    expect(text).not.toMatch(/"acme"|tenant\/acme\/|bill\/acme"/);
+    expect(text).toContain('"tenant/acme-corp/instance/acme-batch-*"');
+    expect(text).toContain('"bill/acme-corp"');
+    // The group's instances stay protected by the deny statement after a group rename.
+    const groupAt = (doc.instances as Doc[]).findIndex((g) => g.id === 'acme-batch');
+    doc = renameItem(doc, 'group', ['instances', groupAt], 'batch');
+    expect(verdict(doc)).toBe('ok');
+    expect(JSON.stringify(doc)).toContain('"tenant/acme-corp/instance/batch-*"');
+    expect(JSON.stringify(doc)).toContain('"instance/batch-1"');
+    expect(JSON.stringify(doc)).not.toContain('acme-batch');
+  });
+
+  it('a SaaS tenant renamed in the tenants block is renamed in the saas block too', () => {
+    const doc = preset('saas-tenancy');
+    const before = verdict(doc);
+    expect(before).toBe('ok');
+    const tenants = (doc.tenants as Doc[] | undefined) ?? [];
+    expect(tenants.map((t) => t.id)).toEqual(['bigco']);
+    const id = String(tenants[0]!.id);
+    expect(JSON.stringify(doc.saas)).toContain(`"${id}"`);
+    const renamed = renameItem(doc, 'tenant', ['tenants', 0], 'renamed');
+    expect(verdict(renamed)).toBe('ok');
+    expect(JSON.stringify(renamed.saas)).not.toContain(`"${id}"`);
+    expect(JSON.stringify(renamed.saas)).toContain('"renamed"');
+  });
+
+  it('removing a tenant that access control names: its role bindings and scripted actions go, and the result loads', () => {
+    const doc: Doc = {
+      ...base(),
+      tenants: [{ id: 't1' }, { id: 't2' }],
+      principals: [{ id: 'p1', roles: [{ role: 'owner', tenant: 't1' }, { role: 'viewer', tenant: 't2' }] }],
+      actions: [{ at: 10, principal: 'p1', action: 'bill:read', target: 'bill/t1' }, { at: 20, principal: 'p1', action: 'bill:read', target: 'bill/t2' }],
+    };
+    expect(verdict(doc)).toBe('ok');
+    expect(verdict(setAt(doc, ['tenants'], [{ id: 't2' }]))).toContain('unknown tenant "t1"');
+    const r = removeTenant(doc, 't1');
+    expect(r.ok && r.notes).toEqual(['removed the role of p1 on t1', 'removed the scripted action on bill/t1']);
+    expect(r.ok && verdict(r.doc)).toBe('ok');
+    // A tenant a placement still names stays known: access control keeps naming it.
+    const placed = setAt(setAt(doc, ['services', 0, 'placement'], { tenant: 't1' }), ['services', 0, 'instanceType'], 'g.small');
+    const kept = removeTenant(placed, 't1');
+    expect(kept.ok && kept.notes).toEqual(['web still names tenant t1 in its placement']);
+    expect(kept.ok && verdict(kept.doc)).toBe('ok');
+    const g = removeGroup(preset('attack'), 'acme-batch');
+    expect(g.ok && g.notes).toContain('a policy statement of acme-ops-key still names the instances of acme-batch');
+  });
 });

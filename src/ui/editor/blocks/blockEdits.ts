@@ -380,7 +380,41 @@ export function removeTenant(doc: Doc, id: string): RemoveOutcome {
   for (const b of objs(getAt(doc, ['billing', 'budgets']))) if (names(b.tenant)) notes.push(m('noteBudgetTenant', { id }));
   for (const r of objs(getAt(doc, ['billing', 'reserved']))) if (names(r.tenant)) notes.push(m('noteReservedTenant', { id }));
   const kept = tenants.filter((_, i) => i !== index);
-  return { ok: true, doc: setAt(doc, ['tenants'], kept.length > 0 ? kept : undefined), notes: tally(notes) };
+  let out = setAt(doc, ['tenants'], kept.length > 0 ? kept : undefined);
+  // Access control must name a known tenant (declared, or named by a pool or a placement). If the
+  // tenant is no longer known, role bindings on it and scripted actions on its resources or bills
+  // go; statements (free patterns) stay and are listed.
+  const stillKnown =
+    objs(out.hostPools).some((p) => names(p.dedicatedTo)) || ['services', 'instances'].some((key) => objs(out[key]).some((g) => isObj(g.placement) && names(g.placement.tenant)));
+  if (!stillKnown) objs(out.principals).forEach((p, i) => {
+    out = filterAt(out, ['principals', i, 'roles'], (b) => !(isObj(b) && b.tenant === id), () => m('noteRoleTenant', { principal: idOf(p), id }), notes);
+    for (const st of objs(p.statements)) {
+      if (Array.isArray(st.resources) && st.resources.some((r) => typeof r === 'string' && tenantPrefix(id).test(r))) notes.push(m('noteStatementTenant', { principal: idOf(p), id }));
+    }
+  });
+  if (!stillKnown) out = filterAt(out, ['actions'], (a) => !(isObj(a) && typeof a.target === 'string' && tenantPrefix(id).test(a.target)), (a) => m('noteAction', { target: isObj(a) ? String(a.target) : '' }), notes);
+  for (const t of saasTenants(out)) if (t.id === id) notes.push(m('noteSaasTenant', { id }));
+  return { ok: true, doc: out, notes: tally(notes) };
+}
+
+function escapeRe(x: string): string {
+  return x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** `tenant/<id>` or `bill/<id>`, alone or followed by a path (an action target or a resource pattern). */
+function tenantPrefix(id: string): RegExp {
+  return new RegExp(`^(tenant|bill)/${escapeRe(id)}(?=/|$)`);
+}
+
+/** `instance/<group>` followed by an instance number, a wildcard or nothing (anywhere in a pattern). */
+function groupSegment(id: string): RegExp {
+  return new RegExp(`(^|/)instance/${escapeRe(id)}(?=-|\\*|$)`, 'g');
+}
+
+/** The tenants of the SaaS block (one application or several). */
+function saasTenants(doc: Doc): Obj[] {
+  const apps = Array.isArray(doc.saas) ? objs(doc.saas) : isObj(doc.saas) ? [doc.saas] : [];
+  return apps.flatMap((a) => objs(a.tenants));
 }
 
 /** Removes an instance group and what named it (affinity, volumes, scripted actions on its instances). */
@@ -398,6 +432,11 @@ export function removeGroup(doc: Doc, id: string): RemoveOutcome {
   }
   out = filterAt(out, ['billing', 'storage', 'volumes'], (v) => !(isObj(v) && v.group === id), () => m('noteVolume', { id }), notes);
   out = filterAt(out, ['actions'], (a) => !(isObj(a) && typeof a.target === 'string' && new RegExp(`^instance/${id}-\\d+$`).test(a.target)), (a) => m('noteAction', { target: isObj(a) ? String(a.target) : '' }), notes);
+  for (const p of objs(out.principals)) {
+    for (const st of objs(p.statements)) {
+      if (Array.isArray(st.resources) && st.resources.some((r) => typeof r === 'string' && groupSegment(id).test(r))) notes.push(m('noteStatementGroup', { principal: idOf(p), id }));
+    }
+  }
   return { ok: true, doc: out, notes: tally(notes) };
 }
 
@@ -452,6 +491,26 @@ export function renameItem(doc: Doc, kind: RenameKind, itemPath: DocPath, next: 
   const out = setAt(doc, [...itemPath, 'id'], next);
   if (typeof old !== 'string' || typeof next !== 'string' || old === next || next === '') return out;
   for (const pattern of REFERENCES[kind]) replaceAt(out, pattern, old, next);
+  if (kind === 'tenant') {
+    // Access control: role bindings, action targets and statement resources (tenant/… and bill/…),
+    // and the SaaS block's tenants (else the renamed tenant would be a new, undeclared one there).
+    const prefix = tenantPrefix(old);
+    const swap = (x: string): string => x.replace(prefix, (_, kindOf: string) => `${kindOf}/${next}`);
+    for (const p of objs(out.principals)) {
+      for (const b of objs(p.roles)) if (b.tenant === old) b.tenant = next;
+      for (const st of objs(p.statements)) if (Array.isArray(st.resources)) st.resources = st.resources.map((r) => (typeof r === 'string' ? swap(r) : r));
+    }
+    for (const a of objs(out.actions)) if (typeof a.target === 'string') a.target = swap(a.target);
+    for (const t of saasTenants(out)) if (t.id === old) t.id = next;
+  }
+  if (kind === 'group') {
+    // Statement resources that name the group's instances (…/instance/<group>-*) follow it.
+    for (const p of objs(out.principals)) {
+      for (const st of objs(p.statements)) {
+        if (Array.isArray(st.resources)) st.resources = st.resources.map((r) => (typeof r === 'string' ? r.replace(groupSegment(old), (_, lead: string) => `${lead}instance/${next}`) : r));
+      }
+    }
+  }
   if (kind === 'group' && Array.isArray(out.actions)) {
     for (const a of out.actions) {
       if (isObj(a) && typeof a.target === 'string' && a.target.startsWith(`instance/${old}-`) && /^\d+$/.test(a.target.slice(`instance/${old}-`.length))) a.target = `instance/${next}-${a.target.slice(`instance/${old}-`.length)}`;
