@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SimService, type Snapshot } from './service';
 import { billForService, rerunForService } from './billing';
+import { planForService, type CapacityPlanRequest } from './planning';
 import { PRESETS } from '../core/index';
 
 function service(): SimService {
@@ -210,6 +211,18 @@ describe('live views follow read permissions', () => {
     expect(names).toContain('acme-web.throughput');
     expect(last.flows!.services['globex-api']).toBeUndefined();
     expect(last.flows!.services['acme-web']).toBeDefined();
+    // Traffic into a hidden service is its arrivals: workloads sending to it and calls into it are left out too.
+    const hiddenIds = new Set(['globex-api', 'initech-app', ...s.simulation()!.scenario.services.filter((x) => x.id.startsWith('globex-') || x.id.startsWith('initech-')).map((x) => x.id)]);
+    const intoHidden = s.simulation()!.scenario.workloads.filter((w) => hiddenIds.has(w.target)).map((w) => w.id);
+    expect(intoHidden.length).toBeGreaterThan(0);
+    for (const w of intoHidden) {
+      expect(names.some((n) => n.startsWith(`workload.${w}.`))).toBe(false);
+      expect(last.flows!.workloads[w]).toBeUndefined();
+    }
+    expect(names.some((n) => /^call\.[^.]+\.(globex|initech)-/.test(n))).toBe(false);
+    expect(names.some((n) => n.startsWith('workload.'))).toBe(true);
+    // Nor does capacity planning read a hidden service's arrivals (the denial is audited).
+    expect(planForService(s, 'globex-api', { step: '1m', horizon: '10m' } as CapacityPlanRequest)).toMatchObject({ ok: false, error: expect.stringContaining('hidden: no read permission (service:read on tenant/globex/service/globex-api') });
     expect(last.charts).toBeNull();
     expect(last.decisions!.reset).toBe(true);
     expect(last.decisions!.entries.length).toBeGreaterThan(0);
@@ -220,11 +233,12 @@ describe('live views follow read permissions', () => {
     expect(reads().map((e) => [e.principal, e.resource, e.allowed, e.source])).toEqual([
       ['acme-viewer', 'tenant/globex/service/globex-api', false, 'console'],
       ['acme-viewer', 'tenant/initech/service/initech-app', false, 'console'],
+      ['acme-viewer', 'tenant/globex/service/globex-api', false, 'console'],
     ]);
     runTo(s, 90);
     s.notify();
     s.notify();
-    expect(reads()).toHaveLength(2);
+    expect(reads()).toHaveLength(3);
     expect(snaps.at(-1)!.services?.find((x) => x.id === 'globex-api')).toBeUndefined(); // unchanged: not re-sent
 
     // Inspector queries: another tenant's instance is an audited instance:read; a host lists only readable instances.

@@ -160,6 +160,8 @@ describe('the worker answers in the console language', () => {
     const op = api.operate({ op: 'kill-host', host: 'shared-a-0' });
     expect(op.ok).toBe(false);
     expect(op.message).toMatch(/^访问被拒绝：acme-viewer 不能对 platform\/host\/shared-a-0 执行 host:fault（平台资源：/);
+    // A capacity plan of a service the viewer may not read.
+    expect(api.planCapacity('globex-api', { step: '1m', horizon: '10m' } as never)).toMatchObject({ ok: false, error: expect.stringMatching(/^已隐藏：没有读取权限（对 tenant\/globex\/service\/globex-api 的 service:read：跨租户：/) });
   });
 
   it('turns zod’s own messages Chinese through its zh-CN locale, and back', () => {

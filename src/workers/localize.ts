@@ -272,7 +272,7 @@ const FULL: readonly Rule[] = [
   [/^missing the (\w+) file \((.+)\)$/, (m) => `缺少 ${m[1]} 文件（${m[2]}）`],
   [/^the loaded scenario does not replay an Azure trace \(serverless\.azureTrace\)$/, () => '当前场景不回放 Azure 轨迹（serverless.azureTrace）'],
   // access (src/workers/iam.ts)
-  [/^Access denied: (\S+) may not (\S+) (\S+) \((.+)\)$/s, (m) => `访问被拒绝：${m[1]} 不能对 ${m[3]} 执行 ${m[2]}（${rule(m[4]!)}）`],
+  [/^Access denied: (\S+) may not (\S+) (\S+) \((.+)\)$/s, (m) => `访问被拒绝：${m[1]} 不能对 ${m[3]} 执行 ${m[2]}（${rule(m[4]!)}）`],  [/^hidden: no read permission \((\S+) on (\S+): (.+)\)$/s, (m) => `已隐藏：没有读取权限（对 ${m[2]} 的 ${m[1]}：${rule(m[3]!)}）`],
 ];
 
 /** Titles of the trace import dialogs' answers. */

@@ -24,6 +24,7 @@ import {
   type Scenario,
 } from '../core/index';
 import type { SimService } from './service';
+import { hiddenText } from './readScope';
 
 export type { PlanModel, PlanModelChoice, PlanResult, ModelTrial, PlanModelParams, ReplicaSizing };
 
@@ -278,6 +279,9 @@ export function planForService(service: SimService, serviceId: string, req: Capa
   if (!scenario) return { ok: false, error: 'no scenario is loaded', code: 'no-scenario' };
   const info = serviceInfo(scenario, serviceId);
   if (typeof info === 'string') return scenario.services.some((s) => s.id === serviceId) ? { ok: false, error: info } : { ok: false, error: info, code: 'no-service', params: { id: String(serviceId) } };
+  // The plan is read from the service's arrivals: a principal who may not read it gets no plan.
+  const hidden = service.serviceReadDenial(serviceId);
+  if (hidden) return { ok: false, error: hiddenText(hidden) };
   const series = service.seriesView();
   if (!series) return { ok: false, error: 'the run has no series yet', code: 'no-series' };
   return planFromSeries(series, info, req);

@@ -8,8 +8,12 @@
  *
  * Auditing: a denial is recorded once when the console starts acting as the principal (or a run
  * starts), as the person at the keyboard asked to see the console as that principal; the snapshots
- * pushed many times a second after that are not re-audited. Inspector queries (an instance's
- * placement, a host's instances) are audited on every ask, allowed or denied, like a command.
+ * pushed many times a second after that are not re-audited. An instance's placement (explain) and
+ * a service's capacity plan are audited on every ask, allowed or denied, like a command; a host's
+ * list of instances is cut to what the principal may read without an audit entry per instance.
+ *
+ * Not cut yet: the infrastructure view's instance table and event log (names, states and hosts of
+ * every tenant's instances) and a host's history in its detail.
  */
 import { resourceName, type Simulation } from '../core/index';
 import type { Denial } from './iam';
@@ -23,6 +27,8 @@ export class ReadScope {
   private principal = '';
   private readonly services = new Map<string, ReadDenial>();
   private readonly instances = new Map<string, ReadDenial | null>();
+  /** Workloads sending to a hidden service: their rate is that service's arrivals. */
+  private readonly workloads = new Set<string>();
 
   /**
    * Brings the scope up to date for `sim` and `principal`; true when it changed (a new run or
@@ -34,10 +40,12 @@ export class ReadScope {
     this.principal = principal;
     this.services.clear();
     this.instances.clear();
+    this.workloads.clear();
     for (const s of sim.scenario.services) {
       const d = readDecision(sim, principal, 'service:read', `service/${s.id}`, true);
       if (d) this.services.set(s.id, d);
     }
+    for (const w of sim.scenario.workloads) if (this.services.has(w.target)) this.workloads.add(w.id);
     return true;
   }
 
@@ -47,6 +55,7 @@ export class ReadScope {
     this.principal = '';
     this.services.clear();
     this.instances.clear();
+    this.workloads.clear();
   }
 
   /** Whether anything at all is hidden from the principal. */
@@ -59,18 +68,32 @@ export class ReadScope {
     return this.services.get(id) ?? null;
   }
 
-  /** Whether a series column may be sent: columns of hidden services ("<id>.…", "call.<id>.…") are not. */
+  /** Whether a workload's rate may be sent (not when it sends to a hidden service). */
+  workload(id: string): boolean {
+    return !this.workloads.has(id);
+  }
+
+  /** Whether a call between two services may be shown (not when either end is hidden: its rate is the callee's arrivals). */
+  call(caller: string, callee: string): boolean {
+    return !this.services.has(caller) && !this.services.has(callee);
+  }
+
+  /**
+   * Whether a series column may be sent: columns of hidden services ("<id>.…"), of calls from or to
+   * them ("call.<caller>.<callee>.…") and of workloads sending to them ("workload.<id>.…") are not.
+   */
   column(name: string): boolean {
     if (this.services.size === 0) return true;
     const dot = name.indexOf('.');
     if (dot < 0) return true;
     const head = name.slice(0, dot);
     if (this.services.has(head)) return false;
+    const rest = name.slice(dot + 1);
     if (head === 'call') {
-      const rest = name.slice(dot + 1);
-      const caller = rest.slice(0, rest.indexOf('.'));
-      return !this.services.has(caller);
+      const [caller = '', callee = ''] = rest.split('.');
+      return this.call(caller, callee);
     }
+    if (head === 'workload') return this.workload(rest.slice(0, rest.indexOf('.') < 0 ? rest.length : rest.indexOf('.')));
     return true;
   }
 

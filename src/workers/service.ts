@@ -871,6 +871,13 @@ export class SimService {
   }
 
   /** The run's metric series up to now, read in place (no copy): for planning inside the worker. */
+  /** Why the acting principal may not read a service (null: it may): a query, so a denial is audited like the inspector's. */
+  serviceReadDenial(serviceId: string): ReadDenial | null {
+    const sim = this.sim;
+    if (!sim || !sim.scenario.services.some((s) => s.id === serviceId)) return null;
+    return readDecision(sim, this.principalId, 'service:read', `service/${serviceId}`, true);
+  }
+
   seriesView(): { time: ArrayLike<number>; column(name: string): ArrayLike<number> | undefined } | null {
     const sim = this.sim;
     if (!sim) return null;
@@ -1354,11 +1361,11 @@ export class SimService {
     const len = Math.min(series.length, series.time.length);
     const flows: Flows = { time: len > 0 ? series.time[len - 1]! : 0, workloads: {}, calls: {}, services: {} };
     const topo = this.info?.topology;
-    for (const w of topo?.workloads ?? []) flows.workloads[w.id] = rateOrZero(lastValue(series.column(`workload.${w.id}.rate`), len));
+    for (const w of topo?.workloads ?? []) if (this.readScope.workload(w.id)) flows.workloads[w.id] = rateOrZero(lastValue(series.column(`workload.${w.id}.rate`), len));
     for (const s of topo?.services ?? []) {
       if (s.calls.length === 0 || this.readScope.service(s.id)) continue;
       const out: Record<string, number> = {};
-      for (const c of s.calls) out[c.service] = rateOrZero(lastValue(series.column(`call.${s.id}.${c.service}.rate`), len));
+      for (const c of s.calls) if (this.readScope.call(s.id, c.service)) out[c.service] = rateOrZero(lastValue(series.column(`call.${s.id}.${c.service}.rate`), len));
       flows.calls[s.id] = out;
     }
     for (const s of live.services) {
