@@ -78,7 +78,7 @@ export default tseslint.config(
           patterns: [
             // Exceptions, all leaves: the compare link codec (fflate only) the page decodes a link's variant B with,
             // and the sentence templates (pure data) of the compute model and the capacity planner, the English side of the console's catalogs.
-            { regex: '(^|/)core(/(?!compare/link$|compute/said$|elasticity/plan-text$).*)?$', allowTypeImports: true, message: 'The UI holds no simulation logic: import only types from the core.' },
+            { regex: '(^|/)core(/(?!compare/link$|compute/said$|elasticity/plan-text$|text/template$).*)?$', allowTypeImports: true, message: 'The UI holds no simulation logic: import only types from the core.' },
             { group: ['**/workers/*', '!**/workers/api', '!**/workers/wire'], allowTypeImports: true, message: 'The UI imports only the worker API types (and the wire encoding constants).' },
           ],
         },

@@ -16,6 +16,8 @@ export interface Said {
 }
 
 /** English templates: `{name}` is a parameter (a nested Said contributes its text). */
+import { fillTemplate } from '../text/template';
+
 export const COMPUTE_TEXT = {
   // placement summaries (the scheduler's)
   placedScore: 'placed on {host} (score {score}; {examined} of {total} hosts examined, {feasible} feasible)',
@@ -183,8 +185,6 @@ export const COMPUTE_TEXT = {
 
 export type ComputeTextCode = keyof typeof COMPUTE_TEXT;
 
-/** `{name}`, or `{name|one|other}`: the word `one` when the parameter is 1, else `other` (the UI's catalogs read the same syntax). */
-const TOKEN = /\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g;
 
 function paramText(p: SaidParam | undefined): string | undefined {
   if (p === undefined) return undefined;
@@ -199,12 +199,8 @@ export function isSaidList(p: SaidParam): p is readonly Said[] {
 /** Something said: its code, parameters and English text. */
 export function say(code: ComputeTextCode, params?: SaidParams): Said {
   const template: string = COMPUTE_TEXT[code];
-  const text = params
-    ? template.replace(TOKEN, (whole, name: string, one: string | undefined, other: string | undefined) => {
-        if (one !== undefined && other !== undefined && params[name] !== undefined) return Number(params[name]) === 1 ? one : other;
-        return paramText(params[name]) ?? whole;
-      })
-    : template;
+  // `{name}`, or `{name|one|other}` (see ../text/template: the console's catalogs read the same syntax).
+  const text = params ? fillTemplate(template, (name) => paramText(params[name])) : template;
   return params ? { code, params, text } : { code, text };
 }
 

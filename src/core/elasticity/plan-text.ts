@@ -6,6 +6,8 @@
  *
  * Templates: `{name}` is a parameter; `{n|one|other}` picks an English word by the number n.
  */
+import { fillTemplate } from '../text/template';
+
 export const PLAN_TEXT = {
   'x.plan': 'peak {rate} req/s ({value} per {step} step) forecast at step {k} of {horizon} by {model} ({mape}): {sizing}',
   'x.mape': 'holdout MAPE {x} %',
@@ -32,16 +34,8 @@ export const PLAN_TEXT = {
 
 export type PlanTextKey = keyof typeof PLAN_TEXT;
 
-const TOKEN = /\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g;
-
 /** A template of PLAN_TEXT filled in (a missing parameter stays visible as `{name}`). */
 export function planText(key: PlanTextKey, params?: Readonly<Record<string, string | number>>): string {
   const template: string = PLAN_TEXT[key];
-  if (!params) return template;
-  return template.replace(TOKEN, (whole, name: string, one: string | undefined, other: string | undefined) => {
-    const v = params[name];
-    if (v === undefined) return whole;
-    if (one !== undefined && other !== undefined) return Number(v) === 1 ? one : other;
-    return String(v);
-  });
+  return params ? fillTemplate(template, (name) => params[name]) : template;
 }

@@ -9,6 +9,7 @@
  */
 import { useMemo } from 'react';
 import { currentLang, useLang, type Lang } from './lang';
+import { fillTemplate, TEMPLATE_TOKEN } from '../../core/text/template';
 
 export type Params = Readonly<Record<string, string | number>>;
 
@@ -21,17 +22,9 @@ export function defineMessages<const E extends Record<string, string>>(en: E, zh
   return { en, zh } as Catalog<keyof E & string>;
 }
 
-const TOKEN = /\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g;
-
-/** Fills a template. A missing parameter stays visible as `{name}` rather than vanishing. */
+/** Fills a template. A missing parameter stays visible as `{name}` rather than vanishing (the core's own formatter). */
 export function format(template: string, params?: Params): string {
-  if (!params) return template;
-  return template.replace(TOKEN, (whole, name: string, one: string | undefined, other: string | undefined) => {
-    const v = params[name];
-    if (v === undefined) return whole;
-    if (one !== undefined && other !== undefined) return Number(v) === 1 ? one : other;
-    return String(v);
-  });
+  return params ? fillTemplate(template, (name) => params[name]) : template;
 }
 
 export type Translate<K extends string> = (key: K, params?: Params) => string;
@@ -55,6 +48,6 @@ export function useT<K extends string>(catalog: Catalog<K>): Translate<K> {
 /** The placeholder names a template uses (for the catalog checks). */
 export function placeholders(template: string): string[] {
   const names = new Set<string>();
-  for (const m of template.matchAll(TOKEN)) names.add(m[1] as string);
+  for (const m of template.matchAll(TEMPLATE_TOKEN)) names.add(m[1] as string);
   return [...names].sort();
 }

@@ -83,16 +83,8 @@ export const CheckCell = memo(function CheckCell({ scope, path, label, editName,
   );
 });
 
-/** A titled group of fields. */
-export function Group({ title, children, testId, note }: { title: string; children: ReactNode; testId?: string; note?: string }) {
-  return (
-    <fieldset className="edit-block" data-testid={testId}>
-      <legend>{title}</legend>
-      {note && <p className="note">{note}</p>}
-      {children}
-    </fieldset>
-  );
-}
+/** A titled group of fields (the same fieldset as the element forms'). */
+export { Block as Group } from '../forms';
 
 /** The id (or another key) of an item, for its card's title. */
 function ItemTitle({ path, label, keyName }: { path: DocPath; label: string; keyName: string }) {
