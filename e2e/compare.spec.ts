@@ -19,6 +19,12 @@ async function row(page: Page, key: string) {
 /** "1234.5 ms" → 1234.5; "−12.0 ms ▲B" → −12. */
 const msOf = (text: string): number => Number(text.replace('−', '-').replace(/[^\d.+-]/g, ''));
 
+/** The simulated times of A and B the delta table was read at, in one read of the page. */
+async function bothTimes(time: Locator): Promise<[number, number]> {
+  const [a, b] = await time.evaluate((el) => [el.getAttribute('data-time-a'), el.getAttribute('data-time-b')]);
+  return [Number(a), Number(b)];
+}
+
 async function openCompare(page: Page): Promise<Locator> {
   await page.getByTestId('compare-open').click();
   const panel = page.getByTestId('compare-panel');
@@ -149,8 +155,8 @@ test('A/B compare live: the table compares A and B at the same simulated time an
   // Several live refreshes: every one has A and B at one time, past 0.
   for (let i = 0; i < 3; i++) {
     await expect.poll(async () => Number(await time.getAttribute('data-time-a')), { timeout: 20_000 }).toBeGreaterThan(i * 60);
-    const a = Number(await time.getAttribute('data-time-a'));
-    const b = Number(await time.getAttribute('data-time-b'));
+    // Both read in one go (two separate reads could straddle a refresh of the table).
+    const [a, b] = await bothTimes(time);
     expect(b).toBe(a);
     await expect(time).toContainText('A and B both at');
   }
@@ -160,7 +166,8 @@ test('A/B compare live: the table compares A and B at the same simulated time an
   await page.getByTestId('compare-pause').click();
   await expect(page.getByTestId('compare-play')).toBeVisible();
   await expect(time).toContainText('A and B both at');
-  expect(await time.getAttribute('data-time-a')).toBe(await time.getAttribute('data-time-b'));
+  const [a, b] = await bothTimes(time);
+  expect(b).toBe(a);
 });
 
 test('A/B compare follows an edited A: both restart on the edited scenario, no worker leaks; a link opens without a worker', async ({ page }) => {

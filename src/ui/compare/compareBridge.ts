@@ -248,7 +248,18 @@ async function refreshTable(): Promise<void> {
  * Pauses both, runs the one behind on to the other's simulated time (neither past its end), and
  * takes the table there. Null when the comparison went away meanwhile.
  */
-async function alignBoth(): Promise<{ a: HeldAt; b: HeldAt } | null> {
+function alignBoth(): Promise<{ a: HeldAt; b: HeldAt } | null> {
+  // One alignment at a time: two interleaved (a pause during a live step's) could read the table
+  // while one side had already been run on to the later one's time and the other not yet.
+  const run = aligned.then(alignNow, alignNow);
+  aligned = run.catch(() => null);
+  return run;
+}
+
+/** The last alignment asked for (the next one starts after it). */
+let aligned: Promise<unknown> = Promise.resolve();
+
+async function alignNow(): Promise<{ a: HeldAt; b: HeldAt } | null> {
   const a = runners.a;
   const b = runners.b;
   if (!a || !b) return null;
