@@ -437,6 +437,25 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
   }
   for (const [key, x] of hostHour) {
     const pool = catalogue.pools[x.pool]!;
+    /** An idle record of this host-hour: `cost` of unrequested capacity, paid by `tenant` (null: shared). */
+    const pushIdle = (tenant: string | null, start: number, end: number, cost: number): void => {
+      push({
+        category: 'idle',
+        tenant,
+        group: pool.id,
+        subject: x.id,
+        resource: `idle · ${pool.id}`,
+        label: { code: 'idle', pool: pool.id },
+        pricing: pool.fixed ? 'fixed' : 'on-demand',
+        region: pool.region,
+        start,
+        end,
+        quantity: pool.hostHourly > 0 ? (cost / pool.hostHourly) * HOUR : 0,
+        unit: 'seconds',
+        rate: pool.hostHourly,
+        cost,
+      });
+    };
     let idle = x.cost - (allocated.get(key) ?? 0);
     allocated.delete(key);
     const held = pool.dedicatedTo === null ? heldBy.get(key) : undefined;
@@ -450,42 +469,12 @@ export function billingRecords(scenario: Scenario, catalogue: PriceCatalogue, us
         idle -= mine;
         const from = Math.min(...h.spans.map((sp) => sp[0]));
         const to = Math.max(...h.spans.map((sp) => sp[1]));
-        push({
-          category: 'idle',
-          tenant,
-          group: pool.id,
-          subject: x.id,
-          resource: `idle · ${pool.id}`,
-          label: { code: 'idle', pool: pool.id },
-          pricing: pool.fixed ? 'fixed' : 'on-demand',
-          region: pool.region,
-          start: from,
-          end: to,
-          quantity: pool.hostHourly > 0 ? (mine / pool.hostHourly) * HOUR : 0,
-          unit: 'seconds',
-          rate: pool.hostHourly,
-          cost: mine,
-        });
+        pushIdle(tenant, from, to, mine);
       }
       // Held the whole billed stretch (tenants hold a host one at a time): nothing is left to share.
       if (heldSeconds >= x.b - x.a - 1e-9 && Math.abs(idle) < 1e-9) continue;
     }
-    push({
-      category: 'idle',
-      tenant: pool.dedicatedTo,
-      group: pool.id,
-      subject: x.id,
-      resource: `idle · ${pool.id}`,
-      label: { code: 'idle', pool: pool.id },
-      pricing: pool.fixed ? 'fixed' : 'on-demand',
-      region: pool.region,
-      start: x.a,
-      end: x.b,
-      quantity: pool.hostHourly > 0 ? (idle / pool.hostHourly) * HOUR : 0,
-      unit: 'seconds',
-      rate: pool.hostHourly,
-      cost: idle,
-    });
+    pushIdle(pool.dedicatedTo, x.a, x.b, idle);
   }
 
   // Data egress, metered per route and clock hour from the run's calls and responses.

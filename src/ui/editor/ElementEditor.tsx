@@ -13,7 +13,7 @@ import { injectCrash, injectSpike, isPlaced } from './topologyEditing';
 import { useT, type Translate } from '../i18n/messages';
 import { editorMessages } from './editor.messages';
 import { formMessages } from './forms.messages';
-import { elementPath, getAt, idsOf, kindLabel, removeElement, setAt, zonesOf, type Doc, type ElementRef, type InstanceTypeSize } from './docEdits';
+import { distributionOfType, elementPath, getAt, idsOf, kindLabel, removeElement, setAt, zonesOf, type Doc, type ElementRef, type InstanceTypeSize } from './docEdits';
 
 const NO_TYPES: readonly InstanceTypeSize[] = [];
 
@@ -25,25 +25,9 @@ const ARRIVAL_TYPES = ['poisson', 'piecewise', 'diurnal', 'spike', 'mmpp', 'trac
 type Obj = Record<string, unknown>;
 const num = (x: unknown, fallback: number): number => (typeof x === 'number' && Number.isFinite(x) ? x : fallback);
 
-/** A work distribution of another type with about the same mean. */
+/** A work distribution of another type with about the same mean (0.05 s when it had none). */
 function workOfType(type: string, old: Obj): Obj {
-  const mean = num(old.mean, num(old.value, 0.05));
-  switch (type) {
-    case 'constant':
-      return { type, value: mean };
-    case 'uniform':
-      return { type, min: 0, max: 2 * mean };
-    case 'normal':
-      return { type, mean, sd: mean / 4 };
-    case 'lognormal':
-      return { type, mean, sd: mean };
-    case 'bounded-pareto':
-      return { type, alpha: 1.5, min: mean / 3, max: mean * 20 };
-    case 'empirical':
-      return { type, samples: [mean / 2, mean, mean * 2] };
-    default:
-      return { type: 'exponential', mean };
-  }
+  return distributionOfType(type, old, 0.05, 1);
 }
 
 /** Arrivals of another type with about the same rate. */

@@ -675,3 +675,31 @@ export function unplaceService(doc: Doc, service: string): EditOutcome {
   if (getAt(doc, [...at, 'placement']) === undefined) return { ok: false, reason: m('notPlaced', { id: service }) };
   return { ok: true, doc: setAt(doc, [...at, 'placement'], undefined) };
 }
+
+const finiteOr = (x: unknown, fallback: number): number => (typeof x === 'number' && Number.isFinite(x) ? x : fallback);
+
+/**
+ * A distribution of another type with about the same mean as `old` (its mean or constant value,
+ * else `fallbackMean`); `lognormalSd` is the log-normal's spread as a fraction of the mean.
+ */
+export function distributionOfType(type: string, old: Record<string, unknown>, fallbackMean: number, lognormalSd: number): Record<string, unknown> {
+  const mean = finiteOr(old.mean, finiteOr(old.value, fallbackMean));
+  switch (type) {
+    case 'constant':
+      return { type, value: mean };
+    case 'uniform':
+      return { type, min: 0, max: 2 * mean };
+    case 'normal':
+      return { type, mean, sd: mean / 4 };
+    case 'lognormal':
+      return { type, mean, sd: mean * lognormalSd };
+    case 'bounded-pareto':
+      return { type, alpha: 1.5, min: mean / 3, max: mean * 20 };
+    case 'percentiles':
+      return { type, points: [[0, mean / 4], [0.5, mean], [1, mean * 4]] };
+    case 'empirical':
+      return { type, samples: [mean / 2, mean, mean * 2] };
+    default:
+      return { type: 'exponential', mean };
+  }
+}

@@ -6,7 +6,7 @@
  */
 import { translate, type Params } from '../../i18n/messages';
 import { blockEditMessages } from './blockEdits.messages';
-import { filterAt, getAt, idsOf, setAt, tally, uniqueId, type Doc, type DocPath, type EditOutcome, type RemoveOutcome } from '../docEdits';
+import { distributionOfType, filterAt, getAt, idsOf, setAt, tally, uniqueId, type Doc, type DocPath, type EditOutcome, type RemoveOutcome } from '../docEdits';
 
 type Obj = Record<string, unknown>;
 
@@ -253,27 +253,9 @@ export function keepAliveOfType(type: string, old: Obj): Obj {
 /** Distribution types a function's duration may have (percentiles: the trace's points). */
 export const DURATION_TYPES = ['constant', 'uniform', 'exponential', 'normal', 'lognormal', 'bounded-pareto', 'percentiles'] as const;
 
-const num = (x: unknown, fallback: number): number => (typeof x === 'number' && Number.isFinite(x) ? x : fallback);
-
-/** A duration distribution of another type with about the same mean. */
+/** A duration distribution of another type with about the same mean (0.1 s when it had none). */
 export function durationOfType(type: string, old: Obj): Obj {
-  const mean = num(old.mean, num(old.value, 0.1));
-  switch (type) {
-    case 'constant':
-      return { type, value: mean };
-    case 'uniform':
-      return { type, min: 0, max: 2 * mean };
-    case 'normal':
-      return { type, mean, sd: mean / 4 };
-    case 'lognormal':
-      return { type, mean, sd: mean / 2 };
-    case 'bounded-pareto':
-      return { type, alpha: 1.5, min: mean / 3, max: mean * 20 };
-    case 'percentiles':
-      return { type, points: [[0, mean / 4], [0.5, mean], [1, mean * 4]] };
-    default:
-      return { type: 'exponential', mean };
-  }
+  return distributionOfType(type, old, 0.1, 0.5);
 }
 
 // ------------------------------------------------------------------ removals with repairs
