@@ -1,8 +1,10 @@
 /**
- * The page's side of the worker boundary. Creates the simulation worker once, keeps Comlink's
- * `wrap()` result in a module-level variable (a collected temporary proxy would drop calls),
- * subscribes with a proxied callback and merges snapshots into the store, keeping unchanged parts
- * as the same objects. Components call the `actions`; they never talk to the worker themselves.
+ * The page's side of the worker boundary. The worker's lifecycle (start-up, heartbeat, crash
+ * recovery, the autosave of loads) is ./lifecycle/supervisor's; here it is given real workers
+ * (Comlink's `wrap()` result is kept by it for the worker's life: a collected temporary proxy would
+ * drop calls), the page's clock and the stores. The bridge subscribes with a proxied callback and
+ * merges snapshots into the store, keeping unchanged parts as the same objects. Components call
+ * the `actions`; they never talk to the worker themselves.
  */
 import { proxy, wrap, releaseProxy, transfer } from 'comlink';
 import type { Remote } from 'comlink';
