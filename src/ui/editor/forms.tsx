@@ -486,8 +486,12 @@ const stateColumns = (t: T): readonly RowColumn[] => [
 ];
 const newState = (): unknown => ({ rate: 10, meanDuration: 30 });
 
-/** The lists of an arrival process: piecewise points, MMPP states, inline trace data. */
-export const ArrivalLists = memo(function ArrivalLists({ id, path, scope }: { id: string; path: DocPath; scope: string }) {
+/**
+ * The lists of an arrival process: piecewise points, MMPP states, inline trace data. `testId` prefixes
+ * the test ids (default "edit-arrival", the workload inspector's one process); a form showing several
+ * processes passes each owner's own prefix so no id repeats on the page.
+ */
+export const ArrivalLists = memo(function ArrivalLists({ id, path, scope, testId = 'edit-arrival' }: { id: string; path: DocPath; scope: string; testId?: string }) {
   const type = useEditor((s) => (s.doc ? String(getAt(s.doc, [...path, 'type']) ?? '') : ''));
   const dataLength = useEditor((s) => {
     const d = s.doc ? getAt(s.doc, [...path, 'data']) : undefined;
@@ -503,17 +507,17 @@ export const ArrivalLists = memo(function ArrivalLists({ id, path, scope }: { id
   if (type === 'piecewise') {
     return (
       <>
-        <Field scope={scope} path={[...path, 'interpolation']} label={t('interpolation')} type="select" options={withDefault(t, 'step', ['step', 'linear'])} editName={`${id}: ${t('interpolation')}`} testId="edit-arrival-interpolation" />
-        <Rows scope={scope} path={[...path, 'points']} columns={pointColumns(t)} newRow={newPoint} editName={`${id}: ${t('points')}`} itemLabel={t('point')} caption={t('points')} testId="edit-arrival-points" />
+        <Field scope={scope} path={[...path, 'interpolation']} label={t('interpolation')} type="select" options={withDefault(t, 'step', ['step', 'linear'])} editName={`${id}: ${t('interpolation')}`} testId={`${testId}-interpolation`} />
+        <Rows scope={scope} path={[...path, 'points']} columns={pointColumns(t)} newRow={newPoint} editName={`${id}: ${t('points')}`} itemLabel={t('point')} caption={t('points')} testId={`${testId}-points`} />
       </>
     );
   }
   if (type === 'mmpp') {
-    return <Rows scope={scope} path={[...path, 'states']} columns={stateColumns(t)} newRow={newState} editName={`${id}: ${t('states')}`} itemLabel={t('state')} caption={t('states')} testId="edit-arrival-states" />;
+    return <Rows scope={scope} path={[...path, 'states']} columns={stateColumns(t)} newRow={newState} editName={`${id}: ${t('states')}`} itemLabel={t('state')} caption={t('states')} testId={`${testId}-states`} />;
   }
   if (type === 'trace' && dataLength >= 0) {
     return dataLength <= 200 ? (
-      <Field scope={scope} path={[...path, 'data']} label={t('traceData')} type="numbers" editName={`${id}: ${t('traceData')}`} testId="edit-arrival-data" hint={t('traceDataHint')} />
+      <Field scope={scope} path={[...path, 'data']} label={t('traceData')} type="numbers" editName={`${id}: ${t('traceData')}`} testId={`${testId}-data`} hint={t('traceDataHint')} />
     ) : (
       <p className="note">{t('traceTooLong', { n: dataLength.toLocaleString('en-US') })}</p>
     );

@@ -22,8 +22,12 @@ import {
   newTimer,
   newTopic,
   removeServerless,
+  renameClient,
   renameItem,
+  renameRoute,
+  renameTimer,
   serverlessIds,
+  setFunctionPrice,
   TARGET_KINDS,
   targetKindOf,
   withConsumer,
@@ -32,6 +36,7 @@ import {
   type TargetKind,
 } from './blockEdits';
 import { blockMessages } from './blocks.messages';
+import { fieldLabelMessages, paramLabel } from '../fieldLabels.messages';
 import { arrivalOfType } from '../ElementEditor';
 import { ArrivalLists } from '../forms';
 import { appendMade, BlockShell, CheckCell, fieldMaker, Group, idAt, Items, opts, useIds, withDefault, withNone, type T } from './kit';
@@ -82,14 +87,17 @@ const TargetCell = memo(function TargetCell({ toPath, testId, label }: { toPath:
 function DistParams({ path, name, testId, scalarsOnly }: { path: DocPath; name: string; testId: string; scalarsOnly?: boolean }) {
   const keys = useIds((d) => {
     const v = getAt(d, path) as Obj | undefined;
-    return v && typeof v === 'object' ? Object.keys(v).filter((k) => k !== 'type' && (!scalarsOnly || typeof v[k] === 'number' || typeof v[k] === 'string')) : [];
+    // An arrival's interpolation is the lists' dropdown; a trace's format, file and column stay in the JSON.
+    const skip = scalarsOnly ? ['type', 'interpolation', 'format', 'file', 'column'] : ['type'];
+    return v && typeof v === 'object' ? Object.keys(v).filter((k) => !skip.includes(k) && (!scalarsOnly || typeof v[k] === 'number' || typeof v[k] === 'string')) : [];
   });
+  const tl = useT(fieldLabelMessages);
   return (
     <>
-      {keys.map((k) => (
-        // i18n-ignore: the parameter names of a distribution (mean, sd, alpha) are the schema's own
-        <Field key={k} scope={scope} path={[...path, k]} label={k} type={k === 'points' || k === 'samples' ? 'json' : 'number'} editName={`${name} · ${k}`} testId={`${testId}-${k}`} />
-      ))}
+      {keys.map((k) => {
+        const label = paramLabel(tl, k);
+        return <Field key={k} scope={scope} path={[...path, k]} label={label} type={k === 'points' || k === 'samples' ? 'json' : 'number'} editName={`${name} · ${label}`} testId={`${testId}-${k}`} />;
+      })}
     </>
   );
 }
@@ -227,14 +235,14 @@ function GatewayFields({ path, index }: { path: DocPath; index: number }) {
   const functions = useIds((d) => serverlessIds(d, 'function'));
   const routeColumns = useMemo<readonly RowColumn[]>(
     () => [
-      { key: 'path', label: t('routePath'), type: 'text', hint: t('routePathHint') },
+      { key: 'path', label: t('routePath'), type: 'text', hint: t('routePathHint'), apply: (d: Doc, v: unknown, rp: DocPath) => renameRoute(d, rp, v) },
       { key: 'function', label: t('functionCol'), type: 'select', options: opts(functions) },
     ],
     [functions, t],
   );
   const clientColumns = useMemo<readonly RowColumn[]>(
     () => [
-      { key: 'id', label: t('clientId'), type: 'text' },
+      { key: 'id', label: t('clientId'), type: 'text', apply: (d: Doc, v: unknown, rp: DocPath) => renameClient(d, rp, v) },
       { key: 'rate', label: t('rate'), type: 'number', path: ['rateLimit', 'rate'], hint: t('rateHint') },
       { key: 'burst', label: t('burst'), type: 'int', path: ['rateLimit', 'burst'], hint: t('burstHint') },
       { key: 'revoked', label: t('revoked'), render: (rowPath, i) => <CheckCell scope={scope} path={[...rowPath, 'revoked']} label={t('revokedKey', { n: i + 1 })} editName={`${name} · ${t('revoked')}`} testId={`${tp}-client-${i}-revoked`} /> },
@@ -286,7 +294,7 @@ function ArrivalFields({ path, name, testId, optional }: { path: DocPath; name: 
         })}
         {present && <DistParams path={path} name={name} testId={testId} scalarsOnly />}
       </div>
-      {present && <ArrivalLists id={name} path={path} scope={scope} />}
+      {present && <ArrivalLists id={name} path={path} scope={scope} testId={testId} />}
     </>
   );
 }
@@ -332,7 +340,7 @@ function newHttp(d: Doc): Obj {
 }
 
 const timerColumns = (t: T, functions: readonly string[]): readonly RowColumn[] => [
-  { key: 'id', label: t('id'), type: 'text' },
+  { key: 'id', label: t('id'), type: 'text', apply: (d: Doc, v: unknown, rp: DocPath) => renameTimer(d, rp, v) },
   { key: 'function', label: t('functionCol'), type: 'select', options: opts(functions) },
   { key: 'cron', label: t('cron'), type: 'text', hint: t('cronHint') },
   { key: 'every', label: t('every'), type: 'duration', hint: t('everyHint') },
@@ -372,8 +380,8 @@ export const ServerlessForm = memo(function ServerlessForm() {
           {f([...S, 'account', 'concurrencyLimit'], 'concurrencyLimit', 'int', 'blk-sls-concurrency', { hint: 'concurrencyLimitHint' })}
           {f([...S, 'account', 'scaling', 'environments'], 'scalingEnvironments', 'int', 'blk-sls-scaling-envs', { hint: 'scalingEnvironmentsHint' })}
           {f([...S, 'account', 'scaling', 'per'], 'scalingPer', 'duration', 'blk-sls-scaling-per', { hint: 'scalingPerHint' })}
-          {f([...S, 'prices', 'perMillionRequests'], 'perMillion', 'number', 'blk-sls-price-requests', { hint: 'perMillionHint' })}
-          {f([...S, 'prices', 'perGbSecond'], 'perGbSecond', 'number', 'blk-sls-price-gbs', { hint: 'perGbSecondHint' })}
+          {f([...S, 'prices', 'perMillionRequests'], 'perMillion', 'number', 'blk-sls-price-requests', { hint: 'perMillionHint', apply: (d: Doc, v: unknown) => setFunctionPrice(d, 'serverless', 'perMillionRequests', v) })}
+          {f([...S, 'prices', 'perGbSecond'], 'perGbSecond', 'number', 'blk-sls-price-gbs', { hint: 'perGbSecondHint', apply: (d: Doc, v: unknown) => setFunctionPrice(d, 'serverless', 'perGbSecond', v) })}
         </div>
       </Group>
       <Group title={t('keepAlive')}>
