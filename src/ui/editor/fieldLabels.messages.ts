@@ -44,6 +44,7 @@ export const fieldLabelMessages = defineMessages(
     // distribution pickers
     distType: '{what}: distribution',
     asDuration: 'a fixed duration',
+    initDefault: '(default: from runtime, memory and package size)',
     // filters
     filter: 'Filter',
     filterOf: 'Filter of subscription {n}',
@@ -101,6 +102,7 @@ export const fieldLabelMessages = defineMessages(
     p_loop: '循环回放',
     distType: '{what}：分布类型',
     asDuration: '固定时长',
+    initDefault: '（默认：按运行时、内存和代码包大小估算）',
     filter: '过滤条件',
     filterOf: '订阅 {n} 的过滤条件',
     filterHint: '每行一个条件：属性名 = 值1, 值2。只有每个列出的属性都取其中一个值时才投递。留空：投递所有消息。',

@@ -10,6 +10,7 @@ import { idsOf, zonesOf, type Doc, type DocPath } from '../docEdits';
 import { newGroup, newLink, removeGroup, renameItem } from './blockEdits';
 import { blockMessages } from './blocks.messages';
 import { useInstanceTypes } from '../instanceTypes';
+import { DistributionField } from '../ValueEditors';
 import { appendMade, BlockShell, fieldMaker, Group, idAt, Items, useIds, withDefault, type Opts, type T } from './kit';
 
 const linkKinds = (t: T): Opts => [
@@ -80,7 +81,7 @@ export const ClusterAutoscalerForm = memo(function ClusterAutoscalerForm() {
         {f([...at, 'scaleDownUtilizationThreshold'], 'utilThreshold', 'number', 'blk-ca-threshold', { hint: 'utilThresholdHint' })}
         {f([...at, 'scaleDownUnneededTime'], 'unneededTime', 'duration', 'blk-ca-unneeded', { hint: 'unneededTimeHint' })}
         {f([...at, 'scaleDownDelayAfterAdd'], 'delayAfterAdd', 'duration', 'blk-ca-delay', { hint: 'delayAfterAddHint' })}
-        {f([...at, 'provisioningTime'], 'provisioningTime', 'json', 'blk-ca-provisioning', { hint: 'provisioningTimeHint' })}
+        <DistributionField scope={scope} path={[...at, 'provisioningTime']} label={t('provisioningTime')} context={name} testId="blk-ca-provisioning" allowDuration unsetLabel={t('defaultOpt', { value: '120 s' })} fallbackMean={120} />
       </div>
       <Group title={t('caPools')} note={t('caPoolsNote')}>
         <ul className="edit-list">

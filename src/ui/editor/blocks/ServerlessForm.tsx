@@ -39,6 +39,7 @@ import { blockMessages } from './blocks.messages';
 import { fieldLabelMessages, paramLabel } from '../fieldLabels.messages';
 import { arrivalOfType } from '../ElementEditor';
 import { ArrivalLists } from '../forms';
+import { DistributionField, FilterField, PerMinuteField } from '../ValueEditors';
 import { appendMade, BlockShell, CheckCell, fieldMaker, Group, idAt, Items, opts, useIds, withDefault, withNone, type T } from './kit';
 
 /** The schema's runtimes (scenario/schema.ts FUNCTION_RUNTIMES). */
@@ -104,6 +105,7 @@ function DistParams({ path, name, testId, scalarsOnly }: { path: DocPath; name: 
 
 function FunctionFields({ path, index }: { path: DocPath; index: number }) {
   const t = useT(blockMessages);
+  const tl = useT(fieldLabelMessages);
   const name = `${t('functions')} ${index + 1}`;
   const f = fieldMaker(t, scope, name);
   const tp = `blk-fn-${index}`;
@@ -132,8 +134,11 @@ function FunctionFields({ path, index }: { path: DocPath; index: number }) {
           apply: (d: Doc, v: unknown) => setAt(d, [...path, 'duration'], durationOfType(String(v), (getAt(d, [...path, 'duration']) ?? {}) as Obj)),
         })}
         <DistParams path={[...path, 'duration']} name={`${name} · ${t('durationType')}`} testId={`${tp}-duration`} />
-        {f([...path, 'init'], 'init', 'json', `${tp}-init`, { hint: 'initHint' })}
       </div>
+      <div className="edit-grid">
+        <DistributionField scope={scope} path={[...path, 'init']} label={t('init')} context={name} testId={`${tp}-init`} unsetLabel={tl('initDefault')} fallbackMean={0.3} />
+      </div>
+      <PerMinuteField scope={scope} fnPath={path} name={name} testId={`${tp}-perMinute`} />
       <Rows scope={scope} path={[...path, 'outputs']} columns={outputColumns} newRow={(d: Doc) => ({ to: newTarget(d, 'topic') })} editName={`${name} · ${t('outputs')}`} itemLabel={t('output')} caption={t('outputs')} empty={t('noOutputs')} dropWhenEmpty testId={`${tp}-outputs`} />
     </>
   );
@@ -217,12 +222,20 @@ function TopicFields({ path, index }: { path: DocPath; index: number }) {
   const f = fieldMaker(t, scope, name);
   const tp = `blk-topic-${index}`;
   const rename = (d: Doc, v: unknown): Doc => renameItem(d, 'topic', path, v);
+  const subs = useEditor((s) => {
+    const v = s.doc ? getAt(s.doc, [...path, 'subscriptions']) : undefined;
+    return Array.isArray(v) ? v.length : 0;
+  });
   const columns = useMemo<readonly RowColumn[]>(() => [{ key: 'to', label: t('deliversTo'), render: (rowPath, i) => <TargetCell toPath={[...rowPath, 'to']} testId={`${tp}-sub-${i}-to`} label={`${name} · ${t('subscription')} ${i + 1}`} /> }], [name, t, tp]);
   return (
     <>
       <div className="edit-grid">{f([...path, 'id'], 'id', 'text', `${tp}-id`, { apply: rename })}</div>
       <Rows scope={scope} path={[...path, 'subscriptions']} columns={columns} newRow={(d: Doc) => ({ to: newTarget(d, 'queue') })} editName={`${name} · ${t('subscriptions')}`} itemLabel={t('subscription')} caption={t('subscriptions')} empty={t('noSubscriptions')} testId={`${tp}-subs`} />
-      <p className="hint">{t('filterNote')}</p>
+      <div className="edit-grid">
+        {Array.from({ length: subs }, (_, i) => (
+          <FilterField key={i} scope={scope} path={[...path, 'subscriptions', i, 'filter']} name={`${name} · ${t('subscription')} ${i + 1}`} index={i} testId={`${tp}-sub-${i}-filter`} />
+        ))}
+      </div>
     </>
   );
 }
@@ -364,8 +377,38 @@ function ServerlessItems({ kind, list, label, make, render }: { kind: Serverless
   );
 }
 
+/** The Azure Functions trace replay: its folder (empty removes the replay), minutes and runtime. */
+function AzureTraceFields() {
+  const t = useT(blockMessages);
+  const tl = useT(fieldLabelMessages);
+  const at = [...S, 'azureTrace'];
+  const present = useEditor((s) => (s.doc ? getAt(s.doc, at) !== undefined : false));
+  const name = `${t('serverless')} · ${tl('azureTrace')}`;
+  return (
+    <div className="edit-grid">
+      <Field
+        scope={scope}
+        path={[...at, 'folder']}
+        label={tl('azureFolder')}
+        type="text"
+        hint={tl('azureFolderHint')}
+        editName={`${name} · ${tl('azureFolder')}`}
+        testId="blk-sls-azure-folder"
+        apply={(d: Doc, v: unknown) => (v === undefined ? setAt(d, at, undefined) : setAt(d, [...at, 'folder'], v))}
+      />
+      {present && (
+        <>
+          <Field scope={scope} path={[...at, 'minutes']} label={tl('azureMinutes')} type="int" hint={tl('azureMinutesHint')} editName={`${name} · ${tl('azureMinutes')}`} testId="blk-sls-azure-minutes" />
+          <Field scope={scope} path={[...at, 'runtime']} label={tl('azureRuntime')} type="select" options={withDefault(t, 'node', FUNCTION_RUNTIMES)} editName={`${name} · ${tl('azureRuntime')}`} testId="blk-sls-azure-runtime" />
+        </>
+      )}
+    </div>
+  );
+}
+
 export const ServerlessForm = memo(function ServerlessForm() {
   const t = useT(blockMessages);
+  const tl = useT(fieldLabelMessages);
   const name = t('serverless');
   const f = fieldMaker(t, scope, name);
   const keepAlive = useEditor((s) => (s.doc ? getAt(s.doc, [...S, 'keepAlive', 'type']) : undefined)) === 'hybrid' ? 'hybrid' : 'fixed';
@@ -409,6 +452,9 @@ export const ServerlessForm = memo(function ServerlessForm() {
       </Group>
       <Group title={t('functions')}>
         <ServerlessItems kind="function" list="functions" label={t('function')} make={newFunction} render={(p, i) => <FunctionFields path={p} index={i} />} />
+      </Group>
+      <Group title={tl('azureTrace')}>
+        <AzureTraceFields />
       </Group>
       <Group title={t('queues')}>
         <ServerlessItems kind="queue" list="queues" label={t('queue')} make={newQueue} render={(p, i) => <QueueFields path={p} index={i} />} />
