@@ -45,6 +45,8 @@ export const fieldLabelMessages = defineMessages(
     distType: '{what}: distribution',
     asDuration: 'a fixed duration',
     initDefault: '(default: from runtime, memory and package size)',
+    machineProvisioning: 'Machine provisioning',
+    machineProvisioningDefault: '(default: lognormal, mean 45 s)',
     // filters
     filter: 'Filter',
     filterOf: 'Filter of subscription {n}',
@@ -103,6 +105,8 @@ export const fieldLabelMessages = defineMessages(
     distType: '{what}：分布类型',
     asDuration: '固定时长',
     initDefault: '（默认：按运行时、内存和代码包大小估算）',
+    machineProvisioning: '机器开通时间',
+    machineProvisioningDefault: '（默认：对数正态分布，均值 45 秒）',
     filter: '过滤条件',
     filterOf: '订阅 {n} 的过滤条件',
     filterHint: '每行一个条件：属性名 = 值1, 值2。只有每个列出的属性都取其中一个值时才投递。留空：投递所有消息。',

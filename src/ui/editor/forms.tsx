@@ -9,6 +9,8 @@ import { useLang } from '../i18n/lang';
 import { commitEdit, useEditor } from './editStore';
 import { useT, type Translate } from '../i18n/messages';
 import { formMessages } from './forms.messages';
+import { fieldLabelMessages } from './fieldLabels.messages';
+import { DistributionField } from './ValueEditors';
 import { CheckField, ExactIssues, Field, Rows, type RowColumn } from './fields';
 import {
   addAutoscaler,
@@ -151,6 +153,7 @@ const scheduleColumns = (t: T): readonly RowColumn[] => [
 export const AutoscalerForm = memo(function AutoscalerForm({ id, path, scope }: { id: string; path: DocPath; scope: string }) {
   const auto = useEditor((s) => (s.doc ? (getAt(s.doc, [...path, 'autoscaler']) as Obj | undefined) : undefined));
   const t = useT(formMessages);
+  const tl = useT(fieldLabelMessages);
   const at = useMemo(() => [...path, 'autoscaler'], [path]);
   const name = t('autoscalerName', { id });
   const rules = useMemo(() => ruleColumns(t), [t]);
@@ -193,6 +196,7 @@ export const AutoscalerForm = memo(function AutoscalerForm({ id, path, scope }: 
         )}
         <Field scope={scope} path={[...at, 'syncPeriod']} label={t('syncPeriod')} type="duration" editName={`${name} · ${t('syncPeriod')}`} testId="edit-autoscaler-syncPeriod" hint={t('syncPeriodHint')} />
         <Field scope={scope} path={[...at, 'startup']} label={t('startup')} type="duration" editName={`${name} · ${t('startup')}`} testId="edit-autoscaler-startup" hint={t('startupHint')} />
+        <DistributionField scope={scope} path={[...at, 'provisioning']} label={tl('machineProvisioning')} context={name} testId="edit-autoscaler-provisioning" unsetLabel={tl('machineProvisioningDefault')} fallbackMean={45} />
         {policy === 'step' && <Field scope={scope} path={[...at, 'cooldown']} label={t('cooldown')} type="duration" editName={`${name} · ${t('cooldown')}`} testId="edit-autoscaler-cooldown" hint={t('cooldownHint')} />}
       </div>
       {tracking && (
