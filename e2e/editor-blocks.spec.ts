@@ -192,6 +192,13 @@ test.describe('scenario-wide forms', () => {
     // The arrival tables of the HTTP sources carry their owner's test ids (no fixed id repeated).
     await expect(page.getByTestId('blk-http-0-arrival-points')).toBeVisible();
     await expect(page.locator('[data-testid="edit-arrival-points"]')).toHaveCount(0);
+    // No test id repeats anywhere in the serverless form.
+    const duplicates = await page.getByTestId('block-inspector').evaluate((root) => {
+      const seen = new Map<string, number>();
+      for (const el of root.querySelectorAll('[data-testid]')) seen.set(el.getAttribute('data-testid')!, (seen.get(el.getAttribute('data-testid')!) ?? 0) + 1);
+      return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+    });
+    expect(duplicates).toEqual([]);
 
     // A subscription filter as "name = values" lines; a line that is not one is refused in words.
     const filter = page.getByTestId('blk-topic-0-sub-1-filter');
