@@ -180,6 +180,12 @@ test.describe('scenario-wide forms', () => {
     const sls = (): Sls['serverless'] => (linked(page) as Sls | null)?.serverless;
     const path = page.getByTestId('blk-gateway-0-routes-0-path');
     await expect(path).toHaveValue('/orders');
+    // A client renamed in its table: the traffic it sends follows.
+    const partner = page.getByTestId('blk-gateway-0-clients-2-id');
+    await expect(partner).toHaveValue('partner');
+    await partner.fill('reseller');
+    await partner.press('Enter');
+    await expect.poll(() => (linked(page) as { serverless?: { http?: Array<{ clients: Array<{ client: string }> }> } } | null)?.serverless?.http?.[0]?.clients.map((c) => c.client)).toEqual(['web', 'mobile', 'reseller', 'old-app', 'anonymous']);
     await path.fill('/checkout');
     await path.press('Enter');
     await expect.poll(() => sls()?.http?.[0]?.route).toBe('/checkout');
