@@ -29,6 +29,7 @@ import { useT, type Translate } from '../i18n/messages';
 import { billingMessages, type BillingKey } from './messages';
 import { richText } from '../serverless/richText';
 import { alertKindName, alertText, billError, categoryName, pricingName, recommendationKindName, recommendationText, resourceName, skipReason, splitName, unitName } from './billingWords';
+import { ChartLegend } from '../charts/ChartLegend';
 
 const TENANT_COLORS = ['#2563eb', '#f59e0b', '#16a34a', '#7c3aed', '#db2777', '#0891b2', '#65a30d', '#ea580c'];
 const MARGIN = { top: 12, right: 8, bottom: 0, left: 0 };
@@ -560,7 +561,7 @@ const CostChart = memo(function CostChart({ summary }: { summary: BillingSummary
             <XAxis dataKey="t" type="number" domain={X_DOMAIN} tickFormatter={tickTime} tick={TICK} minTickGap={28} />
             <YAxis tickFormatter={tickUsd} tick={TICK} width={52} />
             <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
-            <Legend wrapperStyle={LEGEND_STYLE} />
+            <Legend wrapperStyle={LEGEND_STYLE} content={ChartLegend} />
             {tenants.map((tenant, i) => (
               <Line key={tenant} name={tenant} dataKey={tenant} stroke={TENANT_COLORS[i % TENANT_COLORS.length]} dot={false} strokeWidth={1.6} isAnimationActive={false} />
             ))}
