@@ -23,6 +23,7 @@ import { tenancyMessages } from './messages';
 import { refusalReason } from './refusalText';
 import './tenancy.css';
 import { ChartLegend } from '../charts/ChartLegend';
+import { TableHead } from '../components/TableHead';
 
 const MARGIN = { top: 8, right: 8, bottom: 0, left: 0 };
 const TICK = { fontSize: 11 };
@@ -100,21 +101,17 @@ const TenantTable = memo(function TenantTable({ tenants }: { tenants: TenantView
   return (
     <table className="insp-table" data-testid="tenancy-tenants">
       <caption>{tt('caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{tt('colTenant')}</th>
-          <th scope="col">{tt('colIsolation')}</th>
-          <th scope="col">vCPU</th>
-          <th scope="col">{tt('colMemory')}</th>
-          <th scope="col">{tt('colInstances')}</th>
-          <th scope="col" className="right">
-            {tt('colRefused')}
-          </th>
-          <th scope="col" className="right">
-            {tt('colShare')}
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          { label: tt('colTenant') },
+          { label: tt('colIsolation') },
+          { label: 'vCPU' }, // i18n-ignore: a unit, the same in both languages
+          { label: tt('colMemory') },
+          { label: tt('colInstances') },
+          { label: tt('colRefused'), right: true },
+          { label: tt('colShare'), right: true },
+        ]}
+      />
       <tbody>
         {tenants.map((t, i) => (
           <tr key={t.id} data-testid={`tenancy-tenant-${t.id}`} data-refused={t.refused}>
