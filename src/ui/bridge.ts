@@ -49,6 +49,7 @@ import { translate } from './i18n/messages';
 import { msg, type LocalText } from './localText';
 import { noticeMessages as nm } from './notices.messages';
 import { cancelPublish, publishInFrame } from './framePublish';
+import { livePace } from './framePace';
 
 /** Points per line chart the worker downsamples to (LTTB; ≤ 1000). */
 const CHART_POINTS = 600;
@@ -247,7 +248,7 @@ function applySnapshot(snap: Snapshot): void {
     seriesTimer = setTimeout(() => {
       seriesTimer = null;
       publishInFrame('series', publishSeries, true);
-    }, SERIES_PUBLISH_MS);
+    }, SERIES_PUBLISH_MS * livePace());
   }
 }
 
