@@ -148,6 +148,9 @@ test('capacity planning: forecast against what happened, MAPE per model, and a p
   await expect(page.getByTestId('plan-error-message')).toHaveText(
     'the run has 30m of history; a 1m step and a 6h horizon need at least 6h2m (360 steps held out to check the forecast and 2 to fit a linear trend)',
   );
+  // The same refusal in Chinese, from its code and figures.
+  await page.getByTestId('language').selectOption('zh');
+  await expect(page.getByTestId('plan-error-message')).toHaveText('本次运行有 30m 的历史；1m 步长、6h 预测区间至少需要 6h2m（留出 360 步检验预测，2 步用于拟合线性趋势）');
   expect(errors).toEqual([]);
 });
 

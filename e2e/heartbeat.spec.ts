@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { choosePreset, clockSeconds, readText } from './helpers';
 
 /**
@@ -7,6 +7,8 @@ import { choosePreset, clockSeconds, readText } from './helpers';
  * banner, and the scenario the console had comes back with its edits. `?testhooks&heartbeat=fast`
  * installs the hooks and short timings (silence allowed: 2 s idle, 4 s in a run to the end).
  */
+const CRASHED = 'The simulation worker crashed and was restarted';
+
 async function openWithHooks(page: Page, hash = ''): Promise<void> {
   await page.goto('about:blank');
   await page.goto(`/?testhooks&heartbeat=fast${hash}`);
@@ -22,7 +24,14 @@ async function workersStarted(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __cumuloTest: Record<string, () => number> }).__cumuloTest.workersStarted!());
 }
 
-/** mm1 with an edit the user would not want to lose (two replicas), playing. */
+/** Plays at `speed` until the clock has moved. */
+async function playAt(page: Page, speed: string): Promise<void> {
+  await page.getByTestId('speed').selectOption(speed);
+  await page.getByTestId('play').click();
+  await expect.poll(() => clockSeconds(page)).toBeGreaterThan(0);
+}
+
+/** mm1 with an edit the user would not want to lose (two replicas instead of one), playing. */
 async function editedMm1(page: Page): Promise<void> {
   await choosePreset(page, 'mm1', 'M/M/1 queue (ρ = 0.8)');
   await page.getByTestId('topo-service-server').click();
@@ -30,9 +39,14 @@ async function editedMm1(page: Page): Promise<void> {
   await replicas.fill('2');
   await replicas.press('Enter');
   await expect(page.getByTestId('topo-service-server-replicas')).toHaveAttribute('data-desired', '2');
-  await page.getByTestId('speed').selectOption('10');
-  await page.getByTestId('play').click();
-  await expect.poll(() => clockSeconds(page)).toBeGreaterThan(0);
+  await playAt(page, '10');
+}
+
+/** The error banner, once it says the worker crashed and was restarted (within `timeout` ms). */
+async function crashBanner(page: Page, timeout: number): Promise<Locator> {
+  const banner = page.getByTestId('error-banner');
+  await expect(banner).toContainText(CRASHED, { timeout });
+  return banner;
 }
 
 /** The console works: play moves the clock, pause stops it. */
@@ -48,20 +62,10 @@ async function playsAgain(page: Page): Promise<void> {
 test('a worker killed without an error event is noticed: banner, same edited scenario, a working console', async ({ page }) => {
   test.setTimeout(90_000);
   await openWithHooks(page);
-  await choosePreset(page, 'mm1', 'M/M/1 queue (ρ = 0.8)');
-  // An edit the user would not want to lose: two replicas instead of one.
-  await page.getByTestId('topo-service-server').click();
-  const replicas = page.getByTestId('edit-replicas');
-  await replicas.fill('2');
-  await replicas.press('Enter');
-  await expect(page.getByTestId('topo-service-server-replicas')).toHaveAttribute('data-desired', '2');
-  await page.getByTestId('speed').selectOption('10');
-  await page.getByTestId('play').click();
-  await expect.poll(() => clockSeconds(page)).toBeGreaterThan(0);
+  await editedMm1(page);
 
   await hook(page, 'killWorker');
-  const banner = page.getByTestId('error-banner');
-  await expect(banner).toContainText('The simulation worker crashed and was restarted', { timeout: 15_000 });
+  const banner = await crashBanner(page, 15_000);
   await expect(banner).toContainText('stopped answering');
   await expect(banner).toContainText('was reloaded with all its edits');
   await expect(page.getByTestId('scenario-name')).toHaveText('M/M/1 queue (ρ = 0.8)');
@@ -70,7 +74,7 @@ test('a worker killed without an error event is noticed: banner, same edited sce
   await playsAgain(page);
   // Only one restart: the new worker is healthy.
   await page.waitForTimeout(3000);
-  await expect(banner).toContainText('The simulation worker crashed and was restarted');
+  await expect(banner).toContainText(CRASHED);
   expect((await readText(banner)).match(/crashed and was restarted/g)?.length).toBe(1);
 });
 
@@ -78,13 +82,10 @@ test('a worker stuck in a loop while playing is restarted; run to the end afterw
   test.setTimeout(120_000);
   await openWithHooks(page);
   await choosePreset(page, 'balancers-100', 'Power of two choices over 100 replicas');
-  await page.getByTestId('speed').selectOption('100');
-  await page.getByTestId('play').click();
-  await expect.poll(() => clockSeconds(page)).toBeGreaterThan(0);
+  await playAt(page, '100');
 
   await hook(page, 'hangWorker');
-  const banner = page.getByTestId('error-banner');
-  await expect(banner).toContainText('The simulation worker crashed and was restarted', { timeout: 15_000 });
+  const banner = await crashBanner(page, 15_000);
   await expect(banner).toContainText('stopped answering');
   await page.getByTestId('dismiss-banner').click();
   await expect(banner).toHaveCount(0);
@@ -114,7 +115,7 @@ test('a replacement worker that dies during its recovery is given up and recover
   await hook(page, 'killWorker');
   const banner = page.getByTestId('error-banner');
   await expect(banner).toContainText('was reloaded with all its edits', { timeout: 60_000 });
-  await expect(banner).toContainText('The simulation worker crashed and was restarted');
+  await expect(banner).toContainText(CRASHED);
   // The first replacement was given up; the second one holds the scenario.
   expect(await workersStarted(page)).toBe(3);
   await expect(page.getByTestId('scenario-name')).toHaveText('M/M/1 queue (ρ = 0.8)');
@@ -163,8 +164,7 @@ test('a worker that dies during start-up is restarted and the console starts ful
   expect(hash).not.toBe('');
   await page.goto('about:blank');
   await page.goto(`/?testhooks&heartbeat=fast&failworkers=1${hash}`);
-  const banner = page.getByTestId('error-banner');
-  await expect(banner).toContainText('The simulation worker crashed and was restarted', { timeout: 60_000 });
+  const banner = await crashBanner(page, 60_000);
   await expect(banner).toContainText('The console started again with "M/M/1 queue (ρ = 0.8)"');
   expect(await workersStarted(page)).toBe(2);
   await expect(page.getByTestId('scenario-name')).toHaveText('M/M/1 queue (ρ = 0.8)');
@@ -189,8 +189,7 @@ test('a worker killed in the middle of a long call is found within the busy allo
   await page.waitForTimeout(500);
   await hook(page, 'killWorker');
   const killedAt = Date.now();
-  const banner = page.getByTestId('error-banner');
-  await expect(banner).toContainText('The simulation worker crashed and was restarted', { timeout: 30_000 });
+  const banner = await crashBanner(page, 30_000);
   const foundMs = Date.now() - killedAt;
   console.log(`a worker killed during a run to the end was found after ${foundMs} ms`);
   // If the run had already finished the worker was idle (2 s allowance): either way, seconds.

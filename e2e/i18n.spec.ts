@@ -73,3 +73,36 @@ test('switch language: the shell, the inspector and a banner in Chinese, remembe
   await expect(page.getByTestId('inspector').getByRole('heading', { name: 'Load balancer' })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('in Chinese: the canvases’ edges, the infrastructure canvas’ hints and the chart legends say nothing in English to screen readers', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('about:blank');
+  await page.goto('/');
+  await expect(page.locator('section.panel').first()).toBeVisible();
+  await page.getByTestId('language').selectOption('zh');
+  // The web shop: a workload's traffic and a call between services, labelled from their data.
+  await page.getByTestId('preset').selectOption('two-tier');
+  const topology = page.getByTestId('topology');
+  await expect(topology.getByTestId('rf__edge-wl:users')).toHaveAttribute('aria-label', '工作负载 users 发往服务 api 的流量');
+  await expect(topology.getByTestId('rf__edge-call:api:db')).toHaveAttribute('aria-label', '服务 api 对服务 db 的调用');
+  // Chart legends: the series' names are the text; their icons are decoration, not "… legend icon".
+  await page.getByTestId('speed').selectOption('10');
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('clock')).not.toHaveText('00:00.0');
+  const legend = page.locator('.recharts-legend-item').first();
+  await expect(legend).toBeVisible();
+  await expect(legend.locator('svg')).toHaveAttribute('aria-hidden', 'true');
+  await expect(page.locator('[aria-label*="legend icon"]')).toHaveCount(0);
+  await page.getByTestId('pause').click();
+  // The hybrid cloud: the infrastructure canvas' keyboard hints and its region link.
+  await page.getByTestId('preset').selectOption('hybrid-dc');
+  await page.getByTestId('view-infra').click();
+  const infra = page.getByTestId('infra');
+  await expect(infra.locator('.react-flow__node').first()).toBeVisible();
+  await expect(infra).toContainText('按回车或空格键选择节点');
+  await expect(infra).not.toContainText('Press enter or space');
+  await expect(infra.locator('[aria-roledescription="edge"]').first()).toHaveAttribute('aria-label', /^(onprem|eu-west) 与 (onprem|eu-west) 之间的网络链路$/);
+  expect(errors).toEqual([]);
+});

@@ -25,6 +25,10 @@ test('noisy neighbours: the tenancy panel shows Jain’s index, one row per tena
   await expect(page.getByTestId('tenancy-tenant-batch')).toContainText('16 / 16');
   await expect(page.getByTestId('tenancy-tenant-batch')).toHaveAttribute('data-refused', '1');
   await expect(page.getByTestId('tenancy-refusal').first()).toContainText('tenant batch: requests.cpu would be 18/16');
+  // In Chinese the refusal is worded from its data by the compute log's own templates.
+  await page.getByTestId('language').selectOption('zh');
+  await expect(page.getByTestId('tenancy-refusal').first()).toContainText('租户 batch：requests.cpu 将达到 18/16');
+  await page.getByTestId('language').selectOption('en');
   // The chart of dominant shares and Jain's index over time.
   await expect(page.getByTestId('tenancy-chart').locator('.recharts-line')).toHaveCount(3);
   await expect(page.getByRole('meter', { name: 'batch vCPU against quota' })).toHaveAttribute('aria-valuenow', '16');

@@ -11,7 +11,8 @@ export { scenarioSchema, SCENARIO_VERSION, BUILTIN_INSTANCE_TYPES, BALANCER_POLI
 export type { Scenario, ScenarioInput, ServiceSpec, WorkloadSpec, ArrivalSpec, BalancerPolicy, AutoscalerSpec } from './scenario/schema';
 export type { AutoscalerSpecInput } from './scenario/schema';
 export type { ScalingDecision } from './elasticity/autoscaler';
-export { planCapacity, aggregateCounts, PLAN_MODELS } from './elasticity/planning';
+export { planCapacity, aggregateCounts, PLAN_MODELS, PlanRefusal } from './elasticity/planning';
+export { planRefusalEnglish, type PlanRefusalCode, type PlanRefusalParams } from './elasticity/plan-text';
 export type { LatencySla, ModelTrial, PlanModel, PlanModelChoice, PlanModelParams, PlanResult, ReplicaSizing } from './elasticity/planning';
 export { distributionMean } from './engine/distributions';
 export type { ScalingSummary } from './sim/simulation';

@@ -14,7 +14,11 @@ import {
   formatDuration,
   planCapacity as corePlanCapacity,
   PLAN_MODELS,
+  PlanRefusal,
+  planRefusalEnglish,
   type LatencySla,
+  type PlanRefusalCode,
+  type PlanRefusalParams,
   type ModelTrial,
   type PlanModel,
   type PlanModelChoice,
@@ -70,23 +74,11 @@ export type CapacityPlanResult =
       error: string;
       /** For the planner's own refusals: which one, with its figures (durations as duration tokens such as "6h2m"), for wording it in other languages. */
       code?: PlanErrorCode;
-      params?: Record<string, string | number>;
+      params?: PlanRefusalParams;
     };
 
-export type PlanErrorCode =
-  | 'short-history'
-  | 'too-many-steps'
-  | 'bad-utilization'
-  | 'bad-per-host'
-  | 'needs-season'
-  | 'bad-duration'
-  | 'not-step-multiple'
-  | 'no-scenario'
-  | 'no-series'
-  | 'not-whole-steps'
-  | 'bad-quantile'
-  | 'no-arrivals'
-  | 'no-service';
+/** The planner's refusal codes (src/core/elasticity/plan-text.ts holds their English). */
+export type PlanErrorCode = PlanRefusalCode;
 
 /** The parts of the metrics series the planner reads (a SeriesDelta or the core's SeriesStore). */
 export interface PlanSeries {
@@ -115,31 +107,30 @@ const text = (seconds: number): string => formatDuration(seconds);
 
 type Refusal = Extract<CapacityPlanResult, { ok: false }>;
 
-function seconds(value: number | string | undefined, what: 'the step' | 'the horizon' | 'the holdout' | 'the SLA wait', positive: boolean): number | Refusal {
+/** A refusal with its code and figures, its English from the core's templates. */
+function refuse(code: PlanRefusalCode, params?: PlanRefusalParams): Refusal {
+  return { ok: false, error: planRefusalEnglish(code, params), code, ...(params ? { params } : {}) };
+}
+
+function seconds(value: number | string | undefined, what: 'step' | 'horizon' | 'holdout' | 'slaWait', positive: boolean): number | Refusal {
   if (value === undefined) return Number.NaN;
   const s = durationSeconds(value);
   if (!Number.isFinite(s) || s < 0 || (positive && s === 0)) {
-    const field = what === 'the step' ? 'step' : what === 'the horizon' ? 'horizon' : what === 'the holdout' ? 'holdout' : 'slaWait';
-    return {
-      ok: false,
-      error: `${what} must be a ${positive ? 'positive ' : ''}duration such as 5m or 1h, got "${String(value)}"`,
-      code: 'bad-duration',
-      params: { field, value: String(value), positive: positive ? 1 : 0 },
-    };
+    return refuse('bad-duration', { field: what, value: String(value), positive: positive ? 1 : 0 });
   }
   return s;
 }
 
-/** Steps a model needs to train on, with the reason in words. */
-function trainingNeed(model: PlanModelChoice, season: number | null): { steps: number; what: string; model: 'linear' | 'seasonal-naive' | 'holt-winters' } | null {
+/** Steps a model needs to train on (the refusal words why from the model). */
+function trainingNeed(model: PlanModelChoice, season: number | null): { steps: number; model: 'linear' | 'seasonal-naive' | 'holt-winters' } | null {
   switch (model) {
     case 'auto':
     case 'linear':
-      return { steps: 2, what: 'fit a linear trend', model: 'linear' };
+      return { steps: 2, model: 'linear' };
     case 'seasonal-naive':
-      return season === null ? null : { steps: season, what: 'cover one season for the seasonal naive model', model };
+      return season === null ? null : { steps: season, model };
     case 'holt-winters':
-      return season === null ? null : { steps: 2 * season + 1, what: 'cover two seasons for Holt-Winters', model };
+      return season === null ? null : { steps: 2 * season + 1, model };
   }
 }
 
@@ -153,55 +144,51 @@ export function planFromSeries(series: PlanSeries, info: PlanServiceInfo, req: C
   try {
     return plan(series, info, req);
   } catch (e) {
+    if (e instanceof PlanRefusal) return refuse(e.code, e.params);
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
 }
 
 function plan(series: PlanSeries, info: PlanServiceInfo, req: CapacityPlanRequest): CapacityPlanResult {
-  if (req === null || typeof req !== 'object') return { ok: false, error: 'the request must be an object of planning settings' };
-  const step = seconds(req.step, 'the step', true);
+  if (req === null || typeof req !== 'object') return refuse('bad-request');
+  const step = seconds(req.step, 'step', true);
   if (typeof step !== 'number') return step;
-  const horizon = seconds(req.horizon, 'the horizon', true);
+  const horizon = seconds(req.horizon, 'horizon', true);
   if (typeof horizon !== 'number') return horizon;
-  const holdoutSeconds = req.holdout === undefined ? horizon : seconds(req.holdout, 'the holdout', true);
+  const holdoutSeconds = req.holdout === undefined ? horizon : seconds(req.holdout, 'holdout', true);
   if (typeof holdoutSeconds !== 'number') return holdoutSeconds;
   const model: PlanModelChoice = req.model ?? 'auto';
-  if (model !== 'auto' && !(PLAN_MODELS as readonly string[]).includes(model)) return { ok: false, error: `the model must be auto, ${PLAN_MODELS.join(', ')}; got "${String(model)}"` };
+  if (model !== 'auto' && !(PLAN_MODELS as readonly string[]).includes(model)) return refuse('bad-model', { models: PLAN_MODELS.join(', '), value: String(model) });
   const u = req.targetUtilization;
-  if (typeof u !== 'number' || !(u > 0 && u <= 1)) return { ok: false, error: `the target utilization must be above 0 % and at most 100 %, got ${String(u)}`, code: 'bad-utilization', params: { value: String(u) } };
+  if (typeof u !== 'number' || !(u > 0 && u <= 1)) return refuse('bad-utilization', { value: String(u) });
   const perHost = req.replicasPerHost;
   if (typeof perHost !== 'number' || !Number.isInteger(perHost) || perHost < 1)
-    return { ok: false, error: `replicas per host must be a whole number ≥ 1, got ${String(perHost)}`, code: 'bad-per-host', params: { value: String(perHost) } };
+    return refuse('bad-per-host', { value: String(perHost) });
   let sla: LatencySla | undefined;
   if (req.slaWait !== undefined && req.slaWait !== '') {
-    const wait = seconds(req.slaWait, 'the SLA wait', false);
+    const wait = seconds(req.slaWait, 'slaWait', false);
     if (typeof wait !== 'number') return wait;
     const q = req.slaQuantile ?? 0.99;
-    if (typeof q !== 'number' || !(q > 0 && q < 1)) return { ok: false, error: `the SLA quantile must be between 0 and 1 (e.g. 0.99), got ${String(q)}`, code: 'bad-quantile', params: { value: String(q) } };
+    if (typeof q !== 'number' || !(q > 0 && q < 1)) return refuse('bad-quantile', { value: String(q) });
     sla = { waitQuantile: { wait, quantile: q } };
   }
 
   const interval = info.metricsInterval;
   const ratio = step / interval;
   if (Math.round(ratio) < 1 || Math.abs(ratio - Math.round(ratio)) > 1e-9 * ratio)
-    return { ok: false, error: `the step (${text(step)}) must be a whole multiple of the metrics interval (${text(interval)})`, code: 'not-step-multiple', params: { step: text(step), interval: text(interval) } };
+    return refuse('not-step-multiple', { step: text(step), interval: text(interval) });
   const stepsOf = (s: number): number => Math.round(s / step);
   if (Math.abs(horizon / step - stepsOf(horizon)) > 1e-9 * (horizon / step) || stepsOf(horizon) < 1)
-    return { ok: false, error: `the horizon (${text(horizon)}) must be a whole number of steps (${text(step)})`, code: 'not-whole-steps', params: { field: 'horizon', value: text(horizon), step: text(step) } };
+    return refuse('not-whole-steps', { field: 'horizon', value: text(horizon), step: text(step) });
   if (Math.abs(holdoutSeconds / step - stepsOf(holdoutSeconds)) > 1e-9 * (holdoutSeconds / step) || stepsOf(holdoutSeconds) < 1)
-    return { ok: false, error: `the holdout (${text(holdoutSeconds)}) must be a whole number of steps (${text(step)})`, code: 'not-whole-steps', params: { field: 'holdout', value: text(holdoutSeconds), step: text(step) } };
+    return refuse('not-whole-steps', { field: 'holdout', value: text(holdoutSeconds), step: text(step) });
   const horizonSteps = stepsOf(horizon);
   const holdout = stepsOf(holdoutSeconds);
   if (horizonSteps > MAX_HORIZON_STEPS)
-    return {
-      ok: false,
-      error: `a ${text(step)} step over a ${text(horizon)} horizon is ${plural(horizonSteps, 'step')}; at most ${MAX_HORIZON_STEPS.toLocaleString('en-US')}: choose a longer step or a shorter horizon`,
-      code: 'too-many-steps',
-      params: { step: text(step), horizon: text(horizon), steps: horizonSteps, max: MAX_HORIZON_STEPS },
-    };
+    return refuse('too-many-steps', { step: text(step), horizon: text(horizon), steps: horizonSteps, max: MAX_HORIZON_STEPS });
 
   const rate = series.column(`${info.id}.arrivals`);
-  if (!rate) return { ok: false, error: `the run has no arrival series for service "${info.id}"`, code: 'no-arrivals', params: { id: info.id } };
+  if (!rate) return refuse('no-arrivals', { id: info.id });
   // Requests per whole metrics interval.
   const counts: number[] = [];
   const n = Math.min(series.time.length, rate.length);
@@ -214,17 +201,11 @@ function plan(series: PlanSeries, info: PlanServiceInfo, req: CapacityPlanReques
   const history = counts.length * interval;
   const season = 86400 / step >= 2 && Number.isInteger(86400 / step) ? 86400 / step : null;
   const need = trainingNeed(model, season);
-  if (need === null) return { ok: false, error: `the ${model} model needs a daily season, and a ${text(step)} step does not divide a day`, code: 'needs-season', params: { model, step: text(step) } };
+  if (need === null) return refuse('needs-season', { model, step: text(step) });
   const needSteps = holdout + need.steps;
   const haveSteps = Math.floor(history / step);
   if (haveSteps < needSteps) {
-    const has = history > 0 ? `${text(history)} of history` : 'no history yet (play it for a while first)';
-    return {
-      ok: false,
-      error: `the run has ${has}; a ${text(step)} step and a ${text(horizon)} horizon need at least ${text(needSteps * step)} (${plural(holdout, 'step')} held out to check the forecast and ${need.steps} to ${need.what})`,
-      code: 'short-history',
-      params: { history: history > 0 ? text(history) : '', step: text(step), horizon: text(horizon), need: text(needSteps * step), holdout, train: need.steps, model: need.model },
-    };
+    return refuse('short-history', { history: history > 0 ? text(history) : '', step: text(step), horizon: text(horizon), need: text(needSteps * step), holdout, train: need.steps, model: need.model });
   }
 
   const agg = aggregateCounts(counts, interval, step);
@@ -258,31 +239,31 @@ function round(x: number): string {
   return x >= 100 ? Math.round(x).toLocaleString('en-US') : String(Math.round(x * 100) / 100);
 }
 
-/** The figures of a scenario's service that planning needs, or an error. */
-export function serviceInfo(scenario: Scenario, serviceId: string): PlanServiceInfo | string {
+/** The figures of a scenario's service that planning needs, or the refusal. */
+export function serviceInfo(scenario: Scenario, serviceId: string): PlanServiceInfo | Refusal {
   const svc = scenario.services.find((s) => s.id === serviceId);
-  if (!svc) return `there is no service "${String(serviceId)}"`;
+  if (!svc) return refuse('no-service', { id: String(serviceId) });
   const interval = durationSeconds(scenario.metricsInterval);
   let meanWork: number;
   try {
     meanWork = distributionMean(svc.work);
   } catch (e) {
-    return `the mean work per request of "${serviceId}" is not known: ${e instanceof Error ? e.message : String(e)}`;
+    return refuse('work-unknown', { id: serviceId, error: e instanceof Error ? e.message : String(e) });
   }
-  if (!(meanWork > 0) || !Number.isFinite(meanWork)) return `the mean work per request of "${serviceId}" is ${meanWork} s; planning needs a positive figure`;
+  if (!(meanWork > 0) || !Number.isFinite(meanWork)) return refuse('work-not-positive', { id: serviceId, value: String(meanWork) });
   return { id: svc.id, metricsInterval: interval, meanWork, concurrency: svc.concurrency, minReplicas: Math.max(1, svc.autoscaler?.minReplicas ?? 1) };
 }
 
 /** The plan for a service of the run loaded in `service`, from the run's own series up to now. */
 export function planForService(service: SimService, serviceId: string, req: CapacityPlanRequest): CapacityPlanResult {
   const scenario = service.currentScenario();
-  if (!scenario) return { ok: false, error: 'no scenario is loaded', code: 'no-scenario' };
+  if (!scenario) return refuse('no-scenario');
   const info = serviceInfo(scenario, serviceId);
-  if (typeof info === 'string') return scenario.services.some((s) => s.id === serviceId) ? { ok: false, error: info } : { ok: false, error: info, code: 'no-service', params: { id: String(serviceId) } };
+  if ('ok' in info) return info;
   // The plan is read from the service's arrivals: a principal who may not read it gets no plan.
   const hidden = service.serviceReadDenial(serviceId);
   if (hidden) return { ok: false, error: hiddenText(hidden) };
   const series = service.seriesView();
-  if (!series) return { ok: false, error: 'the run has no series yet', code: 'no-series' };
+  if (!series) return refuse('no-series');
   return planFromSeries(series, info, req);
 }

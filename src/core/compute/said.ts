@@ -134,7 +134,7 @@ export const COMPUTE_TEXT = {
   vStillBound: '{name} is {state} but still bound to {host}',
   vTable: '{host}: table says cpu {cpu}, memory {mem}; instances add up to {cpuSum}, {memSum}',
   vEmptyTable: '{host} is empty but the table says cpu {cpu}, memory {mem} when deprovisioning it',
-  // tenant quota refusals (src/core/tenancy/quota.ts quotaRefusalSaid)
+  // tenant quota refusals (quotaRefusalSaid below)
   quotaTenant: 'tenant {tenant}',
   quotaTenantRegion: 'tenant {tenant} in {region}',
   quotaCpu: '{who}: requests.cpu would be {would}/{cap}',
@@ -222,4 +222,24 @@ export class SaidError extends Error {
 
 export function fail(code: ComputeTextCode, params?: SaidParams): SaidError {
   return new SaidError(say(code, params));
+}
+
+/** A tenant quota's refusal as data: whose quota (and which region's), the resource, what the usage would be, and the cap. */
+export interface QuotaRefusal {
+  readonly tenant: string;
+  /** The region whose cap it passes; null: the tenant's overall cap. */
+  readonly region: string | null;
+  readonly resource: 'cpu' | 'memory' | 'instances';
+  readonly would: number;
+  readonly cap: number;
+}
+
+const quotaFigure = (x: number): string => String(Math.round(x * 1000) / 1000);
+
+/** A quota refusal as something said ("tenant acme: requests.cpu would be 68/64"): the compute log's reason, the CLI's sentence and the console's wording in any language. */
+export function quotaRefusalSaid(r: QuotaRefusal): Said {
+  const who = r.region === null ? say('quotaTenant', { tenant: r.tenant }) : say('quotaTenantRegion', { tenant: r.tenant, region: r.region });
+  if (r.resource === 'cpu') return say('quotaCpu', { who, would: quotaFigure(r.would), cap: quotaFigure(r.cap) });
+  if (r.resource === 'memory') return say('quotaMemory', { who, would: quotaFigure(r.would), cap: quotaFigure(r.cap) });
+  return say('quotaInstances', { who, would: r.would, cap: r.cap });
 }

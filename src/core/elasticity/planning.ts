@@ -21,10 +21,24 @@
 
 import { exp } from '../engine/detmath';
 import { fitHoltWinters, fitLinear, holtWinters, linearTrend, mape, seasonalNaive } from './forecast';
-import { planText } from './plan-text';
+import { planRefusalEnglish, planText, type PlanRefusalCode, type PlanRefusalParams } from './plan-text';
 import { ceilGuarded, fmt } from './util';
 
 // ------------------------------------------------------------------ types
+
+/**
+ * A plan refused for its input: a RangeError whose message is the English sentence, with the code and
+ * parameters it was said from (src/core/elasticity/plan-text.ts) so a console can say it in another
+ * language.
+ */
+export class PlanRefusal extends RangeError {
+  constructor(
+    readonly code: PlanRefusalCode,
+    readonly params: PlanRefusalParams = {},
+  ) {
+    super(planRefusalEnglish(code, params));
+  }
+}
 
 export type PlanModel = 'linear' | 'seasonal-naive' | 'holt-winters';
 export type PlanModelChoice = PlanModel | 'auto';
@@ -277,7 +291,7 @@ export function sizeReplicas(peakRate: number, service: PlanServiceParams, sla?:
     let b = 1;
     let servers = 0;
     const advance = (to: number) => {
-      if (to > MAX_SLA_SERVERS) throw new RangeError(`the latency objective needs more than ${MAX_SLA_SERVERS} servers at ${num(peakRate)} req/s`);
+      if (to > MAX_SLA_SERVERS) throw new PlanRefusal('sla-servers', { max: MAX_SLA_SERVERS, rate: num(peakRate) });
       for (; servers < to; ) b = nextErlangB(b, ++servers, a);
     };
     const meets = (rr: number): boolean => {
@@ -383,7 +397,7 @@ export function planCapacity(input: PlanInput): PlanResult {
   if (input.sla !== undefined) checkSla(input.sla);
 
   const n = series.length;
-  if (holdout >= n) throw new RangeError(`series too short: ${n} steps leave nothing to train on with a holdout of ${holdout}`);
+  if (holdout >= n) throw new PlanRefusal('series-short', { n, holdout });
   const trainLength = n - holdout;
   const train = series.slice(0, trainLength);
   const actual = series.slice(trainLength);
@@ -394,7 +408,7 @@ export function planCapacity(input: PlanInput): PlanResult {
     const short = shortfall(model, trainLength, season);
     if (short !== null) {
       const reason = short.text;
-      if (choice !== 'auto') throw new RangeError(`series too short for ${model}: ${n} steps − ${holdout} held out leave ${trainLength} to train on; ${reason}`);
+      if (choice !== 'auto') throw new PlanRefusal('series-short-model', { model, n, holdout, train: trainLength, need: short.need.kind, needSteps: short.need.steps });
       return { model, ok: false, reason, need: short.need };
     }
     const { forecast, params } = runModel(model, train, holdout, season, lead);
@@ -406,8 +420,13 @@ export function planCapacity(input: PlanInput): PlanResult {
     if (best === null || better(t, best)) best = t;
   }
   if (best === null) {
-    const why = trials.map((t) => (t.ok ? '' : `${t.model}: ${t.reason}`)).join('; ');
-    throw new RangeError(`series too short for any model: ${n} steps − ${holdout} held out leave ${trainLength} to train on (${why})`);
+    const needs: Record<string, string | number> = {};
+    for (const t of trials) {
+      if (t.ok) continue;
+      needs[`need.${t.model}`] = t.need.kind;
+      needs[`steps.${t.model}`] = t.need.steps;
+    }
+    throw new PlanRefusal('series-short-any', { n, holdout, train: trainLength, ...needs });
   }
 
   // the real forecast: the chosen model on the whole history

@@ -7,7 +7,7 @@
  * Pure bookkeeping: the caller (the compute model) says what is live; this module decides.
  */
 import type { Scenario } from '../scenario/schema';
-import { say, type Said } from '../compute/said';
+import { quotaRefusalSaid, type QuotaRefusal } from '../compute/said';
 
 export type TenantSpec = NonNullable<Scenario['tenants']>[number];
 
@@ -52,36 +52,15 @@ export class QuotaExceededError extends Error {
   }
 }
 
-const fmt = (x: number): string => String(Math.round(x * 1000) / 1000);
+/** A quota's refusal as data (defined beside its sentences in ../compute/said, which the console may load). */
+export type { QuotaRefusal } from '../compute/said';
+export { quotaRefusalSaid };
 
-/** A quota's refusal as data: whose quota (and which region's), the resource, what the usage would be, and the cap. */
-export interface QuotaRefusal {
-  readonly tenant: string;
-  /** The region whose cap it passes; null: the tenant's overall cap. */
-  readonly region: string | null;
-  readonly resource: 'cpu' | 'memory' | 'instances';
-  readonly would: number;
-  readonly cap: number;
-}
+const fmt = (x: number): string => String(Math.round(x * 1000) / 1000);
 
 /** The refusal in words ("tenant acme: requests.cpu would be 68/64"), as the compute log and the CLI print it. */
 export function quotaRefusalText(r: QuotaRefusal): string {
-  const who = r.region === null ? `tenant ${r.tenant}` : `tenant ${r.tenant} in ${r.region}`;
-  const what =
-    r.resource === 'cpu'
-      ? `requests.cpu would be ${fmt(r.would)}/${fmt(r.cap)}`
-      : r.resource === 'memory'
-        ? `requests.memory would be ${fmt(r.would)}/${fmt(r.cap)} GiB`
-        : `instances would be ${r.would}/${r.cap}`;
-  return `${who}: ${what}`;
-}
-
-/** quotaRefusalText as something said (code and parameters beside the same English), for the compute log. */
-export function quotaRefusalSaid(r: QuotaRefusal): Said {
-  const who = r.region === null ? say('quotaTenant', { tenant: r.tenant }) : say('quotaTenantRegion', { tenant: r.tenant, region: r.region });
-  if (r.resource === 'cpu') return say('quotaCpu', { who, would: fmt(r.would), cap: fmt(r.cap) });
-  if (r.resource === 'memory') return say('quotaMemory', { who, would: fmt(r.would), cap: fmt(r.cap) });
-  return say('quotaInstances', { who, would: r.would, cap: r.cap });
+  return quotaRefusalSaid(r).text;
 }
 
 export class TenantQuotas {

@@ -29,6 +29,8 @@ import { useT, type Translate } from '../i18n/messages';
 import { billingMessages, type BillingKey } from './messages';
 import { richText } from '../serverless/richText';
 import { alertKindName, alertText, billError, categoryName, pricingName, recommendationKindName, recommendationText, resourceName, skipReason, splitName, unitName } from './billingWords';
+import { ChartLegend } from '../charts/ChartLegend';
+import { TableHead } from '../components/TableHead';
 
 const TENANT_COLORS = ['#2563eb', '#f59e0b', '#16a34a', '#7c3aed', '#db2777', '#0891b2', '#65a30d', '#ea580c'];
 const MARGIN = { top: 12, right: 8, bottom: 0, left: 0 };
@@ -175,23 +177,7 @@ const Bill = memo(function Bill({ summary, csv, tenantCsv, scenarioName }: BillP
       <div className="billing-grid">
         <table className="insp-table billing-tenants" data-testid="billing-tenants">
           <caption>{t('tenantsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('colTenant')}</th>
-              <th scope="col" className="right">
-                {t('colOwn')}
-              </th>
-              <th scope="col" className="right">
-                {t('colIdleShare')}
-              </th>
-              <th scope="col" className="right">
-                {t('colTotal')}
-              </th>
-              <th scope="col">
-                <span className="sr-only">{t('colActions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: t('colTenant') }, { label: t('colOwn'), right: true }, { label: t('colIdleShare'), right: true }, { label: t('colTotal'), right: true }, { label: t('colActions'), srOnly: true }]} />
           <tbody>
             {summary.tenants.map((inv) => (
               <TenantRow key={inv.tenant} t={inv} selected={inv.tenant === selected} csv={tenantCsv[inv.tenant] ?? ''} scenarioName={scenarioName} />
@@ -264,20 +250,7 @@ function Invoice({ invoice, csv, scenarioName, idleSplit }: { invoice: TenantInv
       <div className="billing-scroll">
         <table className="insp-table" data-testid="billing-line-items">
           <caption className="sr-only">{t('lineItemsOf', { tenant: invoice.tenant })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('colGroup')}</th>
-              <th scope="col">{t('colCategory')}</th>
-              <th scope="col">{t('colResource')}</th>
-              <th scope="col">{t('colPricing')}</th>
-              <th scope="col" className="right">
-                {t('colQuantity')}
-              </th>
-              <th scope="col" className="right">
-                {t('colCost')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: t('colGroup') }, { label: t('colCategory') }, { label: t('colResource') }, { label: t('colPricing') }, { label: t('colQuantity'), right: true }, { label: t('colCost'), right: true }]} />
           <tbody>
             {invoice.lineItems.map((li, i) => (
               <tr key={i} data-testid="billing-line-item" data-category={li.category} data-pricing={li.pricing}>
@@ -338,23 +311,7 @@ function Budgets({ summary }: { summary: BillingSummary }) {
       {summary.budgets.length > 0 && (
         <table className="insp-table">
           <caption>{t('budgetsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('colTenant')}</th>
-              <th scope="col" className="right">
-                {t('colBudget')}
-              </th>
-              <th scope="col" className="right">
-                {t('colSpent')}
-              </th>
-              <th scope="col" className="right">
-                {t('colForecast')}
-              </th>
-              <th scope="col" className="right">
-                {t('colForecastBudget')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: t('colTenant') }, { label: t('colBudget'), right: true }, { label: t('colSpent'), right: true }, { label: t('colForecast'), right: true }, { label: t('colForecastBudget'), right: true }]} />
           <tbody>
             {summary.budgets.map((b) => (
               <tr key={b.tenant} data-testid={`billing-budget-${b.tenant}`} className={b.forecast > b.monthly ? 'bad' : undefined}>
@@ -405,26 +362,7 @@ function Recommendations({ summary }: { summary: BillingSummary }) {
       ) : (
         <table className="insp-table">
           <caption>{t('recsCaption', { amount: formatUsd(totalMonthly) })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('colKind')}</th>
-              <th scope="col">{t('colTarget')}</th>
-              <th scope="col">{t('colTenant')}</th>
-              <th scope="col">{t('colWhat')}</th>
-              <th scope="col" className="right">
-                {t('colRunCost')}
-              </th>
-              <th scope="col" className="right">
-                {t('colRunSaving')}
-              </th>
-              <th scope="col" className="right">
-                {t('colMonthSaving')}
-              </th>
-              <th scope="col">
-                <span className="sr-only">{t('colCheck')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: t('colKind') }, { label: t('colTarget') }, { label: t('colTenant') }, { label: t('colWhat') }, { label: t('colRunCost'), right: true }, { label: t('colRunSaving'), right: true }, { label: t('colMonthSaving'), right: true }, { label: t('colCheck'), srOnly: true }]} />
           <tbody>
             {recs.map((r, i) => (
               <tr key={`${r.kind}:${r.target}:${i}`} data-testid="billing-recommendation" data-kind={r.kind} data-target={r.target}>
@@ -560,7 +498,7 @@ const CostChart = memo(function CostChart({ summary }: { summary: BillingSummary
             <XAxis dataKey="t" type="number" domain={X_DOMAIN} tickFormatter={tickTime} tick={TICK} minTickGap={28} />
             <YAxis tickFormatter={tickUsd} tick={TICK} width={52} />
             <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
-            <Legend wrapperStyle={LEGEND_STYLE} />
+            <Legend wrapperStyle={LEGEND_STYLE} content={ChartLegend} />
             {tenants.map((tenant, i) => (
               <Line key={tenant} name={tenant} dataKey={tenant} stroke={TENANT_COLORS[i % TENANT_COLORS.length]} dot={false} strokeWidth={1.6} isAnimationActive={false} />
             ))}

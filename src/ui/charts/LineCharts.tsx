@@ -6,6 +6,7 @@ import { latencyPoints, ratePoints } from './chartPoints';
 import { chartMessages } from './messages';
 import { useT } from '../i18n/messages';
 import { TICK, X_DOMAIN, Y_DOMAIN, LEGEND_STYLE, tickTime, tickNumber, tooltipLabel } from './chartStyle';
+import { ChartLegend } from './ChartLegend';
 
 const MARGIN = { top: 14, right: 10, bottom: 0, left: 0 };
 const SWITCH_COLOR = '#7c3aed';
@@ -36,7 +37,7 @@ export const RateChart = memo(function RateChart({ data, switches }: { data: Cha
         <XAxis dataKey="t" type="number" domain={X_DOMAIN} tickFormatter={tickTime} tick={TICK} minTickGap={28} />
         <YAxis tickFormatter={tickNumber} tick={TICK} width={42} domain={Y_DOMAIN} />
         <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
-        <Legend wrapperStyle={LEGEND_STYLE} />
+        <Legend wrapperStyle={LEGEND_STYLE} content={ChartLegend} />
         {switchMarkers(switches)}
         <Line name={t('completed')} dataKey="throughput" stroke="#2563eb" dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
         <Line name={t('failed')} dataKey="failures" stroke="#dc2626" dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
@@ -55,7 +56,7 @@ export const LatencyChart = memo(function LatencyChart({ data, switches }: { dat
         <XAxis dataKey="t" type="number" domain={X_DOMAIN} tickFormatter={tickTime} tick={TICK} minTickGap={28} />
         <YAxis tickFormatter={tickNumber} tick={TICK} width={42} domain={Y_DOMAIN} />
         <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
-        <Legend wrapperStyle={LEGEND_STYLE} />
+        <Legend wrapperStyle={LEGEND_STYLE} content={ChartLegend} />
         {switchMarkers(switches)}
         <Line name="p95 ms" dataKey="p95" stroke="#f59e0b" dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
         <Line name="p99 ms" dataKey="p99" stroke="#b91c1c" dot={false} strokeWidth={1.6} isAnimationActive={false} connectNulls={false} />

@@ -6,6 +6,7 @@ import type { ChartData, CompareSide } from '../../workers/api';
 import { useT } from '../i18n/messages';
 import { compareMessages } from './compare.messages';
 import { TICK, X_DOMAIN, Y_DOMAIN, tickTime, tooltipLabel } from '../charts/chartStyle';
+import { ChartLegend } from '../charts/ChartLegend';
 
 export const COLOR_A = '#2563eb';
 export const COLOR_B = '#ea580c';
@@ -53,7 +54,7 @@ const Overlay = memo(function Overlay({ title, unit, a, b, testId }: { title: st
               <XAxis dataKey="t" type="number" domain={X_DOMAIN} tickFormatter={tickTime} tick={TICK} minTickGap={28} />
               <YAxis tickFormatter={tickNumber} tick={TICK} width={46} domain={Y_DOMAIN} />
               <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
+              <Legend wrapperStyle={{ fontSize: 12 }} content={ChartLegend} />
               <Line data={a} name="A" dataKey="v" stroke={COLOR_A} dot={false} strokeWidth={1.6} isAnimationActive={false} connectNulls={false} />
               <Line data={b} name="B" dataKey="v" stroke={COLOR_B} dot={false} strokeWidth={1.6} isAnimationActive={false} connectNulls={false} strokeDasharray="5 2" />
             </LineChart>

@@ -18,6 +18,7 @@ import { useT } from '../i18n/messages';
 import { planMessages } from './plan.messages';
 import { notTriedReason, planError, planExplanation, type PlanT } from './planText';
 import type { Choice } from './planPoints';
+import { ChartLegend } from '../charts/ChartLegend';
 
 type Plan = Extract<CapacityPlanResult, { ok: true }>;
 
@@ -219,7 +220,7 @@ const PlanView = memo(function PlanView({ plan }: { plan: Plan }) {
               <XAxis dataKey="t" type="number" domain={X_DOMAIN} tickFormatter={tickTime} tick={TICK} minTickGap={28} />
               <YAxis tickFormatter={tickNumber} tick={TICK} width={44} domain={Y_DOMAIN} />
               <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
-              <Legend wrapperStyle={LEGEND_STYLE} />
+              <Legend wrapperStyle={LEGEND_STYLE} content={ChartLegend} />
               <ReferenceArea x1={holdoutStart} x2={end} fill="#f59e0b" fillOpacity={0.07} stroke="none" label={{ value: t('heldOut'), position: 'insideTop', fontSize: 10, fill: '#b45309' }} />
               <ReferenceLine x={end} stroke="#52525b" strokeDasharray="3 3" label={{ value: t('now'), position: 'insideTopRight', fontSize: 10, fill: '#52525b' }} />
               <Line name={t('lineActual')} dataKey="actual" stroke="#2563eb" dot={false} strokeWidth={1.6} isAnimationActive={false} connectNulls={false} />

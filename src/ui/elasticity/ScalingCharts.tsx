@@ -10,6 +10,7 @@ import { scalingFigures, scalingPoints } from './scalingPoints';
 import { ChartExport } from '../export/ChartExport';
 import { TIME_COLUMN, type ChartCsv, type CsvColumn } from '../export/chartExport';
 import { MARGIN, TICK, X_DOMAIN, Y_DOMAIN, LEGEND_STYLE, tickTime, tickNumber, tooltipLabel, tooltipValue } from '../charts/chartStyle';
+import { ChartLegend } from '../charts/ChartLegend';
 
 // Props as module constants: the same objects on every render.
 const READY = '#2563eb';
@@ -63,7 +64,7 @@ export const ReplicasChart = memo(function ReplicasChart({ data, metric }: Scali
             <YAxis yAxisId="replicas" tickFormatter={tickNumber} tick={TICK} width={34} domain={Y_DOMAIN} allowDecimals={false} />
             <YAxis yAxisId="rate" orientation="right" tickFormatter={tickNumber} tick={TICK} width={40} domain={Y_DOMAIN} />
             <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
-            <Legend wrapperStyle={LEGEND_STYLE} />
+            <Legend wrapperStyle={LEGEND_STYLE} content={ChartLegend} />
             <Line yAxisId="rate" name={t('lineArrivals')} dataKey="arrivals" stroke={ARRIVALS} dot={false} strokeWidth={1} isAnimationActive={false} connectNulls={false} />
             {hasForecast && (
               <Line
@@ -128,7 +129,7 @@ export const MetricChart = memo(function MetricChart({ data, metric, target, tol
             <XAxis dataKey="t" type="number" domain={X_DOMAIN} tickFormatter={tickTime} tick={TICK} minTickGap={28} />
             <YAxis tickFormatter={tickNumber} tick={TICK} width={40} domain={Y_DOMAIN} />
             <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
-            <Legend wrapperStyle={LEGEND_STYLE} />
+            <Legend wrapperStyle={LEGEND_STYLE} content={ChartLegend} />
             {t !== null && tolerance > 0 && <ReferenceArea y1={t * (1 - tolerance)} y2={t * (1 + tolerance)} fill={TARGET} fillOpacity={0.08} stroke="none" ifOverflow="extendDomain" />}
             {t !== null && <ReferenceLine y={t} stroke={TARGET} strokeWidth={1.2} ifOverflow="extendDomain" label={{ value: tr('chartTarget'), position: 'insideTopRight', fontSize: 11, fill: TARGET }} />}
             {thresholds.map((th, i) => (

@@ -1,7 +1,8 @@
 /**
- * The capacity planning panel. The explanation keys (`x.*`, `need.*`) word a plan from its data; their
- * English is the planner's own template table (src/core/elasticity/plan-text.ts), so the console and
- * the CLI read the same sentence (planText.test.ts checks it).
+ * The capacity planning panel. The explanation keys (`x.*`, `need.*`) word a plan from its data and
+ * the refusal keys (`e.*`) a refusal from its code; their English is the planner's own template table
+ * (src/core/elasticity/plan-text.ts), so the console and the CLI read the same sentence and this
+ * catalog only adds the Chinese (planText.test.ts checks it).
  */
 // A leaf of pure data (templates): the lint rules let the UI load it at run time.
 import { PLAN_TEXT } from '../../core/elasticity/plan-text';
@@ -54,32 +55,8 @@ export const planMessages = defineMessages(
     colModel: 'model',
     colMae: 'MAE req/s',
     notTried: 'not tried: {reason}',
-    // the explanation and the models not tried: the planner's own templates (one English source)
+    // the explanation, the models not tried and the refusals: the planner's own templates (one English source)
     ...PLAN_TEXT,
-    // the planner's refusals (by code)
-    'e.short-history': 'the run has {has}; a {step} step and a {horizon} horizon need at least {need} ({holdout} {holdout|step|steps} held out to check the forecast and {train} to {what})',
-    'e.hasHistory': '{history} of history',
-    'e.noHistory': 'no history yet (play it for a while first)',
-    'e.what.linear': 'fit a linear trend',
-    'e.what.seasonal-naive': 'cover one season for the seasonal naive model',
-    'e.what.holt-winters': 'cover two seasons for Holt-Winters',
-    'e.too-many-steps': 'a {step} step over a {horizon} horizon is {steps} steps; at most {max}: choose a longer step or a shorter horizon',
-    'e.bad-utilization': 'the target utilization must be above 0 % and at most 100 %, got {value}',
-    'e.bad-per-host': 'replicas per host must be a whole number ≥ 1, got {value}',
-    'e.needs-season': 'the {model} model needs a daily season, and a {step} step does not divide a day',
-    'e.bad-duration': '{field} must be a positive duration such as 5m or 1h, got "{value}"',
-    'e.bad-duration-any': '{field} must be a duration such as 5m or 1h, got "{value}"',
-    'e.field.step': 'the step',
-    'e.field.horizon': 'the horizon',
-    'e.field.holdout': 'the holdout',
-    'e.field.slaWait': 'the SLA wait',
-    'e.not-step-multiple': 'the step ({step}) must be a whole multiple of the metrics interval ({interval})',
-    'e.not-whole-steps': '{field} ({value}) must be a whole number of steps ({step})',
-    'e.bad-quantile': 'the SLA quantile must be between 0 and 1 (e.g. 0.99), got {value}',
-    'e.no-arrivals': 'the run has no arrival series for service "{id}"',
-    'e.no-service': 'there is no service "{id}"',
-    'e.no-scenario': 'no scenario is loaded',
-    'e.no-series': 'the run has no series yet',
   },
   {
     'model.auto': '自动（留出误差最小）',
@@ -171,5 +148,15 @@ export const planMessages = defineMessages(
     'e.no-service': '没有服务“{id}”',
     'e.no-scenario': '尚未加载场景',
     'e.no-series': '本次运行还没有指标序列',
+    'e.bad-request': '请求必须是一个包含规划参数的对象',
+    'e.bad-model': '模型必须是 auto、{models} 之一；当前为“{value}”',
+    'e.work-unknown': '无法得知“{id}”每个请求的平均工作量：{error}',
+    'e.work-not-positive': '“{id}”每个请求的平均工作量为 {value} s；规划需要一个正数',
+    'e.sla-servers': '在 {rate} req/s 下，延迟目标需要超过 {max} 个服务槽位',
+    'e.series-short': '序列太短：共 {n} 步，留出 {holdout} 步后没有可用于训练的数据',
+    'e.series-short-model': '序列太短，无法使用 {model}：{n} 步减去留出的 {holdout} 步，只剩 {train} 步用于训练；{reason}',
+    'e.series-short-any': '序列太短，所有模型都无法使用：{n} 步减去留出的 {holdout} 步，只剩 {train} 步用于训练（{why}）',
+    'e.modelWhy': '{model} 模型：{reason}',
+    'e.whySep': '；',
   },
 );

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 /* eslint-disable no-restricted-imports -- the test runs the planner to compare its sentences with the console's wording */
-import { planCapacity, type PlanInput } from '../../core/elasticity/planning';
+import { planCapacity, PlanRefusal, type PlanInput } from '../../core/elasticity/planning';
 import { planFromSeries, type CapacityPlanRequest, type PlanSeries, type PlanServiceInfo } from '../../workers/planning';
 /* eslint-enable no-restricted-imports */
 import { translator } from '../i18n/messages';
@@ -14,6 +14,9 @@ import { notTriedReason, planError, planExplanation } from './planText';
 
 const en = translator(planMessages, 'en');
 const zh = translator(planMessages, 'zh');
+
+/** Three English words in a row (model names such as holt-winters are one word). */
+const ENGLISH_RUN = /[A-Za-z]+(?:\s+[A-Za-z]+){2,}/;
 
 const wave = (n: number, base: number, amp: number): number[] => Array.from({ length: n }, (_, i) => Math.max(0, base + amp * Math.sin((2 * Math.PI * i) / 24) + (i % 5)));
 
@@ -67,6 +70,8 @@ describe('capacity plans worded by the console', () => {
       [series, { ...base, holdout: '150s' }],
       [series, { ...base, slaWait: '50ms', slaQuantile: 1.5 }],
       [{ time, column: () => undefined }, base],
+      [series, null as unknown as CapacityPlanRequest],
+      [series, { ...base, model: 'arima' as never }],
     ];
     const codes = new Set<string>();
     for (const [s, req] of requests) {
@@ -76,7 +81,46 @@ describe('capacity plans worded by the console', () => {
       codes.add(r.code!);
       expect(planError(en, r)).toBe(r.error);
       expect(planError(zh, r)).toMatch(/\p{Script=Han}/u);
+      expect(planError(zh, r)).not.toMatch(ENGLISH_RUN);
     }
-    expect(codes.size).toBeGreaterThanOrEqual(9);
+    expect(codes.size).toBeGreaterThanOrEqual(11);
+  });
+
+  it('a latency objective beyond any fleet: refused with a code, worded in both languages', () => {
+    // A billion requests a second with a 50 ms wait objective needs more servers than the planner will try.
+    const info: PlanServiceInfo = { id: 'web', metricsInterval: 60, meanWork: 0.1, concurrency: 4, minReplicas: 1 };
+    const rates = Array.from({ length: 30 }, () => 1e9);
+    const series: PlanSeries = { time: Float64Array.from(rates.map((_, i) => (i + 1) * 60)), column: () => Float64Array.from(rates) };
+    const r = planFromSeries(series, info, { step: '1m', horizon: '5m', targetUtilization: 0.7, replicasPerHost: 1, slaWait: '50ms' });
+    if (r.ok) throw new Error('planned');
+    expect(r.code).toBe('sla-servers');
+    expect(r.error).toMatch(/^the latency objective needs more than 50,000,000 servers at \d/);
+    expect(planError(en, r)).toBe(r.error);
+    expect(planError(zh, r)).toMatch(/^在 \S+ req\/s 下，延迟目标需要超过 50,000,000 个服务槽位$/);
+  });
+
+  it("the core's own refusals (series too short) carry a code: the English is the thrown message, the Chinese says the same", () => {
+    const service = { perReplicaCapacity: 10, targetUtilization: 0.7, replicasPerHost: 1 };
+    const inputs: Array<[PlanInput, string, RegExp]> = [
+      [{ series: [1, 2, 3], stepSeconds: 3600, horizon: 3, service }, 'series-short', /^序列太短：共 3 步，留出 3 步后/],
+      [{ series: wave(60, 30, 5), stepSeconds: 3600, horizon: 24, model: 'holt-winters', service }, 'series-short-model', /无法使用 holt-winters.*需要 2 个季节周期 \+ 1 = 49 步$/],
+      [{ series: [1, 2], stepSeconds: 3600, horizon: 1, service }, 'series-short-any', /（linear 模型：线性趋势至少需要 2 步；seasonal-naive 模型：需要一个季节周期 = 24 步；holt-winters 模型：需要 2 个季节周期 \+ 1 = 49 步）$/],
+    ];
+    for (const [input, code, chinese] of inputs) {
+      let thrown: unknown;
+      try {
+        planCapacity(input);
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(PlanRefusal);
+      expect(thrown).toBeInstanceOf(RangeError);
+      const e = thrown as PlanRefusal;
+      expect(e.code).toBe(code);
+      const refusal = { ok: false as const, error: e.message, code: e.code, params: e.params };
+      expect(planError(en, refusal)).toBe(e.message);
+      expect(planError(zh, refusal)).toMatch(chinese);
+      expect(planError(zh, refusal)).not.toMatch(ENGLISH_RUN);
+    }
   });
 });

@@ -6,7 +6,8 @@
 import type { CapacityPlanResult, ModelTrial, PlanResult, ReplicaSizing } from '../../workers/planning';
 import type { Translate } from '../i18n/messages';
 import type { planMessages } from './plan.messages';
-import { formatInt } from '../format';
+// A leaf of pure data and its fill functions: the lint rules let the UI load it at run time.
+import { planRefusalText } from '../../core/elasticity/plan-text';
 
 export type PlanT = Translate<keyof (typeof planMessages)['en'] & string>;
 
@@ -78,47 +79,7 @@ export function notTriedReason(t: PlanT, m: Extract<ModelTrial, { ok: false }>):
   return m.need ? t(`need.${m.need.kind}`, { n: m.need.steps }) : m.reason;
 }
 
-/** The planner's refusal in words: from its code and figures when it has them, else its English sentence. */
+/** The planner's refusal in words: from its code and figures when it has them (the core's own builder), else its English sentence. */
 export function planError(t: PlanT, r: Extract<CapacityPlanResult, { ok: false }>): string {
-  const p = r.params ?? {};
-  const s = (k: string): string => String(p[k] ?? '');
-  switch (r.code) {
-    case 'short-history': {
-      const model = s('model');
-      const what = model === 'seasonal-naive' || model === 'holt-winters' ? t(`e.what.${model}`) : t('e.what.linear');
-      const has = s('history') === '' ? t('e.noHistory') : t('e.hasHistory', { history: s('history') });
-      return t('e.short-history', { has, step: s('step'), horizon: s('horizon'), need: s('need'), holdout: formatInt(Number(p['holdout'] ?? 0)), train: s('train'), what });
-    }
-    case 'too-many-steps':
-      return t('e.too-many-steps', { step: s('step'), horizon: s('horizon'), steps: formatInt(Number(p['steps'])), max: formatInt(Number(p['max'])) });
-    case 'bad-utilization':
-      return t('e.bad-utilization', { value: s('value') });
-    case 'bad-per-host':
-      return t('e.bad-per-host', { value: s('value') });
-    case 'needs-season':
-      return t('e.needs-season', { model: s('model'), step: s('step') });
-    case 'bad-duration': {
-      const f = s('field');
-      const field = f === 'step' || f === 'horizon' || f === 'holdout' || f === 'slaWait' ? t(`e.field.${f}`) : f;
-      return t(p['positive'] === 1 ? 'e.bad-duration' : 'e.bad-duration-any', { field, value: s('value') });
-    }
-    case 'not-step-multiple':
-      return t('e.not-step-multiple', { step: s('step'), interval: s('interval') });
-    case 'not-whole-steps': {
-      const f = s('field');
-      return t('e.not-whole-steps', { field: f === 'horizon' || f === 'holdout' ? t(`e.field.${f}`) : f, value: s('value'), step: s('step') });
-    }
-    case 'bad-quantile':
-      return t('e.bad-quantile', { value: s('value') });
-    case 'no-arrivals':
-      return t('e.no-arrivals', { id: s('id') });
-    case 'no-service':
-      return t('e.no-service', { id: s('id') });
-    case 'no-scenario':
-      return t('e.no-scenario');
-    case 'no-series':
-      return t('e.no-series');
-    default:
-      return r.error;
-  }
+  return r.code ? planRefusalText(t, r.code, r.params) : r.error;
 }

@@ -1,7 +1,7 @@
 /** The flow canvases' screen-reader labels in the console's language (React Flow's own are English). */
 import { useMemo } from 'react';
-import type { AriaLabelConfig } from '@xyflow/react';
-import { useT } from '../i18n/messages';
+import type { AriaLabelConfig, Edge } from '@xyflow/react';
+import { useT, type Translate } from '../i18n/messages';
 import { flowAriaMessages } from './aria.messages';
 
 export function useFlowAriaLabels(): Partial<AriaLabelConfig> {
@@ -21,4 +21,18 @@ export function useFlowAriaLabels(): Partial<AriaLabelConfig> {
     }),
     [t],
   );
+}
+
+export type EdgeAriaT = Translate<keyof (typeof flowAriaMessages)['en'] & string>;
+
+/** "svc:web" → "web", "function:resize" → "resize": a node id without its kind. */
+export const bareId = (nodeId: string): string => nodeId.slice(nodeId.indexOf(':') + 1);
+
+/**
+ * The edges with their screen-reader label in the language (`label` words an edge, or returns
+ * undefined for the generic "from … to …"). Same array while the edges and the language are the same.
+ */
+export function useLabelledEdges<E extends Edge>(edges: readonly E[], label: (t: EdgeAriaT, edge: E) => string | undefined): E[] {
+  const t = useT(flowAriaMessages);
+  return useMemo(() => edges.map((e) => ({ ...e, ariaLabel: label(t, e) ?? t('edgeOther', { from: bareId(e.source), to: bareId(e.target) }) })), [edges, t, label]);
 }

@@ -4,11 +4,12 @@ import '@xyflow/react/dist/style.css';
 import { actions } from '../bridge';
 import { INSTANCE_STATE_COLORS } from '../colors';
 import { computeStore, openHostMenu, useCompute } from './computeStore';
-import { applyInfraChanges, markShown, requestAutoLayout, shownLayout, resetPositions, setAllExpanded, setPoolExpanded, useInfraGraph, type InfraNode } from './infraGraph';
+import { applyInfraChanges, markShown, requestAutoLayout, shownLayout, resetPositions, setAllExpanded, setPoolExpanded, useInfraGraph, type InfraNode, type LinkEdgeType } from './infraGraph';
 import { INFRA_NODE_TYPES } from './infraNodes';
 import { INFRA_EDGE_TYPES } from './LinkEdge';
 import { hostActions } from './hostActions';
 import { READ_ONLY_FLOW } from '../flow/readOnlyFlow';
+import { useFlowAriaLabels, useLabelledEdges, type EdgeAriaT } from '../flow/ariaLabels';
 import { useMenuDismiss } from '../components/useMenuDismiss';
 import { useLang } from '../i18n/lang';
 import { useT } from '../i18n/messages';
@@ -180,6 +181,9 @@ const Toolbar = memo(function Toolbar() {
   );
 });
 
+/** A region link's screen-reader label. */
+const linkLabel = (t: EdgeAriaT, e: LinkEdgeType): string | undefined => (e.data ? t('edgeLink', { a: e.data.link.between[0], b: e.data.link.between[1] }) : undefined);
+
 /**
  * The infrastructure as nested groups: regions, their zones, host pools (heat strips, or hosts
  * with their instances as dots), links between regions. Click to inspect; right-click a host for
@@ -187,7 +191,8 @@ const Toolbar = memo(function Toolbar() {
  */
 export const InfraView = memo(function InfraView() {
   const nodes = useInfraGraph((s) => s.nodes);
-  const edges = useInfraGraph((s) => s.edges);
+  const edges = useLabelledEdges(useInfraGraph((s) => s.edges), linkLabel);
+  const aria = useFlowAriaLabels();
   const key = useInfraGraph((s) => s.key);
   const has = useInfraGraph((s) => s.info !== null);
   const layout = useInfraGraph((s) => s.shown);
@@ -210,6 +215,7 @@ export const InfraView = memo(function InfraView() {
         {...READ_ONLY_FLOW}
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.1}
+        ariaLabelConfig={aria}
       >
         <Background gap={20} size={1} color="#e4e4e7" />
         <Controls showInteractive={false} position="bottom-right" />

@@ -15,6 +15,7 @@ import { serverlessMessages, type ServerlessKey } from './messages';
 import { richText } from './richText';
 import { policyName } from './words';
 import { MARGIN, TICK, X_DOMAIN, Y_DOMAIN, LEGEND_STYLE, tickTime, tickNumber, tooltipLabel, tooltipValue } from '../charts/chartStyle';
+import { ChartLegend } from '../charts/ChartLegend';
 
 const COLD = '#2563eb';
 const IDLE = '#f59e0b';
@@ -65,7 +66,7 @@ export const ColdStartChart = memo(function ColdStartChart({ charts, switches }:
             <YAxis yAxisId="left" tickFormatter={tickNumber} tick={TICK} width={36} domain={Y_DOMAIN} />
             <YAxis yAxisId="right" orientation="right" tickFormatter={tickNumber} tick={TICK} width={44} domain={Y_DOMAIN} />
             <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
-            <Legend wrapperStyle={LEGEND_STYLE} />
+            <Legend wrapperStyle={LEGEND_STYLE} content={ChartLegend} />
             {switchMarkers(switches, t)}
             <Line yAxisId="left" name={t('coldPerInterval')} dataKey="coldStarts" stroke={COLD} dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
             <Line yAxisId="right" name={t('idleWarmMb')} dataKey="idleMb" stroke={IDLE} dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
@@ -96,7 +97,7 @@ export const LoadChart = memo(function LoadChart({ charts }: { charts: Serverles
             <XAxis dataKey="t" type="number" domain={X_DOMAIN} tickFormatter={tickTime} tick={TICK} minTickGap={28} />
             <YAxis tickFormatter={tickNumber} tick={TICK} width={40} domain={Y_DOMAIN} />
             <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
-            <Legend wrapperStyle={LEGEND_STYLE} />
+            <Legend wrapperStyle={LEGEND_STYLE} content={ChartLegend} />
             <Line type="stepAfter" name={t('running')} dataKey="concurrency" stroke={CONC} dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
             <Line name={t('throttledPerInterval')} dataKey="throttled" stroke={THROTTLE} dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
           </LineChart>
@@ -127,7 +128,7 @@ export const QueueChart = memo(function QueueChart({ charts }: { charts: Serverl
             <YAxis yAxisId="left" tickFormatter={tickNumber} tick={TICK} width={36} domain={Y_DOMAIN} />
             <YAxis yAxisId="right" orientation="right" tickFormatter={tickNumber} tick={TICK} width={40} domain={Y_DOMAIN} />
             <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
-            <Legend wrapperStyle={LEGEND_STYLE} />
+            <Legend wrapperStyle={LEGEND_STYLE} content={ChartLegend} />
             <Line yAxisId="left" name={t('waiting')} dataKey="depth" stroke={DEPTH} dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
             <Line yAxisId="right" name={t('oldestAgeS')} dataKey="oldestAge" stroke={AGE} dot={false} strokeWidth={1.4} isAnimationActive={false} connectNulls={false} />
           </LineChart>

@@ -18,9 +18,12 @@ import { formatAxisTime, formatClock, formatPercent } from '../format';
 import { tenancyPoints, tenantColumns, usageOf } from './tenancyPoints';
 import { tenantColor } from './tenantColors';
 import { useT } from '../i18n/messages';
+import { useLang } from '../i18n/lang';
 import { tenancyMessages } from './messages';
 import { refusalReason } from './refusalText';
 import './tenancy.css';
+import { ChartLegend } from '../charts/ChartLegend';
+import { TableHead } from '../components/TableHead';
 
 const MARGIN = { top: 8, right: 8, bottom: 0, left: 0 };
 const TICK = { fontSize: 11 };
@@ -98,21 +101,17 @@ const TenantTable = memo(function TenantTable({ tenants }: { tenants: TenantView
   return (
     <table className="insp-table" data-testid="tenancy-tenants">
       <caption>{tt('caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{tt('colTenant')}</th>
-          <th scope="col">{tt('colIsolation')}</th>
-          <th scope="col">vCPU</th>
-          <th scope="col">{tt('colMemory')}</th>
-          <th scope="col">{tt('colInstances')}</th>
-          <th scope="col" className="right">
-            {tt('colRefused')}
-          </th>
-          <th scope="col" className="right">
-            {tt('colShare')}
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          { label: tt('colTenant') },
+          { label: tt('colIsolation') },
+          { label: 'vCPU' }, // i18n-ignore: a unit, the same in both languages
+          { label: tt('colMemory') },
+          { label: tt('colInstances') },
+          { label: tt('colRefused'), right: true },
+          { label: tt('colShare'), right: true },
+        ]}
+      />
       <tbody>
         {tenants.map((t, i) => (
           <tr key={t.id} data-testid={`tenancy-tenant-${t.id}`} data-refused={t.refused}>
@@ -167,7 +166,7 @@ const ShareChart = memo(function ShareChart() {
             <XAxis dataKey="t" type="number" domain={X_DOMAIN} tickFormatter={tickTime} tick={TICK} minTickGap={24} />
             <YAxis domain={Y_DOMAIN} tickFormatter={tickShare} tick={TICK} width={40} />
             <Tooltip labelFormatter={tooltipLabel} formatter={tooltipValue} isAnimationActive={false} />
-            <Legend wrapperStyle={LEGEND_STYLE} />
+            <Legend wrapperStyle={LEGEND_STYLE} content={ChartLegend} />
             {tenants.map((id, i) => (
               <Line key={id} name={t('lineShare', { tenant: id })} dataKey={`share:${id}`} stroke={tenantColor(i)} dot={false} strokeWidth={1.5} isAnimationActive={false} />
             ))}
@@ -181,6 +180,7 @@ const ShareChart = memo(function ShareChart() {
 
 const Refusals = memo(function Refusals({ refusals }: { refusals: TenancyView['refusals'] }) {
   const t = useT(tenancyMessages);
+  const lang = useLang();
   if (refusals.length === 0) return <p className="muted">{t('noRefusals')}</p>;
   return (
     <div data-testid="tenancy-refusals">
@@ -188,7 +188,7 @@ const Refusals = memo(function Refusals({ refusals }: { refusals: TenancyView['r
       <ul className="tenancy-refusals">
         {refusals.slice(0, 8).map((r, i) => (
           <li key={`${r.t}-${i}`} data-testid="tenancy-refusal">
-            <span className="num">{formatClock(r.t)}</span> {t('refusal', { s: r.subject, c: r.count > 1 ? t('refusalCount', { n: r.count }) : '', r: refusalReason(t, r) })}
+            <span className="num">{formatClock(r.t)}</span> {t('refusal', { s: r.subject, c: r.count > 1 ? t('refusalCount', { n: r.count }) : '', r: refusalReason(lang, r) })}
           </li>
         ))}
       </ul>

@@ -35,13 +35,6 @@ export const tenancyMessages = defineMessages(
     latestFirst: '(latest first)',
     refusalCount: ' ({n} instances)',
     refusal: '{s}{c}: {r}',
-    // a quota refusal, from its data (the English is the compute log's sentence)
-    'q.tenant': 'tenant {tenant}',
-    'q.tenantRegion': 'tenant {tenant} in {region}',
-    'q.cpu': '{who}: requests.cpu would be {would}/{cap}',
-    'q.memory': '{who}: requests.memory would be {would}/{cap} GiB',
-    'q.instances': '{who}: instances would be {would}/{cap}',
-    'q.notReplaced': 'not replaced: {reason}',
   },
   {
     'isolation.shared': '共享主机',
@@ -76,11 +69,5 @@ export const tenancyMessages = defineMessages(
     latestFirst: '（最新的在前）',
     refusalCount: '（{n} 个实例）',
     refusal: '{s}{c}：{r}',
-    'q.tenant': '租户 {tenant}',
-    'q.tenantRegion': '租户 {tenant}（{region}）',
-    'q.cpu': '{who}：requests.cpu 将达到 {would}/{cap}',
-    'q.memory': '{who}：requests.memory 将达到 {would}/{cap} GiB',
-    'q.instances': '{who}：实例数将达到 {would}/{cap}',
-    'q.notReplaced': '未替换：{reason}',
   },
 );

@@ -5,9 +5,9 @@ import { actions } from '../bridge';
 import { useConsole } from '../store';
 import { NODE_TYPES } from './nodes';
 import { EDGE_TYPES } from './FlowEdge';
-import { applyTopologyChanges, useTopology, type TopologyNode } from './topologyStore';
+import { applyTopologyChanges, useTopology, type TopologyNode, type TopologyState } from './topologyStore';
 import { READ_ONLY_FLOW } from '../flow/readOnlyFlow';
-import { useFlowAriaLabels } from '../flow/ariaLabels';
+import { bareId, useFlowAriaLabels, useLabelledEdges, type EdgeAriaT } from '../flow/ariaLabels';
 import { isTopologyConnectionValid, onTopologyConnect, onTopologyConnectEnd, onTopologyContextMenu, TopologyMenu } from '../editor/topologyEditing';
 import { selectElement } from '../editor/editStore';
 import { inspectServerless } from '../serverless/ServerlessInspector';
@@ -19,6 +19,14 @@ const FIT_VIEW_OPTIONS = { padding: 0.12, maxZoom: 1.25 };
 
 const onNodesChange = (changes: NodeChange<TopologyNode>[]): void => applyTopologyChanges(changes);
 
+/** An edge's screen-reader label: a workload's traffic, a call, or a serverless trigger. */
+function edgeLabel(t: EdgeAriaT, e: TopologyState['edges'][number]): string | undefined {
+  const d = e.data;
+  if (!d) return undefined;
+  if ('edge' in d) return t('edgeTrigger', { from: bareId(d.edge.from), to: bareId(d.edge.to) });
+  return d.kind === 'workload' ? t('edgeWorkload', { workload: d.workload, target: d.target }) : t('edgeCall', { from: d.from, target: d.target });
+}
+
 /**
  * The scenario as a graph: workloads on the left, services by call depth, live traffic on the
  * edges. Nodes can be dragged (positions stay while the same topology is loaded); a click on a
@@ -26,7 +34,7 @@ const onNodesChange = (changes: NodeChange<TopologyNode>[]): void => applyTopolo
  */
 export const TopologyView = memo(function TopologyView() {
   const nodes = useTopology((s) => s.nodes);
-  const edges = useTopology((s) => s.edges);
+  const edges = useLabelledEdges(useTopology((s) => s.edges), edgeLabel);
   const signature = useTopology((s) => s.signature);
   const ready = useConsole((s) => s.scenario !== null);
   const t = useT(m);
