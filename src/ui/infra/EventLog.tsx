@@ -5,6 +5,7 @@
  */
 import { memo, useCallback, useDeferredValue, useMemo, useState, type ChangeEvent, type ReactNode, type UIEvent } from 'react';
 import type { ComputeLogEntry } from '../../workers/sim.worker';
+import { LOG_LIMIT } from '../../core/compute/event-log';
 import { actions } from '../bridge';
 import { INSTANCE_STATE_COLORS } from '../colors';
 import { formatClock, formatInt } from '../format';
@@ -152,7 +153,11 @@ export const EventLog = memo(function EventLog() {
           <span className="muted num">
             {t('logEntries', { n: formatInt(total) })}
             {log.length < total ? t('logKept', { n: formatInt(log.length) }) : null}
-            {dropped > 0 ? t('logDropped', { n: formatInt(dropped) }) : null}
+            {dropped > 0 ? (
+              <span data-testid="log-dropped" title={t('logDroppedTitle', { n: formatInt(dropped), limit: formatInt(LOG_LIMIT) })}>
+                {t('logDropped', { n: formatInt(dropped) })}
+              </span>
+            ) : null}
           </span>
         </h3>
         <div className="log-filters" role="group" aria-label={t('logFilterAria')}>
