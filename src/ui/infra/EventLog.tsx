@@ -5,7 +5,6 @@
  */
 import { memo, useCallback, useDeferredValue, useMemo, useState, type ChangeEvent, type ReactNode, type UIEvent } from 'react';
 import type { ComputeLogEntry } from '../../workers/sim.worker';
-import { LOG_LIMIT } from '../../core/compute/event-log';
 import { actions } from '../bridge';
 import { INSTANCE_STATE_COLORS } from '../colors';
 import { formatClock, formatInt } from '../format';
@@ -154,7 +153,7 @@ export const EventLog = memo(function EventLog() {
             {t('logEntries', { n: formatInt(total) })}
             {log.length < total ? t('logKept', { n: formatInt(log.length) }) : null}
             {dropped > 0 ? (
-              <span data-testid="log-dropped" title={t('logDroppedTitle', { n: formatInt(dropped), limit: formatInt(LOG_LIMIT) })}>
+              <span data-testid="log-dropped" title={t('logDroppedTitle', { n: formatInt(dropped) })}>
                 {t('logDropped', { n: formatInt(dropped) })}
               </span>
             ) : null}
