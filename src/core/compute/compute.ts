@@ -7,7 +7,7 @@ import { durationSeconds } from '../scenario/duration';
 import { BUILTIN_INSTANCE_TYPES, type Scenario } from '../scenario/schema';
 import { defaultFilters } from './scheduler/filters';
 import { fragmentation, fragmentationByGroup } from './scheduler/fragmentation';
-import { Scheduler, type Explanation } from './scheduler/scheduler';
+import { Scheduler, type Explanation, type FilterTables } from './scheduler/scheduler';
 import { ClusterAutoscaler, clusterAutoscalerConfig, type AutoscaledCluster, type ClusterAutoscalerDecision } from './cluster-autoscaler';
 import { Hosts } from './hosts';
 import { QuotaExceededError, quotaRefusalSaid, quotaRefusalText, TenantQuotas, type QuotaRefusal, type QuotaUse } from '../tenancy/quota';
@@ -724,11 +724,13 @@ export class ComputeModel {
     if (oldIndex !== undefined && oldIndex >= 0 && oldIndex !== inst.index) {
       const old = this.instances[oldIndex]!;
       const e = old.explanation;
-      if (e && old.state !== 'pending') e.lighten();
+      if (e && old.state !== 'pending') e.lighten(this.filterTables);
     }
   }
 
   private readonly explained = new Int32Array(FULL_EXPLANATIONS).fill(-1);
+  /** Per-filter tables shared between lightened explanations (most are alike). */
+  private readonly filterTables: FilterTables = new Map();
   private explainedNext = 0;
 
   private becomeRunning(inst: Instance, reason: Reason): void {
