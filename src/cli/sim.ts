@@ -360,10 +360,11 @@ export function main(argv: string[]): number {
       process.stderr.write('cumulo sim: --log: this scenario has no host pools, so no compute event log\n');
       return 2;
     }
+    // The core keeps the newest entries: say first how many earlier ones it dropped.
+    if (sim.compute.logDropped > 0) process.stdout.write(`(${sim.compute.logDropped} earlier entries dropped: the log keeps the newest ${sim.compute.logLimit})\n`);
     for (const e of sim.compute.log) {
       process.stdout.write(`${formatDuration(e.t).padStart(9)}  ${e.kind.padEnd(9)} ${e.subject.padEnd(22)} ${e.from && e.to ? `${e.from} → ${e.to}: ` : ''}${e.reason}\n`);
     }
-    if (sim.compute.logDropped > 0) process.stdout.write(`(${sim.compute.logDropped} further entries not kept)\n`);
     return 0;
   }
   if (args.decisions !== null) {

@@ -27,6 +27,7 @@ export type { SeriesStore } from './metrics/series';
 export type { ComputeOperation, OperateResult } from './sim/simulation';
 export type { ComputeTextCode, Said, SaidParam, SaidParams } from './compute/said';
 export type { ComputeModel, ComputeSummary, AllocationSummary, LogEntry, InvariantViolation, InstanceState, Instance } from './compute/compute';
+export { LOG_LIMIT, logRange } from './compute/event-log';
 export type { Hosts } from './compute/hosts';
 export type { ClusterAutoscalerDecision, ClusterAutoscalerAction } from './compute/cluster-autoscaler';
 export type { PlacementExplanation } from './compute/types';

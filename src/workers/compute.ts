@@ -10,7 +10,7 @@
  *   LOG_WINDOW per push); the summary when it changed.
  * - `buildComputeCharts`: the compute series downsampled (LTTB) for small charts.
  */
-import { BUILTIN_INSTANCE_TYPES, durationSeconds } from '../core/index';
+import { BUILTIN_INSTANCE_TYPES, durationSeconds, logRange } from '../core/index';
 import type { ComputeModel, ComputeSummary, InstanceState, InvariantViolation, LogEntry, Scenario } from '../core/index';
 import { pick, sharedIndices } from './lttb';
 import type { SeriesSource } from './charts';
@@ -154,7 +154,7 @@ export interface ComputeLogEntry extends LogEntry {
 export interface LogDelta {
   /** New entries, oldest first (at most LOG_WINDOW; older new ones are skipped). */
   entries: ComputeLogEntry[];
-  /** Entries the core has logged so far, and those it dropped past its limit. */
+  /** Entries the core has logged so far, and how many of the oldest it has dropped (it keeps the newest). */
   total: number;
   dropped: number;
 }
@@ -297,7 +297,10 @@ export class ComputeTracker {
   private byState = emptyByState();
   private total = 0;
 
+  /** The sequence of the next log entry to send (entries are numbered by ComputeModel.logTotal, never by position). */
   private logSent = 0;
+  /** The core's dropped count as of the last log delta (what `full` repeats). */
+  private logDroppedSent = 0;
   private summaryJson = '';
   private summary: ComputeSummaryView | null = null;
 
@@ -334,6 +337,7 @@ export class ComputeTracker {
     this.byState = emptyByState();
     this.total = 0;
     this.logSent = 0;
+    this.logDroppedSent = 0;
     this.summaryJson = '';
     this.summary = null;
   }
@@ -411,11 +415,11 @@ export class ComputeTracker {
       typeNames: this.typeNames.slice(0, this.sentTypeNames),
       byState: { ...this.byState },
     };
-    const from = Math.max(0, this.logSent - this.logWindow);
+    // The entries already sent that the core still keeps (its log may have dropped more since).
     out.log = {
-      entries: model.log.slice(from, this.logSent).map((e, k) => withSeq(e, from + k)),
-      total: this.logSent + (this.logSent >= model.log.length ? model.logDropped : 0),
-      dropped: this.logSent >= model.log.length ? model.logDropped : 0,
+      entries: logRange(model.log, model.logDropped, this.logSent - this.logWindow, this.logSent).map((x) => withSeq(x.entry, x.seq)),
+      total: this.logSent,
+      dropped: this.logDroppedSent,
     };
     if (this.summary) out.summary = this.summary;
     return out;
@@ -552,13 +556,18 @@ export class ComputeTracker {
     return delta;
   }
 
+  /**
+   * The entries logged since the last delta, by sequence: each entry is sent once, in order. Only
+   * the newest `logWindow` are sent (the console keeps no more), and entries the core dropped
+   * before they could be sent are skipped (its log keeps far more than a window).
+   */
   private logDelta(model: ComputeModel): LogDelta | null {
-    const len = model.log.length;
-    if (len === this.logSent) return null;
-    const from = Math.max(this.logSent, len - this.logWindow);
-    const entries = model.log.slice(from, len).map((e, k) => withSeq(e, from + k));
-    this.logSent = len;
-    return { entries, total: len + model.logDropped, dropped: model.logDropped };
+    const total = model.logTotal;
+    if (total === this.logSent) return null;
+    const entries = logRange(model.log, model.logDropped, Math.max(this.logSent, total - this.logWindow), total).map((x) => withSeq(x.entry, x.seq));
+    this.logSent = total;
+    this.logDroppedSent = model.logDropped;
+    return { entries, total, dropped: model.logDropped };
   }
 }
 

@@ -7,13 +7,14 @@ import { durationSeconds } from '../scenario/duration';
 import { BUILTIN_INSTANCE_TYPES, type Scenario } from '../scenario/schema';
 import { defaultFilters } from './scheduler/filters';
 import { fragmentation, fragmentationByGroup } from './scheduler/fragmentation';
-import { Scheduler, type Explanation } from './scheduler/scheduler';
+import { Scheduler, type Explanation, type FilterTables } from './scheduler/scheduler';
 import { ClusterAutoscaler, clusterAutoscalerConfig, type AutoscaledCluster, type ClusterAutoscalerDecision } from './cluster-autoscaler';
 import { Hosts } from './hosts';
 import { QuotaExceededError, quotaRefusalSaid, quotaRefusalText, TenantQuotas, type QuotaRefusal, type QuotaUse } from '../tenancy/quota';
 import { PendingOrder } from '../tenancy/queue';
 import { isolationViolation } from '../tenancy/isolation';
 import type { InstanceRequest, PlacementExplanation, SchedulingContext } from './types';
+import { appendBounded, checkLogLimit, LOG_LIMIT } from './event-log';
 import { fail, reasonText, say, SaidError, type ComputeTextCode, type Reason, type SaidParams } from './said';
 
 type Placement = NonNullable<Scenario['services'][number]['placement']>;
@@ -102,7 +103,6 @@ export interface MeteringListener {
   hostChanged(host: number): void;
 }
 
-const LOG_LIMIT = 200_000;
 const EMPTY_GROUPS = new Int32Array(0);
 /** Placements whose full explanation is kept (older ones keep a light copy). */
 const FULL_EXPLANATIONS = 5_000;
@@ -126,8 +126,14 @@ const PRECOPY_ROUNDS = 4;
 export class ComputeModel {
   readonly hosts: Hosts;
   readonly instances: Instance[] = [];
+  /**
+   * The event log's newest entries, oldest first (at most `logLimit`; see event-log.ts). The entry
+   * at position i has sequence `logDropped + i`; `logTotal` entries were ever logged.
+   */
   readonly log: LogEntry[] = [];
+  /** The oldest entries dropped from the log to keep it within `logLimit`. */
   logDropped = 0;
+  private logLimitValue = LOG_LIMIT;
   readonly violations: InvariantViolation[] = [];
   readonly schedulingLatency = new Histogram();
   private readonly scheduler: Scheduler;
@@ -340,11 +346,27 @@ export class ComputeModel {
 
   // ------------------------------------------------------------------ bookkeeping
 
-  private note(kind: LogEntry['kind'], subject: string, reason: Reason, from?: string, to?: string): void {
-    if (this.log.length >= LOG_LIMIT) {
-      this.logDropped++;
-      return;
+  /** Entries ever logged (kept and dropped): the sequence the next entry gets. */
+  get logTotal(): number {
+    return this.log.length + this.logDropped;
+  }
+
+  /** How many entries the log keeps (the newest). */
+  get logLimit(): number {
+    return this.logLimitValue;
+  }
+
+  /** Sets how many entries the log keeps (tests use small limits); older entries beyond it are dropped now. */
+  set logLimit(limit: number) {
+    this.logLimitValue = checkLogLimit(limit);
+    if (this.log.length > limit) {
+      const drop = this.log.length - limit;
+      this.log.splice(0, drop);
+      this.logDropped += drop;
     }
+  }
+
+  private note(kind: LogEntry['kind'], subject: string, reason: Reason, from?: string, to?: string): void {
     const e: LogEntry = { t: this.kernel.now, kind, subject, reason: reasonText(reason) };
     if (typeof reason !== 'string') {
       e.code = reason.code;
@@ -352,7 +374,7 @@ export class ComputeModel {
     }
     if (from !== undefined) e.from = from;
     if (to !== undefined) e.to = to;
-    this.log.push(e);
+    this.logDropped += appendBounded(this.log, e, this.logLimitValue);
   }
 
   private setState(inst: Instance, to: InstanceState, reason: Reason): void {
@@ -702,11 +724,13 @@ export class ComputeModel {
     if (oldIndex !== undefined && oldIndex >= 0 && oldIndex !== inst.index) {
       const old = this.instances[oldIndex]!;
       const e = old.explanation;
-      if (e && old.state !== 'pending') e.lighten();
+      if (e && old.state !== 'pending') e.lighten(this.filterTables);
     }
   }
 
   private readonly explained = new Int32Array(FULL_EXPLANATIONS).fill(-1);
+  /** Per-filter tables shared between lightened explanations (most are alike). */
+  private readonly filterTables: FilterTables = new Map();
   private explainedNext = 0;
 
   private becomeRunning(inst: Instance, reason: Reason): void {
@@ -1594,10 +1618,10 @@ export class ComputeModel {
    * either. A check that finds a violation logs it, so the next one runs in full again.
    */
   checkAllIfChanged(): void {
-    const revision = this.log.length + this.logDropped;
+    const revision = this.logTotal;
     if (revision === this.cleanCheckRevision) return;
     this.checkAll();
-    this.cleanCheckRevision = this.log.length + this.logDropped === revision ? revision : -1;
+    this.cleanCheckRevision = this.logTotal === revision ? revision : -1;
   }
 
   /** A full recount: allocations from the instances themselves must match the host table. */
@@ -1634,7 +1658,7 @@ export class ComputeModel {
    * can have changed: the console asks for it on every push, and it is recomputed only when needed.
    */
   summary(): ComputeSummary {
-    const revision = this.log.length + this.logDropped + this.violations.length;
+    const revision = this.logTotal + this.violations.length;
     if (this.cachedSummary && this.cachedRevision === revision) return this.cachedSummary;
     this.cachedSummary = this.computeSummary();
     this.cachedRevision = revision;
@@ -1744,7 +1768,7 @@ export class ComputeModel {
       regions: agg(h.region, h.regionNames),
       violations: this.violations.map((v) => ({ ...v })),
       unschedulable: this.unschedulableSample(live, 20),
-      logEntries: this.log.length + this.logDropped,
+      logEntries: this.logTotal,
       ...(ca
         ? {
             clusterAutoscaler: {

@@ -163,4 +163,23 @@ describe('service:delete takes the service down for good', () => {
     expect(sim.live().services.find((s) => s.id === 'acme-web')!.completed).toBeGreaterThan(0);
     expect(() => sim.runToEnd()).not.toThrow();
   });
+
+  it('takes down a service without an autoscaler too: its replicas and instances go for good', () => {
+    const doc = structuredClone(attack.scenario) as ScenarioInput & { actions: unknown[] };
+    const spec = doc.services!.find((s) => s.id === 'globex-api')!;
+    delete spec.autoscaler;
+    doc.actions = [{ at: '1m', principal: 'globex-owner', action: 'service:delete', target: 'service/globex-api' }];
+    const sim = createSimulation(load(doc));
+    sim.runUntil(59);
+    expect(sim.live().services.find((s) => s.id === 'globex-api')!.replicas).toBe(spec.replicas);
+    sim.runUntil(300);
+    expect(sim.iam.trail.entries().at(-1)).toMatchObject({ action: 'service:delete', allowed: true, result: 'globex-api taken down to 0 replicas (its requests fail from now on)' });
+    const svc = sim.live().services.find((s) => s.id === 'globex-api')!;
+    expect([svc.replicas, svc.ready, svc.starting, svc.draining]).toEqual([0, 0, 0, 0]);
+    const instances = sim.compute!.instances.filter((i) => i.replica?.service === sim.scenario.services.findIndex((s) => s.id === 'globex-api'));
+    expect(instances.length).toBeGreaterThan(0);
+    expect(instances.every((i) => i.state === 'terminated')).toBe(true);
+    expect(sim.deleteService('globex-api')).toEqual({ ok: false, error: 'service "globex-api" was already deleted at 60s' });
+    expect(() => sim.runToEnd()).not.toThrow();
+  });
 });

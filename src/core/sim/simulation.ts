@@ -13,6 +13,7 @@ import { BALANCERS } from '../traffic/balancers';
 import { makeClientPicker, type ClientPicker } from '../traffic/clients';
 import { SloTracker, type SloReport, type SloWindow } from './slo';
 import { ServiceScaling, type ReplicaMachines } from './scaling';
+import { FixedServiceTakedown } from './takedown';
 import { replicaSpeed } from './contention';
 import type { ScalingDecision } from '../elasticity/autoscaler';
 import { distributionMean } from '../engine/distributions';
@@ -235,6 +236,8 @@ export class Simulation implements ServiceHost {
   private readonly returnLatency: Float64Array[] = [];
   private readonly healthInterval: number[] = [];
   private readonly slo: Array<SloTracker | null> = [];
+  /** Takes down services without an autoscaler (service:delete). */
+  private readonly fixedTakedown: FixedServiceTakedown;
   /** Per service, its autoscaling controller (null without an autoscaler). */
   readonly scaling: Array<ServiceScaling | null> = [];
   /** The decision log of every autoscaler, oldest first (bounded). */
@@ -583,6 +586,7 @@ export class Simulation implements ServiceHost {
     if (this.warmup > 0) k.scheduleAt(this.warmup, warmupKind);
     k.scheduleAt(Math.min(this.interval, this.endTime), this.sampleKind);
     this.iam = new IamRuntime(this, k);
+    this.fixedTakedown = new FixedServiceTakedown(k, this.services, (i) => (scenario.services[i]!.placement !== undefined ? this.compute : null));
   }
 
   /** Whether the network path between two regions is cut. */
@@ -643,15 +647,20 @@ export class Simulation implements ServiceHost {
     return { ok: true };
   }
 
-  /** Takes an autoscaled service down for good (service:delete): 0 replicas, its requests fail from now on. */
+  /**
+   * Takes a service down for good (service:delete): 0 replicas, its requests fail from now on.
+   * An autoscaled service through its controller; one with a fixed replica count through
+   * FixedServiceTakedown (takedown.ts).
+   */
   deleteService(serviceId: string): { ok: true } | { ok: false; error: string } {
     const i = this.scenario.services.findIndex((s) => s.id === serviceId);
     if (i < 0) return { ok: false, error: `there is no service "${serviceId}"` };
     const sc = this.scaling[i];
-    if (!sc) return { ok: false, error: `service "${serviceId}" has no autoscaler: its replica count is fixed by the scenario, so it cannot be taken down while running` };
     if (this.finished) return { ok: false, error: 'the run has ended: reset it to start again' };
-    if (sc.deletedAt !== null) return { ok: false, error: `service "${serviceId}" was already deleted at ${sc.deletedAt}s` };
-    sc.takeDown('service deleted');
+    const deletedAt = sc ? sc.deletedAt : this.fixedTakedown.deletedAt(i);
+    if (deletedAt !== null) return { ok: false, error: `service "${serviceId}" was already deleted at ${deletedAt}s` };
+    if (sc) sc.takeDown('service deleted');
+    else this.fixedTakedown.takeDown(i);
     return { ok: true };
   }
 
@@ -760,7 +769,9 @@ export class Simulation implements ServiceHost {
 
   /** ServiceHost: a draining replica is empty (autoscaling scale-down). */
   slotDrained(svc: ServiceRuntime, slot: number): void {
-    this.scaling[svc.cfg.index]?.drained(slot);
+    const sc = this.scaling[svc.cfg.index];
+    if (sc) sc.drained(slot);
+    else this.fixedTakedown.drained(svc.cfg.index, slot);
   }
 
   private onReturn(parent: number, outcome: Outcome): void {

@@ -152,7 +152,11 @@ export const EventLog = memo(function EventLog() {
           <span className="muted num">
             {t('logEntries', { n: formatInt(total) })}
             {log.length < total ? t('logKept', { n: formatInt(log.length) }) : null}
-            {dropped > 0 ? t('logDropped', { n: formatInt(dropped) }) : null}
+            {dropped > 0 ? (
+              <span data-testid="log-dropped" title={t('logDroppedTitle', { n: formatInt(dropped) })}>
+                {t('logDropped', { n: formatInt(dropped) })}
+              </span>
+            ) : null}
           </span>
         </h3>
         <div className="log-filters" role="group" aria-label={t('logFilterAria')}>

@@ -4,7 +4,7 @@ import type { InstanceRequest, PlacementExplanation, PlacementStrategy, Schedule
 import { defaultFilters } from './filters';
 import { fragmentation } from './fragmentation';
 import { FixtureHosts, context, request } from './host-fixture';
-import { RAW_SUFFIX, Scheduler, numFeasibleToFind } from './scheduler';
+import { RAW_SUFFIX, Scheduler, numFeasibleToFind, type FilterTables } from './scheduler';
 import { scanOrder } from './zones';
 
 function config(strategy: PlacementStrategy, over: Partial<SchedulerConfig> = {}): SchedulerConfig {
@@ -572,5 +572,31 @@ describe('placement policies and fragmentation', () => {
     expect(fragmentation(la.hosts, shape)).toBe(1);
     // The final request fits where free space is not fragmented.
     expect([bf.final, ff.final, la.final]).toEqual([2, 2, -1]);
+  });
+});
+
+describe('lightened explanations share their filter tables', () => {
+  it('two placements that filtered alike share one table, and read exactly as before', () => {
+    const hosts = new FixtureHosts({ hosts: Array.from({ length: 12 }, (_, i) => (i < 5 ? { cpu: 8, mem: 4, zone: 0 } : { cpu: 8, mem: 64, zone: 1 })) });
+    const s = new Scheduler(config('least-allocated'));
+    const a = s.schedule(context(hosts), request({ mem: 8 }), 1).explanation;
+    const b = s.schedule(context(hosts), request({ mem: 8 }), 2).explanation;
+    const c = s.schedule(context(hosts), request({ mem: 70 }), 3).explanation;
+    const before = [a, b, c].map((e) => JSON.stringify(e.plain()));
+    const shared: FilterTables = new Map();
+    for (const e of [a, b, c]) e.lighten(shared);
+    // a and b removed the same hosts for the same reasons: one table; c's differs.
+    expect(shared.size).toBe(2);
+    const tables = (e: object) => (e as unknown as { reasonTable: unknown; removed: unknown });
+    expect(tables(b).reasonTable).toBe(tables(a).reasonTable);
+    expect(tables(b).removed).toBe(tables(a).removed);
+    expect(tables(c).reasonTable).not.toBe(tables(a).reasonTable);
+    const after = [a, b, c].map((e) => e.plain());
+    after.forEach((p, i) => {
+      const was = JSON.parse(before[i]!) as PlacementExplanation;
+      expect(p.filters).toEqual(was.filters);
+      expect(p.summary).toBe(was.summary);
+      expect(p.scores).toEqual(was.scores.slice(0, 1));
+    });
   });
 });

@@ -635,6 +635,11 @@ interface ScoreTable {
   data: Float64Array;
 }
 
+/** Distinct per-filter tables of lightened explanations, by content (see Explanation.lighten). */
+export type FilterTables = Map<string, { removed: Int32Array | null; reasonTable: ReadonlyArray<[string[], number[]] | undefined> | null }>;
+/** At most this many distinct tables are remembered for sharing (the map starts over past it). */
+const FILTER_TABLES_KEPT = 2_000;
+
 /**
  * A placement explanation. The summary and counts are plain fields; the per-filter reasons and the
  * score table are kept as typed arrays and turned into objects only when read (a cluster of 100,000
@@ -656,8 +661,8 @@ export class Explanation implements PlacementExplanation {
     readonly preempted: number[],
     private readonly hostIds: readonly string[],
     private readonly filterNames: readonly string[],
-    private readonly removed: Int32Array | null,
-    private readonly reasonTable: ReadonlyArray<[string[], number[]] | undefined> | null,
+    private removed: Int32Array | null,
+    private reasonTable: ReadonlyArray<[string[], number[]] | undefined> | null,
     private top: ScoreTable | null,
     /** The summary's structure (see said.ts), for a console in another language. */
     readonly said: Said,
@@ -698,8 +703,24 @@ export class Explanation implements PlacementExplanation {
     return this.scoresCache;
   }
 
-  /** Keeps only the winner's score (old placements of a large cluster). */
-  lighten(): void {
+  /**
+   * Keeps only the winner's score (old placements of a large cluster). With `shared`, per-filter
+   * tables equal to one already kept there are shared instead of held once per placement (most
+   * placements of a large cluster filter the same way); they are never written after placement,
+   * so what `filters` reads is unchanged.
+   */
+  lighten(shared?: FilterTables): void {
+    if (shared) {
+      const key = JSON.stringify([this.removed === null ? null : Array.from(this.removed), this.reasonTable]);
+      const had = shared.get(key);
+      if (had) {
+        this.removed = had.removed;
+        this.reasonTable = had.reasonTable;
+      } else {
+        if (shared.size >= FILTER_TABLES_KEPT) shared.clear();
+        shared.set(key, { removed: this.removed, reasonTable: this.reasonTable });
+      }
+    }
     const top = this.top;
     if (top === null || top.k <= 1) return;
     const np = top.plugins.length;
