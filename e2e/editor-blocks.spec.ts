@@ -146,4 +146,80 @@ test.describe('scenario-wide forms', () => {
     await expect(page.getByTestId('blk-sls-keepalive-head-error')).toContainText('serverless.keepAlive.head');
     expect(errors).toEqual([]);
   });
+
+  test('instance types are a dropdown of the catalog; a route renamed in its table takes its traffic along; filters and cold starts have fields', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openConsole(page);
+    type Typed = { instances?: Array<{ id: string; type: string }>; services: Array<{ id: string; instanceType?: string }> };
+
+    // ---- instance types: a dropdown of the scenario's catalog (built-in types with their sizes)
+    await choosePreset(page, 'attack', PRESETS['attack']!.scenario.name);
+    await page.getByTestId('palette-block-instances').click();
+    const groupType = page.getByTestId('blk-group-0-type');
+    await expect(groupType).toHaveJSProperty('tagName', 'SELECT');
+    await expect(groupType).toHaveValue('m.large');
+    await expect(groupType.locator('option', { hasText: 'c.xlarge · 8 vCPU, 16 GiB' })).toHaveCount(1);
+    await expect(groupType.locator('option', { hasText: 'p.xlarge · 8 vCPU, 61 GiB, 1 GPU' })).toHaveCount(1);
+    await groupType.selectOption('m.xlarge');
+    await expect.poll(() => (linked(page) as Typed | null)?.instances?.[0]?.type).toBe('m.xlarge');
+    await page.getByTestId('editor-undo').click();
+    await expect.poll(() => (linked(page) as Typed | null)?.instances?.[0]?.type).toBe('m.large');
+    // The service inspector's instance type is the same dropdown.
+    await page.getByTestId('palette-service-acme-web').click();
+    const svcType = page.getByTestId('edit-instanceType');
+    await expect(svcType).toHaveJSProperty('tagName', 'SELECT');
+    await expect(svcType).toHaveValue('g.medium');
+    await svcType.selectOption('g.large');
+    await expect.poll(() => (linked(page) as Typed | null)?.services.find((x) => x.id === 'acme-web')?.instanceType).toBe('g.large');
+
+    // ---- serverless: a route renamed in the gateway's table; the HTTP traffic follows in one edit
+    await choosePreset(page, 'event-driven', PRESETS['event-driven']!.scenario.name);
+    await page.getByTestId('palette-block-serverless').click();
+    type Sls = { serverless?: { gateways?: Array<{ routes: Array<{ path: string }> }>; http?: Array<{ route: string }>; topics?: Array<{ subscriptions: Array<{ filter?: Record<string, string[]> }> }>; functions: Array<{ init?: unknown }> } };
+    const sls = (): Sls['serverless'] => (linked(page) as Sls | null)?.serverless;
+    const path = page.getByTestId('blk-gateway-0-routes-0-path');
+    await expect(path).toHaveValue('/orders');
+    // A client renamed in its table: the traffic it sends follows.
+    const partner = page.getByTestId('blk-gateway-0-clients-2-id');
+    await expect(partner).toHaveValue('partner');
+    await partner.fill('reseller');
+    await partner.press('Enter');
+    await expect.poll(() => (linked(page) as { serverless?: { http?: Array<{ clients: Array<{ client: string }> }> } } | null)?.serverless?.http?.[0]?.clients.map((c) => c.client)).toEqual(['web', 'mobile', 'reseller', 'old-app', 'anonymous']);
+    await path.fill('/checkout');
+    await path.press('Enter');
+    await expect.poll(() => sls()?.http?.[0]?.route).toBe('/checkout');
+    expect(sls()?.gateways?.[0]?.routes[0]?.path).toBe('/checkout');
+    await expect(page.getByTestId('editor-undo')).toHaveAttribute('title', /Path → \/checkout/);
+    await page.getByTestId('editor-undo').click();
+    await expect.poll(() => sls()?.http?.[0]?.route).toBe('/orders');
+    await expect(path).toHaveValue('/orders');
+
+    // The arrival tables of the HTTP sources carry their owner's test ids (no fixed id repeated).
+    await expect(page.getByTestId('blk-http-0-arrival-points')).toBeVisible();
+    await expect(page.locator('[data-testid="edit-arrival-points"]')).toHaveCount(0);
+    // No test id repeats anywhere in the serverless form.
+    const duplicates = await page.getByTestId('block-inspector').evaluate((root) => {
+      const seen = new Map<string, number>();
+      for (const el of root.querySelectorAll('[data-testid]')) seen.set(el.getAttribute('data-testid')!, (seen.get(el.getAttribute('data-testid')!) ?? 0) + 1);
+      return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+    });
+    expect(duplicates).toEqual([]);
+
+    // A subscription filter as "name = values" lines; a line that is not one is refused in words.
+    const filter = page.getByTestId('blk-topic-0-sub-1-filter');
+    await expect(filter).toHaveValue('kind = express');
+    await filter.fill('kind = express, priority');
+    await page.getByTestId('blk-topic-0-sub-1-filter-apply').click();
+    await expect.poll(() => sls()?.topics?.[0]?.subscriptions[1]?.filter).toEqual({ kind: ['express', 'priority'] });
+    await filter.fill('kind express');
+    await page.getByTestId('blk-topic-0-sub-1-filter-apply').click();
+    await expect(page.getByTestId('blk-topic-0-sub-1-filter-syntax')).toContainText('line 1');
+
+    // A function's cold start from a distribution picker, with translated parameter labels.
+    await page.getByTestId('blk-fn-0-init-type').selectOption('lognormal');
+    await expect.poll(() => sls()?.functions[0]?.init).toEqual({ type: 'lognormal', mean: 0.3, sd: 0.09 });
+    await expect(page.getByLabel('Standard deviation').first()).toBeVisible();
+    expect(errors).toEqual([]);
+  });
 });

@@ -11,7 +11,9 @@
  * the cloud-scale scenario (1,000 hosts, 5,000 instances; scripts/cloud-scale.ts) by link, switches
  * to the infrastructure view, plays at max speed for 20 s and records every requestAnimationFrame
  * interval and every main-thread long task (PerformanceObserver 'longtask'). The first-paint
- * JavaScript is the entry script of dist/index.html plus its modulepreloads, gzip-compressed.
+ * JavaScript is the entry script of dist/index.html plus its modulepreloads, gzip-compressed. It also
+ * reports the live view's pace (src/ui/framePace.ts): how far the console stretched its live updates
+ * because frames came late (1 = not at all).
  *
  * Targets (issue #7): p95 frame time < 25 ms, no long task over 100 ms while simulating,
  * first-paint JavaScript < 350 KB gzip. Exits with 1 when a target is missed.
@@ -81,7 +83,7 @@ function percentile(sorted: number[], p: number): number {
  * Plain text, not a function: tsx would wrap a function's inner names in a helper the page lacks.
  */
 const RECORDER = `(() => {
-  const b = { on: false, frames: [], longTasks: [] };
+  const b = { on: false, frames: [], longTasks: [], paces: [] };
   window.__bench = b;
   let last = 0;
   function tick(t) {
@@ -94,6 +96,9 @@ const RECORDER = `(() => {
     if (!b.on) return;
     for (const e of list.getEntries()) b.longTasks.push(e.duration);
   }).observe({ type: 'longtask' });
+  new MutationObserver(function () {
+    if (b.on) b.paces.push(Number(document.documentElement.dataset.livePace || 1));
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-live-pace'] });
 })();`;
 
 export interface UiBenchResult {
@@ -110,6 +115,10 @@ export interface UiBenchResult {
   longTasksOver100ms: number;
   simulatedSeconds: number;
   events: number;
+  /** The live view's pace (src/ui/framePace.ts): changes during the run, the slowest and the last (1 = normal). */
+  paceChanges: number;
+  paceMax: number;
+  paceEnd: number;
   firstPaintJsGzipKB: number;
   firstPaintJs: FirstPaintJs['files'];
   pass: { frameP95: boolean; longTasks: boolean; firstPaintJs: boolean };
@@ -142,9 +151,9 @@ async function run(args: Args): Promise<UiBenchResult> {
     await page.getByTestId('play').click();
     await page.waitForTimeout(args.seconds * 1000);
     const rec = await page.evaluate(() => {
-      const b = (window as unknown as { __bench: { on: boolean; frames: number[]; longTasks: number[] } }).__bench;
+      const b = (window as unknown as { __bench: { on: boolean; frames: number[]; longTasks: number[]; paces: number[] } }).__bench;
       b.on = false;
-      return { frames: b.frames, longTasks: b.longTasks };
+      return { frames: b.frames, longTasks: b.longTasks, paces: b.paces, paceEnd: Number(document.documentElement.dataset.livePace ?? 1) };
     });
     const clock = (await page.getByTestId('clock').textContent()) ?? '';
     const events = Number(((await page.getByTestId('events').textContent()) ?? '').replace(/[^0-9]/g, ''));
@@ -172,6 +181,9 @@ async function run(args: Args): Promise<UiBenchResult> {
       longTasksOver100ms,
       simulatedSeconds,
       events,
+      paceChanges: rec.paces.length,
+      paceMax: Math.max(1, ...rec.paces),
+      paceEnd: rec.paceEnd,
       firstPaintJsGzipKB: round(fp.gzipKB),
       firstPaintJs: fp.files,
       pass: { frameP95: frameP95Ms < TARGETS.frameP95Ms, longTasks: longTasksOver100ms === 0, firstPaintJs: fp.gzipKB < TARGETS.firstPaintJsGzipKB },
@@ -186,6 +198,7 @@ function report(r: UiBenchResult): void {
   console.log(`\ncloud scale: ${r.hosts} hosts, ${r.instances} instances, infrastructure view, max speed for ${r.seconds} s`);
   console.log(`  simulated ${r.simulatedSeconds.toFixed(1)} s, ${r.events.toLocaleString('en-US')} events`);
   console.log(`  frames: ${r.frames} · p50 ${r.frameP50Ms} ms · p95 ${r.frameP95Ms} ms · p99 ${r.frameP99Ms} ms · max ${r.frameMaxMs} ms`);
+  console.log(`  live view pace: ${r.paceChanges} changes, slowest ÷${r.paceMax}, ÷${r.paceEnd} at the end (1 = every update shown at the normal pace)`);
   console.log(`  long tasks: ${r.longTasks} (longest ${r.longTaskMaxMs} ms), ${r.longTasksOver100ms} over ${TARGETS.longTaskMs} ms`);
   console.log(`  first-paint JavaScript: ${r.firstPaintJsGzipKB} KB gzip (${r.firstPaintJs.map((f) => `${f.file} ${(f.gzipBytes / 1024).toFixed(1)} KB`).join(', ')})`);
   console.log(`\n${ok(r.pass.frameP95)} p95 frame time < ${TARGETS.frameP95Ms} ms`);

@@ -1,8 +1,10 @@
 /**
- * The page's side of the worker boundary. Creates the simulation worker once, keeps Comlink's
- * `wrap()` result in a module-level variable (a collected temporary proxy would drop calls),
- * subscribes with a proxied callback and merges snapshots into the store, keeping unchanged parts
- * as the same objects. Components call the `actions`; they never talk to the worker themselves.
+ * The page's side of the worker boundary. The worker's lifecycle (start-up, heartbeat, crash
+ * recovery, the autosave of loads) is ./lifecycle/supervisor's; here it is given real workers
+ * (Comlink's `wrap()` result is kept by it for the worker's life: a collected temporary proxy would
+ * drop calls), the page's clock and the stores. The bridge subscribes with a proxied callback and
+ * merges snapshots into the store, keeping unchanged parts as the same objects. Components call
+ * the `actions`; they never talk to the worker themselves.
  */
 import { proxy, wrap, releaseProxy, transfer } from 'comlink';
 import type { Remote } from 'comlink';
@@ -37,101 +39,124 @@ import { applyComputeDelta, computeStore, flushCompute, loadComputeInfo, select,
 import { syncInfra } from './infra/infraGraph';
 import { appendDecisions } from './elasticity/decisionStore';
 import { applyAudit } from './iam/iamStore';
-import { browserStorage, readSavedScenario, recoveryStore, RestartBudget, saveScenario, savedSource, worthOffering } from './recovery/savedScenario';
+import { browserStorage, recoveryStore, saveScenario, savedSource } from './recovery/savedScenario';
 import { saveBlob } from './export/saveBlob';
 import { MAX_SCENARIO_FILE_MB, parseScenarioText, scenarioFileName } from './scenarioFile';
-import { Heartbeat, isBeat, trackedRemote, WorkerGoneError, type BusyKind } from './lifecycle/heartbeat';
+import { isBeat, WorkerGoneError } from './lifecycle/heartbeat';
 import { registerTestHook, testFailingWorkers, testHeartbeatTimings } from './lifecycle/testHooks';
-import { lifecycleMessages } from './lifecycle/messages';
+import { WorkerLifecycle, type WorkerHandle } from './lifecycle/supervisor';
 import { TEST_HOOK_MESSAGE } from '../workers/wire';
 import { currentLang, onLangChange } from './i18n/lang';
 import { translate } from './i18n/messages';
 import { msg, type LocalText } from './localText';
 import { noticeMessages as nm } from './notices.messages';
 import { cancelPublish, publishInFrame } from './framePublish';
+import { livePace } from './framePace';
 
 /** Points per line chart the worker downsamples to (LTTB; ≤ 1000). */
 const CHART_POINTS = 600;
 
-let worker: Worker | null = null;
-let remote: Remote<SimWorkerApi> | null = null;
 let unsubscribe: Remote<() => void> | null = null;
-let started: Promise<void> | null = null;
-/** The current worker's liveness check (see ./lifecycle/heartbeat: a worker can die without an `error` event). */
-let heartbeat: Heartbeat | null = null;
 
-/** The restart budget ran out: no new worker is started until the page is reloaded (the banner says so). */
-let gaveUp = false;
 /** Test hook: this many of the next workers die right after their first answer (a replacement dying during its recovery). */
 let failingWorkers = testFailingWorkers();
-/** Workers started since the page loaded (test hook `workersStarted`). */
-let workersStarted = 0;
 
-function silenceText(ms: number, busy: BusyKind | null): string {
-  const key = busy === null ? 'silentIdle' : busy === 'boot' ? 'silentBoot' : 'silentBusy';
-  return translate(lifecycleMessages, key, { s: Math.round(ms / 1000) });
+/** A started worker: its Comlink remote, and the Worker itself for the test hooks. */
+interface SimWorker extends WorkerHandle<Remote<SimWorkerApi>> {
+  readonly worker: Worker;
 }
 
-function api(): Remote<SimWorkerApi> {
-  if (gaveUp) throw new WorkerGoneError();
-  if (!remote) {
+/**
+ * The worker's lifecycle (./lifecycle/supervisor): start-up, heartbeat, loads and their autosave,
+ * crash recovery and its restart budget. Here it gets real workers, the page's clock and the stores.
+ */
+const lifecycle = new WorkerLifecycle<Remote<SimWorkerApi>, SimWorker>({
+  clock: {
+    now: () => performance.now(),
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  },
+  spawn: (events) => {
     // Written literally so Vite finds and bundles the worker.
     const w = new Worker(new URL('../workers/sim.worker.ts', import.meta.url), { type: 'module' });
-    worker = w;
-    workersStarted++;
-    w.addEventListener('error', (ev) => {
-      // Only the current worker's failures count (an old one's late events are ignored).
-      if (w !== worker) return;
-      void recoverWorker(ev.message || translate(nm, 'workerCrashedUnknown'), w);
-    });
-    worker.addEventListener('messageerror', () => {
+    w.addEventListener('error', (ev) => events.crashed(ev.message));
+    w.addEventListener('messageerror', () => {
       showNotice({ kind: 'error', title: msg(nm, 'workerBadMessage'), messages: [] });
     });
-    const raw = wrap<SimWorkerApi>(w);
-    const hb = new Heartbeat(
-      {
-        ping: () => raw.ping(),
-        onDead: (silence, busy) => {
-          if (w === worker) void recoverWorker(silenceText(silence, busy), w);
-        },
-        now: () => performance.now(),
-        setTimer: (fn, ms) => setTimeout(fn, ms),
-        clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-      },
-      testHeartbeatTimings(),
-    );
-    heartbeat?.stop();
-    heartbeat = hb;
     // Beats from inside a run to the end: busy, not dead.
     w.addEventListener('message', (ev: MessageEvent) => {
-      if (w === worker && isBeat(ev.data)) hb.alive();
+      if (isBeat(ev.data)) events.beat();
     });
     if (failingWorkers > 0) {
       failingWorkers--;
       // Dies once it has answered once, with calls still in flight, and without an event.
       w.addEventListener('message', () => w.terminate(), { once: true });
     }
-    remote = trackedRemote(raw, hb);
-    // Checked from its creation on: a worker that never comes up is found too (boot allowance).
-    hb.start();
-    // The worker answers errors in the console's language: tell it now (before any load) and on every switch.
-    tellLanguage(remote, currentLang());
-  }
-  return remote;
+    const raw = wrap<SimWorkerApi>(w);
+    return { worker: w, remote: raw, terminate: () => w.terminate(), release: () => raw[releaseProxy]() };
+  },
+  // The worker answers errors in the console's language: tell it now (before any load) and on every switch.
+  spawned: (r) => tellLanguage(r, currentLang()),
+  subscribe: async (r) => {
+    unsubscribe = await r.subscribe(onSnapshot);
+  },
+  dropSubscription: () => {
+    unsubscribe = null;
+  },
+  endSubscription: async () => {
+    const u = unsubscribe;
+    unsubscribe = null;
+    if (u) {
+      try {
+        await u();
+      } finally {
+        u[releaseProxy]();
+      }
+    }
+  },
+  storage: browserStorage,
+  console: {
+    view: () => consoleStore.getState(),
+    setPresets: ({ presets, defaultPreset }) => consoleStore.setState({ presets, defaultPreset }),
+    clearRun: () => {
+      computeScenarioRev = -1;
+      pendingConsole = null;
+      cancelPublish('console');
+      consoleStore.setState({ status: null, busy: null });
+    },
+    notice: showNotice,
+    offer: (offer) => recoveryStore.setState({ offer }),
+    link: currentHash,
+    setLink: setHash,
+    linkOpened: () => consoleStore.setState({ shareUrl: null, shareCopied: false }),
+    refocus: () => void focusCharts(consoleStore.getState().selectedService),
+    watchLinks: (listener) => {
+      if (linkListener) window.removeEventListener('hashchange', linkListener);
+      linkListener = listener;
+      if (listener) window.addEventListener('hashchange', listener);
+    },
+  },
+  timings: testHeartbeatTimings(),
+});
+let linkListener: (() => void) | null = null;
+
+function api(): Remote<SimWorkerApi> {
+  return lifecycle.api();
 }
 
 // End-to-end journeys (`?testhooks`) can kill the worker without an event, or make it hang.
-registerTestHook('killWorker', () => worker?.terminate());
-registerTestHook('hangWorker', () => worker?.postMessage({ [TEST_HOOK_MESSAGE]: 'hang' }));
+registerTestHook('killWorker', () => lifecycle.current()?.worker.terminate());
+registerTestHook('hangWorker', () => lifecycle.current()?.worker.postMessage({ [TEST_HOOK_MESSAGE]: 'hang' }));
 registerTestHook('failNextWorkers', (n: number) => {
   failingWorkers = n;
 });
-registerTestHook('workersStarted', () => workersStarted);
+registerTestHook('workersStarted', () => lifecycle.workersStarted);
 
 function tellLanguage(r: Remote<SimWorkerApi>, lang: string): void {
   r.setLanguage(lang).catch(() => undefined);
 }
 onLangChange((lang) => {
+  const remote = lifecycle.currentRemote();
   if (remote) tellLanguage(remote, lang);
 });
 
@@ -247,12 +272,12 @@ function applySnapshot(snap: Snapshot): void {
     seriesTimer = setTimeout(() => {
       seriesTimer = null;
       publishInFrame('series', publishSeries, true);
-    }, SERIES_PUBLISH_MS);
+    }, SERIES_PUBLISH_MS * livePace());
   }
 }
 
 const onSnapshot = proxy((snap: Snapshot) => {
-  heartbeat?.alive();
+  lifecycle.alive();
   try {
     applySnapshot(snap);
   } catch (e) {
@@ -260,10 +285,8 @@ const onSnapshot = proxy((snap: Snapshot) => {
   }
 });
 
-async function subscribe(): Promise<void> {
-  unsubscribe = await api().subscribe(onSnapshot);
-  // The worker is up and answering: from now on its silence counts.
-  heartbeat?.start();
+function subscribe(): Promise<void> {
+  return lifecycle.subscribe();
 }
 
 async function resubscribe(): Promise<void> {
@@ -309,195 +332,9 @@ function setHash(fragment: string): void {
   window.history.replaceState(window.history.state, '', url);
 }
 
-/**
- * Loads a scenario; a successful load is autosaved (unless `autosave` is false: the start-up
- * default while a restore is offered). A worker that died under the call is thrown as a
- * `WorkerGoneError` (its recovery takes over); any other failure comes back as a failed load.
- */
-async function loadOrGone(source: LoadSource, autosave = true, edited = false): Promise<LoadResult> {
-  let r: LoadResult;
-  try {
-    r = edited && 'scenario' in source ? await api().loadEdited(source.scenario) : await api().load(source);
-  } catch (e) {
-    if (e instanceof WorkerGoneError) throw e;
-    return { ok: false, errors: [{ path: '', message: translate(nm, 'noAnswer', { error: errorText(e) }) }] };
-  }
-  if (r.ok && autosave) {
-    recoveryStore.setState({ offer: null });
-    saveScenario(browserStorage(), r);
-  }
-  return r;
-}
-
-/** `loadOrGone`, with a worker that died under the call as a failed load too. */
-async function load(source: LoadSource, autosave = true, edited = false): Promise<LoadResult> {
-  try {
-    return await loadOrGone(source, autosave, edited);
-  } catch (e) {
-    return { ok: false, errors: [{ path: '', message: translate(nm, 'noAnswer', { error: errorText(e) }) }] };
-  }
-}
-
-async function loadDefault(autosave = true): Promise<LoadResult> {
-  return loadOrGone({ preset: consoleStore.getState().defaultPreset }, autosave);
-}
-
-// ------------------------------------------------------------------ crash recovery
-
-const restartBudget = new RestartBudget(3, 60_000);
-let recovering: Promise<void> | null = null;
-
-/**
- * The worker died (an `error` event, or the heartbeat found it silent): drop it, start a new one, reload the scenario the console
- * had (in memory, else the autosave, else the default preset) and say so in the error banner.
- * The run starts again at 0 s; the scenario, with every edit, is kept.
- */
-function recoverWorker(reason: string, failed: Worker | null = null): Promise<void> {
-  if (recovering) {
-    // The replacement itself failed while the recovery waits on it: give it up (the recovery's
-    // waiting calls fail now and it ends with its banner), then recover once more; the restart
-    // budget bounds the loop.
-    if (failed !== null && failed === worker) {
-      heartbeat?.abandon();
-      return recovering.then(() => recoverWorker(reason, null));
-    }
-    return recovering;
-  }
-  recovering = (async () => {
-    const state = consoleStore.getState();
-    const current = state.scenario;
-    const saved = readSavedScenario(browserStorage());
-    const source: LoadSource = current && current.link !== '' ? { link: current.link } : current?.preset ? { preset: current.preset } : saved ? savedSource(saved) : { preset: state.defaultPreset };
-    const old = worker;
-    worker = null;
-    remote = null;
-    unsubscribe = null;
-    // Calls waiting on the old worker fail now (they would wait forever); the banner below says why.
-    heartbeat?.abandon();
-    heartbeat = null;
-    old?.terminate();
-    if (!restartBudget.allow()) {
-      // No more restarts until the page is reloaded; the scenario (with its edits) is in the autosave.
-      gaveUp = true;
-      const kept = current ?? saved;
-      showNotice({
-        kind: 'error',
-        title: msg(nm, 'workerKeepsFailing'),
-        messages: [reason, kept ? msg(lifecycleMessages, 'keptForReload', { name: kept.name }) : msg(lifecycleMessages, 'nothingToKeep')],
-      });
-      return;
-    }
-    computeScenarioRev = -1;
-    pendingConsole = null;
-    cancelPublish('console');
-    consoleStore.setState({ status: null, busy: null });
-    try {
-      await subscribe();
-      if (!startedUp) {
-        // It died while the console was starting: start up again on the new worker (presets, the
-        // link or the default, the offer to restore the autosave).
-        await startUp();
-        const info = consoleStore.getState().scenario;
-        showNotice({
-          kind: 'error',
-          title: msg(nm, 'workerRestarted'),
-          messages: [reason, info ? msg(lifecycleMessages, 'startedAgain', { name: info.name }) : msg(lifecycleMessages, 'startedEmpty')],
-        });
-        return;
-      }
-      const r = await load(source);
-      const name = r.ok ? r.name : (current?.name ?? saved?.name ?? msg(nm, 'theScenario'));
-      if (r.ok) void focusCharts(consoleStore.getState().selectedService);
-      showNotice({
-        kind: 'error',
-        title: msg(nm, 'workerRestarted'),
-        messages: [
-          reason,
-          r.ok
-            ? msg(nm, 'workerReloaded', { name })
-            : msg(nm, 'workerNotReloaded', { name, issues: issueLines(r.errors).join('; ') }),
-        ],
-      });
-    } catch (e) {
-      showNotice({ kind: 'error', title: msg(nm, 'workerNotRestarted'), messages: [reason, errorText(e)] });
-    }
-  })().finally(() => {
-    recovering = null;
-  });
-  return recovering;
-}
-
-/**
- * Opens the scenario in the URL hash. At startup a bad link falls back to the default preset;
- * later (hashchange) the current scenario stays. Either way the banner says what was wrong.
- */
-async function openHash(initial: boolean): Promise<void> {
-  const hash = currentHash();
-  if (hash === '') {
-    if (initial) {
-      // No link: open the default, and offer the last scenario (autosaved) when it was another one.
-      const saved = readSavedScenario(browserStorage());
-      const r = await loadDefault(false);
-      if (!r.ok) showNotice({ kind: 'error', title: msg(nm, 'defaultNotLoaded'), messages: issueLines(r.errors) });
-      else if (worthOffering(saved, consoleStore.getState().defaultPreset, r.link)) recoveryStore.setState({ offer: saved });
-      else saveScenario(browserStorage(), r);
-    }
-    return;
-  }
-  const current = consoleStore.getState().scenario;
-  if (!initial && current && current.link === hash) return; // our own link
-  // A worker that dies under this load is thrown (not a failed load): its recovery takes over, and
-  // at start-up it runs the start-up again with the link still in the address bar.
-  const r = await loadOrGone({ link: hash });
-  if (r.ok) {
-    consoleStore.setState({ shareUrl: null, shareCopied: false });
-    return;
-  }
-  if (initial) {
-    const fallback = await loadDefault();
-    showNotice({
-      kind: 'error',
-      title: fallback.ok
-        ? msg(nm, 'linkFallback')
-        : msg(nm, 'linkFailed'),
-      messages: issueLines(r.errors),
-    });
-    if (fallback.ok) setHash('');
-  } else {
-    showNotice({
-      kind: 'error',
-      title: msg(nm, 'linkKept'),
-      messages: issueLines(r.errors),
-    });
-  }
-}
-
-function onHashChange(): void {
-  // During start-up the link is opened after it (start-up reads the address itself, and a link
-  // that is already on screen is left alone), so the two loads cannot race.
-  if (!startedUp && started) {
-    void started.then(openPastedLink);
-    return;
-  }
-  openPastedLink();
-}
-
-function openPastedLink(): void {
-  openHash(false).catch((e: unknown) => {
-    // A worker that died under the load: its recovery keeps the current scenario and says so.
-    if (!(e instanceof WorkerGoneError)) showNotice({ kind: 'error', title: msg(nm, 'linkKept'), messages: [errorText(e)] });
-  });
-}
-
-/** The console finished starting (presets listed, the first scenario opened) on some worker. */
-let startedUp = false;
-
-/** The start-up steps on the current (subscribed) worker: the preset list, then the link or the default. */
-async function startUp(): Promise<void> {
-  const { presets, defaultPreset } = await api().presets();
-  consoleStore.setState({ presets, defaultPreset });
-  await openHash(true);
-  startedUp = true;
+/** Loads a scenario, autosaved on success (see WorkerLifecycle.load); never throws. */
+function load(source: LoadSource, autosave = true, edited = false): Promise<LoadResult> {
+  return lifecycle.load(source, autosave, edited);
 }
 
 /**
@@ -506,45 +343,12 @@ async function startUp(): Promise<void> {
  * start-up again on the new worker; links pasted meanwhile are heard from the first moment.
  */
 export function start(): Promise<void> {
-  if (!started) {
-    started = (async () => {
-      window.addEventListener('hashchange', onHashChange);
-      try {
-        await subscribe();
-        await startUp();
-      } catch (e) {
-        if (e instanceof WorkerGoneError) {
-          await recovering;
-          return;
-        }
-        showNotice({ kind: 'error', title: msg(nm, 'startFailed'), messages: [errorText(e)] });
-      }
-    })();
-  }
-  return started;
+  return lifecycle.start();
 }
 
 /** For tests and hot reload: drop the subscription and the worker. */
-export async function stop(): Promise<void> {
-  window.removeEventListener('hashchange', onHashChange);
-  const u = unsubscribe;
-  unsubscribe = null;
-  if (u) {
-    try {
-      await u();
-    } finally {
-      u[releaseProxy]();
-    }
-  }
-  heartbeat?.abandon();
-  heartbeat = null;
-  remote?.[releaseProxy]();
-  remote = null;
-  worker?.terminate();
-  worker = null;
-  started = null;
-  startedUp = false;
-  gaveUp = false;
+export function stop(): Promise<void> {
+  return lifecycle.stop();
 }
 
 // ------------------------------------------------------------------ actions
@@ -642,8 +446,7 @@ export const actions = {
         showNotice({ kind: 'error', title: msg(nm, 'scenarioFileNotLoaded', { file: file.name }), messages: Array.isArray(why) ? why : [why] });
       // As the Open button: not while the console starts, recovers or runs a long call (a recovery
       // would load its own scenario over this one).
-      const st = consoleStore.getState();
-      if (!st.ready || st.busy !== null || recovering !== null) {
+      if (!lifecycle.consoleFree()) {
         refuse(msg(nm, 'scenarioFileBusy'));
         return;
       }

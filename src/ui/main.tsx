@@ -5,6 +5,8 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { start } from './bridge';
 import { compareActions } from './compare/compareBridge';
 import { msg } from './localText';
+import { consoleStore } from './store';
+import { watchFrames } from './framePace';
 import { appMessages } from './app.messages';
 import './styles.css';
 import './containment.css';
@@ -19,6 +21,9 @@ createRoot(root).render(
     </ErrorBoundary>
   </StrictMode>,
 );
+
+// Frame health decides the live view's pace while a run plays (framePace.ts).
+consoleStore.subscribe((s) => watchFrames(s.status?.playing === true));
 
 // A link with a variant B (`&b=`) opens A/B compare once the scenario is loaded.
 void start().then(() => compareActions.openFromLink());

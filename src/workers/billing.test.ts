@@ -51,6 +51,29 @@ describe('billForService', () => {
     s.dispose();
   });
 
+  it('the bill the page read at a pause on a minute is the bill as of that minute once the run went on', () => {
+    // cost-models meters egress to the internet: a pause at 30 min, and one on the hour.
+    const s = service();
+    expect(s.load({ preset: 'cost-models' })).toMatchObject({ ok: true });
+    const read = new Map<number, { total: number; byCategory: Record<string, number> }>();
+    for (const t of [1800, 3600]) {
+      s.simulation()!.runUntil(t);
+      const r = billForService(s);
+      if (!r.ok) throw new Error(r.error);
+      expect(r.summary.byCategory.egress).toBeGreaterThan(0);
+      read.set(t, { total: r.summary.total, byCategory: r.summary.byCategory });
+    }
+    s.runToEnd();
+    const billing = s.simulation()!.billing!;
+    for (const [t, then] of read) {
+      const later = billing.summary(undefined, t);
+      expect(later.byCategory, `as of ${t} s`).toEqual(then.byCategory);
+      expect(later.total, `as of ${t} s`).toBe(then.total);
+    }
+    expect(billing.summary().byCategory.egress).toBeGreaterThan(read.get(3600)!.byCategory.egress!);
+    s.dispose();
+  });
+
   it('says plainly when there is nothing to bill', () => {
     const s = service();
     expect(s.load({ preset: 'mm1' })).toMatchObject({ ok: true });

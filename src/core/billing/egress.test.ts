@@ -139,3 +139,30 @@ describe('egress conservation (property)', () => {
     );
   }, 180_000);
 });
+
+describe('egress as of an earlier time (property)', () => {
+  it('cut at any minute after the run went on, the egress lines are those of the run stopped there, to the last bit', () => {
+    const lines = (records: readonly { category: string; group: string; subject: string; start: number; end: number; quantity: number; cost: number }[]) =>
+      records.filter((r) => r.category === 'egress').map((r) => [r.group, r.subject, r.start, r.end, r.quantity, r.cost]);
+    fc.assert(
+      fc.property(arb, fc.array(fc.integer({ min: 0, max: 90 }), { minLength: 1, maxLength: 3 }), (g, minutes) => {
+        const parsed = parseScenario(scenarioOf(g));
+        if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+        const cuts = [...new Set(minutes)].sort((a, b) => a - b).map((m) => m * 60);
+        const sim = createSimulation(parsed.scenario);
+        const stopped = cuts.map((t) => {
+          sim.runUntil(t);
+          const b = sim.billing!.bill();
+          return { lines: lines(b.records), egress: b.summary.byCategory.egress };
+        });
+        sim.runToEnd();
+        cuts.forEach((t, i) => {
+          const b = sim.billing!.bill(undefined, t);
+          expect(lines(b.records), `as of ${t} s`).toEqual(stopped[i]!.lines);
+          expect(b.summary.byCategory.egress, `as of ${t} s`).toBe(stopped[i]!.egress);
+        });
+      }),
+      { numRuns: 15 },
+    );
+  }, 180_000);
+});

@@ -1,7 +1,9 @@
 /**
  * Data egress metered from the simulation's own events: every call a service sends to another,
  * every response it sends back to its caller, and every response sent to a workload's clients
- * adds its size to a route (sender → destination), counted per clock hour. Nothing is estimated
+ * adds its size to a route (sender → destination), billed per clock hour. Messages are counted
+ * in minute bins (cutbins.ts: only minutes with traffic are kept), so a bill as of an earlier time
+ * is exact at every minute and memory grows with the minutes of traffic, not the messages. Nothing is estimated
  * from totals: a call that is never sent (a cut link) or a response that never leaves (a dropped
  * or failed request) moves no bytes.
  *
@@ -24,8 +26,10 @@
 import type { Kernel } from '../engine/kernel';
 import type { Scenario } from '../scenario/schema';
 import type { EgressDestination, PriceCatalogue } from './catalogue';
+import { CutBins } from './cutbins';
 
-const HOUR = 3600;
+/** Width of the bins egress is counted in, seconds (a bill as of an earlier time is exact at every multiple). */
+export const EGRESS_CUT_SECONDS = 60;
 const KIB = 1024;
 const GB = 1024 * 1024 * 1024;
 /** Default size of one call to a listed service, KiB (a small HTTP request with its headers). */
@@ -87,15 +91,13 @@ export class EgressMeter {
   /** Route of a response to workload w's clients (−1: not metered). */
   private readonly clientRoute: Int32Array;
   private readonly routeBytes: number[] = [];
-  /** Bytes per route and hour: counts[route * hours + hour]. */
-  private readonly counts: Float64Array;
-  private readonly hours: number;
+  /** Messages sent per route, in minute bins (sparse; a bill as of an earlier minute is exact). */
+  private readonly sent: CutBins[];
 
   private constructor(
     scenario: Scenario,
     catalogue: PriceCatalogue,
     private readonly kernel: Kernel,
-    endTime: number,
     sizes: Map<string, { kb: number; requestKB: number }>,
   ) {
     const n = scenario.services.length;
@@ -137,24 +139,20 @@ export class EgressMeter {
       const to = placeRegion(catalogue, w.from);
       return make(i, w.id, 'clients', to, size.kb * KIB);
     });
-    this.hours = Math.max(1, Math.ceil(endTime / HOUR) + 1);
-    this.counts = new Float64Array(this.routes.length * this.hours);
+    this.sent = this.routes.map(() => new CutBins(1, EGRESS_CUT_SECONDS));
   }
 
   /** A meter for the scenario, or null when no service lists a size (nothing to meter). */
-  static create(scenario: Scenario, catalogue: PriceCatalogue, kernel: Kernel, endTime: number): EgressMeter | null {
+  static create(scenario: Scenario, catalogue: PriceCatalogue, kernel: Kernel): EgressMeter | null {
     const list = scenario.billing?.egress.responses ?? [];
     if (list.length === 0) return null;
     const sizes = new Map(list.map((r) => [r.service, { kb: r.kb, requestKB: r.requestKB ?? DEFAULT_REQUEST_KB }]));
-    const m = new EgressMeter(scenario, catalogue, kernel, endTime, sizes);
+    const m = new EgressMeter(scenario, catalogue, kernel, sizes);
     return m.routes.length > 0 ? m : null;
   }
 
   private count(route: number): void {
-    if (route < 0) return;
-    let h = Math.floor(this.kernel.now / HOUR);
-    if (h >= this.hours) h = this.hours - 1;
-    this.counts[route * this.hours + h]! += this.routeBytes[route]!;
+    if (route >= 0) this.sent[route]!.add(this.kernel.now, 1);
   }
 
   /** Service `from` sent its t-th call. */
@@ -172,9 +170,18 @@ export class EgressMeter {
     this.count(this.clientRoute[w]!);
   }
 
-  /** Everything metered so far, as plain data. */
-  usage(): EgressUsage[] {
-    return this.routes.map((route, r) => ({ route: { ...route }, bytes: Array.from(this.counts.subarray(r * this.hours, (r + 1) * this.hours)) }));
+  /**
+   * What was metered up to `upTo` (default: everything so far), as plain data: per route, bytes
+   * per clock hour (messages × the route's message size). Exact at every minute: bytes sent
+   * exactly at `upTo` count, later ones do not; between two minutes, the minutes closed by then.
+   */
+  usage(upTo = Infinity): EgressUsage[] {
+    return this.routes.map((route, r) => ({ route: { ...route }, bytes: this.sent[r]!.hourly(upTo)[0]!.map((n) => n * this.routeBytes[r]!) }));
+  }
+
+  /** Bytes held by the minute bins of every route (capacity included). */
+  binBytes(): number {
+    return this.sent.reduce((a, b) => a + b.bytes, 0);
   }
 }
 

@@ -82,13 +82,13 @@ export interface MeteredUsage {
   instances: InstanceUsage[];
   hosts: HostEpisode[];
   notices: SpotNotice[];
-  /** Data egress per route and clock hour, from the run's calls and responses (absent: none metered). */
+  /** Data egress per route and clock hour, from the run's calls and responses up to `now` (absent: none metered). */
   egress?: EgressUsage[];
-  /** Serverless functions' billed requests and GB-seconds per clock hour (absent: no serverless block). */
+  /** Serverless functions' billed requests and GB-seconds per clock hour, up to `now` (absent: no serverless block). */
   functions?: FunctionUsage[];
 }
 
-/** One function's billed usage per bin of `binSeconds` (index = bin, by when each invocation ended) and its prices. */
+/** One function's billed usage per bin of `binSeconds` (index = bin, by when each invocation ended; a bin ending at t holds those that ended in (t − binSeconds, t]) and its prices. */
 export interface FunctionUsage {
   id: string;
   /** Who pays ("shared" when the function names no tenant). */
@@ -102,20 +102,6 @@ export interface FunctionUsage {
   /** USD per request and per GB-second. */
   perRequest: number;
   perGbSecond: number;
-}
-
-/**
- * Function usage as of `now`. Usage is kept in bins by when each invocation ended, so at the current
- * time (or later) every bin counts; at an earlier time only the bins that had ended by then do (an
- * invocation is counted once it has ended; with `now` on a bin boundary the count is exact, between
- * two boundaries the invocations that ended in that part of the bin are left out).
- */
-export function functionsUpTo(usage: FunctionUsage[], now: number, current: number): FunctionUsage[] {
-  if (now >= current) return usage;
-  return usage.map((f) => {
-    const bins = Math.max(0, Math.floor(now / f.binSeconds + 1e-9));
-    return { ...f, requests: f.requests.slice(0, bins), gbSeconds: f.gbSeconds.slice(0, bins) };
-  });
 }
 
 /** An instance's usage as it stood at `now` (none if it had not started by then). */
@@ -150,8 +136,8 @@ export class BillingModel implements MeteringListener {
   private readonly endTime: number;
   /** Data egress, metered as calls and responses move (null: no service lists a message size). */
   readonly egress: EgressMeter | null;
-  /** Where the serverless block's function usage is read from (null: none). */
-  private functionUsage: (() => FunctionUsage[]) | null = null;
+  /** Where the serverless block's function usage up to a time is read from (null: none). */
+  private functionUsage: ((upTo: number) => FunctionUsage[]) | null = null;
 
   constructor(
     readonly scenario: Scenario,
@@ -161,7 +147,7 @@ export class BillingModel implements MeteringListener {
   ) {
     this.catalogue = new PriceCatalogue(scenario, seed);
     this.endTime = durationSeconds(scenario.duration);
-    this.egress = EgressMeter.create(scenario, this.catalogue, kernel, this.endTime);
+    this.egress = EgressMeter.create(scenario, this.catalogue, kernel);
     this.spotWanted = [...scenario.services.map((x) => x.placement), ...scenario.instances.map((x) => x.placement)].some((p) => p?.pricing === 'spot');
     if (this.spotWanted) {
       this.stepKind = kernel.register('spot-price-step', (k) => this.onPriceStep(k));
@@ -313,14 +299,14 @@ export class BillingModel implements MeteringListener {
       instances: past ? instances.flatMap((u) => cutInstance(u, now)) : instances,
       hosts: past ? this.hostEpisodes.filter((e) => e.start <= now).map((e) => ({ ...e, end: e.end !== null && e.end > now ? null : e.end })) : this.hostEpisodes.map((e) => ({ ...e })),
       notices: this.notices.filter((n) => !past || n.t <= now).map((n) => ({ ...n })),
-      // (egress is kept per clock hour: at an earlier time, later hours are left out, the hour holding `now` is whole)
-      ...(this.egress ? { egress: past ? this.egress.usage().map((e) => ({ ...e, bytes: e.bytes.map((b, h) => (h * 3600 < now ? b : 0)) })) : this.egress.usage() } : {}),
-      ...(this.functionUsage ? { functions: functionsUpTo(this.functionUsage(), now, this.kernel.now) } : {}),
+      // Egress and functions are kept in minute bins (cutbins.ts): at an earlier time, what the run had metered by then, exact at every minute.
+      ...(this.egress ? { egress: this.egress.usage(past ? now : Infinity) } : {}),
+      ...(this.functionUsage ? { functions: this.functionUsage(past ? now : Infinity) } : {}),
     };
   }
 
-  /** The serverless block's functions are billed from this source (their usage up to now). */
-  meterFunctions(source: () => FunctionUsage[]): void {
+  /** The serverless block's functions are billed from this source (their usage up to a time, Infinity: all so far). */
+  meterFunctions(source: (upTo: number) => FunctionUsage[]): void {
     this.functionUsage = source;
   }
 

@@ -46,6 +46,7 @@ import { INIT_CAP_SECONDS, initTimeModel } from './init-model';
 import { IdleHistogram, makeKeepAlivePolicy, type HybridHistogramKeepAlive, type KeepAliveContext, type KeepAlivePolicy } from './keep-alive';
 import type { FaasConfig, FaasCost, FaasFunctionResult, FaasMetrics, FaasResult, FaasSeries, KeepAliveSpec, Runtime } from './types';
 import { faasIssueLine, validateFaasConfig } from './validate';
+import { CutBins } from '../billing/cutbins';
 
 export const DEFAULT_CONCURRENCY_LIMIT = 1000;
 export const DEFAULT_SCALING_ENVIRONMENTS = 1000;
@@ -99,12 +100,17 @@ export interface FaasFunctionLive {
   p99: number | null;
 }
 
-/** Width of the bins billed usage is kept in, seconds (a bill at an earlier time counts whole bins up to it). */
+/**
+ * Width of the bins billed usage is kept in, seconds: a bill as of an earlier time is exact at
+ * every multiple of it (an invocation counts from the moment it ended, one ending exactly on the
+ * cut included); between two it counts the bins closed by then. Only bins with an invocation are
+ * kept (billing/cutbins.ts), so a rarely called function costs a few bytes an hour.
+ */
 export const FAAS_USAGE_BIN_SECONDS = 60;
 
 /**
- * What one function was billed for in each usage bin (index = bin of FAAS_USAGE_BIN_SECONDS,
- * by the time each invocation ended): requests and GB-seconds.
+ * What one function was billed for in each clock hour (index = hour, by the time each invocation
+ * ended, up to the time asked for): requests and GB-seconds.
  */
 export interface FaasHourlyUsage {
   id: string;
@@ -142,8 +148,13 @@ export interface FaasCore {
   running(): number;
   /** Counters and levels of every function now. */
   liveFunctions(): FaasFunctionLive[];
-  /** Billed requests and GB-seconds of every function per usage bin (FAAS_USAGE_BIN_SECONDS), as copies. */
-  hourlyUsage(): FaasHourlyUsage[];
+  /**
+   * Billed requests and GB-seconds of every function per clock hour, counting the invocations
+   * that had ended by `upTo` (to the resolution of FAAS_USAGE_BIN_SECONDS; default: all so far).
+   */
+  hourlyUsage(upTo?: number): FaasHourlyUsage[];
+  /** What the billed-usage bins hold now: bins with an invocation, and their bytes (capacity included). */
+  usageFootprint(): { bins: number; bytes: number };
   /** Memory (MB) held by loaded environments and by idle ones now. */
   memory(): { heldMb: number; idleMb: number; idleMbSeconds: number };
   /** The results as of now (levels integrated up to min(now, horizon); nothing is changed). */
@@ -220,9 +231,8 @@ interface FnRuntime {
   bufferLen: number;
   bufferPos: number;
   timeIndex: number;
-  /** Billed requests and billed milliseconds per usage bin (index = bin of FAAS_USAGE_BIN_SECONDS), for invoices. */
-  binRequests: number[];
-  binBilledMs: number[];
+  /** Billed requests and billed milliseconds per usage bin of FAAS_USAGE_BIN_SECONDS (sparse), for invoices. */
+  usage: CutBins;
   // state
   running: number;
   envCount: number;
@@ -357,8 +367,7 @@ export function attachFaas(kernel: Kernel, input: FaasConfig, options: FaasRunOp
       failureRate: f.failureRate ?? 0,
       failureStream: RandomStream.forEntity(seed, `faas.${f.id}.failures`),
       ctxFn: Object.freeze({ id: f.id, app: appName, runtime: f.runtime, memoryMb: f.memoryMb }),
-      binRequests: [],
-      binBilledMs: [],
+      usage: new CutBins(2, FAAS_USAGE_BIN_SECONDS),
       perMinute: null,
       times: null,
       minute: -1,
@@ -720,13 +729,7 @@ export function attachFaas(kernel: Kernel, input: FaasConfig, options: FaasRunOp
     const ms = Math.ceil(exec * 1000 - 1e-9);
     const billed = ms < 1 ? 1 : ms;
     m.billedMs += billed;
-    const bin = Math.floor(now / FAAS_USAGE_BIN_SECONDS);
-    while (f.binRequests.length <= bin) {
-      f.binRequests.push(0);
-      f.binBilledMs.push(0);
-    }
-    f.binRequests[bin]!++;
-    f.binBilledMs[bin]! += billed;
+    f.usage.add(now, 1, billed);
     m.initSeconds += env.invInit;
     m.latencySeconds += env.invInit + exec;
     f.lat.record(env.invInit + exec);
@@ -949,7 +952,15 @@ export function attachFaas(kernel: Kernel, input: FaasConfig, options: FaasRunOp
           p99: f.lat.count > 0 ? f.lat.quantile(0.99) : null,
         };
       }),
-    hourlyUsage: () => fns.map((f) => ({ id: f.id, memoryMb: f.memoryMb, requests: [...f.binRequests], gbSeconds: f.binBilledMs.map((ms) => (ms / 1000) * f.gb) })),
+    usageFootprint: () => ({
+      bins: fns.reduce((a, f) => a + f.usage.size, 0),
+      bytes: fns.reduce((a, f) => a + f.usage.bytes, 0),
+    }),
+    hourlyUsage: (upTo = Infinity) =>
+      fns.map((f) => {
+        const [requests, gbSeconds] = f.usage.hourly(upTo, (q, v) => (q === 0 ? v : (v / 1000) * f.gb));
+        return { id: f.id, memoryMb: f.memoryMb, requests: requests!, gbSeconds: gbSeconds! };
+      }),
     memory: () => {
       advance(kernel.now);
       return { heldMb, idleMb, idleMbSeconds: idleIntTotal };

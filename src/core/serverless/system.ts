@@ -58,7 +58,7 @@ import { makeArrivalProcess, type ArrivalProcess } from '../traffic/arrivals';
 import type { LiveFunction, LiveGateway, LiveGatewayClient, LiveQueue, LiveTopic, ServerlessLive } from './live';
 import { serverlessColumn } from './live';
 import { backoffDelay, filterMatches, pollerTarget, TokenBucket } from './plumbing';
-import { attachFaas, FAAS_USAGE_BIN_SECONDS, type FaasCore, type InvokeOutcome } from './simulator';
+import { attachFaas, type FaasCore, type InvokeOutcome } from './simulator';
 import type { FaasConfig, FaasFunctionSpec, KeepAliveSpec } from './types';
 
 /** Per-function series are sampled for at most this many functions (the first ones); totals always. */
@@ -825,15 +825,18 @@ export class ServerlessSystem {
     };
   }
 
-  /** Each function's billed requests and GB-seconds per usage bin, priced, for the invoices. */
-  billedUsage(region: string): FunctionUsage[] {
+  /**
+   * Each function's billed requests and GB-seconds per clock hour, priced, for the invoices: the
+   * invocations that had ended by `upTo` (exact at every FAAS_USAGE_BIN_SECONDS; default: all).
+   */
+  billedUsage(region: string, upTo = Infinity): FunctionUsage[] {
     const p = this.spec.prices ?? FUNCTION_PRICES;
-    return this.core.hourlyUsage().map((u, i) => ({
+    return this.core.hourlyUsage(upTo).map((u, i) => ({
       id: u.id,
       tenant: this.fnSpecs[i]!.tenant ?? 'shared',
       region,
       memoryMb: u.memoryMb,
-      binSeconds: FAAS_USAGE_BIN_SECONDS,
+      binSeconds: 3600,
       requests: u.requests,
       gbSeconds: u.gbSeconds,
       perRequest: p.perMillionRequests / 1e6,

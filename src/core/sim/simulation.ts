@@ -578,7 +578,7 @@ export class Simulation implements ServiceHost {
       // Functions are billed per request and GB-second in the account's home region (its first public one).
       const home = scenario.regions.find((r) => r.kind === 'public')?.id ?? scenario.regions[0]?.id ?? 'serverless';
       const system = this.serverless;
-      this.billing?.meterFunctions(() => system.billedUsage(home));
+      this.billing?.meterFunctions((upTo) => system.billedUsage(home, upTo));
     }
     if (this.warmup > 0) k.scheduleAt(this.warmup, warmupKind);
     k.scheduleAt(Math.min(this.interval, this.endTime), this.sampleKind);

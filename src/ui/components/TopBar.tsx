@@ -2,6 +2,7 @@ import { memo, useCallback, useRef, type ChangeEvent } from 'react';
 import { actions } from '../bridge';
 import { useConsole } from '../store';
 import { formatClock, formatInt, formatRate } from '../format';
+import { useLivePace } from '../framePace';
 import { ViolationBanner } from '../infra/ViewBar';
 import { compareActions } from '../compare/compareBridge';
 import { useCompare } from '../compare/compareStore';
@@ -56,6 +57,7 @@ const Clock = memo(function Clock() {
   const end = useConsole((s) => s.status?.endTime ?? 0);
   const events = useConsole((s) => s.status?.eventsProcessed ?? 0);
   const rate = useConsole((s) => s.status?.eventsPerWallSecond ?? 0);
+  const pace = useLivePace();
   const t = useT(m);
   return (
     <div className="clock" title={t('clockTitle')}>
@@ -73,6 +75,11 @@ const Clock = memo(function Clock() {
           · {formatRate(rate)}
         </span>
       </span>
+      {pace > 1 && (
+        <span className="chip live-pace" data-testid="live-pace" title={t('livePaceTitle', { n: pace })}>
+          {t('livePace', { n: pace })}
+        </span>
+      )}
     </div>
   );
 });

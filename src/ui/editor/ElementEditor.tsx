@@ -6,6 +6,8 @@
 import { memo, useCallback } from 'react';
 import { actions } from '../bridge';
 import { useCompute } from '../infra/computeStore';
+import { useInstanceTypes } from './instanceTypes';
+import { fieldLabelMessages, paramLabel } from './fieldLabels.messages';
 import { commitEdit, selectElement, useEditor } from './editStore';
 import { Field, JsonField } from './fields';
 import { ArrivalLists, AutoscalerForm, BalancerForm, CallsForm, ClientsFields, HealthCheckForm, PlacementForm, PoolExtras, SloForm } from './forms';
@@ -52,6 +54,7 @@ export function arrivalOfType(type: string, old: Obj): Obj {
 /** Typed fields for the scalar parameters an object holds (besides `type`). */
 function ParamFields({ scope, path, obj, name, testId, skip = [] }: { scope: string; path: Array<string | number>; obj: Obj; name: string; testId: string; skip?: string[] }) {
   const keys = Object.keys(obj).filter((k) => k !== 'type' && !skip.includes(k) && (typeof obj[k] === 'number' || typeof obj[k] === 'string'));
+  const tl = useT(fieldLabelMessages);
   return (
     <>
       {keys.map((k) => (
@@ -59,9 +62,9 @@ function ParamFields({ scope, path, obj, name, testId, skip = [] }: { scope: str
           key={k}
           scope={scope}
           path={[...path, k]}
-          label={k}
+          label={paramLabel(tl, k)}
           type={typeof obj[k] === 'number' ? 'number' : 'duration'}
-          editName={`${name}: ${k}`}
+          editName={`${name}: ${paramLabel(tl, k)}`}
           testId={`${testId}-${k}`}
         />
       ))}
@@ -109,6 +112,7 @@ const RemoveButton = memo(function RemoveButton({ refTo }: { refTo: ElementRef }
 export const ServiceEditor = memo(function ServiceEditor({ id }: { id: string }) {
   const doc = useEditor((s) => s.doc);
   const types = useCompute((s) => s.info?.instanceTypes ?? NO_TYPES);
+  const instanceTypes = useInstanceTypes();
   const t = useT(formMessages);
   if (!doc) return null;
   const path = elementPath(doc, { kind: 'service', id });
@@ -141,7 +145,16 @@ export const ServiceEditor = memo(function ServiceEditor({ id }: { id: string })
         <Field scope={scope} path={[...path, 'timeout']} label={t('timeout')} type="duration" editName={`${id}: ${t('timeout')}`} testId="edit-timeout" hint={t('timeoutHint')} />
         <BalancerForm id={id} path={path} scope={scope} />
         <Field scope={scope} path={[...path, 'zone']} label={t('zone')} type="select" options={zoneOptions(t, doc, true)} editName={`${id}: ${t('zone')}`} testId="edit-zone" />
-        <Field scope={scope} path={[...path, 'instanceType']} label={t('instanceType')} type="text" editName={`${id}: ${t('instanceType')}`} testId="edit-instanceType" />
+        <Field
+          scope={scope}
+          path={[...path, 'instanceType']}
+          label={t('instanceType')}
+          type="select"
+          options={[['', t('none')] as const, ...instanceTypes.options]}
+          unlistedLabel={instanceTypes.unlisted}
+          editName={`${id}: ${t('instanceType')}`}
+          testId="edit-instanceType"
+        />
         <Field
           scope={scope}
           path={[...path, 'work', 'type']}

@@ -82,9 +82,11 @@ export interface FieldProps {
   apply?: (doc: Doc, value: unknown) => Doc;
   /** The label for screen readers only (a cell of a table of rows, whose header shows it). */
   compact?: boolean;
+  /** For "select": how a value outside the choices is shown (default: as it is). */
+  unlistedLabel?: (value: string) => string;
 }
 
-export const Field = memo(function Field({ scope, path, label, type, options, editName, testId, hint, apply, compact }: FieldProps) {
+export const Field = memo(function Field({ scope, path, label, type, options, editName, testId, hint, apply, compact, unlistedLabel }: FieldProps) {
   const value = useEditor((s) => (s.doc ? shown(getAt(s.doc, path)) : ''));
   const busy = useEditor((s) => s.pending !== null);
   const invalid = useEditor((s) => issuesFor(s.issues, scope, formatDocPath(path)).length > 0);
@@ -139,8 +141,17 @@ export const Field = memo(function Field({ scope, path, label, type, options, ed
       <label className="field field-block" htmlFor={id}>
         <span className={compact ? 'sr-only' : 'field-label'}>{label}</span>
         {type === 'select' ? (
-          <select id={id} value={draft} onChange={onChange} disabled={busy} data-testid={testId} title={hint}>
-            {!(options ?? []).some(([v]) => v === draft) && <option value={draft}>{draft === '' ? t('notSet') : draft}</option>}
+          <select
+            id={id}
+            value={draft}
+            onChange={onChange}
+            disabled={busy}
+            data-testid={testId}
+            title={hint}
+            aria-invalid={invalid || undefined}
+            aria-describedby={invalid ? `${id}-issues` : undefined}
+          >
+            {!(options ?? []).some(([v]) => v === draft) && <option value={draft}>{draft === '' ? t('notSet') : unlistedLabel ? unlistedLabel(draft) : draft}</option>}
             {(options ?? []).map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
@@ -278,6 +289,7 @@ export interface RowColumn {
   label: string;
   type?: FieldType;
   options?: ReadonlyArray<readonly [string, string]>;
+  unlistedLabel?: (value: string) => string;
   /** Path below the row (default: [key]). */
   path?: DocPath;
   hint?: string;
@@ -363,6 +375,7 @@ export const Rows = memo(function Rows({ scope, path, columns, newRow, editName,
                           compact
                           type={c.type ?? 'number'}
                           options={c.options}
+                          unlistedLabel={c.unlistedLabel}
                           hint={c.hint}
                           editName={t('rowEditName', { name: editName, n: i + 1, label: c.label })}
                           testId={`${testId}-${i}-${c.key}`}

@@ -9,6 +9,8 @@ import { useLang } from '../i18n/lang';
 import { commitEdit, useEditor } from './editStore';
 import { useT, type Translate } from '../i18n/messages';
 import { formMessages } from './forms.messages';
+import { fieldLabelMessages } from './fieldLabels.messages';
+import { DistributionField } from './ValueEditors';
 import { CheckField, ExactIssues, Field, Rows, type RowColumn } from './fields';
 import {
   addAutoscaler,
@@ -151,6 +153,7 @@ const scheduleColumns = (t: T): readonly RowColumn[] => [
 export const AutoscalerForm = memo(function AutoscalerForm({ id, path, scope }: { id: string; path: DocPath; scope: string }) {
   const auto = useEditor((s) => (s.doc ? (getAt(s.doc, [...path, 'autoscaler']) as Obj | undefined) : undefined));
   const t = useT(formMessages);
+  const tl = useT(fieldLabelMessages);
   const at = useMemo(() => [...path, 'autoscaler'], [path]);
   const name = t('autoscalerName', { id });
   const rules = useMemo(() => ruleColumns(t), [t]);
@@ -193,6 +196,7 @@ export const AutoscalerForm = memo(function AutoscalerForm({ id, path, scope }: 
         )}
         <Field scope={scope} path={[...at, 'syncPeriod']} label={t('syncPeriod')} type="duration" editName={`${name} · ${t('syncPeriod')}`} testId="edit-autoscaler-syncPeriod" hint={t('syncPeriodHint')} />
         <Field scope={scope} path={[...at, 'startup']} label={t('startup')} type="duration" editName={`${name} · ${t('startup')}`} testId="edit-autoscaler-startup" hint={t('startupHint')} />
+        <DistributionField scope={scope} path={[...at, 'provisioning']} label={tl('machineProvisioning')} context={name} testId="edit-autoscaler-provisioning" unsetLabel={tl('machineProvisioningDefault')} fallbackMean={45} />
         {policy === 'step' && <Field scope={scope} path={[...at, 'cooldown']} label={t('cooldown')} type="duration" editName={`${name} · ${t('cooldown')}`} testId="edit-autoscaler-cooldown" hint={t('cooldownHint')} />}
       </div>
       {tracking && (
@@ -486,8 +490,12 @@ const stateColumns = (t: T): readonly RowColumn[] => [
 ];
 const newState = (): unknown => ({ rate: 10, meanDuration: 30 });
 
-/** The lists of an arrival process: piecewise points, MMPP states, inline trace data. */
-export const ArrivalLists = memo(function ArrivalLists({ id, path, scope }: { id: string; path: DocPath; scope: string }) {
+/**
+ * The lists of an arrival process: piecewise points, MMPP states, inline trace data. `testId` prefixes
+ * the test ids (default "edit-arrival", the workload inspector's one process); a form showing several
+ * processes passes each owner's own prefix so no id repeats on the page.
+ */
+export const ArrivalLists = memo(function ArrivalLists({ id, path, scope, testId = 'edit-arrival' }: { id: string; path: DocPath; scope: string; testId?: string }) {
   const type = useEditor((s) => (s.doc ? String(getAt(s.doc, [...path, 'type']) ?? '') : ''));
   const dataLength = useEditor((s) => {
     const d = s.doc ? getAt(s.doc, [...path, 'data']) : undefined;
@@ -503,17 +511,17 @@ export const ArrivalLists = memo(function ArrivalLists({ id, path, scope }: { id
   if (type === 'piecewise') {
     return (
       <>
-        <Field scope={scope} path={[...path, 'interpolation']} label={t('interpolation')} type="select" options={withDefault(t, 'step', ['step', 'linear'])} editName={`${id}: ${t('interpolation')}`} testId="edit-arrival-interpolation" />
-        <Rows scope={scope} path={[...path, 'points']} columns={pointColumns(t)} newRow={newPoint} editName={`${id}: ${t('points')}`} itemLabel={t('point')} caption={t('points')} testId="edit-arrival-points" />
+        <Field scope={scope} path={[...path, 'interpolation']} label={t('interpolation')} type="select" options={withDefault(t, 'step', ['step', 'linear'])} editName={`${id}: ${t('interpolation')}`} testId={`${testId}-interpolation`} />
+        <Rows scope={scope} path={[...path, 'points']} columns={pointColumns(t)} newRow={newPoint} editName={`${id}: ${t('points')}`} itemLabel={t('point')} caption={t('points')} testId={`${testId}-points`} />
       </>
     );
   }
   if (type === 'mmpp') {
-    return <Rows scope={scope} path={[...path, 'states']} columns={stateColumns(t)} newRow={newState} editName={`${id}: ${t('states')}`} itemLabel={t('state')} caption={t('states')} testId="edit-arrival-states" />;
+    return <Rows scope={scope} path={[...path, 'states']} columns={stateColumns(t)} newRow={newState} editName={`${id}: ${t('states')}`} itemLabel={t('state')} caption={t('states')} testId={`${testId}-states`} />;
   }
   if (type === 'trace' && dataLength >= 0) {
     return dataLength <= 200 ? (
-      <Field scope={scope} path={[...path, 'data']} label={t('traceData')} type="numbers" editName={`${id}: ${t('traceData')}`} testId="edit-arrival-data" hint={t('traceDataHint')} />
+      <Field scope={scope} path={[...path, 'data']} label={t('traceData')} type="numbers" editName={`${id}: ${t('traceData')}`} testId={`${testId}-data`} hint={t('traceDataHint')} />
     ) : (
       <p className="note">{t('traceTooLong', { n: dataLength.toLocaleString('en-US') })}</p>
     );

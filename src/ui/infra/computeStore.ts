@@ -11,6 +11,7 @@ import type { SaidParams } from '../../core/index';
 import { EMPTY_INSTANCES, InstanceTable, type InstanceTableView } from './instanceTable';
 import { appendLog } from './logFilter';
 import { cancelPublish, publishInFrame } from '../framePublish';
+import { livePace } from '../framePace';
 
 export type InfraSelection =
   | { kind: 'host'; id: string }
@@ -221,7 +222,7 @@ export function applyComputeDelta(d: ComputeDelta, now = true): boolean {
   if (d.summary) patch.summary = d.summary;
   pending = patch;
   if (now || d.reset) flush();
-  else publishTimer ??= setTimeout(schedule, COMPUTE_PUBLISH_MS);
+  else publishTimer ??= setTimeout(schedule, COMPUTE_PUBLISH_MS * livePace());
   return ok;
 }
 
@@ -239,7 +240,7 @@ let chartsShownAt = -Infinity;
 export function setComputeCharts(charts: ComputeCharts | null): void {
   const now = performance.now();
   // A new run or a cleared chart shows at once; a stream of updates is thinned out, the latest kept.
-  if (charts === null || computeStore.getState().charts === null || now - chartsShownAt >= CHARTS_PUBLISH_MS) {
+  if (charts === null || computeStore.getState().charts === null || now - chartsShownAt >= CHARTS_PUBLISH_MS * livePace()) {
     if (chartsTimer !== null) clearTimeout(chartsTimer);
     chartsTimer = null;
     cancelPublish('compute-charts');
@@ -252,7 +253,7 @@ export function setComputeCharts(charts: ComputeCharts | null): void {
     chartsTimer = null;
     chartsShownAt = performance.now();
     publishInFrame('compute-charts', () => computeStore.setState({ charts: chartsPending }), true);
-  }, CHARTS_PUBLISH_MS - (now - chartsShownAt));
+  }, CHARTS_PUBLISH_MS * livePace() - (now - chartsShownAt));
 }
 
 export function setOperations(operations: OperationRecord[]): void {

@@ -24,8 +24,8 @@
  * timers are throttled to once a minute): a check that runs much later than it was due does not
  * judge anything, it starts a fresh allowance, so the worker is never blamed for the page's pause.
  *
- * Pure logic with injected clock and timers (unit-tested without waiting); the bridge wires it to
- * the worker.
+ * Pure logic with injected clock and timers (unit-tested without waiting); the worker lifecycle
+ * (./supervisor) gives every worker it starts one.
  */
 import { BEAT_MESSAGE } from '../../workers/wire';
 

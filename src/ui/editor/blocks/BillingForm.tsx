@@ -7,8 +7,9 @@ import { memo, useMemo } from 'react';
 import { useT } from '../../i18n/messages';
 import { CheckField, Rows, type RowColumn } from '../fields';
 import { idsOf, type Doc, type DocPath } from '../docEdits';
-import { groupIds, newBudget, newPriceRegion, newReservation } from './blockEdits';
+import { groupIds, newBudget, newPriceRegion, newReservation, setFunctionPrice } from './blockEdits';
 import { blockMessages } from './blocks.messages';
+import { useInstanceTypes } from '../instanceTypes';
 import { appendMade, BlockShell, fieldMaker, Group, Items, opts, useIds, withDefault } from './kit';
 
 const scope = 'block:billing';
@@ -19,12 +20,13 @@ function RegionPrices({ path, index, regions }: { path: DocPath; index: number; 
   const t = useT(blockMessages);
   const name = `${t('priceRegions')} ${index + 1}`;
   const f = fieldMaker(t, scope, name);
+  const types = useInstanceTypes();
   const columns = useMemo<readonly RowColumn[]>(
     () => [
-      { key: 'type', label: t('instanceType'), type: 'text' },
+      { key: 'type', label: t('instanceType'), type: 'select', options: types.options, unlistedLabel: types.unlisted },
       { key: 'onDemand', label: t('onDemand'), type: 'number', hint: t('onDemandHint') },
     ],
-    [t],
+    [t, types],
   );
   return (
     <>
@@ -56,6 +58,7 @@ export const BillingForm = memo(function BillingForm() {
   const pools = useIds((d) => idsOf(d, 'pool'));
   const services = useIds((d) => idsOf(d, 'service'));
   const groups = useIds((d) => [...idsOf(d, 'service'), ...groupIds(d)]);
+  const types = useInstanceTypes();
   const poolColumns = useMemo<readonly RowColumn[]>(
     () => [
       { key: 'pool', label: t('pool'), type: 'select', options: opts(pools) },
@@ -67,13 +70,13 @@ export const BillingForm = memo(function BillingForm() {
   const reservedColumns = useMemo<readonly RowColumn[]>(
     () => [
       { key: 'region', label: t('region'), type: 'select', options: opts(publicRegions) },
-      { key: 'type', label: t('instanceType'), type: 'text' },
+      { key: 'type', label: t('instanceType'), type: 'select', options: types.options, unlistedLabel: types.unlisted },
       { key: 'count', label: t('count'), type: 'int', hint: t('reservedCountHint') },
       { key: 'term', label: t('term'), type: 'select', options: withDefault(t, '1y', ['1y', '3y']) },
       { key: 'upfront', label: t('upfront'), type: 'select', options: withDefault(t, 'none', ['none', 'partial', 'all']) },
       { key: 'tenant', label: t('tenant'), type: 'text', hint: t('reservedTenantHint') },
     ],
-    [publicRegions, t],
+    [publicRegions, t, types],
   );
   const volumeColumns = useMemo<readonly RowColumn[]>(
     () => [
@@ -162,8 +165,8 @@ export const BillingForm = memo(function BillingForm() {
       </Group>
       <Group title={t('functionPrices')}>
         <div className="edit-grid">
-          {f([...B, 'functions', 'perMillionRequests'], 'perMillion', 'number', 'blk-billing-fn-requests', { hint: 'perMillionHint' })}
-          {f([...B, 'functions', 'perGbSecond'], 'perGbSecond', 'number', 'blk-billing-fn-gbs', { hint: 'perGbSecondHint' })}
+          {f([...B, 'functions', 'perMillionRequests'], 'perMillion', 'number', 'blk-billing-fn-requests', { hint: 'perMillionHint', apply: (doc: Doc, v: unknown) => setFunctionPrice(doc, 'billing', 'perMillionRequests', v) })}
+          {f([...B, 'functions', 'perGbSecond'], 'perGbSecond', 'number', 'blk-billing-fn-gbs', { hint: 'perGbSecondHint', apply: (doc: Doc, v: unknown) => setFunctionPrice(doc, 'billing', 'perGbSecond', v) })}
         </div>
       </Group>
       <Rows scope={scope} path={[...B, 'budgets']} columns={budgetColumns} newRow={newBudget} editName={`${name} · ${t('budgets')}`} itemLabel={t('budget')} caption={t('budgets')} empty={t('noBudgets')} testId="blk-billing-budgets" />

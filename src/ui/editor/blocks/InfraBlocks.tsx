@@ -9,6 +9,8 @@ import { CheckField, JsonField, Rows, type RowColumn } from '../fields';
 import { idsOf, zonesOf, type Doc, type DocPath } from '../docEdits';
 import { newGroup, newLink, removeGroup, renameItem } from './blockEdits';
 import { blockMessages } from './blocks.messages';
+import { useInstanceTypes } from '../instanceTypes';
+import { DistributionField } from '../ValueEditors';
 import { appendMade, BlockShell, fieldMaker, Group, idAt, Items, useIds, withDefault, type Opts, type T } from './kit';
 
 const linkKinds = (t: T): Opts => [
@@ -79,7 +81,7 @@ export const ClusterAutoscalerForm = memo(function ClusterAutoscalerForm() {
         {f([...at, 'scaleDownUtilizationThreshold'], 'utilThreshold', 'number', 'blk-ca-threshold', { hint: 'utilThresholdHint' })}
         {f([...at, 'scaleDownUnneededTime'], 'unneededTime', 'duration', 'blk-ca-unneeded', { hint: 'unneededTimeHint' })}
         {f([...at, 'scaleDownDelayAfterAdd'], 'delayAfterAdd', 'duration', 'blk-ca-delay', { hint: 'delayAfterAddHint' })}
-        {f([...at, 'provisioningTime'], 'provisioningTime', 'json', 'blk-ca-provisioning', { hint: 'provisioningTimeHint' })}
+        <DistributionField scope={scope} path={[...at, 'provisioningTime']} label={t('provisioningTime')} context={name} testId="blk-ca-provisioning" allowDuration unsetLabel={t('defaultOpt', { value: '120 s' })} fallbackMean={120} />
       </div>
       <Group title={t('caPools')} note={t('caPoolsNote')}>
         <ul className="edit-list">
@@ -107,13 +109,14 @@ function GroupFields({ path, index }: { path: DocPath; index: number }) {
   const scope = 'block:instances';
   const f = fieldMaker(t, scope, `${t('instances')} ${index + 1}`);
   const zones = useIds((d) => zonesOf(d).map((z) => z.zone));
+  const types = useInstanceTypes();
   const p = [...path, 'placement'];
   const tp = `blk-group-${index}`;
   return (
     <>
       <div className="edit-grid">
         {f([...path, 'id'], 'id', 'text', `${tp}-id`, { hint: 'renameHint', apply: (d: Doc, v: unknown) => renameItem(d, 'group', path, v) })}
-        {f([...path, 'type'], 'instanceType', 'text', `${tp}-type`, { hint: 'instanceTypeHint' })}
+        {f([...path, 'type'], 'instanceType', 'select', `${tp}-type`, { hint: 'instanceTypeHint', options: types.options, unlistedLabel: types.unlisted })}
         {f([...path, 'count'], 'count', 'int', `${tp}-count`, { hint: 'countHint' })}
         {f([...path, 'at'], 'createdAt', 'duration', `${tp}-at`, { hint: 'createdAtHint' })}
         {f([...path, 'lifetime'], 'lifetime', 'duration', `${tp}-lifetime`, { hint: 'lifetimeHint' })}

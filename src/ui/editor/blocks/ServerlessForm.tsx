@@ -22,8 +22,12 @@ import {
   newTimer,
   newTopic,
   removeServerless,
+  renameClient,
   renameItem,
+  renameRoute,
+  renameTimer,
   serverlessIds,
+  setFunctionPrice,
   TARGET_KINDS,
   targetKindOf,
   withConsumer,
@@ -32,8 +36,10 @@ import {
   type TargetKind,
 } from './blockEdits';
 import { blockMessages } from './blocks.messages';
+import { fieldLabelMessages, paramLabel } from '../fieldLabels.messages';
 import { arrivalOfType } from '../ElementEditor';
 import { ArrivalLists } from '../forms';
+import { DistributionField, FilterField, PerMinuteField } from '../ValueEditors';
 import { appendMade, BlockShell, CheckCell, fieldMaker, Group, idAt, Items, opts, useIds, withDefault, withNone, type T } from './kit';
 
 /** The schema's runtimes (scenario/schema.ts FUNCTION_RUNTIMES). */
@@ -82,20 +88,24 @@ const TargetCell = memo(function TargetCell({ toPath, testId, label }: { toPath:
 function DistParams({ path, name, testId, scalarsOnly }: { path: DocPath; name: string; testId: string; scalarsOnly?: boolean }) {
   const keys = useIds((d) => {
     const v = getAt(d, path) as Obj | undefined;
-    return v && typeof v === 'object' ? Object.keys(v).filter((k) => k !== 'type' && (!scalarsOnly || typeof v[k] === 'number' || typeof v[k] === 'string')) : [];
+    // An arrival's interpolation is the lists' dropdown; a trace's format, file and column stay in the JSON.
+    const skip = scalarsOnly ? ['type', 'interpolation', 'format', 'file', 'column'] : ['type'];
+    return v && typeof v === 'object' ? Object.keys(v).filter((k) => !skip.includes(k) && (!scalarsOnly || typeof v[k] === 'number' || typeof v[k] === 'string')) : [];
   });
+  const tl = useT(fieldLabelMessages);
   return (
     <>
-      {keys.map((k) => (
-        // i18n-ignore: the parameter names of a distribution (mean, sd, alpha) are the schema's own
-        <Field key={k} scope={scope} path={[...path, k]} label={k} type={k === 'points' || k === 'samples' ? 'json' : 'number'} editName={`${name} · ${k}`} testId={`${testId}-${k}`} />
-      ))}
+      {keys.map((k) => {
+        const label = paramLabel(tl, k);
+        return <Field key={k} scope={scope} path={[...path, k]} label={label} type={k === 'points' || k === 'samples' ? 'json' : 'number'} editName={`${name} · ${label}`} testId={`${testId}-${k}`} />;
+      })}
     </>
   );
 }
 
 function FunctionFields({ path, index }: { path: DocPath; index: number }) {
   const t = useT(blockMessages);
+  const tl = useT(fieldLabelMessages);
   const name = `${t('functions')} ${index + 1}`;
   const f = fieldMaker(t, scope, name);
   const tp = `blk-fn-${index}`;
@@ -124,8 +134,11 @@ function FunctionFields({ path, index }: { path: DocPath; index: number }) {
           apply: (d: Doc, v: unknown) => setAt(d, [...path, 'duration'], durationOfType(String(v), (getAt(d, [...path, 'duration']) ?? {}) as Obj)),
         })}
         <DistParams path={[...path, 'duration']} name={`${name} · ${t('durationType')}`} testId={`${tp}-duration`} />
-        {f([...path, 'init'], 'init', 'json', `${tp}-init`, { hint: 'initHint' })}
       </div>
+      <div className="edit-grid">
+        <DistributionField scope={scope} path={[...path, 'init']} label={t('init')} context={name} testId={`${tp}-init`} unsetLabel={tl('initDefault')} fallbackMean={0.3} />
+      </div>
+      <PerMinuteField scope={scope} fnPath={path} name={name} testId={`${tp}-perMinute`} />
       <Rows scope={scope} path={[...path, 'outputs']} columns={outputColumns} newRow={(d: Doc) => ({ to: newTarget(d, 'topic') })} editName={`${name} · ${t('outputs')}`} itemLabel={t('output')} caption={t('outputs')} empty={t('noOutputs')} dropWhenEmpty testId={`${tp}-outputs`} />
     </>
   );
@@ -209,12 +222,20 @@ function TopicFields({ path, index }: { path: DocPath; index: number }) {
   const f = fieldMaker(t, scope, name);
   const tp = `blk-topic-${index}`;
   const rename = (d: Doc, v: unknown): Doc => renameItem(d, 'topic', path, v);
+  const subs = useEditor((s) => {
+    const v = s.doc ? getAt(s.doc, [...path, 'subscriptions']) : undefined;
+    return Array.isArray(v) ? v.length : 0;
+  });
   const columns = useMemo<readonly RowColumn[]>(() => [{ key: 'to', label: t('deliversTo'), render: (rowPath, i) => <TargetCell toPath={[...rowPath, 'to']} testId={`${tp}-sub-${i}-to`} label={`${name} · ${t('subscription')} ${i + 1}`} /> }], [name, t, tp]);
   return (
     <>
       <div className="edit-grid">{f([...path, 'id'], 'id', 'text', `${tp}-id`, { apply: rename })}</div>
       <Rows scope={scope} path={[...path, 'subscriptions']} columns={columns} newRow={(d: Doc) => ({ to: newTarget(d, 'queue') })} editName={`${name} · ${t('subscriptions')}`} itemLabel={t('subscription')} caption={t('subscriptions')} empty={t('noSubscriptions')} testId={`${tp}-subs`} />
-      <p className="hint">{t('filterNote')}</p>
+      <div className="edit-grid">
+        {Array.from({ length: subs }, (_, i) => (
+          <FilterField key={i} scope={scope} path={[...path, 'subscriptions', i, 'filter']} name={`${name} · ${t('subscription')} ${i + 1}`} index={i} testId={`${tp}-sub-${i}-filter`} />
+        ))}
+      </div>
     </>
   );
 }
@@ -227,14 +248,14 @@ function GatewayFields({ path, index }: { path: DocPath; index: number }) {
   const functions = useIds((d) => serverlessIds(d, 'function'));
   const routeColumns = useMemo<readonly RowColumn[]>(
     () => [
-      { key: 'path', label: t('routePath'), type: 'text', hint: t('routePathHint') },
+      { key: 'path', label: t('routePath'), type: 'text', hint: t('routePathHint'), apply: (d: Doc, v: unknown, rp: DocPath) => renameRoute(d, rp, v) },
       { key: 'function', label: t('functionCol'), type: 'select', options: opts(functions) },
     ],
     [functions, t],
   );
   const clientColumns = useMemo<readonly RowColumn[]>(
     () => [
-      { key: 'id', label: t('clientId'), type: 'text' },
+      { key: 'id', label: t('clientId'), type: 'text', apply: (d: Doc, v: unknown, rp: DocPath) => renameClient(d, rp, v) },
       { key: 'rate', label: t('rate'), type: 'number', path: ['rateLimit', 'rate'], hint: t('rateHint') },
       { key: 'burst', label: t('burst'), type: 'int', path: ['rateLimit', 'burst'], hint: t('burstHint') },
       { key: 'revoked', label: t('revoked'), render: (rowPath, i) => <CheckCell scope={scope} path={[...rowPath, 'revoked']} label={t('revokedKey', { n: i + 1 })} editName={`${name} · ${t('revoked')}`} testId={`${tp}-client-${i}-revoked`} /> },
@@ -286,7 +307,7 @@ function ArrivalFields({ path, name, testId, optional }: { path: DocPath; name: 
         })}
         {present && <DistParams path={path} name={name} testId={testId} scalarsOnly />}
       </div>
-      {present && <ArrivalLists id={name} path={path} scope={scope} />}
+      {present && <ArrivalLists id={name} path={path} scope={scope} testId={testId} />}
     </>
   );
 }
@@ -332,7 +353,7 @@ function newHttp(d: Doc): Obj {
 }
 
 const timerColumns = (t: T, functions: readonly string[]): readonly RowColumn[] => [
-  { key: 'id', label: t('id'), type: 'text' },
+  { key: 'id', label: t('id'), type: 'text', apply: (d: Doc, v: unknown, rp: DocPath) => renameTimer(d, rp, v) },
   { key: 'function', label: t('functionCol'), type: 'select', options: opts(functions) },
   { key: 'cron', label: t('cron'), type: 'text', hint: t('cronHint') },
   { key: 'every', label: t('every'), type: 'duration', hint: t('everyHint') },
@@ -356,8 +377,38 @@ function ServerlessItems({ kind, list, label, make, render }: { kind: Serverless
   );
 }
 
+/** The Azure Functions trace replay: its folder (empty removes the replay), minutes and runtime. */
+function AzureTraceFields() {
+  const t = useT(blockMessages);
+  const tl = useT(fieldLabelMessages);
+  const at = [...S, 'azureTrace'];
+  const present = useEditor((s) => (s.doc ? getAt(s.doc, at) !== undefined : false));
+  const name = `${t('serverless')} · ${tl('azureTrace')}`;
+  return (
+    <div className="edit-grid">
+      <Field
+        scope={scope}
+        path={[...at, 'folder']}
+        label={tl('azureFolder')}
+        type="text"
+        hint={tl('azureFolderHint')}
+        editName={`${name} · ${tl('azureFolder')}`}
+        testId="blk-sls-azure-folder"
+        apply={(d: Doc, v: unknown) => (v === undefined ? setAt(d, at, undefined) : setAt(d, [...at, 'folder'], v))}
+      />
+      {present && (
+        <>
+          <Field scope={scope} path={[...at, 'minutes']} label={tl('azureMinutes')} type="int" hint={tl('azureMinutesHint')} editName={`${name} · ${tl('azureMinutes')}`} testId="blk-sls-azure-minutes" />
+          <Field scope={scope} path={[...at, 'runtime']} label={tl('azureRuntime')} type="select" options={withDefault(t, 'node', FUNCTION_RUNTIMES)} editName={`${name} · ${tl('azureRuntime')}`} testId="blk-sls-azure-runtime" />
+        </>
+      )}
+    </div>
+  );
+}
+
 export const ServerlessForm = memo(function ServerlessForm() {
   const t = useT(blockMessages);
+  const tl = useT(fieldLabelMessages);
   const name = t('serverless');
   const f = fieldMaker(t, scope, name);
   const keepAlive = useEditor((s) => (s.doc ? getAt(s.doc, [...S, 'keepAlive', 'type']) : undefined)) === 'hybrid' ? 'hybrid' : 'fixed';
@@ -372,8 +423,8 @@ export const ServerlessForm = memo(function ServerlessForm() {
           {f([...S, 'account', 'concurrencyLimit'], 'concurrencyLimit', 'int', 'blk-sls-concurrency', { hint: 'concurrencyLimitHint' })}
           {f([...S, 'account', 'scaling', 'environments'], 'scalingEnvironments', 'int', 'blk-sls-scaling-envs', { hint: 'scalingEnvironmentsHint' })}
           {f([...S, 'account', 'scaling', 'per'], 'scalingPer', 'duration', 'blk-sls-scaling-per', { hint: 'scalingPerHint' })}
-          {f([...S, 'prices', 'perMillionRequests'], 'perMillion', 'number', 'blk-sls-price-requests', { hint: 'perMillionHint' })}
-          {f([...S, 'prices', 'perGbSecond'], 'perGbSecond', 'number', 'blk-sls-price-gbs', { hint: 'perGbSecondHint' })}
+          {f([...S, 'prices', 'perMillionRequests'], 'perMillion', 'number', 'blk-sls-price-requests', { hint: 'perMillionHint', apply: (d: Doc, v: unknown) => setFunctionPrice(d, 'serverless', 'perMillionRequests', v) })}
+          {f([...S, 'prices', 'perGbSecond'], 'perGbSecond', 'number', 'blk-sls-price-gbs', { hint: 'perGbSecondHint', apply: (d: Doc, v: unknown) => setFunctionPrice(d, 'serverless', 'perGbSecond', v) })}
         </div>
       </Group>
       <Group title={t('keepAlive')}>
@@ -401,6 +452,9 @@ export const ServerlessForm = memo(function ServerlessForm() {
       </Group>
       <Group title={t('functions')}>
         <ServerlessItems kind="function" list="functions" label={t('function')} make={newFunction} render={(p, i) => <FunctionFields path={p} index={i} />} />
+      </Group>
+      <Group title={tl('azureTrace')}>
+        <AzureTraceFields />
       </Group>
       <Group title={t('queues')}>
         <ServerlessItems kind="queue" list="queues" label={t('queue')} make={newQueue} render={(p, i) => <QueueFields path={p} index={i} />} />

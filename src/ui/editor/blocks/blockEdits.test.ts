@@ -26,8 +26,12 @@ import {
   removeGroup,
   removeServerless,
   removeTenant,
+  renameClient,
   renameItem,
+  renameRoute,
+  renameTimer,
   serverlessIds,
+  setFunctionPrice,
   targetKindOf,
   withConsumer,
 } from './blockEdits';
@@ -364,5 +368,118 @@ describe('renames follow every reference', () => {
     expect(kept.ok && verdict(kept.doc)).toBe('ok');
     const g = removeGroup(preset('attack'), 'acme-batch');
     expect(g.ok && g.notes).toContain('a policy statement of acme-ops-key still names the instances of acme-batch');
+  });
+});
+
+describe('renames inside tables follow every reference', () => {
+  const gw = ['serverless', 'gateways', 0];
+
+  it('a route path renamed: the HTTP traffic to that route follows, in one edit that loads', () => {
+    const doc = preset('event-driven');
+    expect(getAt(doc, ['serverless', 'http', 0, 'route'])).toBe('/orders');
+    // Without the traffic following, the worker refuses it.
+    expect(verdict(setAt(doc, [...gw, 'routes', 0, 'path'], '/checkout'))).toContain('gateway "api" has no route "/orders"');
+    const renamed = renameRoute(doc, [...gw, 'routes', 0], '/checkout');
+    expect(getAt(renamed, [...gw, 'routes', 0, 'path'])).toBe('/checkout');
+    expect(getAt(renamed, ['serverless', 'http', 0, 'route'])).toBe('/checkout');
+    expect(verdict(renamed)).toBe('ok');
+    // The input is not changed (the history keeps the old document).
+    expect(getAt(doc, ['serverless', 'http', 0, 'route'])).toBe('/orders');
+    // A malformed path is set as typed, for the schema to name; the traffic follows it no further.
+    expect(verdict(renameRoute(doc, [...gw, 'routes', 0], 'no-slash'))).toContain('serverless.gateways[0].routes[0].path');
+  });
+
+  it('a route of the same path on another gateway keeps its traffic', () => {
+    let doc = preset('event-driven');
+    const other = { id: 'internal', auth: 'none', routes: [{ path: '/orders', function: 'orders' }] };
+    doc = setAt(doc, ['serverless', 'gateways', 1], other);
+    doc = setAt(doc, ['serverless', 'http', 1], { id: 'ops', gateway: 'internal', route: '/orders', arrival: { type: 'poisson', rate: 1 }, clients: [{ client: 'ops', share: 1, noKey: true }] });
+    expect(verdict(doc)).toBe('ok');
+    const renamed = renameRoute(doc, [...gw, 'routes', 0], '/v2/orders');
+    expect(getAt(renamed, ['serverless', 'http', 0, 'route'])).toBe('/v2/orders');
+    expect(getAt(renamed, ['serverless', 'http', 1, 'route'])).toBe('/orders');
+    expect(verdict(renamed)).toBe('ok');
+  });
+
+  it("a client renamed: the gateway's HTTP traffic sent by it follows; other gateways' clients stay", () => {
+    let doc = preset('event-driven');
+    const clients = getAt(doc, [...gw, 'clients']) as Doc[];
+    const partner = clients.findIndex((c) => c.id === 'partner');
+    // A second gateway whose traffic also names a "partner" key.
+    doc = setAt(doc, ['serverless', 'gateways', 1], { id: 'internal', clients: [{ id: 'partner' }], routes: [{ path: '/ops', function: 'orders' }] });
+    doc = setAt(doc, ['serverless', 'http', 1], { id: 'ops', gateway: 'internal', route: '/ops', arrival: { type: 'poisson', rate: 1 }, clients: [{ client: 'partner', share: 1 }] });
+    expect(verdict(doc)).toBe('ok');
+    const renamed = renameClient(doc, [...gw, 'clients', partner], 'reseller');
+    expect(verdict(renamed)).toBe('ok');
+    expect((getAt(renamed, ['serverless', 'http', 0, 'clients']) as Doc[]).map((c) => c.client)).toEqual(['web', 'mobile', 'reseller', 'old-app', 'anonymous']);
+    expect(getAt(renamed, ['serverless', 'http', 1, 'clients', 0, 'client'])).toBe('partner');
+    expect(getAt(renamed, [...gw, 'clients', partner])).toEqual({ id: 'reseller', rateLimit: { rate: 5, burst: 10 } });
+    // Renamed to an id another client has: the schema names the duplicate, nothing else moves.
+    const dup = renameClient(doc, [...gw, 'clients', partner], 'web');
+    expect(verdict(dup)).toContain('serverless.gateways[0].clients');
+  });
+
+  it('a timer renamed: its id changes, nothing else names a timer', () => {
+    const doc = preset('event-driven');
+    const renamed = renameTimer(doc, ['serverless', 'timers', 0], 'report-5m');
+    expect(getAt(renamed, ['serverless', 'timers', 0])).toEqual({ id: 'report-5m', function: 'report', cron: '*/5 * * * *' });
+    expect(JSON.stringify(renamed)).not.toContain('report-every-5m');
+    expect(verdict(renamed)).toBe('ok');
+    expect(verdict(renameTimer(doc, ['serverless', 'timers', 0], 'Bad Timer'))).toContain('serverless.timers[0].id');
+  });
+
+  it('renames of any route or client of any gateway keep event-driven loadable (property)', () => {
+    const doc = preset('event-driven');
+    const clients = (getAt(doc, [...gw, 'clients']) as Doc[]).length;
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/), fc.integer({ min: 0, max: clients - 1 }), fc.stringMatching(/^\/[a-z0-9/_-]{0,12}$/), (id, i, path) => {
+        const taken = (getAt(doc, [...gw, 'clients']) as Doc[]).some((c, j) => j !== i && c.id === id);
+        fc.pre(!taken);
+        const r = renameRoute(renameClient(doc, [...gw, 'clients', i], id), [...gw, 'routes', 0], path);
+        return verdict(r) === 'ok';
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('function prices in step', () => {
+  const both = (): Doc => ({
+    ...base(),
+    billing: { enabled: true, functions: { perMillionRequests: 0.2, perGbSecond: 0.00002 } },
+    serverless: { prices: { perMillionRequests: 0.2, perGbSecond: 0.00002 }, functions: [newFunction(base())] },
+  });
+
+  it('editing one list when both are set updates the other in the same edit', () => {
+    const doc = both();
+    expect(verdict(doc)).toBe('ok');
+    // Editing only one side: the schema's refusal.
+    expect(verdict(setAt(doc, ['billing', 'functions', 'perGbSecond'], 0.00003))).toContain('differs from serverless.prices');
+    const a = setFunctionPrice(doc, 'billing', 'perGbSecond', 0.00003);
+    expect(getAt(a, ['serverless', 'prices'])).toEqual({ perMillionRequests: 0.2, perGbSecond: 0.00003 });
+    expect(verdict(a)).toBe('ok');
+    const b = setFunctionPrice(a, 'serverless', 'perMillionRequests', 0.4);
+    expect(getAt(b, ['billing', 'functions'])).toEqual({ perMillionRequests: 0.4, perGbSecond: 0.00003 });
+    expect(verdict(b)).toBe('ok');
+    // Emptied: the default applies on both sides.
+    const c = setFunctionPrice(b, 'billing', 'perMillionRequests', undefined);
+    expect(getAt(c, ['serverless', 'prices'])).toEqual({ perGbSecond: 0.00003 });
+    expect(verdict(c)).toBe('ok');
+    // A bad figure reaches both, and the schema names it.
+    expect(verdict(setFunctionPrice(doc, 'serverless', 'perGbSecond', -1))).toContain('serverless.prices.perGbSecond');
+  });
+
+  it('a list created by an edit starts from the other list; with one list only, the other is not created', () => {
+    const doc = both();
+    const onlyServerless = setAt(doc, ['billing', 'functions'], undefined);
+    const created = setFunctionPrice(onlyServerless, 'billing', 'perMillionRequests', 0.3);
+    expect(getAt(created, ['billing', 'functions'])).toEqual({ perMillionRequests: 0.3, perGbSecond: 0.00002 });
+    expect(getAt(created, ['serverless', 'prices'])).toEqual({ perMillionRequests: 0.3, perGbSecond: 0.00002 });
+    expect(verdict(created)).toBe('ok');
+    const noLists = setAt(onlyServerless, ['serverless', 'prices'], undefined);
+    const one = setFunctionPrice(noLists, 'serverless', 'perGbSecond', 0.00001);
+    expect(getAt(one, ['serverless', 'prices'])).toEqual({ perGbSecond: 0.00001 });
+    expect(getAt(one, ['billing', 'functions'])).toBeUndefined();
+    expect(verdict(one)).toBe('ok');
   });
 });

@@ -500,3 +500,79 @@ export function renameItem(doc: Doc, kind: RenameKind, itemPath: DocPath, next: 
   }
   return out;
 }
+
+// ------------------------------------------------------------------ renames inside tables
+
+/**
+ * Renames a timer (its row of serverless.timers). No other part of a scenario names a timer, so the
+ * timer's own id is all that changes; a duplicate or malformed id is left for the schema to name.
+ */
+export function renameTimer(doc: Doc, timerPath: DocPath, next: unknown): Doc {
+  return setAt(doc, [...timerPath, 'id'], next);
+}
+
+/** The id of the gateway that holds the row at `rowPath` (…, "gateways", i, "routes" | "clients", j). */
+function gatewayOfRow(doc: Doc, rowPath: DocPath): unknown {
+  return getAt(doc, [...rowPath.slice(0, -2), 'id']);
+}
+
+/**
+ * Renames a route of a gateway (its path): the HTTP traffic sent to that gateway's route follows, so
+ * the rename is one edit that loads. Traffic to another gateway's route of the same path stays.
+ */
+export function renameRoute(doc: Doc, routePath: DocPath, next: unknown): Doc {
+  const old = getAt(doc, [...routePath, 'path']);
+  const gateway = gatewayOfRow(doc, routePath);
+  const out = setAt(doc, [...routePath, 'path'], next);
+  if (typeof old !== 'string' || typeof next !== 'string' || old === next || next === '') return out;
+  // Another route of the gateway still answering at the old path keeps its traffic.
+  const routes = objs(getAt(out, routePath.slice(0, -1)));
+  if (routes.some((r) => r.path === old)) return out;
+  for (const h of objs(getAt(out, ['serverless', 'http']))) if (h.gateway === gateway && h.route === old) h.route = next;
+  return out;
+}
+
+/**
+ * Renames a client (API key) of a gateway: the HTTP traffic to that gateway sent by that client
+ * follows (else it would turn into unknown-key requests, 401). Other gateways' clients stay.
+ */
+export function renameClient(doc: Doc, clientPath: DocPath, next: unknown): Doc {
+  const old = getAt(doc, [...clientPath, 'id']);
+  const gateway = gatewayOfRow(doc, clientPath);
+  const out = setAt(doc, [...clientPath, 'id'], next);
+  if (typeof old !== 'string' || typeof next !== 'string' || old === next || next === '') return out;
+  const clients = objs(getAt(out, clientPath.slice(0, -1)));
+  if (clients.some((c) => c.id === old)) return out;
+  for (const h of objs(getAt(out, ['serverless', 'http']))) {
+    if (h.gateway !== gateway) continue;
+    for (const c of objs(h.clients)) if (c.client === old) c.client = next;
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ function prices in step
+
+/** Where functions' prices may be set: billing.functions and serverless.prices (the schema wants one list). */
+export const FUNCTION_PRICE_PATHS = { billing: ['billing', 'functions'], serverless: ['serverless', 'prices'] } as const;
+export type FunctionPriceSide = keyof typeof FUNCTION_PRICE_PATHS;
+
+/**
+ * Sets one function price (per million requests, per GB-second) on one side and keeps the two lists
+ * in step: a list created by this edit starts from the other's figures, and when the other list is
+ * set it becomes a copy of the edited one, so the edit is one that loads instead of the schema's
+ * "differs from serverless.prices". Empty (undefined) removes the figure (its default applies) on both.
+ */
+export function setFunctionPrice(doc: Doc, side: FunctionPriceSide, key: 'perMillionRequests' | 'perGbSecond', value: unknown): Doc {
+  const here = FUNCTION_PRICE_PATHS[side];
+  const there = FUNCTION_PRICE_PATHS[side === 'billing' ? 'serverless' : 'billing'];
+  const own = getAt(doc, here);
+  const other = getAt(doc, there);
+  const start: Obj = isObj(own) ? own : isObj(other) ? other : {};
+  const edited: Obj = { ...start };
+  if (value === undefined) delete edited[key];
+  else edited[key] = value;
+  let out = setAt(doc, here, edited);
+  // The other list exists only inside its block: set it only when it is there.
+  if (isObj(other)) out = setAt(out, there, edited);
+  return out;
+}

@@ -298,7 +298,6 @@ export const blockMessages = defineMessages(
     subscription: "subscription",
     noSubscriptions: "No subscriptions: messages go nowhere.",
     deliversTo: "Delivers to",
-    filterNote: "Message filters: edit them in the JSON below.",
     timers: "Timers",
     timer: "timer",
     noTimers: "No timers.",
@@ -343,7 +342,7 @@ export const blockMessages = defineMessages(
     noKeyOf: "Sender {n} sends no API key",
     arrivals: "Arrivals",
     writes: "Writes from outside",
-    slsJsonNote: "Message filters, function traces and the Azure trace: in the JSON below.",
+    slsJsonNote: "Attributes and message groups of function outputs: in the JSON below.",
   },
   {
     params: "场景参数",
@@ -641,7 +640,6 @@ export const blockMessages = defineMessages(
     subscription: "订阅",
     noSubscriptions: "没有订阅：消息不会投递到任何地方。",
     deliversTo: "投递到",
-    filterNote: "消息过滤条件：请在下方 JSON 中编辑。",
     timers: "定时器",
     timer: "定时器",
     noTimers: "没有定时器。",
@@ -686,6 +684,6 @@ export const blockMessages = defineMessages(
     noKeyOf: "第 {n} 个发送方不带 API 密钥",
     arrivals: "到达过程",
     writes: "外部写入",
-    slsJsonNote: "消息过滤条件、函数调用轨迹和 Azure 轨迹：请在下方 JSON 中编辑。",
+    slsJsonNote: "函数输出事件的属性和消息组：请在下方 JSON 中编辑。",
   },
 );

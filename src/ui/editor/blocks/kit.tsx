@@ -34,6 +34,7 @@ export interface FieldOpts {
   hint?: K;
   options?: Opts;
   apply?: (doc: Doc, value: unknown) => Doc;
+  unlistedLabel?: (value: string) => string;
 }
 
 /** Makes the fields of one form: label, history name ("Billing · Spot fraction") and test id from one word. */
@@ -50,6 +51,7 @@ export function fieldMaker(t: T, scope: string, name: string) {
         testId={testId}
         hint={o.hint ? t(o.hint) : undefined}
         options={o.options}
+        unlistedLabel={o.unlistedLabel}
         apply={o.apply}
       />
     );
