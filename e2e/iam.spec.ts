@@ -60,20 +60,56 @@ test('act as a viewer: a scale is denied with its rule in the audit log; the att
   await page.getByTestId('run-to-end').click();
   await expect(page.getByTestId('clock')).toHaveText(end, { timeout: 120_000 });
   await expect(page.getByTestId('busy')).toHaveCount(0, { timeout: 120_000 });
-  // 16 scripted attempts, the viewer's scale, and its two denied service reads.
-  await expect(page.getByTestId('audit-count')).toHaveText('19');
+  // 16 scripted attempts, the viewer's scale, and its denied reads (two services, two tenants' usage,
+  // other tenants' instances and the hosts it may not read), each recorded once.
+  const viewerReads = page.locator('[data-testid="audit-entry"][data-principal="acme-viewer"][data-allowed="false"][data-action$=":read"]');
+  const nReads = await viewerReads.count();
+  expect(nReads).toBeGreaterThan(4);
+  await expect(page.getByTestId('audit-count')).toHaveText(String(17 + nReads));
   await page.getByTestId('audit-denied-only').check();
   const denied = page.locator('[data-testid="audit-entry"][data-principal="acme-ops-key"]');
   await expect(denied).toHaveCount(11);
   expect(await page.locator('[data-testid="audit-entry"][data-allowed="true"]').count()).toBe(0);
-  // (the viewer's two hidden reads are cross-tenant denials too)
-  await expect(page.locator('[data-testid="audit-entry"][data-kind="cross-tenant"]')).toHaveCount(9);
+  // (the viewer's hidden reads of the other tenants are cross-tenant denials too)
+  await expect(page.locator('[data-testid="audit-entry"][data-kind="cross-tenant"][data-principal="acme-viewer"][data-action="service:read"]')).toHaveCount(2);
   const crossTenant = page.locator('[data-testid="audit-entry"][data-kind="cross-tenant"][data-principal="acme-ops-key"]');
   await expect(crossTenant).toHaveCount(7);
   const tenants = await crossTenant.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-tenant')));
   expect(new Set(tenants)).toEqual(new Set(['globex', 'initech']));
   await expect(crossTenant.first().getByTestId('audit-rule')).toHaveText(/^cross-tenant: principal acme-ops-key has no role on tenant (globex|initech)$/);
   await page.getByTestId('audit-denied-only').uncheck();
+
+  // The infrastructure view is cut the same way: other tenants' instances are anonymous dots saying
+  // why, the event log leaves out what the viewer may not read (and says so), a shared host's history
+  // is a platform resource's.
+  await page.getByTestId('view-infra').click();
+  const hiddenDot = page.getByTestId('instance-dot-hidden').first();
+  await expect(hiddenDot).toHaveAttribute('title', /^Hidden instance: no read permission \(instance:read on tenant\/(globex|initech)\/instance\//);
+  await expect(page.locator('[data-testid^="instance-dot-globex-"], [data-testid^="instance-dot-initech-"]')).toHaveCount(0);
+  const logHidden = page.getByTestId('log-hidden');
+  await expect(logHidden).toContainText('entries hidden: no read permission');
+  await expect(page.getByTestId('log-hidden-rule')).toContainText('Decided by:');
+  await page.getByTestId('infra-host-shared-a-0').click();
+  await expect(page.getByTestId('inspector-host')).toHaveText('shared-a-0');
+  await expect(page.getByTestId('host-history-hidden')).toContainText('Hidden: no read permission (host:read on platform/host/shared-a-0)');
+  await expect(page.getByTestId('host-history-hidden-rule')).toHaveText('Decided by: platform resource: platform/host/shared-a-0 belongs to no tenant, only the platform admin may host:read it');
+  await expect(page.getByTestId('host-history')).toHaveCount(0);
+  // The tenancy panel shows acme only; the fairness over every tenant is not the viewer's to see.
+  await expect(page.getByTestId('tenancy-tenant-acme')).toBeVisible();
+  await expect(page.getByTestId('tenancy-tenant-globex')).toHaveCount(0);
+  await expect(page.getByTestId('tenancy-hidden')).toHaveAttribute('data-count', '2');
+  await expect(page.getByTestId('tenancy-jain-hidden')).toBeVisible();
+  // Switching back to the admin shows everything again.
+  await actAs.selectOption('admin');
+  await expect(page.getByTestId('acting-as')).toHaveText('admin');
+  await expect(page.getByTestId('instance-dot-hidden')).toHaveCount(0);
+  await expect(page.getByTestId('log-hidden')).toHaveCount(0);
+  await page.getByTestId('infra-host-shared-a-0').click();
+  await expect(page.getByTestId('host-instances')).toBeVisible();
+  await expect(page.getByTestId('host-history-hidden')).toHaveCount(0);
+  await page.getByTestId('view-traffic').click();
+  await actAs.selectOption('acme-viewer');
+  await expect(page.getByTestId('acting-as')).toHaveText('acme-viewer');
 
   // A viewer may not read the bill: the bill panel says why.
   await page.getByTestId('billing-toggle').click();

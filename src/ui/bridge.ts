@@ -30,7 +30,7 @@ import type { CapacityPlanRequest, CapacityPlanResult } from '../workers/plannin
 import type { BillResult, RerunView } from '../workers/billing';
 import type { AzureImportResult, KeepAliveCompareResult, KeepAliveRequest, KeepAliveResult } from '../workers/serverless-types';
 import { applyServerlessDelta, loadServerlessInfo } from './serverless/serverlessStore';
-import type { TenancyView } from '../workers/api';
+import type { ScopedTenancyView } from '../workers/api';
 import { consoleStore, type ConsoleState, type Notice } from './store';
 import { SeriesBuffer } from './series';
 import { syncTopology } from './topology/topologyStore';
@@ -724,7 +724,7 @@ export const actions = {
   },
 
   /** Tenants' quotas, usage, isolation, refusals and fairness now; null without tenants or when the worker does not answer. */
-  tenancy: async (): Promise<TenancyView | null> => {
+  tenancy: async (): Promise<ScopedTenancyView | null> => {
     try {
       return await api().tenancy();
     } catch {

@@ -23,7 +23,6 @@ import type {
   PresetList,
   ScenarioInfo,
   Snapshot,
-  SimulationResults,
   TraceImportRequest,
   TraceImportResult,
   AuditEntry,
@@ -39,7 +38,7 @@ import type {
 import { planForService, type CapacityPlanRequest, type CapacityPlanResult } from './planning';
 import { billForService, rerunForService, type BillResult, type RerunView } from './billing';
 import { compareWith, holdAt, loadVariant, sideOf, type CompareSide, type ComparisonTable, type HeldAt, type VariantLoadResult, type VariantRequest } from './compare';
-import type { TenancyView } from '../core/index';
+import type { ScopedResults, ScopedTenancyView } from './readScope';
 import { setWorkerLang } from './lang';
 import { localizeError, localizeErrors, localizeFailure, localizeImport, localizeLoad } from './localize';
 
@@ -48,6 +47,7 @@ export type * from './planning';
 export type * from './billing';
 export type * from './compare';
 export type { TenancyView, TenantView } from '../core/index';
+export type { ScopedTenancyView } from './readScope';
 
 /** What the page holds a `Remote<…>` of. Every method is safe to call at any time. */
 export interface SimWorkerApi {
@@ -63,8 +63,9 @@ export interface SimWorkerApi {
   step(): boolean;
   reset(): void;
   setSpeed(speed: number): boolean;
-  runToEnd(): SimulationResults;
-  results(): SimulationResults;
+  runToEnd(): ScopedResults;
+  /** Cut to what the acting principal may read (`readScope` lists what was left out and why). */
+  results(): ScopedResults;
   /** Switches a service's balancer from now on (recorded; a reset goes back to the scenario's own). */
   setBalancer(serviceId: string, policy: string): BalancerResult;
   balancerSwitches(): BalancerSwitch[];
@@ -104,7 +105,8 @@ export interface SimWorkerApi {
   /** Fills in a scenario's Azure trace folder from the three files read by the page, and reloads. Never throws. */
   importAzureTrace(req: AzureImportRequest): AzureImportResult;
   /** Tenants' quotas, usage, isolation, refusals and fairness now (null without tenants). */
-  tenancy(): TenancyView | null;
+  /** Cut to the tenants the acting principal may read (`hidden` says which were left out, and why). */
+  tenancy(): ScopedTenancyView | null;
   /** Which service's downsampled charts snapshots carry (null: none). */
   setChartFocus(serviceId: string | null, maxPoints?: number): void;
   /** A/B compare: loads `base`, then variant B of it (see ./compare). Never throws. */
@@ -145,7 +147,7 @@ export function createWorkerApi(service: SimService = new SimService()): SimWork
     reset: () => service.reset(),
     setSpeed: (speed) => service.setSpeed(speed),
     runToEnd: () => service.runToEnd(),
-    results: () => service.results(),
+    results: () => service.scopedResults(),
     setBalancer: (serviceId, policy) => localizeError(service.setBalancer(serviceId, policy)),
     balancerSwitches: () => service.balancerSwitches(),
     setAutoscaler: (serviceId, change) => localizeError(service.setAutoscaler(serviceId, change)),

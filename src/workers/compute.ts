@@ -13,6 +13,7 @@
 import { BUILTIN_INSTANCE_TYPES, durationSeconds, logRange } from '../core/index';
 import type { ComputeModel, ComputeSummary, InstanceState, InvariantViolation, LogEntry, Scenario } from '../core/index';
 import { pick, sharedIndices } from './lttb';
+import type { HiddenCount, HiddenRows } from './readScope';
 import type { SeriesSource } from './charts';
 import { HOST_BOOTING, HOST_CORDONED, HOST_FAILED, HOST_POWERED_ON, HOST_PROVISIONED, HOST_SCHEDULABLE, INSTANCE_MIGRATING, INSTANCE_STATE_NAMES } from './wire';
 
@@ -144,6 +145,8 @@ export interface InstanceDelta {
   typeNames?: string[];
   /** All instances (tracked or not) by state. */
   byState: Record<InstanceState, number>;
+  /** New rows the acting principal may not read: sent without name, group and type (see readScope.ts). */
+  hidden?: HiddenRows;
 }
 
 export interface ComputeLogEntry extends LogEntry {
@@ -157,6 +160,8 @@ export interface LogDelta {
   /** Entries the core has logged so far, and how many of the oldest it has dropped (it keeps the newest). */
   total: number;
   dropped: number;
+  /** New entries left out because the acting principal may not read what they are about (see readScope.ts). */
+  hidden?: HiddenCount;
 }
 
 export interface ComputeSummaryView extends Omit<ComputeSummary, 'violations'> {

@@ -82,6 +82,8 @@ export interface HostDetail {
   history: LogEntry[];
   /** Instances here the acting principal may not read (left out of `instances`), and the first denial. */
   hiddenInstances?: { count: number; first: Denial };
+  /** The acting principal may not read the host (host:read): its history is left out, and this is why. */
+  hiddenHistory?: Denial;
 }
 
 export type HostDetailResult = ({ ok: true } & HostDetail) | { ok: false; message: string };

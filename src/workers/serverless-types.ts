@@ -7,6 +7,8 @@
 
 import type { KEEP_ALIVE_CHOICES } from './wire';
 import type { ServerlessLive as CoreServerlessLive } from '../core/index';
+import type { LiveFunction } from '../core/index';
+import type { Denial } from './iam';
 
 export type { LiveFunction, LiveGateway, LiveQueue, LiveTopic } from '../core/index';
 
@@ -99,7 +101,9 @@ export interface KeepAliveSwitch {
  * The core's live view of the serverless block (functions, gateways, queues, topics, totals, cost;
  * see core/serverless/live.ts), with the run's keep-alive switches and totals over the queues.
  */
-export interface ServerlessLive extends CoreServerlessLive {
+export interface ServerlessLive extends Omit<CoreServerlessLive, 'functions'> {
+  /** `hidden`: the acting principal may not read the function (function:read): its figures are zero, and this is why (see readScope.ts). */
+  functions: Array<LiveFunction & { hidden?: Denial }>;
   switches: KeepAliveSwitch[];
   /** Cold starts / started invocations over every function (0..1). */
   coldStartRatio: number;

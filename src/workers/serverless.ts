@@ -248,6 +248,16 @@ export class ServerlessPart {
   private chartDirty = true;
   private lastChartWall = -Infinity;
 
+  /** Which functions the acting principal may read (the charts sum only those). */
+  private readable: (id: string) => boolean = () => true;
+
+  /** A new read scope: the live view and charts are sent again, the charts summing only the readable functions. */
+  scope(readable: (id: string) => boolean): void {
+    this.readable = readable;
+    this.liveDirty = true;
+    this.chartDirty = true;
+  }
+
   /** A new scenario (its serverless shape, or null); the run starts over. */
   load(scenario: Scenario, info: ServerlessInfo | null): void {
     this.info = info;
@@ -334,7 +344,7 @@ export class ServerlessPart {
   }
 
   private charts(series: SeriesSource, maxPoints: number): ServerlessCharts {
-    return buildServerlessCharts(series, this.functions, this.queues, this.info?.metricsInterval ?? 1, maxPoints);
+    return buildServerlessCharts(series, this.functions.filter((id) => this.readable(id)), this.queues, this.info?.metricsInterval ?? 1, maxPoints);
   }
 }
 

@@ -40,11 +40,12 @@ import type {
 } from '../core/index';
 import { buildChartData, chartTransferables, DEFAULT_CHART_POINTS, MAX_CHART_POINTS, type ChartData } from './charts';
 import { buildComputeCharts, computeInfoOf, computeTransferables, ComputeTracker, type ComputeCharts, type ComputeDelta, type ComputeInfo } from './compute';
-import { tenancyView, type TenancyView } from '../core/index';
+import { tenancyView } from '../core/index';
 import { explainInstance, hostDetail, runOperation, type ExplainResult, type HostDetailResult, type OperationRecord, type OperationResult } from './operations';
 import { topologyOf, type TopologyInfo } from './topology';
 import { parseTraceFile, withTrace, type TraceImportRequest, type TraceImportResult } from './trace-import';
 import { ReadScope, readDecision, redactService, type ReadDenial } from './readScope';
+import { cutComputeDelta, cutHostDetail, cutResults, cutServerlessLive, cutTenancy, type ScopedResults, type ScopedTenancyView } from './readScope';
 import { AuditTracker, autoscalerAction, denialText, gate, operationAccess, principalsOf, scaleService, type AuditDelta, type AuditEntry, type Denial, type PrincipalInfo, type PrincipalResult, type ScaleResult } from './iam';
 import { compareKeepAlive, keepAliveTarget, ServerlessPart, serverlessChartTransferables } from './serverless';
 import { serverlessInfoOf } from './serverless-topology';
@@ -76,6 +77,7 @@ export type { TopologyInfo, TopologyService, TopologyWorkload, SloObjectives } f
 export type { TraceFormat, TraceImportRequest, TraceImportResult } from './trace-import';
 export type { AuditDelta, AuditEntry, Denial, PrincipalInfo, PrincipalResult, ScaleResult } from './iam';
 export type { ReadDenial } from './readScope';
+export type { HiddenCount, HiddenRows, ResultsScope, ScopedResults, ScopedTenancyView } from './readScope';
 export type * from './serverless-types';
 
 /** Where a scenario comes from: a preset id, a share link (hash, fragment or full URL), or a document. */
@@ -586,9 +588,16 @@ export class SimService {
     return this.doc;
   }
 
-  /** Results so far (the whole run after `runToEnd`). Throws if nothing is loaded. */
+  /** Results so far (the whole run after `runToEnd`), all of them: for the worker's own helpers (billing, compare). Throws if nothing is loaded. */
   results(): SimulationResults {
     return this.requireSim().results();
+  }
+
+  /** Results so far as the page gets them (export): cut to what the acting principal may read (see readScope.ts). Throws if nothing is loaded. */
+  scopedResults(): ScopedResults {
+    const sim = this.requireSim();
+    this.refreshReadScope(sim);
+    return cutResults(this.readScope, sim, this.principalId, sim.results());
   }
 
   isPlaying(): boolean {
@@ -986,20 +995,21 @@ export class SimService {
 
   /** A host now: capacity, allocation, state and the instances on it (and migrating to it). */
   /** Tenants' quotas, usage, isolation, refusals and fairness now (null without tenants or host pools). */
-  tenancy(): TenancyView | null {
+  tenancy(): ScopedTenancyView | null {
     const sim = this.sim;
-    return sim?.compute && sim.tenancy ? tenancyView(sim.scenario, sim.compute, sim.tenancy) : null;
+    if (!sim?.compute || !sim.tenancy) return null;
+    // Cut to the tenants the acting principal may read (see readScope.ts).
+    this.refreshReadScope(sim);
+    return cutTenancy(this.readScope, tenancyView(sim.scenario, sim.compute, sim.tenancy));
   }
 
   hostDetail(hostId: string): HostDetailResult {
     if (!this.sim) return { ok: false, message: 'no scenario is loaded' };
     const r = hostDetail(this.sim, this.info?.compute ?? null, hostId);
     if (!r.ok) return r;
-    // The host is shared infrastructure; the instances on it are each an instance:read (those denied are left out).
+    // The instances on the host are each an instance:read, its history a host:read (those denied are left out; see readScope.ts).
     this.refreshReadScope(this.sim);
-    const hidden = r.instances.map((i) => this.readScope.instance(i.name)).filter((d): d is ReadDenial => d !== null);
-    if (hidden.length === 0) return r;
-    return { ...r, instances: r.instances.filter((i) => !this.readScope.instance(i.name)), hiddenInstances: { count: hidden.length, first: hidden[0]! } };
+    return cutHostDetail(this.readScope, r);
   }
 
   /**
@@ -1176,7 +1186,7 @@ export class SimService {
   }
 
   /** Run synchronously to the end and return the results (stops playing). */
-  runToEnd(): SimulationResults {
+  runToEnd(): ScopedResults {
     const sim = this.requireSim();
     this.stopTimer();
     this.playing = false;
@@ -1206,7 +1216,7 @@ export class SimService {
       this.push(true);
       this.eventsPerWallSecond = 0;
     }
-    return sim.results();
+    return this.scopedResults();
   }
 
   /** Listen to snapshots; the new listener first gets a full snapshot of the current state. */
@@ -1497,7 +1507,7 @@ export class SimService {
     if (audit) snap.iam = audit;
     if (sim.compute && this.info?.compute) {
       const delta = this.computeTracker.delta(sim.compute, live.compute, this.info.compute.links, { force, wall });
-      if (delta) snap.compute = delta;
+      if (delta) snap.compute = cutComputeDelta(this.readScope, delta, this.instanceAt);
       if (this.computeChartDirty || len !== this.computeChartLength) {
         // No clock readings here (a tick's budget is tight): the interval grows with the series instead.
         if (force || !this.playing || this.computeChartDirty || wall - this.lastComputeChartWall >= Math.max(250, len / 2000)) {
@@ -1509,7 +1519,7 @@ export class SimService {
       }
     }
     const sls = this.serverless.delta(keepAliveTarget(sim), { force, playing: this.playing, wall, maxPoints: DEFAULT_CHART_POINTS });
-    if (sls) snap.serverless = sls;
+    if (sls) snap.serverless = sls.live ? { ...sls, live: cutServerlessLive(this.readScope, sls.live) } : sls;
     if (this.chartDirty && !this.chartFocus) {
       snap.charts = null;
       this.chartDirty = false;
@@ -1541,12 +1551,12 @@ export class SimService {
     if (sim.compute && this.info?.compute) {
       // Nothing sent since a load or reset (nobody was listening): send everything now, as a delta.
       const t = this.computeTracker;
-      snap.compute = (t.fresh ? t.delta(sim.compute, live.compute, this.info.compute.links, { force: true, wall: this.clock() }) : null) ?? t.full(sim.compute);
+      snap.compute = cutComputeDelta(this.readScope, (t.fresh ? t.delta(sim.compute, live.compute, this.info.compute.links, { force: true, wall: this.clock() }) : null) ?? t.full(sim.compute), this.instanceAt);
       snap.computeCharts = buildComputeCharts(live.series, DEFAULT_CHART_POINTS);
     }
     if (this.flows) snap.flows = this.flows;
     const sls = this.serverless.full(keepAliveTarget(sim), DEFAULT_CHART_POINTS);
-    if (sls) snap.serverless = sls;
+    if (sls) snap.serverless = sls.live ? { ...sls, live: cutServerlessLive(this.readScope, sls.live) } : sls;
     if (this.chartFocus && !this.readScope.service(this.chartFocus.serviceId)) {
       const data = buildChartData(live.series, this.chartFocus.serviceId, { maxPoints: this.chartFocus.maxPoints });
       if (data) snap.charts = data;
@@ -1576,7 +1586,14 @@ export class SimService {
     this.flowLength = -1;
     this.decisionsReset = true;
     this.chartDirty = true;
+    // The instance table, event log and serverless view start over too, cut to the new scope.
+    this.computeTracker.reset();
+    this.computeChartDirty = true;
+    this.serverless.scope((id) => !this.readScope.fn(id));
   }
+
+  /** The name of the instance at a row of the instance table (rows are the core's instances in order). */
+  private readonly instanceAt = (row: number): string | undefined => this.sim?.compute?.instances[row]?.name;
 
   /** Copies of the decisions about services the acting principal may read. */
   private readableDecisions(list: readonly ScalingDecision[]): ScalingDecision[] {

@@ -27,6 +27,8 @@ export const IAM_ACTIONS = [
   'service:scale',
   'service:delete',
   'service:read',
+  'host:read',
+  'function:read',
   'policy:change',
   'host:fault',
   'bill:read',
@@ -45,9 +47,9 @@ export type Role = TenantRole | 'admin';
  * billing only reads bills. Patterns may end in `*` (like IAM's `ec2:*`).
  */
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly string[]>> = {
-  owner: ['instance:*', 'service:*', 'policy:change', 'host:fault', 'bill:read'],
-  operator: ['instance:create', 'instance:resize', 'instance:migrate', 'instance:delete', 'instance:read', 'service:scale', 'service:read', 'policy:change', 'host:fault'],
-  viewer: ['instance:read', 'service:read'],
+  owner: ['instance:*', 'service:*', 'host:read', 'function:read', 'policy:change', 'host:fault', 'bill:read'],
+  operator: ['instance:create', 'instance:resize', 'instance:migrate', 'instance:delete', 'instance:read', 'service:scale', 'service:read', 'host:read', 'function:read', 'policy:change', 'host:fault'],
+  viewer: ['instance:read', 'service:read', 'host:read', 'function:read'],
   billing: ['bill:read'],
   admin: ['*'],
 };
@@ -79,7 +81,7 @@ export interface Principal {
 
 /** What an action is on. `tenant` null: a platform resource (shared hosts, the scenario itself). */
 export interface Resource {
-  kind: 'service' | 'instance' | 'host' | 'bill' | 'tenant' | 'scenario' | 'zone' | 'link';
+  kind: 'service' | 'instance' | 'host' | 'function' | 'bill' | 'tenant' | 'scenario' | 'zone' | 'link';
   id: string;
   tenant: string | null;
 }

@@ -121,6 +121,9 @@ export class IamRuntime {
         const pool = s.hostPools.filter((p) => id.startsWith(`${p.id}-`)).sort((a, b) => b.id.length - a.id.length)[0];
         return { kind, id, tenant: pool?.dedicatedTo ?? null };
       }
+      case 'function':
+        // A serverless function is its tenant's (the one its cost is charged to); without one it is the platform's.
+        return { kind, id, tenant: s.serverless?.functions.find((f) => f.id === id)?.tenant ?? null };
       case 'bill':
       case 'tenant':
         return { kind, id, tenant: id === '' ? null : id };
@@ -221,6 +224,8 @@ export class IamRuntime {
       case 'bill:read':
       case 'service:read':
       case 'instance:read':
+      case 'host:read':
+      case 'function:read':
         return { ok: true, message: 'read' };
       default:
         return { ok: false, message: `${action} cannot be carried out from the timeline` };

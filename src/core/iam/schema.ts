@@ -79,7 +79,7 @@ const actionSchema = z.strictObject({
   principal: principalId.meta(d('Who tries it (a principal id, or "admin").')),
   action: z
     .enum(IAM_ACTIONS)
-    .meta(d('The action (scenario:edit is the console\'s only). service:delete takes a service (autoscaled or with a fixed replica count) down to 0 replicas for good (its requests fail from then on; a running simulation cannot remove it from the graph).')),
+    .meta(d('The action (scenario:edit, host:read and function:read are the console\'s only). service:delete takes a service (autoscaled or with a fixed replica count) down to 0 replicas for good (its requests fail from then on; a running simulation cannot remove it from the graph).')),
   target: z
     .string()
     .regex(/^(service|instance|host|bill|tenant)\/[A-Za-z0-9._~-]{1,80}$/, { error: 'must be "service/<id>", "instance/<name>", "host/<id>", "bill/<tenant>" or "tenant/<tenant>"' })

@@ -59,6 +59,10 @@ export const iamMessages = defineMessages(
     hiddenInstances: '{n} more instances hidden: no read permission ({action} on {resource}, …)',
     hiddenChip: 'hidden',
     hiddenChipTitle: 'Hidden from {principal}: no read permission ({action} on {resource})',
+    hiddenDot: 'Hidden instance: no read permission ({action} on {resource})',
+    hiddenLog: '{n} entries hidden: no read permission ({action} on {resource}, …)',
+    hiddenTenants: '{n} tenants hidden: no read permission ({action} on {resource}, …)',
+    hiddenJain: 'hidden (it covers tenants you may not read)',
   },
   {
     panel: '身份与访问',
@@ -117,5 +121,9 @@ export const iamMessages = defineMessages(
     hiddenInstances: '另有 {n} 个实例已隐藏：没有读取权限（对 {resource} 等执行 {action}）',
     hiddenChip: '已隐藏',
     hiddenChipTitle: '对 {principal} 隐藏：没有读取权限（对 {resource} 执行 {action}）',
+    hiddenDot: '已隐藏的实例：没有读取权限（对 {resource} 执行 {action}）',
+    hiddenLog: '{n} 条事件已隐藏：没有读取权限（对 {resource} 等执行 {action}）',
+    hiddenTenants: '{n} 个租户已隐藏：没有读取权限（对 {resource} 等执行 {action}）',
+    hiddenJain: '已隐藏（它涵盖了你无权读取的租户）',
   },
 );

@@ -8,6 +8,9 @@ import type { ComputeLogEntry } from '../../workers/sim.worker';
 import { actions } from '../bridge';
 import { INSTANCE_STATE_COLORS } from '../colors';
 import { formatClock, formatInt } from '../format';
+import { iamMessages } from '../iam/messages';
+import { ruleText } from '../iam/iamText';
+import '../iam/iam.css';
 import { computeStore, useCompute } from './computeStore';
 import { countKinds, filterLog, LOG_KINDS, type LogKind } from './logFilter';
 import { useLang } from '../i18n/lang';
@@ -122,6 +125,8 @@ export const EventLog = memo(function EventLog() {
   const log = useCompute((s) => s.log);
   const total = useCompute((s) => s.logTotal);
   const dropped = useCompute((s) => s.logDropped);
+  const hidden = useCompute((s) => s.logHidden);
+  const ti = useT(iamMessages);
   const [kinds, setKinds] = useState<ReadonlySet<LogKind>>(new Set());
   const [text, setText] = useState('');
   const deferredText = useDeferredValue(text);
@@ -178,6 +183,14 @@ export const EventLog = memo(function EventLog() {
           <input type="search" placeholder={t('logPlaceholder')} value={text} onChange={onText} data-testid="log-filter" aria-label={t('logTextAria')} spellCheck={false} />
         </div>
       </header>
+      {hidden && (
+        <div className="hidden-notice" role="note" data-testid="log-hidden" data-count={hidden.count} data-action={hidden.first.action} data-resource={hidden.first.resource} data-kind={hidden.first.kind}>
+          <p className="hidden-notice-title">{ti('hiddenLog', { n: formatInt(hidden.count), action: hidden.first.action, resource: hidden.first.resource })}</p>
+          <p className="muted hidden-notice-rule" data-testid="log-hidden-rule">
+            {ti('hiddenRule', { rule: ruleText(ti, lang, hidden.first) })}
+          </p>
+        </div>
+      )}
       {shown.length === 0 ? (
         <p className="muted log-empty">{log.length === 0 ? t('logNothing') : t('logNoMatch')}</p>
       ) : (

@@ -250,7 +250,7 @@ const HostPanel = memo(function HostPanel({ id }: { id: string }) {
             {detail.hiddenInstances && <HiddenInstances count={detail.hiddenInstances.count} first={detail.hiddenInstances.first} />}
           </Section>
           <Section title={t('secHostLog')} extra={t('latest')}>
-            <History entries={detail.history} testId="host-history" />
+            {detail.hiddenHistory ? <HiddenNotice denial={detail.hiddenHistory} testId="host-history-hidden" /> : <History entries={detail.history} testId="host-history" />}
           </Section>
         </>
       )}

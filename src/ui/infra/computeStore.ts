@@ -6,7 +6,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { ComputeCharts, ComputeDelta, ComputeInfo, ComputeLogEntry, ComputeSummaryView, HostLive, OperationRecord } from '../../workers/sim.worker';
+import type { ComputeCharts, ComputeDelta, ComputeInfo, ComputeLogEntry, ComputeSummaryView, HiddenCount, HostLive, OperationRecord } from '../../workers/sim.worker';
 import type { SaidParams } from '../../core/index';
 import { EMPTY_INSTANCES, InstanceTable, type InstanceTableView } from './instanceTable';
 import { appendLog } from './logFilter';
@@ -50,6 +50,8 @@ export interface ComputeState {
   log: ComputeLogEntry[];
   logTotal: number;
   logDropped: number;
+  /** Entries the worker left out because the acting principal may not read them (since the log's last reset), and the first denial. */
+  logHidden: HiddenCount | null;
   summary: ComputeSummaryView | null;
   charts: ComputeCharts | null;
   operations: OperationRecord[];
@@ -66,6 +68,7 @@ const initial: ComputeState = {
   log: [],
   logTotal: 0,
   logDropped: 0,
+  logHidden: null,
   summary: null,
   charts: null,
   operations: [],
@@ -111,7 +114,7 @@ export const COMPUTE_PUBLISH_MS = 200;
 type Part = 'infra' | 'log';
 const PART_KEYS: Readonly<Record<Part, ReadonlyArray<keyof ComputeState>>> = {
   infra: ['hosts', 'instances', 'summary'],
-  log: ['log', 'logTotal', 'logDropped'],
+  log: ['log', 'logTotal', 'logDropped', 'logHidden'],
 };
 const PARTS = Object.keys(PART_KEYS) as Part[];
 const partKey = (part: Part): string => `compute-${part}`;
@@ -191,6 +194,7 @@ export function applyComputeDelta(d: ComputeDelta, now = true): boolean {
     patch.log = [];
     patch.logTotal = 0;
     patch.logDropped = 0;
+    patch.logHidden = null;
     patch.hosts = null;
     patch.result = null;
     patch.menu = null;
@@ -210,6 +214,10 @@ export function applyComputeDelta(d: ComputeDelta, now = true): boolean {
     patch.log = appendLog(d.reset ? [] : latest('log'), d.log.entries);
     patch.logTotal = d.log.total;
     patch.logDropped = d.log.dropped;
+    if (d.log.hidden) {
+      const before = d.reset ? null : latest('logHidden');
+      patch.logHidden = before ? { count: before.count + d.log.hidden.count, first: before.first } : d.log.hidden;
+    }
   }
   if (d.summary) patch.summary = d.summary;
   pending = patch;

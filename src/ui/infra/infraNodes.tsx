@@ -16,8 +16,9 @@ import { tenantColor } from '../tenancy/tenantColors';
 import { dotsKey, MIGRATING, pendingRows, rowsByHost, STATE_NAMES, type InstanceTableView } from './instanceTable';
 import type { HostNodeType, PoolNodeType, QueueNodeType, RegionNodeType, ZoneNodeType } from './infraGraph';
 import { useLang } from '../i18n/lang';
-import { useT } from '../i18n/messages';
+import { useT, type Translate } from '../i18n/messages';
 import { infraMessages as m } from './messages';
+import { iamMessages } from '../iam/messages';
 import { regionKindText, type InfraT } from './labels';
 import { stateText } from './saidText';
 
@@ -262,7 +263,11 @@ export const PoolNode = memo(function PoolNode({ data }: NodeProps<PoolNodeType>
   );
 });
 
-function dotTitle(view: InstanceTableView, row: number, t: InfraT, state: string): string {
+type IamKey = typeof iamMessages extends { en: infer E } ? keyof E & string : never;
+
+function dotTitle(view: InstanceTableView, row: number, t: InfraT, state: string, ti: Translate<IamKey>): string {
+  const hidden = view.hidden.get(row);
+  if (hidden) return ti('hiddenDot', { action: hidden.action, resource: hidden.resource });
   const name = view.names[row] ?? '?';
   const type = view.typeNames[view.type[row] ?? 0] ?? '';
   return t((view.flags[row]! & MIGRATING) !== 0 ? 'dotTitleMigrating' : 'dotTitle', { name, state, type });
@@ -291,6 +296,7 @@ const Dots = memo(function Dots({ view, rows, limit }: { view: InstanceTableView
   const tenants = useCompute((s) => s.info?.tenants);
   const groupTenant = useCompute((s) => s.info?.groupTenant);
   const t = useT(m);
+  const ti = useT(iamMessages);
   const lang = useLang();
   return (
     <div className="dots">
@@ -304,11 +310,12 @@ const Dots = memo(function Dots({ view, rows, limit }: { view: InstanceTableView
             key={r}
             className={`dot nodrag${migrating ? ' dot-migrating' : ''}`}
             style={dotStyle(state, view.groupNames[view.group[r] ?? 0], tenants, groupTenant)}
-            title={dotTitle(view, r, t, stateText(lang, state)) + tenantNote(view.groupNames[view.group[r] ?? 0], groupTenant, t)}
-            aria-label={t('dotAria', { name, state: stateText(lang, state) })}
+            title={dotTitle(view, r, t, stateText(lang, state), ti) + tenantNote(view.groupNames[view.group[r] ?? 0], groupTenant, t)}
+            data-hidden={view.hidden.has(r) ? view.hidden.get(r)!.resource : undefined}
+            aria-label={view.hidden.has(r) ? dotTitle(view, r, t, stateText(lang, state), ti) : t('dotAria', { name, state: stateText(lang, state) })}
             data-name={name}
             data-state={state}
-            data-testid={`instance-dot-${name}`}
+            data-testid={view.hidden.has(r) ? 'instance-dot-hidden' : `instance-dot-${name}`}
             onClick={onClick}
           />
         );

@@ -3,7 +3,7 @@
  * applied into growable typed arrays; `view()` hands out an object whose identity changes with
  * every version, so selectors and memos key on it. Display only: no simulation logic.
  */
-import type { InstanceDelta, InstanceState } from '../../workers/sim.worker';
+import type { Denial, InstanceDelta, InstanceState } from '../../workers/sim.worker';
 import { INSTANCE_MIGRATING, INSTANCE_STATE_NAMES } from '../../workers/wire';
 
 /** Instance states by the code the worker sends. */
@@ -27,6 +27,8 @@ export interface InstanceTableView {
   readonly typeNames: readonly string[];
   readonly groupNames: readonly string[];
   readonly byState: Readonly<Record<InstanceState, number>>;
+  /** Rows the acting principal may not read (sent without name, group and type), and the denial that hid each. */
+  readonly hidden: ReadonlyMap<number, Denial>;
 }
 
 const emptyCounts = (): Record<InstanceState, number> => ({ pending: 0, scheduled: 0, provisioning: 0, running: 0, draining: 0, terminated: 0, failed: 0 });
@@ -45,6 +47,7 @@ export const EMPTY_INSTANCES: InstanceTableView = {
   typeNames: [],
   groupNames: [],
   byState: emptyCounts(),
+  hidden: new Map(),
 };
 
 export class InstanceTable {
@@ -60,6 +63,7 @@ export class InstanceTable {
   private typeNames: string[] = [];
   private groupNames: string[] = [];
   private byState = emptyCounts();
+  private hidden = new Map<number, Denial>();
   private version = 0;
 
   /** Applies a delta. Returns false when it does not line up (the caller should resynchronise). */
@@ -82,6 +86,13 @@ export class InstanceTable {
       this.host[row] = d.host[k]!;
       this.type[row] = d.type[k]!;
       this.flags[row] = d.flags[k]!;
+    }
+    if (d.hidden) {
+      const h = d.hidden;
+      for (let k = 0; k < h.rows.length; k++) {
+        const denial = h.denials[h.denial[k]!];
+        if (denial) this.hidden.set(h.rows[k]!, denial);
+      }
     }
     if (d.typeNames) this.typeNames = [...d.typeNames];
     if (d.groupNames) this.groupNames = [...d.groupNames];
@@ -106,6 +117,7 @@ export class InstanceTable {
     this.typeNames = [];
     this.groupNames = [];
     this.byState = emptyCounts();
+    this.hidden = new Map();
     this.version++;
   }
 
@@ -124,6 +136,7 @@ export class InstanceTable {
       typeNames: this.typeNames,
       groupNames: this.groupNames,
       byState: this.byState,
+      hidden: this.hidden,
     };
   }
 

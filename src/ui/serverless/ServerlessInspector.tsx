@@ -4,6 +4,7 @@
  * duplicates, dead letters), a gateway (responses by status, per client), a topic, or a trigger
  * source (its schedule or events and where they go).
  */
+import { HiddenNotice } from '../iam/HiddenNotice';
 import { memo, useCallback } from 'react';
 import { actions } from '../bridge';
 import { formatInt, formatMs, formatPercent, formatSpan } from '../format';
@@ -42,7 +43,8 @@ const FunctionDetail = memo(function FunctionDetail({ node }: { node: Serverless
         </dl>
         <KeepAlivePicker testId="sls-insp-keepalive" />
       </section>
-      {f && (
+      {f?.hidden && <HiddenNotice denial={f.hidden} testId="sls-insp-hidden" />}
+      {f && !f.hidden && (
         <section className="insp-section" aria-label={t('now')}>
           <h3>{t('now')}</h3>
           <dl className="minis num">

@@ -5,6 +5,7 @@
  * oldest message's age), per-function and per-queue tables, and the keep-alive A/B table.
  * Shown when the scenario has a serverless block.
  */
+import { iamMessages } from '../iam/messages';
 import { memo, useCallback, useMemo, useState } from 'react';
 import type { LiveFunction } from '../../workers/serverless-types';
 import { ErrorBoundary } from '../components/ErrorBoundary';
@@ -101,6 +102,7 @@ const FunctionTable = memo(function FunctionTable() {
   const selected = useServerless((s) => s.selected);
   const [all, setAll] = useState(false);
   const t = useT(serverlessMessages);
+  const ti = useT(iamMessages);
   const rows = useMemo(() => (functions ? [...functions].sort(byInvocations) : []), [functions]);
   const onToggle = useCallback(() => setAll((v) => !v), []);
   if (rows.length === 0) return null;
@@ -134,18 +136,13 @@ const FunctionTable = memo(function FunctionTable() {
                   {f.id}
                 </button>
               </th>
-              <td>{formatInt(f.invocations)}</td>
-              <td>{formatInt(f.coldStarts)}</td>
-              <td>{formatPercent(f.coldStartRatio)}</td>
-              <td>{formatPercent(f.initShare)}</td>
-              <td>{formatMs(f.p95)}</td>
-              <td className={f.throttled > 0 ? 'bad' : undefined}>{formatInt(f.throttled)}</td>
-              <td>
-                {formatInt(f.running)} / {formatInt(f.peakRunning)}
-              </td>
-              <td>{formatInt(f.environments)}</td>
-              <td>{formatInt(f.idleMb)}</td>
-              <td>{formatUsdSmall(f.costUsd)}</td>
+              {f.hidden ? (
+                <td colSpan={10} className="muted" data-testid={`sls-fn-row-${f.id}-hidden`} data-resource={f.hidden.resource}>
+                  {ti('hidden', { action: f.hidden.action, resource: f.hidden.resource })}
+                </td>
+              ) : (
+                <FunctionFigures f={f} />
+              )}
             </tr>
           ))}
         </tbody>
@@ -158,6 +155,25 @@ const FunctionTable = memo(function FunctionTable() {
     </div>
   );
 });
+
+function FunctionFigures({ f }: { f: LiveFunction }) {
+  return (
+    <>
+              <td>{formatInt(f.invocations)}</td>
+              <td>{formatInt(f.coldStarts)}</td>
+              <td>{formatPercent(f.coldStartRatio)}</td>
+              <td>{formatPercent(f.initShare)}</td>
+              <td>{formatMs(f.p95)}</td>
+              <td className={f.throttled > 0 ? 'bad' : undefined}>{formatInt(f.throttled)}</td>
+              <td>
+                {formatInt(f.running)} / {formatInt(f.peakRunning)}
+              </td>
+              <td>{formatInt(f.environments)}</td>
+              <td>{formatInt(f.idleMb)}</td>
+              <td>{formatUsdSmall(f.costUsd)}</td>
+    </>
+  );
+}
 
 const QueueTable = memo(function QueueTable() {
   const queues = useServerless((s) => s.live?.queues);

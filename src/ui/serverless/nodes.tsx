@@ -10,12 +10,24 @@ import { useServerless } from './serverlessStore';
 import type { ServerlessNodeType, TriggerEdgeType } from './graph';
 import { useT } from '../i18n/messages';
 import { serverlessMessages } from './messages';
+import { iamMessages } from '../iam/messages';
+import '../iam/iam.css';
 import { nodeKindName, serverlessText } from './words';
 
 const FunctionStats = memo(function FunctionStats({ id }: { id: string }) {
   const f = useServerless((s) => s.live?.functions.find((x) => x.id === id));
   const t = useT(serverlessMessages);
+  const ti = useT(iamMessages);
   if (!f) return null;
+  if (f.hidden) {
+    return (
+      <div className="tnode-stats">
+        <span className="chip chip-hidden" data-testid={`topo-fn-${id}-hidden`} title={ti('hiddenChipTitle', { principal: f.hidden.principal, action: f.hidden.action, resource: f.hidden.resource })}>
+          {ti('hiddenChip')}
+        </span>
+      </div>
+    );
+  }
   return (
     <div className="tnode-stats num">
       <span title={t('fnRunningTitle')} data-testid={`topo-fnstat-${id}-running`}>

@@ -8,7 +8,7 @@
  */
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { TenancyView, TenantView } from '../../workers/api';
+import type { ScopedTenancyView, TenancyView, TenantView } from '../../workers/api';
 import { actions } from '../bridge';
 import { useConsole } from '../store';
 import { useCompute } from '../infra/computeStore';
@@ -21,6 +21,10 @@ import { useT } from '../i18n/messages';
 import { useLang } from '../i18n/lang';
 import { tenancyMessages } from './messages';
 import { refusalReason } from './refusalText';
+import { iamMessages } from '../iam/messages';
+import { ruleText } from '../iam/iamText';
+import { useLang } from '../i18n/lang';
+import '../iam/iam.css';
 import './tenancy.css';
 import { ChartLegend } from '../charts/ChartLegend';
 import { TableHead } from '../components/TableHead';
@@ -35,7 +39,7 @@ const tickTime = (v: number): string => formatAxisTime(v);
 const tickShare = (v: number): string => `${Math.round(v * 100)}%`;
 const tooltipLabel = (v: unknown): string => (typeof v === 'number' ? `t = ${formatClock(v)}` : '');
 const tooltipValue = (v: unknown): string => (typeof v === 'number' ? v.toFixed(3) : '—');
-const fetchTenancy = (): Promise<TenancyView | null> => actions.tenancy();
+const fetchTenancy = (): Promise<ScopedTenancyView | null> => actions.tenancy();
 
 
 /** Mounted by the console; renders only for scenarios with tenants and host pools. */
@@ -54,7 +58,10 @@ function TenancyCard() {
   const now = useConsole((s) => s.status?.now ?? 0);
   const view = useWorkerQuery(`tenancy:${scenarioRev}`, fetchTenancy, now, 500);
   const t = useT(tenancyMessages);
-  if (view === null || view.tenants.length === 0) return null;
+  const ti = useT(iamMessages);
+  const lang = useLang();
+  if (view === null || (view.tenants.length === 0 && !view.hidden)) return null;
+  const hidden = view.hidden?.[0];
   return (
     <section className="card tenancy-panel" data-testid="tenancy-panel" aria-label={t('panelLabel')}>
       <header className="autoscaler-head">
@@ -64,10 +71,18 @@ function TenancyCard() {
       <div className="tenancy-headline">
         <span>
           {t('jain')}{' '}
-          <strong className="num" data-testid="tenancy-jain" data-value={view.jain.last}>
-            {view.jain.last.toFixed(3)}
-          </strong>{' '}
-          <span className="muted">{t('jainDetail', { mean: view.jain.mean.toFixed(3), min: view.jain.min.toFixed(3) })}</span>
+          {view.jain ? (
+            <>
+              <strong className="num" data-testid="tenancy-jain" data-value={view.jain.last}>
+                {view.jain.last.toFixed(3)}
+              </strong>{' '}
+              <span className="muted">{t('jainDetail', { mean: view.jain.mean.toFixed(3), min: view.jain.min.toFixed(3) })}</span>
+            </>
+          ) : (
+            <span className="muted" data-testid="tenancy-jain-hidden">
+              {ti('hiddenJain')}
+            </span>
+          )}
         </span>
         <span className="muted" data-testid="tenancy-queue">
           {t('pendingQueue', { queue: t(`queue.${view.queue}`) })}
@@ -77,6 +92,14 @@ function TenancyCard() {
         <TenantTable tenants={view.tenants} />
         <ShareChart />
       </div>
+      {hidden && (
+        <div className="hidden-notice" role="note" data-testid="tenancy-hidden" data-count={view.hidden!.length} data-action={hidden.action} data-resource={hidden.resource} data-kind={hidden.kind}>
+          <p className="hidden-notice-title">{ti('hiddenTenants', { n: view.hidden!.length, action: hidden.action, resource: hidden.resource })}</p>
+          <p className="muted hidden-notice-rule" data-testid="tenancy-hidden-rule">
+            {ti('hiddenRule', { rule: ruleText(ti, lang, hidden) })}
+          </p>
+        </div>
+      )}
       <Refusals refusals={view.refusals} />
     </section>
   );
