@@ -23,7 +23,6 @@ import { tenancyMessages } from './messages';
 import { refusalReason } from './refusalText';
 import { iamMessages } from '../iam/messages';
 import { ruleText } from '../iam/iamText';
-import { useLang } from '../i18n/lang';
 import '../iam/iam.css';
 import './tenancy.css';
 import { ChartLegend } from '../charts/ChartLegend';
