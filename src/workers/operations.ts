@@ -174,7 +174,7 @@ export function explainInstance(sim: Simulation, name: string): ExplainResult {
   if (!c) return { ok: false, message: 'this scenario has no host pools' };
   if (!isText(name)) return { ok: false, message: 'which instance? (none given)' };
   try {
-    const inst = c.instances.find((i) => i.name === name);
+    const inst = c.instanceNamed(name);
     if (!inst) return { ok: false, message: `no instance named "${name}"` };
     const e = c.explain(name);
     const history = e.history.length > HISTORY_LIMIT ? e.history.slice(-HISTORY_LIMIT) : e.history;

@@ -13,7 +13,8 @@
  * What may not be read is redacted: left out, or sent blanked with the denial that hid it, and the
  * page says why. `results()` (the export) is cut the same way (see cutResults).
  *
- * Auditing: each denial is recorded once per principal switch (or new run), when it is first
+ * Auditing: each denial is recorded once per principal switch (or new run) — instances and hosts
+ * once per action, owner and rule, the first one denied standing for the rest — when it is first
  * decided (services, functions and tenants when the console starts acting as the principal;
  * instances and hosts when they first show up in what is sent), as the person at the keyboard asked
  * to see the console as that principal; the snapshots pushed many times a second after that are not
@@ -39,6 +40,8 @@ export class ReadScope {
   /** Decided when first needed (and then audited once): instances and hosts come and go. */
   private readonly instances = new Map<string, ReadDenial | null>();
   private readonly hosts = new Map<string, ReadDenial | null>();
+  /** Instance and host denials audited in this scope: one per action, owner and rule. */
+  private readonly audited = new Set<string>();
   private readonly functions = new Map<string, ReadDenial>();
   private readonly tenants = new Map<string, ReadDenial>();
   /** Workloads sending to a hidden service: their rate is that service's arrivals. */
@@ -82,6 +85,7 @@ export class ReadScope {
     this.services.clear();
     this.instances.clear();
     this.hosts.clear();
+    this.audited.clear();
     this.functions.clear();
     this.tenants.clear();
     this.workloads.clear();
@@ -157,7 +161,7 @@ export class ReadScope {
     if (!sim) return null;
     let d = this.instances.get(name);
     if (d === undefined) {
-      d = readDecision(sim, this.principal, 'instance:read', `instance/${name}`, true);
+      d = readDecision(sim, this.principal, 'instance:read', `instance/${name}`, this.audited);
       this.instances.set(name, d);
     }
     return d;
@@ -169,7 +173,7 @@ export class ReadScope {
     if (!sim) return null;
     let d = this.hosts.get(id);
     if (d === undefined) {
-      d = readDecision(sim, this.principal, 'host:read', `host/${id}`, true);
+      d = readDecision(sim, this.principal, 'host:read', `host/${id}`, this.audited);
       this.hosts.set(id, d);
     }
     return d;
@@ -183,6 +187,17 @@ export class ReadScope {
    */
   logEntry(e: { kind: string; subject: string; params?: Readonly<Record<string, unknown>> }): ReadDenial | null {
     if (e.kind === 'host') return this.host(e.subject);
+    if (e.kind === 'operation') {
+      // An operation about instances (created, terminated, a quota refusal) names them: reading it reads them.
+      const named = [e.params?.instance, ...(Array.isArray(e.params?.names) ? e.params.names : [])];
+      const subject = this.sim?.compute?.instanceNamed(e.subject) ? [e.subject] : [];
+      for (const n of [...subject, ...named]) {
+        if (typeof n !== 'string') continue;
+        const d = this.instance(n);
+        if (d) return d;
+      }
+      return null;
+    }
     if (e.kind !== 'instance') return null;
     const d = this.instance(e.subject);
     if (d) return d;
@@ -201,10 +216,16 @@ export class ReadScope {
  * Decides a read of `target` by `principal`: null when allowed, else the denial. `auditDenial`:
  * a denial is written to the run's audit trail (allowed reads of live views are not).
  */
-export function readDecision(sim: Simulation, principal: string, action: string, target: string, auditDenial: boolean): ReadDenial | null {
+export function readDecision(sim: Simulation, principal: string, action: string, target: string, auditDenial: boolean | Set<string>): ReadDenial | null {
   const { decision, resource } = sim.iam.decide(principal, action, target);
   if (decision.allowed) return null;
-  if (auditDenial) sim.iam.record(principal, action, resource, decision, 'console');
+  // A set: one entry per action, owner and rule (the first instance or host denied stands for the
+  // rest), so a switch at cloud scale does not write thousands of entries and push the others out.
+  const key = `${action}|${resource.tenant ?? ''}|${decision.rule}`;
+  if (auditDenial === true || (auditDenial instanceof Set && !auditDenial.has(key))) {
+    if (auditDenial instanceof Set) auditDenial.add(key);
+    sim.iam.record(principal, action, resource, decision, 'console');
+  }
   return {
     principal,
     action,
@@ -323,6 +344,7 @@ export function cutComputeDelta(scope: ReadScope, d: ComputeDelta, nameOf: (row:
   const out: ComputeDelta = { ...d };
   if (d.instances) out.instances = cutInstanceDelta(scope, d.instances, nameOf);
   if (d.log) out.log = cutLogDelta(scope, d.log);
+  if (d.summary) out.summary = { ...d.summary, unschedulable: d.summary.unschedulable.filter((u) => !scope.instance(u.instance)) };
   return out;
 }
 
@@ -440,6 +462,10 @@ export function cutResults(scope: ReadScope, sim: Simulation, principal: string,
       if (d) hidden.push(d);
     }
     out.serverless = { ...r.serverless, functions: r.serverless.functions.filter((f) => !scope.fn(f.id)) };
+  }
+  if (r.compute && r.compute.unschedulable.some((u) => scope.instance(u.instance))) {
+    // The waiting instances the summary names (with the scheduler's reasons) are instance reads.
+    out.compute = { ...r.compute, unschedulable: r.compute.unschedulable.filter((u) => !scope.instance(u.instance)) };
   }
   if (r.tenancy && !scope.allTenants) {
     hidden.push(...scope.hiddenTenants());

@@ -39,7 +39,7 @@ import type {
   SloWindow,
 } from '../core/index';
 import { buildChartData, chartTransferables, DEFAULT_CHART_POINTS, MAX_CHART_POINTS, type ChartData } from './charts';
-import { buildComputeCharts, computeInfoOf, computeTransferables, ComputeTracker, type ComputeCharts, type ComputeDelta, type ComputeInfo } from './compute';
+import { buildComputeCharts, computeInfoOf, computeTransferables, ComputeTracker, instanceTypesOf, type ComputeCharts, type ComputeDelta, type ComputeInfo, type InstanceTypeInfo } from './compute';
 import { tenancyView } from '../core/index';
 import { explainInstance, hostDetail, runOperation, type ExplainResult, type HostDetailResult, type OperationRecord, type OperationResult } from './operations';
 import { topologyOf, type TopologyInfo } from './topology';
@@ -122,6 +122,8 @@ export interface ScenarioInfo {
   principals?: PrincipalInfo[];
   /** Functions, gateways, queues, topics and their triggers, when the scenario has a serverless block (else null). */
   serverless: ServerlessInfo | null;
+  /** The instance types the scenario may name (built-in and its own), host pools or not: the editor's choices. */
+  instanceTypes: InstanceTypeInfo[];
 }
 
 /** A workload replaying a trace file the page could not open by its path. */
@@ -724,6 +726,7 @@ export class SimService {
       missingTraces,
       ...(sim.iam.defined ? { principals: principalsOf(sim) } : {}),
       serverless: serverlessInfo,
+      instanceTypes: computeInfo?.instanceTypes ?? instanceTypesOf(scenario),
     };
     if (!sim.iam.principal(this.principalId)) this.principalId = 'admin';
     this.serverless.load(shown, serverlessInfo);
@@ -983,14 +986,19 @@ export class SimService {
   explain(instance: string): ExplainResult {
     if (!this.sim) return { ok: false, message: 'no scenario is loaded' };
     // Reading an instance's placement and history is an instance:read of the acting principal (audited).
-    if (typeof instance === 'string' && this.sim.compute?.instances.some((i) => i.name === instance)) {
+    if (typeof instance === 'string' && this.sim.compute?.instanceNamed(instance)) {
       const denied = gate(this.sim, this.principalId, 'instance:read', `instance/${instance}`);
       if (denied) {
         this.push(true);
         return { ok: false, message: denialText(denied), hidden: denied };
       }
     }
-    return explainInstance(this.sim, instance);
+    const r = explainInstance(this.sim, instance);
+    if (!r.ok) return r;
+    // Its history may name instances the principal may not read (the one that preempted it, …).
+    this.refreshReadScope(this.sim);
+    const history = r.history.filter((e) => !this.readScope.logEntry(e));
+    return history.length === r.history.length ? r : { ...r, history, historyOmitted: r.historyOmitted + (r.history.length - history.length) };
   }
 
   /** A host now: capacity, allocation, state and the instances on it (and migrating to it). */

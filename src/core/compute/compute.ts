@@ -178,7 +178,8 @@ export class ComputeModel {
   private readonly powerDownWhenEmpty = new Set<number>();
   /** The placement rules each instance was created with (successors and replacements reuse them). */
   private readonly placements: Placement[] = [];
-  private readonly names = new Set<string>();
+  /** Every instance ever created, by name (names are unique: see the naming of replacements). */
+  private readonly names = new Map<string, Instance>();
   private pendingCount = 0;
   /**
    * Indices of the instances that may still matter to a scan, in index order: every instance not
@@ -512,7 +513,7 @@ export class ComputeModel {
     this.stateCounts.pending++;
     if (req.antiAffinity.length > 0) this.antiAffinityInstances++;
     this.placements.push(placement);
-    this.names.add(name);
+    this.names.set(name, inst);
     this.pendingCount++;
     if (replica) {
       this.ensureSlots(replica.service, replica.slot + 1);
@@ -944,8 +945,13 @@ export class ComputeModel {
     return names;
   }
 
+  /** The instance called `name` (live or ended), or undefined. */
+  instanceNamed(name: string): Instance | undefined {
+    return this.names.get(name);
+  }
+
   private byName(name: string): Instance {
-    const inst = this.instances.find((i) => i.name === name);
+    const inst = this.names.get(name);
     if (!inst) throw fail('errNoInstance', { name });
     return inst;
   }

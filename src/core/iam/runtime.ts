@@ -28,13 +28,14 @@ export interface IamHost {
   readonly scenario: Scenario;
   /** Instance owners and host pools (null without host pools). */
   readonly compute: {
-    readonly instances: ReadonlyArray<{ name: string; req: { tenant: string | null } }>;
+    /** The instance of that name, live or ended (a map lookup: reads are decided per instance). */
+    instanceNamed(name: string): { name: string; req: { tenant: string | null } } | undefined;
     readonly hosts: { readonly id: readonly string[]; readonly pool: Int32Array; readonly poolDedicatedTo: ReadonlyArray<string | null> };
   } | null;
   readonly scaling: ReadonlyArray<{ readonly spec: AutoscalerSpec } | null>;
   setBalancer(serviceId: string, policy: BalancerPolicy): boolean;
   setAutoscaler(serviceId: string, spec: AutoscalerSpec): { ok: true } | { ok: false; error: string };
-  /** Takes an autoscaled service down for good: 0 replicas, its requests fail from then on. */
+  /** Takes a service down for good: 0 replicas, its requests fail from then on. */
   deleteService(serviceId: string): { ok: true } | { ok: false; error: string };
   operate(op: Operation): { ok: boolean; message: string; code?: ComputeTextCode; params?: SaidParams };
 }
@@ -107,7 +108,7 @@ export class IamRuntime {
       case 'service':
         return { kind, id, tenant: s.services.find((x) => x.id === id)?.placement?.tenant ?? null };
       case 'instance': {
-        const inst = this.host.compute?.instances.find((x) => x.name === id);
+        const inst = this.host.compute?.instanceNamed(id);
         if (inst) return { kind, id, tenant: inst.req.tenant };
         // Not created yet (or never): its group says whose it would be.
         const groups = [...s.services.map((x) => [x.id, x.placement?.tenant] as const), ...s.instances.map((x) => [x.id, x.placement.tenant] as const)];
