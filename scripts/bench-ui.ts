@@ -6,6 +6,7 @@
  *   npm run bench:ui -- --seconds 5  a shorter run (to check it works, not to measure)
  *   npm run bench:ui -- --no-build   reuse dist/ as it is
  *   npm run bench:ui -- --port 4301  serve on another port (also CUMULO_BENCH_PORT; default 4188)
+ *   npm run bench:ui -- --fixed-pace the console without its frame-health pacing (every live update at the normal pace)
  *
  * It builds the app, serves it with `vite preview` on port 4188 (--port or CUMULO_BENCH_PORT to change), opens
  * the cloud-scale scenario (1,000 hosts, 5,000 instances; scripts/cloud-scale.ts) by link, switches
@@ -32,14 +33,16 @@ interface Args {
   seconds: number;
   build: boolean;
   port: number;
+  fixedPace: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, seconds: 20, build: true, port: Number(process.env.CUMULO_BENCH_PORT ?? 4188) };
+  const args: Args = { json: false, seconds: 20, build: true, port: Number(process.env.CUMULO_BENCH_PORT ?? 4188), fixedPace: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') args.json = true;
     else if (a === '--no-build') args.build = false;
+    else if (a === '--fixed-pace') args.fixedPace = true;
     else if (a === '--seconds') {
       const n = Number(argv[++i]);
       if (!Number.isFinite(n) || n <= 0) throw new Error(`--seconds needs a positive number, got ${argv[i] ?? 'nothing'}`);
@@ -48,7 +51,7 @@ function parseArgs(argv: string[]): Args {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`--port needs a port number, got ${argv[i] ?? 'nothing'}`);
       args.port = n;
-    } else throw new Error(`unknown option ${a} (known: --json, --seconds N, --no-build, --port N)`);
+    } else throw new Error(`unknown option ${a} (known: --json, --seconds N, --no-build, --port N, --fixed-pace)`);
   }
   return args;
 }
@@ -105,6 +108,8 @@ export interface UiBenchResult {
   hosts: number;
   instances: number;
   seconds: number;
+  /** Measured with the frame-health pacing off (--fixed-pace). */
+  fixedPace: boolean;
   frames: number;
   frameP50Ms: number;
   frameP95Ms: number;
@@ -138,6 +143,7 @@ async function run(args: Args): Promise<UiBenchResult> {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (e) => console.error(`[page] ${e.message}`));
     await page.addInitScript({ content: RECORDER });
+    if (args.fixedPace) await page.addInitScript({ content: 'window.__cumuloFixedPace = true;' });
     const link = encodeScenarioLink(cloudScaleScenario());
     log(`opening the cloud-scale scenario (${HOSTS} hosts, ${INSTANCES} instances; link of ${link.length} characters)…`);
     await page.goto(`${url}/#${link.replace(/^#/, "")}`);
@@ -171,6 +177,7 @@ async function run(args: Args): Promise<UiBenchResult> {
       hosts: HOSTS,
       instances: INSTANCES,
       seconds: args.seconds,
+      fixedPace: args.fixedPace,
       frames: frames.length,
       frameP50Ms: round(percentile(frames, 0.5)),
       frameP95Ms: round(frameP95Ms),
@@ -195,7 +202,7 @@ async function run(args: Args): Promise<UiBenchResult> {
 
 function report(r: UiBenchResult): void {
   const ok = (b: boolean) => (b ? 'ok  ' : 'MISS');
-  console.log(`\ncloud scale: ${r.hosts} hosts, ${r.instances} instances, infrastructure view, max speed for ${r.seconds} s`);
+  console.log(`\ncloud scale: ${r.hosts} hosts, ${r.instances} instances, infrastructure view, max speed for ${r.seconds} s${r.fixedPace ? ', pacing off' : ''}`);
   console.log(`  simulated ${r.simulatedSeconds.toFixed(1)} s, ${r.events.toLocaleString('en-US')} events`);
   console.log(`  frames: ${r.frames} · p50 ${r.frameP50Ms} ms · p95 ${r.frameP95Ms} ms · p99 ${r.frameP99Ms} ms · max ${r.frameMaxMs} ms`);
   console.log(`  live view pace: ${r.paceChanges} changes, slowest ÷${r.paceMax}, ÷${r.paceEnd} at the end (1 = every update shown at the normal pace)`);

@@ -45,8 +45,14 @@ export class FramePace {
   /** Intervals of the current window (ms), and how many of them were late. */
   private intervals: number[] = [];
   private late = 0;
-  /** The display's frame interval: the shortest interval seen lately (ms). */
+  /**
+   * The display's frame interval (ms): a low percentile of the intervals seen, learnt from the
+   * first LEARN_FRAMES and again at the end of every window (so a stray short frame, or a display
+   * that changes its rate, does not leave every normal frame counted late). Infinity: not known yet.
+   */
   private nominal = Infinity;
+  /** Intervals seen while the display's interval is first learnt. */
+  private learning: number[] = [];
 
   constructor(options: FramePaceOptions = {}) {
     this.windowSize = Math.max(10, Math.floor(options.window ?? 120));
@@ -69,6 +75,7 @@ export class FramePace {
     this.calmSince = -Infinity;
     this.clearWindow();
     this.nominal = Infinity;
+    this.learning = [];
   }
 
   /**
@@ -77,9 +84,15 @@ export class FramePace {
    */
   frame(intervalMs: number, now: number): number {
     if (!(intervalMs > 0) || intervalMs > GAP_MS) return this.levelNow;
-    // A display's interval is never shorter than its refresh; jitter makes single frames a little
-    // shorter, so the shortest of a window (not of all time) is the reference.
-    if (intervalMs < this.nominal) this.nominal = Math.max(4, intervalMs);
+    if (this.nominal === Infinity) {
+      // No judgement before the display's interval is known.
+      this.learning.push(intervalMs);
+      if (this.learning.length >= LEARN_FRAMES) {
+        this.nominal = reference(this.learning);
+        this.learning = [];
+      }
+      return this.levelNow;
+    }
     const isLate = intervalMs > this.nominal * LATE_FACTOR;
     this.intervals.push(intervalMs);
     if (isLate) this.late++;
@@ -107,9 +120,18 @@ export class FramePace {
 
   /** A full window: start the next one with the reference re-learnt from this one. */
   private slide(): void {
-    this.nominal = Math.max(4, Math.min(...this.intervals));
+    this.nominal = reference(this.intervals);
     this.clearWindow();
   }
+}
+
+/** Frames seen before lateness is judged (half a second at 60 Hz). */
+const LEARN_FRAMES = 30;
+
+/** The display's interval from a sample of intervals: their 10th percentile (late frames are the long tail). */
+function reference(intervals: readonly number[]): number {
+  const sorted = [...intervals].sort((a, b) => a - b);
+  return Math.max(4, sorted[Math.floor(sorted.length * 0.1)]!);
 }
 
 // ------------------------------------------------------------------ the page's pace
@@ -159,6 +181,8 @@ function onFrame(t: number): void {
  */
 export function watchFrames(playing: boolean): void {
   if (typeof requestAnimationFrame !== 'function') return;
+  // `npm run bench:ui -- --fixed-pace` measures the console without this pacing.
+  if ((globalThis as { __cumuloFixedPace?: boolean }).__cumuloFixedPace === true) return;
   if (playing && frameHandle === null) {
     lastFrame = 0;
     frameHandle = requestAnimationFrame(onFrame);

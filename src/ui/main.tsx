@@ -6,7 +6,7 @@ import { start } from './bridge';
 import { compareActions } from './compare/compareBridge';
 import { msg } from './localText';
 import { consoleStore } from './store';
-import { watchFrames } from './framePace';
+import { resetLivePace, watchFrames } from './framePace';
 import { appMessages } from './app.messages';
 import './styles.css';
 import './containment.css';
@@ -23,7 +23,16 @@ createRoot(root).render(
 );
 
 // Frame health decides the live view's pace while a run plays (framePace.ts).
-consoleStore.subscribe((s) => watchFrames(s.status?.playing === true));
+// A new scenario (or a reset, a recovered worker's reload) starts at the normal pace again.
+let paceScenario: number | undefined;
+consoleStore.subscribe((s) => {
+  const rev = s.status?.scenarioRev;
+  if (rev !== paceScenario) {
+    paceScenario = rev;
+    resetLivePace();
+  }
+  watchFrames(s.status?.playing === true);
+});
 
 // A link with a variant B (`&b=`) opens A/B compare once the scenario is loaded.
 void start().then(() => compareActions.openFromLink());

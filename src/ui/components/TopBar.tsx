@@ -58,6 +58,7 @@ const Clock = memo(function Clock() {
   const events = useConsole((s) => s.status?.eventsProcessed ?? 0);
   const rate = useConsole((s) => s.status?.eventsPerWallSecond ?? 0);
   const pace = useLivePace();
+  const playing = useConsole((s) => s.status?.playing === true);
   const t = useT(m);
   return (
     <div className="clock" title={t('clockTitle')}>
@@ -75,7 +76,7 @@ const Clock = memo(function Clock() {
           · {formatRate(rate)}
         </span>
       </span>
-      {pace > 1 && (
+      {pace > 1 && playing && (
         <span className="chip live-pace" data-testid="live-pace" title={t('livePaceTitle', { n: pace })}>
           {t('livePace', { n: pace })}
         </span>
