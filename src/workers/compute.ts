@@ -197,6 +197,13 @@ function taintText(t: { key: string; value?: string; effect: string }): string {
 }
 
 /** The static description of a scenario's infrastructure, or null when it has no host pools. */
+/** The instance types a scenario may name: the built-in catalog, then its own (which win on an id). */
+export function instanceTypesOf(scenario: Scenario): InstanceTypeInfo[] {
+  const types = new Map<string, InstanceTypeInfo>();
+  for (const t of [...BUILTIN_INSTANCE_TYPES, ...scenario.instanceTypes]) types.set(t.id, { id: t.id, vcpu: t.vcpu, memoryGiB: t.memoryGiB, gpu: t.gpu ?? 0 });
+  return [...types.values()];
+}
+
 export function computeInfoOf(scenario: Scenario, model: ComputeModel | null): ComputeInfo | null {
   if (!model || scenario.hostPools.length === 0) return null;
   const h = model.hosts;
@@ -228,8 +235,6 @@ export function computeInfoOf(scenario: Scenario, model: ComputeModel | null): C
     first += p.count;
     return info;
   });
-  const types = new Map<string, InstanceTypeInfo>();
-  for (const t of [...BUILTIN_INSTANCE_TYPES, ...scenario.instanceTypes]) types.set(t.id, { id: t.id, vcpu: t.vcpu, memoryGiB: t.memoryGiB, gpu: t.gpu ?? 0 });
   return {
     regions,
     zones,
@@ -239,7 +244,7 @@ export function computeInfoOf(scenario: Scenario, model: ComputeModel | null): C
     cpuCap: Float64Array.from(h.cpuCap),
     memCap: Float64Array.from(h.memCap),
     links: scenario.network.links.map((l) => ({ between: [l.between[0], l.between[1]], kind: l.kind, latency: durationSeconds(l.latency), bandwidthGbps: l.bandwidthGbps })),
-    instanceTypes: [...types.values()],
+    instanceTypes: instanceTypesOf(scenario),
     strategy: scenario.scheduler.strategy,
     tenants: (scenario.tenants ?? []).map((t) => t.id),
     groupTenant: Object.fromEntries(

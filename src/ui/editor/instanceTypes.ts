@@ -1,11 +1,11 @@
 /**
- * The instance types a scenario knows, for the editor's dropdowns: the compute catalog the worker
- * reported for the loaded scenario (the built-in types and the scenario's own), plus the types the
+ * The instance types a scenario knows, for the editor's dropdowns: the catalog the worker reports
+ * with every loaded scenario, host pools or not (the built-in types and the scenario's own), plus the types the
  * edited document declares (a type just added under instanceTypes is offered before the run reloads).
  * A value outside the catalog stays shown as it is (the field keeps it, the schema names it).
  */
 import { useMemo } from 'react';
-import { useCompute } from '../infra/computeStore';
+import { useConsole } from '../store';
 import { useT, type Translate } from '../i18n/messages';
 import { useEditor } from './editStore';
 import { type Doc, type InstanceTypeSize } from './docEdits';
@@ -45,7 +45,7 @@ export interface InstanceTypeChoices {
 
 /** The scenario's instance types as dropdown choices (stable while they do not change). */
 export function useInstanceTypes(): InstanceTypeChoices {
-  const reported = useCompute((s) => s.info?.instanceTypes ?? NONE);
+  const reported = useConsole((s) => s.scenario?.instanceTypes ?? NONE);
   const own = useEditor((s) => (s.doc && Array.isArray(s.doc.instanceTypes) ? JSON.stringify(s.doc.instanceTypes) : ''));
   const t = useT(fieldLabelMessages);
   return useMemo(
