@@ -75,6 +75,8 @@ export class ServiceRuntime implements ReplicaView {
   /** Slots in use per replica. */
   readonly inService: Int32Array;
   readonly queues: RingQueue[];
+  /** Taken down for good (see close). */
+  private closed = false;
   /** With a shared queue: replicas with a free slot, longest idle first (one entry per free slot). */
   private readonly freeSlots: RingQueue;
   private readonly busyArea: Float64Array;
@@ -222,6 +224,22 @@ export class ServiceRuntime implements ReplicaView {
     return this.queuedTotal;
   }
 
+  /**
+   * Taken down for good (service:delete): requests waiting in the shared queue fail now, and every
+   * later arrival fails at once (with a queue per replica, each draining replica serves its own).
+   */
+  close(now: number): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (!this.cfg.shared) return;
+    const q = this.queues[0]!;
+    while (q.length > 0) {
+      const req = q.shift();
+      this.queuedTotal--;
+      this.leave(req, FAILED, now);
+    }
+  }
+
   /** A request arrives at the service now; `parent` is the calling request (−1 for a client's), `origin` its workload. */
   arrive(now: number, key: number, parent: number, origin: number): void {
     const phase = now >= this.cfg.warmup ? 1 : 0;
@@ -231,6 +249,10 @@ export class ServiceRuntime implements ReplicaView {
     const pool = this.pool;
     const req = pool.alloc(now, w > 0 ? w : 0, this.cfg.index, parent, origin, key);
     this.changeInSystem(1, now);
+    if (this.closed) {
+      this.leave(req, FAILED, now);
+      return;
+    }
     if (this.cfg.shared) {
       if (this.freeSlots.length > 0) {
         this.begin(req, this.freeSlots.shift(), now);

@@ -306,6 +306,7 @@ export class ServiceScaling implements ScalingView {
     if (this.deletedAt !== null) return;
     this.deletedAt = this.kernel.now;
     this.apply(0, why === 'service deleted' ? say('serviceDeleted') : why);
+    this.svc.close(this.kernel.now);
   }
 
   /** Moves the set to `target` replicas (starting + ready); `why` is logged with the replicas removed. */

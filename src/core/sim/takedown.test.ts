@@ -90,3 +90,34 @@ describe('deleting a service without an autoscaler', () => {
     expect(s.deleteService('api')).toEqual({ ok: false, error: 'the run has ended: reset it to start again' });
   });
 });
+
+describe('deleting a service with a shared queue', () => {
+  it('fails the requests waiting in its queue at once, and every later arrival', () => {
+    // An overloaded M/M/2: a long shared queue when the delete comes.
+    const r = parseScenario({
+      cumulo: 1,
+      name: 'shared take-down',
+      seed: 3,
+      duration: '10m',
+      services: [{ id: 'q', replicas: 2, queue: 'shared', queueLimit: 500, timeout: '1h', work: { type: 'exponential', mean: 0.1 } }],
+      workloads: [{ id: 'users', target: 'q', arrival: { type: 'poisson', rate: 40 } }],
+    } as ScenarioInput);
+    if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+    const s = createSimulation(r.scenario);
+    s.runUntil(60);
+    const before = svc(s, 'q');
+    expect(before.queued).toBeGreaterThan(100);
+    expect(s.deleteService('q')).toEqual({ ok: true });
+    s.runUntil(60.5);
+    const at = svc(s, 'q');
+    // Only the two requests in service are left (they finish as their replicas drain).
+    expect(at.queued).toBe(0);
+    expect(at.inSystem).toBeLessThanOrEqual(2);
+    expect(at.errors - before.errors).toBeGreaterThanOrEqual(before.queued);
+    s.runUntil(300);
+    const after = svc(s, 'q');
+    expect(after.inSystem).toBe(0);
+    expect(after.completed - at.completed).toBeLessThanOrEqual(2);
+    expect(after.errors + after.dropped + after.timedOut - (at.errors + at.dropped + at.timedOut)).toBeGreaterThanOrEqual(after.arrivals - at.arrivals);
+  });
+});

@@ -34,6 +34,7 @@ export class FixedServiceTakedown {
     const now = this.kernel.now;
     this.deleted.set(service, now);
     const s = this.services[service]!;
+    s.close(now);
     const machines = this.machines(service);
     for (let r = 0; r < s.size; r++) {
       const st = s.slot[r];
