@@ -361,7 +361,7 @@ export function main(argv: string[]): number {
       return 2;
     }
     // The core keeps the newest entries: say first how many earlier ones it dropped.
-    if (sim.compute.logDropped > 0) process.stdout.write(`(${sim.compute.logDropped} earlier entries dropped: the log keeps the newest ${sim.compute.logLimit})\n`);
+    if (sim.compute.logDropped > 0) process.stdout.write(`(${sim.compute.logDropped} earlier entries dropped: the log keeps at most the newest ${sim.compute.logLimit}, dropping the oldest eighth at a time)\n`);
     for (const e of sim.compute.log) {
       process.stdout.write(`${formatDuration(e.t).padStart(9)}  ${e.kind.padEnd(9)} ${e.subject.padEnd(22)} ${e.from && e.to ? `${e.from} → ${e.to}: ` : ''}${e.reason}\n`);
     }
