@@ -85,6 +85,7 @@ test('act as a viewer: a scale is denied with its rule in the audit log; the att
   await page.getByTestId('view-infra').click();
   const hiddenDot = page.getByTestId('instance-dot-hidden').first();
   await expect(hiddenDot).toHaveAttribute('title', /^Hidden instance: no read permission \(instance:read on tenant\/(globex|initech)\/instance\//);
+  await expect(hiddenDot).toHaveAttribute('role', 'img');
   await expect(page.locator('[data-testid^="instance-dot-globex-"], [data-testid^="instance-dot-initech-"]')).toHaveCount(0);
   const logHidden = page.getByTestId('log-hidden');
   await expect(logHidden).toContainText('entries hidden: no read permission');

@@ -12,7 +12,7 @@ const ICON = { display: 'inline-block', verticalAlign: 'middle', marginRight: 4 
 function Icon({ type, color }: { type: LegendPayload['type']; color: string }) {
   if (type === 'line' || type === 'plainline')
     return <path d="M0,16h32" stroke={color} strokeWidth={4} fill="none" />;
-  return <path d="M0,4h32v24h-32z" stroke="none" fill={color} />;
+  return <path d="M0,4h32v24h-32z" fill={color} />;
 }
 
 /** Legend content for `<Legend content={ChartLegend} />`. */

@@ -169,7 +169,10 @@ export const DistributionField = memo(function DistributionField({ scope, path, 
   const typeLabel = t('distType', { what: label });
   const busy = useEditor((s) => s.pending !== null);
   const selectId = useId();
-  const shown = options.some(([v]) => v === kind) ? kind : '';
+  // A kind the picker does not list (an empirical sample list, …) stays shown, edited as JSON below.
+  const other = kind !== '' && !options.some(([v]) => v === kind);
+  if (other) options.push([kind, t('otherKind', { kind })] as const);
+  const shown = kind;
   return (
     <>
       <div className="edit-field">
@@ -196,7 +199,8 @@ export const DistributionField = memo(function DistributionField({ scope, path, 
         {kind !== 'duration' && <ExactIssues scope={scope} path={path} testId={testId} />}
       </div>
       {kind === 'duration' && <Field scope={scope} path={path} label={label} type="duration" editName={named} testId={`${testId}-value`} />}
-      {keys !== '' &&
+      {other && <Field scope={scope} path={path} label={label} type="json" editName={named} testId={`${testId}-json`} />}
+      {!other && keys !== '' &&
         keys.split(' ').map((k) => <Field key={k} scope={scope} path={[...path, k]} label={paramLabel(t, k)} type="number" editName={`${named} · ${paramLabel(t, k)}`} testId={`${testId}-${k}`} />)}
     </>
   );

@@ -44,6 +44,7 @@ export const fieldLabelMessages = defineMessages(
     // distribution pickers
     distType: '{what}: distribution',
     asDuration: 'a fixed duration',
+    otherKind: '{kind} (edited as JSON)',
     initDefault: '(default: from runtime, memory and package size)',
     machineProvisioning: 'Machine provisioning',
     machineProvisioningDefault: '(default: lognormal, mean 45 s)',
@@ -104,6 +105,7 @@ export const fieldLabelMessages = defineMessages(
     p_loop: '循环回放',
     distType: '{what}：分布类型',
     asDuration: '固定时长',
+    otherKind: '{kind}（以 JSON 编辑）',
     initDefault: '（默认：按运行时、内存和代码包大小估算）',
     machineProvisioning: '机器开通时间',
     machineProvisioningDefault: '（默认：对数正态分布，均值 45 秒）',

@@ -304,6 +304,24 @@ const Dots = memo(function Dots({ view, rows, limit }: { view: InstanceTableView
         const state = STATE_NAMES[view.state[r] ?? 0] ?? 'pending';
         const name = view.names[r] ?? '';
         const migrating = (view.flags[r]! & MIGRATING) !== 0;
+        const hidden = view.hidden.get(r);
+        if (hidden) {
+          // Not readable by the principal acted as: a picture of its state, nothing to open.
+          const title = dotTitle(view, r, t, stateText(lang, state), ti);
+          return (
+            <span
+              key={r}
+              role="img"
+              className="dot dot-hidden nodrag"
+              style={dotStyle(state, view.groupNames[view.group[r] ?? 0], tenants, groupTenant)}
+              title={title}
+              aria-label={title}
+              data-hidden={hidden.resource}
+              data-state={state}
+              data-testid="instance-dot-hidden"
+            />
+          );
+        }
         return (
           <button
             type="button"
@@ -311,11 +329,10 @@ const Dots = memo(function Dots({ view, rows, limit }: { view: InstanceTableView
             className={`dot nodrag${migrating ? ' dot-migrating' : ''}`}
             style={dotStyle(state, view.groupNames[view.group[r] ?? 0], tenants, groupTenant)}
             title={dotTitle(view, r, t, stateText(lang, state), ti) + tenantNote(view.groupNames[view.group[r] ?? 0], groupTenant, t)}
-            data-hidden={view.hidden.has(r) ? view.hidden.get(r)!.resource : undefined}
-            aria-label={view.hidden.has(r) ? dotTitle(view, r, t, stateText(lang, state), ti) : t('dotAria', { name, state: stateText(lang, state) })}
+            aria-label={t('dotAria', { name, state: stateText(lang, state) })}
             data-name={name}
             data-state={state}
-            data-testid={view.hidden.has(r) ? 'instance-dot-hidden' : `instance-dot-${name}`}
+            data-testid={`instance-dot-${name}`}
             onClick={onClick}
           />
         );
