@@ -7,7 +7,7 @@
 import { memo, useCallback, useId, useState } from 'react';
 import { useT } from '../i18n/messages';
 import { commitEdit, issuesFor, useEditor } from './editStore';
-import { ExactIssues, Field } from './fields';
+import { ExactIssues, Field, IssueList } from './fields';
 import { formatDocPath, getAt, setAt, type Doc, type DocPath } from './docEdits';
 import { fieldLabelMessages, paramLabel } from './fieldLabels.messages';
 import { DISTRIBUTION_TYPES, distributionKind, distributionValueOfKind, formatFilter, formatPerMinute, parseFilter, parsePerMinute } from './valueEdits';
@@ -17,17 +17,7 @@ type Obj = Record<string, unknown>;
 /** The schema's messages of the last refused edit at `path` (and below) for this form. */
 function Issues({ scope, path, testId }: { scope: string; path: DocPath; testId: string }) {
   const issues = useEditor((s) => s.issues);
-  const mine = issuesFor(issues, scope, formatDocPath(path));
-  if (mine.length === 0) return null;
-  return (
-    <ul className="edit-issues" role="alert" data-testid={`${testId}-error`}>
-      {mine.map((i, k) => (
-        <li key={k}>
-          {i.path}: {i.message}
-        </li>
-      ))}
-    </ul>
-  );
+  return <IssueList issues={issuesFor(issues, scope, formatDocPath(path))} testId={testId} />;
 }
 
 interface TextValueProps {

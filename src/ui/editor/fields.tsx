@@ -243,21 +243,25 @@ export const JsonField = memo(function JsonField({ scope, path, editName, testId
   );
 });
 
-/** The issues of the last refused edit exactly at `path` (a row or a whole list), for errors no cell shows. */
-export const ExactIssues = memo(function ExactIssues({ scope, path, testId }: { scope: string; path: DocPath; testId: string }) {
-  const issues = useEditor((s) => s.issues);
-  const text = formatDocPath(path);
-  const mine = issues && issues.scope === scope ? issues.issues.filter((i) => i.path === text) : [];
-  if (mine.length === 0) return null;
+/** The schema's messages shown next to a field ("path: message"), or nothing. */
+export function IssueList({ issues, testId }: { issues: ReadonlyArray<{ path: string; message: string }>; testId: string }) {
+  if (issues.length === 0) return null;
   return (
     <ul className="edit-issues" role="alert" data-testid={`${testId}-error`}>
-      {mine.map((i, k) => (
+      {issues.map((i, k) => (
         <li key={k}>
           {i.path}: {i.message}
         </li>
       ))}
     </ul>
   );
+}
+
+/** The issues of the last refused edit exactly at `path` (a row or a whole list), for errors no cell shows. */
+export const ExactIssues = memo(function ExactIssues({ scope, path, testId }: { scope: string; path: DocPath; testId: string }) {
+  const issues = useEditor((s) => s.issues);
+  const text = formatDocPath(path);
+  return <IssueList issues={issues && issues.scope === scope ? issues.issues.filter((i) => i.path === text) : []} testId={testId} />;
 });
 
 /** A boolean of the document as a checkbox (unchecked with `removeWhenOff` removes the field). */
