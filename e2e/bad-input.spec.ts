@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
-import { openConsole, playBriefly, readText } from './helpers';
+import { openTraceImport, playBriefly } from './helpers';
 
 /**
  * Bad input end to end: each file gets a clear, specific message in the import dialog, the
@@ -17,15 +17,7 @@ async function tryTrace(page: Page, name: string, buffer: Buffer, mimeType = 'te
 
 test('malformed and impossible trace files are refused with what is wrong; nothing the user had is lost', async ({ page }) => {
   test.setTimeout(90_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await openConsole(page);
-  await playBriefly(page);
-  const clock = await readText(page.getByTestId('clock'));
-  const name = await readText(page.getByTestId('scenario-name'));
-  const arrival = page.getByTestId('topo-workload-shoppers-arrival');
-  await expect(arrival).toHaveText('flash crowd');
-  await page.getByTestId('import-trace').click();
+  const { errors, clock, name, arrival } = await openTraceImport(page);
 
   // A download cut in half.
   let text = 'minute,requests\n';

@@ -66,3 +66,21 @@ export async function choosePreset(page: Page, id: string, name: string): Promis
   await expect(page.getByTestId('scenario-name')).toHaveText(name);
   await expect(page.getByTestId('clock')).toHaveText('00:00.0');
 }
+
+/**
+ * Opens the console, plays a little and opens the trace import dialog; returns what must not change
+ * when a trace is refused (the clock, the scenario's name, the shoppers' arrival label) and the
+ * page errors seen from the start.
+ */
+export async function openTraceImport(page: Page): Promise<{ errors: string[]; clock: string; name: string; arrival: Locator }> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openConsole(page);
+  await playBriefly(page);
+  const clock = await readText(page.getByTestId('clock'));
+  const name = await readText(page.getByTestId('scenario-name'));
+  const arrival = page.getByTestId('topo-workload-shoppers-arrival');
+  await expect(arrival).toHaveText('flash crowd');
+  await page.getByTestId('import-trace').click();
+  return { errors, clock, name, arrival };
+}

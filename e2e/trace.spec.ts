@@ -1,21 +1,12 @@
 import { test, expect } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
-import { clockSeconds, openConsole, playBriefly, readInt, readText } from './helpers';
+import { clockSeconds, openConsole, openTraceImport, readInt } from './helpers';
 
 /** Trace files are made on the fly (the shared sample traces stay outside the repository). */
 const csv = (text: string): Buffer => Buffer.from(text, 'utf8');
 
 test('importing a trace: a malformed file changes nothing, a good one reloads with it', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await openConsole(page);
-  await playBriefly(page);
-  const clock = await readText(page.getByTestId('clock'));
-  const name = await readText(page.getByTestId('scenario-name'));
-  const arrival = page.getByTestId('topo-workload-shoppers-arrival');
-  await expect(arrival).toHaveText('flash crowd');
-
-  await page.getByTestId('import-trace').click();
+  const { errors, clock, name, arrival } = await openTraceImport(page);
   const dialog = page.getByTestId('trace-dialog');
   await expect(dialog).toBeVisible();
   await page.getByTestId('trace-workload').selectOption('shoppers');
